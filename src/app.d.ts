@@ -1,0 +1,23 @@
+import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { Logger } from '$lib/server/logger';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			/** How the user was identified: the session cookie, or an API bearer token. */
+			authVia: 'cookie' | 'bearer' | null;
+			locale: 'ko' | 'en';
+			timeZone: string;
+			requestId: string;
+			log: Logger;
+		}
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,94 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName } from '$lib/paraglide/runtime';
+import * as m from '$lib/paraglide/messages';
+import { getDb, getLogger, startRuntime } from '$lib/server/runtime';
+import { SESSION_COOKIE, setSessionCookie, deleteSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { validateApiToken } from '$lib/server/auth/api-token';
+import { findSessionUser } from '$lib/server/users/session-user';
+import { installZodMessages } from '$lib/server/http/zod-messages';
+import { isSecure } from '$lib/server/http/context';
+import { resolveTimeZone } from '$lib/time-zone';
+
+installZodMessages();
+
+export const init: ServerInit = async () => {
+	await startRuntime();
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+	event.locals.log = getLogger().child({ requestId: event.locals.requestId });
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started),
+			userId: event.locals.user?.id
+		},
+		'request'
+	);
+	return response;
+};
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.authVia = null;
+	const db = getDb();
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const { session, user } = await validateSessionToken(db, token);
+		if (session) {
+			event.locals.user = user;
+			event.locals.session = session;
+			event.locals.authVia = 'cookie';
+			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));
+		} else {
+			deleteSessionCookie(event.cookies, isSecure(event));
+		}
+	}
+	const authorization = event.request.headers.get('authorization');
+	if (!event.locals.user && authorization?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
+		const userId = await validateApiToken(db, authorization.slice('Bearer '.length).trim());
+		const user = userId ? await findSessionUser(db, userId) : null;
+		if (user) {
+			event.locals.user = user;
+			event.locals.authVia = 'bearer';
+		}
+	}
+	return resolve(event);
+};
+
+const handleI18n: Handle = ({ event, resolve }) => {
+	// The user's own setting wins over the cookie and the browser's languages.
+	const userLocale = event.locals.user?.locale;
+	const probe = userLocale ? new Request(event.url, { headers: { cookie: `${cookieName}=${userLocale}` } }) : event.request;
+	return paraglideMiddleware(probe, ({ locale }) => {
+		event.locals.locale = locale;
+		event.locals.timeZone = resolveTimeZone(event.locals.user?.timeZone);
+		if (event.cookies.get(cookieName) !== locale) {
+			event.cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
+		}
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+};
+
+export const handle = sequence(handleRequestLog, handleAuth, handleI18n);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: m.error_not_found() };
+	const requestId = event.locals.requestId;
+	(event.locals.log ?? getLogger()).error({ err: error, status, path: event.url.pathname }, message);
+	return { message: m.error_unexpected(), requestId };
+};

@@ -1,0 +1,163 @@
+// Account rules: sign-up, sign-in, e-mail verification, password reset and settings.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db';
+import type { Locale } from '../db/types';
+import { isUniqueViolation } from '../db/errors';
+import * as userRepository from '../users/repository';
+import { recordAudit } from '../audit/repository';
+import { sendEmail } from '../notify/service';
+import { hashPassword, verifyPassword } from './password';
+import { createOneTimeToken, consumeOneTimeToken } from './one-time-token';
+import { createSession, invalidateUserSessions } from './session';
+import * as rateLimit from './rate-limit';
+import { AccountDisabledError, EmailTakenError, InvalidCredentialsError, WrongPasswordError } from './errors';
+
+const HOUR_MS = 60 * 60 * 1000;
+export const EMAIL_VERIFICATION_LIFETIME_MS = 48 * HOUR_MS;
+export const PASSWORD_RESET_LIFETIME_MS = HOUR_MS;
+
+// Verifying against a real hash when the account does not exist keeps timing from revealing that.
+const DUMMY_HASH = hashPassword('not-a-real-password-0');
+
+export type RequestContext = { ip: string | null; userAgent: string | null; origin: string };
+
+export async function signUp(
+	db: Kysely<DB>,
+	input: { email: string; password: string; name: string; locale: Locale },
+	context: RequestContext
+) {
+	if (context.ip) await rateLimit.consumeRateLimit(db, `signup:ip:${context.ip}`, rateLimit.SIGN_UP_PER_IP);
+	const passwordHash = await hashPassword(input.password);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const user = await userRepository.insertUser(trx, {
+				email: input.email,
+				password_hash: passwordHash,
+				name: input.name,
+				locale: input.locale
+			});
+			await recordAudit(trx, { actorId: user.id, action: 'user.sign_up', entityType: 'user', entityId: user.id, ip: context.ip });
+			await sendVerificationEmail(trx, user, context.origin);
+			const session = await createSession(trx, user.id, context);
+			return { user, ...session };
+		});
+	} catch (error) {
+		if (isUniqueViolation(error, 'users_email_key')) throw new EmailTakenError();
+		throw error;
+	}
+}
+
+async function sendVerificationEmail(
+	db: Parameters<typeof createOneTimeToken>[0],
+	user: { id: string; email: string; name: string; locale: Locale },
+	origin: string
+) {
+	const token = await createOneTimeToken(db, user.id, 'email_verification', EMAIL_VERIFICATION_LIFETIME_MS);
+	await sendEmail(db, {
+		to: user.email,
+		locale: user.locale,
+		kind: 'email_verification',
+		params: { name: user.name },
+		url: new URL(`/verify-email/${token}`, origin).href
+	});
+}
+
+export async function resendVerificationEmail(db: Kysely<DB>, userId: string, origin: string) {
+	await rateLimit.consumeRateLimit(db, `verify:user:${userId}`, { limit: 5, windowSeconds: 3600 });
+	const user = await userRepository.findUserById(db, userId);
+	if (!user || user.email_verified_at) return;
+	await db.transaction().execute((trx) => sendVerificationEmail(trx, user, origin));
+}
+
+export async function verifyEmail(db: Kysely<DB>, token: string, ip: string | null) {
+	return db.transaction().execute(async (trx) => {
+		const userId = await consumeOneTimeToken(trx, token, 'email_verification');
+		const user = await userRepository.updateUser(trx, userId, { email_verified_at: new Date() });
+		await recordAudit(trx, { actorId: userId, action: 'user.email_verified', entityType: 'user', entityId: userId, ip });
+		return user;
+	});
+}
+
+export async function signIn(db: Kysely<DB>, input: { email: string; password: string }, context: RequestContext) {
+	const accountKey = `signin:account:${input.email.toLowerCase()}`;
+	if (context.ip) await rateLimit.consumeRateLimit(db, `signin:ip:${context.ip}`, rateLimit.SIGN_IN_PER_IP);
+	await rateLimit.consumeRateLimit(db, accountKey, rateLimit.SIGN_IN_PER_ACCOUNT);
+	const user = await userRepository.findUserByEmail(db, input.email);
+	const valid = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), input.password);
+	if (!user || !valid) throw new InvalidCredentialsError();
+	if (user.disabled_at) throw new AccountDisabledError();
+	await rateLimit.clearRateLimit(db, accountKey);
+	const session = await createSession(db, user.id, context);
+	return { user, ...session };
+}
+
+export async function requestPasswordReset(db: Kysely<DB>, email: string, context: RequestContext) {
+	if (context.ip) await rateLimit.consumeRateLimit(db, `reset:ip:${context.ip}`, rateLimit.RESET_PER_IP);
+	await rateLimit.consumeRateLimit(db, `reset:account:${email.toLowerCase()}`, rateLimit.RESET_PER_ACCOUNT);
+	const user = await userRepository.findUserByEmail(db, email);
+	// The answer is the same whether or not the account exists.
+	if (!user || user.disabled_at) return;
+	await db.transaction().execute(async (trx) => {
+		const token = await createOneTimeToken(trx, user.id, 'password_reset', PASSWORD_RESET_LIFETIME_MS);
+		await sendEmail(trx, {
+			to: user.email,
+			locale: user.locale,
+			kind: 'password_reset',
+			params: { name: user.name },
+			url: new URL(`/reset-password/${token}`, context.origin).href
+		});
+	});
+}
+
+export async function resetPassword(db: Kysely<DB>, token: string, password: string, ip: string | null) {
+	const passwordHash = await hashPassword(password);
+	return db.transaction().execute(async (trx) => {
+		const userId = await consumeOneTimeToken(trx, token, 'password_reset');
+		// Following the link proves the address, too.
+		const user = await userRepository.updateUser(trx, userId, { password_hash: passwordHash });
+		if (!user.email_verified_at) await userRepository.updateUser(trx, userId, { email_verified_at: new Date() });
+		await invalidateUserSessions(trx, userId);
+		await recordAudit(trx, { actorId: userId, action: 'user.password_reset', entityType: 'user', entityId: userId, ip });
+		return user;
+	});
+}
+
+export async function changePassword(
+	db: Kysely<DB>,
+	userId: string,
+	input: { currentPassword: string; newPassword: string },
+	context: RequestContext
+) {
+	const user = await userRepository.findUserById(db, userId);
+	if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new WrongPasswordError();
+	const passwordHash = await hashPassword(input.newPassword);
+	return db.transaction().execute(async (trx) => {
+		await userRepository.updateUser(trx, userId, { password_hash: passwordHash });
+		await invalidateUserSessions(trx, userId);
+		await recordAudit(trx, { actorId: userId, action: 'user.password_changed', entityType: 'user', entityId: userId, ip: context.ip });
+		return createSession(trx, userId, context);
+	});
+}
+
+export async function updateProfile(
+	db: Kysely<DB>,
+	userId: string,
+	input: { name: string; locale: Locale; timeZone: string }
+) {
+	return userRepository.updateUser(db, userId, { name: input.name, locale: input.locale, time_zone: input.timeZone });
+}
+
+export async function setUserDisabled(db: Kysely<DB>, operatorId: string, userId: string, disabled: boolean, ip: string | null) {
+	return db.transaction().execute(async (trx) => {
+		const user = await userRepository.updateUser(trx, userId, { disabled_at: disabled ? new Date() : null });
+		if (disabled) await invalidateUserSessions(trx, userId);
+		await recordAudit(trx, {
+			actorId: operatorId,
+			action: disabled ? 'user.disabled' : 'user.enabled',
+			entityType: 'user',
+			entityId: userId,
+			ip
+		});
+		return user;
+	});
+}

@@ -1,0 +1,116 @@
+// Sessions after lucia-auth.com's guide: `<id>.<secret>` tokens, hashed secrets, 30-day sliding expiry.
+import type { Cookies } from '@sveltejs/kit';
+import type { Executor } from '../db';
+import { issueToken, parseToken, secretMatches } from './token';
+
+export const SESSION_COOKIE = 'mc_session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
+
+export type SessionUser = {
+	id: string;
+	email: string;
+	name: string;
+	locale: 'ko' | 'en';
+	timeZone: string;
+	isOperator: boolean;
+	emailVerified: boolean;
+};
+
+export type Session = { id: string; userId: string; expiresAt: Date };
+export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
+
+export async function createSession(
+	db: Executor,
+	userId: string,
+	context: { ip?: string | null; userAgent?: string | null } = {},
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
+	const { id, token, secretHash } = issueToken();
+	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	await db
+		.insertInto('sessions')
+		.values({
+			id,
+			secret_hash: secretHash,
+			user_id: userId,
+			expires_at: expiresAt,
+			ip: context.ip ?? null,
+			user_agent: context.userAgent?.slice(0, 300) ?? null
+		})
+		.execute();
+	return { token, session: { id, userId, expiresAt } };
+}
+
+export async function validateSessionToken(
+	db: Executor,
+	token: string,
+	now = new Date()
+): Promise<SessionValidation> {
+	const none = { session: null, user: null } as const;
+	const parsed = parseToken(token);
+	if (!parsed) return none;
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select([
+			'sessions.id',
+			'sessions.secret_hash',
+			'sessions.expires_at',
+			'users.id as user_id',
+			'users.email',
+			'users.name',
+			'users.locale',
+			'users.time_zone',
+			'users.is_operator',
+			'users.email_verified_at',
+			'users.disabled_at'
+		])
+		.where('sessions.id', '=', parsed.id)
+		.executeTakeFirst();
+	if (!row || !secretMatches(parsed.secret, row.secret_hash)) return none;
+	if (row.expires_at.getTime() <= now.getTime() || row.disabled_at) {
+		await invalidateSession(db, row.id);
+		return none;
+	}
+	let expiresAt = row.expires_at;
+	if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
+		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', row.id).execute();
+	}
+	return {
+		session: { id: row.id, userId: row.user_id, expiresAt },
+		user: {
+			id: row.user_id,
+			email: row.email,
+			name: row.name,
+			locale: row.locale,
+			timeZone: row.time_zone,
+			isOperator: row.is_operator,
+			emailVerified: row.email_verified_at !== null
+		}
+	};
+}
+
+export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateUserSessions(db: Executor, userId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, secure: boolean) {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

@@ -1,0 +1,94 @@
+// Opens the database: PostgreSQL through `pg` when a URL is given, else embedded PGlite in a folder.
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from './types';
+import { PGlitePool } from './pglite-pool';
+
+export type DatabaseConfig = { url?: string; dataDir?: string; poolSize?: number };
+
+export type Database = {
+	db: Kysely<DB>;
+	kind: 'postgres' | 'pglite';
+	/** LISTEN on a channel; NOTIFY sent inside a transaction arrives only after it commits. */
+	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	close(): Promise<void>;
+};
+
+const CHANNEL = /^[a-z_][a-z0-9_]*$/;
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+	const { default: pg } = await import('pg');
+	const types = {
+		getTypeParser(oid: number, format?: 'text' | 'binary') {
+			if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+			if (oid === DATE) return (value: string) => value;
+			return pg.types.getTypeParser(oid, format);
+		}
+	};
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+	// An idle client's error (database restarted) must not crash the process.
+	pool.on('error', () => {});
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	const listeners = new Set<InstanceType<typeof pg.Client>>();
+	return {
+		db,
+		kind: 'postgres',
+		async listen(channel, onPayload) {
+			if (!CHANNEL.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+			const client = new pg.Client({ connectionString: url });
+			client.on('error', () => {});
+			await client.connect();
+			client.on('notification', (message) => {
+				if (message.channel === channel) onPayload(message.payload ?? '');
+			});
+			await client.query(`listen ${channel}`);
+			listeners.add(client);
+			return async () => {
+				listeners.delete(client);
+				await client.end().catch(() => {});
+			};
+		},
+		async close() {
+			await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+			await db.destroy();
+		}
+	};
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<Database> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+	const parsers = {
+		[INT8]: (value: string) => Number(value),
+		[NUMERIC]: (value: string) => Number(value),
+		[DATE]: (value: string) => value
+	};
+	const pg = await PGlite.create({
+		dataDir: dataDir ?? 'memory://',
+		extensions: { btree_gist, pg_trgm },
+		parsers
+	});
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pg) }) });
+	return {
+		db,
+		kind: 'pglite',
+		async listen(channel, onPayload) {
+			if (!CHANNEL.test(channel)) throw new Error(`Bad channel name: ${channel}`);
+			const unlisten = await pg.listen(channel, onPayload);
+			return async () => {
+				if (!pg.closed) await unlisten();
+			};
+		},
+		close: () => db.destroy()
+	};
+}
+
+export function openDatabase(config: DatabaseConfig): Promise<Database> {
+	return config.url
+		? openPostgres(config.url, config.poolSize ?? 10)
+		: openPGlite(config.dataDir);
+}

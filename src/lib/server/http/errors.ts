@@ -1,0 +1,59 @@
+// Maps domain errors to what a person reads: a translated message with the right status.
+import { error as kitError, fail, json, type ActionFailure } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { DomainError, RateLimitedError, type ErrorCode } from '../errors';
+
+const messages: Record<ErrorCode, (p: Record<string, string | number>) => string> = {
+	validation_failed: () => m.error_validation_failed(),
+	unauthenticated: () => m.error_unauthenticated(),
+	forbidden: () => m.error_forbidden(),
+	not_found: () => m.error_not_found(),
+	conflict: () => m.error_conflict(),
+	rate_limited: (p) => m.error_rate_limited({ seconds: String(p.seconds ?? 60) }),
+	invalid_credentials: () => m.error_invalid_credentials(),
+	account_disabled: () => m.error_account_disabled(),
+	email_taken: () => m.error_email_taken(),
+	email_not_verified: () => m.error_email_not_verified(),
+	token_invalid: () => m.error_token_invalid(),
+	token_expired: () => m.error_token_expired(),
+	wrong_password: () => m.error_wrong_password(),
+	org_not_verified: () => m.error_org_not_verified(),
+	slug_taken: () => m.error_slug_taken(),
+	already_member: () => m.error_already_member(),
+	join_request_pending: () => m.error_join_request_pending(),
+	last_owner: () => m.error_last_owner(),
+	invitation_email_mismatch: () => m.error_invitation_email_mismatch(),
+	not_org_admin: () => m.error_not_org_admin(),
+	operator_only: () => m.error_operator_only(),
+	invalid_state: () => m.error_invalid_state()
+};
+
+export function messageForError(error: DomainError): string {
+	return messages[error.code](error.params);
+}
+
+/** In a form action: a domain error becomes `fail(status, { message })`; anything else is rethrown. */
+export function failFromError(error: unknown, extra: Record<string, unknown> = {}): ActionFailure<{ message: string; code: ErrorCode } & Record<string, unknown>> {
+	if (error instanceof DomainError) {
+		return fail(error.status, { ...extra, message: messageForError(error), code: error.code });
+	}
+	throw error;
+}
+
+/** In a load: a domain error becomes SvelteKit's `error(status, message)`. */
+export function throwLoadError(error: unknown): never {
+	if (error instanceof DomainError) kitError(error.status, messageForError(error));
+	throw error;
+}
+
+export function problem(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+	return json({ error: { code, message } }, { status, headers });
+}
+
+export function problemFromError(error: unknown): Response {
+	if (error instanceof DomainError) {
+		const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+		return problem(error.status, error.code, messageForError(error), headers);
+	}
+	throw error;
+}

@@ -1,0 +1,43 @@
+// What each notification and e-mail says, in the recipient's language.
+import * as m from '$lib/paraglide/messages';
+import type { Locale } from '../db/types';
+
+type Params = Record<string, string>;
+type Render = (params: Params, locale: Locale) => string;
+export type Template = { title: Render; body: Render };
+
+const t = <P extends Params>(
+	title: (p: P, o: { locale: Locale }) => string,
+	body: (p: P, o: { locale: Locale }) => string
+): Template => ({
+	title: (p, locale) => title(p as P, { locale }),
+	body: (p, locale) => body(p as P, { locale })
+});
+
+/** Notifications: shown in the app, pushed live, and mirrored by e-mail. */
+export const notificationTemplates = {
+	org_verified: t(m.notification_org_verified_title, m.notification_org_verified_body),
+	org_rejected: t(m.notification_org_rejected_title, m.notification_org_rejected_body),
+	join_request_received: t(m.notification_join_request_received_title, m.notification_join_request_received_body),
+	join_request_accepted: t(m.notification_join_request_accepted_title, m.notification_join_request_accepted_body),
+	join_request_refused: t(m.notification_join_request_refused_title, m.notification_join_request_refused_body),
+	member_role_changed: t(m.notification_member_role_changed_title, m.notification_member_role_changed_body),
+	member_removed: t(m.notification_member_removed_title, m.notification_member_removed_body),
+	org_pending_verification: t(m.notification_org_pending_verification_title, m.notification_org_pending_verification_body)
+} satisfies Record<string, Template>;
+
+/** E-mails that are not notifications: they go to an address, sometimes before an account exists. */
+export const emailTemplates = {
+	email_verification: t(m.email_verification_subject, m.email_verification_body),
+	password_reset: t(m.email_password_reset_subject, m.email_password_reset_body),
+	invitation: t(m.email_invitation_subject, m.email_invitation_body)
+} satisfies Record<string, Template>;
+
+export type NotificationKind = keyof typeof notificationTemplates;
+export type EmailKind = keyof typeof emailTemplates;
+
+export function renderNotification(kind: string, params: Params, locale: Locale) {
+	const template = notificationTemplates[kind as NotificationKind];
+	if (!template) return { title: kind, body: '' };
+	return { title: template.title(params, locale), body: template.body(params, locale) };
+}

@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db';
+
+export type NewNotification = {
+	userId: string;
+	kind: string;
+	params: Record<string, string>;
+	link: string | null;
+};
+
+export function insertNotification(db: Executor, n: NewNotification) {
+	return db
+		.insertInto('notifications')
+		.values({ user_id: n.userId, kind: n.kind, params: JSON.stringify(n.params), link: n.link })
+		.returning(['id', 'created_at'])
+		.executeTakeFirstOrThrow();
+}
+
+export function listNotifications(db: Executor, userId: string, limit: number, unreadOnly = false) {
+	let query = db
+		.selectFrom('notifications')
+		.select(['id', 'kind', 'params', 'link', 'read_at', 'created_at'])
+		.where('user_id', '=', userId);
+	if (unreadOnly) query = query.where('read_at', 'is', null);
+	return query.orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export async function countUnread(db: Executor, userId: string): Promise<number> {
+	const row = await db
+		.selectFrom('notifications')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.where('user_id', '=', userId)
+		.where('read_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return Number(row.count);
+}
+
+/** Marks the user's own notifications read; ids of other users' notifications are ignored. */
+export async function markRead(db: Executor, userId: string, ids: string[] | 'all') {
+	let query = db
+		.updateTable('notifications')
+		.set({ read_at: new Date() })
+		.where('user_id', '=', userId)
+		.where('read_at', 'is', null);
+	if (ids !== 'all') {
+		if (ids.length === 0) return;
+		query = query.where('id', 'in', ids);
+	}
+	await query.execute();
+}
+
+export type OutgoingEmail = { to: string; subject: string; body: string; status: 'queued' | 'kept' };
+
+export async function enqueueEmail(db: Executor, email: OutgoingEmail) {
+	await db
+		.insertInto('email_outbox')
+		.values({ to_address: email.to, subject: email.subject, body_text: email.body, status: email.status })
+		.execute();
+}
+
+export function listOutbox(db: Executor, limit: number, offset: number, to?: string) {
+	let query = db.selectFrom('email_outbox').selectAll();
+	if (to) query = query.where(sql`lower(to_address)`, '=', to.toLowerCase());
+	return query.orderBy('created_at', 'desc').limit(limit).offset(offset).execute();
+}
+
+export function claimQueuedEmails(db: Executor, limit: number) {
+	return db
+		.selectFrom('email_outbox')
+		.selectAll()
+		.where('status', '=', 'queued')
+		.orderBy('created_at')
+		.limit(limit)
+		.forUpdate()
+		.skipLocked()
+		.execute();
+}
+
+export async function markEmailResult(db: Executor, id: string, error: string | null) {
+	await db
+		.updateTable('email_outbox')
+		.set((eb) => ({
+			status: error ? (sql<'queued' | 'failed'>`case when ${eb.ref('attempts')} >= 4 then 'failed' else 'queued' end`) : 'sent',
+			attempts: sql`attempts + 1`,
+			last_error: error,
+			sent_at: error ? null : new Date()
+		}))
+		.where('id', '=', id)
+		.execute();
+}

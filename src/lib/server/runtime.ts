@@ -1,0 +1,76 @@
+// The process-wide services (database, logger, mail worker), shared by SvelteKit's bundle and
+// server.js / the Vite plugin, which load separate copies of this module: hence a global symbol.
+import type { Kysely } from 'kysely';
+import type { Server as SocketServer } from 'socket.io';
+import { readConfig, type AppConfig } from './config';
+import { createLogger, type Logger } from './logger';
+import { openDatabase, type Database } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import type { DB } from './db/types';
+
+export type Runtime = {
+	config: AppConfig;
+	logger: Logger;
+	database: Database;
+	io?: SocketServer;
+	stopWorkers: Array<() => Promise<void> | void>;
+};
+
+const KEY = Symbol.for('medcluster.runtime');
+type Holder = { starting?: Promise<Runtime>; current?: Runtime };
+const holder = ((globalThis as Record<symbol, unknown>)[KEY] ??= {}) as Holder;
+
+async function start(): Promise<Runtime> {
+	const config = readConfig();
+	const logger = createLogger(config.LOG_LEVEL);
+	const database = await openDatabase({
+		url: config.DATABASE_URL,
+		dataDir: config.DATA_DIR,
+		poolSize: config.DATABASE_POOL_SIZE
+	});
+	const migrated = await migrateToLatest(database.db);
+	logger.info(
+		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
+		'database ready'
+	);
+	const runtime: Runtime = { config, logger, database, stopWorkers: [] };
+	holder.current = runtime;
+	if (config.SEED_DEMO) {
+		const { seedDemoIfEmpty } = await import('./seed/index');
+		const seeded = await seedDemoIfEmpty(database.db);
+		if (seeded) logger.info({ seeded }, 'demo data seeded');
+	}
+	const { startMailWorker } = await import('./notify/mail-worker');
+	runtime.stopWorkers.push(startMailWorker(runtime));
+	return runtime;
+}
+
+/** Starts the services once per process; later calls get the same runtime. */
+export function startRuntime(): Promise<Runtime> {
+	holder.starting ??= start().catch((error) => {
+		holder.starting = undefined;
+		throw error;
+	});
+	return holder.starting;
+}
+
+export function getRuntime(): Runtime {
+	if (!holder.current) throw new Error('The runtime has not been started (startRuntime)');
+	return holder.current;
+}
+
+export function tryGetRuntime(): Runtime | undefined {
+	return holder.current;
+}
+
+export const getDb = (): Kysely<DB> => getRuntime().database.db;
+export const getLogger = (): Logger => getRuntime().logger;
+
+export async function stopRuntime(): Promise<void> {
+	const runtime = holder.current;
+	if (!runtime) return;
+	holder.current = undefined;
+	holder.starting = undefined;
+	for (const stop of runtime.stopWorkers) await stop();
+	await runtime.database.close();
+}

@@ -1,0 +1,39 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Attaches socket.io (and the SFU signalling) to Vite's own HTTP server in development. */
+function realtimeDevServer(): Plugin {
+	return {
+		name: 'medcluster-realtime',
+		apply: 'serve',
+		configureServer(server) {
+			if (!server.httpServer) return;
+			const httpServer = server.httpServer;
+			httpServer.once('listening', async () => {
+				const mod = await server.ssrLoadModule('/src/lib/server/realtime/attach.ts');
+				await mod.attachRealtime(httpServer);
+			});
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit(),
+		realtimeDevServer()
+	],
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/integration/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		fileParallelism: true,
+		maxWorkers: 2
+	}
+});
