@@ -69,14 +69,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 			description_ko text not null default '',
 			description_en text not null default '',
 			region text not null default '',
-			website text,
+			website text check (website ~ '^https?://'),
 			founded_year integer check (founded_year between 1800 and 2100),
 			status text not null default 'pending' check (status in ('pending', 'verified', 'rejected')),
 			status_reason text,
 			verified_at timestamptz,
 			created_by uuid references users (id) on delete set null,
 			created_at timestamptz not null default now(),
-			updated_at timestamptz not null default now()
+			updated_at timestamptz not null default now(),
+			check (status <> 'rejected' or status_reason is not null)
 		)`.execute(db);
 	await sql`create index organizations_status_idx on organizations (status, kind)`.execute(db);
 
@@ -101,6 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 			decided_at timestamptz,
 			created_at timestamptz not null default now()
 		)`.execute(db);
+	await sql`create index join_requests_user_idx on join_requests (user_id)`.execute(db);
 	await sql`create unique index join_requests_pending_key on join_requests (org_id, user_id) where status = 'pending'`.execute(db);
 
 	await sql`

@@ -10,11 +10,13 @@ import { findSessionUser } from '$lib/server/users/session-user';
 import { installZodMessages } from '$lib/server/http/zod-messages';
 import { isSecure } from '$lib/server/http/context';
 import { resolveTimeZone } from '$lib/time-zone';
+import { exposeLifecycle } from '$lib/server/lifecycle';
 
 installZodMessages();
 
 export const init: ServerInit = async () => {
 	await startRuntime();
+	exposeLifecycle();
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
 
 export type Locale = 'ko' | 'en';
@@ -21,7 +22,7 @@ export interface UsersTable {
 	is_operator: Generated<boolean>;
 	disabled_at: Timestamp | null;
 	created_at: CreatedAt;
-	updated_at: Generated<Timestamp>;
+	updated_at: UpdatedAt;
 }
 
 export interface SessionsTable {
@@ -74,7 +75,7 @@ export interface OrganizationsTable {
 	verified_at: Timestamp | null;
 	created_by: string | null;
 	created_at: CreatedAt;
-	updated_at: Generated<Timestamp>;
+	updated_at: UpdatedAt;
 }
 
 export interface MembershipsTable {

@@ -33,9 +33,12 @@ export function messageForError(error: DomainError): string {
 }
 
 /** In a form action: a domain error becomes `fail(status, { message })`; anything else is rethrown. */
-export function failFromError(error: unknown, extra: Record<string, unknown> = {}): ActionFailure<{ message: string; code: ErrorCode } & Record<string, unknown>> {
+export function failFromError<T extends Record<string, unknown> = Record<never, never>>(
+	error: unknown,
+	extra?: T
+): ActionFailure<T & { message: string; code: ErrorCode }> {
 	if (error instanceof DomainError) {
-		return fail(error.status, { ...extra, message: messageForError(error), code: error.code });
+		return fail(error.status, { ...(extra as T), message: messageForError(error), code: error.code });
 	}
 	throw error;
 }

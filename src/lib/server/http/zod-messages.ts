@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import * as m from '$lib/paraglide/messages';
 
-type Issue = Parameters<NonNullable<Parameters<typeof z.config>[0]['customError']>>[0];
-
-function messageFor(issue: Issue): string | undefined {
+const messageFor: z.core.$ZodErrorMap = (issue) => {
 	switch (issue.code) {
 		case 'invalid_type':
 			return issue.input === undefined || issue.input === null || issue.input === ''
@@ -28,7 +26,7 @@ function messageFor(issue: Issue): string | undefined {
 		default:
 			return m.validation_invalid();
 	}
-}
+};
 
 export function installZodMessages() {
 	z.config({ customError: messageFor });

@@ -5,14 +5,11 @@ import type { Locale } from '../db/types';
 type Params = Record<string, string>;
 type Render = (params: Params, locale: Locale) => string;
 export type Template = { title: Render; body: Render };
+// Each message takes its own inputs; the templates are called with the params stored beside the kind.
+type MessageFn = (inputs: never, options: { locale: Locale }) => string;
 
-const t = <P extends Params>(
-	title: (p: P, o: { locale: Locale }) => string,
-	body: (p: P, o: { locale: Locale }) => string
-): Template => ({
-	title: (p, locale) => title(p as P, { locale }),
-	body: (p, locale) => body(p as P, { locale })
-});
+const render = (fn: MessageFn): Render => (params, locale) => (fn as unknown as (p: Params, o: { locale: Locale }) => string)(params, { locale });
+const t = (title: MessageFn, body: MessageFn): Template => ({ title: render(title), body: render(body) });
 
 /** Notifications: shown in the app, pushed live, and mirrored by e-mail. */
 export const notificationTemplates = {

@@ -10,6 +10,15 @@ export async function createInvitation(
 	input: { orgId: string; email: string; role: 'admin' | 'member'; invitedBy: string }
 ) {
 	const { id, token, secretHash } = issueToken('inv_');
+	// A new invitation to the same address replaces the open one.
+	await db
+		.updateTable('invitations')
+		.set({ revoked_at: new Date() })
+		.where('org_id', '=', input.orgId)
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.execute();
 	await db
 		.insertInto('invitations')
 		.values({

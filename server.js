@@ -1,0 +1,41 @@
+// Production entry: one HTTP server for SvelteKit's handler and socket.io, with graceful shutdown.
+import http from 'node:http';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+// Importing the handler runs SvelteKit's init hook: database, migrations, demo seed.
+const { handler } = await import('./build/handler.js');
+const lifecycle = globalThis[Symbol.for('medcluster.lifecycle')];
+if (!lifecycle) throw new Error('The SvelteKit bundle did not start (no lifecycle found)');
+
+const server = http.createServer((req, res) => handler(req, res));
+await lifecycle.attachRealtime(server);
+
+server.listen(port, host, () => {
+	const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	const { database, demo } = lifecycle.summary();
+	console.log(`\nMedCluster is running at http://${shownHost}:${port}  (database: ${database})`);
+	if (demo) {
+		console.log(`Demo sign-ins (password: ${demo.password}):`);
+		for (const account of demo.accounts) console.log(`  ${account.role.padEnd(22)} ${account.email}`);
+	}
+});
+
+let closing = false;
+async function shutdown(signal) {
+	if (closing) return;
+	closing = true;
+	console.log(`${signal}: shutting down`);
+	const force = setTimeout(() => process.exit(1), 10_000);
+	force.unref();
+	server.close();
+	server.closeIdleConnections?.();
+	try {
+		await lifecycle.shutdown();
+	} finally {
+		process.exit(0);
+	}
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

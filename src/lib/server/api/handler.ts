@@ -1,0 +1,38 @@
+// Wraps /api/v1 handlers: auth required or optional, domain errors as JSON problems, never a stack trace.
+import type { RequestEvent } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import type { SessionUser } from '../auth/session';
+import { problem, problemFromError } from '../http/errors';
+import { DomainError } from '../errors';
+
+type Handler<E extends RequestEvent> = (event: E, user: SessionUser) => Promise<Response> | Response;
+type OptionalHandler<E extends RequestEvent> = (event: E, user: SessionUser | null) => Promise<Response> | Response;
+
+async function run(event: RequestEvent, body: () => Promise<Response> | Response): Promise<Response> {
+	try {
+		return await body();
+	} catch (error) {
+		if (error instanceof DomainError) return problemFromError(error);
+		event.locals.log.error({ err: error, path: event.url.pathname }, 'api error');
+		return problem(500, 'internal', m.error_unexpected());
+	}
+}
+
+export function authenticated<E extends RequestEvent>(handler: Handler<E>) {
+	return (event: E) =>
+		run(event, () => {
+			const user = event.locals.user;
+			if (!user) return problem(401, 'unauthenticated', m.error_unauthenticated(), { 'www-authenticate': 'Bearer' });
+			return handler(event, user);
+		});
+}
+
+export function publicEndpoint<E extends RequestEvent>(handler: OptionalHandler<E>) {
+	return (event: E) => run(event, () => handler(event, event.locals.user));
+}
+
+export function invalidInput(issues: { path: PropertyKey[]; message: string }[]) {
+	const first = issues[0];
+	const where = first && first.path.length ? `${first.path.join('.')}: ` : '';
+	return problem(400, 'validation_failed', `${m.error_validation_failed()} ${where}${first?.message ?? ''}`.trim());
+}

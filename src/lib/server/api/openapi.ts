@@ -1,0 +1,74 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the endpoints use.
+import { z } from 'zod';
+import { meSchema, organizationSchema, problemSchema, slugParam } from './schemas';
+
+type Operation = {
+	method: 'get' | 'post' | 'patch' | 'delete';
+	path: string;
+	summary: string;
+	tags: string[];
+	auth: 'required' | 'optional';
+	pathParams?: Record<string, z.ZodType>;
+	query?: Record<string, z.ZodType>;
+	body?: z.ZodType;
+	responses: Record<number, { description: string; schema?: z.ZodType }>;
+};
+
+/** Every endpoint of /api/v1. A new endpoint adds its entry here. */
+export const operations: Operation[] = [
+	{
+		method: 'get',
+		path: '/me',
+		summary: 'The signed-in user and their organisations',
+		tags: ['account'],
+		auth: 'required',
+		responses: { 200: { description: 'The user', schema: meSchema }, 401: { description: 'Not signed in' } }
+	},
+	{
+		method: 'get',
+		path: '/organizations/{slug}',
+		summary: 'One organisation (verified ones for everybody; others for their members and operators)',
+		tags: ['directory'],
+		auth: 'optional',
+		pathParams: { slug: slugParam },
+		responses: { 200: { description: 'The organisation', schema: organizationSchema }, 404: { description: 'No such organisation' } }
+	}
+];
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
+
+export function buildOpenApiDocument(serverUrl: string) {
+	const paths: Record<string, Record<string, unknown>> = {};
+	for (const op of operations) {
+		const parameters = [
+			...Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: jsonSchema(schema) })),
+			...Object.entries(op.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema) }))
+		];
+		const responses: Record<string, unknown> = {};
+		for (const [status, response] of Object.entries(op.responses)) {
+			const schema = response.schema ?? (Number(status) >= 400 ? problemSchema : undefined);
+			responses[status] = { description: response.description, ...(schema ? { content: { 'application/json': { schema: jsonSchema(schema) } } } : {}) };
+		}
+		responses['400'] ??= { description: 'Invalid input', content: { 'application/json': { schema: jsonSchema(problemSchema) } } };
+		(paths[op.path] ??= {})[op.method] = {
+			summary: op.summary,
+			tags: op.tags,
+			...(parameters.length ? { parameters } : {}),
+			...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+			responses,
+			security: op.auth === 'required' ? [{ bearer: [] }, { session: [] }] : [{}, { bearer: [] }, { session: [] }]
+		};
+	}
+	return {
+		openapi: '3.1.0',
+		info: { title: 'MedCluster API', version: '1.0.0', description: 'JSON API of the MedCluster alliance portal. Errors are `{ "error": { "code", "message" } }`.' },
+		servers: [{ url: serverUrl }],
+		paths,
+		components: {
+			securitySchemes: {
+				bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token from Settings → API tokens' },
+				session: { type: 'apiKey', in: 'cookie', name: 'mc_session' }
+			}
+		}
+	};
+}

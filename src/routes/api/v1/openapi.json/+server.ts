@@ -1,0 +1,5 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { buildOpenApiDocument } from '$lib/server/api/openapi';
+
+export const GET: RequestHandler = ({ url }) => json(buildOpenApiDocument(new URL('/api/v1', url.origin).href));

@@ -1,0 +1,30 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { signIn } from '$lib/server/auth/service';
+import { signInSchema, safeRedirect } from '$lib/server/auth/schemas';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { RateLimitedError } from '$lib/server/errors';
+import { readForm } from '$lib/server/http/form';
+import { failFromError } from '$lib/server/http/errors';
+import { isSecure, requestContext } from '$lib/server/http/context';
+
+export const load = (({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
+	return { next: safeRedirect(url.searchParams.get('next'), '') };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		const form = await readForm(event.request, signInSchema);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		try {
+			const { token, session } = await signIn(getDb(), form.data, requestContext(event));
+			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));
+		} catch (error) {
+			if (error instanceof RateLimitedError) event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
+			return failFromError(error, { values: form.values });
+		}
+		redirect(303, safeRedirect(form.data.next));
+	}
+} satisfies Actions;

@@ -1,0 +1,56 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { findVisibleOrganization } from '$lib/server/orgs/access';
+import { findMembership, findOrganizationBySlug } from '$lib/server/orgs/repository';
+import { removeMember, requestToJoin } from '$lib/server/orgs/membership';
+import { joinRequestSchema } from '$lib/server/orgs/schemas';
+import { NotFoundError } from '$lib/server/errors';
+import { readForm } from '$lib/server/http/form';
+import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { requestContext, requireUser } from '$lib/server/http/context';
+
+export const load = (async ({ locals, params }) => {
+	const db = getDb();
+	const viewer = locals.user ? { id: locals.user.id, isOperator: locals.user.isOperator } : null;
+	const org = await findVisibleOrganization(db, params.slug, viewer).catch(throwLoadError);
+	const membership = viewer ? await findMembership(db, org.id, viewer.id) : undefined;
+	const pendingRequest = viewer && !membership
+		? await db.selectFrom('join_requests').select('id').where('org_id', '=', org.id).where('user_id', '=', viewer.id).where('status', '=', 'pending').executeTakeFirst()
+		: undefined;
+	return {
+		org,
+		role: membership?.role ?? null,
+		canManage: membership?.role === 'owner' || membership?.role === 'admin' || !!viewer?.isOperator,
+		joinRequested: !!pendingRequest
+	};
+}) satisfies PageServerLoad;
+
+async function orgId(slug: string) {
+	const org = await findOrganizationBySlug(getDb(), slug);
+	if (!org) throw new NotFoundError();
+	return org.id;
+}
+
+export const actions = {
+	requestJoin: async (event) => {
+		const user = requireUser(event);
+		const form = await readForm(event.request, joinRequestSchema);
+		if (!form.ok) return fail(400, { errors: form.errors });
+		try {
+			await requestToJoin(getDb(), user.id, await orgId(event.params.slug), form.data.message, requestContext(event));
+		} catch (error) {
+			return failFromError(error);
+		}
+		return { requested: true };
+	},
+	leave: async (event) => {
+		const user = requireUser(event);
+		try {
+			await removeMember(getDb(), { id: user.id, isOperator: false }, await orgId(event.params.slug), user.id, requestContext(event));
+		} catch (error) {
+			return failFromError(error);
+		}
+		redirect(303, '/orgs');
+	}
+} satisfies Actions;
