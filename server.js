@@ -4,12 +4,23 @@ import http from 'node:http';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
+// Without ORIGIN or PROTOCOL_HEADER, adapter-node assumes https, and SvelteKit's CSRF check would
+// refuse form posts on plain http://localhost. This server knows whether the socket is TLS, so it
+// states the protocol itself, in a header no client can set. Behind a TLS proxy set ORIGIN, or
+// PROTOCOL_HEADER=x-forwarded-proto and HOST_HEADER=x-forwarded-host (see README).
+const OWN_PROTOCOL_HEADER = 'x-medcluster-protocol';
+const stateProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (stateProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
 // Importing the handler runs SvelteKit's init hook: database, migrations, demo seed.
 const { handler } = await import('./build/handler.js');
 const lifecycle = globalThis[Symbol.for('medcluster.lifecycle')];
 if (!lifecycle) throw new Error('The SvelteKit bundle did not start (no lifecycle found)');
 
-const server = http.createServer((req, res) => handler(req, res));
+const server = http.createServer((req, res) => {
+	if (stateProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	handler(req, res);
+});
 await lifecycle.attachRealtime(server);
 
 server.listen(port, host, () => {

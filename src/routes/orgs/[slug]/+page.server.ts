@@ -6,6 +6,7 @@ import { findMembership, findOrganizationBySlug } from '$lib/server/orgs/reposit
 import { removeMember, requestToJoin } from '$lib/server/orgs/membership';
 import { joinRequestSchema } from '$lib/server/orgs/schemas';
 import { NotFoundError } from '$lib/server/errors';
+import { renderMarkdown } from '$lib/server/markdown';
 import { readForm } from '$lib/server/http/form';
 import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
@@ -18,8 +19,10 @@ export const load = (async ({ locals, params }) => {
 	const pendingRequest = viewer && !membership
 		? await db.selectFrom('join_requests').select('id').where('org_id', '=', org.id).where('user_id', '=', viewer.id).where('status', '=', 'pending').executeTakeFirst()
 		: undefined;
+	const { description_ko, description_en, ...rest } = org;
 	return {
-		org,
+		org: rest,
+		descriptionHtml: renderMarkdown(locals.locale === 'ko' ? description_ko : description_en),
 		role: membership?.role ?? null,
 		canManage: membership?.role === 'owner' || membership?.role === 'admin' || !!viewer?.isOperator,
 		joinRequested: !!pendingRequest
