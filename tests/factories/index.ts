@@ -56,7 +56,8 @@ export async function createOrganization(
 			name_en: `Test Company ${suffix}`,
 			website: null,
 			founded_year: null,
-			status_reason: null,
+			// The schema demands a reason for every rejection.
+			status_reason: status === 'rejected' ? 'Rejected by a test' : null,
 			created_by: null,
 			verified_at: status === 'verified' ? new Date() : null,
 			...overrides,

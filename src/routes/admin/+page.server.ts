@@ -38,8 +38,7 @@ async function decide(event: RequestEvent, operatorId: string, decision: Decisio
 		const name = event.locals.locale === 'ko' ? org.name_ko : org.name_en;
 		return { action, success: verified ? m.admin_verified_done({ org: name }) : m.admin_rejected_done({ org: name }) };
 	} catch (error) {
-		const failure = failFromError(error);
-		return fail(failure.status, { action, orgId, message: failure.data.message });
+		return failFromError(error, { action, orgId });
 	}
 }
 

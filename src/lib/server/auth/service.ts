@@ -80,13 +80,16 @@ export async function verifyEmail(db: Kysely<DB>, token: string, ip: string | nu
 
 export async function signIn(db: Kysely<DB>, input: { email: string; password: string }, context: RequestContext) {
 	const accountKey = `signin:account:${input.email.toLowerCase()}`;
-	if (context.ip) await rateLimit.consumeRateLimit(db, `signin:ip:${context.ip}`, rateLimit.SIGN_IN_PER_IP);
+	const ipKey = context.ip ? `signin:ip:${context.ip}` : null;
+	if (ipKey) await rateLimit.consumeRateLimit(db, ipKey, rateLimit.SIGN_IN_PER_IP);
 	await rateLimit.consumeRateLimit(db, accountKey, rateLimit.SIGN_IN_PER_ACCOUNT);
 	const user = await userRepository.findUserByEmail(db, input.email);
 	const valid = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), input.password);
 	if (!user || !valid) throw new InvalidCredentialsError();
 	if (user.disabled_at) throw new AccountDisabledError();
+	// Successful sign-ins do not count against the address or the account.
 	await rateLimit.clearRateLimit(db, accountKey);
+	if (ipKey) await rateLimit.refundRateLimit(db, ipKey);
 	const session = await createSession(db, user.id, context);
 	return { user, ...session };
 }

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm test`: type check, unit + integration tests, production build, then (with DATABASE_URL) the
+// e2e tests against the build on a fresh database. Stops at the first failing step.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const started = performance.now();
+let current = null;
+let interrupted = false;
+
+const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
+
+function run(command, args, env = process.env) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: 'inherit', env });
+		current = child;
+		child.on('error', (error) => {
+			console.error(`Could not start ${command}: ${error.message}`);
+			resolve(1);
+		});
+		child.on('exit', (code, signal) => {
+			current = null;
+			resolve(code ?? (signal ? 1 : 0));
+		});
+	});
+}
+
+/** Runs the commands of one step in order; returns the first non-zero exit code, or 0. */
+async function step(name, commands) {
+	const since = performance.now();
+	console.log(`\n▶ ${name}`);
+	let code = 0;
+	for (const [command, args, env] of commands) {
+		code = interrupted ? 130 : await run(command, args, env);
+		if (code !== 0) break;
+	}
+	console.log(`${code === 0 ? '✔' : '✘'} ${name}: ${seconds(since)} s${code === 0 ? '' : ` (exit code ${code})`}`);
+	return code;
+}
+
+function withDatabase(url, name) {
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	return target.href;
+}
+
+/** Runs `sql` on the `postgres` maintenance database of the server in `url`. */
+async function onMaintenance(url, sql) {
+	const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+	await client.connect();
+	try {
+		await client.query(sql);
+	} finally {
+		await client.end();
+	}
+}
+
+async function e2e(databaseUrl) {
+	const name = `mc_e2e_${Date.now()}`;
+	const dataDir = mkdtempSync(join(tmpdir(), 'medcluster-e2e-'));
+	await onMaintenance(databaseUrl, `create database "${name}"`);
+	console.log(`(e2e database ${name}, data folder ${dataDir})`);
+	try {
+		const env = { ...process.env, E2E_DATABASE_URL: withDatabase(databaseUrl, name), E2E_DATA_DIR: dataDir };
+		return await step('e2e (playwright)', [['npx', ['playwright', 'test'], env]]);
+	} finally {
+		await onMaintenance(databaseUrl, `drop database if exists "${name}" with (force)`).catch((error) =>
+			console.error(`Could not drop ${name}: ${error.message}`)
+		);
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		// Let the running step end (the child gets the signal too) so the e2e database is still dropped.
+		interrupted = true;
+		current?.kill(signal);
+	});
+}
+
+async function main() {
+	const steps = [
+		() =>
+			step('type check (svelte-check)', [
+				['npx', ['svelte-kit', 'sync']],
+				['npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']]
+			]),
+		() => step('unit + integration tests (vitest)', [['npx', ['vitest', 'run']]]),
+		() => step('production build (vite build)', [['npx', ['vite', 'build']]]),
+		async () => {
+			const databaseUrl = process.env.DATABASE_URL;
+			if (databaseUrl) return e2e(databaseUrl);
+			console.log('\n▶ e2e (playwright): skipped, DATABASE_URL is not set');
+			return 0;
+		}
+	];
+	for (const next of steps) {
+		const code = interrupted ? 130 : await next();
+		if (code !== 0) return code;
+	}
+	return 0;
+}
+
+const code = await main().catch((error) => {
+	console.error(error);
+	return 1;
+});
+console.log(`\n${code === 0 ? 'All steps passed' : 'Failed'}. Total: ${seconds(started)} s`);
+process.exit(code);
