@@ -1,7 +1,11 @@
 // The list of migrations, in order. A new migration is a new file here and a new line below.
 import type { Migration } from 'kysely';
 import * as foundation from './20261123T0100_foundation';
+import * as testbed from './20261123T0300_testbed';
+import * as directory from './20261123T0400_directory';
 
 export const migrations: Record<string, Migration> = {
-	'20261123T0100_foundation': foundation
+	'20261123T0100_foundation': foundation,
+	'20261123T0300_testbed': testbed,
+	'20261123T0400_directory': directory
 };

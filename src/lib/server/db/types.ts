@@ -1,5 +1,6 @@
 // Table types for Kysely. Each table: a `FooTable` interface and a `FooRow` for what a select returns.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type * as directory from './directory-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -21,6 +22,9 @@ export interface UsersTable {
 	time_zone: Generated<string>;
 	is_operator: Generated<boolean>;
 	disabled_at: Timestamp | null;
+	title: Generated<string>;
+	expertise: Generated<string>;
+	directory_listed: Generated<boolean>;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }
@@ -73,6 +77,16 @@ export interface OrganizationsTable {
 	status: Generated<OrgStatus>;
 	status_reason: string | null;
 	verified_at: Timestamp | null;
+	address_ko: Generated<string>;
+	address_en: Generated<string>;
+	employee_range: directory.EmployeeRange | null;
+	certifications: Generated<string[]>;
+	looking_for_partners: Generated<boolean>;
+	raising_investment: Generated<boolean>;
+	logo_upload_id: string | null;
+	search_words: Generated<string>;
+	search_bigrams: Generated<string>;
+	search_text: Generated<string>;
 	created_by: string | null;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
@@ -161,6 +175,21 @@ export interface DB {
 	notifications: NotificationsTable;
 	email_outbox: EmailOutboxTable;
 	rate_limits: RateLimitsTable;
+	// directory (migrations/20261123T0400_directory.ts)
+	uploads: directory.UploadsTable;
+	taxonomy_terms: directory.TaxonomyTermsTable;
+	organization_terms: directory.OrganizationTermsTable;
+	products: directory.ProductsTable;
+	contact_messages: directory.ContactMessagesTable;
+	// testbed (migrations/20261123T0300_testbed.ts)
+	facilities: FacilitiesTable;
+	facility_managers: FacilityManagersTable;
+	credentials: CredentialsTable;
+	user_credentials: UserCredentialsTable;
+	resources: ResourcesTable;
+	resource_hours: ResourceHoursTable;
+	resource_blackouts: ResourceBlackoutsTable;
+	bookings: BookingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -174,3 +203,112 @@ export type InvitationRow = Selectable<InvitationsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type EmailOutboxRow = Selectable<EmailOutboxTable>;
+
+// ——— Testbed booking (migrations/20261123T0300_testbed.ts) ———
+export type ResourceKind = 'equipment' | 'space' | 'device_loan' | 'service';
+export type BookingStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled' | 'completed' | 'no_show' | 'expired';
+/** A tstzrange as PostgreSQL prints it, e.g. `["2026-03-02 01:00:00+00","2026-03-02 03:00:00+00")`. */
+type TstzRange = ColumnType<string, string, string>;
+
+export interface FacilitiesTable {
+	id: Generated<string>;
+	slug: string;
+	org_id: string;
+	name_ko: string;
+	name_en: string;
+	location_ko: Generated<string>;
+	location_en: Generated<string>;
+	time_zone: Generated<string>;
+	created_at: CreatedAt;
+}
+
+export interface FacilityManagersTable {
+	facility_id: string;
+	user_id: string;
+	created_at: CreatedAt;
+}
+
+export interface CredentialsTable {
+	id: Generated<string>;
+	slug: string;
+	name_ko: string;
+	name_en: string;
+	validity_months: number | null;
+}
+
+export interface UserCredentialsTable {
+	user_id: string;
+	credential_id: string;
+	granted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+	expires_at: Timestamp | null;
+	source: Generated<string>;
+}
+
+export interface ResourcesTable {
+	id: Generated<string>;
+	facility_id: string;
+	slug: string;
+	kind: ResourceKind;
+	name_ko: string;
+	name_en: string;
+	description_ko: Generated<string>;
+	description_en: Generated<string>;
+	rules_ko: Generated<string>;
+	rules_en: Generated<string>;
+	location: Generated<string>;
+	photo_url: string | null;
+	slot_minutes: Generated<number>;
+	min_minutes: Generated<number>;
+	max_minutes: Generated<number>;
+	min_notice_minutes: Generated<number>;
+	max_horizon_days: Generated<number>;
+	quota_week_hours: number | null;
+	quota_month_hours: number | null;
+	auto_confirm: Generated<boolean>;
+	cancel_cutoff_minutes: Generated<number>;
+	checkin_before_minutes: Generated<number>;
+	checkin_after_minutes: Generated<number>;
+	member_rate_krw: Generated<number>;
+	nonmember_rate_krw: Generated<number>;
+	required_credential_id: string | null;
+	active: Generated<boolean>;
+	created_at: CreatedAt;
+}
+
+export interface ResourceHoursTable {
+	resource_id: string;
+	weekday: number;
+	/** Local wall-clock time, `HH:MM:SS`. */
+	opens: string;
+	closes: string;
+}
+
+export interface ResourceBlackoutsTable {
+	id: Generated<string>;
+	resource_id: string;
+	during: TstzRange;
+	reason_ko: Generated<string>;
+	reason_en: Generated<string>;
+}
+
+export interface BookingsTable {
+	id: Generated<string>;
+	resource_id: string;
+	org_id: string;
+	user_id: string;
+	during: TstzRange;
+	status: BookingStatus;
+	purpose: Generated<string>;
+	decision_reason: string | null;
+	usage_notes: string | null;
+	series_id: string | null;
+	sequence: Generated<number>;
+	checked_in_at: Timestamp | null;
+	ended_at: Timestamp | null;
+	created_at: CreatedAt;
+	updated_at: UpdatedAt;
+}
+
+export type FacilityRow = Selectable<FacilitiesTable>;
+export type ResourceRow = Selectable<ResourcesTable>;
+export type BookingRow = Selectable<BookingsTable>;
