@@ -5,7 +5,7 @@ export const regulatoryStage = z.enum(['mfds_approved', 'mfds_in_review', 'fda_c
 export type RegulatoryStage = z.infer<typeof regulatoryStage>;
 export const directorySort = z.enum(['relevance', 'name', 'newest']);
 const termSlug = z.string().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const flag = z.enum(['1', 'true']).transform(() => true).optional();
+const flag = z.union([z.literal(true), z.enum(['1', 'true', 'on'])]).transform(() => true as const).optional();
 
 /** The directory query, from a URL: lists are repeated parameters (`?kind=company&kind=hospital`). */
 export const directoryQuerySchema = z.object({

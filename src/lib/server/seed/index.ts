@@ -6,6 +6,8 @@ import { checkSeedData } from './check';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { ORGANIZATIONS } from './organizations';
 import { PEOPLE } from './people';
+import { seedTestbed } from './testbed';
+import { seedDirectory } from './directory';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -144,6 +146,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		const userIds = await upsertUsers(trx, passwordHash);
 		const orgIds = await upsertOrganizations(trx, userIds);
 		const memberships = await upsertMemberships(trx, orgIds, userIds);
+		await seedDirectory(trx, orgIds);
+		await seedTestbed(trx, { orgIds, userIds });
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }
