@@ -153,8 +153,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			to_address text not null,
 			subject text not null,
 			body_text text not null,
-			status text not null default 'queued' check (status in ('queued', 'sent', 'failed', 'kept')),
+			status text not null default 'queued' check (status in ('queued', 'sending', 'sent', 'failed', 'kept')),
 			attempts integer not null default 0,
+			claimed_at timestamptz,
 			last_error text,
 			created_at timestamptz not null default now(),
 			sent_at timestamptz

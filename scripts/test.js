@@ -7,6 +7,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
+// The messages module is generated (and git-ignored): on a clean clone it must exist before
+// svelte-check runs. Same options as the Vite plugin in vite.config.ts, so the output is the same.
+const PARAGLIDE_COMPILE = [
+	'paraglide-js',
+	'compile',
+	'--project',
+	'./project.inlang',
+	'--outdir',
+	'./src/lib/paraglide',
+	'--strategy',
+	'cookie',
+	'preferredLanguage',
+	'baseLocale',
+	'--is-server',
+	"import.meta.env?.SSR ?? typeof window === 'undefined'",
+	'--silent'
+];
+
 const started = performance.now();
 let current = null;
 let interrupted = false;
@@ -86,6 +104,7 @@ async function main() {
 	const steps = [
 		() =>
 			step('type check (svelte-check)', [
+				['npx', PARAGLIDE_COMPILE],
 				['npx', ['svelte-kit', 'sync']],
 				['npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']]
 			]),

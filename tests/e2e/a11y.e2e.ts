@@ -1,7 +1,7 @@
 // Every page of the foundation passes an axe WCAG 2.1 AA scan, signed out and signed in, at 360 px too.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { demo, signIn } from './support/accounts';
+import { demo, gotoReady, signIn } from './support/accounts';
 
 const publicPages = ['/', '/login', '/signup', '/reset-password', '/reset-password/abc.defghijklmnopqrstu', '/verify-email/abc.defghijklmnopqrstu', '/invitations/inv_bad.token', '/orgs/wonju-mtv', '/directory', '/testbed', '/courses', '/ir', '/needs', '/schedule'];
 const memberPages = ['/', '/verify-email', '/settings', '/settings/security', '/settings/tokens', '/orgs', '/orgs?q=원주', '/orgs/new', '/orgs/pulsewise', '/orgs/pulsewise/manage', '/notifications'];
@@ -36,7 +36,7 @@ test('English pages and a 360 px wide screen have no axe violations and no horiz
 });
 
 test('validation errors in forms are announced and have no axe violations', async ({ page }) => {
-	await page.goto('/signup');
+	await gotoReady(page, '/signup');
 	await page.locator('main form button[type=submit]').click();
 	await expect(page.locator('input[name=email]')).toHaveAttribute('aria-invalid', 'true');
 	await expectNoAxeViolations(page);

@@ -1,11 +1,11 @@
 // Sign-in throttling, password reset, sign-out and the language switch.
 import { expect, test } from '@playwright/test';
-import { demo, pageAs, readMailLink, signIn, uniqueEmail } from './support/accounts';
+import { demo, gotoReady, pageAs, readMailLink, signIn, uniqueEmail } from './support/accounts';
 
 test('sign-in is throttled per account with a readable message and Retry-After', async ({ page }) => {
 	const email = uniqueEmail('nobody');
 	for (let attempt = 1; attempt <= 5; attempt++) {
-		await page.goto('/login');
+		await gotoReady(page, '/login');
 		await page.locator('input[name=email]').fill(email);
 		await page.locator('input[name=password]').fill(`wrong password ${attempt}`);
 		await page.locator('main form button[type=submit]').click();
@@ -22,7 +22,7 @@ test('sign-in is throttled per account with a readable message and Retry-After',
 });
 
 test('a wrong password and a malformed e-mail get clear errors, not a 500', async ({ page }) => {
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name=email]').fill('not-an-email');
 	await page.locator('main form button[type=submit]').click();
 	await expect(page.locator('main')).toContainText(/올바른 이메일|valid e-mail/);
@@ -30,7 +30,7 @@ test('a wrong password and a malformed e-mail get clear errors, not a 500', asyn
 
 test('password reset works once by e-mailed link, then the new password signs in', async ({ page, browser }) => {
 	const email = uniqueEmail('reset');
-	await page.goto('/signup');
+	await gotoReady(page, '/signup');
 	await page.locator('input[name=name]').fill('Reset Tester');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill('first password 123');
@@ -38,7 +38,7 @@ test('password reset works once by e-mailed link, then the new password signs in
 	await expect(page).toHaveURL(/\/verify-email$/);
 	await page.locator('header form[action="/logout"] button').click();
 
-	await page.goto('/reset-password');
+	await gotoReady(page, '/reset-password');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page.locator('main [role=status]')).toContainText(email);
@@ -47,12 +47,12 @@ test('password reset works once by e-mailed link, then the new password signs in
 	const resetPath = await readMailLink(operator, email, '/reset-password/');
 	await operator.context().close();
 
-	await page.goto(resetPath);
+	await gotoReady(page, resetPath);
 	await page.locator('input[name=password]').fill('second password 456');
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/login\?reset=1$/);
 
-	await page.goto(resetPath);
+	await gotoReady(page, resetPath);
 	await page.locator('input[name=password]').fill('third password 789');
 	await page.locator('main form button[type=submit]').click();
 	await expect(page.locator('main [role=alert]')).toContainText(/이미 사용|already used/);
@@ -80,7 +80,7 @@ test('the language switch changes the page language; a signed-in user keeps it a
 });
 
 test('keyboard only: the skip link moves focus to the content and sign-in works from the keyboard', async ({ page }) => {
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.keyboard.press('Tab');
 	await expect(page.locator('.skip-link')).toBeFocused();
 	await page.keyboard.press('Enter');

@@ -1,13 +1,13 @@
 // From sign-up to member features: e-mail verification through the outbox, a new organisation,
 // the operator's verification, and what the member sees afterwards.
 import { expect, test } from '@playwright/test';
-import { demo, pageAs, readMailLink, uniqueEmail } from './support/accounts';
+import { demo, gotoReady, pageAs, readMailLink, uniqueEmail } from './support/accounts';
 
 test('a new user signs up, verifies the e-mail, registers an organisation and gets verified', async ({ page, browser }) => {
 	const email = uniqueEmail('founder');
 	const slug = `e2e-${Date.now().toString(36)}`;
 
-	await page.goto('/signup');
+	await gotoReady(page, '/signup');
 	await page.getByLabel(/^(이름|Name)$/).fill('김창업');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill('a long enough password');
@@ -17,11 +17,11 @@ test('a new user signs up, verifies the e-mail, registers an organisation and ge
 
 	const operator = await pageAs(browser, demo.operator);
 	const verifyPath = await readMailLink(operator, email, '/verify-email/');
-	await page.goto(verifyPath);
+	await gotoReady(page, verifyPath);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/\?verified=1$/);
 
-	await page.goto('/orgs/new');
+	await gotoReady(page, '/orgs/new');
 	await page.locator('select[name=kind]').selectOption('company');
 	await page.locator('input[name=nameKo]').fill('이투이 헬스');
 	await page.locator('input[name=nameEn]').fill('E2E Health');

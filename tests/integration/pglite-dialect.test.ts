@@ -19,7 +19,7 @@ async function openPGlite(): Promise<Database> {
 const backends: Backend[] = [{ name: 'pglite', open: openPGlite }];
 if (process.env.DATABASE_URL) backends.push({ name: 'postgres', open: createTestDatabase });
 
-/** The scratch tables live in each test's own schema-less database; names carry the test's purpose. */
+/** A one-row counter table, named after the test that uses it. */
 async function createCounter(db: Kysely<any>, table: string): Promise<void> {
 	await sql`create table ${sql.table(table)} (id int primary key, value int not null)`.execute(db);
 	await sql`insert into ${sql.table(table)} (id, value) values (1, 0)`.execute(db);
@@ -148,7 +148,7 @@ describe('PGlite transactions', () => {
 	// Known bug, reported to the lead: connect.ts calls pg.listen() past PGlitePool's queue, so a LISTEN
 	// issued while a transaction is open runs inside it and is lost when that transaction rolls back.
 	// When it is fixed this test passes and `.fails` must be dropped.
-	it.fails('keeps a LISTEN issued while another transaction is open', async () => {
+	it('keeps a LISTEN issued while another transaction is open', async () => {
 		const channel = 'it_listen_during_trx';
 		let release!: () => void;
 		const gate = new Promise<void>((resolve) => (release = resolve));
@@ -182,7 +182,7 @@ describe('PGlitePool', () => {
 	// Known bug, reported to the lead: a connect() that times out never frees its place in the queue,
 	// so every later connect() times out too and the embedded database is wedged for good.
 	// When it is fixed this test passes and `.fails` must be dropped.
-	it.fails('recovers after a connect() timed out', async () => {
+	it('recovers after a connect() timed out', async () => {
 		const pg = await PGlite.create('memory://');
 		const pool = new PGlitePool(pg);
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

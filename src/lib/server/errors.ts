@@ -21,7 +21,26 @@ export type ErrorCode =
 	| 'invitation_email_mismatch'
 	| 'not_org_admin'
 	| 'operator_only'
-	| 'invalid_state';
+	| 'invalid_state'
+	// testbed
+	| 'booking_conflict'
+	| 'credential_required'
+	| 'quota_exceeded'
+	| 'booking_invalid_time'
+	| 'booking_outside_hours'
+	| 'booking_in_blackout'
+	| 'booking_too_short'
+	| 'booking_too_long'
+	| 'booking_too_soon'
+	| 'booking_too_far'
+	| 'cancel_cutoff_passed'
+	| 'check_in_closed'
+	| 'not_facility_manager'
+	// directory profile
+	| 'logo_too_large'
+	| 'logo_not_image'
+	| 'logo_dimensions'
+	| 'product_mfds_incomplete';
 
 export class DomainError extends Error {
 	constructor(

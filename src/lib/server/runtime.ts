@@ -42,6 +42,8 @@ async function start(): Promise<Runtime> {
 	}
 	const { startMailWorker } = await import('./notify/mail-worker');
 	runtime.stopWorkers.push(startMailWorker(runtime));
+	const { startTestbedWorker } = await import('./testbed/jobs');
+	runtime.stopWorkers.push(startTestbedWorker(runtime));
 	return runtime;
 }
 

@@ -18,14 +18,12 @@ export const load = (async (event) => {
 		orgRepository.listOrganizationsByStatus(db, 'pending'),
 		orgRepository.listOrganizationsByStatus(db, 'rejected')
 	]);
-	// The list query has no reason column, so the few most recent rejections are read in full.
-	const recent = await Promise.all(rejected.slice(-RECENT_REJECTED).map((org) => orgRepository.findOrganizationById(db, org.id)));
 	return {
 		pending,
-		rejected: recent
-			.filter((org) => org !== undefined)
-			.map(({ id, slug, kind, name_ko, name_en, status_reason, updated_at }) => ({ id, slug, kind, name_ko, name_en, status_reason, updated_at }))
+		rejected: rejected
 			.sort((a, b) => b.updated_at.getTime() - a.updated_at.getTime())
+			.slice(0, RECENT_REJECTED)
+			.map(({ id, slug, kind, name_ko, name_en, status_reason, updated_at }) => ({ id, slug, kind, name_ko, name_en, status_reason, updated_at }))
 	};
 }) satisfies PageServerLoad;
 

@@ -16,8 +16,15 @@ export function uniqueEmail(prefix: string): string {
 	return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.example`;
 }
 
+/** Navigates and waits until the page is hydrated, so typing is never undone by hydration. */
+export async function gotoReady(page: Page, path: string) {
+	const response = await page.goto(path);
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	return response;
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill(password);
 	await Promise.all([

@@ -13,6 +13,7 @@ export const orgKindLabel = (kind: string) => kindLabels[kind]?.() ?? kind;
 
 const outboxStatus = {
 	queued: { label: m.admin_outbox_status_queued, tone: 'warning' },
+	sending: { label: m.admin_outbox_status_sending, tone: 'warning' },
 	sent: { label: m.admin_outbox_status_sent, tone: 'success' },
 	failed: { label: m.admin_outbox_status_failed, tone: 'danger' },
 	kept: { label: m.admin_outbox_status_kept, tone: 'neutral' }

@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the endpoints use.
 import { z } from 'zod';
-import { meSchema, organizationSchema, problemSchema, slugParam } from './schemas';
+import { meSchema, organizationSchema, organizationSearchSchema, problemSchema, slugParam } from './schemas';
+import { directoryQuerySchema } from '../directory/schemas';
+import { testbedOperations } from '../testbed/openapi';
 
 type Operation = {
 	method: 'get' | 'post' | 'patch' | 'delete';
@@ -26,13 +28,33 @@ export const operations: Operation[] = [
 	},
 	{
 		method: 'get',
+		path: '/organizations',
+		summary: 'Search verified organisations, with facet counts (repeat a list parameter for several values)',
+		tags: ['directory'],
+		auth: 'optional',
+		query: {
+			q: directoryQuerySchema.shape.q,
+			kind: directoryQuerySchema.shape.kind,
+			region: directoryQuerySchema.shape.region,
+			tag: directoryQuerySchema.shape.tag,
+			stage: directoryQuerySchema.shape.stage,
+			partners: z.enum(['1', 'true']),
+			investment: z.enum(['1', 'true']),
+			sort: directoryQuerySchema.shape.sort,
+			page: z.number().int().min(1).max(500)
+		},
+		responses: { 200: { description: 'One page of results and the facet counts', schema: organizationSearchSchema } }
+	},
+	{
+		method: 'get',
 		path: '/organizations/{slug}',
 		summary: 'One organisation (verified ones for everybody; others for their members and operators)',
 		tags: ['directory'],
 		auth: 'optional',
 		pathParams: { slug: slugParam },
 		responses: { 200: { description: 'The organisation', schema: organizationSchema }, 404: { description: 'No such organisation' } }
-	}
+	},
+	...testbedOperations
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });

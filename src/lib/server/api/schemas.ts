@@ -27,22 +27,72 @@ export const meSchema = z
 	})
 	.meta({ id: 'Me' });
 
-export const organizationSchema = z
+const kindSchema = z.enum(['company', 'hospital', 'agency', 'university', 'investor']);
+const tagSchema = z.object({ slug: z.string(), nameKo: z.string(), nameEn: z.string() });
+
+export const productSchema = z
 	.object({
-		slug: z.string(),
-		kind: z.enum(['company', 'hospital', 'agency', 'university', 'investor']),
+		id: z.uuid(),
 		nameKo: z.string(),
 		nameEn: z.string(),
 		summaryKo: z.string(),
 		summaryEn: z.string(),
-		descriptionKo: z.string(),
-		descriptionEn: z.string(),
+		mfds: z.object({ class: z.number().int().min(1).max(4).nullable(), status: z.enum(['none', 'in_review', 'approved']), approvalNo: z.string().nullable() }),
+		fda: z.object({ pathway: z.enum(['none', '510k', 'de_novo', 'pma']), status: z.enum(['none', 'in_review', 'cleared']) }),
+		ceClass: z.enum(['none', 'I', 'IIa', 'IIb', 'III']),
+		clinicalStage: z.enum(['none', 'pilot', 'pivotal', 'completed', 'post_market'])
+	})
+	.meta({ id: 'Product' });
+
+export const organizationSchema = z
+	.object({
+		slug: z.string(),
+		kind: kindSchema,
+		nameKo: z.string(),
+		nameEn: z.string(),
+		summaryKo: z.string(),
+		summaryEn: z.string(),
+		descriptionKo: z.string().meta({ description: 'Markdown' }),
+		descriptionEn: z.string().meta({ description: 'Markdown' }),
 		region: z.string(),
+		addressKo: z.string(),
+		addressEn: z.string(),
 		website: z.string().nullable(),
 		foundedYear: z.number().int().nullable(),
+		employeeRange: z.enum(['1-10', '11-50', '51-200', '201-1000', '1000+']).nullable(),
+		certifications: z.array(z.string()),
+		lookingForPartners: z.boolean(),
+		raisingInvestment: z.boolean(),
+		logoUrl: z.string().nullable(),
 		status: z.enum(['pending', 'verified', 'rejected']),
-		verifiedAt: z.string().nullable()
+		verifiedAt: z.string().nullable(),
+		tags: z.array(tagSchema.extend({ vocabulary: z.enum(['field', 'capability', 'department']) })),
+		products: z.array(productSchema)
 	})
 	.meta({ id: 'Organization' });
+
+export const organizationSearchSchema = z
+	.object({
+		total: z.number().int(),
+		page: z.number().int(),
+		pageSize: z.number().int(),
+		results: z.array(
+			z.object({
+				slug: z.string(),
+				kind: kindSchema,
+				nameKo: z.string(),
+				nameEn: z.string(),
+				summaryKo: z.string(),
+				summaryEn: z.string(),
+				region: z.string(),
+				logoUrl: z.string().nullable(),
+				lookingForPartners: z.boolean(),
+				raisingInvestment: z.boolean(),
+				tags: z.array(tagSchema)
+			})
+		),
+		facets: z.record(z.string(), z.record(z.string(), z.number().int())).meta({ description: 'Counts per facet (kind, region, tag, stage, flag) and value, over the whole match' })
+	})
+	.meta({ id: 'OrganizationSearch' });
 
 export const slugParam = z.string().min(1).max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);

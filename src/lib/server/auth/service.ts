@@ -1,8 +1,9 @@
 // Account rules: sign-up, sign-in, e-mail verification, password reset and settings.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db';
 import type { Locale } from '../db/types';
 import { isUniqueViolation } from '../db/errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import * as userRepository from '../users/repository';
 import { recordAudit } from '../audit/repository';
 import { sendEmail } from '../notify/service';
@@ -117,8 +118,7 @@ export async function resetPassword(db: Kysely<DB>, token: string, password: str
 	return db.transaction().execute(async (trx) => {
 		const userId = await consumeOneTimeToken(trx, token, 'password_reset');
 		// Following the link proves the address, too.
-		const user = await userRepository.updateUser(trx, userId, { password_hash: passwordHash });
-		if (!user.email_verified_at) await userRepository.updateUser(trx, userId, { email_verified_at: new Date() });
+		const user = await userRepository.updateUser(trx, userId, { password_hash: passwordHash, email_verified_at: sql<Date>`coalesce(email_verified_at, now())` });
 		await invalidateUserSessions(trx, userId);
 		await recordAudit(trx, { actorId: userId, action: 'user.password_reset', entityType: 'user', entityId: userId, ip });
 		return user;
@@ -151,7 +151,9 @@ export async function updateProfile(
 }
 
 export async function setUserDisabled(db: Kysely<DB>, operatorId: string, userId: string, disabled: boolean, ip: string | null) {
+	if (operatorId === userId) throw new ForbiddenError();
 	return db.transaction().execute(async (trx) => {
+		if (!(await userRepository.findUserById(trx, userId))) throw new NotFoundError();
 		const user = await userRepository.updateUser(trx, userId, { disabled_at: disabled ? new Date() : null });
 		if (disabled) await invalidateUserSessions(trx, userId);
 		await recordAudit(trx, {

@@ -72,15 +72,25 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
 		extensions: { btree_gist, pg_trgm },
 		parsers
 	});
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pg) }) });
+	const pool = new PGlitePool(pg);
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	// LISTEN must not land inside someone else's open transaction: take the connection first.
+	const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+		const client = await pool.connect();
+		try {
+			return await work();
+		} finally {
+			client.release();
+		}
+	};
 	return {
 		db,
 		kind: 'pglite',
 		async listen(channel, onPayload) {
 			if (!CHANNEL.test(channel)) throw new Error(`Bad channel name: ${channel}`);
-			const unlisten = await pg.listen(channel, onPayload);
+			const unlisten = await exclusively(() => pg.listen(channel, onPayload));
 			return async () => {
-				if (!pg.closed) await unlisten();
+				if (!pg.closed) await exclusively(() => unlisten());
 			};
 		},
 		close: () => db.destroy()

@@ -34,7 +34,13 @@ export class PGlitePool implements PostgresPool {
 					ACQUIRE_TIMEOUT_MS
 				);
 			})
-		]).finally(() => clearTimeout(timer));
+		])
+			.catch((error) => {
+				// Give our place in the queue back once the holder is done, or every later caller waits forever.
+				void previous.then(release);
+				throw error;
+			})
+			.finally(() => clearTimeout(timer));
 
 		const pg = this.pg;
 		let done = false;

@@ -149,8 +149,9 @@ export interface EmailOutboxTable {
 	to_address: string;
 	subject: string;
 	body_text: string;
-	status: Generated<'queued' | 'sent' | 'failed' | 'kept'>;
+	status: Generated<'queued' | 'sending' | 'sent' | 'failed' | 'kept'>;
 	attempts: Generated<number>;
+	claimed_at: Timestamp | null;
 	last_error: string | null;
 	created_at: CreatedAt;
 	sent_at: Timestamp | null;

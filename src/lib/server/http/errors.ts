@@ -25,7 +25,26 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>) => string
 	invitation_email_mismatch: () => m.error_invitation_email_mismatch(),
 	not_org_admin: () => m.error_not_org_admin(),
 	operator_only: () => m.error_operator_only(),
-	invalid_state: () => m.error_invalid_state()
+	invalid_state: () => m.error_invalid_state(),
+	// testbed
+	booking_conflict: () => m.testbed_error_booking_conflict(),
+	credential_required: (p) => m.testbed_error_credential_required({ credential: String(p.credential ?? ''), credential_en: String(p.credential_en ?? '') }),
+	quota_exceeded: (p) => (p.period === 'month' ? m.testbed_error_quota_month : m.testbed_error_quota_week)({ hours: String(p.hours ?? '') }),
+	booking_invalid_time: (p) => m.testbed_error_booking_invalid_time({ minutes: String(p.minutes ?? '') }),
+	booking_outside_hours: () => m.testbed_error_booking_outside_hours(),
+	booking_in_blackout: () => m.testbed_error_booking_in_blackout(),
+	booking_too_short: (p) => m.testbed_error_booking_too_short({ minutes: String(p.minutes ?? '') }),
+	booking_too_long: (p) => m.testbed_error_booking_too_long({ minutes: String(p.minutes ?? '') }),
+	booking_too_soon: () => m.testbed_error_booking_too_soon(),
+	booking_too_far: () => m.testbed_error_booking_too_far(),
+	cancel_cutoff_passed: () => m.testbed_error_cancel_cutoff_passed(),
+	check_in_closed: () => m.testbed_error_check_in_closed(),
+	not_facility_manager: () => m.testbed_error_not_facility_manager(),
+	// directory profile
+	logo_too_large: (p) => m.profile_error_logo_too_large({ mb: String(p.mb ?? 2) }),
+	logo_not_image: () => m.profile_error_logo_not_image(),
+	logo_dimensions: (p) => m.profile_error_logo_dimensions({ max: String(p.max ?? 8000) }),
+	product_mfds_incomplete: () => m.product_error_mfds_incomplete()
 };
 
 export function messageForError(error: DomainError): string {

@@ -1,6 +1,7 @@
 // What each notification and e-mail says, in the recipient's language.
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../db/types';
+import { testbedNotificationTemplates } from '../testbed/notifications';
 
 type Params = Record<string, string>;
 type Render = (params: Params, locale: Locale) => string;
@@ -20,7 +21,9 @@ export const notificationTemplates = {
 	join_request_refused: t(m.notification_join_request_refused_title, m.notification_join_request_refused_body),
 	member_role_changed: t(m.notification_member_role_changed_title, m.notification_member_role_changed_body),
 	member_removed: t(m.notification_member_removed_title, m.notification_member_removed_body),
-	org_pending_verification: t(m.notification_org_pending_verification_title, m.notification_org_pending_verification_body)
+	org_pending_verification: t(m.notification_org_pending_verification_title, m.notification_org_pending_verification_body),
+	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body),
+	...testbedNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */

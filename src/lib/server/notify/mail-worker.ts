@@ -15,17 +15,16 @@ export function startMailWorker(runtime: Runtime): () => Promise<void> {
 		const { createTransport } = await import('nodemailer');
 		const transport = createTransport(SMTP_URL);
 		const db = runtime.database.db;
-		await db.transaction().execute(async (trx) => {
-			for (const email of await notifyRepository.claimQueuedEmails(trx, BATCH)) {
-				try {
-					await transport.sendMail({ from: MAIL_FROM, to: email.to_address, subject: email.subject, text: email.body_text });
-					await notifyRepository.markEmailResult(trx, email.id, null);
-				} catch (error) {
-					runtime.logger.warn({ err: error, emailId: email.id }, 'e-mail not sent');
-					await notifyRepository.markEmailResult(trx, email.id, String(error).slice(0, 500));
-				}
+		// Claim, then send outside any transaction: a slow SMTP server must not hold a connection.
+		for (const email of await notifyRepository.claimQueuedEmails(db, BATCH)) {
+			try {
+				await transport.sendMail({ from: MAIL_FROM, to: email.to_address, subject: email.subject, text: email.body_text });
+				await notifyRepository.markEmailResult(db, email.id, null);
+			} catch (error) {
+				runtime.logger.warn({ err: error, emailId: email.id }, 'e-mail not sent');
+				await notifyRepository.markEmailResult(db, email.id, String(error).slice(0, 500));
 			}
-		});
+		}
 		transport.close();
 	};
 

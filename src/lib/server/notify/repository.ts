@@ -64,25 +64,39 @@ export function listOutbox(db: Executor, limit: number, offset: number, to?: str
 	return query.orderBy('created_at', 'desc').limit(limit).offset(offset).execute();
 }
 
-export function claimQueuedEmails(db: Executor, limit: number) {
+/**
+ * Claims a batch for sending in one short statement (rows another worker holds are skipped). A claim
+ * older than `staleAfterMs` — a worker that died mid-send — is taken over.
+ */
+export function claimQueuedEmails(db: Executor, limit: number, staleAfterMs = 10 * 60 * 1000) {
+	const stale = new Date(Date.now() - staleAfterMs);
 	return db
-		.selectFrom('email_outbox')
-		.selectAll()
-		.where('status', '=', 'queued')
-		.orderBy('created_at')
-		.limit(limit)
-		.forUpdate()
-		.skipLocked()
+		.updateTable('email_outbox')
+		.set({ status: 'sending', claimed_at: new Date() })
+		.where('id', 'in', (eb) =>
+			eb
+				.selectFrom('email_outbox')
+				.select('id')
+				.where((w) => w.or([w('status', '=', 'queued'), w.and([w('status', '=', 'sending'), w('claimed_at', '<', stale)])]))
+				.orderBy('created_at')
+				.limit(limit)
+				.forUpdate()
+				.skipLocked()
+		)
+		.returningAll()
 		.execute();
 }
+
+const MAX_ATTEMPTS = 5;
 
 export async function markEmailResult(db: Executor, id: string, error: string | null) {
 	await db
 		.updateTable('email_outbox')
 		.set((eb) => ({
-			status: error ? (sql<'queued' | 'failed'>`case when ${eb.ref('attempts')} >= 4 then 'failed' else 'queued' end`) : 'sent',
+			status: error ? sql<'queued' | 'failed'>`case when ${eb.ref('attempts')} + 1 >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end` : 'sent',
 			attempts: sql`attempts + 1`,
 			last_error: error,
+			claimed_at: null,
 			sent_at: error ? null : new Date()
 		}))
 		.where('id', '=', id)

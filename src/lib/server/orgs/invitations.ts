@@ -57,6 +57,7 @@ export async function revokeInvitation(db: Executor, orgId: string, id: string) 
 		.where('id', '=', id)
 		.where('org_id', '=', orgId)
 		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
 		.executeTakeFirst();
 	return result.numUpdatedRows > 0n;
 }

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Executor } from '../db';
 import type { MemberRole } from '../db/types';
+import * as m from '$lib/paraglide/messages';
 import { isUniqueViolation } from '../db/errors';
 import { recordAudit } from '../audit/repository';
 import { notifyUser, sendEmail } from '../notify/service';
@@ -13,6 +14,9 @@ import * as invitations from './invitations';
 import * as orgRepository from './repository';
 
 type Context = { ip: string | null; origin: string };
+
+const roleLabel = (role: MemberRole, locale: 'ko' | 'en') =>
+	({ owner: m.orgs_role_owner, admin: m.orgs_role_admin, member: m.orgs_role_member })[role]({}, { locale });
 
 async function orgOrThrow(db: Executor, orgId: string) {
 	const org = await orgRepository.findOrganizationById(db, orgId);
@@ -113,13 +117,14 @@ export async function setMemberRole(db: Kysely<DB>, actor: Actor, orgId: string,
 		const members = await orgRepository.lockMemberships(trx, orgId);
 		const target = members.find((m) => m.user_id === userId);
 		if (!target) throw new NotFoundError();
-		if (actorRole === 'admin' && (role === 'owner' || target.role === 'owner' || role === 'admin')) throw new ForbiddenError();
+		// Roles other than member are for owners (and operators) to give and take.
+		if (actorRole === 'admin' && (target.role !== 'member' || role !== 'member')) throw new ForbiddenError();
 		if (ownersAfter(members, userId, role) === 0) throw new LastOwnerError();
 		if (target.role === role) return;
 		const org = await orgOrThrow(trx, orgId);
 		await orgRepository.updateMembershipRole(trx, orgId, userId, role);
 		await recordAudit(trx, { actorId: actor.id, action: 'membership.role_changed', entityType: 'organization', entityId: orgId, data: { userId, from: target.role, to: role }, ip: context.ip });
-		await notifyUser(trx, { userId, kind: 'member_role_changed', params: { org: org.name_ko, org_en: org.name_en, role }, link: `/orgs/${org.slug}`, origin: context.origin });
+		await notifyUser(trx, { userId, kind: 'member_role_changed', params: { org: org.name_ko, org_en: org.name_en, role_ko: roleLabel(role, 'ko'), role_en: roleLabel(role, 'en') }, link: `/orgs/${org.slug}`, origin: context.origin });
 	});
 }
 

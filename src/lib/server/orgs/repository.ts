@@ -43,6 +43,8 @@ export function listOrganizationsByStatus(db: Executor, status: OrgStatus) {
 			'organizations.region',
 			'organizations.website',
 			'organizations.created_at',
+			'organizations.updated_at',
+			'organizations.status_reason',
 			'users.email as creator_email',
 			'users.name as creator_name'
 		])

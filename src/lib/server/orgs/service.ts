@@ -5,7 +5,7 @@ import type { OrgKind } from '../db/types';
 import { isUniqueViolation } from '../db/errors';
 import { recordAudit } from '../audit/repository';
 import { notifyUser } from '../notify/service';
-import { InvalidStateError, NotFoundError } from '../errors';
+import { DomainError, ForbiddenError, InvalidStateError, NotFoundError } from '../errors';
 import { SlugTakenError } from './errors';
 import * as orgRepository from './repository';
 
@@ -60,7 +60,10 @@ export async function decideVerification(
 	decision: { verified: boolean; reason: string | null },
 	context: Context
 ) {
+	if (!decision.verified && !decision.reason?.trim()) throw new DomainError('validation_failed', 400);
 	return db.transaction().execute(async (trx) => {
+		const operator = await trx.selectFrom('users').select('is_operator').where('id', '=', operatorId).executeTakeFirst();
+		if (!operator?.is_operator) throw new ForbiddenError('operator_only');
 		const current = await trx.selectFrom('organizations').select(['id', 'status']).where('id', '=', orgId).forUpdate().executeTakeFirst();
 		if (!current) throw new NotFoundError();
 		if (current.status !== 'pending' && !(current.status === 'rejected' && decision.verified)) throw new InvalidStateError();

@@ -1,0 +1,21 @@
+// What a page needs of a booking (no e-mail addresses beyond the booker's name).
+import type { BookingView } from './repository';
+
+export const bookingRow = (b: BookingView) => ({
+	id: b.id,
+	status: b.status,
+	start: b.starts_at.toISOString(),
+	end: b.ends_at.toISOString(),
+	purpose: b.purpose,
+	resource_slug: b.resource_slug,
+	resource_name_ko: b.resource_name_ko,
+	resource_name_en: b.resource_name_en,
+	org_name_ko: b.org_name_ko,
+	org_name_en: b.org_name_en,
+	user_name: b.user_name,
+	decision_reason: b.decision_reason,
+	usage_notes: b.usage_notes,
+	checked_in_at: b.checked_in_at?.toISOString() ?? null,
+	sequence: b.sequence
+});
+export type BookingRowData = ReturnType<typeof bookingRow>;

@@ -1,0 +1,23 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { directoryQuerySchema, searchParamsToObject } from '$lib/server/directory/schemas';
+import { directoryFacets, searchOrganizations, PAGE_SIZE } from '$lib/server/directory/search-repository';
+import { listTerms } from '$lib/server/directory/taxonomy-repository';
+
+export const load = (async ({ url }) => {
+	const db = getDb();
+	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(url.searchParams));
+	// A hand-edited URL with a bad value still shows the directory, with a note.
+	const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
+	const [results, facets, terms] = await Promise.all([searchOrganizations(db, query), directoryFacets(db, query), listTerms(db)]);
+	const total = facets.find((f) => f.facet === 'total')?.count ?? 0;
+	return {
+		query,
+		invalidQuery: !parsed.success,
+		results,
+		facets: facets.filter((f) => f.facet !== 'total'),
+		terms,
+		total,
+		pages: Math.max(1, Math.ceil(total / PAGE_SIZE))
+	};
+}) satisfies PageServerLoad;

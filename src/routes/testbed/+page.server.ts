@@ -1,0 +1,38 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { listManagedFacilityIds } from '$lib/server/testbed/access';
+import { searchFreeResources } from '$lib/server/testbed/availability';
+import { listResources } from '$lib/server/testbed/repository';
+import { searchQuery } from '$lib/server/testbed/schemas';
+import { addDays, localParts, zonedInstant } from '$lib/server/testbed/zoned-time';
+
+const summary = (r: Awaited<ReturnType<typeof listResources>>[number]) => ({
+	id: r.id, slug: r.slug, kind: r.kind, name_ko: r.name_ko, name_en: r.name_en,
+	facility_slug: r.facility_slug, facility_name_ko: r.facility_name_ko, facility_name_en: r.facility_name_en,
+	auto_confirm: r.auto_confirm, requires_credential: r.required_credential_id !== null
+});
+
+// Public: anybody may look at what the alliance offers and when it is free; booking needs sign-in.
+export const load = (async ({ url, locals }) => {
+	const db = getDb();
+	const parsed = searchQuery.safeParse(Object.fromEntries(url.searchParams));
+	const query = parsed.success ? parsed.data : searchQuery.parse({});
+	const resources = await listResources(db, { kind: query.kind, text: query.q });
+	let matches = null;
+	if (parsed.success && url.searchParams.has('hours')) {
+		const now = new Date();
+		const fromDate = query.from ?? localParts(now, locals.timeZone).date;
+		const from = zonedInstant(fromDate, 0, locals.timeZone);
+		const to = zonedInstant(addDays(fromDate, query.days), 0, locals.timeZone);
+		const found = await searchFreeResources(db, { kind: query.kind, text: query.q, minutes: Math.round(query.hours * 60), from, to, perResource: 3 }, now);
+		matches = found.slice(0, 30).map((m) => ({ resource: summary(m.resource), starts: m.starts.map((s) => s.toISOString()) }));
+	}
+	const managed = locals.user ? await listManagedFacilityIds(db, locals.user) : [];
+	return {
+		resources: resources.map(summary),
+		query: { kind: query.kind ?? '', q: query.q ?? '', hours: query.hours, from: query.from ?? '', days: query.days },
+		searchInvalid: !parsed.success,
+		matches,
+		isManager: managed.length > 0
+	};
+}) satisfies PageServerLoad;

@@ -1,0 +1,72 @@
+import { fail } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { NotFoundError } from '$lib/server/errors';
+import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { readForm } from '$lib/server/http/form';
+import { requestContext, requireUser } from '$lib/server/http/context';
+import type { Actor } from '$lib/server/orgs/access';
+import { requireBookingRole } from '$lib/server/testbed/access';
+import * as transitions from '$lib/server/testbed/booking-transitions';
+import { bookingRow } from '$lib/server/testbed/booking-row';
+import { findBooking, findResourceById } from '$lib/server/testbed/repository';
+import * as schemas from '$lib/server/testbed/schemas';
+import { parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
+
+const MINUTE = 60_000;
+
+export const load = (async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const id = schemas.idParam.safeParse(event.params.id);
+	const booking = id.success ? await findBooking(db, id.data) : undefined;
+	if (!booking) throwLoadError(new NotFoundError());
+	const role = await requireBookingRole(db, user, booking).catch(throwLoadError);
+	const resource = (await findResourceById(db, booking.resource_id))!;
+	const now = Date.now();
+	const start = booking.starts_at.getTime();
+	const open = booking.status === 'pending' || booking.status === 'confirmed';
+	const beforeCutoff = now <= start - resource.cancel_cutoff_minutes * MINUTE;
+	const checkInOpen = now >= start - resource.checkin_before_minutes * MINUTE && now <= Math.min(start + resource.checkin_after_minutes * MINUTE, booking.ends_at.getTime());
+	return {
+		booking: bookingRow(booking),
+		created: event.url.searchParams.has('created'),
+		can: {
+			approve: role.manager && booking.status === 'pending',
+			cancel: open && !booking.checked_in_at && (role.manager || beforeCutoff),
+			reschedule: open && !booking.checked_in_at && (role.manager || beforeCutoff),
+			checkIn: (role.booker || role.manager) && booking.status === 'confirmed' && !booking.checked_in_at && checkInOpen,
+			complete: (role.booker || role.manager) && booking.status === 'confirmed' && !!booking.checked_in_at
+		},
+		durations: Array.from({ length: Math.floor((resource.max_minutes - resource.min_minutes) / resource.slot_minutes) + 1 }, (_, i) => resource.min_minutes + i * resource.slot_minutes).slice(0, 48),
+		slotMinutes: resource.slot_minutes
+	};
+}) satisfies PageServerLoad;
+
+async function act<S extends z.ZodType>(event: RequestEvent, schema: S, run: (actor: Actor, id: string, data: z.output<S>) => Promise<unknown>, done: string) {
+	const user = requireUser(event);
+	const form = await readForm(event.request, schema);
+	if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+	try {
+		const id = schemas.idParam.safeParse(event.params.id);
+		if (!id.success) throw new NotFoundError();
+		await run(user, id.data, form.data);
+	} catch (error) {
+		return failFromError(error, { values: form.values });
+	}
+	return { done };
+}
+
+export const actions = {
+	approve: (event) => act(event, schemas.optionalReasonForm, (actor, id) => transitions.approveBooking(getDb(), actor, id, requestContext(event)), 'approved'),
+	reject: (event) => act(event, schemas.reasonForm, (actor, id, data) => transitions.rejectBooking(getDb(), actor, id, data.reason, requestContext(event)), 'rejected'),
+	cancel: (event) => act(event, schemas.optionalReasonForm, (actor, id, data) => transitions.cancelBooking(getDb(), actor, id, data.reason ?? null, requestContext(event)), 'cancelled'),
+	checkIn: (event) => act(event, schemas.optionalReasonForm, (actor, id) => transitions.checkInBooking(getDb(), actor, id, requestContext(event)), 'checked_in'),
+	complete: (event) => act(event, schemas.completeForm, (actor, id, data) => transitions.completeBooking(getDb(), actor, id, data.notes, requestContext(event)), 'completed'),
+	reschedule: (event) =>
+		act(event, schemas.rescheduleForm, (actor, id, data) => {
+			const start = zonedInstant(data.date, parseClock(data.time), event.locals.timeZone);
+			return transitions.rescheduleBooking(getDb(), actor, id, { start, end: new Date(start.getTime() + data.minutes * MINUTE) }, requestContext(event));
+		}, 'rescheduled')
+} satisfies Actions;
