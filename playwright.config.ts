@@ -45,6 +45,9 @@ export default defineConfig({
 	reporter: 'list',
 	use: {
 		baseURL,
+		// The alliance is Korean: browsers in the tests ask for Korean first, as its members' do.
+		locale: 'ko-KR',
+		timezoneId: 'Asia/Seoul',
 		trace: 'retain-on-failure'
 	},
 	projects: [

@@ -13,7 +13,8 @@ const stateProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (stateProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
 // Importing the handler runs SvelteKit's init hook: database, migrations, demo seed.
-const { handler } = await import('./build/handler.js');
+const buildDir = process.env.BUILD_DIR ?? 'build';
+const { handler } = await import(new URL(`./${buildDir}/handler.js`, import.meta.url).href);
 const lifecycle = globalThis[Symbol.for('medcluster.lifecycle')];
 if (!lifecycle) throw new Error('The SvelteKit bundle did not start (no lifecycle found)');
 

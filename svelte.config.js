@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BUILD_DIR lets two builds (say, a test run and a developer's) live side by side.
+		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
 		// CSRF origin check stays on; behind a TLS proxy set ORIGIN (see README).
 		csrf: { trustedOrigins: [] },
 		alias: { $migrations: 'migrations' }

@@ -12,13 +12,17 @@ test('sign-in is throttled per account with a readable message and Retry-After',
 		await expect(page.locator('main [role=alert]')).toContainText(/올바르지 않습니다|not correct/);
 	}
 	await page.locator('input[name=password]').fill('wrong password 6');
-	const [response] = await Promise.all([
-		page.waitForResponse((r) => r.url().includes('/login') && r.request().method() === 'POST'),
-		page.locator('main form button[type=submit]').click()
-	]);
+	await page.locator('main form button[type=submit]').click();
 	await expect(page.locator('main [role=alert]')).toContainText(/시도가 너무 많습니다|Too many attempts/);
+	// The same post without JavaScript: a real 429 page with Retry-After.
+	const response = await page.request.post('/login', {
+		form: { email, password: 'wrong password 7' },
+		headers: { origin: new URL(page.url()).origin },
+		maxRedirects: 0
+	});
 	expect(response.status()).toBe(429);
 	expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
+	expect(await response.text()).toMatch(/시도가 너무 많습니다|Too many attempts/);
 });
 
 test('a wrong password and a malformed e-mail get clear errors, not a 500', async ({ page }) => {

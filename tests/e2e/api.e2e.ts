@@ -2,12 +2,14 @@
 import { expect, test } from '@playwright/test';
 import { demo, signIn } from './support/accounts';
 
-test('without credentials /api/v1/me is a 401 problem in the caller’s language', async ({ request }) => {
+test('without credentials /api/v1/me is a 401 problem in the caller’s language', async ({ request, playwright, baseURL }) => {
 	const ko = await request.get('/api/v1/me');
 	expect(ko.status()).toBe(401);
 	expect(await ko.json()).toEqual({ error: { code: 'unauthenticated', message: '로그인이 필요합니다.' } });
-	const en = await request.get('/api/v1/me', { headers: { 'accept-language': 'en-US,en;q=0.9' } });
-	expect((await en.json()).error.message).toBe('Please sign in first.');
+	// A fresh client (no language cookie yet) that prefers English.
+	const english = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' } });
+	expect((await (await english.get('/api/v1/me')).json()).error.message).toBe('Please sign in first.');
+	await english.dispose();
 });
 
 test('a personal API token is shown once, works as a bearer token, and stops working when revoked', async ({ page, playwright, baseURL }) => {
@@ -27,7 +29,7 @@ test('a personal API token is shown once, works as a bearer token, and stops wor
 
 	await page.reload();
 	await expect(page.getByTestId('new-token')).toHaveCount(0);
-	await page.getByRole('button', { name: /폐기: e2e token|Revoke: e2e token/ }).click();
+	await page.getByRole('button', { name: /(폐기|Revoke)\s?: e2e token/ }).click();
 	await expect(page.locator('main')).not.toContainText('e2e token');
 	expect((await api.get('/api/v1/me')).status()).toBe(401);
 
@@ -54,8 +56,14 @@ test('the OpenAPI 3.1 document lists the endpoints with schemas', async ({ reque
 	const doc = await (await request.get('/api/v1/openapi.json')).json();
 	expect(doc.openapi).toBe('3.1.0');
 	expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/me', '/organizations/{slug}']));
-	expect(doc.paths['/me'].get.responses['200'].content['application/json'].schema.properties.email).toBeDefined();
-	expect(doc.paths['/organizations/{slug}'].get.responses['404'].content['application/json'].schema.properties.error).toBeDefined();
+	expect(doc.paths['/me'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Me' });
+	expect(doc.components.schemas.Me.properties.email).toBeDefined();
+	expect(doc.paths['/organizations/{slug}'].get.responses['404'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+	expect(doc.components.schemas.Organization.properties.products.items).toEqual({ $ref: '#/components/schemas/Product' });
+	// Every reference resolves.
+	for (const ref of JSON.stringify(doc).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? []) {
+		expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
+	}
 });
 
 test('health and readiness', async ({ request }) => {

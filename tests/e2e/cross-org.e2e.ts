@@ -8,10 +8,10 @@ test('an org admin cannot manage another organisation through its forms', async 
 	const admin = await pageAs(browser, demo.startupAdmin);
 	expect((await admin.goto('/orgs/wonju-mtv/manage'))?.status()).toBe(403);
 
-	const memberId = await admin.evaluate(async () => {
-		const res = await fetch('/api/v1/me');
-		return (await res.json()).id as string;
-	});
+	// A real member of the other organisation (the facility manager of wonju-mtv).
+	const facility = await pageAs(browser, demo.facility);
+	const memberId = await facility.evaluate(async () => (await (await fetch('/api/v1/me')).json()).id as string);
+	await facility.context().close();
 	for (const action of ['remove', 'setRole']) {
 		const response = await admin.request.post(`/orgs/wonju-mtv/manage?/${action}`, {
 			form: { userId: memberId, role: 'owner' },

@@ -9,6 +9,7 @@ export const demo = {
 	startupAdmin: 'startup-admin@medcluster.example',
 	investor: 'investor@medcluster.example',
 	hospital: 'hospital@medcluster.example',
+	facility: 'facility@medcluster.example',
 	pending: 'pending@medcluster.example'
 } as const;
 

@@ -30,7 +30,7 @@ export function wallClock(iso: string | Date, timeZone: string): { date: string;
 }
 
 export const kindLabel = (kind: string) =>
-	({ equipment: m.testbed_kind_equipment, space: m.testbed_kind_space, device_loan: m.testbed_kind_device_loan, service: m.testbed_kind_service })[kind]?.() ?? kind;
+	({ equipment: m.testbed_kind_equipment, space: m.testbed_kind_space, device_loan: m.testbed_kind_device_loan, service: m.testbed_kind_service } as Record<string, () => string>)[kind]?.() ?? kind;
 
 export const statusLabel = (status: string) =>
 	({
@@ -41,7 +41,7 @@ export const statusLabel = (status: string) =>
 		completed: m.testbed_status_completed,
 		no_show: m.testbed_status_no_show,
 		expired: m.testbed_status_expired
-	})[status]?.() ?? status;
+	} as Record<string, () => string>)[status]?.() ?? status;
 
 export const statusTone = (status: string) =>
 	(({ pending: 'warning', confirmed: 'success', completed: 'primary', rejected: 'danger', no_show: 'danger' }) as const)[status as 'pending'] ?? 'neutral';

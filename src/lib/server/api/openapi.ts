@@ -57,9 +57,15 @@ export const operations: Operation[] = [
 	...testbedOperations
 ];
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
-
 export function buildOpenApiDocument(serverUrl: string) {
+	// Schemas with a `meta({ id })` become components; every $ref points there.
+	const components: Record<string, unknown> = {};
+	const jsonSchema = (schema: z.ZodType) => {
+		const { $schema: _, $defs, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+		const relink = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
+		for (const [id, definition] of Object.entries(($defs ?? {}) as Record<string, unknown>)) components[id] = relink(definition);
+		return relink(rest);
+	};
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const op of operations) {
 		const parameters = [
@@ -87,6 +93,7 @@ export function buildOpenApiDocument(serverUrl: string) {
 		servers: [{ url: serverUrl }],
 		paths,
 		components: {
+			schemas: components,
 			securitySchemes: {
 				bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token from Settings → API tokens' },
 				session: { type: 'apiKey', in: 'cookie', name: 'mc_session' }

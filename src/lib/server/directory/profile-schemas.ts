@@ -5,7 +5,8 @@ import * as m from '$lib/paraglide/messages';
 const text = (max: number) => z.string().trim().max(max).default('');
 /** A checkbox: present ('on', 'true', '1') means true, absent means false. */
 const checkbox = z
-	.union([z.string(), z.undefined()])
+	.string()
+	.default('')
 	.transform((v) => v === 'on' || v === 'true' || v === '1');
 /** A repeated form field arrives as a string when only one box is ticked. */
 const idList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(60));

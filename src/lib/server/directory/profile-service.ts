@@ -10,7 +10,7 @@ import { refreshSearchDocument } from './search-index';
 import { setOrganizationTerms } from './taxonomy-repository';
 import { processLogo } from './logo';
 import { ProductMfdsIncompleteError } from './profile-errors';
-import type { ProductInput, ProfileInput } from './profile-schemas';
+import type { ListingInput, ProductInput, ProfileInput } from './profile-schemas';
 import * as profileRepository from './profile-repository';
 import * as productsRepository from './products-repository';
 
@@ -111,4 +111,9 @@ export function removeLogo(db: Kysely<DB>, actor: Actor, orgId: string, context:
 		await profileRepository.deleteUpload(trx, org.logo_upload_id);
 		await recordAudit(trx, { actorId: actor.id, action: 'organization.logo_removed', entityType: 'organization', entityId: orgId, data: { uploadId: org.logo_upload_id }, ip: context.ip });
 	});
+}
+
+/** A person's own directory entry; off (private) until they switch it on. */
+export async function updateListing(db: Executor, userId: string, input: ListingInput) {
+	await profileRepository.updateListing(db, userId, input);
 }

@@ -11,7 +11,7 @@ export type ResourceAvailability = {
 	blackouts: (Interval & { reason_ko: string; reason_en: string })[];
 };
 
-type AvailabilityResource = { id: string; time_zone: string; min_notice_minutes: number; max_horizon_days: number };
+type AvailabilityResource = { id: string; time_zone: string; slot_minutes: number; min_notice_minutes: number; max_horizon_days: number };
 
 /** Three queries whatever the number of resources: hours, blackouts, busy intervals. */
 export async function getAvailability(db: Executor, resources: AvailabilityResource[], from: Date, to: Date, now = new Date()): Promise<ResourceAvailability[]> {
@@ -23,7 +23,9 @@ export async function getAvailability(db: Executor, resources: AvailabilityResou
 	]);
 	return resources.map((resource) => {
 		// Only what could still be booked counts as free: after the minimum notice, before the horizon.
-		const earliest = new Date(Math.max(from.getTime(), now.getTime() + resource.min_notice_minutes * 60_000));
+		// Rounded up to the slot grid, so every free stretch starts at a time that can be booked.
+		const slotMs = resource.slot_minutes * 60_000;
+		const earliest = new Date(Math.max(from.getTime(), Math.ceil((now.getTime() + resource.min_notice_minutes * 60_000) / slotMs) * slotMs));
 		const latest = new Date(Math.min(to.getTime(), now.getTime() + resource.max_horizon_days * 86_400_000));
 		const ownBlackouts = blackouts.filter((b) => b.resource_id === resource.id).map((b) => ({ start: b.starts_at, end: b.ends_at, reason_ko: b.reason_ko, reason_en: b.reason_en }));
 		const ownBusy = busy.filter((b) => b.resource_id === resource.id).map((b) => ({ start: b.starts_at, end: b.ends_at, status: b.status }));

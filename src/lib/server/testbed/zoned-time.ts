@@ -42,7 +42,7 @@ function offsetMs(instant: Date, timeZone: string): number {
 }
 
 /** The instant at which the clock in `timeZone` reads `date` + `minutes` (twice-checked across offset changes). */
-export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+function exactZonedInstant(date: string, minutes: number, timeZone: string): Date {
 	const [y, m, d] = date.split('-').map(Number);
 	const wall = Date.UTC(y, m - 1, d) + minutes * 60_000;
 	let guess = wall - offsetMs(new Date(wall), timeZone);
@@ -67,3 +67,25 @@ export const parseClock = (clock: string): number => {
 	const [h, mi] = clock.split(':').map(Number);
 	return h * 60 + mi;
 };
+
+// Local midnights are pure facts of the time-zone database: caching them (bounded) makes a month of
+// availability over many resources cost a few Intl calls instead of thousands.
+const midnights = new Map<string, number>();
+function midnight(date: string, timeZone: string): number {
+	const key = `${timeZone} ${date}`;
+	let value = midnights.get(key);
+	if (value === undefined) {
+		if (midnights.size > 20_000) midnights.clear();
+		value = exactZonedInstant(date, 0, timeZone).getTime();
+		midnights.set(key, value);
+	}
+	return value;
+}
+
+/** The instant at which the clock in `timeZone` reads `date` + `minutes`. */
+export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+	const start = midnight(date, timeZone);
+	// A day without an offset change is exactly 24 hours long: minutes simply add up.
+	if (midnight(addDays(date, 1), timeZone) - start === 86_400_000) return new Date(start + minutes * 60_000);
+	return exactZonedInstant(date, minutes, timeZone);
+}

@@ -5,6 +5,11 @@ import { findVisibleOrganization } from '$lib/server/orgs/access';
 import { findMembership, findOrganizationBySlug } from '$lib/server/orgs/repository';
 import { removeMember, requestToJoin } from '$lib/server/orgs/membership';
 import { joinRequestSchema } from '$lib/server/orgs/schemas';
+import { listOrganizationTerms } from '$lib/server/directory/taxonomy-repository';
+import { listProducts } from '$lib/server/directory/products-repository';
+import { listListedPeople } from '$lib/server/directory/profile-repository';
+import { contactSchema } from '$lib/server/directory/profile-schemas';
+import { sendContactMessage } from '$lib/server/directory/contact';
 import { NotFoundError } from '$lib/server/errors';
 import { renderMarkdown } from '$lib/server/markdown';
 import { readForm } from '$lib/server/http/form';
@@ -19,13 +24,25 @@ export const load = (async ({ locals, params }) => {
 	const pendingRequest = viewer && !membership
 		? await db.selectFrom('join_requests').select('id').where('org_id', '=', org.id).where('user_id', '=', viewer.id).where('status', '=', 'pending').executeTakeFirst()
 		: undefined;
-	const { description_ko, description_en, ...rest } = org;
+	// The search columns are large and internal; the descriptions go out as sanitised HTML only.
+	const { description_ko, description_en, search_words, search_bigrams, search_text, ...rest } = org;
+	const [terms, products, people] = await Promise.all([
+		listOrganizationTerms(db, org.id),
+		listProducts(db, org.id),
+		// People are for signed-in members only; visitors get none, not a hidden list.
+		viewer ? listListedPeople(db, org.id) : Promise.resolve(null)
+	]);
+	const canManage = membership?.role === 'owner' || membership?.role === 'admin' || !!viewer?.isOperator;
 	return {
 		org: rest,
 		descriptionHtml: renderMarkdown(locals.locale === 'ko' ? description_ko : description_en),
 		role: membership?.role ?? null,
-		canManage: membership?.role === 'owner' || membership?.role === 'admin' || !!viewer?.isOperator,
-		joinRequested: !!pendingRequest
+		canManage,
+		canContact: !!viewer && !membership && org.status === 'verified',
+		joinRequested: !!pendingRequest,
+		terms,
+		products,
+		people
 	};
 }) satisfies PageServerLoad;
 
@@ -55,5 +72,17 @@ export const actions = {
 			return failFromError(error);
 		}
 		redirect(303, '/orgs');
+	},
+	contact: async (event) => {
+		const user = requireUser(event);
+		const form = await readForm(event.request, contactSchema);
+		if (!form.ok) return fail(400, { contactErrors: form.errors, contactValues: form.values });
+		try {
+			await sendContactMessage(getDb(), user.id, await orgId(event.params.slug), form.data, requestContext(event));
+		} catch (error) {
+			// 429 when throttled, with how long to wait.
+			return failFromError(error, { contactValues: form.values });
+		}
+		return { contacted: true };
 	}
 } satisfies Actions;
