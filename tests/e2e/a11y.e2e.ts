@@ -3,10 +3,11 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { demo, gotoReady, signIn } from './support/accounts';
 
-const publicPages = ['/', '/login', '/signup', '/reset-password', '/reset-password/abc.defghijklmnopqrstu', '/verify-email/abc.defghijklmnopqrstu', '/invitations/inv_bad.token', '/orgs/wonju-mtv', '/directory', '/testbed', '/courses', '/ir', '/needs', '/schedule'];
+const publicPages = ['/', '/directory?q=헬스&kind=company', '/login', '/signup', '/reset-password', '/reset-password/abc.defghijklmnopqrstu', '/verify-email/abc.defghijklmnopqrstu', '/invitations/inv_bad.token', '/orgs/wonju-mtv', '/directory', '/testbed', '/courses', '/ir', '/needs', '/schedule'];
 const memberPages = ['/', '/verify-email', '/settings', '/settings/security', '/settings/tokens', '/orgs', '/orgs?q=원주', '/orgs/new', '/orgs/pulsewise', '/orgs/pulsewise/manage', '/notifications'];
 
 test('public pages have no axe violations', async ({ page }) => {
+	test.setTimeout(120_000);
 	for (const path of publicPages) {
 		await page.goto(path);
 		await expectNoAxeViolations(page);
@@ -14,6 +15,7 @@ test('public pages have no axe violations', async ({ page }) => {
 });
 
 test('member pages have no axe violations', async ({ page }) => {
+	test.setTimeout(120_000);
 	await signIn(page, demo.startupAdmin);
 	for (const path of memberPages) {
 		const response = await page.goto(path);

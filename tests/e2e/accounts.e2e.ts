@@ -17,7 +17,7 @@ test('sign-in is throttled per account with a readable message and Retry-After',
 	// The same post without JavaScript: a real 429 page with Retry-After.
 	const response = await page.request.post('/login', {
 		form: { email, password: 'wrong password 7' },
-		headers: { origin: new URL(page.url()).origin },
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(response.status()).toBe(429);

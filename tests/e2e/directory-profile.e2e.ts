@@ -98,7 +98,7 @@ test('a member who is not an admin gets 403 on the edit pages and their actions'
 
 test('the profile, edit and products pages pass axe (WCAG 2.1 AA)', async ({ browser }) => {
 	const page = await pageAs(browser, demo.startupAdmin);
-	for (const path of ['/orgs/pulsewise', '/orgs/pulsewise/edit', '/orgs/pulsewise/products']) {
+	for (const path of ['/orgs/pulsewise', '/orgs/pulsewise/edit', '/orgs/pulsewise/products', '/settings']) {
 		await gotoReady(page, path);
 		await expectNoAxeViolations(page);
 	}
