@@ -13,6 +13,8 @@ const stateProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (stateProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
 // Importing the handler runs SvelteKit's init hook: database, migrations, demo seed.
+// Logos may be 2 MB (pitch decks more, under their own checks); adapter-node's default is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '3M';
 const buildDir = process.env.BUILD_DIR ?? 'build';
 const { handler } = await import(new URL(`./${buildDir}/handler.js`, import.meta.url).href);
 const lifecycle = globalThis[Symbol.for('medcluster.lifecycle')];

@@ -117,8 +117,13 @@ export async function resetPassword(db: Kysely<DB>, token: string, password: str
 	const passwordHash = await hashPassword(password);
 	return db.transaction().execute(async (trx) => {
 		const userId = await consumeOneTimeToken(trx, token, 'password_reset');
-		// Following the link proves the address, too.
-		const user = await userRepository.updateUser(trx, userId, { password_hash: passwordHash, email_verified_at: sql<Date>`coalesce(email_verified_at, now())` });
+		// Following the link proves the address, too: keep the first verification time, else now.
+		const user = await trx
+			.updateTable('users')
+			.set({ password_hash: passwordHash, email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: new Date() })
+			.where('id', '=', userId)
+			.returningAll()
+			.executeTakeFirstOrThrow();
 		await invalidateUserSessions(trx, userId);
 		await recordAudit(trx, { actorId: userId, action: 'user.password_reset', entityType: 'user', entityId: userId, ip });
 		return user;
