@@ -4,12 +4,12 @@ import { directoryQuerySchema, searchParamsToObject } from '$lib/server/director
 import { directoryFacets, searchOrganizations, PAGE_SIZE } from '$lib/server/directory/search-repository';
 import { listTerms } from '$lib/server/directory/taxonomy-repository';
 
-export const load = (async ({ url }) => {
+export const load = (async ({ url, locals }) => {
 	const db = getDb();
 	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(url.searchParams));
 	// A hand-edited URL with a bad value still shows the directory, with a note.
 	const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
-	const [results, facets, terms] = await Promise.all([searchOrganizations(db, query), directoryFacets(db, query), listTerms(db)]);
+	const [results, facets, terms] = await Promise.all([searchOrganizations(db, query, locals.locale), directoryFacets(db, query), listTerms(db)]);
 	const total = facets.find((f) => f.facet === 'total')?.count ?? 0;
 	return {
 		query,

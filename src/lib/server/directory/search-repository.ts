@@ -51,18 +51,20 @@ function matchConditions(query: DirectoryQuery) {
 	return { where: sql.join(conditions, sql` and `), rank };
 }
 
-const ORDER = {
-	relevance: sql`m.rank desc, o.name_en`,
-	name: sql`o.name_en`,
-	newest: sql`o.created_at desc`
+// Names sort in the reader's language (Korean collation is by syllable in both databases).
+const orderFor = (sort: DirectoryQuery['sort'], locale: 'ko' | 'en') => {
+	const name = locale === 'ko' ? sql`o.name_ko` : sql`lower(o.name_en)`;
+	if (sort === 'newest') return sql`o.created_at desc, ${name}`;
+	if (sort === 'relevance') return sql`m.rank desc, ${name}`;
+	return name;
 };
 
 export type FacetRow = { facet: 'total' | 'kind' | 'region' | 'tag' | 'stage' | 'flag'; value: string; count: number };
 
-export async function searchOrganizations(db: Executor, query: DirectoryQuery) {
+export async function searchOrganizations(db: Executor, query: DirectoryQuery, locale: 'ko' | 'en' = 'en') {
 	const { where, rank } = matchConditions(query);
 	const matched = sql`matched as (select o.id, ${rank} as rank from organizations o where ${where})`;
-	const sort = query.sort === 'relevance' && !query.q ? ORDER.name : ORDER[query.sort];
+	const sort = orderFor(query.sort === 'relevance' && !query.q ? 'name' : query.sort, locale);
 	const rows = await sql<{
 		id: string; slug: string; kind: string; name_ko: string; name_en: string; summary_ko: string; summary_en: string;
 		region: string; logo_upload_id: string | null; looking_for_partners: boolean; raising_investment: boolean;
