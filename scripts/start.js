@@ -17,7 +17,8 @@ function newestMtime(path) {
 	return newest;
 }
 
-const built = existsSync('build/handler.js') ? statSync('build/handler.js').mtimeMs : 0;
+const handler = join(process.env.BUILD_DIR ?? 'build', 'handler.js');
+const built = existsSync(handler) ? statSync(handler).mtimeMs : 0;
 const sources = Math.max(...SOURCES.map(newestMtime));
 if (built < sources) {
 	console.log(built ? 'Sources changed since the last build: building…' : 'First start: building the portal…');
