@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import * as profileService from '$lib/server/directory/profile-service';
 import { productSchema, profileSchema } from '$lib/server/directory/profile-schemas';
 import { listListedPeople } from '$lib/server/directory/profile-repository';
-import { LogoNotImageError, LogoTooLargeError, ProductMfdsIncompleteError } from '$lib/server/directory/profile-errors';
+import { LogoNotImageError, LogoTooLargeError, ProductMfdsIncompleteError } from '$lib/server/directory/errors';
 import { NotOrgAdminError } from '$lib/server/orgs/errors';
 import { NotFoundError } from '$lib/server/errors';
 import type { Database } from '$lib/server/db/connect';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { LOGO_MAX_BYTES, processLogo, sniffImageType } from './logo';
-import { LogoDimensionsError, LogoNotImageError, LogoTooLargeError } from './profile-errors';
+import { LogoDimensionsError, LogoNotImageError, LogoTooLargeError } from './errors';
 
 const image = (format: 'png' | 'jpeg' | 'webp', width = 600, height = 300) =>
 	sharp({ create: { width, height, channels: 3, background: '#0b5c73' } })

@@ -1,6 +1,6 @@
 // Turns an uploaded logo into a small WebP: the type comes from the bytes, never from the name or the client.
 import sharp from 'sharp';
-import { LogoDimensionsError, LogoNotImageError, LogoTooLargeError } from './profile-errors';
+import { LogoDimensionsError, LogoNotImageError, LogoTooLargeError } from './errors';
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LOGO_MAX_PIXELS = 8000;

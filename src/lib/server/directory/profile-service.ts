@@ -9,7 +9,7 @@ import { requireOrgAdmin, type Actor } from '../orgs/access';
 import { refreshSearchDocument } from './search-index';
 import { setOrganizationTerms } from './taxonomy-repository';
 import { processLogo } from './logo';
-import { ProductMfdsIncompleteError } from './profile-errors';
+import { ProductMfdsIncompleteError } from './errors';
 import type { ListingInput, ProductInput, ProfileInput } from './profile-schemas';
 import * as profileRepository from './profile-repository';
 import * as productsRepository from './products-repository';

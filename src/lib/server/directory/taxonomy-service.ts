@@ -5,15 +5,10 @@ import type { DB } from '../db';
 import type { Vocabulary } from '../db/directory-types';
 import { isUniqueViolation } from '../db/errors';
 import { recordAudit } from '../audit/repository';
-import { DomainError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
+import { TermSlugTakenError } from './errors';
 import { refreshSearchDocument } from './search-index';
 import * as taxonomyRepository from './taxonomy-repository';
-
-export class TermSlugTakenError extends DomainError {
-	constructor() {
-		super('slug_taken', 409);
-	}
-}
 
 type Term = { name_ko: string; name_en: string; sort_order: number };
 

@@ -7,7 +7,7 @@ import { listOrganizationTerms, listTerms } from '$lib/server/directory/taxonomy
 import { previewSchema, profileSchema } from '$lib/server/directory/profile-schemas';
 import { removeLogo, replaceLogo, updateProfile } from '$lib/server/directory/profile-service';
 import { LOGO_MAX_BYTES } from '$lib/server/directory/logo';
-import { LogoTooLargeError } from '$lib/server/directory/profile-errors';
+import { LogoTooLargeError } from '$lib/server/directory/errors';
 import { adminAction, loadEditableOrg } from '../org-admin.server';
 
 export const load = (async (event) => {

@@ -1,4 +1,4 @@
-// What can go wrong when an org admin edits the profile: a logo that is not a usable image, a product the rules refuse.
+// Directory domain errors: logos that are not usable images, products the rules refuse, taken tag slugs.
 import { DomainError } from '../errors';
 
 export class LogoTooLargeError extends DomainError {
@@ -24,5 +24,11 @@ export class LogoDimensionsError extends DomainError {
 export class ProductMfdsIncompleteError extends DomainError {
 	constructor() {
 		super('product_mfds_incomplete', 422);
+	}
+}
+
+export class TermSlugTakenError extends DomainError {
+	constructor() {
+		super('slug_taken', 409);
 	}
 }
