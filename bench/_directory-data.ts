@@ -64,5 +64,8 @@ export async function generateDirectory(db: Kysely<DB>, organizations: number, p
 			.values(productRows.map((p) => ({ org_id: idOf(p.index), name_ko: p.name, name_en: p.name, mfds_status: p.approved ? ('approved' as const) : ('none' as const), mfds_class: p.approved ? 2 : null, mfds_approval_no: p.approved ? '제허 00-000호' : null })))
 			.execute();
 	}
-	await sql`analyze`.execute(db);
+	// VACUUM also flushes the GIN pending lists that a bulk insert leaves, as a live database's autovacuum would.
+	await sql`vacuum analyze organizations`.execute(db);
+	await sql`vacuum analyze products`.execute(db);
+	await sql`vacuum analyze organization_terms`.execute(db);
 }

@@ -91,7 +91,7 @@ try {
 	const selectivePlan = await sql<{ 'QUERY PLAN': string }>`explain analyze select o.id from organizations o
 		where o.status = 'verified' and o.search_bigrams @@ to_tsquery('simple', ${"'원주' & '주메' & '메디'"})`.execute(db);
 	const selectiveTypoPlan = await sql<{ 'QUERY PLAN': string }>`explain analyze select o.id from organizations o
-		where o.status = 'verified' and (o.search_words @@ to_tsquery('simple', ${"'retinna':*"}) or ${'retinna screner'}::text <% o.search_text)`.execute(db);
+		where o.status = 'verified' and (o.search_words @@ to_tsquery('simple', ${"'nuerocardio':*"}) or ${'nuerocardio'}::text <% o.search_text)`.execute(db);
 	const indexesUsed = (rows: { 'QUERY PLAN': string }[]) => [...new Set(rows.flatMap((r) => r['QUERY PLAN'].match(/on (organizations_\w+)/g) ?? []).map((s) => s.slice(3)))];
 
 	const { ORIGIN: _origin, ...env } = process.env;
