@@ -9,6 +9,22 @@ const config = {
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
 		// CSRF origin check stays on; behind a TLS proxy set ORIGIN (see README).
 		csrf: { trustedOrigins: [] },
+		// Scripts only from this origin (SvelteKit hashes its own inline bootstrap); no framing.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		alias: { $migrations: 'migrations' }
 	}
 };

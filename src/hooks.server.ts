@@ -28,6 +28,8 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
+	if (!response.headers.has('x-content-type-options')) response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	event.locals.log.info(
 		{
 			method: event.request.method,
