@@ -3,9 +3,13 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261123T0100_foundation';
 import * as testbed from './20261123T0300_testbed';
 import * as directory from './20261123T0400_directory';
+import * as courses from './20261123T0600_courses';
+import * as testbedReports from './20261123T0650_testbed_reports';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
 	'20261123T0300_testbed': testbed,
-	'20261123T0400_directory': directory
+	'20261123T0400_directory': directory,
+	'20261123T0600_courses': courses,
+	'20261123T0650_testbed_reports': testbedReports
 };

@@ -14,7 +14,7 @@ async function pickFirstFreeSlot(page: Page, slug: string) {
 	await expect(page.locator('input[name=time]')).not.toHaveValue('');
 }
 
-test('a member books a device, the manager approves, the member checks in', async ({ page, browser }) => {
+test('a member books a device, the manager approves, the member checks in with the QR code', async ({ page, browser }) => {
 	const member = await pageAs(browser, demo.startup);
 	await pickFirstFreeSlot(member, 'iomt-remote-gateway');
 	await member.locator('textarea[name=purpose]').fill('BLE 게이트웨이 연동 시험');
@@ -30,9 +30,18 @@ test('a member books a device, the manager approves, the member checks in', asyn
 	await manager.locator('form[action="?/approve"] button[type=submit]').click();
 	await expect(manager.locator('main [role=status]').first()).toContainText(/확정|Confirmed/);
 
+	// The QR code on the booking page leads to the check-in page, which checks in with one button.
 	await member.goto(bookingPath);
-	await member.locator('form[action="?/checkIn"] button[type=submit]').click();
+	await expect(member.getByRole('img', { name: /체크인 QR 코드|QR code to check in/ })).toBeVisible();
+	await expectNoAxeViolations(member);
+	await member.getByRole('link', { name: /체크인 페이지 열기|Open the check-in page/ }).click();
+	await expect(member).toHaveURL(`${bookingPath}/check-in`);
+	await expectNoAxeViolations(member);
+	await member.locator('main form button[type=submit]').click();
+	await expect(member.locator('main [role=status]')).toContainText(/체크인했습니다|checked in/);
+	await member.goto(bookingPath);
 	await expect(member.locator('main')).toContainText(/체크인 완료|Checked in/);
+	await expect(member.getByRole('img', { name: /체크인 QR 코드|QR code to check in/ })).toHaveCount(0);
 	const ics = await member.request.get(`${bookingPath}/booking.ics`);
 	expect(ics.status()).toBe(200);
 	expect(await ics.text()).toContain('STATUS:CONFIRMED');
@@ -83,7 +92,7 @@ test('testbed pages have no axe violations', async ({ page: visitor, browser }) 
 		await expectNoAxeViolations(visitor);
 	}
 	const manager = await pageAs(browser, FACILITY_MANAGER);
-	for (const path of ['/testbed/manage', '/testbed/bookings', '/testbed/resources/galaxy-watch-6']) {
+	for (const path of ['/testbed/manage', '/testbed/bookings', '/testbed/resources/galaxy-watch-6', '/testbed/manage/resources', '/testbed/manage/resources/new']) {
 		await manager.goto(path);
 		await expectNoAxeViolations(manager);
 	}

@@ -40,9 +40,19 @@ export type ErrorCode =
 	| 'logo_too_large'
 	| 'logo_not_image'
 	| 'logo_dimensions'
-	| 'product_mfds_incomplete';
+	| 'product_mfds_incomplete'
+	// courses
+	| 'cohort_full'
+	| 'enrolment_closed'
+	| 'already_enrolled'
+	| 'prerequisite_missing'
+	| 'offer_expired'
+	| 'not_course_manager';
 
 export class DomainError extends Error {
+	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */
+	link?: string;
+
 	constructor(
 		readonly code: ErrorCode,
 		readonly status: number,

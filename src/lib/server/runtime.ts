@@ -44,6 +44,8 @@ async function start(): Promise<Runtime> {
 	runtime.stopWorkers.push(startMailWorker(runtime));
 	const { startTestbedWorker } = await import('./testbed/jobs');
 	runtime.stopWorkers.push(startTestbedWorker(runtime));
+	const { startCoursesWorker } = await import('./courses/jobs');
+	runtime.stopWorkers.push(startCoursesWorker(runtime));
 	return runtime;
 }
 

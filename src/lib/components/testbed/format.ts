@@ -48,3 +48,9 @@ export const statusTone = (status: string) =>
 
 export const durationLabel = (minutes: number) =>
 	minutes % 60 === 0 ? m.testbed_hours({ hours: String(minutes / 60) }) : m.testbed_minutes({ minutes: String(minutes) });
+
+/** 0.456 → "45.6%"; null (nothing to divide by) → "—". */
+export const formatPercent = (ratio: number | null) =>
+	ratio === null ? '—' : new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+
+export const formatNumber = (x: number) => new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(x);

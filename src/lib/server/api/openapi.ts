@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { meSchema, organizationSchema, organizationSearchSchema, problemSchema, slugParam } from './schemas';
 import { directoryQuerySchema } from '../directory/schemas';
 import { testbedOperations } from '../testbed/openapi';
+import { coursesOperations } from '../courses/openapi';
 
 type Operation = {
 	method: 'get' | 'post' | 'patch' | 'delete';
@@ -54,7 +55,8 @@ export const operations: Operation[] = [
 		pathParams: { slug: slugParam },
 		responses: { 200: { description: 'The organisation', schema: organizationSchema }, 404: { description: 'No such organisation' } }
 	},
-	...testbedOperations
+	...testbedOperations,
+	...coursesOperations
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const problemSchema = z
-	.object({ error: z.object({ code: z.string(), message: z.string() }) })
+	.object({ error: z.object({ code: z.string(), message: z.string(), link: z.string().optional().meta({ description: 'A portal page that helps, e.g. the course granting a missing credential' }) }) })
 	.meta({ id: 'Problem', description: 'An error, with a stable code and a message in the caller’s language.' });
 
 export const membershipSchema = z.object({

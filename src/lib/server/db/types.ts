@@ -1,6 +1,7 @@
 // Table types for Kysely. Each table: a `FooTable` interface and a `FooRow` for what a select returns.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type * as directory from './directory-types';
+import type * as courses from './courses-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -191,6 +192,15 @@ export interface DB {
 	resource_hours: ResourceHoursTable;
 	resource_blackouts: ResourceBlackoutsTable;
 	bookings: BookingsTable;
+	// courses (migrations/20261123T0600_courses.ts)
+	courses: courses.CoursesTable;
+	course_prerequisites: courses.CoursePrerequisitesTable;
+	course_managers: courses.CourseManagersTable;
+	cohorts: courses.CohortsTable;
+	cohort_meetings: courses.CohortMeetingsTable;
+	enrolments: courses.EnrolmentsTable;
+	attendance: courses.AttendanceTable;
+	certificates: courses.CertificatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

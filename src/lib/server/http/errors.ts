@@ -44,7 +44,14 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>) => string
 	logo_too_large: (p) => m.profile_error_logo_too_large({ mb: String(p.mb ?? 2) }),
 	logo_not_image: () => m.profile_error_logo_not_image(),
 	logo_dimensions: (p) => m.profile_error_logo_dimensions({ max: String(p.max ?? 8000) }),
-	product_mfds_incomplete: () => m.product_error_mfds_incomplete()
+	product_mfds_incomplete: () => m.product_error_mfds_incomplete(),
+	// courses
+	cohort_full: () => m.courses_error_cohort_full(),
+	enrolment_closed: () => m.courses_error_enrolment_closed(),
+	already_enrolled: () => m.courses_error_already_enrolled(),
+	prerequisite_missing: (p) => m.courses_error_prerequisite_missing({ courses: String(p.courses ?? ''), courses_en: String(p.courses_en ?? '') }),
+	offer_expired: () => m.courses_error_offer_expired(),
+	not_course_manager: () => m.courses_error_not_course_manager()
 };
 
 export function messageForError(error: DomainError): string {
@@ -55,9 +62,9 @@ export function messageForError(error: DomainError): string {
 export function failFromError<T extends Record<string, unknown> = Record<never, never>>(
 	error: unknown,
 	extra?: T
-): ActionFailure<T & { message: string; code: ErrorCode }> {
+): ActionFailure<T & { message: string; code: ErrorCode; link?: string }> {
 	if (error instanceof DomainError) {
-		return fail(error.status, { ...(extra as T), message: messageForError(error), code: error.code });
+		return fail(error.status, { ...(extra as T), message: messageForError(error), code: error.code, link: error.link });
 	}
 	throw error;
 }
@@ -68,14 +75,14 @@ export function throwLoadError(error: unknown): never {
 	throw error;
 }
 
-export function problem(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-	return json({ error: { code, message } }, { status, headers });
+export function problem(status: number, code: string, message: string, headers: Record<string, string> = {}, link?: string) {
+	return json({ error: { code, message, ...(link ? { link } : {}) } }, { status, headers });
 }
 
 export function problemFromError(error: unknown): Response {
 	if (error instanceof DomainError) {
 		const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
-		return problem(error.status, error.code, messageForError(error), headers);
+		return problem(error.status, error.code, messageForError(error), headers, error.link);
 	}
 	throw error;
 }

@@ -2,6 +2,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../db/types';
 import { testbedNotificationTemplates } from '../testbed/notifications';
+import { coursesNotificationTemplates } from '../courses/notifications';
 
 type Params = Record<string, string>;
 type Render = (params: Params, locale: Locale) => string;
@@ -23,7 +24,8 @@ export const notificationTemplates = {
 	member_removed: t(m.notification_member_removed_title, m.notification_member_removed_body),
 	org_pending_verification: t(m.notification_org_pending_verification_title, m.notification_org_pending_verification_body),
 	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body),
-	...testbedNotificationTemplates
+	...testbedNotificationTemplates,
+	...coursesNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */

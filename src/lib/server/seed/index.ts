@@ -8,6 +8,7 @@ import { ORGANIZATIONS } from './organizations';
 import { PEOPLE } from './people';
 import { seedTestbed } from './testbed';
 import { seedDirectory } from './directory';
+import { seedCourses } from './courses';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -148,6 +149,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		const memberships = await upsertMemberships(trx, orgIds, userIds);
 		await seedDirectory(trx, orgIds);
 		await seedTestbed(trx, { orgIds, userIds });
+		await seedCourses(trx, { orgIds, userIds });
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }

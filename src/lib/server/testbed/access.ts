@@ -41,16 +41,20 @@ export async function requireFacilityManager(db: Executor, actor: Actor, facilit
 	if (!(await isFacilityManager(db, actor, facilityId))) throw new NotFacilityManagerError();
 }
 
-export type BookingRole = { booker: boolean; orgAdmin: boolean; manager: boolean };
+export type BookingRole = { booker: boolean; orgAdmin: boolean; orgMember: boolean; manager: boolean };
 
-/** How the actor relates to a booking; somebody unrelated gets a 404, as if it did not exist. */
-export async function requireBookingRole(db: Executor, actor: Actor, booking: { user_id: string; org_id: string; facility_id: string }): Promise<BookingRole> {
+/**
+ * How the actor relates to a booking; somebody unrelated gets a 404, as if it did not exist. Plain
+ * colleagues of the booker count only where `orgMembers` says so (checking in for the booker).
+ */
+export async function requireBookingRole(db: Executor, actor: Actor, booking: { user_id: string; org_id: string; facility_id: string }, options: { orgMembers?: boolean } = {}): Promise<BookingRole> {
 	const booker = booking.user_id === actor.id;
 	const membership = await db.selectFrom('memberships').select('role').where('org_id', '=', booking.org_id).where('user_id', '=', actor.id).executeTakeFirst();
 	const orgAdmin = membership?.role === 'owner' || membership?.role === 'admin';
+	const orgMember = membership !== undefined;
 	const manager = await isFacilityManager(db, actor, booking.facility_id);
-	if (!booker && !orgAdmin && !manager) throw new NotFoundError();
-	return { booker, orgAdmin, manager };
+	if (!booker && !orgAdmin && !manager && !(options.orgMembers && orgMember)) throw new NotFoundError();
+	return { booker, orgAdmin, orgMember, manager };
 }
 
 /** The verified organisations the user may book for. */

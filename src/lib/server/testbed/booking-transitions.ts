@@ -12,15 +12,17 @@ import { BookingConflictError, CancelCutoffPassedError, CheckInClosedError, NotF
 import { checkQuota } from './quota';
 import * as bookingRepository from './repository';
 
-type Step = (trx: Transaction<DB>, booking: bookingRepository.BookingView, role: BookingRole) => Promise<Omit<Announcement, 'bookingId' | 'actorId'>>;
+/** A step returns what to announce, or null when there was nothing left to change (an idempotent repeat). */
+type Step = (trx: Transaction<DB>, booking: bookingRepository.BookingView, role: BookingRole) => Promise<Omit<Announcement, 'bookingId' | 'actorId'> | null>;
 
-async function transition(db: Kysely<DB>, actor: Actor, bookingId: string, context: Context, step: Step) {
+async function transition(db: Kysely<DB>, actor: Actor, bookingId: string, context: Context, step: Step, access: { orgMembers?: boolean } = {}) {
 	try {
 		return await db.transaction().execute(async (trx) => {
 			if (!(await bookingRepository.lockBooking(trx, bookingId))) throw new NotFoundError();
 			const booking = (await bookingRepository.findBooking(trx, bookingId))!;
-			const role = await requireBookingRole(trx, actor, booking);
+			const role = await requireBookingRole(trx, actor, booking, access);
 			const announcement = await step(trx, booking, role);
+			if (!announcement) return booking;
 			return announceBooking(trx, { ...announcement, bookingId, actorId: actor.id }, context);
 		});
 	} catch (error) {
@@ -81,18 +83,41 @@ export const rescheduleBooking = (db: Kysely<DB>, actor: Actor, id: string, slot
 		return { action: 'rescheduled', kind: 'testbed_booking_rescheduled', data: { from: { start: booking.starts_at.toISOString(), end: booking.ends_at.toISOString() } } };
 	});
 
-/** Within the window around the start; by the booker (button or QR code) or a manager at the desk. */
+/** The check-in window: from `checkin_before` minutes before the start to `checkin_after` after it (never past the end). */
+export function checkInWindow(booking: { starts_at: Date; ends_at: Date }, resource: { checkin_before_minutes: number; checkin_after_minutes: number }) {
+	const start = booking.starts_at.getTime();
+	return { opens: new Date(start - resource.checkin_before_minutes * MINUTE), closes: new Date(Math.min(start + resource.checkin_after_minutes * MINUTE, booking.ends_at.getTime())) };
+}
+
+/** Within the window; by the booker or a colleague from their organisation (button or QR code), or a manager at the desk. */
 export const checkInBooking = (db: Kysely<DB>, actor: Actor, id: string, context: Context, now = new Date()) =>
+	transition(
+		db, actor, id, context,
+		async (trx, booking, role) => {
+			if (!role.booker && !role.orgMember && !role.manager) throw new ForbiddenError();
+			requireStatus(booking, 'confirmed');
+			if (booking.checked_in_at) throw new InvalidStateError();
+			const resource = (await bookingRepository.findResourceById(trx, booking.resource_id))!;
+			const times = checkInWindow(booking, resource);
+			if (now < times.opens || now > times.closes) throw new CheckInClosedError();
+			await bookingRepository.updateBooking(trx, id, { checkedInAt: now });
+			return { action: 'checked_in', kind: 'testbed_booking_checked_in' };
+		},
+		{ orgMembers: true }
+	);
+
+/**
+ * A manager records a no-show once the booking has started without a check-in; the rest of the slot
+ * is freed as by the job. Marking it again changes nothing and announces nothing.
+ */
+export const markNoShow = (db: Kysely<DB>, actor: Actor, id: string, context: Context, now = new Date()) =>
 	transition(db, actor, id, context, async (trx, booking, role) => {
-		if (!role.booker && !role.manager) throw new ForbiddenError();
+		requireManager(role);
+		if (booking.status === 'no_show') return null;
 		requireStatus(booking, 'confirmed');
-		if (booking.checked_in_at) throw new InvalidStateError();
-		const resource = (await bookingRepository.findResourceById(trx, booking.resource_id))!;
-		const opens = booking.starts_at.getTime() - resource.checkin_before_minutes * MINUTE;
-		const closes = booking.starts_at.getTime() + resource.checkin_after_minutes * MINUTE;
-		if (now.getTime() < opens || now.getTime() > Math.min(closes, booking.ends_at.getTime())) throw new CheckInClosedError();
-		await bookingRepository.updateBooking(trx, id, { checkedInAt: now });
-		return { action: 'checked_in', kind: 'testbed_booking_checked_in' };
+		if (booking.checked_in_at || now < booking.starts_at) throw new InvalidStateError();
+		await bookingRepository.updateBooking(trx, id, { status: 'no_show', endedAt: now < booking.ends_at ? now : booking.ends_at });
+		return { action: 'no_show', kind: 'testbed_booking_no_show', data: { manual: true } };
 	});
 
 /** Ends a checked-in booking with usage notes; finishing early gives the rest of the slot back. */

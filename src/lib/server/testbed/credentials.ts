@@ -1,5 +1,6 @@
 // Credentials a resource may require (e.g. "3D printer safety"); the courses issue will grant them.
 import type { Executor } from '../db';
+import { findNextCohortGranting } from '../courses/catalogue';
 import { CredentialRequiredError } from './errors';
 
 export function findCredential(db: Executor, id: string) {
@@ -21,7 +22,10 @@ export async function holdsCredential(db: Executor, userId: string, credentialId
 export async function requireCredential(db: Executor, userId: string, credentialId: string | null, at: Date): Promise<void> {
 	if (!credentialId || (await holdsCredential(db, userId, credentialId, at))) return;
 	const credential = await findCredential(db, credentialId);
-	throw new CredentialRequiredError(credential ?? { name_ko: '', name_en: '' });
+	const error = new CredentialRequiredError(credential ?? { name_ko: '', name_en: '' });
+	const next = await findNextCohortGranting(db, credentialId, new Date());
+	if (next) error.link = `/courses/${next.course_slug}`;
+	throw error;
 }
 
 export function listUserCredentials(db: Executor, userId: string) {

@@ -68,15 +68,28 @@ export function listBlackouts(db: Executor, resourceIds: string[], from: Date, t
 		.execute();
 }
 
-/** Bookings holding time on these resources in [from, to), without who booked them. */
-export function listBusyIntervals(db: Executor, resourceIds: string[], from: Date, to: Date) {
+/**
+ * Blackouts and slot-holding bookings of these resources touching [from, to), in one query, sorted
+ * by resource and start: what availability subtracts from the opening hours.
+ */
+export function listTakenIntervals(db: Executor, resourceIds: string[], from: Date, to: Date) {
 	if (!resourceIds.length) return Promise.resolve([]);
+	const during = range(from, to);
 	return db
-		.selectFrom('bookings')
-		.select(['resource_id', 'status', startsAt, endsAt])
+		.selectFrom('resource_blackouts')
+		.select(['resource_id', sql<string | null>`null::text`.as('status'), 'reason_ko', 'reason_en', sql<Date>`lower(during)`.as('starts_at'), sql<Date>`upper(during)`.as('ends_at')])
 		.where('resource_id', 'in', resourceIds)
-		.where('status', 'in', ACTIVE_STATUSES)
-		.where(sql<boolean>`during && ${range(from, to)}`)
+		.where(sql<boolean>`during && ${during}`)
+		.unionAll(
+			db
+				.selectFrom('bookings')
+				.select(['resource_id', 'status', sql<string>`''`.as('reason_ko'), sql<string>`''`.as('reason_en'), startsAt, endsAt])
+				.where('resource_id', 'in', resourceIds)
+				.where('status', 'in', ACTIVE_STATUSES)
+				.where(sql<boolean>`during && ${during}`)
+		)
+		.orderBy('resource_id')
+		.orderBy('starts_at')
 		.execute();
 }
 

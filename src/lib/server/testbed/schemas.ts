@@ -94,3 +94,10 @@ export const bookingSchema = z
 		seriesId: z.string().nullable()
 	})
 	.meta({ id: 'Booking' });
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+export const reportQuery = z.object({
+	month: month.optional(),
+	facility: slug.optional().or(z.literal('').transform(() => undefined))
+});

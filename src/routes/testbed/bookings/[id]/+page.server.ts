@@ -12,6 +12,7 @@ import * as transitions from '$lib/server/testbed/booking-transitions';
 import { bookingRow } from '$lib/server/testbed/booking-row';
 import { findBooking, findResourceById } from '$lib/server/testbed/repository';
 import * as schemas from '$lib/server/testbed/schemas';
+import { qrCode } from '$lib/server/testbed/qr';
 import { parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
 
 const MINUTE = 60_000;
@@ -28,7 +29,11 @@ export const load = (async (event) => {
 	const start = booking.starts_at.getTime();
 	const open = booking.status === 'pending' || booking.status === 'confirmed';
 	const beforeCutoff = now <= start - resource.cancel_cutoff_minutes * MINUTE;
-	const checkInOpen = now >= start - resource.checkin_before_minutes * MINUTE && now <= Math.min(start + resource.checkin_after_minutes * MINUTE, booking.ends_at.getTime());
+	const times = transitions.checkInWindow(booking, resource);
+	const checkInOpen = now >= times.opens.getTime() && now <= times.closes.getTime();
+	// The code people scan at the device: shown until check-in closes, to everybody who may see the booking.
+	const showQr = booking.status === 'confirmed' && !booking.checked_in_at && now <= times.closes.getTime();
+	const checkInUrl = new URL(`/testbed/bookings/${booking.id}/check-in`, event.url.origin).href;
 	return {
 		booking: bookingRow(booking),
 		created: event.url.searchParams.has('created'),
@@ -37,8 +42,10 @@ export const load = (async (event) => {
 			cancel: open && !booking.checked_in_at && (role.manager || beforeCutoff),
 			reschedule: open && !booking.checked_in_at && (role.manager || beforeCutoff),
 			checkIn: (role.booker || role.manager) && booking.status === 'confirmed' && !booking.checked_in_at && checkInOpen,
-			complete: (role.booker || role.manager) && booking.status === 'confirmed' && !!booking.checked_in_at
+			complete: (role.booker || role.manager) && booking.status === 'confirmed' && !!booking.checked_in_at,
+			noShow: role.manager && booking.status === 'confirmed' && !booking.checked_in_at && now >= start
 		},
+		checkIn: showQr ? { url: checkInUrl, opens: times.opens.toISOString(), closes: times.closes.toISOString(), qr: qrCode(checkInUrl) } : null,
 		durations: Array.from({ length: Math.floor((resource.max_minutes - resource.min_minutes) / resource.slot_minutes) + 1 }, (_, i) => resource.min_minutes + i * resource.slot_minutes).slice(0, 48),
 		slotMinutes: resource.slot_minutes
 	};
@@ -64,6 +71,7 @@ export const actions = {
 	cancel: (event) => act(event, schemas.optionalReasonForm, (actor, id, data) => transitions.cancelBooking(getDb(), actor, id, data.reason ?? null, requestContext(event)), 'cancelled'),
 	checkIn: (event) => act(event, schemas.optionalReasonForm, (actor, id) => transitions.checkInBooking(getDb(), actor, id, requestContext(event)), 'checked_in'),
 	complete: (event) => act(event, schemas.completeForm, (actor, id, data) => transitions.completeBooking(getDb(), actor, id, data.notes, requestContext(event)), 'completed'),
+	noShow: (event) => act(event, schemas.optionalReasonForm, (actor, id) => transitions.markNoShow(getDb(), actor, id, requestContext(event)), 'no_show'),
 	reschedule: (event) =>
 		act(event, schemas.rescheduleForm, (actor, id, data) => {
 			const start = zonedInstant(data.date, parseClock(data.time), event.locals.timeZone);

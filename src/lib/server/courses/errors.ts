@@ -1,0 +1,41 @@
+// Why an enrolment was refused or a change not allowed; the codes map to translated messages.
+import { DomainError } from '../errors';
+
+/** The cohort is full and keeps no waitlist. */
+export class CohortFullError extends DomainError {
+	constructor() {
+		super('cohort_full', 409);
+	}
+}
+
+/** Outside the enrolment window, or the cohort was cancelled. */
+export class EnrolmentClosedError extends DomainError {
+	constructor() {
+		super('enrolment_closed', 409);
+	}
+}
+
+export class AlreadyEnrolledError extends DomainError {
+	constructor() {
+		super('already_enrolled', 409);
+	}
+}
+
+/** Names the prerequisite courses still missing, in both languages. */
+export class PrerequisiteMissingError extends DomainError {
+	constructor(missing: { title_ko: string; title_en: string }[]) {
+		super('prerequisite_missing', 403, { courses: missing.map((c) => c.title_ko).join(', '), courses_en: missing.map((c) => c.title_en).join(', ') });
+	}
+}
+
+export class OfferExpiredError extends DomainError {
+	constructor() {
+		super('offer_expired', 409);
+	}
+}
+
+export class NotCourseManagerError extends DomainError {
+	constructor() {
+		super('not_course_manager', 403);
+	}
+}

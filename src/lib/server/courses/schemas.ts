@@ -1,0 +1,98 @@
+// Every input of courses (catalogue query, form posts, API bodies) and the API's response shapes.
+import { z } from 'zod';
+import { COURSE_AUDIENCES, COURSE_CATEGORIES, COURSE_FORMATS, COURSE_LANGUAGES, ENROLMENT_STATUSES } from '../db/courses-types';
+
+const uuid = z.uuid();
+/** An empty select means "any". */
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().or(z.literal('').transform(() => undefined));
+
+export const idParam = uuid;
+
+export const catalogueQuery = z.object({
+	q: z.string().trim().max(100).optional(),
+	category: optionalEnum(COURSE_CATEGORIES),
+	audience: optionalEnum(COURSE_AUDIENCES),
+	format: optionalEnum(COURSE_FORMATS),
+	language: optionalEnum(COURSE_LANGUAGES)
+});
+
+export const cohortForm = z.object({ cohortId: uuid });
+export const enrolmentForm = z.object({ enrolmentId: uuid });
+
+export const attendanceForm = z.object({
+	meetingId: uuid,
+	/** The enrolments marked present; everyone else on the roster is marked absent. */
+	present: z.union([uuid, z.array(uuid)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+});
+
+export const revokeForm = z.object({ serial: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{8,40}$/), reason: z.string().trim().min(1).max(500) });
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const newCohortForm = z
+	.object({
+		labelKo: z.string().trim().min(1).max(100),
+		labelEn: z.string().trim().min(1).max(100),
+		capacity: z.coerce.number().int().min(1).max(1000),
+		opensOn: date,
+		closesOn: date,
+		waitlist: z.literal('on').optional().transform((v) => v === 'on'),
+		offerHours: z.coerce.number().int().min(1).max(720).default(48),
+		firstDate: date,
+		time: clock,
+		hours: z.coerce.number().min(0.5).max(12),
+		meetings: z.coerce.number().int().min(1).max(30),
+		everyDays: z.coerce.number().int().min(1).max(14).default(7)
+	})
+	.refine((f) => f.closesOn >= f.opensOn, { path: ['closesOn'], message: 'closesOn >= opensOn' });
+
+export const cohortSchema = z
+	.object({
+		id: uuid,
+		courseSlug: z.string(),
+		labelKo: z.string(),
+		labelEn: z.string(),
+		capacity: z.number().int(),
+		seatsLeft: z.number().int(),
+		waitlisted: z.number().int(),
+		waitlistEnabled: z.boolean(),
+		offerHours: z.number().int(),
+		enrolOpensAt: z.string(),
+		enrolClosesAt: z.string(),
+		meetings: z.array(z.object({ start: z.string(), end: z.string(), placeKo: z.string(), placeEn: z.string() }))
+	})
+	.meta({ id: 'Cohort' });
+
+export const courseSchema = z
+	.object({
+		slug: z.string(),
+		category: z.enum(COURSE_CATEGORIES),
+		audiences: z.array(z.enum(COURSE_AUDIENCES)),
+		level: z.string(),
+		language: z.enum(COURSE_LANGUAGES),
+		format: z.enum(COURSE_FORMATS),
+		titleKo: z.string(),
+		titleEn: z.string(),
+		summaryKo: z.string(),
+		summaryEn: z.string(),
+		provider: z.object({ slug: z.string(), nameKo: z.string(), nameEn: z.string() }),
+		nextMeetingAt: z.string().nullable(),
+		seatsLeft: z.number().int(),
+		/** Cohorts whose enrolment has not closed yet, soonest first (see GET /cohorts/{id}). */
+		openCohortIds: z.array(uuid),
+		grantsCredential: z.boolean()
+	})
+	.meta({ id: 'Course' });
+
+export const enrolmentResultSchema = z
+	.object({ id: uuid, status: z.enum(['enrolled', 'waitlisted']), position: z.number().int().optional() })
+	.meta({ id: 'EnrolmentResult' });
+
+export const enrolmentSchema = z
+	.object({ id: uuid, cohortId: uuid, status: z.enum(ENROLMENT_STATUSES), position: z.number().int().nullable(), offerExpiresAt: z.string().nullable() })
+	.meta({ id: 'Enrolment' });
+
+export const certificateSchema = z
+	.object({ serial: z.string(), holder: z.string(), courseKo: z.string(), courseEn: z.string(), issuedAt: z.string(), expiresAt: z.string().nullable(), revokedAt: z.string().nullable(), valid: z.boolean() })
+	.meta({ id: 'Certificate' });

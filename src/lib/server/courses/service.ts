@@ -1,0 +1,83 @@
+// The enrolment rules. Every change to a cohort's enrolments opens a transaction and locks the
+// cohort row first, so counting seats and writing the enrolment happen as one step: a cohort never
+// holds more people than its capacity, and the queue moves strictly in order, once.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db';
+import { InvalidStateError, NotFoundError } from '../errors';
+import type { Actor } from '../orgs/access';
+import { OrgNotVerifiedError } from '../orgs/errors';
+import { isCourseManager } from './access';
+import { announceEnrolment, type Context } from './announce';
+import { AlreadyEnrolledError, CohortFullError, EnrolmentClosedError, OfferExpiredError, PrerequisiteMissingError } from './errors';
+import * as courseRepository from './repository';
+import { nextPosition, offerFreeSeats, renumberWaitlist, type Offer } from './waitlist';
+
+export type EnrolmentResult = { id: string; status: 'enrolled' | 'waitlisted'; position: number | null };
+
+async function lockedCohort(trx: Transaction<DB>, cohortId: string) {
+	const cohort = await courseRepository.lockCohort(trx, cohortId);
+	if (!cohort) throw new NotFoundError();
+	return cohort;
+}
+
+async function announceOffers(trx: Transaction<DB>, offers: Offer[], context: Context) {
+	for (const offer of offers) await announceEnrolment(trx, { enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' }, context);
+}
+
+/** Enrols the actor, or puts them at the end of the waitlist when every seat is held. */
+export async function enrol(db: Kysely<DB>, actor: Actor, cohortId: string, context: Context, now = new Date()): Promise<EnrolmentResult> {
+	return db.transaction().execute(async (trx) => {
+		const cohort = await lockedCohort(trx, cohortId);
+		const course = await trx.selectFrom('courses').select(['id', 'published']).where('id', '=', cohort.course_id).executeTakeFirstOrThrow();
+		if (!course.published) throw new NotFoundError();
+		if (cohort.cancelled_at || now < cohort.enrol_opens_at || now >= cohort.enrol_closes_at) throw new EnrolmentClosedError();
+		const orgId = await courseRepository.findVerifiedOrganizationId(trx, actor.id);
+		if (!orgId) throw new OrgNotVerifiedError();
+		if (await courseRepository.findLiveEnrolment(trx, cohort.id, actor.id)) throw new AlreadyEnrolledError();
+		const missing = await courseRepository.listMissingPrerequisites(trx, course.id, actor.id);
+		if (missing.length) throw new PrerequisiteMissingError(missing);
+
+		const { held, waitlisted } = await courseRepository.countSeats(trx, cohort.id);
+		// Nobody jumps the queue: a free seat goes to a newcomer only when nobody is waiting for it.
+		const seat = held < cohort.capacity && waitlisted === 0;
+		if (!seat && !cohort.waitlist_enabled) throw new CohortFullError();
+		const position = seat ? null : await nextPosition(trx, cohort.id);
+		const enrolment = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: seat ? 'enrolled' : 'waitlisted', position, now });
+		await announceEnrolment(trx, { enrolmentId: enrolment.id, actorId: actor.id, action: enrolment.status, kind: seat ? 'courses_enrolled' : 'courses_waitlisted' }, context);
+		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
+		return { id: enrolment.id, status: seat ? 'enrolled' : 'waitlisted', position };
+	});
+}
+
+/** The trainee (or a course manager) cancels; a seat that opens is offered to the head of the queue. */
+export async function cancelEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId: string, context: Context, now = new Date()) {
+	const found = await courseRepository.findEnrolmentById(db, enrolmentId);
+	if (!found) throw new NotFoundError();
+	return db.transaction().execute(async (trx) => {
+		const cohort = await lockedCohort(trx, found.cohort_id);
+		const enrolment = (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
+		if (enrolment.user_id !== actor.id && !(await isCourseManager(trx, actor, cohort.course_id))) throw new NotFoundError();
+		if (enrolment.status !== 'enrolled' && enrolment.status !== 'waitlisted' && enrolment.status !== 'offered') throw new InvalidStateError();
+		await courseRepository.updateEnrolment(trx, enrolment.id, { status: 'cancelled', position: null, offerExpiresAt: null, now });
+		if (enrolment.status === 'waitlisted') await renumberWaitlist(trx, cohort.id);
+		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: 'cancelled', kind: 'courses_cancelled', data: { from: enrolment.status, position: enrolment.position } }, context);
+		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
+		return (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
+	});
+}
+
+/** Takes the offered seat, while the offer stands. */
+export async function acceptOffer(db: Kysely<DB>, actor: Actor, enrolmentId: string, context: Context, now = new Date()) {
+	const found = await courseRepository.findEnrolmentById(db, enrolmentId);
+	if (!found || found.user_id !== actor.id) throw new NotFoundError();
+	return db.transaction().execute(async (trx) => {
+		await lockedCohort(trx, found.cohort_id);
+		const enrolment = (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
+		if (enrolment.status !== 'offered') throw enrolment.status === 'expired' ? new OfferExpiredError() : new InvalidStateError();
+		if (now >= enrolment.offer_expires_at!) throw new OfferExpiredError();
+		await courseRepository.updateEnrolment(trx, enrolment.id, { status: 'enrolled', enrolledAt: now, now });
+		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: 'offer_accepted', kind: 'courses_enrolled' }, context);
+		return (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
+	});
+}
+
