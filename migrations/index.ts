@@ -5,11 +5,13 @@ import * as testbed from './20261123T0300_testbed';
 import * as directory from './20261123T0400_directory';
 import * as courses from './20261123T0600_courses';
 import * as testbedReports from './20261123T0650_testbed_reports';
+import * as needs from './20261123T0700_needs';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
 	'20261123T0300_testbed': testbed,
 	'20261123T0400_directory': directory,
 	'20261123T0600_courses': courses,
-	'20261123T0650_testbed_reports': testbedReports
+	'20261123T0650_testbed_reports': testbedReports,
+	'20261123T0700_needs': needs
 };

@@ -47,7 +47,9 @@ export type ErrorCode =
 	| 'already_enrolled'
 	| 'prerequisite_missing'
 	| 'offer_expired'
-	| 'not_course_manager';
+	| 'not_course_manager'
+	// needs
+	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

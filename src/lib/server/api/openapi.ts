@@ -4,6 +4,7 @@ import { meSchema, organizationSchema, organizationSearchSchema, problemSchema, 
 import { directoryQuerySchema } from '../directory/schemas';
 import { testbedOperations } from '../testbed/openapi';
 import { coursesOperations } from '../courses/openapi';
+import { needsOperations } from '../needs/openapi';
 
 type Operation = {
 	method: 'get' | 'post' | 'patch' | 'delete';
@@ -56,7 +57,8 @@ export const operations: Operation[] = [
 		responses: { 200: { description: 'The organisation', schema: organizationSchema }, 404: { description: 'No such organisation' } }
 	},
 	...testbedOperations,
-	...coursesOperations
+	...coursesOperations,
+	...needsOperations
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type * as directory from './directory-types';
 import type * as courses from './courses-types';
+import type * as needs from './needs-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -201,6 +202,16 @@ export interface DB {
 	enrolments: courses.EnrolmentsTable;
 	attendance: courses.AttendanceTable;
 	certificates: courses.CertificatesTable;
+	// needs (migrations/20261123T0700_needs.ts)
+	needs: needs.NeedsTable;
+	need_terms: needs.NeedTermsTable;
+	need_invitations: needs.NeedInvitationsTable;
+	need_reviewers: needs.NeedReviewersTable;
+	saved_needs: needs.SavedNeedsTable;
+	need_responses: needs.NeedResponsesTable;
+	need_response_notes: needs.NeedResponseNotesTable;
+	need_response_messages: needs.NeedResponseMessagesTable;
+	need_response_reads: needs.NeedResponseReadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

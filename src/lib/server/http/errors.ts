@@ -2,6 +2,7 @@
 import { error as kitError, fail, json, type ActionFailure } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { DomainError, RateLimitedError, type ErrorCode } from '../errors';
+import { needsErrorMessages } from '../needs/error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>) => string> = {
 	validation_failed: () => m.error_validation_failed(),
@@ -51,7 +52,9 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>) => string
 	already_enrolled: () => m.courses_error_already_enrolled(),
 	prerequisite_missing: (p) => m.courses_error_prerequisite_missing({ courses: String(p.courses ?? ''), courses_en: String(p.courses_en ?? '') }),
 	offer_expired: () => m.courses_error_offer_expired(),
-	not_course_manager: () => m.courses_error_not_course_manager()
+	not_course_manager: () => m.courses_error_not_course_manager(),
+	// needs
+	...needsErrorMessages
 };
 
 export function messageForError(error: DomainError): string {

@@ -3,6 +3,7 @@ import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../db/types';
 import { testbedNotificationTemplates } from '../testbed/notifications';
 import { coursesNotificationTemplates } from '../courses/notifications';
+import { needsNotificationTemplates } from '../needs/notifications';
 
 type Params = Record<string, string>;
 type Render = (params: Params, locale: Locale) => string;
@@ -25,7 +26,8 @@ export const notificationTemplates = {
 	org_pending_verification: t(m.notification_org_pending_verification_title, m.notification_org_pending_verification_body),
 	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body),
 	...testbedNotificationTemplates,
-	...coursesNotificationTemplates
+	...coursesNotificationTemplates,
+	...needsNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */

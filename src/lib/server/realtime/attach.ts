@@ -8,6 +8,7 @@ import { countUnread } from '../notify/repository';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import { authenticateSocket, type SocketData } from './auth';
 import { registerNotificationHandlers } from './notification-handlers';
+import { registerNeedsHandlers } from './needs-handlers';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -24,6 +25,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeSe
 		const { user } = socket.data;
 		await socket.join(userRoom(user.id));
 		registerNotificationHandlers(io, socket, db);
+		registerNeedsHandlers(io, socket, db);
 		socket.emit('notifications:unread', { count: await countUnread(db, user.id) });
 	});
 

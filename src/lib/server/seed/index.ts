@@ -9,6 +9,7 @@ import { PEOPLE } from './people';
 import { seedTestbed } from './testbed';
 import { seedDirectory } from './directory';
 import { seedCourses } from './courses';
+import { seedNeeds } from './needs';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -150,6 +151,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		await seedDirectory(trx, orgIds);
 		await seedTestbed(trx, { orgIds, userIds });
 		await seedCourses(trx, { orgIds, userIds });
+		await seedNeeds(trx, { orgIds, userIds });
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }

@@ -1,0 +1,38 @@
+// A need response's thread kept live over socket.io: join the room, receive messages, post with an ack.
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, ThreadMessage } from './events';
+
+export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
+	let messages = $state(initial);
+	let live = $state(false);
+	let socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+	return {
+		get messages() {
+			return messages;
+		},
+		get live() {
+			return live;
+		},
+		connect() {
+			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+			socket.on('connect', () => socket?.emit('needs:join', { responseId }, (reply) => (live = reply.ok)));
+			socket.on('disconnect', () => (live = false));
+			socket.on('needs:message', (message) => {
+				if (message.responseId !== responseId || messages.some((m) => m.id === message.id)) return;
+				messages = [...messages, message];
+				socket?.emit('needs:read', { responseId });
+			});
+			return () => {
+				socket?.emit('needs:leave', { responseId });
+				socket?.disconnect();
+			};
+		},
+		/** Sends over the socket; resolves with an error message, or null when it was posted. */
+		post(body: string): Promise<string | null> {
+			return new Promise((resolve) => {
+				if (!socket || !live) return resolve('offline');
+				socket.emit('needs:post', { responseId, body }, (reply) => resolve(reply.ok ? null : reply.error.message));
+			});
+		}
+	};
+}

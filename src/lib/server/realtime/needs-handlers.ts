@@ -1,0 +1,92 @@
+// Live threads of need responses: a socket joins a response's room only when the service says the
+// user is on one side of it, and every post is checked again, persisted, then sent to both sides.
+import type { Kysely } from 'kysely';
+import type { Socket } from 'socket.io';
+import * as m from '$lib/paraglide/messages';
+import type { DB } from '../db';
+import { DomainError } from '../errors';
+import { messageForError } from '../http/errors';
+import type { SessionUser } from '../auth/session';
+import type { Ack, ClientToServerEvents, ServerToClientEvents, ThreadMessage } from '$lib/realtime/events';
+import { postThreadMessage, requireResponseAccess } from '../needs/responses';
+import { markThreadRead } from '../needs/responses-repository';
+import { threadJoinSchema, threadPostSchema } from '../needs/schemas';
+import type { SocketData } from './auth';
+import type { RealtimeServer } from './attach';
+
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const responseRoom = (responseId: string) => `need-response:${responseId}`;
+
+/** What the handlers need from socket.io; tests pass a fake. */
+export type ThreadTransport = {
+	join(room: string): Promise<void> | void;
+	leave(room: string): Promise<void> | void;
+	rooms(): Set<string>;
+	broadcast(room: string, message: ThreadMessage): void;
+};
+
+type Reply = Parameters<Ack>[0];
+
+export function createThreadHandlers(db: Kysely<DB>, user: SessionUser, transport: ThreadTransport) {
+	const refuse = (error: unknown): Reply => {
+		if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: messageForError(error) } };
+		throw error;
+	};
+	const invalid = (): Reply => ({ ok: false, error: { code: 'validation_failed', message: m.error_validation_failed({}, { locale: user.locale }) } });
+	return {
+		async join(payload: unknown): Promise<Reply> {
+			const parsed = threadJoinSchema.safeParse(payload);
+			if (!parsed.success) return invalid();
+			try {
+				const { response } = await requireResponseAccess(db, user, parsed.data.responseId);
+				await transport.join(responseRoom(response.id));
+				await markThreadRead(db, response.id, user.id);
+				return { ok: true };
+			} catch (error) {
+				return refuse(error);
+			}
+		},
+		async leave(payload: unknown) {
+			const parsed = threadJoinSchema.safeParse(payload);
+			if (parsed.success) await transport.leave(responseRoom(parsed.data.responseId));
+		},
+		async post(payload: unknown): Promise<Reply> {
+			const parsed = threadPostSchema.safeParse(payload);
+			if (!parsed.success) return invalid();
+			try {
+				// Access is checked again by the service: joining once is no licence to post later.
+				const { message } = await postThreadMessage(db, user, parsed.data.responseId, parsed.data.body);
+				transport.broadcast(responseRoom(message.response_id), {
+					id: message.id, responseId: message.response_id, authorId: message.author_id, authorName: message.author_name, body: message.body, createdAt: message.created_at.toISOString()
+				});
+				return { ok: true };
+			} catch (error) {
+				return refuse(error);
+			}
+		},
+		async read(payload: unknown) {
+			const parsed = threadJoinSchema.safeParse(payload);
+			// Only a room the socket was let into can be marked read.
+			if (parsed.success && transport.rooms().has(responseRoom(parsed.data.responseId))) await markThreadRead(db, parsed.data.responseId, user.id);
+		}
+	};
+}
+
+export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db: Kysely<DB>) {
+	const handlers = createThreadHandlers(db, socket.data.user, {
+		join: (room) => socket.join(room),
+		leave: (room) => socket.leave(room),
+		rooms: () => socket.rooms,
+		broadcast: (room, message) => io.to(room).emit('needs:message', message)
+	});
+	const failed = (): Reply => ({ ok: false, error: { code: 'internal', message: m.error_unexpected({}, { locale: socket.data.user.locale }) } });
+	const answer = (ack: unknown, run: Promise<Reply>) => {
+		const reply = typeof ack === 'function' ? (ack as Ack) : () => {};
+		run.then(reply, () => reply(failed()));
+	};
+	socket.on('needs:join', (payload, ack) => answer(ack, handlers.join(payload)));
+	socket.on('needs:leave', (payload) => void handlers.leave(payload).catch(() => {}));
+	socket.on('needs:post', (payload, ack) => answer(ack, handlers.post(payload)));
+	socket.on('needs:read', (payload) => void handlers.read(payload).catch(() => {}));
+}

@@ -1,0 +1,15 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { authenticated } from '$lib/server/api/handler';
+import { NotFoundError } from '$lib/server/errors';
+import { findVisibleNeed } from '$lib/server/needs/repository';
+import { idParam } from '$lib/server/needs/schemas';
+import { needJson } from '$lib/server/needs/api-shapes';
+
+export const GET: RequestHandler = authenticated(async ({ params }, user) => {
+	const id = idParam.safeParse(params.id);
+	const need = id.success ? await findVisibleNeed(getDb(), user, id.data) : undefined;
+	if (!need) throw new NotFoundError();
+	return json(needJson(need));
+});

@@ -1,0 +1,43 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { NotFoundError } from '$lib/server/errors';
+import { requireUser } from '$lib/server/http/context';
+import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { readForm } from '$lib/server/http/form';
+import { postThreadMessage, readThread } from '$lib/server/needs/responses';
+import { idParam, messageSchema } from '$lib/server/needs/schemas';
+
+export const load = (async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const id = idParam.safeParse(event.params.responseId);
+	if (!id.success) throwLoadError(new NotFoundError());
+	const thread = await readThread(db, user, id.data).catch(throwLoadError);
+	// The URL's need must be the response's own need.
+	if (thread.need.id !== event.params.id) throwLoadError(new NotFoundError());
+	const org = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', thread.response.org_id).executeTakeFirstOrThrow();
+	return {
+		need: { id: thread.need.id, title_ko: thread.need.title_ko, title_en: thread.need.title_en },
+		response: { id: thread.response.id, status: thread.response.status, message: thread.response.message, org_name_ko: org.name_ko, org_name_en: org.name_en },
+		side: thread.side,
+		userId: user.id,
+		messages: thread.messages.map((m) => ({ id: m.id, responseId: m.response_id, authorId: m.author_id, authorName: m.author_name, body: m.body, createdAt: m.created_at.toISOString() }))
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const form = await readForm(event.request, messageSchema);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		try {
+			const id = idParam.safeParse(event.params.responseId);
+			if (!id.success) throw new NotFoundError();
+			await postThreadMessage(getDb(), user, id.data, form.data.body);
+		} catch (error) {
+			return failFromError(error, { values: form.values });
+		}
+		return { done: true };
+	}
+} satisfies Actions;
