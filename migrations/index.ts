@@ -6,6 +6,7 @@ import * as directory from './20261123T0400_directory';
 import * as courses from './20261123T0600_courses';
 import * as testbedReports from './20261123T0650_testbed_reports';
 import * as needs from './20261123T0700_needs';
+import * as coursesEmployerApproval from './20261123T0800_courses_employer_approval';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T0400_directory': directory,
 	'20261123T0600_courses': courses,
 	'20261123T0650_testbed_reports': testbedReports,
-	'20261123T0700_needs': needs
+	'20261123T0700_needs': needs,
+	'20261123T0800_courses_employer_approval': coursesEmployerApproval
 };

@@ -48,6 +48,7 @@ export type ErrorCode =
 	| 'prerequisite_missing'
 	| 'offer_expired'
 	| 'not_course_manager'
+	| 'check_in_token_invalid' | 'meeting_not_in_progress' | 'not_enrolled'
 	// needs
 	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff';
 

@@ -23,7 +23,9 @@ const statusLabels: Labels = {
 	offered: m.courses_status_offered,
 	cancelled: m.courses_status_cancelled,
 	expired: m.courses_status_expired,
-	completed: m.courses_status_completed
+	completed: m.courses_status_completed,
+	awaiting_employer: m.courses_status_awaiting_employer,
+	refused: m.courses_status_refused
 };
 
 export const categoryLabel = label(categoryLabels);

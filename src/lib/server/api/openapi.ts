@@ -1,22 +1,12 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the endpoints use.
 import { z } from 'zod';
+import type { Operation } from './operation';
 import { meSchema, organizationSchema, organizationSearchSchema, problemSchema, slugParam } from './schemas';
 import { directoryQuerySchema } from '../directory/schemas';
 import { testbedOperations } from '../testbed/openapi';
 import { coursesOperations } from '../courses/openapi';
 import { needsOperations } from '../needs/openapi';
 
-type Operation = {
-	method: 'get' | 'post' | 'patch' | 'delete';
-	path: string;
-	summary: string;
-	tags: string[];
-	auth: 'required' | 'optional';
-	pathParams?: Record<string, z.ZodType>;
-	query?: Record<string, z.ZodType>;
-	body?: z.ZodType;
-	responses: Record<number, { description: string; schema?: z.ZodType }>;
-};
 
 /** Every endpoint of /api/v1. A new endpoint adds its entry here. */
 export const operations: Operation[] = [

@@ -17,6 +17,8 @@ export type Announcement = {
 	action: string;
 	kind: CoursesNotificationKind;
 	data?: Record<string, unknown>;
+	/** Extra notification params, e.g. the employer's reason for a refusal. */
+	params?: Record<string, string>;
 };
 
 const TIME_ZONE = 'Asia/Seoul';
@@ -46,7 +48,8 @@ export async function announceEnrolment(db: Executor, a: Announcement, context: 
 		cohort: cohort.label_ko,
 		cohort_en: cohort.label_en,
 		position: String(enrolment.position ?? ''),
-		deadline: enrolment.offer_expires_at ? describeInstant(enrolment.offer_expires_at) : ''
+		deadline: enrolment.offer_expires_at ? describeInstant(enrolment.offer_expires_at) : '',
+		...a.params
 	};
 	await notifyUser(db, { userId: enrolment.user_id, kind: a.kind, params, link: `/courses/${cohort.course_slug}`, origin: context.origin });
 	return enrolment;

@@ -39,3 +39,23 @@ export class NotCourseManagerError extends DomainError {
 		super('not_course_manager', 403);
 	}
 }
+
+/** A check-in code that is not the current (or the previous) one of this meeting. */
+export class CheckInTokenInvalidError extends DomainError {
+	constructor() {
+		super('check_in_token_invalid', 403);
+	}
+}
+
+/** Self check-in is open from shortly before a meeting starts until it ends. */
+export class MeetingNotInProgressError extends DomainError {
+	constructor() {
+		super('meeting_not_in_progress', 409);
+	}
+}
+
+export class NotEnrolledError extends DomainError {
+	constructor() {
+		super('not_enrolled', 403);
+	}
+}

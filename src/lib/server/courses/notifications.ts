@@ -1,14 +1,7 @@
-// What each enrolment step says to the trainee, in their language.
+// What each enrolment step says to the trainee (or, for an approval request, to their employer's
+// admins), in their language.
 import * as m from '$lib/paraglide/messages';
-import type { Locale } from '../db/types';
-import type { Template } from '../notify/kinds';
-
-type Params = Record<string, string>;
-type MessageFn = (inputs: never, options: { locale: Locale }) => string;
-
-// Same shape as the foundation's templates: each message reads the params stored beside the kind.
-const render = (fn: MessageFn) => (params: Params, locale: Locale) => (fn as unknown as (p: Params, o: { locale: Locale }) => string)(params, { locale });
-const t = (title: MessageFn, body: MessageFn): Template => ({ title: render(title), body: render(body) });
+import { template as t, type Template } from '../notify/template';
 
 export const coursesNotificationTemplates = {
 	courses_enrolled: t(m.courses_notification_enrolled_title, m.courses_notification_enrolled_body),
@@ -16,7 +9,10 @@ export const coursesNotificationTemplates = {
 	courses_offered: t(m.courses_notification_offered_title, m.courses_notification_offered_body),
 	courses_cancelled: t(m.courses_notification_cancelled_title, m.courses_notification_cancelled_body),
 	courses_offer_expired: t(m.courses_notification_offer_expired_title, m.courses_notification_offer_expired_body),
-	courses_completed: t(m.courses_notification_completed_title, m.courses_notification_completed_body)
+	courses_completed: t(m.courses_notification_completed_title, m.courses_notification_completed_body),
+	courses_awaiting_employer: t(m.courses_notification_awaiting_employer_title, m.courses_notification_awaiting_employer_body),
+	courses_approval_requested: t(m.courses_notification_approval_requested_title, m.courses_notification_approval_requested_body),
+	courses_employer_refused: t(m.courses_notification_employer_refused_title, m.courses_notification_employer_refused_body)
 } satisfies Record<string, Template>;
 
 export type CoursesNotificationKind = keyof typeof coursesNotificationTemplates;

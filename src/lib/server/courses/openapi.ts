@@ -1,29 +1,18 @@
 // The courses' entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import { z } from 'zod';
+import type { Operation } from '../api/operation';
 import { catalogueQuery, certificateSchema, cohortSchema, courseSchema, enrolmentResultSchema, enrolmentSchema, idParam } from './schemas';
 
-type Response = { description: string; schema?: z.ZodType };
-type CoursesOperation = {
-	method: 'get' | 'post' | 'patch' | 'delete';
-	path: string;
-	summary: string;
-	tags: string[];
-	auth: 'required' | 'optional';
-	pathParams?: Record<string, z.ZodType>;
-	query?: Record<string, z.ZodType>;
-	body?: z.ZodType;
-	responses: Record<number, Response>;
-};
 
 const tags = ['courses'];
 
-export const coursesOperations: CoursesOperation[] = [
+export const coursesOperations: Operation[] = [
 	{ method: 'get', path: '/courses', summary: 'The course catalogue, filtered; each course with its next meeting and the seats left in open cohorts', tags, auth: 'optional', query: catalogueQuery.shape, responses: { 200: { description: 'The courses', schema: z.object({ courses: z.array(courseSchema) }) } } },
 	{ method: 'get', path: '/cohorts/{id}', summary: 'One cohort: capacity, seats left, waitlist length, enrolment window and meetings', tags, auth: 'optional', pathParams: { id: idParam }, responses: { 200: { description: 'The cohort', schema: cohortSchema }, 404: { description: 'No such cohort' } } },
 	{
 		method: 'post', path: '/cohorts/{id}/enrolments', summary: 'Enrol the caller: `enrolled`, or `waitlisted` with the position in the queue', tags, auth: 'required', pathParams: { id: idParam },
 		responses: {
-			201: { description: 'Enrolled or waitlisted', schema: enrolmentResultSchema },
+			201: { description: 'Enrolled, waitlisted, or awaiting the employer\'s approval', schema: enrolmentResultSchema },
 			401: { description: 'Not signed in' },
 			403: { description: '`org_not_verified` or `prerequisite_missing` (names the courses)' },
 			404: { description: 'No such cohort' },

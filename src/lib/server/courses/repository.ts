@@ -5,7 +5,8 @@ import type { EnrolmentStatus } from '../db/courses-types';
 
 /** Statuses that hold a seat: an offer keeps the seat free for the person it was made to. */
 export const SEAT_STATUSES = ['enrolled', 'offered', 'completed'] as const satisfies EnrolmentStatus[];
-export const LIVE_STATUSES = ['enrolled', 'waitlisted', 'offered', 'completed'] as const satisfies EnrolmentStatus[];
+/** One per person and cohort (a unique index holds it): a request awaiting the employer counts too. */
+export const LIVE_STATUSES = ['enrolled', 'waitlisted', 'offered', 'completed', 'awaiting_employer'] as const satisfies EnrolmentStatus[];
 
 /** Serialises every change to one cohort's enrolments: count, then insert or update, under this lock. */
 export function lockCohort(db: Executor, cohortId: string) {
@@ -42,7 +43,7 @@ export function findEnrolmentById(db: Executor, id: string) {
 	return db.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type NewEnrolment = { cohortId: string; userId: string; orgId: string; status: 'enrolled' | 'waitlisted'; position: number | null; now: Date };
+export type NewEnrolment = { cohortId: string; userId: string; orgId: string; status: 'enrolled' | 'waitlisted' | 'awaiting_employer'; position: number | null; now: Date };
 
 export function insertEnrolment(db: Executor, e: NewEnrolment) {
 	return db
@@ -52,7 +53,11 @@ export function insertEnrolment(db: Executor, e: NewEnrolment) {
 		.executeTakeFirstOrThrow();
 }
 
-export type EnrolmentChange = { status: EnrolmentStatus; position?: number | null; offerExpiresAt?: Date | null; enrolledAt?: Date | null; now: Date };
+export type EnrolmentChange = {
+	status: EnrolmentStatus; position?: number | null; offerExpiresAt?: Date | null; enrolledAt?: Date | null; now: Date;
+	/** The employer's decision on a request that awaited it. */
+	decision?: { by: string; reason: string | null };
+};
 
 export function updateEnrolment(db: Executor, id: string, c: EnrolmentChange) {
 	return db
@@ -62,7 +67,8 @@ export function updateEnrolment(db: Executor, id: string, c: EnrolmentChange) {
 			updated_at: c.now,
 			...(c.position !== undefined ? { position: c.position } : {}),
 			...(c.offerExpiresAt !== undefined ? { offer_expires_at: c.offerExpiresAt } : {}),
-			...(c.enrolledAt !== undefined ? { enrolled_at: c.enrolledAt } : {})
+			...(c.enrolledAt !== undefined ? { enrolled_at: c.enrolledAt } : {}),
+			...(c.decision ? { employer_decided_by: c.decision.by, employer_decided_at: c.now, refusal_reason: c.decision.reason } : {})
 		})
 		.where('id', '=', id)
 		.returningAll()

@@ -25,6 +25,9 @@ export const attendanceForm = z.object({
 	present: z.union([uuid, z.array(uuid)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
 });
 
+export const refuseForm = z.object({ enrolmentId: uuid, reason: z.string().trim().min(1).max(500) });
+export const checkInForm = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+
 export const revokeForm = z.object({ serial: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{8,40}$/), reason: z.string().trim().min(1).max(500) });
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -38,6 +41,7 @@ export const newCohortForm = z
 		opensOn: date,
 		closesOn: date,
 		waitlist: z.literal('on').optional().transform((v) => v === 'on'),
+		employerApproval: z.literal('on').optional().transform((v) => v === 'on'),
 		offerHours: z.coerce.number().int().min(1).max(720).default(48),
 		firstDate: date,
 		time: clock,
@@ -86,7 +90,7 @@ export const courseSchema = z
 	.meta({ id: 'Course' });
 
 export const enrolmentResultSchema = z
-	.object({ id: uuid, status: z.enum(['enrolled', 'waitlisted']), position: z.number().int().optional() })
+	.object({ id: uuid, status: z.enum(['enrolled', 'waitlisted', 'awaiting_employer']), position: z.number().int().optional() })
 	.meta({ id: 'EnrolmentResult' });
 
 export const enrolmentSchema = z

@@ -8,11 +8,12 @@ import type { Actor } from '../orgs/access';
 import { OrgNotVerifiedError } from '../orgs/errors';
 import { isCourseManager } from './access';
 import { announceEnrolment, type Context } from './announce';
-import { AlreadyEnrolledError, CohortFullError, EnrolmentClosedError, OfferExpiredError, PrerequisiteMissingError } from './errors';
+import { AlreadyEnrolledError, EnrolmentClosedError, OfferExpiredError, PrerequisiteMissingError } from './errors';
 import * as courseRepository from './repository';
-import { nextPosition, offerFreeSeats, renumberWaitlist, type Offer } from './waitlist';
+import { requestEmployerApproval } from './employer';
+import { announceOffers, offerFreeSeats, renumberWaitlist, seatOrQueue } from './waitlist';
 
-export type EnrolmentResult = { id: string; status: 'enrolled' | 'waitlisted'; position: number | null };
+export type EnrolmentResult = { id: string; status: 'enrolled' | 'waitlisted' | 'awaiting_employer'; position: number | null };
 
 async function lockedCohort(trx: Transaction<DB>, cohortId: string) {
 	const cohort = await courseRepository.lockCohort(trx, cohortId);
@@ -20,11 +21,10 @@ async function lockedCohort(trx: Transaction<DB>, cohortId: string) {
 	return cohort;
 }
 
-async function announceOffers(trx: Transaction<DB>, offers: Offer[], context: Context) {
-	for (const offer of offers) await announceEnrolment(trx, { enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' }, context);
-}
-
-/** Enrols the actor, or puts them at the end of the waitlist when every seat is held. */
+/**
+ * Enrols the actor, or puts them at the end of the waitlist when every seat is held. In a cohort that
+ * needs the employer's approval, the request waits for an admin of the trainee's organisation instead.
+ */
 export async function enrol(db: Kysely<DB>, actor: Actor, cohortId: string, context: Context, now = new Date()): Promise<EnrolmentResult> {
 	return db.transaction().execute(async (trx) => {
 		const cohort = await lockedCohort(trx, cohortId);
@@ -37,15 +37,17 @@ export async function enrol(db: Kysely<DB>, actor: Actor, cohortId: string, cont
 		const missing = await courseRepository.listMissingPrerequisites(trx, course.id, actor.id);
 		if (missing.length) throw new PrerequisiteMissingError(missing);
 
-		const { held, waitlisted } = await courseRepository.countSeats(trx, cohort.id);
-		// Nobody jumps the queue: a free seat goes to a newcomer only when nobody is waiting for it.
-		const seat = held < cohort.capacity && waitlisted === 0;
-		if (!seat && !cohort.waitlist_enabled) throw new CohortFullError();
-		const position = seat ? null : await nextPosition(trx, cohort.id);
-		const enrolment = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: seat ? 'enrolled' : 'waitlisted', position, now });
-		await announceEnrolment(trx, { enrolmentId: enrolment.id, actorId: actor.id, action: enrolment.status, kind: seat ? 'courses_enrolled' : 'courses_waitlisted' }, context);
+		const place = await seatOrQueue(trx, cohort);
+		if (cohort.employer_approval) {
+			// Holds no seat yet: the seat (or place in the queue) is decided when the employer approves.
+			const request = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: 'awaiting_employer', position: null, now });
+			await requestEmployerApproval(trx, request.id, actor.id, context);
+			return { id: request.id, status: 'awaiting_employer', position: null };
+		}
+		const enrolment = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: place.status, position: place.position, now });
+		await announceEnrolment(trx, { enrolmentId: enrolment.id, actorId: actor.id, action: enrolment.status, kind: place.status === 'enrolled' ? 'courses_enrolled' : 'courses_waitlisted' }, context);
 		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
-		return { id: enrolment.id, status: seat ? 'enrolled' : 'waitlisted', position };
+		return { id: enrolment.id, status: place.status, position: place.position };
 	});
 }
 
@@ -57,7 +59,7 @@ export async function cancelEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId:
 		const cohort = await lockedCohort(trx, found.cohort_id);
 		const enrolment = (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
 		if (enrolment.user_id !== actor.id && !(await isCourseManager(trx, actor, cohort.course_id))) throw new NotFoundError();
-		if (enrolment.status !== 'enrolled' && enrolment.status !== 'waitlisted' && enrolment.status !== 'offered') throw new InvalidStateError();
+		if (!['enrolled', 'waitlisted', 'offered', 'awaiting_employer'].includes(enrolment.status)) throw new InvalidStateError();
 		await courseRepository.updateEnrolment(trx, enrolment.id, { status: 'cancelled', position: null, offerExpiresAt: null, now });
 		if (enrolment.status === 'waitlisted') await renumberWaitlist(trx, cohort.id);
 		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: 'cancelled', kind: 'courses_cancelled', data: { from: enrolment.status, position: enrolment.position } }, context);

@@ -1,20 +1,18 @@
 // The waitlist of one cohort, always called under the cohort's row lock: append at the end, close
-// gaps after anyone leaves, and turn free seats into offers for the head of the queue, in order.
+// gaps after anyone leaves, seat or queue a newcomer, and turn free seats into offers for the head of
+// the queue, in order.
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { CohortsTable } from '../db/courses-types';
 import type { Selectable } from 'kysely';
+import { announceEnrolment, type Context } from './announce';
+import { CohortFullError } from './errors';
 import * as courseRepository from './repository';
 
 type Cohort = Selectable<CohortsTable>;
 const HOUR_MS = 3_600_000;
 /** Far above any real queue: lifts positions clear of 1..n before they are renumbered. */
 const PARK_OFFSET = 1_000_000;
-
-export async function nextPosition(trx: Transaction<DB>, cohortId: string): Promise<number> {
-	const { waitlisted } = await courseRepository.countSeats(trx, cohortId);
-	return waitlisted + 1;
-}
 
 /**
  * Renumbers the queue 1..n in its current order. Two statements, because the unique index on
@@ -48,4 +46,17 @@ export async function offerFreeSeats(trx: Transaction<DB>, cohort: Cohort, now: 
 	}
 	await renumberWaitlist(trx, cohort.id);
 	return offers;
+}
+
+export async function announceOffers(trx: Transaction<DB>, offers: Offer[], context: Context) {
+	for (const offer of offers) await announceEnrolment(trx, { enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' }, context);
+}
+
+/** Where a newcomer goes: a seat, or the end of the queue (a full cohort without one refuses). */
+export async function seatOrQueue(trx: Transaction<DB>, cohort: Cohort): Promise<{ status: 'enrolled' | 'waitlisted'; position: number | null }> {
+	const { held, waitlisted } = await courseRepository.countSeats(trx, cohort.id);
+	// Nobody jumps the queue: a free seat goes to a newcomer only when nobody is waiting for it.
+	const seat = held < cohort.capacity && waitlisted === 0;
+	if (!seat && !cohort.waitlist_enabled) throw new CohortFullError();
+	return seat ? { status: 'enrolled', position: null } : { status: 'waitlisted', position: waitlisted + 1 };
 }

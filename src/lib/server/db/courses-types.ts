@@ -1,4 +1,4 @@
-// Table types of training courses (migrations/20261123T0600_courses.ts).
+// Table types of training courses (migrations/20261123T0600_courses.ts, 20261123T0800_courses_employer_approval.ts).
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -10,7 +10,7 @@ export const COURSE_AUDIENCES = ['employees', 'founders', 'students'] as const;
 export const COURSE_LEVELS = ['introductory', 'intermediate', 'advanced'] as const;
 export const COURSE_LANGUAGES = ['ko', 'en', 'ko_en'] as const;
 export const COURSE_FORMATS = ['online', 'on_site', 'hybrid'] as const;
-export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'offered', 'cancelled', 'expired', 'completed'] as const;
+export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'offered', 'cancelled', 'expired', 'completed', 'awaiting_employer', 'refused'] as const;
 
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 export type CourseAudience = (typeof COURSE_AUDIENCES)[number];
@@ -93,6 +93,9 @@ export interface EnrolmentsTable {
 	position: number | null;
 	offer_expires_at: Timestamp | null;
 	enrolled_at: Timestamp | null;
+	employer_decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+	employer_decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	refusal_reason: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }
@@ -113,6 +116,13 @@ export interface CertificatesTable {
 	expires_at: Timestamp | null;
 	revoked_at: Timestamp | null;
 	revoked_reason: string | null;
+}
+
+/** One row: the secret that signs attendance check-in codes, made on first use. */
+export interface CourseCheckInSecretsTable {
+	id: Generated<boolean>;
+	secret: Buffer;
+	created_at: CreatedAt;
 }
 
 export type CourseRow = Selectable<CoursesTable>;

@@ -202,6 +202,7 @@ export interface DB {
 	enrolments: courses.EnrolmentsTable;
 	attendance: courses.AttendanceTable;
 	certificates: courses.CertificatesTable;
+	course_check_in_secrets: courses.CourseCheckInSecretsTable;
 	// needs (migrations/20261123T0700_needs.ts)
 	needs: needs.NeedsTable;
 	need_terms: needs.NeedTermsTable;

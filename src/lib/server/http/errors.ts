@@ -53,6 +53,7 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>) => string
 	prerequisite_missing: (p) => m.courses_error_prerequisite_missing({ courses: String(p.courses ?? ''), courses_en: String(p.courses_en ?? '') }),
 	offer_expired: () => m.courses_error_offer_expired(),
 	not_course_manager: () => m.courses_error_not_course_manager(),
+	check_in_token_invalid: () => m.courses_error_check_in_token_invalid(), meeting_not_in_progress: () => m.courses_error_meeting_not_in_progress(), not_enrolled: () => m.courses_error_not_enrolled(),
 	// needs
 	...needsErrorMessages
 };

@@ -1,14 +1,6 @@
 // What each needs event says to the hospital side and the responding company, in their language.
 import * as m from '$lib/paraglide/messages';
-import type { Locale } from '../db/types';
-import type { Template } from '../notify/kinds';
-
-type Params = Record<string, string>;
-type MessageFn = (inputs: never, options: { locale: Locale }) => string;
-
-// Same shape as the foundation's templates: each message reads the params stored beside the kind.
-const render = (fn: MessageFn) => (params: Params, locale: Locale) => (fn as unknown as (p: Params, o: { locale: Locale }) => string)(params, { locale });
-const t = (title: MessageFn, body: MessageFn): Template => ({ title: render(title), body: render(body) });
+import { template as t, type Template } from '../notify/template';
 
 export const needsNotificationTemplates = {
 	needs_invited: t(m.needs_notification_invited_title, m.needs_notification_invited_body),

@@ -1,25 +1,15 @@
 // The needs' entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import { z } from 'zod';
+import type { Operation } from '../api/operation';
 import { needListSchema, needSchema, matchSchema, responseSchema } from './api-shapes';
 import { idParam, needsQuerySchema, respondSchema } from './schemas';
 
-type NeedsOperation = {
-	method: 'get' | 'post' | 'patch' | 'delete';
-	path: string;
-	summary: string;
-	tags: string[];
-	auth: 'required' | 'optional';
-	pathParams?: Record<string, z.ZodType>;
-	query?: Record<string, z.ZodType>;
-	body?: z.ZodType;
-	responses: Record<number, { description: string; schema?: z.ZodType }>;
-};
 
 const tags = ['needs'];
 const hidden = { description: 'No such need, or not visible to you (visibility: all members, companies only, or invited organisations)' };
 const { saved: _saved, ...listQuery } = needsQuerySchema.shape;
 
-export const needsOperations: NeedsOperation[] = [
+export const needsOperations: Operation[] = [
 	{ method: 'get', path: '/needs', summary: 'Clinical needs visible to you, newest first (or by relevance with `q`)', tags, auth: 'required', query: listQuery, responses: { 200: { description: 'One page of needs', schema: needListSchema }, 401: { description: 'Not signed in' } } },
 	{ method: 'get', path: '/needs/{id}', summary: 'One clinical need', tags, auth: 'required', pathParams: { id: idParam }, responses: { 200: { description: 'The need', schema: needSchema }, 404: hidden } },
 	{

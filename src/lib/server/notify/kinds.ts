@@ -4,15 +4,9 @@ import type { Locale } from '../db/types';
 import { testbedNotificationTemplates } from '../testbed/notifications';
 import { coursesNotificationTemplates } from '../courses/notifications';
 import { needsNotificationTemplates } from '../needs/notifications';
+import { template as t, type Template } from './template';
 
-type Params = Record<string, string>;
-type Render = (params: Params, locale: Locale) => string;
-export type Template = { title: Render; body: Render };
-// Each message takes its own inputs; the templates are called with the params stored beside the kind.
-type MessageFn = (inputs: never, options: { locale: Locale }) => string;
-
-const render = (fn: MessageFn): Render => (params, locale) => (fn as unknown as (p: Params, o: { locale: Locale }) => string)(params, { locale });
-const t = (title: MessageFn, body: MessageFn): Template => ({ title: render(title), body: render(body) });
+export type { Template } from './template';
 
 /** Notifications: shown in the app, pushed live, and mirrored by e-mail. */
 export const notificationTemplates = {
@@ -40,7 +34,7 @@ export const emailTemplates = {
 export type NotificationKind = keyof typeof notificationTemplates;
 export type EmailKind = keyof typeof emailTemplates;
 
-export function renderNotification(kind: string, params: Params, locale: Locale) {
+export function renderNotification(kind: string, params: Record<string, string>, locale: Locale) {
 	const template = notificationTemplates[kind as NotificationKind];
 	if (!template) return { title: kind, body: '' };
 	return { title: template.title(params, locale), body: template.body(params, locale) };

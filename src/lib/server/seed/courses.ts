@@ -12,6 +12,9 @@ const DAY_MS = 24 * 3_600_000;
 const COURSE_MANAGER = 'courses@medcluster.example';
 /** The e2e test and the README's walk-through use this cohort: two places, one of them taken. */
 export const SMALL_COHORT_COURSE = 'samd-usability-testing';
+/** The credential course also runs a session today, open for enrolment until it ends (QR check-in, testbed unlock). */
+export const RUNNING_COHORT_COURSE = '3d-printer-safety';
+const HOUR_MS = 3_600_000;
 
 type Ids = { orgIds: Map<string, string>; userIds: Map<string, string> };
 
@@ -95,6 +98,14 @@ async function seedUpcomingCohort(trx: Transaction<DB>, i: number, slug: string,
 	return rows.length;
 }
 
+/** A one-meeting session that began on the last full hour and runs for eight: enrol, check in, complete. */
+async function seedRunningCohort(trx: Transaction<DB>, courseId: string, now: Date) {
+	const starts = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - HOUR_MS);
+	const ends = new Date(starts.getTime() + 8 * HOUR_MS);
+	const cohort = await trx.insertInto('cohorts').values({ course_id: courseId, label_ko: '오늘 현장 교육', label_en: "Today's on-site session", capacity: 12, enrol_opens_at: new Date(starts.getTime() - 14 * DAY_MS), enrol_closes_at: ends, offer_hours: 2 }).returning('id').executeTakeFirstOrThrow();
+	await trx.insertInto('cohort_meetings').values({ cohort_id: cohort.id, starts_at: starts, ends_at: ends }).execute();
+}
+
 export async function seedCourses(trx: Transaction<DB>, ids: Ids, now = new Date()): Promise<Record<string, number>> {
 	const { courseIds, credentials } = await upsertCourses(trx, ids);
 	const any = await trx.selectFrom('cohorts').select('id').limit(1).executeTakeFirst();
@@ -108,6 +119,7 @@ export async function seedCourses(trx: Transaction<DB>, ids: Ids, now = new Date
 		const credentialId = course.credential ? (credentials.get(course.credential) ?? null) : null;
 		await seedPastCohort(trx, i, courseId, credentialId, credentialId ? (validity.get(credentialId) ?? null) : null, monday, trainees);
 		enrolments += 6 + (await seedUpcomingCohort(trx, i, course.slug, courseId, monday, trainees));
+		if (course.slug === RUNNING_COHORT_COURSE) await seedRunningCohort(trx, courseId, now);
 	}
 	return { courses: courseIds.size, enrolments };
 }

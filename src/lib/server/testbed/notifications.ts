@@ -1,14 +1,6 @@
 // What each booking transition says to the requester and the facility managers, in their language.
 import * as m from '$lib/paraglide/messages';
-import type { Locale } from '../db/types';
-import type { Template } from '../notify/kinds';
-
-type Params = Record<string, string>;
-type MessageFn = (inputs: never, options: { locale: Locale }) => string;
-
-// Same shape as the foundation's templates: each message reads the params stored beside the kind.
-const render = (fn: MessageFn) => (params: Params, locale: Locale) => (fn as unknown as (p: Params, o: { locale: Locale }) => string)(params, { locale });
-const t = (title: MessageFn, body: MessageFn): Template => ({ title: render(title), body: render(body) });
+import { template as t, type Template } from '../notify/template';
 
 export const testbedNotificationTemplates = {
 	testbed_booking_requested: t(m.testbed_notification_requested_title, m.testbed_notification_requested_body),

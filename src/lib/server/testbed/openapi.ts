@@ -1,19 +1,8 @@
 // The testbed's entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import { z } from 'zod';
+import type { Operation } from '../api/operation';
 import { availabilitySchema, bookingSchema, idParam, newBookingBody, rejectBody, rescheduleBody, resourceListQuery, resourceSchema } from './schemas';
 
-type Response = { description: string; schema?: z.ZodType };
-type TestbedOperation = {
-	method: 'get' | 'post' | 'patch' | 'delete';
-	path: string;
-	summary: string;
-	tags: string[];
-	auth: 'required' | 'optional';
-	pathParams?: Record<string, z.ZodType>;
-	query?: Record<string, z.ZodType>;
-	body?: z.ZodType;
-	responses: Record<number, Response>;
-};
 
 const tags = ['testbed'];
 const booking = { description: 'The booking', schema: bookingSchema };
@@ -24,7 +13,7 @@ const refused = {
 	422: { description: 'The time breaks a rule: `booking_outside_hours`, `booking_in_blackout`, `booking_too_short`, `booking_too_long`, `booking_too_soon`, `booking_too_far`, `booking_invalid_time`' }
 };
 
-export const testbedOperations: TestbedOperation[] = [
+export const testbedOperations: Operation[] = [
 	{ method: 'get', path: '/resources', summary: 'Bookable resources of the shared testbed', tags, auth: 'optional', query: resourceListQuery.shape, responses: { 200: { description: 'The resources', schema: z.object({ resources: z.array(resourceSchema) }) } } },
 	{
 		method: 'get', path: '/resources/{id}/availability', summary: 'Free, busy and blacked-out time of one resource between `from` and `to` (ISO 8601 with offset, at most 62 days)', tags, auth: 'optional',

@@ -11,11 +11,15 @@ import { markAttendance } from '$lib/server/courses/manage';
 import { findCohort } from '$lib/server/courses/repository';
 import { listAttendance, listCohortCertificates, listRoster } from '$lib/server/courses/roster';
 import { completeCohort, revokeCertificate } from '$lib/server/courses/completion';
+import { currentCheckInToken, isCheckInOpen } from '$lib/server/courses/check-in';
+import { qrCode } from '$lib/server/testbed/qr';
 import { attendanceForm, enrolmentForm, idParam, revokeForm } from '$lib/server/courses/schemas';
 import { cancelEnrolment } from '$lib/server/courses/service';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
+	// The check-in code rotates: the page reloads this every few seconds while a meeting runs.
+	event.depends('courses:check-in');
 	const db = getDb();
 	const id = idParam.safeParse(event.params.id);
 	const cohort = id.success ? await findCohort(db, id.data) : undefined;
@@ -23,9 +27,11 @@ export const load = (async (event) => {
 	await requireCourseManager(db, user, cohort.course_id).catch(throwLoadError);
 	const [roster, meetings, attendance, certificates] = await Promise.all([listRoster(db, cohort.id), listMeetings(db, [cohort.id]), listAttendance(db, cohort.id), listCohortCertificates(db, cohort.id)]);
 	const now = new Date();
-	// The meeting asked for, else the last one that has begun, else the first.
+	// The meeting asked for, else the one open for check-in, else the last one that has begun, else the first.
 	const asked = meetings.find((mt) => mt.id === event.url.searchParams.get('meeting'));
-	const meeting = asked ?? [...meetings].reverse().find((mt) => mt.starts_at <= now) ?? meetings[0];
+	const meeting = asked ?? meetings.find((mt) => isCheckInOpen(mt, now)) ?? [...meetings].reverse().find((mt) => mt.starts_at <= now) ?? meetings[0];
+	const token = meeting ? await currentCheckInToken(db, meeting, now) : null;
+	const checkInUrl = token && `${event.url.origin}/courses/check-in/${meeting!.id}?t=${token}`;
 	const seated = roster.filter((r) => r.status === 'enrolled' || r.status === 'completed');
 	return {
 		cohort: { id: cohort.id, label_ko: cohort.label_ko, label_en: cohort.label_en, capacity: cohort.capacity, course_slug: cohort.course_slug, title_ko: cohort.title_ko, title_en: cohort.title_en },
@@ -42,7 +48,8 @@ export const load = (async (event) => {
 			end: meeting.ends_at.toISOString(),
 			present: attendance.filter((a) => a.meeting_id === meeting.id && a.present).map((a) => a.enrolment_id),
 			seated: seated.map((r) => ({ id: r.id, name: r.name }))
-		}
+		},
+		checkIn: checkInUrl ? { url: checkInUrl, token: token!, qr: qrCode(checkInUrl) } : null
 	};
 }) satisfies PageServerLoad;
 
