@@ -134,7 +134,7 @@ try {
 				},
 				searchPage: { url: pageUrl, connections: 32, seconds: HTTP_SECONDS, requestsPerSecond: round(portalResult.requests.average), latencyP97_5Ms: portalResult.latency.p97_5, errors: portalResult.errors, non2xx: portalResult.non2xx },
 				bareNodeHttp: { requestsPerSecond: round(helloResult.requests.average) },
-				ratio: round(portalResult.requests.average / helloResult.requests.average)
+				ratio: Math.round((portalResult.requests.average / helloResult.requests.average) * 10_000) / 10_000
 			},
 			null,
 			2
