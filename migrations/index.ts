@@ -7,6 +7,7 @@ import * as courses from './20261123T0600_courses';
 import * as testbedReports from './20261123T0650_testbed_reports';
 import * as needs from './20261123T0700_needs';
 import * as coursesEmployerApproval from './20261123T0800_courses_employer_approval';
+import * as meetings from './20261123T0900_meetings';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T0600_courses': courses,
 	'20261123T0650_testbed_reports': testbedReports,
 	'20261123T0700_needs': needs,
-	'20261123T0800_courses_employer_approval': coursesEmployerApproval
+	'20261123T0800_courses_employer_approval': coursesEmployerApproval,
+	'20261123T0900_meetings': meetings
 };

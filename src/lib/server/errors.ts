@@ -50,7 +50,9 @@ export type ErrorCode =
 	| 'not_course_manager'
 	| 'check_in_token_invalid' | 'meeting_not_in_progress' | 'not_enrolled'
 	// needs
-	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff';
+	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff'
+	// meetings
+	| 'meetings_not_recipient' | 'meetings_not_requester' | 'meetings_closed' | 'meetings_context_closed';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

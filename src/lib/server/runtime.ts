@@ -46,6 +46,8 @@ async function start(): Promise<Runtime> {
 	runtime.stopWorkers.push(startTestbedWorker(runtime));
 	const { startCoursesWorker } = await import('./courses/jobs');
 	runtime.stopWorkers.push(startCoursesWorker(runtime));
+	const { startMeetingsWorker } = await import('./meetings/jobs');
+	runtime.stopWorkers.push(startMeetingsWorker(runtime));
 	return runtime;
 }
 

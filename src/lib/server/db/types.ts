@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type * as directory from './directory-types';
 import type * as courses from './courses-types';
 import type * as needs from './needs-types';
+import type * as meetings from './meetings-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -213,6 +214,9 @@ export interface DB {
 	need_response_notes: needs.NeedResponseNotesTable;
 	need_response_messages: needs.NeedResponseMessagesTable;
 	need_response_reads: needs.NeedResponseReadsTable;
+	// meetings (migrations/20261123T0900_meetings.ts)
+	meeting_requests: meetings.MeetingRequestsTable;
+	meeting_request_slots: meetings.MeetingRequestSlotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

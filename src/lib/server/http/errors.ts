@@ -3,6 +3,7 @@ import { error as kitError, fail, json, type ActionFailure } from '@sveltejs/kit
 import * as m from '$lib/paraglide/messages';
 import { DomainError, RateLimitedError, type ErrorCode } from '../errors';
 import { needsErrorMessages } from '../needs/error-messages';
+import { meetingsErrorMessages } from '../meetings/error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>) => string> = {
 	validation_failed: () => m.error_validation_failed(),
@@ -55,7 +56,8 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>) => string
 	not_course_manager: () => m.courses_error_not_course_manager(),
 	check_in_token_invalid: () => m.courses_error_check_in_token_invalid(), meeting_not_in_progress: () => m.courses_error_meeting_not_in_progress(), not_enrolled: () => m.courses_error_not_enrolled(),
 	// needs
-	...needsErrorMessages
+	...needsErrorMessages,
+	...meetingsErrorMessages
 };
 
 export function messageForError(error: DomainError): string {

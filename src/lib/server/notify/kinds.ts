@@ -4,6 +4,7 @@ import type { Locale } from '../db/types';
 import { testbedNotificationTemplates } from '../testbed/notifications';
 import { coursesNotificationTemplates } from '../courses/notifications';
 import { needsNotificationTemplates } from '../needs/notifications';
+import { meetingsNotificationTemplates } from '../meetings/notifications';
 import { template as t, type Template } from './template';
 
 export type { Template } from './template';
@@ -21,7 +22,8 @@ export const notificationTemplates = {
 	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body),
 	...testbedNotificationTemplates,
 	...coursesNotificationTemplates,
-	...needsNotificationTemplates
+	...needsNotificationTemplates,
+	...meetingsNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */
