@@ -42,7 +42,8 @@ describe('needs thread socket handlers', () => {
 		const response = await respondToNeed(db, actorOf(alpha.member), need.id, { message: 'Proposal', productIds: [] }, context);
 
 		const intruder = fakeSocket(beta.owner);
-		expect(await intruder.handlers.join({ responseId: response.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		// The refusal speaks the user's language (English here), not the server's default.
+		expect(await intruder.handlers.join({ responseId: response.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'We could not find that page.' } });
 		expect(intruder.rooms.size).toBe(0);
 		expect(await intruder.handlers.post({ responseId: response.id, body: 'let me in' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect(await intruder.handlers.join({ responseId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });

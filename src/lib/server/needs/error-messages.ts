@@ -2,10 +2,10 @@
 import * as m from '$lib/paraglide/messages';
 
 export const needsErrorMessages = {
-	needs_not_hospital_staff: () => m.needs_error_not_hospital_staff(),
-	needs_not_hospital_side: () => m.needs_error_not_hospital_side(),
-	needs_not_company_member: () => m.needs_error_not_company_member(),
-	needs_closed: () => m.needs_error_closed(),
-	needs_response_exists: () => m.needs_error_response_exists(),
-	needs_reviewer_not_staff: () => m.needs_error_reviewer_not_staff()
-} satisfies Record<string, (p: Record<string, string | number>) => string>;
+	needs_not_hospital_staff: (_p, o) => m.needs_error_not_hospital_staff({}, o),
+	needs_not_hospital_side: (_p, o) => m.needs_error_not_hospital_side({}, o),
+	needs_not_company_member: (_p, o) => m.needs_error_not_company_member({}, o),
+	needs_closed: (_p, o) => m.needs_error_closed({}, o),
+	needs_response_exists: (_p, o) => m.needs_error_response_exists({}, o),
+	needs_reviewer_not_staff: (_p, o) => m.needs_error_reviewer_not_staff({}, o)
+} satisfies Record<string, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string>;

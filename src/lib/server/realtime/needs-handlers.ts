@@ -30,7 +30,7 @@ type Reply = Parameters<Ack>[0];
 
 export function createThreadHandlers(db: Kysely<DB>, user: SessionUser, transport: ThreadTransport) {
 	const refuse = (error: unknown): Reply => {
-		if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: messageForError(error) } };
+		if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: messageForError(error, user.locale) } };
 		throw error;
 	};
 	const invalid = (): Reply => ({ ok: false, error: { code: 'validation_failed', message: m.error_validation_failed({}, { locale: user.locale }) } });
