@@ -1,0 +1,148 @@
+// werift peers of the SFU benchmark, signalling over socket.io like browsers do: the fixture
+// publisher (replays bench/fixtures/sfu-camera.rtp in a loop) and headless viewers that count what
+// they receive and time their join to the first keyframe.
+import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
+import { io, type Socket } from 'socket.io-client';
+import type { SessionDescription } from '../src/lib/media/types';
+import { isVp8KeyframeStart } from '../src/lib/server/media/vp8';
+import type { SignalTransport } from './_sfu-browser';
+import type { RecordedPacket } from './_sfu-fixture';
+
+const LOOPBACK = {
+	iceServers: [],
+	bundlePolicy: 'max-bundle' as const,
+	iceUseIpv4: false,
+	iceUseIpv6: false,
+	iceAdditionalHostAddresses: ['127.0.0.1'],
+	iceInterfaceAddresses: { udp4: '127.0.0.1' }
+};
+
+type Reply = { ok: boolean; error?: { message: string }; answer?: SessionDescription; offer?: SessionDescription };
+
+/** socket.io signalling to the benchmark server, as peer `peerId`. */
+export async function socketTransport(url: string, peerId: string): Promise<SignalTransport & { socket: Socket }> {
+	const socket = io(url, { query: { peerId }, transports: ['websocket'], reconnection: false });
+	await new Promise<void>((resolve, reject) => {
+		socket.once('connect', () => resolve());
+		socket.once('connect_error', reject);
+	});
+	return {
+		socket,
+		request: (event, payload) => socket.timeout(20_000).emitWithAck(event, payload),
+		onPush(listener) {
+			socket.on('media:offer', (payload) => listener('media:offer', payload));
+			socket.on('media:tracks', (payload) => listener('media:tracks', payload));
+		},
+		close: () => void socket.close()
+	};
+}
+
+async function request(transport: SignalTransport, event: string, payload: unknown): Promise<Reply> {
+	const reply = (await transport.request(event, payload)) as Reply;
+	if (!reply.ok) throw new Error(`${event}: ${reply.error?.message}`);
+	return reply;
+}
+
+export class FixturePublisher {
+	readonly pc = new RTCPeerConnection(LOOPBACK);
+	readonly tracks = { video: new MediaStreamTrack({ kind: 'video' }), audio: new MediaStreamTrack({ kind: 'audio' }) };
+	keyframeRequests = 0;
+	#timer: ReturnType<typeof setInterval> | undefined;
+
+	constructor(private readonly packets: RecordedPacket[]) {}
+
+	async publish(transport: SignalTransport) {
+		const video = this.pc.addTransceiver(this.tracks.video, { direction: 'sendonly' });
+		const audio = this.pc.addTransceiver(this.tracks.audio, { direction: 'sendonly' });
+		video.sender.onPictureLossIndication.subscribe(() => this.keyframeRequests++);
+		await this.pc.setLocalDescription(await this.pc.createOffer());
+		const { answer } = await request(transport, 'media:publish', {
+			offer: { type: 'offer', sdp: this.pc.localDescription!.sdp },
+			sources: { [video.mid!]: 'camera', [audio.mid!]: 'microphone' }
+		});
+		await this.pc.setRemoteDescription(answer!);
+		await this.pc.connectionStateChange.watch((state) => state === 'connected', 10_000);
+		this.#play();
+	}
+
+	/** Plays the recording in real time; restarts it (from its keyframe) at the end or on a keyframe request. */
+	#play() {
+		const clock = { video: 90, audio: 48 }; // per ms
+		const seq = { video: 0, audio: 0 };
+		const lastTs = { video: 0, audio: 0 };
+		const base = { video: 0, audio: 0 };
+		const first = { video: this.packets.find((p) => p.kind === 'video')!.timestamp, audio: this.packets.find((p) => p.kind === 'audio')?.timestamp ?? 0 };
+		let index = 0;
+		let startedAt = Date.now();
+		let handledRequests = 0;
+		const restart = () => {
+			index = 0;
+			startedAt = Date.now();
+			for (const kind of ['video', 'audio'] as const) base[kind] = (lastTs[kind] + 20 * clock[kind]) >>> 0;
+		};
+		this.#timer = setInterval(() => {
+			if (handledRequests !== this.keyframeRequests) {
+				handledRequests = this.keyframeRequests;
+				restart();
+			}
+			const elapsed = Date.now() - startedAt;
+			while (index < this.packets.length && this.packets[index].at <= elapsed) {
+				const p = this.packets[index++];
+				seq[p.kind] = (seq[p.kind] + 1) & 0xffff;
+				const timestamp = (base[p.kind] + ((p.timestamp - first[p.kind]) >>> 0)) >>> 0;
+				lastTs[p.kind] = timestamp;
+				const header = new RtpHeader({ payloadType: p.kind === 'video' ? 96 : 111, sequenceNumber: seq[p.kind], timestamp, marker: p.marker, ssrc: 1 });
+				this.tracks[p.kind].writeRtp(new RtpPacket(header, p.payload));
+			}
+			if (index >= this.packets.length) restart();
+		}, 5);
+	}
+
+	async close() {
+		clearInterval(this.#timer);
+		await this.pc.close();
+	}
+}
+
+export class BenchViewer {
+	readonly pc = new RTCPeerConnection(LOOPBACK);
+	packets = 0;
+	videoPackets = 0;
+	/** ms from the subscribe request to the first keyframe packet; undefined until then. */
+	joinToKeyframeMs: number | undefined;
+	#requestedAt = 0;
+	#queue: Promise<unknown> = Promise.resolve();
+
+	constructor(private readonly transport: SignalTransport) {
+		this.pc.ontrack = ({ track }) => {
+			track.onReceiveRtp.subscribe((rtp) => {
+				this.packets++;
+				if (track.kind !== 'video') return;
+				this.videoPackets++;
+				if (this.joinToKeyframeMs === undefined && isVp8KeyframeStart(rtp.payload)) this.joinToKeyframeMs = Date.now() - this.#requestedAt;
+			});
+		};
+		transport.onPush((event, payload) => {
+			if (event === 'media:offer') this.#queue = this.#queue.then(() => this.#answer((payload as { offer: SessionDescription }).offer)).catch(() => {});
+		});
+	}
+
+	async join() {
+		this.#requestedAt = Date.now();
+		const { offer } = await request(this.transport, 'media:subscribe', {});
+		// The bench publishes before viewers join, so there is always something to watch.
+		if (!offer) throw new Error('media:subscribe: nothing to watch');
+		await this.#answer(offer);
+	}
+
+	async #answer(offer: SessionDescription) {
+		await this.pc.setRemoteDescription(offer);
+		await this.pc.setLocalDescription(await this.pc.createAnswer());
+		await request(this.transport, 'media:answer', { answer: { type: 'answer', sdp: this.pc.localDescription!.sdp } });
+	}
+
+	async close() {
+		await this.transport.close();
+		await this.pc.close();
+	}
+}

@@ -1,0 +1,176 @@
+// One viewer's copy of a forwarded track, written straight to the wire: the SFU's own header (the
+// viewer leg's SSRC and payload type, continuous sequence numbers and timestamps), SRTP with one
+// AES-GCM cipher call, and one UDP send of [header, ciphertext, tag] without concatenation.
+// werift's RTCRtpSender.sendRtp does the same job at about three times the CPU (it clones the
+// packet, rebuilds header extensions, computes an NTP time and allocates several buffers per
+// packet); its sender is still used for negotiation, RTCP (sender reports, NACK, PLI) and as the
+// fallback when the fast path does not apply (a TURN-relayed pair, a non-GCM SRTP profile).
+import { createCipheriv } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { RtpHeader, type RTCRtpSender, type RtpPacket } from 'werift';
+
+/** The parts of werift 0.25's sender, DTLS, SRTP and ICE objects the fast path uses (pinned version). */
+type SrtpState = { rolloverCounter: number };
+type SrtpLocalContext = {
+	profile: number;
+	cipher: { srtpSessionKey: Buffer; srtpSessionSalt: Buffer };
+	getSrtpSsrcState(ssrc: number): SrtpState;
+	updateRolloverCount(sequenceNumber: number, state: SrtpState): void;
+	encryptRtp(payload: Buffer, header: RtpHeader): Buffer;
+};
+type IcePair = { remoteAddr: readonly [string, number]; protocol: { type?: string; transport?: { closed?: boolean; socket?: { send(data: Buffer[], port: number, address: string): void } } } };
+type Dtls = {
+	state: string;
+	bytesSent: number;
+	packetsSent: number;
+	srtp?: { localContext?: SrtpLocalContext };
+	iceTransport: { connection: { nominated?: IcePair; canSendApplicationData?(): boolean; send(data: Buffer): Promise<void> } };
+};
+type SenderInternals = {
+	ssrc: number;
+	rtxSsrc: number;
+	rtxPayloadType?: number;
+	codec?: { payloadType: number };
+	stopped: boolean;
+	dtlsTransport?: Dtls;
+	packetCount: number;
+	octetCount: number;
+	ntpTimestamp: bigint;
+	rtpTimestamp: number;
+	rtcpRunning: boolean;
+	runRtcp(): Promise<void>;
+};
+
+const GCM_PROFILE = 7; // SRTP_AEAD_AES_128_GCM
+/**
+ * Retransmissions per viewer and second (burst as large). A viewer that cannot keep up NACKs more
+ * and more; answering all of it would take the whole room down with it (a NACK storm).
+ */
+export const RESEND_PER_SECOND = 60;
+const NTP_EPOCH_OFFSET_MS = 2_208_988_800_000;
+
+/** NTP time (64-bit fixed point) for RTCP sender reports. */
+export function ntpNow(): bigint {
+	const ms = Date.now() + NTP_EPOCH_OFFSET_MS;
+	const seconds = Math.floor(ms / 1000);
+	return (BigInt(seconds) << 32n) | BigInt(Math.floor(((ms % 1000) / 1000) * 0x1_0000_0000));
+}
+
+export class RtpOutlet {
+	readonly #sender: SenderInternals;
+	#seqOffset = 0;
+	#tsOffset = 0;
+	#started = false;
+	#rebaseStep = 0;
+	#lastSeq = 0;
+	#lastTs = 0;
+	#rtxSeq = randomInt(0, 0xffff);
+	#resendTokens = RESEND_PER_SECOND;
+	#resendRefilledAt = Date.now();
+
+	constructor(readonly sender: RTCRtpSender) {
+		this.#sender = sender as unknown as SenderInternals;
+	}
+
+	/** The next packet starts a new source: continue numbering from the last one sent. */
+	rebase(timestampStep: number) {
+		if (this.#started) this.#rebaseStep = Math.max(1, timestampStep);
+	}
+
+	/** The viewer-side sequence number of an upstream one (for NACK lookups), or undefined before the first send. */
+	upstreamSeqOf(outSeq: number): number | undefined {
+		return this.#started ? (outSeq - this.#seqOffset) & 0xffff : undefined;
+	}
+
+	/** Sends one upstream packet; returns the bytes written (0 when the leg cannot carry media yet). */
+	send(packet: RtpPacket, ntp: bigint | undefined): number {
+		const sender = this.#sender;
+		const codec = sender.codec;
+		const dtls = sender.dtlsTransport;
+		if (sender.stopped || !codec || dtls?.state !== 'connected') return 0;
+		const { sequenceNumber, timestamp, marker } = packet.header;
+		if (!this.#started) {
+			this.#started = true;
+			this.#seqOffset = randomInt(0, 0xffff) - sequenceNumber;
+			this.#tsOffset = randomInt(0, 0x7fffffff) - timestamp;
+		} else if (this.#rebaseStep) {
+			this.#seqOffset = this.#lastSeq + 1 - sequenceNumber;
+			this.#tsOffset = this.#lastTs + this.#rebaseStep - timestamp;
+			this.#rebaseStep = 0;
+		}
+		const seq = (sequenceNumber + this.#seqOffset) & 0xffff;
+		const ts = (timestamp + this.#tsOffset) >>> 0;
+		const newFrame = ts !== this.#lastTs;
+		this.#lastSeq = seq;
+		this.#lastTs = ts;
+		const written = this.#write(dtls, codec.payloadType, marker, seq, ts, sender.ssrc, packet.payload);
+		sender.packetCount = (sender.packetCount + 1) >>> 0;
+		sender.octetCount = (sender.octetCount + packet.payload.length) >>> 0;
+		if (newFrame && ntp !== undefined) {
+			// The pair an RTCP sender report carries (lip sync between the camera and the microphone).
+			sender.rtpTimestamp = ts;
+			sender.ntpTimestamp = ntp;
+		}
+		if (!sender.rtcpRunning) void sender.runRtcp();
+		return written;
+	}
+
+	/** Resends an upstream packet the viewer lost, as RTX when negotiated; 0 when over the budget. */
+	resend(packet: RtpPacket, outSeq: number): number {
+		const sender = this.#sender;
+		const dtls = sender.dtlsTransport;
+		if (sender.stopped || !sender.codec || dtls?.state !== 'connected') return 0;
+		const now = Date.now();
+		this.#resendTokens = Math.min(RESEND_PER_SECOND, this.#resendTokens + ((now - this.#resendRefilledAt) * RESEND_PER_SECOND) / 1000);
+		this.#resendRefilledAt = now;
+		if (this.#resendTokens < 1) return 0;
+		this.#resendTokens--;
+		const ts = (packet.header.timestamp + this.#tsOffset) >>> 0;
+		if (sender.rtxPayloadType === undefined) return this.#write(dtls, sender.codec.payloadType, packet.header.marker, outSeq, ts, sender.ssrc, packet.payload);
+		const payload = Buffer.allocUnsafe(packet.payload.length + 2);
+		payload.writeUInt16BE(outSeq, 0);
+		packet.payload.copy(payload, 2);
+		this.#rtxSeq = (this.#rtxSeq + 1) & 0xffff;
+		return this.#write(dtls, sender.rtxPayloadType, packet.header.marker, this.#rtxSeq, ts, sender.rtxSsrc, payload);
+	}
+
+	#write(dtls: Dtls, payloadType: number, marker: boolean, seq: number, ts: number, ssrc: number, payload: Buffer): number {
+		const context = dtls.srtp?.localContext;
+		if (!context) return 0;
+		const connection = dtls.iceTransport.connection;
+		if (connection.canSendApplicationData && !connection.canSendApplicationData()) return 0;
+		const header = Buffer.allocUnsafe(12);
+		header[0] = 0x80;
+		header[1] = (marker ? 0x80 : 0) | payloadType;
+		header.writeUInt16BE(seq, 2);
+		header.writeUInt32BE(ts, 4);
+		header.writeUInt32BE(ssrc, 8);
+		const pair = connection.nominated;
+		const socket = pair?.protocol.type === 'stun' && !pair.protocol.transport?.closed ? pair.protocol.transport?.socket : undefined;
+		if (context.profile !== GCM_PROFILE || !socket || !pair) {
+			const encrypted = context.encryptRtp(payload, new RtpHeader({ payloadType, marker, sequenceNumber: seq, timestamp: ts, ssrc }));
+			void connection.send(encrypted).catch(() => {});
+			return encrypted.length;
+		}
+		// RFC 7714: IV = salt XOR (00 00 | SSRC | ROC | SEQ); the header is the AAD.
+		const state = context.getSrtpSsrcState(ssrc);
+		context.updateRolloverCount(seq, state);
+		const salt = context.cipher.srtpSessionSalt;
+		const iv = Buffer.allocUnsafe(12);
+		iv.writeUInt16BE(0, 0);
+		iv.writeUInt32BE(ssrc, 2);
+		iv.writeUInt32BE(state.rolloverCounter >>> 0, 6);
+		iv.writeUInt16BE(seq, 10);
+		for (let i = 0; i < 12; i++) iv[i] ^= salt[i];
+		const cipher = createCipheriv('aes-128-gcm', context.cipher.srtpSessionKey, iv);
+		cipher.setAAD(header);
+		const encrypted = cipher.update(payload);
+		cipher.final();
+		const tag = cipher.getAuthTag();
+		socket.send([header, encrypted, tag], pair.remoteAddr[1], pair.remoteAddr[0]);
+		const size = 12 + encrypted.length + tag.length;
+		dtls.bytesSent += size;
+		dtls.packetsSent++;
+		return size;
+	}
+}

@@ -1,0 +1,73 @@
+// A viewer's peer connection: one sendonly transceiver per forwarded track (kept, and reused, when
+// the track goes away), and the server-side offer/answer state of its renegotiations.
+import type { RTCPeerConnection, RTCRtpTransceiver } from 'werift';
+import type { IceCandidate, SessionDescription } from './backend';
+import type { ForwardedTrack, Outlet } from './forwarded-track';
+import { createSubscriberConnection, finishLocalSdp, type MediaNetworkConfig } from './peer-config';
+
+type Slot = { transceiver: RTCRtpTransceiver; track?: ForwardedTrack; outlet?: Outlet };
+
+export class SubscriberLeg {
+	readonly pc: RTCPeerConnection;
+	readonly #slots = new Map<string, Slot>();
+	/** An offer is out and its answer has not come back. */
+	awaitingAnswer = false;
+	/** Tracks changed while an offer was out: offer again after the answer. */
+	dirty = false;
+
+	constructor(private readonly config: MediaNetworkConfig) {
+		this.pc = createSubscriberConnection(config);
+	}
+
+	/** Makes the transceivers match `tracks`; returns whether anything changed. */
+	sync(tracks: ForwardedTrack[]): boolean {
+		let changed = false;
+		const wanted = new Map(tracks.map((track) => [track.info.trackId, track]));
+		for (const [trackId, slot] of this.#slots) {
+			if (slot.track && wanted.get(trackId) !== slot.track) {
+				if (slot.outlet) slot.track.removeOutlet(slot.outlet);
+				slot.track = slot.outlet = undefined;
+				slot.transceiver.setDirection('inactive');
+				changed = true;
+			}
+		}
+		for (const [trackId, track] of wanted) {
+			let slot = this.#slots.get(trackId);
+			if (slot?.track === track) continue;
+			if (!slot) {
+				slot = { transceiver: this.pc.addTransceiver(track.info.kind, { direction: 'sendonly' }) };
+				this.#slots.set(trackId, slot);
+			} else slot.transceiver.setDirection('sendonly');
+			const sender = slot.transceiver.sender;
+			sender.streamId = track.info.streamId;
+			slot.track = track;
+			slot.outlet = track.addOutlet(sender, () => this.pc.connectionState === 'connected' && sender.codec !== undefined);
+			changed = true;
+		}
+		return changed;
+	}
+
+	async offer(): Promise<SessionDescription> {
+		await this.pc.setLocalDescription(await this.pc.createOffer());
+		const local = this.pc.localDescription;
+		if (!local) throw new Error('werift produced no offer');
+		this.awaitingAnswer = true;
+		return { type: 'offer', sdp: finishLocalSdp(local.sdp, this.config, { startBitrate: false }) };
+	}
+
+	async setAnswer(answer: SessionDescription) {
+		await this.pc.setRemoteDescription(answer);
+		this.awaitingAnswer = false;
+	}
+
+	async addIceCandidate(candidate: IceCandidate) {
+		if (!candidate.candidate) return;
+		await this.pc.addIceCandidate({ ...candidate, sdpMid: candidate.sdpMid ?? undefined, sdpMLineIndex: candidate.sdpMLineIndex ?? undefined, usernameFragment: candidate.usernameFragment ?? undefined });
+	}
+
+	close() {
+		for (const slot of this.#slots.values()) if (slot.track && slot.outlet) slot.track.removeOutlet(slot.outlet);
+		this.#slots.clear();
+		void this.pc.close().catch(() => {});
+	}
+}

@@ -1,0 +1,196 @@
+// A live room on the werift SFU: its publishers' legs and tracks, its viewers' legs, and the
+// renegotiations that keep every viewer's leg carrying every other participant's tracks.
+import { streamIdFor, trackIdFor } from '../../media/types';
+import { MediaError, PEER_ID_PATTERN, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
+import { ForwardedTrack, emptyCounters, type Counters } from './forwarded-track';
+import type { MediaNetworkConfig } from './peer-config';
+import { PublisherLeg } from './publisher-leg';
+import { SubscriberLeg } from './subscriber-leg';
+import { sendingMLines } from './sdp';
+import { PeerQueues } from './peer-queues';
+
+export type MediaLogger = { warn(context: object, message: string): void; debug(context: object, message: string): void };
+
+const KIND_OF: Record<MediaSource, 'audio' | 'video'> = { camera: 'video', microphone: 'audio', screen: 'video' };
+
+export class WeriftRoom implements MediaRoom {
+	readonly counters: Counters = emptyCounters();
+	readonly #publishers = new Map<string, PublisherLeg>();
+	readonly #tracks = new Map<string, ForwardedTrack>();
+	readonly #subscribers = new Map<string, SubscriberLeg>();
+	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
+	readonly #queues = new PeerQueues();
+	#closed = false;
+
+	constructor(
+		readonly id: string,
+		private readonly config: MediaNetworkConfig,
+		private readonly logger: MediaLogger,
+		private readonly onClosed: (room: WeriftRoom) => void
+	) {}
+
+	async publish(peerId: string, offer: SessionDescription, sources: Record<string, MediaSource>): Promise<SessionDescription> {
+		this.#check(peerId);
+		if (offer.type !== 'offer') throw new MediaError('media_invalid_offer', 'not an offer');
+		const offered = sendingMLines(offer.sdp);
+		const used = new Set<MediaSource>();
+		for (const line of offered) {
+			const source = sources[line.mid];
+			if (!source || KIND_OF[source] !== line.kind || used.has(source)) throw new MediaError('media_invalid_offer', `m-line ${line.mid}: no or wrong source`);
+			used.add(source);
+		}
+		if (used.size === 0) throw new MediaError('media_invalid_offer', 'the offer sends nothing');
+		return this.#queues.run(peerId, async () => {
+			this.#publishers.get(peerId)?.close();
+			const tracksChanged = this.#setPublishedSources(peerId, used);
+			const leg = new PublisherLeg(this.config, (mid, track, receiver) => {
+				const source = sources[mid];
+				if (this.#publishers.get(peerId) === leg && source) this.#tracks.get(trackIdFor(peerId, source))?.attach(track, receiver);
+			});
+			this.#publishers.set(peerId, leg);
+			try {
+				const answer = await leg.answer(offer);
+				if (tracksChanged) this.#tracksChanged();
+				return answer;
+			} catch (error) {
+				this.logger.warn({ err: error, room: this.id, peerId }, 'media: publisher offer refused');
+				this.#dropPublisher(peerId);
+				throw new MediaError('media_invalid_offer');
+			}
+		});
+	}
+
+	unpublish(peerId: string): Promise<void> {
+		return this.#queues.run(peerId, async () => this.#dropPublisher(peerId));
+	}
+
+	async subscribe(peerId: string): Promise<SessionDescription | null> {
+		this.#check(peerId);
+		return this.#queues.run(peerId, async () => {
+			this.#subscribers.get(peerId)?.close();
+			const leg = new SubscriberLeg(this.config);
+			this.#subscribers.set(peerId, leg);
+			const tracks = this.#tracksFor(peerId);
+			leg.sync(tracks);
+			// Nothing to watch yet: the first track's renegotiation sends the first offer.
+			if (tracks.length === 0) return null;
+			return leg.offer();
+		});
+	}
+
+	async setAnswer(peerId: string, answer: SessionDescription): Promise<void> {
+		if (answer.type !== 'answer') throw new MediaError('media_invalid_offer', 'not an answer');
+		return this.#queues.run(peerId, async () => {
+			const leg = this.#subscribers.get(peerId);
+			if (!leg || !leg.awaitingAnswer) throw new MediaError('media_not_subscribed');
+			try {
+				await leg.setAnswer(answer);
+			} catch (error) {
+				this.logger.warn({ err: error, room: this.id, peerId }, 'media: viewer answer refused');
+				throw new MediaError('media_invalid_offer');
+			}
+			if (leg.dirty) {
+				leg.dirty = false;
+				void this.#renegotiate(peerId);
+			}
+		});
+	}
+
+	async addIceCandidate(peerId: string, leg: MediaLeg, candidate: IceCandidate): Promise<void> {
+		const target = leg === 'publish' ? this.#publishers.get(peerId) : this.#subscribers.get(peerId);
+		await target?.addIceCandidate(candidate).catch((error) => this.logger.debug({ err: error, peerId, leg }, 'media: candidate ignored'));
+	}
+
+	leave(peerId: string): Promise<void> {
+		return this.#queues.run(peerId, async () => {
+			this.#dropPublisher(peerId);
+			this.#subscribers.get(peerId)?.close();
+			this.#subscribers.delete(peerId);
+		});
+	}
+
+	tracks(): TrackInfo[] {
+		return [...this.#tracks.values()].map((track) => track.info);
+	}
+
+	on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): () => void {
+		const listeners = this.#listeners[event] as Set<MediaRoomEvents[E]>;
+		listeners.add(listener);
+		return () => listeners.delete(listener);
+	}
+
+	stats(): MediaStats {
+		return { rooms: 1, publishers: this.#publishers.size, subscribers: this.#subscribers.size, tracks: this.#tracks.size, ...this.counters };
+	}
+
+	async close(): Promise<void> {
+		if (this.#closed) return;
+		this.#closed = true;
+		for (const leg of this.#publishers.values()) leg.close();
+		for (const leg of this.#subscribers.values()) leg.close();
+		for (const track of this.#tracks.values()) track.close();
+		this.#publishers.clear();
+		this.#subscribers.clear();
+		this.#tracks.clear();
+		this.onClosed(this);
+	}
+
+	#check(peerId: string) {
+		if (this.#closed) throw new MediaError('media_closed');
+		if (!PEER_ID_PATTERN.test(peerId)) throw new MediaError('media_invalid_payload', `bad peer id ${JSON.stringify(peerId)}`);
+	}
+
+	/** Creates and closes this publisher's ForwardedTracks to match `sources`; true if the list changed. */
+	#setPublishedSources(peerId: string, sources: Set<MediaSource>): boolean {
+		let changed = false;
+		for (const source of ['camera', 'microphone', 'screen'] as const) {
+			const trackId = trackIdFor(peerId, source);
+			const existing = this.#tracks.get(trackId);
+			if (sources.has(source) && !existing) {
+				const info: TrackInfo = { publisherId: peerId, trackId, streamId: streamIdFor(peerId, source), kind: KIND_OF[source], source };
+				this.#tracks.set(trackId, new ForwardedTrack(info, this.counters));
+				changed = true;
+			} else if (!sources.has(source) && existing) {
+				existing.close();
+				this.#tracks.delete(trackId);
+				changed = true;
+			} else existing?.detach();
+		}
+		return changed;
+	}
+
+	#dropPublisher(peerId: string) {
+		const leg = this.#publishers.get(peerId);
+		this.#publishers.delete(peerId);
+		leg?.close();
+		if (this.#setPublishedSources(peerId, new Set())) this.#tracksChanged();
+	}
+
+	#tracksFor(peerId: string): ForwardedTrack[] {
+		return [...this.#tracks.values()].filter((track) => track.info.publisherId !== peerId);
+	}
+
+	#tracksChanged() {
+		const tracks = this.tracks();
+		for (const listener of this.#listeners.tracks) listener(tracks);
+		for (const peerId of this.#subscribers.keys()) void this.#renegotiate(peerId);
+	}
+
+	/** Offers the viewer its new track set, or marks it dirty while its previous offer is out. */
+	#renegotiate(peerId: string): Promise<void> {
+		return this.#queues
+			.run(peerId, async () => {
+				const leg = this.#subscribers.get(peerId);
+				if (!leg || this.#closed) return;
+				if (leg.awaitingAnswer) {
+					leg.dirty = true;
+					return;
+				}
+				if (!leg.sync(this.#tracksFor(peerId))) return;
+				const offer = await leg.offer();
+				if (this.#subscribers.get(peerId) !== leg) return;
+				for (const listener of this.#listeners.offer) listener(peerId, offer);
+			})
+			.catch((error) => this.logger.warn({ err: error, room: this.id, peerId }, 'media: renegotiation failed'));
+	}
+}
