@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type check, unit + integration tests, production build, then (with DATABASE_URL) the
 // e2e tests against the build on a fresh database. Stops at the first failing step.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +92,40 @@ async function e2e(databaseUrl) {
 	}
 }
 
+/**
+ * The live IR room's media e2e (playwright.live.config.ts): the server and Chromium run inside a
+ * private network namespace with only `lo` (`unshare -n`, which needs root), so no packet leaves
+ * 127.0.0.1. Inside it 127.0.0.1:5432 is not the machine's PostgreSQL, so the fresh database is
+ * reached over its unix socket (LIVE_E2E_PGHOST, default /var/run/postgresql).
+ */
+async function liveE2e() {
+	const socketDir = process.env.LIVE_E2E_PGHOST ?? '/var/run/postgresql';
+	const probe = spawnSync('unshare', ['-n', 'true'], { encoding: 'utf8' });
+	if (probe.status !== 0) {
+		const reason = probe.error?.message ?? probe.stderr?.trim() ?? `exit code ${probe.status}`;
+		console.error(`\n✘ e2e live IR room: cannot create a private network namespace (unshare -n: ${reason}). This step runs as root (CI does); run npm test as root or with CAP_SYS_ADMIN.`);
+		return 1;
+	}
+	const given = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
+	const credentials = given ? `${given.username || 'postgres'}${given.password ? `:${given.password}` : ''}` : 'postgres';
+	const adminUrl = process.env.DATABASE_URL ?? `postgres://${credentials}@localhost/postgres?host=${socketDir}`;
+	const name = `mc_live_${Date.now()}`;
+	try {
+		await onMaintenance(adminUrl, `create database "${name}"`);
+	} catch (error) {
+		console.error(`\n✘ e2e live IR room: cannot create a PostgreSQL database for it (${error.message}). It needs PostgreSQL: set DATABASE_URL, or run one with its socket in ${socketDir}.`);
+		return 1;
+	}
+	console.log(`(live e2e database ${name}, reached inside the namespace over ${socketDir})`);
+	try {
+		const env = { ...process.env, E2E_DATABASE_URL: `postgres://${credentials}@localhost/${name}?host=${socketDir}` };
+		const inNamespace = 'ip link set lo up && exec npx playwright test -c playwright.live.config.ts';
+		return await step('e2e live IR room (playwright, network namespace with only lo)', [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
+	} finally {
+		await onMaintenance(adminUrl, `drop database if exists "${name}" with (force)`).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
+	}
+}
+
 for (const signal of ['SIGINT', 'SIGTERM']) {
 	process.on(signal, () => {
 		// Let the running step end (the child gets the signal too) so the e2e database is still dropped.
@@ -120,7 +154,8 @@ async function main() {
 			} finally {
 				rmSync(dataDir, { recursive: true, force: true });
 			}
-		}
+		},
+		() => liveE2e()
 	];
 	for (const next of steps) {
 		const code = interrupted ? 130 : await next();

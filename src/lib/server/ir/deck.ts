@@ -1,0 +1,25 @@
+// The pitch deck: a private upload, served only to registrants who accepted the current NDA, the
+// presenters, the moderator and operators. Everybody else gets the same 404 as a missing deck.
+import type { Executor } from '../db';
+import { NotFoundError } from '../errors';
+import type { Actor } from '../orgs/access';
+import { uploadResponse } from '../uploads/service';
+import { eventRole } from './access';
+import * as irRepository from './repository';
+
+/** The deck's upload id when the actor may read it; 404 otherwise. */
+export async function requireDeckAccess(db: Executor, actor: Actor, eventId: string): Promise<string> {
+	const event = await irRepository.findEvent(db, eventId);
+	if (!event?.deck_upload_id) throw new NotFoundError();
+	const role = await eventRole(db, actor, event);
+	if (!role.deck) throw new NotFoundError();
+	return event.deck_upload_id;
+}
+
+export async function deckResponse(db: Executor, actor: Actor, eventId: string): Promise<Response> {
+	return uploadResponse(db, await requireDeckAccess(db, actor, eventId));
+}
+
+export function findDeck(db: Executor, uploadId: string) {
+	return db.selectFrom('uploads').select(['id', 'filename', 'size_bytes']).where('id', '=', uploadId).executeTakeFirst();
+}

@@ -1,0 +1,16 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { authenticated } from '$lib/server/api/handler';
+import { NotFoundError } from '$lib/server/errors';
+import { computeAnalytics, requireEventTeam } from '$lib/server/ir/analytics';
+import { idParam } from '$lib/server/ir/schemas';
+import { analyticsJson } from '$lib/server/ir/api-shapes';
+
+export const GET: RequestHandler = authenticated(async (event, user) => {
+	const id = idParam.safeParse(event.params.id);
+	if (!id.success) throw new NotFoundError();
+	const db = getDb();
+	const team = await requireEventTeam(db, user, id.data);
+	return json(analyticsJson(id.data, await computeAnalytics(db, team.event)));
+});

@@ -1,0 +1,21 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { NotFoundError } from '$lib/server/errors';
+import { requireUser } from '$lib/server/http/context';
+import { throwLoadError } from '$lib/server/http/errors';
+import { computeAnalytics, listRegistrants, requireEventTeam } from '$lib/server/ir/analytics';
+import { idParam } from '$lib/server/ir/schemas';
+
+export const load = (async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	try {
+		const id = idParam.safeParse(event.params.id);
+		if (!id.success) throw new NotFoundError();
+		const { event: row } = await requireEventTeam(db, user, id.data);
+		const [analytics, registrants] = await Promise.all([computeAnalytics(db, row), listRegistrants(db, row.id)]);
+		return { event: { id: row.id, title_ko: row.title_ko, title_en: row.title_en, status: row.status, starts_at: row.starts_at }, analytics, registrants };
+	} catch (error) {
+		throwLoadError(error);
+	}
+}) satisfies PageServerLoad;

@@ -1,0 +1,21 @@
+import type { RequestHandler } from './$types';
+import { error, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { getDb } from '$lib/server/runtime';
+import { NotFoundError } from '$lib/server/errors';
+import { deckResponse } from '$lib/server/ir/deck';
+import { idParam } from '$lib/server/ir/schemas';
+
+// Registrants who accepted the current NDA, presenters, the moderator and operators; others: 404.
+export const GET: RequestHandler = async (event) => {
+	const user = event.locals.user;
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+	const id = idParam.safeParse(event.params.id);
+	if (!id.success) error(404, m.error_not_found());
+	try {
+		return await deckResponse(getDb(), user, id.data);
+	} catch (failure) {
+		if (failure instanceof NotFoundError) error(404, m.error_not_found());
+		throw failure;
+	}
+};
