@@ -7,16 +7,22 @@ import { renderNotification } from '$lib/server/notify/kinds';
 import { safeRedirect } from '$lib/server/auth/schemas';
 import { readForm } from '$lib/server/http/form';
 import { requireUser } from '$lib/server/http/context';
-import { markReadSchema } from './schema';
+import { areaOf, kindsByArea, kindsOfArea } from '$lib/server/notify/areas';
+import { markReadSchema, readFilters } from './schema';
 
 const LIMIT = 100;
 
 export const load = (async (event) => {
 	const user = requireUser(event);
-	const unreadOnly = event.url.searchParams.get('unread') === '1';
-	const rows = await listNotifications(getDb(), user.id, LIMIT, unreadOnly);
+	const { unreadOnly, area, kind } = readFilters(event.url.searchParams);
+	// A kind outside the chosen area matches nothing; no filter at all lists every kind.
+	const kinds = kind ? (area && areaOf(kind) !== area ? [] : [kind]) : area ? kindsOfArea(area) : undefined;
+	const rows = await listNotifications(getDb(), user.id, LIMIT, unreadOnly, kinds);
 	return {
 		unreadOnly,
+		area: area ?? '',
+		kind: kind ?? '',
+		filterOptions: kindsByArea(event.locals.locale),
 		notifications: rows.map((row) => ({
 			id: row.id,
 			...renderNotification(row.kind, row.params, event.locals.locale),

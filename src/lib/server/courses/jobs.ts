@@ -2,12 +2,10 @@
 // person in the queue.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db';
-import type { Runtime } from '../runtime';
+import type { RecurringJob } from '../jobs/runner';
 import { announceEnrolment, type Context } from './announce';
 import * as courseRepository from './repository';
 import { offerFreeSeats } from './waitlist';
-
-const INTERVAL_MS = 60_000;
 
 /**
  * Idempotent and safe to run concurrently: each cohort is handled in its own transaction under the
@@ -35,21 +33,14 @@ export async function expireOffers(db: Kysely<DB>, now: Date, context: Context =
 	return { expired, offered };
 }
 
-export function startCoursesWorker(runtime: Runtime): () => Promise<void> {
-	let stopped = false;
-	let running: Promise<unknown> = Promise.resolve();
-	const timer = setInterval(() => {
-		if (stopped) return;
-		running = running
-			.then(() => expireOffers(runtime.database.db, new Date()))
-			.then((result) => {
-				if (result.expired.length || result.offered.length) runtime.logger.info(result, 'course offers moved on');
-			})
-			.catch((error) => runtime.logger.error({ err: error }, 'courses worker failed'));
-	}, INTERVAL_MS);
-	return async () => {
-		stopped = true;
-		clearInterval(timer);
-		await running;
-	};
-}
+/** On the job runner (src/lib/server/jobs): every minute, on whichever node claims it. */
+export const coursesJobs: RecurringJob[] = [
+	{
+		name: 'courses.expire_offers',
+		everySeconds: 60,
+		handler: async ({ db, now, origin, logger }) => {
+			const result = await expireOffers(db, now, { ip: null, origin });
+			if (result.expired.length || result.offered.length) logger?.info(result, 'course offers moved on');
+		}
+	}
+];

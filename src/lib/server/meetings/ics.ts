@@ -1,28 +1,24 @@
-// An accepted meeting as an RFC 5545 calendar: stable UID, UTC times, cancelled once called off.
-import { escapeText, foldLine } from '../testbed/ics';
+// An accepted meeting as an RFC 5545 calendar (shared writer): stable UID, UTC times, cancelled once
+// called off. Meeting requests have no sequence column: a cancellation is their only later change.
+import { writeCalendar, type IcsEvent } from '../calendar/ics';
 
 export type IcsMeeting = { id: string; cancelled: boolean; start: Date; end: Date; stamp: Date; summary: string; url: string };
 
-const utc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const meetingUid = (id: string, host: string) => `meeting-request-${id}@${host}`;
+
+export function meetingEvent(meeting: IcsMeeting, host: string): IcsEvent {
+	return {
+		uid: meetingUid(meeting.id, host),
+		sequence: meeting.cancelled ? 1 : 0,
+		stamp: meeting.stamp,
+		start: meeting.start,
+		end: meeting.end,
+		status: meeting.cancelled ? 'CANCELLED' : 'CONFIRMED',
+		summary: meeting.summary,
+		url: meeting.url
+	};
+}
 
 export function meetingCalendar(meeting: IcsMeeting, host: string): string {
-	const lines = [
-		'BEGIN:VCALENDAR',
-		'VERSION:2.0',
-		'PRODID:-//MedCluster//Meetings//EN',
-		'CALSCALE:GREGORIAN',
-		`METHOD:${meeting.cancelled ? 'CANCEL' : 'PUBLISH'}`,
-		'BEGIN:VEVENT',
-		`UID:meeting-request-${meeting.id}@${host}`,
-		`SEQUENCE:${meeting.cancelled ? 1 : 0}`,
-		`DTSTAMP:${utc(meeting.stamp)}`,
-		`DTSTART:${utc(meeting.start)}`,
-		`DTEND:${utc(meeting.end)}`,
-		`STATUS:${meeting.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-		`SUMMARY:${escapeText(meeting.summary)}`,
-		`URL:${meeting.url}`,
-		'END:VEVENT',
-		'END:VCALENDAR'
-	];
-	return lines.map(foldLine).join('\r\n') + '\r\n';
+	return writeCalendar({ prodId: '-//MedCluster//Meetings//EN', method: meeting.cancelled ? 'CANCEL' : 'PUBLISH', events: [meetingEvent(meeting, host)] });
 }

@@ -5,6 +5,8 @@ import { testbedNotificationTemplates } from '../testbed/notifications';
 import { coursesNotificationTemplates } from '../courses/notifications';
 import { needsNotificationTemplates } from '../needs/notifications';
 import { meetingsNotificationTemplates } from '../meetings/notifications';
+import { irNotificationTemplates } from '../ir/notifications';
+import { scheduleNotificationTemplates } from '../reminders/notifications';
 import { template as t, type Template } from './template';
 
 export type { Template } from './template';
@@ -23,7 +25,9 @@ export const notificationTemplates = {
 	...testbedNotificationTemplates,
 	...coursesNotificationTemplates,
 	...needsNotificationTemplates,
-	...meetingsNotificationTemplates
+	...meetingsNotificationTemplates,
+	...irNotificationTemplates,
+	...scheduleNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */

@@ -16,12 +16,13 @@ export function insertNotification(db: Executor, n: NewNotification) {
 		.executeTakeFirstOrThrow();
 }
 
-export function listNotifications(db: Executor, userId: string, limit: number, unreadOnly = false) {
+export function listNotifications(db: Executor, userId: string, limit: number, unreadOnly = false, kinds?: string[]) {
 	let query = db
 		.selectFrom('notifications')
 		.select(['id', 'kind', 'params', 'link', 'read_at', 'created_at'])
 		.where('user_id', '=', userId);
 	if (unreadOnly) query = query.where('read_at', 'is', null);
+	if (kinds) query = kinds.length ? query.where('kind', 'in', kinds) : query.where(sql<boolean>`false`);
 	return query.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
@@ -100,5 +101,23 @@ export async function markEmailResult(db: Executor, id: string, error: string | 
 			sent_at: error ? null : new Date()
 		}))
 		.where('id', '=', id)
+		.execute();
+}
+
+/** The user's channels for one notification kind; undefined when they never changed it (both on). */
+export function findPreference(db: Executor, userId: string, kind: string) {
+	return db.selectFrom('notification_preferences').select(['in_app', 'email']).where('user_id', '=', userId).where('kind', '=', kind).executeTakeFirst();
+}
+
+export function listPreferences(db: Executor, userId: string) {
+	return db.selectFrom('notification_preferences').select(['kind', 'in_app', 'email']).where('user_id', '=', userId).execute();
+}
+
+export async function savePreferences(db: Executor, userId: string, preferences: { kind: string; inApp: boolean; email: boolean }[]) {
+	if (preferences.length === 0) return;
+	await db
+		.insertInto('notification_preferences')
+		.values(preferences.map((p) => ({ user_id: userId, kind: p.kind, in_app: p.inApp, email: p.email })))
+		.onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({ in_app: eb.ref('excluded.in_app'), email: eb.ref('excluded.email'), updated_at: new Date() })))
 		.execute();
 }

@@ -34,9 +34,11 @@ export type NotifyInput = {
 export async function notifyUser(db: Executor, input: NotifyInput): Promise<void> {
 	const user = await findUserById(db, input.userId);
 	if (!user || user.disabled_at) return;
-	await notifyRepository.insertNotification(db, input);
+	// The user's choice per kind (Settings → Notifications); no row means both channels.
+	const preference = await notifyRepository.findPreference(db, user.id, input.kind);
 	const template = notificationTemplates[input.kind];
-	await notifyRepository.enqueueEmail(db, {
+	if (preference?.in_app !== false) await notifyRepository.insertNotification(db, input);
+	if (preference?.email !== false) await notifyRepository.enqueueEmail(db, {
 		to: user.email,
 		subject: template.title(input.params, user.locale),
 		body: emailBody(
@@ -46,7 +48,7 @@ export async function notifyUser(db: Executor, input: NotifyInput): Promise<void
 		),
 		status: deliveryStatus()
 	});
-	await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ userId: user.id })})`.execute(db);
+	if (preference?.in_app !== false) await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ userId: user.id })})`.execute(db);
 }
 
 export type EmailInput = {

@@ -2,10 +2,8 @@
 // of the slot: the exclusion constraint covers only pending/confirmed), unanswered requests expire.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db';
-import type { Runtime } from '../runtime';
+import type { RecurringJob } from '../jobs/runner';
 import { announceBooking } from './announce';
-
-const INTERVAL_MS = 60_000;
 
 /**
  * Idempotent: each UPDATE only matches rows still in the old status, so a second run (or a run on
@@ -37,21 +35,14 @@ export async function markNoShows(db: Kysely<DB>, now: Date, origin = process.en
 	});
 }
 
-export function startTestbedWorker(runtime: Runtime): () => Promise<void> {
-	let stopped = false;
-	let running: Promise<unknown> = Promise.resolve();
-	const timer = setInterval(() => {
-		if (stopped) return;
-		running = running
-			.then(() => markNoShows(runtime.database.db, new Date()))
-			.then((result) => {
-				if (result.noShows.length || result.expired.length) runtime.logger.info(result, 'testbed bookings closed');
-			})
-			.catch((error) => runtime.logger.error({ err: error }, 'testbed worker failed'));
-	}, INTERVAL_MS);
-	return async () => {
-		stopped = true;
-		clearInterval(timer);
-		await running;
-	};
-}
+/** On the job runner (src/lib/server/jobs): every minute, on whichever node claims it. */
+export const testbedJobs: RecurringJob[] = [
+	{
+		name: 'testbed.close_bookings',
+		everySeconds: 60,
+		handler: async ({ db, now, origin, logger }) => {
+			const result = await markNoShows(db, now, origin);
+			if (result.noShows.length || result.expired.length) logger?.info(result, 'testbed bookings closed');
+		}
+	}
+];

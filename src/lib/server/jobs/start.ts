@@ -1,0 +1,20 @@
+// The portal's background jobs on the runner: the periodic domain jobs, reminders and the weekly
+// needs digest. Every node starts a runner; the schedules are queued once for all of them.
+import type { Runtime } from '../runtime';
+import { testbedJobs } from '../testbed/jobs';
+import { coursesJobs } from '../courses/jobs';
+import { meetingsJobs } from '../meetings/jobs';
+import { reminderJobs } from '../reminders/jobs';
+import { digestJobs } from '../needs/digest';
+import { createJobRunner, scheduleRecurring, type RecurringJob } from './runner';
+
+export const appJobs: RecurringJob[] = [...testbedJobs, ...coursesJobs, ...meetingsJobs, ...reminderJobs, ...digestJobs];
+
+export async function startJobs(runtime: Runtime): Promise<() => Promise<void>> {
+	const db = runtime.database.db;
+	await scheduleRecurring(db, appJobs);
+	const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+	const runner = createJobRunner({ db, origin, logger: runtime.logger, handlers: Object.fromEntries(appJobs.map((job) => [job.name, job.handler])) });
+	runtime.logger.info({ workerId: runner.workerId, jobs: appJobs.map((job) => job.name) }, 'job runner started');
+	return runner.start();
+}
