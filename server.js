@@ -1,5 +1,7 @@
 // Production entry: one HTTP server for SvelteKit's handler and socket.io, with graceful shutdown.
 import http from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -13,10 +15,12 @@ const stateProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (stateProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
 // Importing the handler runs SvelteKit's init hook: database, migrations, demo seed.
-// Logos may be 2 MB (pitch decks more, under their own checks); adapter-node's default is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '3M';
+// Pitch decks may be 20 MB (every upload checks its own limit); adapter-node's default is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '25M';
 const buildDir = process.env.BUILD_DIR ?? 'build';
-const { handler } = await import(new URL(`./${buildDir}/handler.js`, import.meta.url).href);
+// Relative to this file (the default), or an absolute folder such as /tmp/build-x.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const { handler } = await import(pathToFileURL(resolve(here, buildDir, 'handler.js')).href);
 const lifecycle = globalThis[Symbol.for('medcluster.lifecycle')];
 if (!lifecycle) throw new Error('The SvelteKit bundle did not start (no lifecycle found)');
 

@@ -8,6 +8,10 @@ import * as testbedReports from './20261123T0650_testbed_reports';
 import * as needs from './20261123T0700_needs';
 import * as coursesEmployerApproval from './20261123T0800_courses_employer_approval';
 import * as meetings from './20261123T0900_meetings';
+import * as ir from './20261123T1000_ir';
+import * as uploads from './20261123T0950_uploads';
+import * as irLive from './20261123T1010_ir_live';
+import * as jobs from './20261123T1100_jobs';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -17,5 +21,9 @@ export const migrations: Record<string, Migration> = {
 	'20261123T0650_testbed_reports': testbedReports,
 	'20261123T0700_needs': needs,
 	'20261123T0800_courses_employer_approval': coursesEmployerApproval,
-	'20261123T0900_meetings': meetings
+	'20261123T0900_meetings': meetings,
+	'20261123T1000_ir': ir,
+	'20261123T0950_uploads': uploads,
+	'20261123T1010_ir_live': irLive,
+	'20261123T1100_jobs': jobs
 };

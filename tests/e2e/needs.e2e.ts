@@ -24,6 +24,12 @@ test('a hospital posts a need, a company responds, the hospital accepts, and bot
 	await hospital.locator('select[name=required_stage]').selectOption('mfds_in_review');
 	await hospital.locator('input[name=deadline]').fill('2027-06-30');
 	await hospital.locator('input[name=support_patients]').check();
+	// A file that only claims to be a PDF is refused with a message, and the form keeps what was typed.
+	await hospital.locator('input[name=attachments]').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+	await hospital.locator('main form button[type=submit]').click();
+	await expect(hospital.locator('main [role=alert]').first()).toContainText('PDF 파일이 아닙니다');
+	await expect(hospital.locator('input[name=title_ko]')).toHaveValue(TITLE);
+	await hospital.locator('input[name=attachments]').setInputFiles({ name: '검증 프로토콜.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% protocol\n%%EOF\n') });
 	await hospital.locator('main form button[type=submit]').click();
 	await expect(hospital).toHaveURL(/\/needs\/[0-9a-f-]+\?created$/);
 	await expect(hospital.locator('main h1')).toHaveText(TITLE);
@@ -31,12 +37,30 @@ test('a hospital posts a need, a company responds, the hospital accepts, and bot
 	const needPath = new URL(hospital.url()).pathname;
 	await expectNoAxeViolations(hospital);
 
+	// The author edits the need after posting; the form comes filled in with what was posted.
+	await hospital.getByRole('link', { name: '수정', exact: true }).click();
+	await expect(hospital).toHaveURL(/\/edit$/);
+	await expect(hospital.locator('input[name=title_ko]')).toHaveValue(TITLE);
+	await expectNoAxeViolations(hospital);
+	await hospital.locator('input[name=evidence_note]').fill('식약처 허가 심사 중인 제품');
+	await hospital.locator('main form button[type=submit]').click();
+	await expect(hospital.locator('main [role=status]').first()).toContainText('요청을 수정했습니다');
+	await expect(hospital.locator('main')).toContainText('식약처 허가 심사 중인 제품');
+
 	// The company finds it in the list and responds with a product from its profile.
 	const company = await pageAs(browser, demo.startupAdmin);
 	await gotoReady(company, `/needs?q=${encodeURIComponent('웨어러블 심전도')}`);
 	await expect(company.locator(`main a[href="${needPath}"]`).first()).toBeVisible();
 	await expectNoAxeViolations(company);
 	await gotoReady(company, needPath);
+	// The attachment downloads for a company that may see the need.
+	const attachment = company.getByRole('link', { name: '검증 프로토콜.pdf' });
+	const download = await company.request.get((await attachment.getAttribute('href'))!);
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-type']).toBe('application/pdf');
+	const apiNeed = await (await company.request.get(`/api/v1${needPath}`)).json();
+	expect(apiNeed.attachments).toEqual([expect.objectContaining({ filename: '검증 프로토콜.pdf', url: expect.stringMatching(/^\/api\/v1\/needs\/.+\/attachments\//) })]);
+	expect((await company.request.get(apiNeed.attachments[0].url)).status()).toBe(200);
 	await company.locator('textarea[name=message]').fill('펄스와이즈 AF로 100명 검증을 지원하겠습니다.');
 	await company.getByLabel('Pulsewise AF').or(company.getByLabel('펄스와이즈 AF')).first().check();
 	await company.locator('form[action="?/respond"] button[type=submit]').click();

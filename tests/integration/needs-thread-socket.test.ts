@@ -4,8 +4,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import type { SessionUser } from '$lib/server/auth/session';
-import type { ThreadMessage } from '$lib/realtime/events';
 import { createThreadHandlers, responseRoom } from '$lib/server/realtime/needs-handlers';
+import { postThreadMessage } from '$lib/server/needs/responses';
+import { parseThreadAnnouncement, THREAD_CHANNEL, type ThreadAnnouncement } from '$lib/server/needs/thread-events';
 import { respondToNeed } from '$lib/server/needs/service';
 import { countUnreadInThread } from '$lib/server/needs/responses-repository';
 import { createTestDatabase } from './support/database';
@@ -22,16 +23,29 @@ afterAll(() => database.close());
 
 function fakeSocket(user: { id: string; email: string; name: string }) {
 	const rooms = new Set<string>();
-	const sent: { room: string; message: ThreadMessage }[] = [];
 	const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, locale: 'en', timeZone: 'Asia/Seoul', isOperator: false, emailVerified: true };
 	const handlers = createThreadHandlers(db, sessionUser, {
 		join: (room) => void rooms.add(room),
 		leave: (room) => void rooms.delete(room),
-		rooms: () => rooms,
-		broadcast: (room, message) => void sent.push({ room, message })
+		rooms: () => rooms
 	});
-	return { handlers, rooms, sent };
+	return { handlers, rooms };
 }
+
+/** What the realtime layer hears on the thread channel (it pushes these to the response's room). */
+async function listenToThreads() {
+	const heard: ThreadAnnouncement[] = [];
+	const stop = await database.listen(THREAD_CHANNEL, (payload) => {
+		const announcement = parseThreadAnnouncement(payload);
+		if (announcement) heard.push(announcement);
+	});
+	return { heard, stop };
+}
+
+const eventually = async (check: () => boolean, ms = 3000) => {
+	const until = Date.now() + ms;
+	while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+};
 
 describe('needs thread socket handlers', () => {
 	it('refuses another company, validates input, and delivers posts to the room', async () => {
@@ -53,12 +67,18 @@ describe('needs thread socket handlers', () => {
 		const clinic = fakeSocket(hospital.staff);
 		expect(await company.handlers.join({ responseId: response.id })).toEqual({ ok: true });
 		expect(await clinic.handlers.join({ responseId: response.id })).toEqual({ ok: true });
+		const threads = await listenToThreads();
 		expect(await company.handlers.post({ responseId: response.id, body: 'Can we meet Tuesday?' })).toEqual({ ok: true });
-		expect(company.sent).toEqual([{ room: responseRoom(response.id), message: expect.objectContaining({ body: 'Can we meet Tuesday?', authorId: alpha.member.id }) }]);
-		expect(await countUnreadInThread(db, response.id, hospital.staff.id)).toBe(1);
-		await clinic.handlers.read({ responseId: response.id });
-		expect(await countUnreadInThread(db, response.id, hospital.staff.id)).toBe(0);
-		const stored = await db.selectFrom('need_response_messages').select('body').where('response_id', '=', response.id).execute();
-		expect(stored).toEqual([{ body: 'Can we meet Tuesday?' }]);
+		// A post without JavaScript (the page's form action calls the same service) is announced too.
+		await postThreadMessage(db, actorOf(hospital.staff), response.id, 'Tuesday 3 pm works.');
+		await eventually(() => threads.heard.length === 2);
+		await threads.stop();
+		const stored = await db.selectFrom('need_response_messages').select(['id', 'body']).where('response_id', '=', response.id).orderBy('created_at').execute();
+		expect(threads.heard).toEqual(stored.map((m) => ({ messageId: m.id, responseId: response.id })));
+		expect(responseRoom(response.id)).toBe(`need-response:${response.id}`);
+		expect(stored.map((m) => m.body)).toEqual(['Can we meet Tuesday?', 'Tuesday 3 pm works.']);
+		expect(await countUnreadInThread(db, response.id, alpha.member.id)).toBe(1);
+		await company.handlers.read({ responseId: response.id });
+		expect(await countUnreadInThread(db, response.id, alpha.member.id)).toBe(0);
 	});
 });

@@ -13,8 +13,33 @@ const schema = z.object({
 	SMTP_URL: z.string().optional(),
 	MAIL_FROM: z.string().default('MedCluster <no-reply@medcluster.local>'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	RATE_LIMIT_DISABLED: flag.default(false)
-});
+	RATE_LIMIT_DISABLED: flag.default(false),
+	// Media plane (SFU): see README "Media plane (SFU)".
+	MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
+	MEDIA_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional().or(z.literal('').transform(() => undefined)),
+	MEDIA_PORT_MIN: z.coerce.number().int().min(1024).max(65535).default(40000),
+	MEDIA_PORT_MAX: z.coerce.number().int().min(1024).max(65535).default(49999),
+	MEDIA_ICE_SERVERS: z
+		.string()
+		.default('[]')
+		.transform((text, ctx) => {
+			try {
+				return JSON.parse(text) as unknown;
+			} catch {
+				ctx.addIssue({ code: 'custom', message: 'MEDIA_ICE_SERVERS must be a JSON list' });
+				return z.NEVER;
+			}
+		})
+		.pipe(
+			z.array(
+				z.object({
+					urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/), z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1)]),
+					username: z.string().optional(),
+					credential: z.string().optional()
+				})
+			)
+		)
+}).refine((config) => config.MEDIA_PORT_MIN <= config.MEDIA_PORT_MAX, { path: ['MEDIA_PORT_MAX'], message: 'must not be below MEDIA_PORT_MIN' });
 
 export type AppConfig = z.infer<typeof schema>;
 

@@ -52,7 +52,11 @@ export type ErrorCode =
 	// needs
 	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff'
 	// meetings
-	| 'meetings_not_recipient' | 'meetings_not_requester' | 'meetings_closed' | 'meetings_context_closed';
+	| 'meetings_not_recipient' | 'meetings_not_requester' | 'meetings_closed' | 'meetings_context_closed'
+	// uploads
+	| 'upload_not_pdf' | 'upload_too_large' | 'upload_too_many' | 'upload_empty' | 'upload_none'
+	// IR sessions
+	| 'ir_not_startup_admin' | 'ir_invalid_moderator' | 'ir_invalid_presenter' | 'ir_start_in_past' | 'ir_not_investor' | 'ir_not_member' | 'ir_nda_version' | 'ir_session_closed' | 'ir_meeting_not_allowed' | 'ir_meeting_exists';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

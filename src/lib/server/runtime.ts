@@ -7,12 +7,15 @@ import { createLogger, type Logger } from './logger';
 import { openDatabase, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import type { DB } from './db/types';
+import type { MediaBackend } from './media/backend';
 
 export type Runtime = {
 	config: AppConfig;
 	logger: Logger;
 	database: Database;
 	io?: SocketServer;
+	/** The SFU of the live IR rooms (one per process). */
+	media?: MediaBackend;
 	stopWorkers: Array<() => Promise<void> | void>;
 };
 
@@ -40,14 +43,15 @@ async function start(): Promise<Runtime> {
 		const seeded = await seedDemoIfEmpty(database.db);
 		if (seeded) logger.info({ seeded }, 'demo data seeded');
 	}
+	const { createMediaBackend } = await import('./media/werift-backend');
+	const media = createMediaBackend(config, logger);
+	runtime.media = media;
+	runtime.stopWorkers.push(() => media.close());
 	const { startMailWorker } = await import('./notify/mail-worker');
 	runtime.stopWorkers.push(startMailWorker(runtime));
-	const { startTestbedWorker } = await import('./testbed/jobs');
-	runtime.stopWorkers.push(startTestbedWorker(runtime));
-	const { startCoursesWorker } = await import('./courses/jobs');
-	runtime.stopWorkers.push(startCoursesWorker(runtime));
-	const { startMeetingsWorker } = await import('./meetings/jobs');
-	runtime.stopWorkers.push(startMeetingsWorker(runtime));
+	// Periodic work (testbed, courses, meetings, reminders, digest) runs as jobs on PostgreSQL.
+	const { startJobs } = await import('./jobs/start');
+	runtime.stopWorkers.push(await startJobs(runtime));
 	return runtime;
 }
 

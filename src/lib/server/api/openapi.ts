@@ -6,6 +6,7 @@ import { directoryQuerySchema } from '../directory/schemas';
 import { testbedOperations } from '../testbed/openapi';
 import { coursesOperations } from '../courses/openapi';
 import { needsOperations } from '../needs/openapi';
+import { irOperations } from '../ir/openapi';
 
 
 /** Every endpoint of /api/v1. A new endpoint adds its entry here. */
@@ -48,7 +49,8 @@ export const operations: Operation[] = [
 	},
 	...testbedOperations,
 	...coursesOperations,
-	...needsOperations
+	...needsOperations,
+	...irOperations
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

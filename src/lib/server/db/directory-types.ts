@@ -15,13 +15,18 @@ export type EmployeeRange = '1-10' | '11-50' | '51-200' | '201-1000' | '1000+';
 export interface UploadsTable {
 	id: Generated<string>;
 	org_id: string | null;
-	purpose: 'logo' | 'attachment';
+	purpose: UploadPurpose;
 	content_type: 'image/webp' | 'image/png' | 'image/jpeg' | 'application/pdf';
 	size_bytes: number;
 	bytes: Uint8Array;
 	created_by: string | null;
 	created_at: CreatedAt;
+	/** The name it was uploaded under (PDFs; migrations/20261123T0950_uploads.ts). */
+	filename: Generated<string>;
+	sha256: string | null;
 }
+
+export type UploadPurpose = 'logo' | 'attachment' | 'ir_deck' | 'need_attachment' | 'need_response_attachment';
 
 export interface TaxonomyTermsTable {
 	id: Generated<string>;

@@ -4,6 +4,10 @@ import type * as directory from './directory-types';
 import type * as courses from './courses-types';
 import type * as needs from './needs-types';
 import type * as meetings from './meetings-types';
+import type * as ir from './ir-types';
+import type * as irLive from './ir-live-types';
+import type * as jobs from './jobs-types';
+import type * as uploads from './uploads-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -217,6 +221,25 @@ export interface DB {
 	// meetings (migrations/20261123T0900_meetings.ts)
 	meeting_requests: meetings.MeetingRequestsTable;
 	meeting_request_slots: meetings.MeetingRequestSlotsTable;
+	// IR sessions (migrations/20261123T1000_ir.ts)
+	ir_events: ir.IrEventsTable;
+	ir_event_presenters: ir.IrEventPresentersTable;
+	ir_registrations: ir.IrRegistrationsTable;
+	// live IR room (migrations/20261123T1010_ir_live.ts)
+	ir_attendance: irLive.IrAttendanceTable;
+	ir_chat_messages: irLive.IrChatMessagesTable;
+	ir_questions: irLive.IrQuestionsTable;
+	ir_question_votes: irLive.IrQuestionVotesTable;
+	ir_removals: irLive.IrRemovalsTable;
+	// jobs, reminders, calendar feeds, notification settings, digest (migrations/20261123T1100_jobs.ts)
+	jobs: jobs.JobsTable;
+	reminders_sent: jobs.RemindersSentTable;
+	calendar_feed_tokens: jobs.CalendarFeedTokensTable;
+	notification_preferences: jobs.NotificationPreferencesTable;
+	digest_sends: jobs.DigestSendsTable;
+	// attachments (migrations/20261123T0950_uploads.ts)
+	need_attachments: uploads.NeedAttachmentsTable;
+	need_response_attachments: uploads.NeedResponseAttachmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

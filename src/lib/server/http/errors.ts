@@ -4,6 +4,8 @@ import * as m from '$lib/paraglide/messages';
 import { DomainError, RateLimitedError, type ErrorCode } from '../errors';
 import { needsErrorMessages } from '../needs/error-messages';
 import { meetingsErrorMessages } from '../meetings/error-messages';
+import { irErrorMessages } from '../ir/error-messages';
+import { uploadErrorMessages } from '../uploads/error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string> = {
 	validation_failed: (_p, o) => m.error_validation_failed({}, o),
@@ -57,7 +59,9 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	check_in_token_invalid: (_p, o) => m.courses_error_check_in_token_invalid({}, o), meeting_not_in_progress: (_p, o) => m.courses_error_meeting_not_in_progress({}, o), not_enrolled: (_p, o) => m.courses_error_not_enrolled({}, o),
 	// needs
 	...needsErrorMessages,
-	...meetingsErrorMessages
+	...meetingsErrorMessages,
+	...irErrorMessages,
+	...uploadErrorMessages
 };
 
 /** The message in the request's language, or in `locale` where there is no request (socket events). */

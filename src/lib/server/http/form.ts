@@ -4,8 +4,8 @@ import type { z } from 'zod';
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> =
-	| { ok: true; data: T; values: Record<string, string> }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+	| { ok: true; data: T; values: Record<string, string>; form: FormData }
+	| { ok: false; errors: FieldErrors; values: Record<string, string>; form: FormData };
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {};
@@ -39,6 +39,6 @@ export async function readForm<S extends z.ZodType>(request: Request, schema: S)
 		raw[key] = all.length > 1 ? all : all[0];
 	}
 	const parsed = schema.safeParse(raw);
-	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
-	return { ok: true, data: parsed.data, values };
+	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values, form };
+	return { ok: true, data: parsed.data, values, form };
 }

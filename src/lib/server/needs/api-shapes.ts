@@ -23,8 +23,12 @@ export const needSummarySchema = z
 	})
 	.meta({ id: 'NeedSummary' });
 
+export const attachmentSchema = z
+	.object({ id: z.uuid(), filename: z.string(), size: z.number().int(), url: z.string().describe('Download path of the PDF (GET, same authentication as the API)') })
+	.meta({ id: 'NeedAttachment' });
+
 export const needSchema = needSummarySchema
-	.extend({ description: names, evidenceNote: z.string(), supportNote: z.string() })
+	.extend({ description: names, evidenceNote: z.string(), supportNote: z.string(), attachments: z.array(attachmentSchema) })
 	.meta({ id: 'Need' });
 
 export const needListSchema = z.object({ needs: z.array(needSummarySchema), total: z.number().int(), page: z.number().int() });
@@ -58,11 +62,14 @@ export const needSummaryJson = (n: Omit<NeedSummary, 'saved'>) => ({
 	createdAt: new Date(n.created_at).toISOString()
 });
 
-export const needJson = (n: Omit<NeedSummary, 'saved'> & { description_ko: string; description_en: string; evidence_note: string; support_note: string }) => ({
+type Attachment = { id: string; filename: string; size_bytes: number };
+
+export const needJson = (n: Omit<NeedSummary, 'saved'> & { description_ko: string; description_en: string; evidence_note: string; support_note: string }, attachments: Attachment[] = []) => ({
 	...needSummaryJson(n),
 	description: { ko: n.description_ko, en: n.description_en },
 	evidenceNote: n.evidence_note,
-	supportNote: n.support_note
+	supportNote: n.support_note,
+	attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size_bytes, url: `/api/v1/needs/${n.id}/attachments/${a.id}` }))
 });
 
 /** "Why this match" in the request's language (the API's counterpart of the page's line). */

@@ -13,6 +13,10 @@ export const needsOperations: Operation[] = [
 	{ method: 'get', path: '/needs', summary: 'Clinical needs visible to you, newest first (or by relevance with `q`)', tags, auth: 'required', query: listQuery, responses: { 200: { description: 'One page of needs', schema: needListSchema }, 401: { description: 'Not signed in' } } },
 	{ method: 'get', path: '/needs/{id}', summary: 'One clinical need', tags, auth: 'required', pathParams: { id: idParam }, responses: { 200: { description: 'The need', schema: needSchema }, 404: hidden } },
 	{
+		method: 'get', path: '/needs/{id}/attachments/{attachmentId}', summary: 'Download one of a need’s PDF attachments (application/pdf)', tags, auth: 'required',
+		pathParams: { id: idParam, attachmentId: idParam }, responses: { 200: { description: 'The PDF file (Content-Type: application/pdf)' }, 404: hidden }
+	},
+	{
 		method: 'get', path: '/needs/{id}/matches', summary: 'Verified companies ranked for a need (shared tags, regulatory stage, text), each with why it matched', tags, auth: 'required',
 		pathParams: { id: idParam }, responses: { 200: { description: 'Suggested companies', schema: z.object({ matches: z.array(matchSchema) }) }, 404: hidden }
 	},

@@ -71,6 +71,16 @@ export async function insertMessage(db: Executor, values: { response_id: string;
 	return { ...row, author_name: author?.name ?? null };
 }
 
+/** One message with its author's name (for the live push after commit). */
+export function findMessage(db: Executor, id: string) {
+	return db
+		.selectFrom('need_response_messages as m')
+		.leftJoin('users as u', 'u.id', 'm.author_id')
+		.select(['m.id', 'm.response_id', 'm.author_id', 'm.body', 'm.created_at', 'u.name as author_name'])
+		.where('m.id', '=', id)
+		.executeTakeFirst();
+}
+
 export function listMessages(db: Executor, responseId: string) {
 	return db
 		.selectFrom('need_response_messages as m')

@@ -10,6 +10,7 @@ import type { Actor } from '../orgs/access';
 import { isMemberOf, listCompanySideUserIds, listHospitalSideUserIds, needRole } from './access';
 import { NotHospitalSideError } from './errors';
 import * as responseRepository from './responses-repository';
+import { announceThreadMessage } from './thread-events';
 import type { DecisionInput } from './schemas';
 import { needParams, notifyIfVisible, requireVisibleNeed, type Context } from './service';
 
@@ -78,6 +79,7 @@ export async function postThreadMessage(db: Kysely<DB>, actor: Actor, responseId
 		const { response, side } = await requireResponseAccess(trx, actor, responseId);
 		const message = await responseRepository.insertMessage(trx, { response_id: response.id, author_id: actor.id, body });
 		await responseRepository.markThreadRead(trx, response.id, actor.id);
+		await announceThreadMessage(trx, { messageId: message.id, responseId: response.id });
 		return { message, side };
 	});
 }

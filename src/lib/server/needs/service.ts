@@ -9,6 +9,7 @@ import { notifyUser } from '../notify/service';
 import type { NotificationKind } from '../notify/kinds';
 import type { Actor } from '../orgs/access';
 import { isMemberOf, listHospitalSideUserIds, listMemberCompanies, listStaffHospitals, needRole } from './access';
+import { storeNeedAttachments, storeResponseAttachments } from './attachment-files';
 import { NeedClosedError, NotCompanyMemberError, NotHospitalSideError, NotHospitalStaffError, ResponseExistsError, ReviewerNotStaffError } from './errors';
 import * as needRepository from './repository';
 import * as responseRepository from './responses-repository';
@@ -36,7 +37,8 @@ export async function requireVisibleNeed(db: Executor, viewer: Viewer, needId: s
 	return need;
 }
 
-export async function createNeed(db: Kysely<DB>, actor: Actor, input: NewNeedInput, context: Context): Promise<NeedRow> {
+/** Posts a need; its PDF attachments are stored in the same transaction (a bad file posts nothing). */
+export async function createNeed(db: Kysely<DB>, actor: Actor, input: NewNeedInput, context: Context, attachments: File[] = []): Promise<NeedRow> {
 	const hospitals = await listStaffHospitals(db, actor.id);
 	const hospital = input.hospitalOrgId ? hospitals.find((h) => h.id === input.hospitalOrgId) : hospitals[0];
 	if (!hospital) throw new NotHospitalStaffError();
@@ -67,7 +69,8 @@ export async function createNeed(db: Kysely<DB>, actor: Actor, input: NewNeedInp
 		await needRepository.addNeedTerms(trx, need.id, input.terms);
 		const invited = input.visibility === 'invited' ? await needRepository.addInvitations(trx, need.id, hospital.id, input.invited) : [];
 		await needRepository.refreshNeedSearch(trx, need.id);
-		await recordAudit(trx, { actorId: actor.id, action: 'need.created', entityType: 'need', entityId: need.id, data: { hospital: hospital.slug, visibility: need.visibility, invited }, ip: context.ip });
+		const files = await storeNeedAttachments(trx, actor, need.id, attachments);
+		await recordAudit(trx, { actorId: actor.id, action: 'need.created', entityType: 'need', entityId: need.id, data: { hospital: hospital.slug, visibility: need.visibility, invited, files }, ip: context.ip });
 		if (invited.length) {
 			const admins = await trx.selectFrom('memberships').select('user_id').where('org_id', 'in', invited).where('role', 'in', ['owner', 'admin']).execute();
 			await notifyIfVisible(trx, admins.map((a) => a.user_id), need.id, 'needs_invited', { ...needParams(need), org: hospital.name_ko, org_en: hospital.name_en }, `/needs/${need.id}`, context);
@@ -119,14 +122,14 @@ export async function resolveRespondingCompany(db: Executor, actor: Actor, orgId
 	return company;
 }
 
-export async function respondToNeed(db: Kysely<DB>, actor: Actor, needId: string, input: RespondInput, context: Context) {
+export async function respondToNeed(db: Kysely<DB>, actor: Actor, needId: string, input: RespondInput, context: Context, attachments: File[] = []) {
 	// unique (need_id, org_id) settles a race between two colleagues responding at once.
-	return submitResponse(db, actor, needId, input, context).catch((error) => {
+	return submitResponse(db, actor, needId, input, context, attachments).catch((error) => {
 		throw isUniqueViolation(error) ? new ResponseExistsError() : error;
 	});
 }
 
-function submitResponse(db: Kysely<DB>, actor: Actor, needId: string, input: RespondInput, context: Context) {
+function submitResponse(db: Kysely<DB>, actor: Actor, needId: string, input: RespondInput, context: Context, attachments: File[]) {
 	return db.transaction().execute(async (trx) => {
 		const need = await requireVisibleNeed(trx, actor, needId);
 		const company = await resolveRespondingCompany(trx, actor, input.orgId);
@@ -138,7 +141,8 @@ function submitResponse(db: Kysely<DB>, actor: Actor, needId: string, input: Res
 			? (await trx.selectFrom('products').select('id').where('org_id', '=', company.id).where('id', 'in', input.productIds).execute()).map((p) => p.id)
 			: [];
 		const response = await responseRepository.insertResponse(trx, { need_id: need.id, org_id: company.id, author_id: actor.id, message: input.message, product_ids: products });
-		await recordAudit(trx, { actorId: actor.id, action: 'need_response.submitted', entityType: 'need_response', entityId: response.id, data: { needId: need.id, org: company.slug }, ip: context.ip });
+		const files = await storeResponseAttachments(trx, actor, response.id, attachments);
+		await recordAudit(trx, { actorId: actor.id, action: 'need_response.submitted', entityType: 'need_response', entityId: response.id, data: { needId: need.id, org: company.slug, files }, ip: context.ip });
 		const hospitalSide = await listHospitalSideUserIds(trx, need);
 		await notifyIfVisible(trx, hospitalSide, need.id, 'needs_response_received', { ...needParams(need), org: company.name_ko, org_en: company.name_en }, `/needs/${need.id}#responses`, context);
 		return response;

@@ -8,7 +8,9 @@ import { countUnread } from '../notify/repository';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import { authenticateSocket, type SocketData } from './auth';
 import { registerNotificationHandlers } from './notification-handlers';
-import { registerNeedsHandlers } from './needs-handlers';
+import { pushThreadMessages, registerNeedsHandlers } from './needs-handlers';
+import { registerIrLiveHandlers } from './ir-handlers';
+import { registerMediaSignalling } from '../media/signalling';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -26,6 +28,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeSe
 		await socket.join(userRoom(user.id));
 		registerNotificationHandlers(io, socket, db);
 		registerNeedsHandlers(io, socket, db);
+		registerIrLiveHandlers({ io, db, logger: runtime.logger, media: runtime.media && { backend: runtime.media, register: registerMediaSignalling } }, socket);
 		socket.emit('notifications:unread', { count: await countUnread(db, user.id) });
 	});
 
@@ -38,9 +41,12 @@ export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeSe
 		}
 	});
 
+	const unlistenThreads = await pushThreadMessages(io, runtime.database, runtime.logger);
+
 	runtime.io = io;
 	runtime.stopWorkers.unshift(async () => {
 		await unlisten();
+		await unlistenThreads();
 		await new Promise<void>((resolve) => io.close(() => resolve()));
 	});
 	runtime.logger.info('realtime attached');

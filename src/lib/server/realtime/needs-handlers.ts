@@ -9,7 +9,10 @@ import { messageForError } from '../http/errors';
 import type { SessionUser } from '../auth/session';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, ThreadMessage } from '$lib/realtime/events';
 import { postThreadMessage, requireResponseAccess } from '../needs/responses';
-import { markThreadRead } from '../needs/responses-repository';
+import { findMessage, markThreadRead } from '../needs/responses-repository';
+import { parseThreadAnnouncement, THREAD_CHANNEL } from '../needs/thread-events';
+import type { Database } from '../db/connect';
+import type { Logger } from '../logger';
 import { threadJoinSchema, threadPostSchema } from '../needs/schemas';
 import type { SocketData } from './auth';
 import type { RealtimeServer } from './attach';
@@ -23,7 +26,6 @@ export type ThreadTransport = {
 	join(room: string): Promise<void> | void;
 	leave(room: string): Promise<void> | void;
 	rooms(): Set<string>;
-	broadcast(room: string, message: ThreadMessage): void;
 };
 
 type Reply = Parameters<Ack>[0];
@@ -55,11 +57,9 @@ export function createThreadHandlers(db: Kysely<DB>, user: SessionUser, transpor
 			const parsed = threadPostSchema.safeParse(payload);
 			if (!parsed.success) return invalid();
 			try {
-				// Access is checked again by the service: joining once is no licence to post later.
-				const { message } = await postThreadMessage(db, user, parsed.data.responseId, parsed.data.body);
-				transport.broadcast(responseRoom(message.response_id), {
-					id: message.id, responseId: message.response_id, authorId: message.author_id, authorName: message.author_name, body: message.body, createdAt: message.created_at.toISOString()
-				});
+				// Access is checked again by the service: joining once is no licence to post later. The
+				// message reaches the room from the NOTIFY the service sends on commit (pushThreadMessages).
+				await postThreadMessage(db, user, parsed.data.responseId, parsed.data.body);
 				return { ok: true };
 			} catch (error) {
 				return refuse(error);
@@ -77,8 +77,7 @@ export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db:
 	const handlers = createThreadHandlers(db, socket.data.user, {
 		join: (room) => socket.join(room),
 		leave: (room) => socket.leave(room),
-		rooms: () => socket.rooms,
-		broadcast: (room, message) => io.to(room).emit('needs:message', message)
+		rooms: () => socket.rooms
 	});
 	const failed = (): Reply => ({ ok: false, error: { code: 'internal', message: m.error_unexpected({}, { locale: socket.data.user.locale }) } });
 	const answer = (ack: unknown, run: Promise<Reply>) => {
@@ -89,4 +88,20 @@ export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db:
 	socket.on('needs:leave', (payload) => void handlers.leave(payload).catch(() => {}));
 	socket.on('needs:post', (payload, ack) => answer(ack, handlers.post(payload)));
 	socket.on('needs:read', (payload) => void handlers.read(payload).catch(() => {}));
+}
+
+/** Committed thread messages (socket or form posts, from any node) go to everyone in the response's room. */
+export function pushThreadMessages(io: RealtimeServer, database: Database, logger: Logger): Promise<() => Promise<void>> {
+	return database.listen(THREAD_CHANNEL, async (payload) => {
+		const announcement = parseThreadAnnouncement(payload);
+		if (!announcement) return logger.warn({ payload }, 'bad thread announcement');
+		try {
+			const message = await findMessage(database.db, announcement.messageId);
+			if (!message) return;
+			const live: ThreadMessage = { id: message.id, responseId: message.response_id, authorId: message.author_id, authorName: message.author_name, body: message.body, createdAt: message.created_at.toISOString() };
+			io.to(responseRoom(message.response_id)).emit('needs:message', live);
+		} catch (error) {
+			logger.warn({ err: error }, 'thread push failed');
+		}
+	});
 }

@@ -10,6 +10,7 @@ import { seedTestbed } from './testbed';
 import { seedDirectory } from './directory';
 import { seedCourses } from './courses';
 import { seedNeeds } from './needs';
+import { seedIr } from './ir';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -152,6 +153,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		await seedTestbed(trx, { orgIds, userIds });
 		await seedCourses(trx, { orgIds, userIds });
 		await seedNeeds(trx, { orgIds, userIds });
+		await seedIr(trx, { orgIds, userIds });
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }

@@ -9,6 +9,8 @@ import { readForm } from '$lib/server/http/form';
 import { renderMarkdown } from '$lib/server/markdown';
 import type { Actor } from '$lib/server/orgs/access';
 import { listMemberCompanies, needRole } from '$lib/server/needs/access';
+import { listNeedAttachments, listResponseAttachments, readAttachments } from '$lib/server/needs/attachment-files';
+import { addNeedAttachments, removeNeedAttachment } from '$lib/server/needs/attachments';
 import { matchCompaniesForNeed } from '$lib/server/needs/matching';
 import * as needRepository from '$lib/server/needs/repository';
 import { addReviewerNote, decideResponse, listVisibleResponses } from '$lib/server/needs/responses';
@@ -37,8 +39,11 @@ export const load = (async (event) => {
 	const reviewers = role.hospitalMember
 		? await db.selectFrom('need_reviewers').innerJoin('users', 'users.id', 'need_reviewers.user_id').select(['users.id', 'users.name']).where('need_id', '=', need.id).orderBy('users.name').execute()
 		: [];
+	const responseFiles = await listResponseAttachments(db, responses.responses.map((r) => r.id));
 	return {
 		need,
+		attachments: await listNeedAttachments(db, need.id),
+		responseAttachments: Object.fromEntries(responseFiles),
 		descriptionKo: renderMarkdown(need.description_ko),
 		descriptionEn: renderMarkdown(need.description_en),
 		terms,
@@ -52,18 +57,20 @@ export const load = (async (event) => {
 		reviewers,
 		matches: hospitalSide ? await matchCompaniesForNeed(db, user, need.id, 8) : [],
 		canRespond: need.status === 'open' && companies.length > 0,
-		created: event.url.searchParams.has('created')
+		created: event.url.searchParams.has('created'),
+		updated: event.url.searchParams.has('updated'),
+		canEdit: role.author || role.hospitalAdmin
 	};
 }) satisfies PageServerLoad;
 
-async function act<S extends z.ZodType>(event: RequestEvent, schema: S, run: (actor: Actor, needId: string, data: z.output<S>) => Promise<unknown>, done: string) {
+async function act<S extends z.ZodType>(event: RequestEvent, schema: S, run: (actor: Actor, needId: string, data: z.output<S>, form: FormData) => Promise<unknown>, done: string) {
 	const user = requireUser(event);
 	const form = await readForm(event.request, schema);
 	if (!form.ok) return fail(400, { action: done, errors: form.errors, values: form.values });
 	try {
 		const id = idParam.safeParse(event.params.id);
 		if (!id.success) throw new NotFoundError();
-		await run(user, id.data, form.data);
+		await run(user, id.data, form.data, form.form);
 	} catch (error) {
 		return failFromError(error, { action: done, values: form.values });
 	}
@@ -75,7 +82,9 @@ const saveSchema = z.object({ saved: z.enum(['1', '0']) });
 const reviewerForm = reviewerSchema.extend({ assign: z.enum(['1', '0']) });
 
 export const actions = {
-	respond: (event) => act(event, respondSchema, (actor, id, data) => respondToNeed(getDb(), actor, id, data, requestContext(event)), 'responded'),
+	respond: (event) => act(event, respondSchema, (actor, id, data, form) => respondToNeed(getDb(), actor, id, data, requestContext(event), readAttachments(form)), 'responded'),
+	attach: (event) => act(event, z.object({}), (actor, id, _data, form) => addNeedAttachments(getDb(), actor, id, readAttachments(form), requestContext(event)), 'attached'),
+	detach: (event) => act(event, z.object({ uploadId: z.uuid() }), (actor, id, data) => removeNeedAttachment(getDb(), actor, id, data.uploadId, requestContext(event)), 'detached'),
 	decide: (event) => act(event, decisionFormSchema, (actor, _id, data) => decideResponse(getDb(), actor, data.responseId, data, requestContext(event)), 'decided'),
 	note: (event) => act(event, noteForm, (actor, _id, data) => addReviewerNote(getDb(), actor, data.responseId, data.body, requestContext(event)), 'noted'),
 	reviewer: (event) => act(event, reviewerForm, (actor, id, data) => setReviewer(getDb(), actor, id, data.userId, data.assign === '1', requestContext(event)), 'reviewer'),

@@ -6,6 +6,7 @@ import { failFromError } from '$lib/server/http/errors';
 import { readForm } from '$lib/server/http/form';
 import { listTerms } from '$lib/server/directory/taxonomy-repository';
 import { listStaffHospitals } from '$lib/server/needs/access';
+import { readAttachments } from '$lib/server/needs/attachment-files';
 import { newNeedSchema } from '$lib/server/needs/schemas';
 import { createNeed } from '$lib/server/needs/service';
 
@@ -28,7 +29,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		let id: string;
 		try {
-			id = (await createNeed(getDb(), user, form.data, requestContext(event))).id;
+			id = (await createNeed(getDb(), user, form.data, requestContext(event), readAttachments(form.form))).id;
 		} catch (error) {
 			return failFromError(error, { values: form.values });
 		}

@@ -8,6 +8,7 @@ import { readForm } from '$lib/server/http/form';
 import { postThreadMessage, readThread } from '$lib/server/needs/responses';
 import { idParam, messageSchema } from '$lib/server/needs/schemas';
 import { listForContext } from '$lib/server/meetings/repository';
+import { listResponseAttachments } from '$lib/server/needs/attachment-files';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -22,6 +23,7 @@ export const load = (async (event) => {
 		need: { id: thread.need.id, title_ko: thread.need.title_ko, title_en: thread.need.title_en },
 		response: { id: thread.response.id, status: thread.response.status, message: thread.response.message, org_name_ko: org.name_ko, org_name_en: org.name_en },
 		side: thread.side,
+		attachments: (await listResponseAttachments(db, [thread.response.id])).get(thread.response.id) ?? [],
 		meetings: (await listForContext(db, user.id, 'need_response', thread.response.id)).map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at.toISOString() })),
 		userId: user.id,
 		messages: thread.messages.map((m) => ({ id: m.id, responseId: m.response_id, authorId: m.author_id, authorName: m.author_name, body: m.body, createdAt: m.created_at.toISOString() }))
