@@ -120,19 +120,21 @@ describe('media signalling', () => {
 		const publisher = new TestPublisher('speaker-1');
 		peers.push(viewer, publisher);
 
+		// Nobody publishes yet: no offer now (one without media lines would have no BUNDLE group).
 		const subscribed = await socket.request('media:subscribe', {});
-		expect(subscribed.ok).toBe(true);
-		expect(subscribed.tracks).toEqual([]);
-		await viewer.pc.setRemoteDescription(subscribed.offer!);
-		await viewer.pc.setLocalDescription(await viewer.pc.createAnswer());
-		expect((await socket.request('media:answer', { answer: { type: 'answer', sdp: viewer.pc.localDescription!.sdp } })).ok).toBe(true);
+		expect(subscribed).toMatchObject({ ok: true, offer: null, tracks: [] });
 
 		await publisher.publish(room);
 		await waitFor(() => socket.pushed.some((p) => p.event === 'media:offer'), 5_000, 'media:offer push');
 		const push = socket.pushed.find((p) => p.event === 'media:offer')!;
 		expect(push.payload.offer.sdp).toMatch(/a=msid:camera~speaker-1 /);
+		expect(push.payload.offer.sdp).toMatch(/a=group:BUNDLE /);
 		expect(push.payload.tracks).toHaveLength(2);
 		expect(socket.pushed.find((p) => p.event === 'media:tracks')?.payload.tracks).toHaveLength(2);
+		// The viewer's first answer is to that pushed offer.
+		await viewer.pc.setRemoteDescription(push.payload.offer);
+		await viewer.pc.setLocalDescription(await viewer.pc.createAnswer());
+		expect((await socket.request('media:answer', { answer: { type: 'answer', sdp: viewer.pc.localDescription!.sdp } })).ok).toBe(true);
 
 		dispose();
 		expect(socket.listeners.size).toBe(0);
