@@ -18,7 +18,8 @@ type SrtpLocalContext = {
 	updateRolloverCount(sequenceNumber: number, state: SrtpState): void;
 	encryptRtp(payload: Buffer, header: RtpHeader): Buffer;
 };
-type IcePair = { remoteAddr: readonly [string, number]; protocol: { type?: string; transport?: { closed?: boolean; socket?: { send(data: Buffer[], port: number, address: string): void } } } };
+/** werift's pair.remoteAddr builds a new array on every read; the candidate holds the same two values. */
+type IcePair = { remoteCandidate: { readonly host: string; readonly port: number }; protocol: { type?: string; transport?: { closed?: boolean; socket?: { send(data: Buffer[], port: number, address: string): void } } } };
 type Dtls = {
 	state: string;
 	bytesSent: number;
@@ -47,6 +48,8 @@ const GCM_PROFILE = 7; // SRTP_AEAD_AES_128_GCM
  * and more; answering all of it would take the whole room down with it (a NACK storm).
  */
 export const RESEND_PER_SECOND = 60;
+/** The IV buffer shared by all outlets: createCipheriv copies it before it returns. */
+const ivScratch = Buffer.allocUnsafeSlow(12);
 const NTP_EPOCH_OFFSET_MS = 2_208_988_800_000;
 
 /** NTP time (64-bit fixed point) for RTCP sender reports. */
@@ -139,12 +142,6 @@ export class RtpOutlet {
 		if (!context) return 0;
 		const connection = dtls.iceTransport.connection;
 		if (connection.canSendApplicationData && !connection.canSendApplicationData()) return 0;
-		const header = Buffer.allocUnsafe(12);
-		header[0] = 0x80;
-		header[1] = (marker ? 0x80 : 0) | payloadType;
-		header.writeUInt16BE(seq, 2);
-		header.writeUInt32BE(ts, 4);
-		header.writeUInt32BE(ssrc, 8);
 		const pair = connection.nominated;
 		const socket = pair?.protocol.type === 'stun' && !pair.protocol.transport?.closed ? pair.protocol.transport?.socket : undefined;
 		if (context.profile !== GCM_PROFILE || !socket || !pair) {
@@ -152,11 +149,18 @@ export class RtpOutlet {
 			void connection.send(encrypted).catch(() => {});
 			return encrypted.length;
 		}
+		// A new header per packet: dgram reads the buffers after send() returns.
+		const header = Buffer.allocUnsafe(12);
+		header[0] = 0x80;
+		header[1] = (marker ? 0x80 : 0) | payloadType;
+		header.writeUInt16BE(seq, 2);
+		header.writeUInt32BE(ts, 4);
+		header.writeUInt32BE(ssrc, 8);
 		// RFC 7714: IV = salt XOR (00 00 | SSRC | ROC | SEQ); the header is the AAD.
 		const state = context.getSrtpSsrcState(ssrc);
 		context.updateRolloverCount(seq, state);
 		const salt = context.cipher.srtpSessionSalt;
-		const iv = Buffer.allocUnsafe(12);
+		const iv = ivScratch;
 		iv.writeUInt16BE(0, 0);
 		iv.writeUInt32BE(ssrc, 2);
 		iv.writeUInt32BE(state.rolloverCounter >>> 0, 6);
@@ -167,7 +171,7 @@ export class RtpOutlet {
 		const encrypted = cipher.update(payload);
 		cipher.final();
 		const tag = cipher.getAuthTag();
-		socket.send([header, encrypted, tag], pair.remoteAddr[1], pair.remoteAddr[0]);
+		socket.send([header, encrypted, tag], pair.remoteCandidate.port, pair.remoteCandidate.host);
 		const size = 12 + encrypted.length + tag.length;
 		dtls.bytesSent += size;
 		dtls.packetsSent++;
