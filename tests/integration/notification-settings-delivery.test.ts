@@ -58,6 +58,10 @@ describe('notification preferences', () => {
 		expect(areaOf('member_removed')).toBe('account');
 		const grouped = kindsByArea('en');
 		expect(grouped.flatMap((g) => g.kinds).length).toBe(notificationKinds().length);
-		expect(kindTitle('schedule_reminder_booking', 'en')).toBe('Reminder: … in …');
+		expect(kindTitle('testbed_booking_confirmed', 'en')).toBe('Booking confirmed');
+		expect(kindTitle('meetings_requested', 'ko')).toBe('미팅 요청');
+		expect(kindTitle('schedule_reminder_booking', 'en')).toBe('Reminder before a booking (24 h and 1 h)');
+		// No kind is named by its placeholders alone.
+		for (const locale of ['ko', 'en'] as const) for (const { kinds } of kindsByArea(locale)) for (const { title } of kinds) expect(title).not.toContain('…');
 	});
 });

@@ -1,5 +1,6 @@
 // Notification kinds grouped by area, for Settings → Notifications and the notification centre's
 // filters. A kind's area is read from its name, so a new kind lands in its area without a list here.
+import * as m from '$lib/paraglide/messages';
 import { notificationTemplates, type NotificationKind } from './kinds';
 
 export const NOTIFICATION_AREAS = ['testbed', 'courses', 'ir', 'needs', 'meetings', 'account'] as const;
@@ -28,10 +29,23 @@ export function kindsOfArea(area: NotificationArea): NotificationKind[] {
 // Titles read their params; in a list of kinds, each param shows as an ellipsis ("Booking confirmed: …").
 const placeholders = new Proxy({} as Record<string, string>, { get: (_target, key) => (typeof key === 'string' ? '…' : undefined) });
 
-/** A kind's name for people: its notification title with its details left out. */
+/** Kinds whose title is mostly its details: they get a name of their own. */
+const NAMED: Record<string, (o: { locale: 'ko' | 'en' }) => string> = {
+	schedule_reminder_booking: (o) => m.notify_settings_kind_schedule_reminder_booking({}, o),
+	schedule_reminder_course: (o) => m.notify_settings_kind_schedule_reminder_course({}, o),
+	schedule_reminder_ir: (o) => m.notify_settings_kind_schedule_reminder_ir({}, o),
+	digest_needs_weekly: (o) => m.notify_settings_kind_digest_needs_weekly({}, o),
+	org_contact: (o) => m.notify_settings_kind_org_contact({}, o)
+};
+
+/** A kind's name for people: its notification title without the details ("Booking confirmed"). */
 export function kindTitle(kind: string, locale: 'ko' | 'en'): string {
+	if (NAMED[kind]) return NAMED[kind]({ locale });
 	const template = notificationTemplates[kind as NotificationKind];
-	return template ? template.title(placeholders, locale) : kind;
+	if (!template) return kind;
+	const title = template.title(placeholders, locale);
+	// "Booking confirmed: …", "Meeting request: … → …": the part before the details.
+	return title.replace(/\s*:\s.*….*$/u, '');
 }
 
 /** Every kind, grouped by area in display order. */
