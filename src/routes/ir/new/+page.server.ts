@@ -30,8 +30,9 @@ export const load = (async (event) => {
 export const actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const presenters = (await event.request.clone().formData().catch(() => new FormData())).getAll('presenters').map(String);
 		const form = await readForm(event.request, eventFormSchema(event.locals.timeZone));
+		// The ticked co-presenters, to tick them again when the form comes back with an error.
+		const presenters = form.form.getAll('presenters').map(String);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values, presenters });
 		let id: string;
 		try {

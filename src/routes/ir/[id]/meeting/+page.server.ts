@@ -41,9 +41,8 @@ const orgField = z.object({ requester_org_id: z.uuid().optional() });
 export const actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const raw = await event.request.clone().formData().catch(() => new FormData());
-		const org = orgField.safeParse({ requester_org_id: raw.get('requester_org_id') ?? undefined });
 		const form = await readForm(event.request, meetingRequestFormSchema(event.locals.timeZone, new Date()));
+		const org = orgField.safeParse({ requester_org_id: form.form.get('requester_org_id') ?? undefined });
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		if (!org.success) return fail(400, { message: m.error_validation_failed(), values: form.values });
 		let meetingId: string;
