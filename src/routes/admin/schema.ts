@@ -1,5 +1,6 @@
 // The operator's verification decisions: one schema per form.
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 
 export const verifySchema = z.object({
 	orgId: z.uuid(),
@@ -13,5 +14,5 @@ export const verifySchema = z.object({
 
 export const rejectSchema = z.object({
 	orgId: z.uuid(),
-	reason: z.string().trim().min(3).max(500)
+	reason: text().trim().min(3).max(500)
 });

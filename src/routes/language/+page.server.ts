@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 import type { Actions, PageServerLoad } from './$types';
 import { cookieName } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/runtime';
@@ -9,7 +10,7 @@ import { safeRedirect } from '$lib/server/auth/schemas';
 import { readForm } from '$lib/server/http/form';
 import { isSecure } from '$lib/server/http/context';
 
-const schema = z.object({ locale, redirect: z.string().max(500).optional() });
+const schema = z.object({ locale, redirect: text().max(500).optional() });
 
 export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 

@@ -2,6 +2,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Executor } from '../db';
 import { issueToken, parseToken, secretMatches } from './token';
+import { announceSessionsEnded } from '../realtime/session-ends';
 
 export const SESSION_COOKIE = 'mc_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -95,10 +96,13 @@ export async function validateSessionToken(
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
 	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+	await announceSessionsEnded(db, { sessionId });
 }
 
 export async function invalidateUserSessions(db: Executor, userId: string): Promise<void> {
 	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+	// Sign-out everywhere, a password change or reset, disabling: the user's open sockets close too.
+	await announceSessionsEnded(db, { userId });
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {

@@ -1,7 +1,7 @@
 // Private calendar feeds: a person's whole schedule, or all bookings of a facility for its managers.
 // Issuing and revoking are audited; a feed read checks the token, and for a facility that its holder
 // still manages it. Cancelled items stay in the feed (STATUS:CANCELLED) so calendar apps drop them.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import * as m from '$lib/paraglide/messages';
 import type { DB, Executor } from '../db';
 import type { Locale } from '../db/types';
@@ -13,6 +13,7 @@ import { listFacilityBookingItems } from '../schedule/sources/bookings';
 import type { ScheduleItem } from '../schedule/types';
 import { writeCalendar, type IcsEvent } from './ics';
 import * as feedTokens from './feed-tokens';
+import { FeedTokenConflictError, isUniqueViolation } from './errors';
 
 export type Context = { ip: string | null; origin: string };
 
@@ -24,10 +25,27 @@ const PROD_ID = '-//MedCluster//Schedule//EN';
 
 export const feedWindow = (now: Date) => ({ from: new Date(now.getTime() - FEED_PAST_DAYS * DAY), to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY), includeCancelled: true });
 
+/**
+ * Runs a change of one feed (a person's, or a person's for one facility) while holding its lock, so
+ * parallel regenerations take turns: each revokes the token the previous one issued. A unique
+ * violation that still gets through (it should not) is a 409, never a 500.
+ */
+async function inFeedTransaction<T>(db: Kysely<DB>, userId: string, facilityId: string | null, change: (trx: Executor) => Promise<T>): Promise<T> {
+	try {
+		return await db.transaction().execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(hashtext(${`calendar-feed:${userId}:${facilityId ?? 'personal'}`}))`.execute(trx);
+			return change(trx);
+		});
+	} catch (error) {
+		if (isUniqueViolation(error)) throw new FeedTokenConflictError();
+		throw error;
+	}
+}
+
 /** Issues a new token (the old one stops working) and returns its secret, shown once. */
 export async function issueFeedToken(db: Kysely<DB>, actor: Actor, facilityId: string | null, context: Context, now = new Date()): Promise<string> {
 	if (facilityId) await requireFacilityManager(db, actor, facilityId);
-	return db.transaction().execute(async (trx) => {
+	return inFeedTransaction(db, actor.id, facilityId, async (trx) => {
 		const replaced = await feedTokens.revokeLiveToken(trx, actor.id, facilityId, now);
 		const secret = feedTokens.newFeedSecret();
 		const row = await feedTokens.insertToken(trx, actor.id, facilityId, secret);
@@ -37,7 +55,7 @@ export async function issueFeedToken(db: Kysely<DB>, actor: Actor, facilityId: s
 }
 
 export async function revokeFeedToken(db: Kysely<DB>, actor: Actor, facilityId: string | null, context: Context, now = new Date()): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
+	return inFeedTransaction(db, actor.id, facilityId, async (trx) => {
 		const live = (await feedTokens.listLiveTokens(trx, actor.id)).find((t) => t.facility_id === facilityId);
 		if (!live) return false;
 		await feedTokens.revokeLiveToken(trx, actor.id, facilityId, now);

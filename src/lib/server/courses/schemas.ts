@@ -1,5 +1,6 @@
 // Every input of courses (catalogue query, form posts, API bodies) and the API's response shapes.
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 import { COURSE_AUDIENCES, COURSE_CATEGORIES, COURSE_FORMATS, COURSE_LANGUAGES, ENROLMENT_STATUSES } from '../db/courses-types';
 
 const uuid = z.uuid();
@@ -9,7 +10,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.
 export const idParam = uuid;
 
 export const catalogueQuery = z.object({
-	q: z.string().trim().max(100).optional(),
+	q: text().trim().max(100).optional(),
 	category: optionalEnum(COURSE_CATEGORIES),
 	audience: optionalEnum(COURSE_AUDIENCES),
 	format: optionalEnum(COURSE_FORMATS),
@@ -25,18 +26,18 @@ export const attendanceForm = z.object({
 	present: z.union([uuid, z.array(uuid)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
 });
 
-export const refuseForm = z.object({ enrolmentId: uuid, reason: z.string().trim().min(1).max(500) });
-export const checkInForm = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+export const refuseForm = z.object({ enrolmentId: uuid, reason: text().trim().min(1).max(500) });
+export const checkInForm = z.object({ token: text().regex(/^[A-Za-z0-9_-]{16,64}$/) });
 
-export const revokeForm = z.object({ serial: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{8,40}$/), reason: z.string().trim().min(1).max(500) });
+export const revokeForm = z.object({ serial: text().trim().toUpperCase().regex(/^[A-Z0-9-]{8,40}$/), reason: text().trim().min(1).max(500) });
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const date = text().regex(/^\d{4}-\d{2}-\d{2}$/);
+const clock = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 export const newCohortForm = z
 	.object({
-		labelKo: z.string().trim().min(1).max(100),
-		labelEn: z.string().trim().min(1).max(100),
+		labelKo: text().trim().min(1).max(100),
+		labelEn: text().trim().min(1).max(100),
 		capacity: z.coerce.number().int().min(1).max(1000),
 		opensOn: date,
 		closesOn: date,
@@ -54,34 +55,34 @@ export const newCohortForm = z
 export const cohortSchema = z
 	.object({
 		id: uuid,
-		courseSlug: z.string(),
-		labelKo: z.string(),
-		labelEn: z.string(),
+		courseSlug: text(),
+		labelKo: text(),
+		labelEn: text(),
 		capacity: z.number().int(),
 		seatsLeft: z.number().int(),
 		waitlisted: z.number().int(),
 		waitlistEnabled: z.boolean(),
 		offerHours: z.number().int(),
-		enrolOpensAt: z.string(),
-		enrolClosesAt: z.string(),
-		meetings: z.array(z.object({ start: z.string(), end: z.string(), placeKo: z.string(), placeEn: z.string() }))
+		enrolOpensAt: text(),
+		enrolClosesAt: text(),
+		meetings: z.array(z.object({ start: text(), end: text(), placeKo: text(), placeEn: text() }))
 	})
 	.meta({ id: 'Cohort' });
 
 export const courseSchema = z
 	.object({
-		slug: z.string(),
+		slug: text(),
 		category: z.enum(COURSE_CATEGORIES),
 		audiences: z.array(z.enum(COURSE_AUDIENCES)),
-		level: z.string(),
+		level: text(),
 		language: z.enum(COURSE_LANGUAGES),
 		format: z.enum(COURSE_FORMATS),
-		titleKo: z.string(),
-		titleEn: z.string(),
-		summaryKo: z.string(),
-		summaryEn: z.string(),
-		provider: z.object({ slug: z.string(), nameKo: z.string(), nameEn: z.string() }),
-		nextMeetingAt: z.string().nullable(),
+		titleKo: text(),
+		titleEn: text(),
+		summaryKo: text(),
+		summaryEn: text(),
+		provider: z.object({ slug: text(), nameKo: text(), nameEn: text() }),
+		nextMeetingAt: text().nullable(),
 		seatsLeft: z.number().int(),
 		/** Cohorts whose enrolment has not closed yet, soonest first (see GET /cohorts/{id}). */
 		openCohortIds: z.array(uuid),
@@ -94,9 +95,9 @@ export const enrolmentResultSchema = z
 	.meta({ id: 'EnrolmentResult' });
 
 export const enrolmentSchema = z
-	.object({ id: uuid, cohortId: uuid, status: z.enum(ENROLMENT_STATUSES), position: z.number().int().nullable(), offerExpiresAt: z.string().nullable() })
+	.object({ id: uuid, cohortId: uuid, status: z.enum(ENROLMENT_STATUSES), position: z.number().int().nullable(), offerExpiresAt: text().nullable() })
 	.meta({ id: 'Enrolment' });
 
 export const certificateSchema = z
-	.object({ serial: z.string(), holder: z.string(), courseKo: z.string(), courseEn: z.string(), issuedAt: z.string(), expiresAt: z.string().nullable(), revokedAt: z.string().nullable(), valid: z.boolean() })
+	.object({ serial: text(), holder: text(), courseKo: text(), courseEn: text(), issuedAt: text(), expiresAt: text().nullable(), revokedAt: text().nullable(), valid: z.boolean() })
 	.meta({ id: 'Certificate' });

@@ -1,8 +1,9 @@
 // The inputs an org admin (profile, products), a person (directory listing) and a visitor (contact) send.
 import { z } from 'zod';
+import { text as cleanText } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
 
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => cleanText().trim().max(max).default('');
 /** A checkbox: present ('on', 'true', '1') means true, absent means false. */
 const checkbox = z
 	.string()
@@ -38,8 +39,8 @@ const certifications = z
 export const employeeRange = z.enum(['1-10', '11-50', '51-200', '201-1000', '1000+']);
 
 export const profileSchema = z.object({
-	nameKo: z.string().trim().min(2).max(120),
-	nameEn: z.string().trim().min(2).max(120),
+	nameKo: cleanText().trim().min(2).max(120),
+	nameEn: cleanText().trim().min(2).max(120),
 	summaryKo: text(200),
 	summaryEn: text(200),
 	descriptionKo: text(10000),
@@ -83,8 +84,8 @@ export const clinicalStage = z.enum(['none', 'pilot', 'pivotal', 'completed', 'p
 
 export const productSchema = z
 	.object({
-		nameKo: z.string().trim().min(1).max(120),
-		nameEn: z.string().trim().min(1).max(120),
+		nameKo: cleanText().trim().min(1).max(120),
+		nameEn: cleanText().trim().min(1).max(120),
 		summaryKo: text(300),
 		summaryEn: text(300),
 		mfdsClass: z
@@ -123,7 +124,7 @@ export const listingSchema = z.object({
 export type ListingInput = z.output<typeof listingSchema>;
 
 export const contactSchema = z.object({
-	subject: z.string().trim().min(2).max(120),
-	message: z.string().trim().min(10).max(3000)
+	subject: cleanText().trim().min(2).max(120),
+	message: cleanText().trim().min(10).max(3000)
 });
 export type ContactInput = z.output<typeof contactSchema>;

@@ -1,5 +1,6 @@
 // Reads a form post through its zod schema; failures come back per field, translated.
 import type { z } from 'zod';
+import { findUncleanText, textNotAllowedMessage } from './text';
 
 export type FieldErrors = Record<string, string>;
 
@@ -38,6 +39,9 @@ export async function readForm<S extends z.ZodType>(request: Request, schema: S)
 		const all = form.getAll(key);
 		raw[key] = all.length > 1 ? all : all[0];
 	}
+	// Text PostgreSQL cannot store is refused in any field, including ones a schema forgot to mark as text().
+	const unclean = findUncleanText(raw);
+	if (unclean !== null) return { ok: false, errors: { [unclean]: textNotAllowedMessage() }, values, form };
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values, form };
 	return { ok: true, data: parsed.data, values, form };

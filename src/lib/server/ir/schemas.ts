@@ -1,6 +1,7 @@
 // Every input of IR sessions: the schedule/edit form, registration, cancellation, the list query and
 // the API bodies. Times arrive as `datetime-local` values read in the user's time zone.
 import { z } from 'zod';
+import { text as cleanText } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
 import { IR_ACCESS } from '../db/ir-types';
 import { regulatoryStage } from '../directory/schemas';
@@ -11,7 +12,7 @@ export const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240] as const;
 export const DECK_MAX_BYTES = 20 * 1024 * 1024;
 
 const flag = z.union([z.literal(true), z.enum(['1', 'true', 'on'])]).optional().transform((v) => v !== undefined);
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => cleanText().trim().max(max).default('');
 const ids = z.union([z.uuid(), z.array(z.uuid())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const localDateTime = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 /** A single query value: the last of repeated ones (the directory's parser lists some keys), '' as absent. */
@@ -49,7 +50,7 @@ export function eventFormSchema(timeZone: string) {
 			title_en: text(200),
 			summary_ko: text(20000),
 			summary_en: text(20000),
-			starts_at: z.string().trim().regex(localDateTime, { error: () => m.ir_error_start_invalid() }),
+			starts_at: cleanText().trim().regex(localDateTime, { error: () => m.ir_error_start_invalid() }),
 			duration_minutes: z.coerce.number().int().min(15).max(240),
 			access: z.enum(IR_ACCESS),
 			nda_required: flag,
@@ -93,21 +94,21 @@ export function eventFormSchema(timeZone: string) {
 /** The registration form: the NDA checkbox and the version the page showed. */
 export const registerFormSchema = z.object({
 	nda_accept: flag,
-	nda_version: z.string().trim().max(40).optional().transform((v) => v || null)
+	nda_version: cleanText().trim().max(40).optional().transform((v) => v || null)
 });
 
 /** POST /api/v1/ir/events/{id}/registrations */
 export const registerBodySchema = z
-	.object({ ndaVersion: z.string().trim().max(40).nullable().optional().meta({ description: 'The NDA version you accept; required when the session has an NDA' }) })
+	.object({ ndaVersion: cleanText().trim().max(40).nullable().optional().meta({ description: 'The NDA version you accept; required when the session has an NDA' }) })
 	.meta({ id: 'IrRegistrationRequest' });
 
-export const cancelFormSchema = z.object({ reason: z.string().trim().min(1).max(1000) });
+export const cancelFormSchema = z.object({ reason: cleanText().trim().min(1).max(1000) });
 
 /** The list's query: upcoming or past, text, the startup's field tag and regulatory stage, a date range. */
 export const eventsQuerySchema = z.object({
 	tab: z.enum(['upcoming', 'past']).default('upcoming'),
-	q: z.string().trim().max(100).default(''),
-	field: z.preprocess(emptyToUndefined, z.string().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional()),
+	q: cleanText().trim().max(100).default(''),
+	field: z.preprocess(emptyToUndefined, cleanText().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional()),
 	stage: z.preprocess(emptyToUndefined, regulatoryStage.optional()),
 	from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
 	to: z.preprocess(emptyToUndefined, z.iso.date().optional()),

@@ -5,6 +5,7 @@ import type { MediaPushes, MediaRequestName, MediaRequests } from '../../media/t
 import * as m from '../../paraglide/messages';
 import { MediaError, type MediaErrorCode, type MediaRoom } from './backend';
 import { firstIssuePath, mediaRequestSchemas } from './schemas';
+import { defineSocketEvents } from '../realtime/socket-events';
 
 /** The part of a socket.io socket this module uses (a real socket fits; tests may pass their own). */
 export type MediaSocket = {
@@ -77,26 +78,13 @@ export function registerMediaSignalling(socket: MediaSocket, options: MediaSigna
 		}
 	};
 
-	const listeners = (Object.keys(handlers) as MediaRequestName[]).map((event) => {
-		const listener = (payload: unknown, ack?: unknown) => {
-			const reply = typeof ack === 'function' ? (ack as (reply: unknown) => void) : () => {};
-			run(event, payload).then(reply, () => reply(fail('media_closed')));
-		};
-		socket.on(event, listener);
-		return { event, listener };
+	const off = defineSocketEvents(socket, mediaRequestSchemas, handlers, {
+		locale,
+		invalid: (error) => fail('media_invalid_payload', error ? firstIssuePath(error) : '(payload)'),
+		refuse: (error) => (error instanceof MediaError ? fail(error.code) : undefined),
+		failed: () => fail('media_closed'),
+		onError: (error, event) => options.onError?.(error, event as MediaRequestName)
 	});
-
-	async function run(event: MediaRequestName, payload: unknown): Promise<unknown> {
-		const parsed = mediaRequestSchemas[event].safeParse(payload ?? {});
-		if (!parsed.success) return fail('media_invalid_payload', firstIssuePath(parsed.error));
-		try {
-			return await (handlers[event] as (payload: unknown) => Promise<unknown>)(parsed.data);
-		} catch (error) {
-			if (error instanceof MediaError) return fail(error.code);
-			options.onError?.(error, event);
-			return fail('media_closed');
-		}
-	}
 
 	const offOffer = room.on('offer', (target, offer) => {
 		if (target === peerId) socket.emit('media:offer', { offer, tracks: room.tracks() });
@@ -104,7 +92,7 @@ export function registerMediaSignalling(socket: MediaSocket, options: MediaSigna
 	const offTracks = room.on('tracks', (tracks) => socket.emit('media:tracks', { tracks }));
 
 	return () => {
-		for (const { event, listener } of listeners) socket.off(event, listener);
+		off();
 		offOffer();
 		offTracks();
 	};

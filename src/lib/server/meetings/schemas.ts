@@ -1,5 +1,6 @@
 // Every input of meeting requests: the proposal (1–3 future slots), the answer and the route ids.
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
 import { zonedInstant } from '../testbed/zoned-time';
 
@@ -11,7 +12,7 @@ const slot = z.object({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.
 
 /** What the service takes: slots as instants, checked against `now` there. */
 export const meetingRequestSchema = z.object({
-	message: z.string().trim().max(2000).default(''),
+	message: text().trim().max(2000).default(''),
 	slots: z.array(slot).min(1).max(MAX_SLOTS)
 });
 export type MeetingRequestInput = z.infer<typeof meetingRequestSchema>;
@@ -27,7 +28,7 @@ const optionalLocal = z
 export function meetingRequestFormSchema(timeZone: string, now: Date) {
 	return z
 		.object({
-			message: z.string().trim().max(2000).default(''),
+			message: text().trim().max(2000).default(''),
 			duration: z.coerce.number().pipe(z.union(MEETING_DURATIONS.map((d) => z.literal(d)))),
 			start_1: optionalLocal,
 			start_2: optionalLocal,
@@ -53,4 +54,4 @@ export function localInputValue(instant: Date, timeZone: string): string {
 }
 
 export const acceptSchema = z.object({ slotId: z.uuid() });
-export const declineSchema = z.object({ message: z.string().trim().min(1).max(2000) });
+export const declineSchema = z.object({ message: text().trim().min(1).max(2000) });

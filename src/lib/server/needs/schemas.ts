@@ -1,11 +1,12 @@
 // Every input of the needs feature: forms, the needs query, API bodies and socket events.
 import { z } from 'zod';
+import { text as cleanText } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
 import { NEED_STAGES, NEED_TYPES, NEED_VISIBILITIES, RESPONSE_STATUSES } from '../db/needs-types';
 
 export const idParam = z.uuid();
 const flag = z.union([z.literal(true), z.enum(['1', 'true', 'on'])]).optional().transform((v) => v !== undefined);
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => cleanText().trim().max(max).default('');
 const ids = z.union([z.uuid(), z.array(z.uuid())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const isoDate = z.iso.date();
 
@@ -37,8 +38,8 @@ export const newNeedSchema = z
 export type NewNeedInput = z.output<typeof newNeedSchema>;
 
 export const needsQuerySchema = z.object({
-	q: z.string().trim().max(100).default(''),
-	department: z.string().max(60).regex(/^[a-z0-9-]*$/).default(''),
+	q: cleanText().trim().max(100).default(''),
+	department: cleanText().max(60).regex(/^[a-z0-9-]*$/).default(''),
 	type: z.enum(NEED_TYPES).optional().or(z.literal('').transform(() => undefined)),
 	deadline: z.enum(['any', 'week', 'month', 'open']).default('any'),
 	status: z.enum(['open', 'all']).default('open'),
@@ -49,14 +50,14 @@ export type NeedsQuery = z.output<typeof needsQuerySchema>;
 
 export const respondSchema = z.object({
 	orgId: z.uuid().optional(),
-	message: z.string().trim().min(1).max(10000),
+	message: cleanText().trim().min(1).max(10000),
 	productIds: ids.pipe(z.array(z.uuid()).max(20))
 });
 export type RespondInput = z.output<typeof respondSchema>;
 
 const decisionFields = z.object({
 	decision: z.enum(['shortlisted', 'accepted', 'declined'] satisfies (typeof RESPONSE_STATUSES)[number][]),
-	reason: z.string().trim().max(2000).optional().transform((v) => v || undefined),
+	reason: cleanText().trim().max(2000).optional().transform((v) => v || undefined),
 	markMatched: flag
 });
 const reasonWhenDeclined = (v: { decision: string; reason?: string }) => v.decision !== 'declined' || !!v.reason;
@@ -66,10 +67,10 @@ export const decisionSchema = decisionFields.refine(reasonWhenDeclined, reasonEr
 export const decisionFormSchema = decisionFields.extend({ responseId: z.uuid() }).refine(reasonWhenDeclined, reasonError);
 export type DecisionInput = z.output<typeof decisionSchema>;
 
-export const noteSchema = z.object({ body: z.string().trim().min(1).max(5000) });
-export const messageSchema = z.object({ body: z.string().trim().min(1).max(5000) });
+export const noteSchema = z.object({ body: cleanText().trim().min(1).max(5000) });
+export const messageSchema = z.object({ body: cleanText().trim().min(1).max(5000) });
 export const reviewerSchema = z.object({ userId: z.uuid() });
 
 /** Socket events of response threads. */
 export const threadJoinSchema = z.object({ responseId: z.uuid() });
-export const threadPostSchema = z.object({ responseId: z.uuid(), body: z.string().trim().min(1).max(5000) });
+export const threadPostSchema = z.object({ responseId: z.uuid(), body: cleanText().trim().min(1).max(5000) });

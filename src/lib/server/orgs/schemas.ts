@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 import { email } from '../auth/schemas';
 
 export const orgKind = z.enum(['company', 'hospital', 'agency', 'university', 'investor']);
 export const memberRole = z.enum(['owner', 'admin', 'member']);
 
-const optionalText = (max: number) => z.string().trim().max(max).default('');
+const optionalText = (max: number) => text().trim().max(max).default('');
 
 export const createOrganizationSchema = z.object({
-	slug: z.string().trim().toLowerCase().min(3).max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+	slug: text().trim().toLowerCase().min(3).max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
 	kind: orgKind,
-	nameKo: z.string().trim().min(2).max(120),
-	nameEn: z.string().trim().min(2).max(120),
+	nameKo: text().trim().min(2).max(120),
+	nameEn: text().trim().min(2).max(120),
 	summaryKo: optionalText(200),
 	summaryEn: optionalText(200),
 	region: optionalText(80),
@@ -32,4 +33,4 @@ export const decideJoinSchema = z.object({ requestId: z.uuid(), decision: z.enum
 export const inviteSchema = z.object({ email, role: z.enum(['admin', 'member']) });
 export const memberRoleSchema = z.object({ userId: z.uuid(), role: memberRole });
 export const memberSchema = z.object({ userId: z.uuid() });
-export const invitationIdSchema = z.object({ invitationId: z.string().regex(/^inv_[a-z0-9]{8,64}$/) });
+export const invitationIdSchema = z.object({ invitationId: text().regex(/^inv_[a-z0-9]{8,64}$/) });

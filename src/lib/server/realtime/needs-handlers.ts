@@ -16,6 +16,7 @@ import type { Logger } from '../logger';
 import { threadJoinSchema, threadPostSchema } from '../needs/schemas';
 import type { SocketData } from './auth';
 import type { RealtimeServer } from './attach';
+import { defineSocketEvents } from './socket-events';
 
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -73,21 +74,24 @@ export function createThreadHandlers(db: Kysely<DB>, user: SessionUser, transpor
 	};
 }
 
-export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db: Kysely<DB>) {
+export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db: Kysely<DB>, logger?: Pick<Logger, 'error'>) {
 	const handlers = createThreadHandlers(db, socket.data.user, {
 		join: (room) => socket.join(room),
 		leave: (room) => socket.leave(room),
 		rooms: () => socket.rooms
 	});
-	const failed = (): Reply => ({ ok: false, error: { code: 'internal', message: m.error_unexpected({}, { locale: socket.data.user.locale }) } });
-	const answer = (ack: unknown, run: Promise<Reply>) => {
-		const reply = typeof ack === 'function' ? (ack as Ack) : () => {};
-		run.then(reply, () => reply(failed()));
-	};
-	socket.on('needs:join', (payload, ack) => answer(ack, handlers.join(payload)));
-	socket.on('needs:leave', (payload) => void handlers.leave(payload).catch(() => {}));
-	socket.on('needs:post', (payload, ack) => answer(ack, handlers.post(payload)));
-	socket.on('needs:read', (payload) => void handlers.read(payload).catch(() => {}));
+	// The thread handlers validate again and answer refusals themselves; the wrapper adds the catch-all.
+	defineSocketEvents(
+		socket,
+		{ 'needs:join': threadJoinSchema, 'needs:leave': threadJoinSchema, 'needs:post': threadPostSchema, 'needs:read': threadJoinSchema },
+		{
+			'needs:join': (input) => handlers.join(input),
+			'needs:leave': (input) => handlers.leave(input),
+			'needs:post': (input) => handlers.post(input),
+			'needs:read': (input) => handlers.read(input)
+		},
+		{ logger }
+	);
 }
 
 /** Committed thread messages (socket or form posts, from any node) go to everyone in the response's room. */

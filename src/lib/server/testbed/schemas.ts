@@ -1,5 +1,6 @@
 // Every input of the testbed (API bodies and queries, form posts) and the API's response shapes.
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const uuid = z.uuid();
@@ -7,7 +8,7 @@ const uuid = z.uuid();
 export const idParam = uuid;
 export const resourceKinds = ['equipment', 'space', 'device_loan', 'service'] as const;
 
-export const resourceListQuery = z.object({ kind: z.enum(resourceKinds).optional(), q: z.string().trim().max(100).optional() });
+export const resourceListQuery = z.object({ kind: z.enum(resourceKinds).optional(), q: text().trim().max(100).optional() });
 
 const MAX_RANGE_MS = 62 * 24 * 3_600_000;
 export const availabilityQuery = z
@@ -18,34 +19,34 @@ export const newBookingBody = z.object({
 	resourceId: uuid,
 	start: instant,
 	end: instant,
-	purpose: z.string().trim().max(500).default(''),
+	purpose: text().trim().max(500).default(''),
 	orgId: uuid.optional()
 });
 
 export const rescheduleBody = z.object({ start: instant, end: instant });
-export const rejectBody = z.object({ reason: z.string().trim().min(1).max(500) });
-export const cancelQuery = z.object({ reason: z.string().trim().max(500).optional() });
+export const rejectBody = z.object({ reason: text().trim().min(1).max(500) });
+export const cancelQuery = z.object({ reason: text().trim().max(500).optional() });
 
 // Forms read times as the viewer's wall clock; the route turns them into instants.
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const date = text().regex(/^\d{4}-\d{2}-\d{2}$/);
+const clock = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 export const bookForm = z.object({
 	date,
 	time: clock,
 	minutes: z.coerce.number().int().min(5).max(1440),
-	purpose: z.string().trim().min(1).max(500),
+	purpose: text().trim().min(1).max(500),
 	weeks: z.coerce.number().int().min(1).max(12).default(1),
 	orgId: z.union([uuid, z.literal('')]).optional()
 });
 export const rescheduleForm = bookForm.pick({ date: true, time: true, minutes: true });
-export const reasonForm = z.object({ reason: z.string().trim().min(1).max(500) });
-export const optionalReasonForm = z.object({ reason: z.string().trim().max(500).optional() });
-export const completeForm = z.object({ notes: z.string().trim().max(2000).default('') });
+export const reasonForm = z.object({ reason: text().trim().min(1).max(500) });
+export const optionalReasonForm = z.object({ reason: text().trim().max(500).optional() });
+export const completeForm = z.object({ notes: text().trim().max(2000).default('') });
 
 export const searchQuery = z.object({
 	kind: z.enum(resourceKinds).optional().or(z.literal('').transform(() => undefined)),
-	q: z.string().trim().max(100).optional(),
+	q: text().trim().max(100).optional(),
 	hours: z.coerce.number().min(0.5).max(12).default(2),
 	from: date.optional(),
 	days: z.coerce.number().int().min(1).max(31).default(7)
@@ -54,13 +55,13 @@ export const searchQuery = z.object({
 export const resourceSchema = z
 	.object({
 		id: uuid,
-		slug: z.string(),
+		slug: text(),
 		kind: z.enum(resourceKinds),
-		nameKo: z.string(),
-		nameEn: z.string(),
-		descriptionKo: z.string(),
-		descriptionEn: z.string(),
-		facility: z.object({ slug: z.string(), nameKo: z.string(), nameEn: z.string(), timeZone: z.string() }),
+		nameKo: text(),
+		nameEn: text(),
+		descriptionKo: text(),
+		descriptionEn: text(),
+		facility: z.object({ slug: text(), nameKo: text(), nameEn: text(), timeZone: text() }),
 		slotMinutes: z.number().int(),
 		minMinutes: z.number().int(),
 		maxMinutes: z.number().int(),
@@ -73,9 +74,9 @@ export const resourceSchema = z
 	})
 	.meta({ id: 'Resource' });
 
-const interval = z.object({ start: z.string(), end: z.string() });
+const interval = z.object({ start: text(), end: text() });
 export const availabilitySchema = z
-	.object({ resourceId: uuid, from: z.string(), to: z.string(), free: z.array(interval), busy: z.array(interval.extend({ status: z.string() })), blackouts: z.array(interval) })
+	.object({ resourceId: uuid, from: text(), to: text(), free: z.array(interval), busy: z.array(interval.extend({ status: text() })), blackouts: z.array(interval) })
 	.meta({ id: 'Availability' });
 
 export const bookingSchema = z
@@ -84,19 +85,19 @@ export const bookingSchema = z
 		resourceId: uuid,
 		orgId: uuid,
 		userId: uuid,
-		start: z.string(),
-		end: z.string(),
+		start: text(),
+		end: text(),
 		status: z.enum(['pending', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show', 'expired']),
-		purpose: z.string(),
-		decisionReason: z.string().nullable(),
-		checkedInAt: z.string().nullable(),
+		purpose: text(),
+		decisionReason: text().nullable(),
+		checkedInAt: text().nullable(),
 		sequence: z.number().int(),
-		seriesId: z.string().nullable()
+		seriesId: text().nullable()
 	})
 	.meta({ id: 'Booking' });
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+const month = text().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const slug = text().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
 export const reportQuery = z.object({
 	month: month.optional(),
 	facility: slug.optional().or(z.literal('').transform(() => undefined))

@@ -1,6 +1,7 @@
 // The audit log's GET filter. Each parameter is checked on its own: a bad one is ignored and
 // reported back by name, so a hand-edited URL never makes the page fail.
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 import type { AuditFilter } from '$lib/server/audit/repository';
 import { nextDay, startOfDay } from './zoned-day';
 
@@ -9,9 +10,9 @@ export const ENTITY_TYPES = ['user', 'organization'] as const;
 
 const day = z.iso.date();
 const params = {
-	actor: z.string().trim().max(254),
+	actor: text().trim().max(254),
 	type: z.enum(ENTITY_TYPES),
-	entity: z.string().trim().max(200),
+	entity: text().trim().max(200),
 	from: day,
 	to: day
 };

@@ -6,6 +6,7 @@ import { issueFeedToken, revokeFeedToken } from '$lib/server/calendar/feeds';
 import { listLiveTokens } from '$lib/server/calendar/feed-tokens';
 import { listManagedFacilityIds } from '$lib/server/testbed/access';
 import { DomainError } from '$lib/server/errors';
+import { FeedTokenConflictError } from '$lib/server/calendar/errors';
 import { readForm } from '$lib/server/http/form';
 import { requestContext, requireUser } from '$lib/server/http/context';
 import { feedSchema } from './schema';
@@ -30,6 +31,7 @@ export const actions = {
 			const secret = await issueFeedToken(getDb(), user, form.data.facility, requestContext(event));
 			return { issued: { facilityId: form.data.facility, url: feedUrl(event.url.origin, form.data.facility, secret) } };
 		} catch (error) {
+			if (error instanceof FeedTokenConflictError) return fail(409, { message: m.calendar_feed_error_busy() });
 			// Not a manager of that facility (any more): the same answer as an unknown facility.
 			if (error instanceof DomainError) return fail(404, { message: m.error_not_found() });
 			throw error;
@@ -39,7 +41,12 @@ export const actions = {
 		const user = requireUser(event);
 		const form = await readForm(event.request, feedSchema);
 		if (!form.ok) return fail(400, { message: m.error_validation_failed() });
-		if (!(await revokeFeedToken(getDb(), user, form.data.facility, requestContext(event)))) return fail(404, { message: m.error_not_found() });
+		try {
+			if (!(await revokeFeedToken(getDb(), user, form.data.facility, requestContext(event)))) return fail(404, { message: m.error_not_found() });
+		} catch (error) {
+			if (error instanceof FeedTokenConflictError) return fail(409, { message: m.calendar_feed_error_busy() });
+			throw error;
+		}
 		return { revoked: true };
 	}
 } satisfies Actions;

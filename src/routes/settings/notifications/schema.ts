@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 import { notificationKinds } from '$lib/server/notify/areas';
 
 // Checked boxes arrive as one value or several; none at all is an empty list.
 const kindList = () =>
 	z
-		.union([z.string(), z.array(z.string())])
+		.union([text(), z.array(text())])
 		.optional()
 		.transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
 		.pipe(z.array(z.enum(notificationKinds() as [string, ...string[]])));

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { text } from '$lib/server/http/text';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
@@ -8,7 +9,7 @@ import { apiTokenSchema } from '$lib/server/auth/schemas';
 import { readForm } from '$lib/server/http/form';
 import { requireUser } from '$lib/server/http/context';
 
-const revokeSchema = z.object({ id: z.string().regex(/^mct_[a-z0-9]{8,64}$/) });
+const revokeSchema = z.object({ id: text().regex(/^mct_[a-z0-9]{8,64}$/) });
 
 export const load = (async (event) => {
 	const user = requireUser(event);

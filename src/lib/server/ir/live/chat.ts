@@ -1,12 +1,13 @@
 // Chat rules: attendees post while the session is open, at most CHAT_LIMIT messages per window per
 // person (counted in the database, so it holds across reconnects); the moderator deletes.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db';
 import { recordAudit } from '../../audit/repository';
 import { NotFoundError } from '../../errors';
 import { ChatThrottledError, LiveSessionClosedError } from './errors';
 import * as contentRepository from './content-repository';
 import * as liveRepository from './repository';
+import { lockPoster, retryAfterSeconds } from './throttle';
 
 export const CHAT_LIMIT = { messages: 5, windowMs: 10_000 };
 
@@ -24,13 +25,10 @@ export async function postChatMessage(db: Kysely<DB>, eventId: string, userId: s
 	await requireOpenSession(db, eventId);
 	return db.transaction().execute(async (trx) => {
 		// One poster at a time per person and room, so two messages sent at the same instant are counted in turn.
-		await sql`select pg_advisory_xact_lock(hashtext(${`ir-chat:${eventId}:${userId}`}))`.execute(trx);
+		await lockPoster(trx, 'chat', eventId, userId);
 		const recent = await contentRepository.recentChatTimes(trx, eventId, userId, new Date(now.getTime() - CHAT_LIMIT.windowMs));
-		if (recent.length >= CHAT_LIMIT.messages) {
-			// The window frees up when the oldest message that counts in it falls out.
-			const oldest = recent[recent.length - CHAT_LIMIT.messages];
-			throw new ChatThrottledError(Math.max(1, Math.ceil((oldest.getTime() + CHAT_LIMIT.windowMs - now.getTime()) / 1000)));
-		}
+		const retryAfter = retryAfterSeconds(recent, { count: CHAT_LIMIT.messages, windowMs: CHAT_LIMIT.windowMs }, now);
+		if (retryAfter !== null) throw new ChatThrottledError(retryAfter);
 		return contentRepository.insertChatMessage(trx, eventId, userId, body);
 	});
 }

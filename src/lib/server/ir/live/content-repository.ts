@@ -48,6 +48,19 @@ export async function recentChatTimes(db: Executor, eventId: string, userId: str
 	return rows.map((row) => row.created_at);
 }
 
+/** When the user asked their recent questions (since `since`), oldest first: the throttle's window. */
+export async function recentQuestionTimes(db: Executor, eventId: string, userId: string, since: Date): Promise<Date[]> {
+	const rows = await db
+		.selectFrom('ir_questions')
+		.select('created_at')
+		.where('event_id', '=', eventId)
+		.where('user_id', '=', userId)
+		.where('created_at', '>', since)
+		.orderBy('created_at', 'asc')
+		.execute();
+	return rows.map((row) => row.created_at);
+}
+
 export function softDeleteChatMessage(db: Executor, eventId: string, id: string, deletedBy: string) {
 	return db
 		.updateTable('ir_chat_messages')

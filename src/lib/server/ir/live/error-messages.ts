@@ -17,6 +17,7 @@ const messages: Record<LiveRefusal, Message> = {
 	not_in_room: (_p, o) => m.ir_live_error_not_in_room({}, o),
 	grant_missing: (_p, o) => m.ir_live_error_grant_missing({}, o),
 	chat_throttled: (p, o) => m.ir_live_error_chat_throttled({ seconds: String(p.seconds ?? 10) }, o),
+	question_throttled: (p, o) => m.ir_live_error_question_throttled({ seconds: String(p.seconds ?? 60) }, o),
 	question_closed: (_p, o) => m.ir_live_error_question_closed({}, o),
 	already_voted: (_p, o) => m.ir_live_error_already_voted({}, o),
 	not_a_viewer: (_p, o) => m.ir_live_error_not_a_viewer({}, o),

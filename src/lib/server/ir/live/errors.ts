@@ -12,6 +12,7 @@ export type LiveRefusal =
 	| 'not_in_room'
 	| 'grant_missing'
 	| 'chat_throttled'
+	| 'question_throttled'
 	| 'question_closed'
 	| 'already_voted'
 	| 'not_a_viewer'
@@ -55,6 +56,12 @@ export class GrantMissingError extends LiveRoomError {
 export class ChatThrottledError extends LiveRoomError {
 	constructor(readonly retryAfterSeconds: number) {
 		super('chat_throttled', 'rate_limited', 429, { seconds: retryAfterSeconds });
+	}
+}
+
+export class QuestionThrottledError extends LiveRoomError {
+	constructor(readonly retryAfterSeconds: number) {
+		super('question_throttled', 'rate_limited', 429, { seconds: retryAfterSeconds });
 	}
 }
 

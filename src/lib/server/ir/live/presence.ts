@@ -16,6 +16,7 @@ import { liveParticipants, liveRoomName, liveStage, pushPresence, pushStaffState
 import * as contentRepository from './content-repository';
 import * as liveRepository from './repository';
 import * as registry from './registry';
+import { NotInRoomError } from './errors';
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type LiveIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -47,6 +48,19 @@ export async function joinRoom(deps: LiveDeps, socket: LiveSocket, user: Session
 	await liveRepository.raisePeakViewers(db, eventId, registry.viewerCount(eventId));
 	pushPresence(io, eventId);
 	pushStaffState(io, eventId);
+	return snapshot(deps, user, eventId, participant, event.status);
+}
+
+/** The room's state again for a socket already in it (a repeated ir:join): no new attendance row. */
+export async function rejoinSnapshot(deps: LiveDeps, socket: LiveSocket, user: SessionUser, eventId: string): Promise<LiveRoomSnapshot> {
+	const { event } = await requireLiveAccess(deps.db, user, eventId);
+	const participant = registry.findParticipant(eventId, socket.id);
+	if (!participant) throw new NotInRoomError();
+	return snapshot(deps, user, eventId, participant, event.status);
+}
+
+async function snapshot(deps: LiveDeps, user: SessionUser, eventId: string, participant: registry.Participant, status: LiveRoomSnapshot['status']): Promise<LiveRoomSnapshot> {
+	const { db, media } = deps;
 	const [chat, questions, voted] = await Promise.all([
 		contentRepository.listChatMessages(db, eventId),
 		contentRepository.listQuestions(db, eventId, participant.grants.roomAdmin ? null : user.id),
@@ -58,7 +72,7 @@ export async function joinRoom(deps: LiveDeps, socket: LiveSocket, user: Session
 		userId: user.id,
 		role: participant.role,
 		grants: participant.grants,
-		status: event.status,
+		status,
 		viewers: registry.viewerCount(eventId),
 		stage: liveStage(eventId),
 		chat: chat.map(toLiveChat),

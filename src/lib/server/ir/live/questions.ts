@@ -1,11 +1,12 @@
 // Q&A rules: attendees ask (pending until the moderator approves), vote once per question among the
-// visible ones, and the moderator approves, marks answered or dismisses, each change audited.
+// visible ones (at most QUESTION_LIMIT asked per window), and the moderator approves, marks answered or dismisses, each change audited.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db';
 import type { IrQuestionStatus } from '../../db/ir-live-types';
 import { recordAudit } from '../../audit/repository';
 import { NotFoundError } from '../../errors';
-import { AlreadyVotedError, LiveInvalidStateError } from './errors';
+import { AlreadyVotedError, LiveInvalidStateError, QuestionThrottledError } from './errors';
+import { lockPoster, retryAfterSeconds } from './throttle';
 import { requireOpenSession, type AuditContext } from './chat';
 import * as contentRepository from './content-repository';
 import type { QuestionAction } from './schemas';
@@ -20,9 +21,18 @@ const transitions: Record<QuestionAction, { from: IrQuestionStatus[]; to: IrQues
 
 export const isPublicQuestion = (status: IrQuestionStatus) => status === 'approved' || status === 'answered';
 
-export async function askQuestion(db: Kysely<DB>, eventId: string, userId: string, body: string): Promise<LiveQuestionRow> {
+/** At most this many questions per person and room in the window, like the chat's limit. */
+export const QUESTION_LIMIT = { count: 5, windowMs: 60_000 };
+
+export async function askQuestion(db: Kysely<DB>, eventId: string, userId: string, body: string, now = new Date()): Promise<LiveQuestionRow> {
 	await requireOpenSession(db, eventId);
-	return contentRepository.insertQuestion(db, eventId, userId, body);
+	return db.transaction().execute(async (trx) => {
+		await lockPoster(trx, 'question', eventId, userId);
+		const recent = await contentRepository.recentQuestionTimes(trx, eventId, userId, new Date(now.getTime() - QUESTION_LIMIT.windowMs));
+		const retryAfter = retryAfterSeconds(recent, QUESTION_LIMIT, now);
+		if (retryAfter !== null) throw new QuestionThrottledError(retryAfter);
+		return contentRepository.insertQuestion(trx, eventId, userId, body);
+	});
 }
 
 /** One vote per person on a visible question; a second vote is refused. */
