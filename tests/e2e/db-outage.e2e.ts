@@ -131,6 +131,13 @@ test('restarting PostgreSQL and killing the portal’s backends under load: 503s
 	const page = await fetch(`${baseURL}/testbed`, { headers: { accept: 'text/html', cookie: [...session, 'PARAGLIDE_LOCALE=en'].join('; ') } });
 	expect(page.status).toBe(503);
 	expect(await page.text()).toContain('The database is briefly unreachable.');
+	// Failing later than the hooks: in a visitor's page load, and in a public endpoint.
+	const visitorPage = await fetch(`${baseURL}/directory`, { headers: { accept: 'text/html', cookie: 'PARAGLIDE_LOCALE=en' } });
+	expect(visitorPage.status).toBe(503);
+	expect(await visitorPage.text()).toContain('The database is briefly unreachable.');
+	const publicApi = await fetch(`${baseURL}/api/v1/organizations/wonju-mtv`, { headers: { 'accept-language': 'en' } });
+	expect(publicApi.status).toBe(503);
+	expect(await publicApi.json()).toEqual({ error: { code: 'database_unavailable', message: 'The database is briefly unreachable. Please try again in a moment.' } });
 	await expect.poll(() => readyz(baseURL), { timeout: 30_000 }).toEqual({ status: 503, body: { status: 'not_ready', checks: { accepting: 'ok', database: 'unreachable', listen: 'down' } } });
 	db.start();
 	disrupted = true;
@@ -162,13 +169,14 @@ test('SIGTERM under load: every request in flight gets its full response, then t
 	const cookie = await signInCookie(baseURL, demo.startup, DEMO_PASSWORD);
 	const socket = await connectSocket(baseURL, cookie);
 
-	// Hold every booking insert on a table lock, so the requests are surely in flight when the signal comes.
+	// Hold every request on a lock of the sessions table, which the hooks read before any route runs:
+	// the requests are surely in flight when the signal comes, and still need the whole app after it.
 	const pg = (await import('pg')).default;
 	const locker = new pg.Client({ connectionString: db.url });
 	await locker.connect();
 	try {
 		await locker.query('begin');
-		await locker.query('lock table bookings in access exclusive mode');
+		await locker.query('lock table sessions in access exclusive mode');
 		const base = bookingBase(7);
 		const requests = Array.from({ length: 8 }, (_, slot) => book(baseURL, cookie, resourceId, slot, base));
 		await expect
