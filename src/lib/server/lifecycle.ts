@@ -18,15 +18,14 @@ export type Lifecycle = {
 	log: { info: LogFn; warn: LogFn; error: LogFn; fatal: LogFn };
 };
 
-function logAt(level: 'info' | 'warn' | 'error' | 'fatal'): LogFn {
-	return (context, message) => {
-		const logger = tryGetRuntime()?.logger;
+export function exposeLifecycle(): void {
+	// Kept past stopRuntime, so the last lines of a shutdown are JSON like the rest.
+	const startedWith = tryGetRuntime()?.logger;
+	const logAt = (level: 'info' | 'warn' | 'error' | 'fatal'): LogFn => (context, message) => {
+		const logger = tryGetRuntime()?.logger ?? startedWith;
 		if (logger) logger[level](context, message);
 		else console.error(message, context);
 	};
-}
-
-export function exposeLifecycle(): void {
 	const lifecycle: Lifecycle = {
 		attachRealtime,
 		beginShutdown: () => {
