@@ -5,6 +5,21 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 20_000);
+
+// The app's logger once the bundle has started, the console before.
+const log = (level, context, message) => {
+	const app = globalThis[Symbol.for('medcluster.lifecycle')];
+	if (app) app.log[level](context, message);
+	else console.error(message, context);
+};
+// A rejection nobody handled is a bug to fix, but not a reason to drop every request in flight.
+process.on('unhandledRejection', (reason) => log('error', { err: reason }, 'unhandled promise rejection'));
+// After an uncaught exception the process state is unknown: log it, exit non-zero, the supervisor restarts.
+process.on('uncaughtException', (error, origin) => {
+	log('fatal', { err: error, origin }, 'uncaught exception; exiting');
+	process.exit(1);
+});
 
 // Without ORIGIN or PROTOCOL_HEADER, adapter-node assumes https, and SvelteKit's CSRF check would
 // refuse form posts on plain http://localhost. This server knows whether the socket is TLS, so it
@@ -24,8 +39,20 @@ const { handler } = await import(pathToFileURL(resolve(here, buildDir, 'handler.
 const lifecycle = globalThis[Symbol.for('medcluster.lifecycle')];
 if (!lifecycle) throw new Error('The SvelteKit bundle did not start (no lifecycle found)');
 
+// Requests the app is answering (socket.io's own transport requests never reach this handler).
+const active = new Set();
+let draining = false;
+let onDrained = () => {};
+
 const server = http.createServer((req, res) => {
 	if (stateProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	active.add(res);
+	// 'close' follows the last byte sent, or an aborted connection: either way the request is over.
+	res.on('close', () => {
+		active.delete(res);
+		if (draining && active.size === 0) onDrained();
+	});
+	if (draining) res.setHeader('connection', 'close');
 	handler(req, res);
 });
 await lifecycle.attachRealtime(server);
@@ -40,20 +67,54 @@ server.listen(port, host, () => {
 	}
 });
 
+/** Resolves true once no request is in flight, or false when `ms` pass first. */
+function requestsFinished(ms) {
+	if (active.size === 0) return Promise.resolve(true);
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(false), ms);
+		onDrained = () => {
+			clearTimeout(timer);
+			resolve(true);
+		};
+	});
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let the requests in flight finish (at most
+ * SHUTDOWN_TIMEOUT_MS), then close the sockets, the workers and the database, and exit 0.
+ */
 let closing = false;
 async function shutdown(signal) {
 	if (closing) return;
 	closing = true;
-	console.log(`${signal}: shutting down`);
-	const force = setTimeout(() => process.exit(1), 10_000);
+	draining = true;
+	lifecycle.log.info({ signal, inFlight: active.size, deadlineMs: shutdownTimeoutMs }, 'shutting down: finishing requests in flight');
+	lifecycle.beginShutdown();
+	const force = setTimeout(() => {
+		lifecycle.log.error({ inFlight: active.size }, 'shutdown did not finish in time; exiting');
+		process.exit(1);
+	}, shutdownTimeoutMs + 15_000);
 	force.unref();
 	server.close();
-	server.closeIdleConnections?.();
+	// Responses not yet started close their connection, so keep-alive clients go elsewhere.
+	for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+	server.closeIdleConnections();
+	const finished = await requestsFinished(shutdownTimeoutMs);
+	if (!finished) lifecycle.log.warn({ inFlight: active.size }, 'shutdown deadline passed with requests in flight');
+	// Connections that became idle after their last response, or whose socket.io transport closes now.
+	const sweep = setInterval(() => server.closeIdleConnections(), 200);
+	const cut = setTimeout(() => server.closeAllConnections(), 3_000);
 	try {
 		await lifecycle.shutdown();
-	} finally {
-		process.exit(0);
+	} catch (error) {
+		lifecycle.log.error({ err: error }, 'shutdown failed');
+		process.exit(1);
 	}
+	clearInterval(sweep);
+	clearTimeout(cut);
+	server.closeAllConnections();
+	lifecycle.log.info({ finished }, 'shut down');
+	process.exit(0);
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

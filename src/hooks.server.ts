@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieName } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
-import { getDb, getLogger, startRuntime } from '$lib/server/runtime';
+import { getDb, getLogger, startRuntime, tryGetRuntime } from '$lib/server/runtime';
 import { SESSION_COOKIE, setSessionCookie, deleteSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { validateApiToken } from '$lib/server/auth/api-token';
 import { findSessionUser } from '$lib/server/users/session-user';
@@ -11,6 +11,8 @@ import { installZodMessages } from '$lib/server/http/zod-messages';
 import { isSecure } from '$lib/server/http/context';
 import { resolveTimeZone } from '$lib/time-zone';
 import { exposeLifecycle } from '$lib/server/lifecycle';
+import { handleDatabaseOutage, markDatabaseOutage } from '$lib/server/http/outage';
+import { isConnectionLoss } from '$lib/server/db/unavailable';
 
 installZodMessages();
 
@@ -88,11 +90,20 @@ const handleI18n: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(handleRequestLog, handleAuth, handleI18n);
+export const handle = sequence(handleRequestLog, handleDatabaseOutage, handleAuth, handleI18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
 	const requestId = event.locals.requestId;
-	(event.locals.log ?? getLogger()).error({ err: error, status, path: event.url.pathname }, message);
+	// Never getLogger() here: during start-up or shutdown there may be no runtime, and a throw in
+	// handleError ends the process.
+	const log = event.locals.log ?? tryGetRuntime()?.logger;
+	if (isConnectionLoss(error)) {
+		markDatabaseOutage(event);
+		log?.warn({ err: error, path: event.url.pathname }, 'database unavailable');
+		return { message: m.error_database_unavailable(), requestId };
+	}
+	if (log) log.error({ err: error, status, path: event.url.pathname }, message);
+	else console.error(`${message} (${event.url.pathname})`, error);
 	return { message: m.error_unexpected(), requestId };
 };

@@ -68,5 +68,5 @@ test('the OpenAPI 3.1 document lists the endpoints with schemas', async ({ reque
 
 test('health and readiness', async ({ request }) => {
 	expect((await (await request.get('/healthz')).json()).status).toBe('ok');
-	expect(await (await request.get('/readyz')).json()).toEqual({ status: 'ready', database: 'ok' });
+	expect(await (await request.get('/readyz')).json()).toEqual({ status: 'ready', checks: { accepting: 'ok', database: 'ok', listen: 'ok' } });
 });

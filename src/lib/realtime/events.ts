@@ -7,6 +7,8 @@ export type MediaAck<E extends keyof MediaRequests> = (reply: MediaRequests[E]['
 
 export interface ServerToClientEvents {
 	'notifications:unread': (payload: { count: number }) => void;
+	/** The server's live feed was interrupted (database connection lost): refetch what is shown. */
+	'realtime:resync': (payload: { reason: 'listen_reconnected' }) => void;
 	'needs:message': (payload: ThreadMessage) => void;
 	'media:offer': (payload: MediaPushes['media:offer']) => void;
 	'media:tracks': (payload: MediaPushes['media:tracks']) => void;

@@ -1,5 +1,6 @@
 // A need response's thread kept live over socket.io: join the room, receive messages, post with an ack.
 import { io, type Socket } from 'socket.io-client';
+import { invalidateAll } from '$app/navigation';
 import type { ClientToServerEvents, ServerToClientEvents, ThreadMessage } from './events';
 
 export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
@@ -17,6 +18,8 @@ export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
 			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
 			socket.on('connect', () => socket?.emit('needs:join', { responseId }, (reply) => (live = reply.ok)));
 			socket.on('disconnect', () => (live = false));
+			// The server's feed was interrupted: messages may have been missed, so load the thread again.
+			socket.on('realtime:resync', () => void invalidateAll());
 			socket.on('needs:message', (message) => {
 				if (message.responseId !== responseId || messages.some((m) => m.id === message.id)) return;
 				messages = [...messages, message];

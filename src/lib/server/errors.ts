@@ -22,6 +22,7 @@ export type ErrorCode =
 	| 'not_org_admin'
 	| 'operator_only'
 	| 'invalid_state'
+	| 'database_unavailable'
 	// testbed
 	| 'booking_conflict'
 	| 'credential_required'

@@ -2,23 +2,42 @@
 // server.js cannot import the bundle's internal modules.
 import type { Server as HttpServer } from 'node:http';
 import { attachRealtime } from './realtime/attach';
-import { getRuntime, stopRuntime } from './runtime';
+import { getRuntime, stopRuntime, tryGetRuntime } from './runtime';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/index';
+
+type LogFn = (context: Record<string, unknown>, message: string) => void;
 
 export type Lifecycle = {
 	attachRealtime(server: HttpServer): Promise<unknown>;
+	/** Shutdown has begun: /readyz answers 503 ("draining") while requests in flight finish. */
+	beginShutdown(): void;
+	/** Closes the sockets, stops the workers, then closes the database. */
 	shutdown(): Promise<void>;
 	summary(): { database: string; demo: { password: string; accounts: readonly { role: string; email: string }[] } | null };
+	/** The app's logger, or the console once the runtime is gone. */
+	log: { info: LogFn; warn: LogFn; error: LogFn; fatal: LogFn };
 };
 
 export function exposeLifecycle(): void {
+	// Kept past stopRuntime, so the last lines of a shutdown are JSON like the rest.
+	const startedWith = tryGetRuntime()?.logger;
+	const logAt = (level: 'info' | 'warn' | 'error' | 'fatal'): LogFn => (context, message) => {
+		const logger = tryGetRuntime()?.logger ?? startedWith;
+		if (logger) logger[level](context, message);
+		else console.error(message, context);
+	};
 	const lifecycle: Lifecycle = {
 		attachRealtime,
+		beginShutdown: () => {
+			const runtime = tryGetRuntime();
+			if (runtime) runtime.draining = true;
+		},
 		shutdown: stopRuntime,
 		summary: () => ({
 			database: getRuntime().database.kind,
 			demo: getRuntime().config.SEED_DEMO ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS } : null
-		})
+		}),
+		log: { info: logAt('info'), warn: logAt('warn'), error: logAt('error'), fatal: logAt('fatal') }
 	};
 	(globalThis as Record<symbol, unknown>)[Symbol.for('medcluster.lifecycle')] = lifecycle;
 }

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import type { DB } from './db/types';
 import type { MediaBackend } from './media/backend';
+import { databaseChecks, type ReadinessCheck } from './readiness';
 
 export type Runtime = {
 	config: AppConfig;
@@ -17,6 +18,10 @@ export type Runtime = {
 	/** The SFU of the live IR rooms (one per process). */
 	media?: MediaBackend;
 	stopWorkers: Array<() => Promise<void> | void>;
+	/** What /readyz runs, by name; add to it rather than editing the route. */
+	readiness: ReadinessCheck[];
+	/** Set when shutdown begins: /readyz says so, so a load balancer stops sending new work. */
+	draining: boolean;
 };
 
 const KEY = Symbol.for('medcluster.runtime');
@@ -29,14 +34,16 @@ async function start(): Promise<Runtime> {
 	const database = await openDatabase({
 		url: config.DATABASE_URL,
 		dataDir: config.DATA_DIR,
-		poolSize: config.DATABASE_POOL_SIZE
+		poolSize: config.DATABASE_POOL_SIZE,
+		logger
 	});
 	const migrated = await migrateToLatest(database.db);
 	logger.info(
 		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
 		'database ready'
 	);
-	const runtime: Runtime = { config, logger, database, stopWorkers: [] };
+	const runtime: Runtime = { config, logger, database, stopWorkers: [], readiness: [], draining: false };
+	runtime.readiness.push({ name: 'accepting', run: () => (runtime.draining ? 'draining' : 'ok') }, ...databaseChecks(database));
 	holder.current = runtime;
 	if (config.SEED_DEMO) {
 		const { seedDemoIfEmpty } = await import('./seed/index');
@@ -79,8 +86,17 @@ export const getLogger = (): Logger => getRuntime().logger;
 export async function stopRuntime(): Promise<void> {
 	const runtime = holder.current;
 	if (!runtime) return;
+	runtime.draining = true;
+	// Every worker gets its chance to stop even if one fails; the database closes last. The runtime
+	// stays reachable until then, so late work fails on the closed pool, not on a missing runtime.
+	for (const stop of runtime.stopWorkers) {
+		try {
+			await stop();
+		} catch (error) {
+			runtime.logger.error({ err: error }, 'a worker failed to stop');
+		}
+	}
+	await runtime.database.close();
 	holder.current = undefined;
 	holder.starting = undefined;
-	for (const stop of runtime.stopWorkers) await stop();
-	await runtime.database.close();
 }

@@ -2,14 +2,21 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './types';
 import { PGlitePool } from './pglite-pool';
+import { guardPool } from './unavailable';
+import { createPgListener } from './pg-listener';
+import type { Logger } from '../logger';
 
-export type DatabaseConfig = { url?: string; dataDir?: string; poolSize?: number };
+export type DatabaseConfig = { url?: string; dataDir?: string; poolSize?: number; logger?: Logger };
 
 export type Database = {
 	db: Kysely<DB>;
 	kind: 'postgres' | 'pglite';
 	/** LISTEN on a channel; NOTIFY sent inside a transaction arrives only after it commits. */
 	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	/** Whether LISTEN is live now (PGlite's always is). */
+	listening(): boolean;
+	/** Runs `handler` each time the LISTEN connection is reopened: NOTIFYs sent while it was down are lost. */
+	onListenReconnect(handler: () => void | Promise<void>): () => void;
 	close(): Promise<void>;
 };
 
@@ -19,7 +26,7 @@ const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, logger?: Logger): Promise<Database> {
 	const { default: pg } = await import('pg');
 	const types = {
 		getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -28,31 +35,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 			return pg.types.getTypeParser(oid, format);
 		}
 	};
-	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
-	// An idle client's error (database restarted) must not crash the process.
-	pool.on('error', () => {});
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-	const listeners = new Set<InstanceType<typeof pg.Client>>();
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types, keepAlive: true });
+	// pg-pool listens for errors only on idle clients; a checked-out client whose backend is terminated
+	// emits 'error' too, and an unheard 'error' event ends the process. Its query fails on its own.
+	pool.on('connect', (client) => client.on('error', (error) => logger?.warn({ err: error }, 'database connection lost')));
+	pool.on('error', (error) => logger?.warn({ err: error }, 'idle database connection lost'));
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: guardPool(pool) }) });
+	const listener = createPgListener({ newClient: () => new pg.Client({ connectionString: url, keepAlive: true }), logger });
 	return {
 		db,
 		kind: 'postgres',
-		async listen(channel, onPayload) {
-			if (!CHANNEL.test(channel)) throw new Error(`Bad channel name: ${channel}`);
-			const client = new pg.Client({ connectionString: url });
-			client.on('error', () => {});
-			await client.connect();
-			client.on('notification', (message) => {
-				if (message.channel === channel) onPayload(message.payload ?? '');
-			});
-			await client.query(`listen ${channel}`);
-			listeners.add(client);
-			return async () => {
-				listeners.delete(client);
-				await client.end().catch(() => {});
-			};
-		},
+		listen: (channel, onPayload) => listener.listen(channel, onPayload),
+		listening: () => listener.isUp(),
+		onListenReconnect: (handler) => listener.onReconnect(handler),
 		async close() {
-			await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+			await listener.close();
 			await db.destroy();
 		}
 	};
@@ -93,12 +90,15 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
 				if (!pg.closed) await exclusively(() => unlisten());
 			};
 		},
+		listening: () => !pg.closed,
+		// In-process: the LISTEN never drops.
+		onListenReconnect: () => () => {},
 		close: () => db.destroy()
 	};
 }
 
 export function openDatabase(config: DatabaseConfig): Promise<Database> {
 	return config.url
-		? openPostgres(config.url, config.poolSize ?? 10)
+		? openPostgres(config.url, config.poolSize ?? 10, config.logger)
 		: openPGlite(config.dataDir);
 }

@@ -30,6 +30,7 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	not_org_admin: (_p, o) => m.error_not_org_admin({}, o),
 	operator_only: (_p, o) => m.error_operator_only({}, o),
 	invalid_state: (_p, o) => m.error_invalid_state({}, o),
+	database_unavailable: (_p, o) => m.error_database_unavailable({}, o),
 	// testbed
 	booking_conflict: (_p, o) => m.testbed_error_booking_conflict({}, o),
 	credential_required: (p, o) => m.testbed_error_credential_required({ credential: String(p.credential ?? ''), credential_en: String(p.credential_en ?? '') }, o),
@@ -92,7 +93,7 @@ export function problem(status: number, code: string, message: string, headers: 
 
 export function problemFromError(error: unknown): Response {
 	if (error instanceof DomainError) {
-		const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+		const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : error.status === 503 ? { 'retry-after': '5' } : {};
 		return problem(error.status, error.code, messageForError(error), headers, error.link);
 	}
 	throw error;

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db';
 import type { JobRow } from '../db/jobs-types';
 import type { Logger } from '../logger';
+import { isConnectionLoss } from '../db/unavailable';
 import * as jobRepository from './repository';
 import { backoffMs, nextRecurrence } from './schedule';
 
@@ -82,7 +83,13 @@ export function createJobRunner(options: RunnerOptions) {
 		let running: Promise<unknown> = Promise.resolve();
 		const timer = setInterval(() => {
 			if (stopped) return;
-			running = running.then(() => (stopped ? undefined : runDue())).catch((error) => options.logger?.error({ err: error }, 'job runner failed'));
+			running = running
+				.then(() => (stopped ? undefined : runDue()))
+				.catch((error) => {
+					// The database being away is an outage to ride out (the next poll retries), not a bug.
+					if (isConnectionLoss(error)) options.logger?.warn({ err: error }, 'job runner waiting for the database');
+					else options.logger?.error({ err: error }, 'job runner failed');
+				});
 		}, options.pollMs ?? 5_000);
 		return async () => {
 			stopped = true;

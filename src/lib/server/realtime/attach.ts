@@ -35,6 +35,7 @@ export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Prom
 			registerNotificationHandlers(io, socket, db, logger);
 			registerNeedsHandlers(io, socket, db, logger);
 			registerIrLiveHandlers({ io, db, logger, media: deps.media }, socket);
+			// The database may be down right now: the count then comes with the next resync.
 			socket.emit('notifications:unread', { count: await countUnread(db, user.id) });
 		} catch (error) {
 			// The bell keeps its last count; the socket itself works.
@@ -58,7 +59,21 @@ export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Prom
 		io.local.in('sessionId' in ended ? sessionRoom(ended.sessionId) : userRoom(ended.userId)).disconnectSockets(true);
 	});
 
+	// NOTIFYs sent while the LISTEN connection was down are lost: send every connected user their
+	// unread count again, and tell every client to refetch what it shows (thread heads, lists).
+	const stopResync = database.onListenReconnect(async () => {
+		io.local.emit('realtime:resync', { reason: 'listen_reconnected' });
+		try {
+			const users = new Set((await io.local.fetchSockets()).map((socket) => socket.data.user.id));
+			for (const userId of users) io.local.to(userRoom(userId)).emit('notifications:unread', { count: await countUnread(db, userId) });
+			logger.info({ users: users.size }, 'live clients told to resync');
+		} catch (error) {
+			logger.warn({ err: error }, 'resync of unread counts failed');
+		}
+	});
+
 	return async () => {
+		stopResync();
 		await unlistenNotifications();
 		await unlistenThreads();
 		await unlistenSessions();
