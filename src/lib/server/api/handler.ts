@@ -4,11 +4,13 @@ import * as m from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
 import { problem, problemFromError } from '../http/errors';
 import { DomainError } from '../errors';
+import { isCrossSiteCookieWrite } from './same-origin';
 
 type Handler<E extends RequestEvent> = (event: E, user: SessionUser) => Promise<Response> | Response;
 type OptionalHandler<E extends RequestEvent> = (event: E, user: SessionUser | null) => Promise<Response> | Response;
 
 async function run(event: RequestEvent, body: () => Promise<Response> | Response): Promise<Response> {
+	if (isCrossSiteCookieWrite(event)) return problem(403, 'cross_site_request', m.error_cross_site_request());
 	try {
 		return await body();
 	} catch (error) {
