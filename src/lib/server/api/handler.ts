@@ -33,7 +33,12 @@ export function publicEndpoint<E extends RequestEvent>(handler: OptionalHandler<
 	return (event: E) => run(event, () => handler(event, event.locals.user));
 }
 
-export function invalidInput(issues: { path: PropertyKey[]; message: string }[]) {
+type Issue = { path: PropertyKey[]; message: string; code?: string; params?: { code?: unknown } };
+
+/** 400 for malformed input; 422 with the rule's own code when well-formed fields break a rule (`params.code` of a refine). */
+export function invalidInput(issues: Issue[]) {
+	const rule = issues.find((issue) => issue.code === 'custom' && typeof issue.params?.code === 'string');
+	if (rule) return problem(422, String(rule.params!.code), rule.message);
 	const first = issues[0];
 	const where = first && first.path.length ? `${first.path.join('.')}: ` : '';
 	return problem(400, 'validation_failed', `${m.error_validation_failed()} ${where}${first?.message ?? ''}`.trim());
