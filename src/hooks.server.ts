@@ -11,6 +11,7 @@ import { installZodMessages } from '$lib/server/http/zod-messages';
 import { isSecure } from '$lib/server/http/context';
 import { resolveTimeZone } from '$lib/time-zone';
 import { exposeLifecycle } from '$lib/server/lifecycle';
+import { refuseNonFormActionPosts } from '$lib/server/http/form-posts';
 
 installZodMessages();
 
@@ -88,7 +89,7 @@ const handleI18n: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(handleRequestLog, handleAuth, handleI18n);
+export const handle = sequence(handleRequestLog, handleAuth, handleI18n, refuseNonFormActionPosts);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
