@@ -13,6 +13,7 @@ import { resolveTimeZone } from '$lib/time-zone';
 import { exposeLifecycle } from '$lib/server/lifecycle';
 import { handleDatabaseOutage, markDatabaseOutage } from '$lib/server/http/outage';
 import { isConnectionLoss } from '$lib/server/db/unavailable';
+import { refuseNonFormActionPosts } from '$lib/server/http/form-posts';
 
 installZodMessages();
 
@@ -90,7 +91,7 @@ const handleI18n: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(handleRequestLog, handleDatabaseOutage, handleAuth, handleI18n);
+export const handle = sequence(handleRequestLog, handleDatabaseOutage, handleAuth, handleI18n, refuseNonFormActionPosts);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };

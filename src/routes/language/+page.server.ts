@@ -6,7 +6,7 @@ import { cookieName } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/runtime';
 import { updateUser } from '$lib/server/users/repository';
 import { locale } from '$lib/server/auth/schemas';
-import { safeRedirect } from '$lib/server/auth/schemas';
+import { safeRedirect } from '$lib/server/auth/redirect';
 import { readForm } from '$lib/server/http/form';
 import { isSecure } from '$lib/server/http/context';
 
@@ -17,7 +17,7 @@ export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 export const actions = {
 	default: async (event) => {
 		const form = await readForm(event.request, schema);
-		const target = safeRedirect(form.ok ? form.data.redirect : undefined);
+		const target = safeRedirect(form.ok ? form.data.redirect : undefined, event.url.origin);
 		if (!form.ok) redirect(303, target);
 		event.cookies.set(cookieName, form.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
 		if (event.locals.user) await updateUser(getDb(), event.locals.user.id, { locale: form.data.locale });

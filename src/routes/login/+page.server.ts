@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { signIn } from '$lib/server/auth/service';
-import { signInSchema, safeRedirect } from '$lib/server/auth/schemas';
+import { signInSchema } from '$lib/server/auth/schemas';
+import { safeRedirect } from '$lib/server/auth/redirect';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { RateLimitedError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
@@ -10,8 +11,8 @@ import { failFromError } from '$lib/server/http/errors';
 import { isSecure, requestContext } from '$lib/server/http/context';
 
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
-	return { next: safeRedirect(url.searchParams.get('next'), '') };
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next'), url.origin));
+	return { next: safeRedirect(url.searchParams.get('next'), url.origin, '') };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -25,6 +26,6 @@ export const actions = {
 			if (error instanceof RateLimitedError) event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
 			return failFromError(error, { values: form.values });
 		}
-		redirect(303, safeRedirect(form.data.next));
+		redirect(303, safeRedirect(form.data.next, event.url.origin));
 	}
 } satisfies Actions;

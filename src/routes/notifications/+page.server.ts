@@ -4,7 +4,7 @@ import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { listNotifications, markRead } from '$lib/server/notify/repository';
 import { renderNotification } from '$lib/server/notify/kinds';
-import { safeRedirect } from '$lib/server/auth/schemas';
+import { safeRedirect } from '$lib/server/auth/redirect';
 import { readForm } from '$lib/server/http/form';
 import { requireUser } from '$lib/server/http/context';
 import { areaOf, kindsByArea, kindsOfArea } from '$lib/server/notify/areas';
@@ -27,7 +27,7 @@ export const load = (async (event) => {
 			id: row.id,
 			...renderNotification(row.kind, row.params, event.locals.locale),
 			// Links are stored as paths on this site; anything else is not shown as a link.
-			link: safeRedirect(row.link, '') || null,
+			link: safeRedirect(row.link, event.url.origin, '') || null,
 			readAt: row.read_at,
 			createdAt: row.created_at
 		}))

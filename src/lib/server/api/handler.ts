@@ -4,11 +4,13 @@ import * as m from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
 import { problem, problemFromError } from '../http/errors';
 import { DomainError } from '../errors';
+import { isCrossSiteCookieWrite } from './same-origin';
 
 type Handler<E extends RequestEvent> = (event: E, user: SessionUser) => Promise<Response> | Response;
 type OptionalHandler<E extends RequestEvent> = (event: E, user: SessionUser | null) => Promise<Response> | Response;
 
 async function run(event: RequestEvent, body: () => Promise<Response> | Response): Promise<Response> {
+	if (isCrossSiteCookieWrite(event)) return problem(403, 'cross_site_request', m.error_cross_site_request());
 	try {
 		return await body();
 	} catch (error) {
@@ -31,7 +33,12 @@ export function publicEndpoint<E extends RequestEvent>(handler: OptionalHandler<
 	return (event: E) => run(event, () => handler(event, event.locals.user));
 }
 
-export function invalidInput(issues: { path: PropertyKey[]; message: string }[]) {
+type Issue = { path: PropertyKey[]; message: string; code?: string; params?: { code?: unknown } };
+
+/** 400 for malformed input; 422 with the rule's own code when well-formed fields break a rule (`params.code` of a refine). */
+export function invalidInput(issues: Issue[]) {
+	const rule = issues.find((issue) => issue.code === 'custom' && typeof issue.params?.code === 'string');
+	if (rule) return problem(422, String(rule.params!.code), rule.message);
 	const first = issues[0];
 	const where = first && first.path.length ? `${first.path.join('.')}: ` : '';
 	return problem(400, 'validation_failed', `${m.error_validation_failed()} ${where}${first?.message ?? ''}`.trim());

@@ -30,6 +30,12 @@ export async function revokeApiToken(db: Executor, userId: string, tokenId: stri
 	return result.numUpdatedRows > 0n;
 }
 
+/** Revokes every live token of the user (account recovery); returns how many there were. */
+export async function revokeAllApiTokens(db: Executor, userId: string): Promise<number> {
+	const result = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+	return Number(result.numUpdatedRows);
+}
+
 /** The user id behind a bearer token, or null. */
 export async function validateApiToken(db: Executor, token: string): Promise<string | null> {
 	const parsed = parseToken(token);

@@ -10,6 +10,8 @@ export const SIGN_IN_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 
 export const RESET_PER_IP: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
 export const RESET_PER_ACCOUNT: RateLimitRule = { limit: 3, windowSeconds: 60 * 60 };
 export const SIGN_UP_PER_IP: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
+// The current-password check on a password change: a stolen session must not become a password oracle.
+export const PASSWORD_CHECK_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
 
 /** Counts one hit against `key`; throws RateLimitedError (with seconds to wait) past the limit. */
 export async function consumeRateLimit(

@@ -14,11 +14,10 @@ export const signUpSchema = z.object({ name: text().trim().min(1).max(80), email
 export const resetRequestSchema = z.object({ email });
 export const resetSchema = z.object({ password: newPassword });
 export const profileSchema = z.object({ name: text().trim().min(1).max(80), locale, timeZone });
-export const passwordChangeSchema = z.object({ currentPassword: text().min(1).max(200), newPassword });
+/** A checkbox: sent as 'on' when ticked, absent otherwise. */
+const checkbox = z.literal('on').optional().transform((v) => v === 'on');
+
+export const passwordChangeSchema = z.object({ currentPassword: text().min(1).max(200), newPassword, revokeApiTokens: checkbox });
+export const signOutEverywhereSchema = z.object({ revokeApiTokens: checkbox });
 export const apiTokenSchema = z.object({ name: text().trim().min(1).max(60) });
 
-/** Only same-site paths may be redirect targets after sign-in. */
-export function safeRedirect(target: string | undefined | null, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
-	return target;
-}

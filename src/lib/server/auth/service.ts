@@ -1,5 +1,5 @@
 // Account rules: sign-up, sign-in, e-mail verification, password reset and settings.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { Locale } from '../db/types';
 import { isUniqueViolation } from '../db/errors';
@@ -10,6 +10,7 @@ import { sendEmail } from '../notify/service';
 import { hashPassword, verifyPassword } from './password';
 import { createOneTimeToken, consumeOneTimeToken } from './one-time-token';
 import { createSession, invalidateUserSessions } from './session';
+import { revokeAllApiTokens } from './api-token';
 import * as rateLimit from './rate-limit';
 import { AccountDisabledError, EmailTakenError, InvalidCredentialsError, WrongPasswordError } from './errors';
 
@@ -125,6 +126,8 @@ export async function resetPassword(db: Kysely<DB>, token: string, password: str
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await invalidateUserSessions(trx, userId);
+		// Whoever had the account may have made tokens: a reset takes every way in away from them.
+		await revokeApiTokensAudited(trx, userId, 'password_reset', ip);
 		await recordAudit(trx, { actorId: userId, action: 'user.password_reset', entityType: 'user', entityId: userId, ip });
 		return user;
 	});
@@ -133,18 +136,37 @@ export async function resetPassword(db: Kysely<DB>, token: string, password: str
 export async function changePassword(
 	db: Kysely<DB>,
 	userId: string,
-	input: { currentPassword: string; newPassword: string },
+	input: { currentPassword: string; newPassword: string; revokeApiTokens?: boolean },
 	context: RequestContext
 ) {
+	// Same style as sign-in's per-account limit: failures count, a success clears the count.
+	const limitKey = `password:account:${userId}`;
+	await rateLimit.consumeRateLimit(db, limitKey, rateLimit.PASSWORD_CHECK_PER_ACCOUNT);
 	const user = await userRepository.findUserById(db, userId);
 	if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new WrongPasswordError();
+	await rateLimit.clearRateLimit(db, limitKey);
 	const passwordHash = await hashPassword(input.newPassword);
 	return db.transaction().execute(async (trx) => {
 		await userRepository.updateUser(trx, userId, { password_hash: passwordHash });
 		await invalidateUserSessions(trx, userId);
+		if (input.revokeApiTokens) await revokeApiTokensAudited(trx, userId, 'password_changed', context.ip);
 		await recordAudit(trx, { actorId: userId, action: 'user.password_changed', entityType: 'user', entityId: userId, ip: context.ip });
 		return createSession(trx, userId, context);
 	});
+}
+
+/** Ends every session of the user, and their API tokens too when asked. */
+export async function signOutEverywhere(db: Kysely<DB>, userId: string, options: { revokeApiTokens: boolean }, ip: string | null) {
+	await db.transaction().execute(async (trx) => {
+		await invalidateUserSessions(trx, userId);
+		if (options.revokeApiTokens) await revokeApiTokensAudited(trx, userId, 'signed_out_everywhere', ip);
+		await recordAudit(trx, { actorId: userId, action: 'user.signed_out_everywhere', entityType: 'user', entityId: userId, ip });
+	});
+}
+
+async function revokeApiTokensAudited(trx: Transaction<DB>, userId: string, reason: string, ip: string | null) {
+	const count = await revokeAllApiTokens(trx, userId);
+	if (count > 0) await recordAudit(trx, { actorId: userId, action: 'user.api_tokens_revoked', entityType: 'user', entityId: userId, data: { count, reason }, ip });
 }
 
 export async function updateProfile(

@@ -18,7 +18,7 @@ export const needsOperations: Operation[] = [
 	},
 	{
 		method: 'get', path: '/needs/{id}/matches', summary: 'Verified companies ranked for a need (shared tags, regulatory stage, text), each with why it matched', tags, auth: 'required',
-		pathParams: { id: idParam }, responses: { 200: { description: 'Suggested companies', schema: z.object({ matches: z.array(matchSchema) }) }, 404: hidden }
+		pathParams: { id: idParam }, responses: { 200: { description: 'Suggested companies', schema: z.object({ matches: z.array(matchSchema) }) }, 403: { description: '`needs_not_hospital_side`: the ranking is for the need’s author, its hospital’s admins and its reviewers' }, 404: hidden }
 	},
 	{
 		method: 'post', path: '/needs/{id}/responses', summary: 'Respond to a need for your company (one response per company)', tags, auth: 'required', pathParams: { id: idParam }, body: respondSchema,

@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { addDays, localParts, mondayOf, zonedInstant } from '../testbed/zoned-time';
+import { newSerial } from '../courses/completion';
 import { SEED_COURSES } from './course-catalogue';
 
 const TIME_ZONE = 'Asia/Seoul';
@@ -73,7 +74,7 @@ async function seedPastCohort(trx: Transaction<DB>, i: number, courseId: string,
 		if (!completed) continue;
 		const issuedAt = meetings[2].ends_at;
 		const expiresAt = validityMonths ? new Date(issuedAt.getTime() + validityMonths * 30 * DAY_MS) : null;
-		await trx.insertInto('certificates').values({ serial: `MC-${localParts(issuedAt, TIME_ZONE).date.slice(0, 4)}-C${String(i + 1).padStart(2, '0')}${String(k + 1).padStart(3, '0')}`, enrolment_id: enrolment.id, issued_at: issuedAt, expires_at: expiresAt }).execute();
+		await trx.insertInto('certificates').values({ serial: newSerial(issuedAt), enrolment_id: enrolment.id, issued_at: issuedAt, expires_at: expiresAt }).execute();
 		if (credentialId) {
 			await trx.insertInto('user_credentials').values({ user_id: person.user_id, credential_id: credentialId, granted_at: issuedAt, expires_at: expiresAt, source: 'course' }).onConflict((oc) => oc.columns(['user_id', 'credential_id']).doNothing()).execute();
 			granted++;

@@ -1,6 +1,7 @@
 // Every input of the testbed (API bodies and queries, form posts) and the API's response shapes.
 import { z } from 'zod';
 import { text } from '$lib/server/http/text';
+import * as m from '$lib/paraglide/messages';
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const uuid = z.uuid();
@@ -15,15 +16,22 @@ export const availabilityQuery = z
 	.object({ from: instant, to: instant })
 	.refine((r) => r.to > r.from && r.to.getTime() - r.from.getTime() <= MAX_RANGE_MS, { message: 'from < to, at most 62 days apart', path: ['to'] });
 
-export const newBookingBody = z.object({
-	resourceId: uuid,
-	start: instant,
-	end: instant,
-	purpose: text().trim().max(500).default(''),
-	orgId: uuid.optional()
-});
+// Well-formed times in the wrong order are a 422 with their own code (see api/handler's invalidInput),
+// caught here rather than by PostgreSQL's range constructor, which would answer 500.
+const endAfterStart = (range: { start: Date; end: Date }) => range.end > range.start;
+const rangeOrder = { path: ['end'], params: { code: 'end_before_start' }, error: () => m.testbed_error_end_before_start() };
 
-export const rescheduleBody = z.object({ start: instant, end: instant });
+export const newBookingBody = z
+	.object({
+		resourceId: uuid,
+		start: instant,
+		end: instant,
+		purpose: text().trim().max(500).default(''),
+		orgId: uuid.optional()
+	})
+	.refine(endAfterStart, rangeOrder);
+
+export const rescheduleBody = z.object({ start: instant, end: instant }).refine(endAfterStart, rangeOrder);
 export const rejectBody = z.object({ reason: text().trim().min(1).max(500) });
 export const cancelQuery = z.object({ reason: text().trim().max(500).optional() });
 

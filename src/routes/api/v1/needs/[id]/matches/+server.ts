@@ -3,6 +3,8 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { authenticated } from '$lib/server/api/handler';
 import { NotFoundError } from '$lib/server/errors';
+import { needRole } from '$lib/server/needs/access';
+import { NotHospitalSideError } from '$lib/server/needs/errors';
 import { matchCompaniesForNeed } from '$lib/server/needs/matching';
 import { idParam } from '$lib/server/needs/schemas';
 import { requireVisibleNeed } from '$lib/server/needs/service';
@@ -14,6 +16,9 @@ export const GET: RequestHandler = authenticated(async ({ params, locals }, user
 	const db = getDb();
 	// 404, not an empty list, for a need the caller may not see.
 	const need = await requireVisibleNeed(db, user, id.data);
+	// The ranking of companies is the hospital side's working view, as on the need's page: a
+	// responding company (or a hospital colleague not on the need) must not read its competitors' scores.
+	if (!(await needRole(db, user, need)).hospitalSide) throw new NotHospitalSideError();
 	const matches = await matchCompaniesForNeed(db, user, need.id);
 	return json({ matches: matches.map((match) => matchJson(match, locals.locale)) });
 });
