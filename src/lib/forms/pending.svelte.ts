@@ -1,5 +1,7 @@
-// Progress feedback for enhanced forms: `pending` is true while the submission is in flight.
+// Progress feedback for enhanced forms: `pending` is true while the submission is in flight, and the
+// outcome is shown where the person is (see feedback.svelte.ts).
 import type { SubmitFunction } from '@sveltejs/kit';
+import { reportOutcome, useFeedback } from './feedback.svelte';
 
 type Options = {
 	/**
@@ -12,16 +14,19 @@ type Options = {
 	keepValues?: boolean;
 };
 
+/** Call during component setup (it reads the layout's feedback toast). */
 export function createPending({ keepValues = false }: Options = {}) {
 	let pending = $state(false);
-	const submit: SubmitFunction = () => {
+	const feedback = useFeedback();
+	const submit: SubmitFunction = ({ formElement }) => {
 		pending = true;
-		return async ({ update }) => {
+		return async ({ update, result }) => {
 			try {
 				await update({ reset: !keepValues });
 			} finally {
 				pending = false;
 			}
+			if (result.type === 'success' || result.type === 'failure') await reportOutcome(formElement, result.type === 'success', feedback);
 		};
 	};
 	return {
