@@ -1,13 +1,16 @@
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { countUnread } from '$lib/server/notify/repository';
+import { switchedFrom } from '$lib/server/users/visit-language';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, cookies }) => {
 	const user = locals.user;
 	return {
 		user: user && { id: user.id, name: user.name, email: user.email, isOperator: user.isOperator, emailVerified: user.emailVerified },
 		unread: user ? await countUnread(getDb(), user.id) : 0,
 		locale: locals.locale,
-		timeZone: locals.timeZone
+		timeZone: locals.timeZone,
+		// Sign-in kept the language chosen before it: offer to go back to the account's earlier one.
+		languageSwitchedFrom: user ? switchedFrom(cookies) : null
 	};
 }) satisfies LayoutServerLoad;

@@ -72,9 +72,14 @@ test('the language switch changes the page language; a signed-in user keeps it a
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('navigation', { name: 'Main menu' })).toContainText('Directory');
 
-	// The user's own setting (Korean for this demo account) wins over the cookie.
+	// English was chosen in this visit: signing in keeps it, and offers the account's Korean back (issue 21).
 	await signIn(page, demo.investor);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	const offer = page.locator('main .kept');
+	await expect(offer).toContainText('We kept English');
+	await offer.getByRole('button', { name: 'Go back to 한국어' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+	await expect(page.locator('main .kept')).toHaveCount(0);
 	await page.getByRole('button', { name: /English/ }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.goto('/settings');

@@ -43,13 +43,13 @@ test('the owner edits the profile with a preview, adds a product and uploads a l
 	await create.locator('#new-mfdsApprovalNo').fill('제허 26-101호');
 	await create.locator('#new-fdaPathway').selectOption('510k');
 	await create.locator('button[type=submit]').click();
-	await expect(page.getByText(either('Product added', '제품을 추가했습니다'))).toBeVisible();
+	await expect(page.locator('main').getByText(either('Product added', '제품을 추가했습니다'))).toBeVisible();
 
 	await gotoReady(page, '/orgs/pulsewise/edit');
 	const png = await sharp({ create: { width: 400, height: 400, channels: 4, background: '#0b5c73' } }).png().toBuffer();
 	await page.locator('#field-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
 	await page.locator('form[action="?/logo"] button[type=submit]').click();
-	await expect(page.getByText(either('Logo updated', '로고를 바꿨습니다'))).toBeVisible();
+	await expect(page.locator('main').getByText(either('Logo updated', '로고를 바꿨습니다'))).toBeVisible();
 
 	await gotoReady(page, '/orgs/pulsewise');
 	await expect(page.getByText('ISO 13485 · KGMP')).toBeVisible();

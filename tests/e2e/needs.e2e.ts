@@ -70,6 +70,14 @@ test('a hospital posts a need, a company responds, the hospital accepts, and bot
 	// The hospital accepts (and marks the need matched).
 	await gotoReady(hospital, needPath);
 	const accept = hospital.locator('form[action="?/decide"]').filter({ has: hospital.locator('input[name=decision][value=accepted]') });
+	// Accepting asks first (issue 21): saying no changes nothing, saying yes accepts.
+	hospital.once('dialog', (dialog) => void dialog.dismiss());
+	await accept.locator('button[type=submit]').click();
+	await expect(hospital.locator('main [role=status]')).toHaveCount(0);
+	hospital.once('dialog', (dialog) => {
+		expect(dialog.message()).toContain('수락할까요');
+		void dialog.accept();
+	});
 	await accept.locator('button[type=submit]').click();
 	await expect(hospital.locator('main [role=status]').first()).toContainText('결정을 저장했습니다');
 	await expect(hospital.locator('main header').first()).toContainText('매칭 완료');

@@ -6,6 +6,7 @@ import { NEXT_MONDAY, NOW, context, createBooker, createFacility, createResource
 import { DAY, createCohort, createCourse, createProvider } from './courses-support';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { CredentialRequiredError } from '$lib/server/testbed/errors';
+import { findMissingCredential } from '$lib/server/testbed/credentials';
 import { enrol } from '$lib/server/courses/service';
 import { markAttendance } from '$lib/server/courses/manage';
 import { completeCohort } from '$lib/server/courses/completion';
@@ -27,6 +28,10 @@ describe('credentials between courses and the testbed', () => {
 		await createCohort(db, course.id, { enrol_opens_at: new Date(Date.now() - DAY), enrol_closes_at: new Date(Date.now() + 30 * DAY) });
 		const booker = await createBooker(db);
 
+		// The page says so before the form: the credential's name and the course that grants it.
+		await expect(findMissingCredential(db, booker.actor.id, resource.required_credential_id, new Date())).resolves.toEqual({ name_ko: '3D 프린터 안전', name_en: '3D printer safety', courseLink: `/courses/${course.slug}` });
+		await expect(findMissingCredential(db, booker.actor.id, null, new Date())).resolves.toBeNull();
+
 		const refused = await createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW).catch((error) => error);
 		expect(refused).toBeInstanceOf(CredentialRequiredError);
 		expect(refused.link).toBe(`/courses/${course.slug}`);
@@ -38,6 +43,7 @@ describe('credentials between courses and the testbed', () => {
 		const completed = await completeCohort(db, provider.actor, past.id, context, new Date(NOW.getTime() + 60 * DAY));
 		expect(completed).toHaveLength(1);
 
+		await expect(findMissingCredential(db, booker.actor.id, resource.required_credential_id, new Date(NOW.getTime() + 61 * DAY))).resolves.toBeNull();
 		await expect(createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW)).resolves.toMatchObject({ status: 'confirmed' });
 	});
 });

@@ -9,6 +9,7 @@ import { locale } from '$lib/server/auth/schemas';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { readForm } from '$lib/server/http/form';
 import { isSecure } from '$lib/server/http/context';
+import { rememberVisitChoice } from '$lib/server/users/visit-language';
 
 const schema = z.object({ locale, redirect: text().max(500).optional() });
 
@@ -20,6 +21,7 @@ export const actions = {
 		const target = safeRedirect(form.ok ? form.data.redirect : undefined, event.url.origin);
 		if (!form.ok) redirect(303, target);
 		event.cookies.set(cookieName, form.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
+		rememberVisitChoice(event.cookies, form.data.locale, isSecure(event));
 		if (event.locals.user) await updateUser(getDb(), event.locals.user.id, { locale: form.data.locale });
 		redirect(303, target);
 	}

@@ -9,6 +9,7 @@ import { RateLimitedError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
 import { failFromError } from '$lib/server/http/errors';
 import { isSecure, requestContext } from '$lib/server/http/context';
+import { applyVisitChoice } from '$lib/server/users/visit-language';
 
 export const load = (({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next'), url.origin));
@@ -20,8 +21,9 @@ export const actions = {
 		const form = await readForm(event.request, signInSchema);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		try {
-			const { token, session } = await signIn(getDb(), form.data, requestContext(event));
+			const { token, session, user } = await signIn(getDb(), form.data, requestContext(event));
 			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));
+			await applyVisitChoice(getDb(), event.cookies, user, isSecure(event));
 		} catch (error) {
 			if (error instanceof RateLimitedError) event.setHeaders({ 'retry-after': String(error.retryAfterSeconds) });
 			return failFromError(error, { values: form.values });

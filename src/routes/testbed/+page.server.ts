@@ -19,9 +19,10 @@ export const load = (async ({ url, locals }) => {
 	const query = parsed.success ? parsed.data : searchQuery.parse({});
 	const resources = await listResources(db, { kind: query.kind, text: query.q });
 	let matches = null;
+	const now = new Date();
+	const today = localParts(now, locals.timeZone).date;
 	if (parsed.success && url.searchParams.has('hours')) {
-		const now = new Date();
-		const fromDate = query.from ?? localParts(now, locals.timeZone).date;
+		const fromDate = query.from ?? today;
 		const from = zonedInstant(fromDate, 0, locals.timeZone);
 		const to = zonedInstant(addDays(fromDate, query.days), 0, locals.timeZone);
 		const found = await searchFreeResources(db, { kind: query.kind, text: query.q, minutes: Math.round(query.hours * 60), from, to, perResource: 3 }, now);
@@ -30,7 +31,8 @@ export const load = (async ({ url, locals }) => {
 	const managed = locals.user ? await listManagedFacilityIds(db, locals.user) : [];
 	return {
 		resources: resources.map(summary),
-		query: { kind: query.kind ?? '', q: query.q ?? '', hours: query.hours, from: query.from ?? '', days: query.days },
+		query: { kind: query.kind ?? '', q: query.q ?? '', hours: query.hours, from: query.from ?? today, days: query.days },
+		today,
 		searchInvalid: !parsed.success,
 		matches,
 		isManager: managed.length > 0

@@ -36,3 +36,15 @@ export function listUserCredentials(db: Executor, userId: string) {
 		.where('user_credentials.user_id', '=', userId)
 		.execute();
 }
+
+/**
+ * What stands between a user and booking a resource that needs a credential they lack: the
+ * credential's names and the course that grants it, so the page can say so before the form.
+ */
+export async function findMissingCredential(db: Executor, userId: string, credentialId: string | null, now: Date) {
+	if (!credentialId || (await holdsCredential(db, userId, credentialId, now))) return null;
+	const credential = await findCredential(db, credentialId);
+	if (!credential) return null;
+	const next = await findNextCohortGranting(db, credentialId, now);
+	return { name_ko: credential.name_ko, name_en: credential.name_en, courseLink: next ? `/courses/${next.course_slug}` : null };
+}

@@ -56,7 +56,8 @@ export const searchQuery = z.object({
 	kind: z.enum(resourceKinds).optional().or(z.literal('').transform(() => undefined)),
 	q: text().trim().max(100).optional(),
 	hours: z.coerce.number().min(0.5).max(12).default(2),
-	from: date.optional(),
+	// A blank date field is sent as from=: that means "from today", not a bad search.
+	from: date.optional().or(z.literal('').transform(() => undefined)),
 	days: z.coerce.number().int().min(1).max(31).default(7)
 });
 

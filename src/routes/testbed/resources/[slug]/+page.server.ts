@@ -8,7 +8,7 @@ import { requestContext, requireUser } from '$lib/server/http/context';
 import { listBookingOrganizations } from '$lib/server/testbed/access';
 import { getAvailability } from '$lib/server/testbed/availability';
 import { createWeeklyBookings } from '$lib/server/testbed/booking-create';
-import { findCredential } from '$lib/server/testbed/credentials';
+import { findCredential, findMissingCredential } from '$lib/server/testbed/credentials';
 import { messageForError } from '$lib/server/http/errors';
 import { findResourceBySlug, listHours } from '$lib/server/testbed/repository';
 import { bookForm } from '$lib/server/testbed/schemas';
@@ -42,6 +42,8 @@ export const load = (async ({ params, url, locals }) => {
 		nextWeek: addDays(monday, 7),
 		durations,
 		organizations: locals.user ? await listBookingOrganizations(db, locals.user.id) : [],
+		// Said before the form, so nobody fills it in only to be refused (issue 21).
+		missingCredential: locals.user ? await findMissingCredential(db, locals.user.id, resource.required_credential_id, now) : null,
 		prefill: { date: url.searchParams.get('date') ?? '', time: url.searchParams.get('time') ?? '', minutes: url.searchParams.get('minutes') ?? '' }
 	};
 }) satisfies PageServerLoad;
