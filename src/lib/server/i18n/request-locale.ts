@@ -2,12 +2,9 @@
 // SvelteKit's own request store. Paraglide's paraglideMiddleware would clone every request and run
 // a second AsyncLocalStorage for the same answer (about a tenth of a page's CPU in a profile).
 import { getRequestEvent } from '$app/server';
-import { baseLocale, extractLocaleFromHeader, overwriteServerAsyncLocalStorage, toLocale, type Locale } from '$lib/paraglide/runtime';
+import { overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
 
-/** The account's setting, else this browser's explicit choice (cookie), else Accept-Language, else Korean. */
-export function resolveRequestLocale(request: Request, cookieLocale: string | undefined, userLocale: string | null | undefined): Locale {
-	return toLocale(userLocale ?? '') ?? toLocale(cookieLocale ?? '') ?? extractLocaleFromHeader(request) ?? baseLocale;
-}
+export { resolveRequestLocale } from './resolve-locale';
 
 function currentStore(): { locale?: Locale; origin?: string } | undefined {
 	let event;
