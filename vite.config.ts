@@ -29,6 +29,18 @@ export default defineConfig({
 		sveltekit(),
 		realtimeDevServer()
 	],
+	build: {
+		rolldownOptions: {
+			output: {
+				// Paraglide compiles every message to its own module; left alone, each becomes a chunk and a
+				// page preloads ~150 of them (a 10 KB Link header, 150 requests). Group them by the pages
+				// that use them instead.
+				codeSplitting: {
+					groups: [{ name: 'messages', test: /paraglide[\\/]messages[\\/]/, entriesAware: true, entriesAwareMergeThreshold: 60_000 }]
+				}
+			}
+		}
+	},
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',

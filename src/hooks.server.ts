@@ -1,6 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { cookieName } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
 import { getDb, getLogger, startRuntime, tryGetRuntime } from '$lib/server/runtime';
@@ -14,8 +13,10 @@ import { exposeLifecycle } from '$lib/server/lifecycle';
 import { handleDatabaseOutage, markDatabaseOutage } from '$lib/server/http/outage';
 import { isConnectionLoss } from '$lib/server/db/unavailable';
 import { refuseNonFormActionPosts } from '$lib/server/http/form-posts';
+import { resolveRequestLocale, useRequestStoreForLocale } from '$lib/server/i18n/request-locale';
 
 installZodMessages();
+useRequestStoreForLocale();
 
 export const init: ServerInit = async () => {
 	await startRuntime();
@@ -77,18 +78,14 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 
 const handleI18n: Handle = ({ event, resolve }) => {
 	// The user's own setting wins over the cookie and the browser's languages.
-	const userLocale = event.locals.user?.locale;
-	const probe = userLocale ? new Request(event.url, { headers: { cookie: `${cookieName}=${userLocale}` } }) : event.request;
-	return paraglideMiddleware(probe, ({ locale }) => {
-		event.locals.locale = locale;
-		event.locals.timeZone = resolveTimeZone(event.locals.user?.timeZone);
-		if (event.cookies.get(cookieName) !== locale) {
-			event.cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
-		}
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+	const cookieLocale = event.cookies.get(cookieName);
+	const locale = resolveRequestLocale(event.request, cookieLocale, event.locals.user?.locale);
+	event.locals.locale = locale;
+	event.locals.timeZone = resolveTimeZone(event.locals.user?.timeZone);
+	if (cookieLocale !== locale) {
+		event.cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
+	}
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 };
 
 export const handle = sequence(handleRequestLog, handleDatabaseOutage, handleAuth, handleI18n, refuseNonFormActionPosts);

@@ -10,5 +10,7 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 export function resolveTimeZone(zone: string | null | undefined): string {
-	return zone && isValidTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+	// Most readers have the default: skip building an Intl formatter per request for it.
+	if (!zone || zone === DEFAULT_TIME_ZONE) return DEFAULT_TIME_ZONE;
+	return isValidTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
 }

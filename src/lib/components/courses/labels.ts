@@ -1,6 +1,7 @@
 // Translated names of the course vocabularies (category, audience, format, language, level, status).
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { dateTimeFormat } from '$lib/intl-cache';
 
 type Labels = Record<string, () => string>;
 const label = (labels: Labels) => (value: string) => labels[value]?.() ?? value;
@@ -42,6 +43,6 @@ const intlLocale = () => (getLocale() === 'ko' ? 'ko-KR' : 'en-GB');
 
 /** A date and time in the viewer's zone and language, e.g. "2026. 3. 10. 14:00". */
 export const formatWhen = (at: string | Date, timeZone: string) =>
-	new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(new Date(at));
+	dateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(new Date(at));
 
-export const formatDate = (at: string | Date, timeZone: string) => new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone }).format(new Date(at));
+export const formatDate = (at: string | Date, timeZone: string) => dateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone }).format(new Date(at));

@@ -1,6 +1,7 @@
 // Translated labels for needs enumerations; called at render time so the current locale applies.
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { dateTimeFormat } from '$lib/intl-cache';
 
 const types: Record<string, () => string> = {
 	clinical_validation: m.needs_type_clinical_validation,
@@ -53,7 +54,7 @@ export const supportFlags = (n: { support_budget: boolean; support_patients: boo
 
 /** A date-only deadline in the reader's locale (stored as UTC midnight). */
 export const formatDeadline = (value: string | Date | null) =>
-	value ? new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'ko-KR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value)) : m.needs_no_deadline();
+	value ? dateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'ko-KR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value)) : m.needs_no_deadline();
 
 /** The "why this match" line from the parts of a score. */
 export function whyLine(reasons: { shared_terms: { name_ko: string; name_en: string }[]; stage_met: boolean; required_stage: string; text_score: number }) {

@@ -1,6 +1,7 @@
 // Labels and formats of the schedule, in the reader's language and time zone.
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { dateTimeFormat } from '$lib/intl-cache';
 
 export const KINDS = ['booking', 'course', 'ir', 'meeting'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -17,11 +18,11 @@ export const pick = (ko: string, en: string) => (getLocale() === 'en' ? en || ko
 
 const intlLocale = () => (getLocale() === 'en' ? 'en-GB' : 'ko-KR');
 
-export const timeOf = (date: Date, timeZone: string) => new Intl.DateTimeFormat(intlLocale(), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+export const timeOf = (date: Date, timeZone: string) => dateTimeFormat(intlLocale(), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
 
 /** `2026-11-23` as "Mon 23 Nov" / "11월 23일 (월)"; parsed at UTC noon so no zone moves the day. */
 export const dayLabel = (date: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }) =>
-	new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+	dateTimeFormat(intlLocale(), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 export const monthLabel = (date: string) => dayLabel(date, { year: 'numeric', month: 'long' });
 

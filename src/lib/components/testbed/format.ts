@@ -1,6 +1,7 @@
 // Dates and times of the testbed pages, in the viewer's time zone and language.
 import { getLocale } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
+import { dateTimeFormat, numberFormat } from '$lib/intl-cache';
 
 const intlLocale = () => (getLocale() === 'ko' ? 'ko-KR' : 'en-GB');
 
@@ -8,21 +9,21 @@ const intlLocale = () => (getLocale() === 'ko' ? 'ko-KR' : 'en-GB');
 export const pick = (ko: string, en: string) => (getLocale() === 'en' ? en : ko);
 
 export const formatTime = (iso: string | Date, timeZone: string) =>
-	new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+	dateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 
 /** A calendar date (YYYY-MM-DD) with its weekday, e.g. "11월 24일 (화)" or "Tue 24 Nov". */
 export const formatDay = (date: string) =>
-	new Intl.DateTimeFormat(intlLocale(), { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+	dateTimeFormat(intlLocale(), { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 export function formatRange(start: string | Date, end: string | Date, timeZone: string) {
-	const day = new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone }).format(new Date(start));
+	const day = dateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone }).format(new Date(start));
 	return `${day} ${formatTime(start, timeZone)}–${formatTime(end, timeZone)}`;
 }
 
 /** The wall-clock date and time of an instant in `timeZone`, as form fields want them. */
 export function wallClock(iso: string | Date, timeZone: string): { date: string; time: string } {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+		dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 			.formatToParts(new Date(iso))
 			.map((p) => [p.type, p.value])
 	);
@@ -51,6 +52,6 @@ export const durationLabel = (minutes: number) =>
 
 /** 0.456 → "45.6%"; null (nothing to divide by) → "—". */
 export const formatPercent = (ratio: number | null) =>
-	ratio === null ? '—' : new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+	ratio === null ? '—' : numberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 
-export const formatNumber = (x: number) => new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(x);
+export const formatNumber = (x: number) => numberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(x);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { text } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
 import { zonedInstant } from '../testbed/zoned-time';
+import { dateTimeFormat } from '$lib/intl-cache';
 
 export const idParam = z.uuid();
 export const MEETING_DURATIONS = [30, 60, 90] as const;
@@ -49,7 +50,7 @@ export function meetingRequestFormSchema(timeZone: string, now: Date) {
 
 /** A `datetime-local` value for an instant in a time zone (the form's minimum). */
 export function localInputValue(instant: Date, timeZone: string): string {
-	const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(instant).map((p) => [p.type, p.value]));
+	const parts = Object.fromEntries(dateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(instant).map((p) => [p.type, p.value]));
 	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 

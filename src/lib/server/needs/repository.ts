@@ -6,11 +6,12 @@ import type { Insertable } from 'kysely';
 import { buildSearchDocument, parseQuery, toTsQuery } from '../directory/text-search';
 import type { NeedsQuery } from './schemas';
 import { visibleNeedsFor, type Viewer } from './visibility';
+import { dateTimeFormat } from '$lib/intl-cache';
 
 export const PAGE_SIZE = 20;
 
 /** Deadlines are calendar days in Korea, where the alliance works. */
-export const todayInSeoul = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
+export const todayInSeoul = (now = new Date()) => dateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
 
 export function insertNeed(db: Executor, values: Insertable<NeedsTable>) {
 	return db.insertInto('needs').values(values).returningAll().executeTakeFirstOrThrow();

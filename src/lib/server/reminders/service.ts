@@ -9,6 +9,7 @@ import { notifyUser } from '../notify/service';
 import type { ScheduleNotificationKind } from './notifications';
 import * as reminderRepository from './repository';
 import type { ReminderCandidate, ReminderKind } from './repository';
+import { dateTimeFormat } from '$lib/intl-cache';
 
 /** Minutes before the start at which each kind of item is recalled, longest first. */
 export const REMINDER_OFFSETS: Record<ReminderKind, number[]> = {
@@ -39,7 +40,7 @@ function leadText(offsetMinutes: number, locale: Locale): string {
 }
 
 function whenText(at: Date, timeZone: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ko-KR', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at) + ` (${timeZone})`;
+	return dateTimeFormat(locale === 'en' ? 'en-GB' : 'ko-KR', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at) + ` (${timeZone})`;
 }
 
 export type SentReminder = { kind: ReminderKind; entityId: string; userId: string; offsetMinutes: number; sequence: number };

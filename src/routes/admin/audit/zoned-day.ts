@@ -1,9 +1,10 @@
 // Calendar days in the viewer's time zone as instants, for date filters typed as YYYY-MM-DD.
+import { dateTimeFormat } from '$lib/intl-cache';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
 function zoneOffsetMs(instant: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = dateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',

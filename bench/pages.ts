@@ -1,0 +1,151 @@
+// `npm run bench -- pages [--seconds=10] [--connections=32] [--orgs=10000]`: requests per second and
+// latency of the portal's main pages against the production build on PostgreSQL, beside a bare
+// node:http "hello" server measured in the same run (the ratio is the figure to compare across
+// machines). Two scratch databases: the demo data, and a generated directory of --orgs
+// organisations for the search page. Prints one JSON document. Only 127.0.0.1.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../src/lib/server/db/connect';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { directoryQuerySchema } from '../src/lib/server/directory/schemas';
+import { directoryFacets, searchOrganizations } from '../src/lib/server/directory/search-repository';
+import { generateDirectory } from './_directory-data';
+
+const { values: args } = parseArgs({
+	options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, orgs: { type: 'string', default: '10000' } }
+});
+const SECONDS = Number(args.seconds);
+const CONNECTIONS = Number(args.connections);
+const ORGS = Number(args.orgs);
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
+const SEARCH = `/directory?q=${encodeURIComponent('헬스')}&kind=company&tag=samd`;
+
+if (!['127.0.0.1', 'localhost'].includes(new URL(SERVER).hostname)) throw new Error('The benchmark only talks to 127.0.0.1');
+if (!existsSync(`${BUILD_DIR}/handler.js`)) throw new Error(`No build in ${BUILD_DIR}/: run npm run build first`);
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+async function admin(statement: string) {
+	const client = new pg.Client({ connectionString: SERVER });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+async function scratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+	const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+	await admin(`create database "${name}"`);
+	const url = new URL(SERVER);
+	url.pathname = `/${name}`;
+	return { url: url.href, drop: () => admin(`drop database if exists "${name}" with (force)`) };
+}
+
+async function waitForHttp(url: string, child: ChildProcess) {
+	for (let i = 0; i < 600; i++) {
+		if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await sleep(200);
+	}
+	throw new Error(`${url} did not answer`);
+}
+
+function startPortal(databaseUrl: string, port: number, seed: boolean): ChildProcess {
+	const { ORIGIN: _origin, ...env } = process.env;
+	return spawn(process.execPath, ['server.js'], {
+		env: { ...env, BUILD_DIR, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: String(seed), LOG_LEVEL: 'silent' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+}
+
+type PageFigures = { path: string; requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; errors: number; non2xx: number };
+
+function load(url: string, seconds = SECONDS) {
+	return new Promise<autocannon.Result>((resolve, reject) =>
+		autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-language': 'ko' } }, (error, result) =>
+			error ? reject(error) : resolve(result)
+		)
+	);
+}
+
+async function measure(origin: string, path: string): Promise<PageFigures> {
+	await load(origin + path, Math.max(2, Math.round(SECONDS / 3))); // warm-up, not counted
+	const r = await load(origin + path);
+	return { path, requestsPerSecond: round(r.requests.average), latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+const children: ChildProcess[] = [];
+const drops: Array<() => Promise<void>> = [];
+try {
+	const hello = spawn(process.execPath, ['-e', "require('node:http').createServer((q,s)=>s.end('hello')).listen(4691,'127.0.0.1')"], { stdio: 'ignore' });
+	children.push(hello);
+	await waitForHttp('http://127.0.0.1:4691/', hello);
+	const bare = await measure('http://127.0.0.1:4691', '/');
+	hello.kill('SIGTERM');
+
+	// The demo data, as `npm start` seeds it.
+	const demo = await scratchDatabase('mc_bench_pages');
+	drops.push(demo.drop);
+	const portal = startPortal(demo.url, 4690, true);
+	children.push(portal);
+	await waitForHttp('http://127.0.0.1:4690/readyz', portal);
+	const pages: PageFigures[] = [];
+	for (const path of ['/healthz', '/', '/directory', '/courses', '/orgs/wonju-mtv', '/ir']) pages.push(await measure('http://127.0.0.1:4690', path));
+	portal.kill('SIGTERM');
+
+	// The directory at ORGS organisations.
+	const big = await scratchDatabase('mc_bench_pages10k');
+	drops.push(big.drop);
+	const database = await openDatabase({ url: big.url, poolSize: 4 });
+	const timings: number[] = [];
+	try {
+		await migrateToLatest(database.db);
+		await generateDirectory(database.db, ORGS, 3);
+		const query = directoryQuerySchema.parse({ q: '헬스', kind: ['company'], tag: ['samd'] });
+		for (let i = 0; i < 200; i++) {
+			const started = performance.now();
+			await Promise.all([searchOrganizations(database.db, query), directoryFacets(database.db, query)]);
+			timings.push(performance.now() - started);
+		}
+	} finally {
+		await database.close();
+	}
+	const bigPortal = startPortal(big.url, 4692, false);
+	children.push(bigPortal);
+	await waitForHttp('http://127.0.0.1:4692/readyz', bigPortal);
+	const search = await measure('http://127.0.0.1:4692', SEARCH);
+	bigPortal.kill('SIGTERM');
+
+	const ratio = (p: PageFigures) => round((p.requestsPerSecond / bare.requestsPerSecond) * 100, 3);
+	console.log(
+		JSON.stringify(
+			{
+				benchmark: 'pages',
+				connections: CONNECTIONS,
+				seconds: SECONDS,
+				bareNodeHttp: bare,
+				pages: pages.map((p) => ({ ...p, percentOfBare: ratio(p) })),
+				directorySearchAtScale: { organizations: ORGS, ...search, percentOfBare: ratio(search) },
+				searchWithFacetsMs: { runs: timings.length, p50: round(percentile(timings, 0.5)), p95: round(percentile(timings, 0.95)) }
+			},
+			null,
+			2
+		)
+	);
+} finally {
+	for (const child of children) if (child.exitCode == null) child.kill('SIGKILL');
+	for (const drop of drops) await drop().catch(() => {});
+}
