@@ -30,7 +30,7 @@ async function liveRoom(count: number) {
 	const viewers = Array.from({ length: count }, (_, i) => new TestViewer(`viewer-${i + 1}`));
 	peers.push(...viewers);
 	for (const viewer of viewers) await viewer.join(room);
-	await waitFor(() => viewers.every((v) => v.video().length > 5), 15_000, 'video at every viewer');
+	await waitFor(() => viewers.every((v) => v.video().length > 5), 30_000, 'video at every viewer');
 	return { room, publisher, viewers };
 }
 
@@ -109,5 +109,20 @@ describe('werift SFU faults (MEDIA_WORKERS=2)', () => {
 		stop();
 		expect(seen.get('camera~speaker-1') ?? 0).toBeGreaterThanOrEqual(50);
 		expect(seen.get('microphone~speaker-1') ?? 0).toBeGreaterThan(0);
+	});
+
+	it('counts a room reopened under the same id from zero, and the backend totals never go backwards', async () => {
+		const { room } = await liveRoom(1);
+		await waitFor(() => room.stats().packetsForwarded > 20, 5_000, 'worker counters');
+		await backend.closeRoom('ir-faults');
+		for (const peer of peers.splice(0)) await peer.close();
+		const total = backend.stats().packetsForwarded;
+		expect(total).toBeGreaterThan(20);
+		const reopened = backend.room('ir-faults');
+		expect(reopened).not.toBe(room);
+		expect(reopened.stats().packetsForwarded).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 1_200)); // two more counter reports
+		expect(reopened.stats().packetsForwarded).toBeLessThan(total / 2);
+		expect(backend.stats().packetsForwarded).toBeGreaterThanOrEqual(total);
 	});
 });

@@ -44,6 +44,8 @@ export class FanoutPool {
 	readonly #tracks = new Map<string, { room: string; info: TrackInfo }>();
 	/** Counters of workers that died, per room, so totals never go backwards. */
 	readonly #retired = new Map<string, Counters>();
+	/** What closed rooms of each id had counted, subtracted from the workers' cumulative counters. */
+	readonly #baselines = new Map<string, Counters>();
 	#batch: Array<{ key: string; packet: ForwardPacket }> = [];
 	#nextId = 1;
 	#flushQueued = false;
@@ -194,11 +196,20 @@ export class FanoutPool {
 	/** Counters the workers reported for `room` (up to COUNTERS_EVERY_MS old), with those of dead workers. */
 	counters(room: string): Counters {
 		const total = { ...(this.#retired.get(room) ?? emptyCounters()) };
-		for (const slot of this.#slots) {
-			const counters = slot.counters[room];
-			if (counters) for (const key of Object.keys(total) as (keyof Counters)[]) total[key] += counters[key];
+		const baseline = this.#baselines.get(room);
+		for (const key of Object.keys(total) as (keyof Counters)[]) {
+			for (const slot of this.#slots) total[key] += slot.counters[room]?.[key] ?? 0;
+			total[key] -= baseline?.[key] ?? 0;
 		}
 		return total;
+	}
+
+	/** The room closed: a later room of the same id counts from zero (workers' counters are cumulative). */
+	forgetRoom(room: string) {
+		const current = this.counters(room);
+		const baseline = this.#baselines.get(room) ?? emptyCounters();
+		for (const key of Object.keys(baseline) as (keyof Counters)[]) baseline[key] += current[key];
+		this.#baselines.set(room, baseline);
 	}
 
 	/** Test and fault-injection hook: ends worker `index` as a crash would. */

@@ -11,7 +11,7 @@ import { WeriftRoom, type MediaLogger } from './werift-room';
 /** MEDIA_WORKERS: fan-out threads; unset → cores − 1 (at least 1), 0 → fan-out on the main thread. */
 export type MediaBackendConfig = MediaNetworkConfig & { MEDIA_ICE_SERVERS: RTCIceServerConfig[]; MEDIA_WORKERS?: number };
 
-export type WeriftBackend = MediaBackend & {
+export type WeriftBackend = Omit<MediaBackend, 'room'> & {
 	/** The fan-out workers, when there are any (tests kill one through it). */
 	readonly pool: FanoutPool | undefined;
 	room(roomId: string): WeriftRoom;
@@ -42,6 +42,7 @@ export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogg
 		rooms.delete(room.id);
 		const stats = room.stats();
 		for (const key of Object.keys(retired) as (keyof typeof retired)[]) retired[key] += stats[key];
+		pool?.forgetRoom(room.id);
 	};
 	return {
 		pool,
