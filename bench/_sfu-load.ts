@@ -1,6 +1,7 @@
 // The SFU benchmark's peer process (separate from the server, so its CPU is not the server's):
 // `publisher` replays the fixture; `viewers` adds werift viewers on request over IPC and reports
-// their join-to-first-keyframe times and received packet counts.
+// their join-to-first-keyframe times and received packet counts (`full` of them authenticate
+// every packet, the others a sample: see BenchViewer).
 import { BenchViewer, FixturePublisher, socketTransport } from './_sfu-peers';
 import { readFixture } from './_sfu-fixture';
 
@@ -16,13 +17,15 @@ if (role === 'publisher') {
 	});
 } else {
 	const viewers: BenchViewer[] = [];
-	process.on('message', async (message: { type: string; count?: number }) => {
+	const counted = new WeakMap<BenchViewer, number>();
+	process.on('message', async (message: { type: string; count?: number; full?: number }) => {
 		if (message.type === 'add') {
 			const added: BenchViewer[] = [];
 			let failed = 0;
+			let full = message.full ?? 0;
 			const join = async () => {
 				try {
-					const viewer = new BenchViewer(await socketTransport(url, `viewer-${Math.random().toString(36).slice(2, 10)}`));
+					const viewer = new BenchViewer(await socketTransport(url, `viewer-${Math.random().toString(36).slice(2, 10)}`), full-- > 0);
 					added.push(viewer);
 					await viewer.join();
 				} catch (error) {
@@ -37,12 +40,14 @@ if (role === 'publisher') {
 			viewers.push(...added);
 			send({ type: 'added', joinToKeyframeMs: added.map((v) => v.joinToKeyframeMs ?? null), failed });
 		} else if (message.type === 'counts') {
-			const silent = viewers.filter((v) => v.videoPackets === 0);
+			// Silent: no packet since the previous count (the window before it).
+			const silent = viewers.filter((v) => v.packets === (counted.get(v) ?? -1));
+			for (const v of viewers) counted.set(v, v.packets);
 			send({
 				type: 'counts',
 				viewers: viewers.length,
 				packets: viewers.reduce((s, v) => s + v.packets, 0),
-				silent: silent.length,
+				authFailures: viewers.reduce((s, v) => s + Math.max(0, v.sampled - v.authenticated), 0),
 				silentStates: silent.map((v) => `${v.pc.connectionState}/${v.pc.iceConnectionState}/${v.pc.signalingState}/${v.pc.getTransceivers().length}`)
 			});
 		}

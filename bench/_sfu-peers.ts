@@ -1,7 +1,7 @@
 // werift peers of the SFU benchmark, signalling over socket.io like browsers do: the fixture
 // publisher (replays bench/fixtures/sfu-camera.rtp in a loop) and headless viewers that count what
 // they receive and time their join to the first keyframe.
-import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
+import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
 import { io, type Socket } from 'socket.io-client';
 import type { SessionDescription } from '../src/lib/media/types';
 import { isVp8KeyframeStart } from '../src/lib/server/media/vp8';
@@ -104,22 +104,44 @@ export class FixturePublisher {
 	}
 }
 
+/** Light viewers authenticate one packet in SAMPLE_EVERY fully (after their first keyframe). */
+export const SAMPLE_EVERY = 50;
+/** No NACK feedback: a light viewer skips packets on purpose and must not ask for them again. */
+const LIGHT_CODECS = {
+	audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2 })],
+	video: [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, rtcpFeedback: [{ type: 'nack', parameter: 'pli' }] })]
+};
+type DataEvent = { execute: (data: Buffer) => void };
+
+/**
+ * A headless viewer: ICE, DTLS and SRTP like a browser (werift). A full viewer decrypts and
+ * authenticates every packet; a light one (the default, so hundreds fit on one core) only counts
+ * SRTP packets by their clear header after its first keyframe, and hands one in SAMPLE_EVERY (and
+ * all RTCP) to werift, which authenticates and decrypts it.
+ */
 export class BenchViewer {
-	readonly pc = new RTCPeerConnection(LOOPBACK);
+	readonly pc: RTCPeerConnection;
+	/** SRTP packets that arrived (counted, whether or not decrypted). */
 	packets = 0;
-	videoPackets = 0;
+	/** Packets werift decrypted and authenticated. */
+	authenticated = 0;
+	/** Packets handed to werift for authentication. */
+	sampled = 0;
 	/** ms from the subscribe request to the first keyframe packet; undefined until then. */
 	joinToKeyframeMs: number | undefined;
 	#requestedAt = 0;
 	#queue: Promise<unknown> = Promise.resolve();
+	#tapped = false;
 
-	constructor(private readonly transport: SignalTransport) {
+	constructor(
+		private readonly transport: SignalTransport,
+		readonly full = false
+	) {
+		this.pc = new RTCPeerConnection(full ? LOOPBACK : { ...LOOPBACK, codecs: LIGHT_CODECS });
 		this.pc.ontrack = ({ track }) => {
 			track.onReceiveRtp.subscribe((rtp) => {
-				this.packets++;
-				if (track.kind !== 'video') return;
-				this.videoPackets++;
-				if (this.joinToKeyframeMs === undefined && isVp8KeyframeStart(rtp.payload)) this.joinToKeyframeMs = Date.now() - this.#requestedAt;
+				this.authenticated++;
+				if (track.kind === 'video' && this.joinToKeyframeMs === undefined && isVp8KeyframeStart(rtp.payload)) this.joinToKeyframeMs = Date.now() - this.#requestedAt;
 			});
 		};
 		transport.onPush((event, payload) => {
@@ -138,7 +160,25 @@ export class BenchViewer {
 	async #answer(offer: SessionDescription) {
 		await this.pc.setRemoteDescription(offer);
 		await this.pc.setLocalDescription(await this.pc.createAnswer());
+		this.#tap();
 		await request(this.transport, 'media:answer', { answer: { type: 'answer', sdp: this.pc.localDescription!.sdp } });
+	}
+
+	/** Puts the counter in front of werift's packet dispatch (ICE connection's onData). */
+	#tap() {
+		const connection = this.pc.iceTransports[0]?.connection as unknown as { onData: DataEvent } | undefined;
+		if (this.#tapped || !connection) return;
+		this.#tapped = true;
+		const dispatch = connection.onData.execute;
+		connection.onData.execute = (data: Buffer) => {
+			// RTP (not RTCP: payload types 192–223 in the second byte) by its first two bits.
+			const rtp = data.length > 12 && data[0] >> 6 === 2 && (data[1] < 192 || data[1] > 223);
+			if (!rtp) return dispatch(data);
+			this.packets++;
+			if (!this.full && this.joinToKeyframeMs !== undefined && this.packets % SAMPLE_EVERY !== 0) return;
+			this.sampled++;
+			dispatch(data);
+		};
 	}
 
 	async close() {

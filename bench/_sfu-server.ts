@@ -1,40 +1,116 @@
-// The SFU benchmark's server process: the werift backend and socket.io signalling (the same
-// registerMediaSignalling the portal uses) on 127.0.0.1, plus GET /stats with this process's CPU
-// time, RSS and the backend's counters. `node --cpu-prof` friendly: it exits on SIGTERM.
-import { createServer } from 'node:http';
-import { Server } from 'socket.io';
-import { createMediaBackend } from '../src/lib/server/media/werift-backend';
-import { registerMediaSignalling } from '../src/lib/server/media/signalling';
+// The SFU benchmark's server side, pluggable by backend name. A backend starter returns a
+// BenchMediaServer; the benchmark measures it only through this shape, so werift and Janus are
+// measured the same way on the same recorded stream.
+//
+// CONTRACT for a backend starter (werift: startWeriftBench below; Janus: bench/_sfu-janus.ts
+// exporting `startJanusBench(opts: BenchServerOptions): Promise<BenchMediaServer>`):
+// - `url`: an http://127.0.0.1:<port> origin serving socket.io with the portal's media signalling
+//   (registerMediaSignalling from src/lib/server/media/signalling.ts) for ONE room. A client
+//   connects with `query: { peerId }`; every peer may publish and subscribe; a disconnect leaves.
+// - `pids`: every process whose CPU time and RSS count as the server's (the Node signalling process
+//   AND, for Janus, the janus process). The benchmark reads /proc/<pid>/stat and /status itself.
+// - `stats()` (optional): the backend's counters; `packetsForwarded` is the denominator of
+//   "µs per forwarded packet". Without it the benchmark divides by the packets its viewers counted.
+// - `stop()`: ends every process the starter started; resolves when they are gone.
+// Everything listens on 127.0.0.1 inside the benchmark's network namespace (unshare -n).
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const port = Number(process.env.SFU_BENCH_PORT ?? 4301);
-const backend = createMediaBackend(
-	{ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 44000, MEDIA_PORT_MAX: 45999, MEDIA_ICE_SERVERS: [] },
-	{ warn: (context, message) => console.error(message, context), debug: () => {} }
-);
-const room = backend.room('bench');
-
-const http = createServer((req, res) => {
-	if (req.url !== '/stats') return void res.writeHead(404).end();
-	const cpu = process.cpuUsage();
-	res.writeHead(200, { 'content-type': 'application/json' }).end(
-		JSON.stringify({ cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage().rss, media: backend.stats() })
-	);
-});
-const io = new Server(http, { serveClient: false });
-io.on('connection', (socket) => {
-	const peerId = String(socket.handshake.query.peerId ?? '');
-	const dispose = registerMediaSignalling(socket, { room, peerId, canPublish: () => true, canSubscribe: () => true, locale: () => 'en' });
-	socket.on('disconnect', () => {
-		dispose();
-		void room.leave(peerId);
-	});
-});
-http.listen(port, '127.0.0.1', () => process.send?.({ type: 'ready', port }));
-
-const stop = async () => {
-	io.close();
-	await backend.close();
-	process.exit(0);
+export type BenchServerOptions = {
+	/** TCP port of the socket.io signalling. */
+	port: number;
+	/** UDP ports the media server may use. */
+	mediaPorts: [number, number];
+	/** werift only: fan-out worker threads (MEDIA_WORKERS); undefined = the backend's default. */
+	workers?: number;
+	/** Extra `node` flags for the server process (e.g. --cpu-prof). */
+	execArgv?: string[];
 };
-process.on('SIGTERM', stop);
-process.on('disconnect', stop);
+
+export type BenchServerCounters = { packetsForwarded: number; packetsReceived: number; retransmissions: number; keyframeRequests: number; subscribers: number };
+
+export type BenchMediaServer = {
+	/** 'werift' | 'janus' */
+	backend: string;
+	url: string;
+	pids: number[];
+	stats?(): Promise<BenchServerCounters>;
+	stop(): Promise<void>;
+};
+
+export type BenchServerStarter = (opts: BenchServerOptions) => Promise<BenchMediaServer>;
+
+const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
+
+/** CPU time (user + system, µs) and RSS (bytes) summed over `pids`, from /proc; gone processes count 0. */
+export function processUsage(pids: number[]): { cpuMicros: number; rss: number } {
+	let cpuMicros = 0;
+	let rss = 0;
+	for (const pid of pids) {
+		try {
+			// Fields after the command name (which may hold spaces) start at state: utime is the 12th of them.
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			cpuMicros += ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
+			const vmRss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			rss += vmRss ? Number(vmRss[1]) * 1024 : 0;
+		} catch {
+			// The process has exited.
+		}
+	}
+	return { cpuMicros, rss };
+}
+
+/** The werift SFU in its own process (bench/_sfu-werift.ts). */
+export const startWeriftBench: BenchServerStarter = async (opts) => {
+	const env: NodeJS.ProcessEnv = { ...process.env, SFU_BENCH_PORT: String(opts.port), SFU_BENCH_MEDIA_PORTS: opts.mediaPorts.join("-") };
+	if (opts.workers !== undefined) env.MEDIA_WORKERS = String(opts.workers);
+	const child = fork(fileURLToPath(new URL('./_sfu-werift.ts', import.meta.url)), [], {
+		execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])],
+		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+		env
+	});
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('werift bench server did not start within 60 s')), 60_000);
+		child.once('exit', (code) => reject(new Error(`werift bench server exited (${code})`)));
+		child.on('message', (message: { type?: string }) => {
+			if (message.type !== 'ready') return;
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+	const url = `http://127.0.0.1:${opts.port}`;
+	return {
+		backend: 'werift',
+		url,
+		pids: [child.pid!],
+		async stats() {
+			const body = (await (await fetch(`${url}/stats`)).json()) as { media: BenchServerCounters };
+			return body.media;
+		},
+		async stop() {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+		}
+	};
+};
+
+/** The starter for `--backend=<name>`, or a reason why it is not available. */
+export async function benchServerStarter(name: string): Promise<BenchServerStarter | { unavailable: string }> {
+	if (name === 'werift') return startWeriftBench;
+	if (name === 'janus') {
+		try {
+			// Delivered separately (the Janus backend); absent until then.
+			const module = (await import(/* @vite-ignore */ './_sfu-janus' + '.ts')) as { startJanusBench?: BenchServerStarter };
+			if (typeof module.startJanusBench === 'function') return module.startJanusBench;
+			return { unavailable: 'bench/_sfu-janus.ts does not export startJanusBench' };
+		} catch (error) {
+			return { unavailable: `bench/_sfu-janus.ts not available (${(error as Error).message.split('\n')[0]})` };
+		}
+	}
+	return { unavailable: `unknown backend ${JSON.stringify(name)} (werift, janus)` };
+}

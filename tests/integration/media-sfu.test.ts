@@ -1,5 +1,6 @@
 // The werift SFU with real peer connections on 127.0.0.1: forwarding, SSRC/PT rewriting, keyframe
-// requests for late joiners, renegotiation on unpublish, and loopback-only candidates.
+// requests for late joiners, renegotiation on unpublish, and loopback-only candidates; each with the
+// fan-out on the main thread and in worker threads.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MediaBackend } from '../../src/lib/server/media/backend';
 import { createMediaBackend } from '../../src/lib/server/media/werift-backend';
@@ -13,14 +14,16 @@ afterEach(async () => {
 	await backend?.close();
 });
 
-function setUp() {
-	backend = createMediaBackend(TEST_MEDIA_CONFIG, silentLogger);
-	return backend.room('ir-1');
-}
 
 const candidateAddresses = (sdp: string) => [...sdp.matchAll(/^a=candidate:\S+ \d+ \S+ \d+ (\S+) /gm)].map((m) => m[1]);
 
-describe('werift SFU', () => {
+// Both fan-out paths: on the main thread (MEDIA_WORKERS=0) and over two worker threads.
+describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$workers)', ({ workers }) => {
+	function setUp() {
+		backend = createMediaBackend({ ...TEST_MEDIA_CONFIG, MEDIA_WORKERS: workers }, silentLogger);
+		return backend.room('ir-1');
+	}
+
 	it('forwards the publisher RTP to two viewers with their own SSRCs and payload types, keyframe first', async () => {
 		const room = setUp();
 		const publisher = new TestPublisher('speaker-1');
@@ -50,9 +53,9 @@ describe('werift SFU', () => {
 			expect(offer).toMatch(/a=msid:camera~speaker-1 /);
 		}
 		expect(announcedSsrc(first.offers[0].sdp, 'video')).not.toBe(announcedSsrc(second.offers[0].sdp, 'video'));
-		const stats = backend.stats();
-		expect(stats.packetsForwarded).toBeGreaterThan(stats.packetsReceived);
-		expect(stats.subscribers).toBe(2);
+		// Fan-out workers report their counters every half second.
+		await waitFor(() => backend.stats().packetsForwarded > backend.stats().packetsReceived, 5_000, 'forwarded counters');
+		expect(backend.stats().subscribers).toBe(2);
 	});
 
 	it('asks the publisher for a keyframe when a viewer joins late, and starts that viewer on it', async () => {
@@ -109,13 +112,17 @@ describe('werift SFU', () => {
 		await publisher.publish(room);
 		publisher.start();
 		await lossy.join(room);
-		await waitFor(() => publisher.frames > 150, 15_000, '150 frames');
+		// Counted from the viewer's start (a worker's leg may take a moment longer to connect).
+		await waitFor(() => lossy.video().length > 0, 10_000, 'first video');
+		const start = publisher.frames;
+		await waitFor(() => publisher.frames > start + 120, 15_000, '120 more frames');
 		await new Promise((resolve) => setTimeout(resolve, 500));
-		// Both packets of frames 40–140 (the frame counter is payload byte 2): about 10% of them were
-		// dropped on arrival, and the retransmissions (dropped at the same rate) fill nearly all gaps.
+		// Both packets of 100 frames (the frame counter mod 256 is payload byte 2): about 10% of them
+		// were dropped on arrival, and the retransmissions (dropped at the same rate) fill nearly all gaps.
 		const seen = new Set(lossy.video().map((r) => `${r.payload[2]}:${r.payload[0]}`));
 		let missing = 0;
-		for (let frame = 40; frame <= 140; frame++) for (const part of [0x10, 0x00]) if (!seen.has(`${frame}:${part}`)) missing++;
+		for (let frame = start + 10; frame <= start + 110; frame++) for (const part of [0x10, 0x00]) if (!seen.has(`${frame & 0xff}:${part}`)) missing++;
+		await waitFor(() => backend.stats().retransmissions > 5, 5_000, 'retransmission counters');
 		expect(backend.stats().retransmissions).toBeGreaterThan(5);
 		expect(missing).toBeLessThan(8);
 	});

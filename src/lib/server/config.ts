@@ -19,6 +19,8 @@ const schema = z.object({
 	MEDIA_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional().or(z.literal('').transform(() => undefined)),
 	MEDIA_PORT_MIN: z.coerce.number().int().min(1024).max(65535).default(40000),
 	MEDIA_PORT_MAX: z.coerce.number().int().min(1024).max(65535).default(49999),
+	// werift fan-out worker threads; unset = cores − 1 (at least 1), 0 = forward on the main thread.
+	MEDIA_WORKERS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(64).optional()),
 	MEDIA_ICE_SERVERS: z
 		.string()
 		.default('[]')

@@ -7,6 +7,12 @@
 //   description of the wrong type with MediaError('media_invalid_offer').
 // - MediaStats gained `retransmissions`; viewers' NACKs are answered by the SFU (≤ 60 per second each).
 // - subscribe() answers null while there is nothing to watch; the first track sends the first offer.
+// - (werift, issue 12) The interface is unchanged by the worker fan-out. The werift backend keeps
+//   ingest on the main thread: publisher legs, SRTP decryption, keyframe requests to publishers.
+//   Server-side recording taps it with WeriftRoom.onIngestRtp(listener(trackId, packet)) (werift
+//   only, not part of MediaRoom): every decrypted publisher packet, before the fan-out. Viewers'
+//   legs live in fan-out worker threads (MEDIA_WORKERS); stats() counters of forwarded packets,
+//   bytes and retransmissions come from the workers and may lag by up to half a second.
 
 import type { IceCandidate, MediaLeg, MediaSource, RTCIceServerConfig, SessionDescription, TrackInfo } from '../../media/types';
 

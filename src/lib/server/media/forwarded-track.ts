@@ -2,9 +2,13 @@
 // unchanged apart from SSRC/PT/sequence/timestamp (see RtpOutlet); viewers whose video has not
 // started wait for a keyframe, keyframe requests go back to the publisher, and packets a viewer
 // reports lost (NACK) are resent from a shared history of the upstream packets.
-import type { MediaStreamTrack, RTCRtpReceiver, RTCRtpSender, RtcpPacket, RtpPacket } from 'werift';
+// The same class runs on both sides of the worker fan-out (fanout-pool.ts): on the main thread it
+// holds the publisher's receiver (attach) and hands each packet to its ingest taps; in a fan-out
+// worker it has no receiver, is fed by messages (feed/restart) and asks for keyframes through
+// `keyframeRequester`.
+import type { MediaStreamTrack, RTCRtpReceiver, RTCRtpSender, RtcpPacket } from 'werift';
 import type { TrackInfo } from './backend';
-import { RtpOutlet, ntpNow } from './rtp-outlet';
+import { RtpOutlet, ntpNow, type ForwardPacket } from './rtp-outlet';
 import { isVp8KeyframeStart } from './vp8';
 
 /** Chrome ignores a PLI within ~300 ms of the previous one; repeat while anyone still waits. */
@@ -37,11 +41,17 @@ export class ForwardedTrack {
 	#lastForwardedAt = 0;
 	#lastTimestamp = -1;
 	#ntp: bigint | undefined;
-	readonly #history: Array<RtpPacket | undefined> = [];
+	readonly #history: Array<ForwardPacket | undefined> = [];
+	/** Called with every packet from the publisher, before the fan-out (worker posting, recording). */
+	readonly ingest = new Set<(packet: ForwardPacket) => void>();
+	/** Called on a new source (publisher's new peer connection), so worker copies can restart too. */
+	readonly restarted = new Set<() => void>();
 
 	constructor(
 		readonly info: TrackInfo,
-		private readonly counters: Counters
+		private readonly counters: Counters,
+		/** Without a receiver of its own (fan-out worker): forwards a keyframe request upstream. */
+		private readonly keyframeRequester?: () => void
 	) {}
 
 	get isVideo() {
@@ -51,8 +61,14 @@ export class ForwardedTrack {
 	/** The publisher's (new) receiving track; viewers continue on the same sender without a gap in numbering. */
 	attach(track: MediaStreamTrack, receiver: RTCRtpReceiver) {
 		this.detach();
-		const subscription = track.onReceiveRtp.subscribe((rtp) => this.#forward(rtp));
+		const subscription = track.onReceiveRtp.subscribe((rtp) => this.feed(rtp));
 		this.#upstream = { track, receiver, dispose: () => subscription.unSubscribe() };
+		this.restart();
+		for (const listener of this.restarted) listener();
+	}
+
+	/** The next packet starts a new source: viewers continue without a gap in numbering, video on a keyframe. */
+	restart() {
 		// The new source's timestamps continue from the old ones, advanced by the wall-clock gap.
 		const clockRate = this.isVideo ? 90_000 : 48_000;
 		const gapMs = this.#lastForwardedAt ? Math.min(Date.now() - this.#lastForwardedAt, 10_000) : 20;
@@ -102,7 +118,13 @@ export class ForwardedTrack {
 	requestKeyframe() {
 		const upstream = this.#upstream;
 		const now = Date.now();
-		if (!this.isVideo || !upstream || upstream.track.ssrc === undefined || now - this.#lastRequest < KEYFRAME_REPEAT_MS - 50) return;
+		if (!this.isVideo || now - this.#lastRequest < KEYFRAME_REPEAT_MS - 50) return;
+		if (!upstream && this.keyframeRequester) {
+			this.#lastRequest = now;
+			this.keyframeRequester();
+			return;
+		}
+		if (!upstream || upstream.track.ssrc === undefined) return;
 		this.#lastRequest = now;
 		this.counters.keyframeRequests++;
 		upstream.receiver.sendRtcpPLI(upstream.track.ssrc).catch(ignore);
@@ -117,8 +139,10 @@ export class ForwardedTrack {
 		}
 	}
 
-	#forward(rtp: RtpPacket) {
-		this.counters.packetsReceived++;
+	/** One packet from the publisher (attach's subscription, or a fan-out worker's message). */
+	feed(rtp: ForwardPacket) {
+		if (!this.keyframeRequester) this.counters.packetsReceived++;
+		for (const listener of this.ingest) listener(rtp);
 		const now = Date.now();
 		this.#lastForwardedAt = now;
 		if (this.isVideo) this.#history[rtp.header.sequenceNumber % HISTORY] = rtp;
@@ -162,6 +186,8 @@ export class ForwardedTrack {
 		this.detach();
 		for (const outlet of this.#outlets) outlet.dispose();
 		this.#outlets.clear();
+		this.ingest.clear();
+		this.restarted.clear();
 		this.#updateWaiting();
 	}
 }

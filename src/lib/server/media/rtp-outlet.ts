@@ -7,7 +7,10 @@
 // fallback when the fast path does not apply (a TURN-relayed pair, a non-GCM SRTP profile).
 import { createCipheriv } from 'node:crypto';
 import { randomInt } from 'node:crypto';
-import { RtpHeader, type RTCRtpSender, type RtpPacket } from 'werift';
+import { RtpHeader, type RTCRtpSender } from 'werift';
+
+/** What the fan-out reads of an RTP packet (werift's RtpPacket, or one rebuilt in a fan-out worker). */
+export type ForwardPacket = { header: { sequenceNumber: number; timestamp: number; marker: boolean }; payload: Buffer };
 
 /** The parts of werift 0.25's sender, DTLS, SRTP and ICE objects the fast path uses (pinned version). */
 type SrtpState = { rolloverCounter: number };
@@ -86,7 +89,7 @@ export class RtpOutlet {
 	}
 
 	/** Sends one upstream packet; returns the bytes written (0 when the leg cannot carry media yet). */
-	send(packet: RtpPacket, ntp: bigint | undefined): number {
+	send(packet: ForwardPacket, ntp: bigint | undefined): number {
 		const sender = this.#sender;
 		const codec = sender.codec;
 		const dtls = sender.dtlsTransport;
@@ -119,7 +122,7 @@ export class RtpOutlet {
 	}
 
 	/** Resends an upstream packet the viewer lost, as RTX when negotiated; 0 when over the budget. */
-	resend(packet: RtpPacket, outSeq: number): number {
+	resend(packet: ForwardPacket, outSeq: number): number {
 		const sender = this.#sender;
 		const dtls = sender.dtlsTransport;
 		if (sender.stopped || !sender.codec || dtls?.state !== 'connected') return 0;

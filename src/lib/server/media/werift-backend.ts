@@ -1,25 +1,55 @@
-// The MediaBackend on werift: one process-wide registry of live rooms (created on first use).
+// The MediaBackend on werift: one process-wide registry of live rooms (created on first use), and
+// the fan-out worker threads every room's viewers are spread over (MEDIA_WORKERS).
+import { availableParallelism } from 'node:os';
 import type { MediaBackend, MediaStats, RTCIceServerConfig } from './backend';
 import { emptyCounters } from './forwarded-track';
+import { portSlices, workerCount } from './fanout-partition';
+import { FanoutPool } from './fanout-pool';
 import type { MediaNetworkConfig } from './peer-config';
 import { WeriftRoom, type MediaLogger } from './werift-room';
 
-export type MediaBackendConfig = MediaNetworkConfig & { MEDIA_ICE_SERVERS: RTCIceServerConfig[] };
+/** MEDIA_WORKERS: fan-out threads; unset → cores − 1 (at least 1), 0 → fan-out on the main thread. */
+export type MediaBackendConfig = MediaNetworkConfig & { MEDIA_ICE_SERVERS: RTCIceServerConfig[]; MEDIA_WORKERS?: number };
 
-export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogger): MediaBackend {
+export type WeriftBackend = Omit<MediaBackend, 'room'> & {
+	/** The fan-out workers, when there are any (tests kill one through it). */
+	readonly pool: FanoutPool | undefined;
+	room(roomId: string): WeriftRoom;
+};
+
+function createPool(config: MediaBackendConfig, logger: MediaLogger): { pool?: FanoutPool; mainConfig: MediaNetworkConfig } {
+	const workers = workerCount(config.MEDIA_WORKERS, availableParallelism());
+	if (workers === 0) return { mainConfig: config };
+	const slices = portSlices(config.MEDIA_PORT_MIN, config.MEDIA_PORT_MAX, workers);
+	const withPorts = ([min, max]: [number, number]): MediaNetworkConfig => ({ ...config, MEDIA_PORT_MIN: min, MEDIA_PORT_MAX: max });
+	const pool = FanoutPool.create(slices.slice(1).map(withPorts), logger);
+	return pool ? { pool, mainConfig: withPorts(slices[0]) } : { mainConfig: config };
+}
+
+export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogger): WeriftBackend {
 	const rooms = new Map<string, WeriftRoom>();
+	const { pool, mainConfig } = createPool(config, logger);
+	if (pool) {
+		pool.onKeyframe = (key) => {
+			const [roomId, trackId] = key.split('\n');
+			rooms.get(roomId)?.requestKeyframe(trackId);
+		};
+	}
 	/** Counters of rooms already closed, so process totals do not go backwards. */
 	const retired = emptyCounters();
 	const forget = (room: WeriftRoom) => {
 		if (rooms.get(room.id) !== room) return;
 		rooms.delete(room.id);
-		for (const key of Object.keys(retired) as (keyof typeof retired)[]) retired[key] += room.counters[key];
+		const stats = room.stats();
+		for (const key of Object.keys(retired) as (keyof typeof retired)[]) retired[key] += stats[key];
+		pool?.forgetRoom(room.id);
 	};
 	return {
+		pool,
 		iceServers: config.MEDIA_ICE_SERVERS,
 		room(roomId) {
 			let room = rooms.get(roomId);
-			if (!room) rooms.set(roomId, (room = new WeriftRoom(roomId, config, logger, forget)));
+			if (!room) rooms.set(roomId, (room = new WeriftRoom(roomId, mainConfig, logger, forget, pool)));
 			return room;
 		},
 		async closeRoom(roomId) {
@@ -36,6 +66,7 @@ export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogg
 		},
 		async close() {
 			await Promise.all([...rooms.values()].map((room) => room.close()));
+			await pool?.close();
 		}
 	};
 }

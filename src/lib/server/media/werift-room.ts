@@ -1,8 +1,15 @@
 // A live room on the werift SFU: its publishers' legs and tracks, its viewers' legs, and the
 // renegotiations that keep every viewer's leg carrying every other participant's tracks.
+// Ingest (publisher legs, SRTP decryption, keyframe detection for the gate's first packet, the
+// onIngestRtp tap) stays on the main thread; with a FanoutPool the viewers' legs live in worker
+// threads (RemoteSubscriberLeg) and every packet is posted to them, without one in this thread.
 import { streamIdFor, trackIdFor } from '../../media/types';
 import { MediaError, PEER_ID_PATTERN, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
 import { ForwardedTrack, emptyCounters, type Counters } from './forwarded-track';
+import type { FanoutPool } from './fanout-pool';
+import { trackKey } from './fanout-protocol';
+import { RemoteSubscriberLeg, type ViewerLeg } from './remote-subscriber-leg';
+import type { ForwardPacket } from './rtp-outlet';
 import type { MediaNetworkConfig } from './peer-config';
 import { PublisherLeg } from './publisher-leg';
 import { SubscriberLeg } from './subscriber-leg';
@@ -17,7 +24,8 @@ export class WeriftRoom implements MediaRoom {
 	readonly counters: Counters = emptyCounters();
 	readonly #publishers = new Map<string, PublisherLeg>();
 	readonly #tracks = new Map<string, ForwardedTrack>();
-	readonly #subscribers = new Map<string, SubscriberLeg>();
+	readonly #subscribers = new Map<string, ViewerLeg>();
+	readonly #ingestTaps = new Set<(trackId: string, packet: ForwardPacket) => void>();
 	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
 	readonly #queues = new PeerQueues();
 	#closed = false;
@@ -26,7 +34,8 @@ export class WeriftRoom implements MediaRoom {
 		readonly id: string,
 		private readonly config: MediaNetworkConfig,
 		private readonly logger: MediaLogger,
-		private readonly onClosed: (room: WeriftRoom) => void
+		private readonly onClosed: (room: WeriftRoom) => void,
+		private readonly pool?: FanoutPool
 	) {}
 
 	async publish(peerId: string, offer: SessionDescription, sources: Record<string, MediaSource>): Promise<SessionDescription> {
@@ -68,10 +77,10 @@ export class WeriftRoom implements MediaRoom {
 		this.#check(peerId);
 		return this.#queues.run(peerId, async () => {
 			this.#subscribers.get(peerId)?.close();
-			const leg = new SubscriberLeg(this.config);
+			const leg: ViewerLeg = this.pool ? new RemoteSubscriberLeg(this.pool, this.id) : new SubscriberLeg(this.config);
 			this.#subscribers.set(peerId, leg);
 			const tracks = this.#tracksFor(peerId);
-			leg.sync(tracks);
+			await leg.sync(tracks);
 			// Nothing to watch yet: the first track's renegotiation sends the first offer.
 			if (tracks.length === 0) return null;
 			return leg.offer();
@@ -120,7 +129,29 @@ export class WeriftRoom implements MediaRoom {
 	}
 
 	stats(): MediaStats {
-		return { rooms: 1, publishers: this.#publishers.size, subscribers: this.#subscribers.size, tracks: this.#tracks.size, ...this.counters };
+		const counters = { ...this.counters };
+		if (this.pool) {
+			// Fan-out counters come from the workers (reported every half second).
+			const workers = this.pool.counters(this.id);
+			counters.packetsForwarded += workers.packetsForwarded;
+			counters.bytesForwarded += workers.bytesForwarded;
+			counters.retransmissions += workers.retransmissions;
+		}
+		return { rooms: 1, publishers: this.#publishers.size, subscribers: this.#subscribers.size, tracks: this.#tracks.size, ...counters };
+	}
+
+	/**
+	 * Every RTP packet a publisher sends (decrypted, before the fan-out), on the main thread: the tap
+	 * for server-side recording. Returns the function that removes the listener. Keep it cheap.
+	 */
+	onIngestRtp(listener: (trackId: string, packet: ForwardPacket) => void): () => void {
+		this.#ingestTaps.add(listener);
+		return () => this.#ingestTaps.delete(listener);
+	}
+
+	/** A fan-out worker's viewer waits for a keyframe of `trackId`. */
+	requestKeyframe(trackId: string) {
+		this.#tracks.get(trackId)?.requestKeyframe();
 	}
 
 	async close(): Promise<void> {
@@ -128,7 +159,10 @@ export class WeriftRoom implements MediaRoom {
 		this.#closed = true;
 		for (const leg of this.#publishers.values()) leg.close();
 		for (const leg of this.#subscribers.values()) leg.close();
-		for (const track of this.#tracks.values()) track.close();
+		for (const track of this.#tracks.values()) {
+			track.close();
+			this.pool?.removeTrack(trackKey(this.id, track.info.trackId));
+		}
 		this.#publishers.clear();
 		this.#subscribers.clear();
 		this.#tracks.clear();
@@ -148,15 +182,31 @@ export class WeriftRoom implements MediaRoom {
 			const existing = this.#tracks.get(trackId);
 			if (sources.has(source) && !existing) {
 				const info: TrackInfo = { publisherId: peerId, trackId, streamId: streamIdFor(peerId, source), kind: KIND_OF[source], source };
-				this.#tracks.set(trackId, new ForwardedTrack(info, this.counters));
+				this.#tracks.set(trackId, this.#newTrack(info));
 				changed = true;
 			} else if (!sources.has(source) && existing) {
 				existing.close();
+				this.pool?.removeTrack(trackKey(this.id, trackId));
 				this.#tracks.delete(trackId);
 				changed = true;
 			} else existing?.detach();
 		}
 		return changed;
+	}
+
+	#newTrack(info: TrackInfo): ForwardedTrack {
+		const track = new ForwardedTrack(info, this.counters);
+		track.ingest.add((packet) => {
+			for (const tap of this.#ingestTaps) tap(info.trackId, packet);
+		});
+		const pool = this.pool;
+		if (pool) {
+			const key = trackKey(this.id, info.trackId);
+			pool.addTrack(key, this.id, info);
+			track.ingest.add((packet) => pool.post(key, packet));
+			track.restarted.add(() => pool.restartTrack(key));
+		}
+		return track;
 	}
 
 	#dropPublisher(peerId: string) {
@@ -186,7 +236,7 @@ export class WeriftRoom implements MediaRoom {
 					leg.dirty = true;
 					return;
 				}
-				if (!leg.sync(this.#tracksFor(peerId))) return;
+				if (!(await leg.sync(this.#tracksFor(peerId)))) return;
 				const offer = await leg.offer();
 				if (this.#subscribers.get(peerId) !== leg) return;
 				for (const listener of this.#listeners.offer) listener(peerId, offer);
