@@ -7,6 +7,7 @@
 //   description of the wrong type with MediaError('media_invalid_offer').
 // - MediaStats gained `retransmissions`; viewers' NACKs are answered by the SFU (≤ 60 per second each).
 // - subscribe() answers null while there is nothing to watch; the first track sends the first offer.
+// - MediaErrorCode gained 'media_unavailable' (the Janus backend cannot reach Janus).
 
 import type { IceCandidate, MediaLeg, MediaSource, RTCIceServerConfig, SessionDescription, TrackInfo } from '../../media/types';
 
@@ -96,7 +97,9 @@ export type MediaErrorCode =
 	| 'media_subscribe_forbidden'
 	| 'media_invalid_offer'
 	| 'media_not_subscribed'
-	| 'media_closed';
+	| 'media_closed'
+	/** The media server cannot be reached (Janus gone); the portal itself keeps running. */
+	| 'media_unavailable';
 
 export class MediaError extends Error {
 	constructor(readonly code: MediaErrorCode, message?: string) {
