@@ -17,8 +17,15 @@ export const JANUS_INTERFACE = 'mc0';
 /** The address Janus and its test peers (werift, Chromium) exchange media on. */
 export const JANUS_PEER_ADDRESS = '127.0.0.2';
 
-export type RunningJanus = { url: string; apiSecret: string; adminSecret: string; pid: number; logFile: string; stop(): Promise<void> };
-export type StartJanusOptions = { httpPort?: number; adminPort?: number; rtpPortRange?: string; debugLevel?: number };
+export type RunningJanus = { url: string; adminUrl: string; apiSecret: string; adminSecret: string; pid: number; logFile: string; stop(): Promise<void> };
+export type StartJanusOptions = {
+	httpPort?: number;
+	adminPort?: number;
+	rtpPortRange?: string;
+	debugLevel?: number;
+	/** Opens the admin API on 127.0.0.1:adminPort/admin (the benchmark reads Janus's packet counters there). */
+	adminApi?: boolean;
+};
 
 /** Why Janus tests cannot run here (undefined when they can). */
 export function janusUnavailableReason(): string | undefined {
@@ -54,6 +61,7 @@ export async function startJanus(options: StartJanusOptions = {}): Promise<Runni
 		NICE_DEBUG: process.env.JANUS_NICE_DEBUG === '1' ? 'true' : 'false',
 		HTTP_PORT: String(httpPort),
 		ADMIN_PORT: String(options.adminPort ?? 5619),
+		ADMIN_HTTP: options.adminApi ? 'true' : 'false',
 		HTTP_IP: '127.0.0.1'
 	};
 	const templates = resolve('deploy/janus');
@@ -82,5 +90,5 @@ export async function startJanus(options: StartJanusOptions = {}): Promise<Runni
 		}
 		await new Promise((done) => setTimeout(done, 100));
 	}
-	return { url, apiSecret, adminSecret, pid: child.pid!, logFile, stop };
+	return { url, adminUrl: `http://127.0.0.1:${options.adminPort ?? 5619}/admin`, apiSecret, adminSecret, pid: child.pid!, logFile, stop };
 }

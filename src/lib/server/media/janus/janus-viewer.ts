@@ -1,7 +1,7 @@
 // One viewer's subscribing leg on Janus: a VideoRoom subscriber handle carrying the streams of every
 // ready feed of the other publishers (Janus 1.1 multistream), renegotiated with `update`.
 import type { SessionDescription } from '../backend';
-import type { JanusEvent, JanusReply, JanusSession } from './api';
+import { JanusRequestError, type JanusEvent, type JanusReply, type JanusSession } from './api';
 import { rewriteMsids, subscribedFeeds, type JanusSubscriberStream } from './subscriber-sdp';
 
 export type FeedNaming = (feedId: number, feedMid: string) => { streamId: string; trackId: string } | undefined;
@@ -43,10 +43,15 @@ export class JanusViewer {
 				await this.session.message(this.handleId, { request: 'join', ptype: 'subscriber', room: this.roomNumber, streams: add.map((feed) => ({ feed })) })
 			);
 		}
-		const body: Record<string, unknown> = { request: 'update' };
-		if (add.length > 0) body.subscribe = add.map((feed) => ({ feed }));
-		if (remove.length > 0) body.unsubscribe = remove.map((feed) => ({ feed }));
-		return this.#offered(await this.session.message(this.handleId, body));
+		try {
+			return this.#offered(await this.session.message(this.handleId, updateBody(add, remove)));
+		} catch (error) {
+			// Janus may have dropped a departed feed by itself ("no such feed"): forget it and retry
+			// with the additions only.
+			if (!(error instanceof JanusRequestError) || remove.length === 0) throw error;
+			for (const feed of remove) this.#feeds.delete(feed);
+			return add.length > 0 ? this.#offered(await this.session.message(this.handleId, updateBody(add, []))) : null;
+		}
 	}
 
 	/** An event Janus sent by itself; returns its offer when it carries one. */
@@ -85,4 +90,11 @@ export class JanusViewer {
 		}
 		return { type: 'offer', sdp: rewriteMsids(reply.jsep.sdp, msids) };
 	}
+}
+
+function updateBody(add: number[], remove: number[]): Record<string, unknown> {
+	const body: Record<string, unknown> = { request: 'update' };
+	if (add.length > 0) body.subscribe = add.map((feed) => ({ feed }));
+	if (remove.length > 0) body.unsubscribe = remove.map((feed) => ({ feed }));
+	return body;
 }
