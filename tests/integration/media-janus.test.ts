@@ -131,6 +131,46 @@ describe.skipIf(skipReason)('Janus backend', () => {
 		expect(await socket.request('media:publish', { offer: { type: 'offer', sdp: 'v=0 nonsense' }, sources: { '0': 'camera' } })).toMatchObject({ ok: false });
 	});
 
+	it('resends packets a lossy viewer NACKs (Janus answers from its own history)', async () => {
+		backend = connect();
+		const room = backend.room('ir-janus-7');
+		const publisher = new TestPublisher('speaker-7', false);
+		const lossy = new TestViewer('viewer-7', { dropPercent: 10 });
+		peers.push(publisher, lossy);
+		answerPushedOffers(room, [lossy]);
+		await publisher.publish(room);
+		publisher.start();
+		await lossy.join(room);
+		await waitFor(() => publisher.frames > 150, 15_000, '150 frames');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		// Both packets of frames 40–140: about 10 % (≈ 20) are dropped on arrival; without
+		// retransmissions they would stay missing.
+		const seen = new Set(lossy.video().map((r) => `${r.payload[2]}:${r.payload[0]}`));
+		let missing = 0;
+		for (let frame = 40; frame <= 140; frame++) for (const part of [0x10, 0x00]) if (!seen.has(`${frame}:${part}`)) missing++;
+		expect(missing).toBeLessThan(8);
+	});
+
+	it('refuses an offer Janus cannot use and ignores candidates for other hosts, without stalling the room', async () => {
+		backend = connect();
+		const room = backend.room('ir-janus-6');
+		const broken = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=sendonly\r\na=rtpmap:96 VP8/90000\r\n';
+		await expect(room.publish('speaker-6', { type: 'offer', sdp: broken }, { '0': 'camera' })).rejects.toEqual(new MediaError('media_invalid_offer'));
+		expect(room.tracks()).toEqual([]);
+		expect(backend.stats().publishers).toBe(0);
+		const publisher = new TestPublisher('speaker-6');
+		const viewer = new TestViewer('viewer-6');
+		peers.push(publisher, viewer);
+		answerPushedOffers(room, [viewer]);
+		await publisher.publish(room);
+		publisher.start();
+		await room.addIceCandidate('speaker-6', 'publish', { candidate: 'candidate:1 1 udp 2122260223 10.255.1.2 9 typ host', sdpMid: '0', sdpMLineIndex: 0 });
+		await room.addIceCandidate('nobody', 'subscribe', { candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 9 typ host', sdpMid: '0' });
+		await viewer.join(room);
+		await room.addIceCandidate('viewer-6', 'subscribe', { candidate: 'candidate:1 1 udp 2122260223 198.51.100.7 9 typ host', sdpMid: '0', sdpMLineIndex: 0 });
+		await waitFor(() => viewer.video().length > 10, 15_000, 'video despite the bad input');
+	});
+
 	it('answers with a clear media_unavailable when Janus goes away, and works again when it is back', async () => {
 		backend = connect();
 		const room = backend.room('ir-janus-5');
