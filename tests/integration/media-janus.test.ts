@@ -144,11 +144,12 @@ describe.skipIf(skipReason)('Janus backend', () => {
 		await waitFor(() => publisher.frames > 150, 15_000, '150 frames');
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		// Both packets of frames 40–140: about 10 % (≈ 20) are dropped on arrival; without
-		// retransmissions they would stay missing.
+		// retransmissions they would stay missing (a retransmission is dropped at the same rate, and a
+		// busy machine delays some NACKs past Janus's history, hence the margin).
 		const seen = new Set(lossy.video().map((r) => `${r.payload[2]}:${r.payload[0]}`));
 		let missing = 0;
 		for (let frame = 40; frame <= 140; frame++) for (const part of [0x10, 0x00]) if (!seen.has(`${frame}:${part}`)) missing++;
-		expect(missing).toBeLessThan(8);
+		expect(missing).toBeLessThan(12);
 	});
 
 	it('refuses an offer Janus cannot use and ignores candidates for other hosts, without stalling the room', async () => {

@@ -1,19 +1,16 @@
 // A live room on Janus's VideoRoom: the portal decides who publishes and watches (signalling.ts), this
 // class maps each publish to a publisher handle and each viewer to a multistream subscriber handle.
-import { streamIdFor, trackIdFor } from '../../../media/types';
 import { MediaError, PEER_ID_PATTERN, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from '../backend';
 import { PeerQueues } from '../peer-queues';
-import { sendingMLines } from '../sdp';
 import type { MediaLogger } from '../werift-room';
 import { JanusRequestError, type JanusEvent } from './api';
 import type { JanusLink } from './connection';
+import { JanusPublishers } from './janus-publishers';
 import { JanusViewer } from './janus-viewer';
-import { janusTracks } from './track-list';
-
-type Publisher = { handleId: number; feedId: number; sources: Record<string, MediaSource>; ready: boolean };
+import { janusTracks, offeredSources } from './track-list';
 
 export class JanusRoom implements MediaRoom {
-	readonly #publishers = new Map<string, Publisher>();
+	readonly #publishers = new JanusPublishers(() => this.#resyncAll());
 	readonly #viewers = new Map<string, JanusViewer>();
 	readonly #tracks = janusTracks();
 	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
@@ -32,26 +29,15 @@ export class JanusRoom implements MediaRoom {
 	async publish(peerId: string, offer: SessionDescription, sources: Record<string, MediaSource>): Promise<SessionDescription> {
 		this.#check(peerId);
 		if (offer.type !== 'offer') throw new MediaError('media_invalid_offer', 'not an offer');
-		const used = new Set<MediaSource>();
-		for (const line of sendingMLines(offer.sdp)) {
-			const source = sources[line.mid];
-			if (!source || (source === 'microphone') !== (line.kind === 'audio') || used.has(source)) throw new MediaError('media_invalid_offer', `m-line ${line.mid}: no or wrong source`);
-			used.add(source);
-		}
-		if (used.size === 0) throw new MediaError('media_invalid_offer', 'the offer sends nothing');
+		const used = offeredSources(offer, sources);
 		return this.#queues.run(`pub:${peerId}`, async () => {
 			const { link, room } = await this.#room();
 			await this.#dropPublisher(peerId, false);
-			let handleId: number | undefined;
 			try {
-				handleId = await link.session.attach((event) => this.#onPublisherEvent(peerId, handleId!, event));
-				const reply = await link.session.message(handleId, { request: 'joinandconfigure', room, ptype: 'publisher', display: peerId }, offer);
-				if (reply.jsep?.type !== 'answer') throw new JanusRequestError(0, 'no answer');
-				this.#publishers.set(peerId, { handleId, feedId: Number(reply.data.id), sources, ready: false });
+				const answer = await this.#publishers.open(link.session, room, peerId, offer, sources);
 				if (this.#tracks.set(peerId, used)) this.#tracksChanged();
-				return { type: 'answer', sdp: reply.jsep.sdp };
+				return answer;
 			} catch (error) {
-				if (handleId !== undefined) void link.session.detach(handleId);
 				if (this.#tracks.set(peerId, new Set())) this.#tracksChanged();
 				throw this.#mediaError(error, 'media_invalid_offer', 'publisher offer refused', peerId);
 			}
@@ -67,7 +53,7 @@ export class JanusRoom implements MediaRoom {
 		return this.#queues.run(`sub:${peerId}`, async () => {
 			const { link, room } = await this.#room();
 			await this.#viewers.get(peerId)?.close();
-			const viewer = new JanusViewer(peerId, link.session, room, (feed, mid) => this.#nameFeed(feed, mid), (v, event) => this.#onViewerEvent(v, event));
+			const viewer = new JanusViewer(peerId, link.session, room, (feed, mid) => this.#publishers.nameFeed(feed, mid), (v, event) => this.#onViewerEvent(v, event));
 			this.#viewers.set(peerId, viewer);
 			try {
 				return await viewer.sync(this.#feedsFor(peerId));
@@ -98,8 +84,8 @@ export class JanusRoom implements MediaRoom {
 		const session = (await this.#janus?.catch(() => undefined))?.link.session;
 		// Janus wants `{ completed: true }` for the end of gathering, not an empty candidate.
 		const payload = candidate.candidate ? { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? undefined, sdpMLineIndex: candidate.sdpMLineIndex ?? undefined } : { completed: true };
-		const publisher = this.#publishers.get(peerId);
-		const send = leg === 'publish' ? (publisher ? session?.trickle(publisher.handleId, payload) : undefined) : this.#viewers.get(peerId)?.trickle(payload);
+		const publisher = this.#publishers.handleOf(peerId);
+		const send = leg === 'publish' ? (publisher !== undefined ? session?.trickle(publisher, payload) : undefined) : this.#viewers.get(peerId)?.trickle(payload);
 		await send?.catch((error) => this.logger.debug({ err: error, peerId, leg }, 'media: candidate ignored'));
 	}
 
@@ -133,10 +119,10 @@ export class JanusRoom implements MediaRoom {
 		if (janus && !janus.link.session.lost) {
 			// Destroying the VideoRoom hangs up every handle in it.
 			await janus.link.session.message(janus.link.control, { request: 'destroy', room: janus.room }).catch(() => {});
-			for (const publisher of this.#publishers.values()) await janus.link.session.detach(publisher.handleId);
+			await this.#publishers.closeAll(janus.link.session);
 			for (const viewer of this.#viewers.values()) await viewer.close();
 		}
-		this.#publishers.clear();
+		this.#publishers.forget();
 		this.#viewers.clear();
 		this.onClosed(this);
 	}
@@ -144,7 +130,7 @@ export class JanusRoom implements MediaRoom {
 	/** Janus went away: every handle is gone with it; viewers hear that the tracks went. */
 	reset() {
 		this.#janus = undefined;
-		this.#publishers.clear();
+		this.#publishers.forget();
 		this.#viewers.clear();
 		if (this.#tracks.clear()) this.#tracksChanged();
 	}
@@ -169,25 +155,9 @@ export class JanusRoom implements MediaRoom {
 	}
 
 	async #dropPublisher(peerId: string, tracksToo: boolean) {
-		const publisher = this.#publishers.get(peerId);
-		this.#publishers.delete(peerId);
 		if (tracksToo && this.#tracks.set(peerId, new Set())) this.#tracksChanged();
-		if (!publisher) return;
 		const janus = await this.#janus?.catch(() => undefined);
-		await janus?.link.session.detach(publisher.handleId);
-		if (publisher.ready) this.#resyncAll();
-	}
-
-	#onPublisherEvent(peerId: string, handleId: number, event: JanusEvent) {
-		const publisher = this.#publishers.get(peerId);
-		if (!publisher || publisher.handleId !== handleId) return;
-		if (event.janus === 'webrtcup' && !publisher.ready) {
-			publisher.ready = true; // only now will Janus let subscribers take this feed
-			this.#resyncAll();
-		} else if (event.janus === 'hangup' && publisher.ready) {
-			publisher.ready = false; // the browser's peer connection broke: it will publish again
-			this.#resyncAll();
-		}
+		if (await this.#publishers.close(peerId, janus?.link.session)) this.#resyncAll();
 	}
 
 	#onViewerEvent(viewer: JanusViewer, event: JanusEvent) {
@@ -198,16 +168,8 @@ export class JanusRoom implements MediaRoom {
 		});
 	}
 
-	#nameFeed(feedId: number, feedMid: string) {
-		for (const [peerId, publisher] of this.#publishers) {
-			const source = publisher.feedId === feedId ? publisher.sources[feedMid] : undefined;
-			if (source) return { streamId: streamIdFor(peerId, source), trackId: trackIdFor(peerId, source) };
-		}
-		return undefined;
-	}
-
 	#feedsFor(peerId: string): Set<number> {
-		return new Set([...this.#publishers].filter(([id, p]) => id !== peerId && p.ready).map(([, p]) => p.feedId));
+		return this.#publishers.readyFeeds(peerId);
 	}
 
 	#tracksChanged() {
