@@ -18,6 +18,10 @@ if (!databaseUrl) {
 // Workers inherit it: tests/e2e/ir-live*.e2e.ts run only under this config, not the default one.
 process.env.E2E_LIVE_ROOM = '1';
 
+// E2E_MEDIA_BACKEND=janus runs the same tests with the server on Janus's VideoRoom: Janus is started
+// beside the server (tests/e2e/support/with-janus.ts) inside the namespace scripts/test.js prepares.
+const janus = process.env.E2E_MEDIA_BACKEND === 'janus';
+
 /** Fake devices, sound without a click, and WebRTC over the loopback interface. */
 export const LIVE_CHROMIUM_ARGS = [
 	...CHROMIUM_ARGS,
@@ -34,7 +38,7 @@ export default defineConfig({
 	retries: 0,
 	timeout: 240_000,
 	reporter: 'list',
-	outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/live',
+	outputDir: process.env.E2E_OUTPUT_DIR ?? (janus ? 'test-results/live-janus' : 'test-results/live'),
 	use: {
 		baseURL,
 		locale: 'ko-KR',
@@ -43,12 +47,12 @@ export default defineConfig({
 	},
 	projects: [
 		{
-			name: 'chromium-live',
+			name: janus ? 'chromium-live-janus' : 'chromium-live',
 			use: { browserName: 'chromium', launchOptions: { executablePath: resolveChromiumPath(), args: LIVE_CHROMIUM_ARGS } }
 		}
 	],
 	webServer: {
-		command: 'node server.js',
+		command: janus ? 'npx tsx tests/e2e/support/with-janus.ts node server.js' : 'node server.js',
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,

@@ -98,18 +98,34 @@ async function e2e(databaseUrl) {
  * 127.0.0.1. Inside it 127.0.0.1:5432 is not the machine's PostgreSQL, so the fresh database is
  * reached over its unix socket (LIVE_E2E_PGHOST, default /var/run/postgresql).
  */
-async function liveE2e() {
-	const socketDir = process.env.LIVE_E2E_PGHOST ?? '/var/run/postgresql';
+/** Janus gathers ICE candidates only on an interface not flagged loopback: inside the namespace it gets
+ * a veth pair that exists only there, carrying 127.0.0.2 (tests/support/janus.ts explains). */
+const JANUS_NETNS_SETUP =
+	'ip link set lo up && ip link add mc0 type veth peer name mc1 && ip addr add 127.0.0.2/8 dev mc0 && ip link set mc0 up && ip link set mc1 up';
+
+function namespaceProblem(what) {
 	const probe = spawnSync('unshare', ['-n', 'true'], { encoding: 'utf8' });
-	if (probe.status !== 0) {
-		const reason = probe.error?.message ?? probe.stderr?.trim() ?? `exit code ${probe.status}`;
-		console.error(`\n✘ e2e live IR room: cannot create a private network namespace (unshare -n: ${reason}). This step runs as root (CI does); run npm test as root or with CAP_SYS_ADMIN.`);
-		return 1;
-	}
+	if (probe.status === 0) return false;
+	const reason = probe.error?.message ?? probe.stderr?.trim() ?? `exit code ${probe.status}`;
+	console.error(`\n✘ ${what}: cannot create a private network namespace (unshare -n: ${reason}). This step runs as root (CI does); run npm test as root or with CAP_SYS_ADMIN.`);
+	return true;
+}
+
+/** The Janus backend against a real Janus (skipped inside when `janus` is not installed). */
+async function janusIntegration() {
+	if (namespaceProblem('Janus backend integration tests')) return 1;
+	const inNamespace = `${JANUS_NETNS_SETUP} && exec npx vitest run tests/integration/media-janus.test.ts`;
+	return step('Janus backend integration tests (vitest, network namespace with a veth for Janus)', [['unshare', ['-n', 'sh', '-c', inNamespace]]]);
+}
+
+/** The live room's WebRTC e2e on one media backend ('werift' or 'janus'), on a fresh database. */
+async function liveE2e(backend = 'werift') {
+	const socketDir = process.env.LIVE_E2E_PGHOST ?? '/var/run/postgresql';
+	if (namespaceProblem(`e2e live IR room (${backend})`)) return 1;
 	const given = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
 	const credentials = given ? `${given.username || 'postgres'}${given.password ? `:${given.password}` : ''}` : 'postgres';
 	const adminUrl = process.env.DATABASE_URL ?? `postgres://${credentials}@localhost/postgres?host=${socketDir}`;
-	const name = `mc_live_${Date.now()}`;
+	const name = `mc_live_${backend}_${Date.now()}`;
 	try {
 		await onMaintenance(adminUrl, `create database "${name}"`);
 	} catch (error) {
@@ -118,9 +134,11 @@ async function liveE2e() {
 	}
 	console.log(`(live e2e database ${name}, reached inside the namespace over ${socketDir})`);
 	try {
-		const env = { ...process.env, E2E_DATABASE_URL: `postgres://${credentials}@localhost/${name}?host=${socketDir}` };
-		const inNamespace = 'ip link set lo up && exec npx playwright test -c playwright.live.config.ts';
-		return await step('e2e live IR room (playwright, network namespace with only lo)', [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
+		const env = { ...process.env, E2E_DATABASE_URL: `postgres://${credentials}@localhost/${name}?host=${socketDir}`, E2E_MEDIA_BACKEND: backend };
+		const setup = backend === 'janus' ? JANUS_NETNS_SETUP : 'ip link set lo up';
+		const inNamespace = `${setup} && exec npx playwright test -c playwright.live.config.ts`;
+		const where = backend === 'janus' ? 'Janus, network namespace with lo and a veth for Janus' : 'werift, network namespace with only lo';
+		return await step(`e2e live IR room (playwright, ${where})`, [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
 	} finally {
 		await onMaintenance(adminUrl, `drop database if exists "${name}" with (force)`).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
 	}
@@ -143,6 +161,7 @@ async function main() {
 				['npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']]
 			]),
 		() => step('unit + integration tests (vitest)', [['npx', ['vitest', 'run']]]),
+		() => janusIntegration(),
 		() => step('production build (vite build)', [['npx', ['vite', 'build']]]),
 		async () => {
 			const databaseUrl = process.env.DATABASE_URL;
@@ -155,8 +174,11 @@ async function main() {
 				rmSync(dataDir, { recursive: true, force: true });
 			}
 		},
-		() => liveE2e()
+		() => liveE2e('werift'),
+		() => liveE2e('janus')
 	];
+	// `node scripts/test.js janus`: only the Janus steps (the live one needs a production build).
+	if (process.argv[2] === 'janus') steps.splice(0, steps.length, () => janusIntegration(), () => liveE2e('janus'));
 	for (const next of steps) {
 		const code = interrupted ? 130 : await next();
 		if (code !== 0) return code;

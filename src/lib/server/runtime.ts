@@ -50,8 +50,8 @@ async function start(): Promise<Runtime> {
 		const seeded = await seedDemoIfEmpty(database.db);
 		if (seeded) logger.info({ seeded }, 'demo data seeded');
 	}
-	const { createMediaBackend } = await import('./media/werift-backend');
-	const media = createMediaBackend(config, logger);
+	const { createSelectedMediaBackend } = await import('./media/select-backend');
+	const media = await createSelectedMediaBackend(config, logger);
 	runtime.media = media;
 	runtime.stopWorkers.push(() => media.close());
 	const { startMailWorker } = await import('./notify/mail-worker');

@@ -13,6 +13,7 @@
 //   only, not part of MediaRoom): every decrypted publisher packet, before the fan-out. Viewers'
 //   legs live in fan-out worker threads (MEDIA_WORKERS); stats() counters of forwarded packets,
 //   bytes and retransmissions come from the workers and may lag by up to half a second.
+// - MediaErrorCode gained 'media_unavailable' (the Janus backend cannot reach Janus).
 
 import type { IceCandidate, MediaLeg, MediaSource, RTCIceServerConfig, SessionDescription, TrackInfo } from '../../media/types';
 
@@ -102,7 +103,9 @@ export type MediaErrorCode =
 	| 'media_subscribe_forbidden'
 	| 'media_invalid_offer'
 	| 'media_not_subscribed'
-	| 'media_closed';
+	| 'media_closed'
+	/** The media server cannot be reached (Janus gone); the portal itself keeps running. */
+	| 'media_unavailable';
 
 export class MediaError extends Error {
 	constructor(readonly code: MediaErrorCode, message?: string) {
