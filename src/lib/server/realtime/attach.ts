@@ -11,6 +11,7 @@ import { registerNotificationHandlers } from './notification-handlers';
 import { pushThreadMessages, registerNeedsHandlers } from './needs-handlers';
 import { registerIrLiveHandlers } from './ir-handlers';
 import { registerMediaSignalling } from '../media/signalling';
+import { attachCluster } from '../cluster/attach';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -49,6 +50,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeSe
 		await unlistenThreads();
 		await new Promise<void>((resolve) => io.close(() => resolve()));
 	});
+	await attachCluster(io, runtime);
 	runtime.logger.info('realtime attached');
 	return io;
 }
