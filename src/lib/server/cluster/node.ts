@@ -94,6 +94,9 @@ export function createClusterNode(options: ClusterNodeOptions) {
 			schedule();
 		},
 
+		/** One heartbeat now (the timer runs them every CLUSTER_HEARTBEAT_MS). */
+		renew: () => beat(),
+
 		/** The version of the lease this node holds on `roomId` right now, without a query. */
 		heldVersion(roomId: string): number | undefined {
 			const lease = held.get(roomId);
