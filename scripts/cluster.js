@@ -1,3 +1,4 @@
+// @ts-nocheck  plain Node script; its callers type what they use
 // `npm run cluster`: two portal nodes (or CLUSTER_NODES) on one PostgreSQL behind Debian's nginx, all
 // on 127.0.0.1, with deploy/nginx/medcluster.conf filled in under a temporary prefix. Ctrl-C stops
 // nginx and the nodes. Imported by the cluster benchmark and test through startCluster().
@@ -128,7 +129,7 @@ export async function startCluster(options = {}) {
 		for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, dir));
 		const conf = join(prefix, 'nginx.conf');
 		writeFileSync(conf, fillConfig(nodes, `127.0.0.1:${nginxPort}`, prefix));
-		nginx = spawn(options.nginx ?? 'nginx', ['-p', prefix, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
+		nginx = spawn(options.nginx ?? 'nginx', ['-p', prefix, '-c', conf], { stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', options.quiet ? 'ignore' : 'inherit'] });
 		await waitFor(`${origin}/readyz`, { timeoutMs: 15_000 });
 		log(`nginx on ${origin} in front of ${nodeApi.map((n) => `${n.id} (${n.port})`).join(', ')}; its config: ${conf}`);
 	} catch (error) {

@@ -25,7 +25,7 @@ afterAll(async () => {
 const newRoom = async () => (await createLiveSession(database.db)).event.id;
 const expire = (roomId: string) => sql`update room_leases set expires_at = now() - interval '1 second' where room_id = ${roomId}`.execute(database.db);
 const nodeOptions = (nodeId: string, extra: Partial<ClusterNodeOptions> = {}): ClusterNodeOptions => ({
-	db: database.db, nodeId, mediaAddress: `10.0.0.${nodeId.length}`, roomCapacity: 100, leaseTtlMs: TTL, heartbeatMs: 60_000, ...extra
+	db: database.db, nodeId, mediaAddress: `10.0.0.${nodeId.length}`, roomCapacity: 100, leaseTtlMs: TTL, heartbeatMs: 60_000, handoverGraceMs: 0, ...extra
 });
 
 describe('claimLease', () => {
@@ -80,7 +80,7 @@ describe('cluster nodes', () => {
 
 	it('hands its rooms to another live node on a clean shutdown, with a new version', async () => {
 		const lost: string[] = [];
-		const leaving = createClusterNode(nodeOptions('leaving', { onLost: (roomId) => lost.push(roomId) }));
+		const leaving = createClusterNode(nodeOptions('leaving', { onLost: (roomId) => lost.push(roomId), handoverGraceMs: 0 }));
 		const staying = createClusterNode(nodeOptions('staying'));
 		await Promise.all([leaving.start(), staying.start()]);
 		const roomId = await newRoom();

@@ -30,10 +30,11 @@ export async function attachCluster(io: Server<any, any, any, any>, runtime: Run
 	const config = readClusterConfig();
 	const adapter = await usePostgresAdapter(io, runtime.config.DATABASE_URL, runtime.logger);
 	const media = runtime.media;
-	const onLost = (roomId: string) => {
-		runtime.logger.info({ roomId, nodeId: config.nodeId }, 'room lease lost');
-		void media?.closeRoom(roomId).catch(() => {});
+	const onLost = (roomId: string, reason: 'lost' | 'handover' = 'lost') => {
+		runtime.logger.info({ roomId, nodeId: config.nodeId, reason }, 'room lease gone');
+		// Sockets first: a media request sent while the room closes would otherwise wait for an answer that never comes.
 		dropRoomSockets(io, roomId);
+		if (reason === 'lost') void media?.closeRoom(roomId).catch(() => {});
 	};
 	const node = createClusterNode({ ...config, db: runtime.database.db, mediaAddress: announcedMediaAddress(runtime), logger: runtime.logger, onLost });
 	await node.start();

@@ -15,12 +15,20 @@ export type ClusterNodeOptions = ClusterConfig & {
 	db: Kysely<DB>;
 	mediaAddress: string;
 	logger?: Pick<Logger, 'warn' | 'info'>;
-	/** A room this node no longer holds (lost, expired, handed over): drop its media and sockets. */
-	onLost?: (roomId: string) => void;
+	/** Tests shorten HANDOVER_GRACE_MS. */
+	handoverGraceMs?: number;
+	/**
+	 * A room this node no longer holds: drop its sockets (they reconnect to the new owner) and, when
+	 * it was lost rather than handed over, its media at once. A handed-over room's media keeps flowing
+	 * for HANDOVER_GRACE_MS, while its clients build their new legs on the new owner.
+	 */
+	onLost?: (roomId: string, reason: 'lost' | 'handover') => void;
 };
 
 /** Slack for a slow clock tick between PostgreSQL's `now()` and ours. */
 const SAFETY_MS = 250;
+/** How long a node that handed its rooms over keeps forwarding their old media before it exits. */
+export const HANDOVER_GRACE_MS = 2000;
 
 /** A held lease: its version, the local time until which it is certainly ours, when it was taken. */
 type Lease = { version: number; validUntil: number; since: number };
@@ -45,7 +53,7 @@ export function createClusterNode(options: ClusterNodeOptions) {
 
 	function lose(roomId: string) {
 		held.delete(roomId);
-		options.onLost?.(roomId);
+		options.onLost?.(roomId, 'lost');
 	}
 
 	async function beat(): Promise<void> {
@@ -65,7 +73,7 @@ export function createClusterNode(options: ClusterNodeOptions) {
 			for (const [roomId, version] of renewed) if (!next.has(roomId) && !held.has(roomId)) next.set(roomId, { version, validUntil: deadline(sentAt), since: sentAt });
 			const lost = [...held.keys()].filter((roomId) => !next.has(roomId));
 			held = next;
-			for (const roomId of lost) options.onLost?.(roomId);
+			for (const roomId of lost) options.onLost?.(roomId, 'lost');
 		} catch (error) {
 			// No renewal: nothing is certainly ours any more. Drop it all now rather than at expiry.
 			logger?.warn({ err: error, nodeId }, 'cluster heartbeat failed');
@@ -163,8 +171,10 @@ export function createClusterNode(options: ClusterNodeOptions) {
 			} catch (error) {
 				logger?.warn({ err: error, nodeId }, 'cluster handover failed; the leases expire by themselves');
 			}
-			for (const [roomId] of rooms) options.onLost?.(roomId);
+			for (const [roomId] of rooms) options.onLost?.(roomId, 'handover');
 			logger?.info({ nodeId, rooms: rooms.length, moved }, 'cluster rooms handed over');
+			// Media is not an action: the old legs may keep forwarding until the new ones play.
+			if (moved > 0) await new Promise((resolve) => setTimeout(resolve, options.handoverGraceMs ?? HANDOVER_GRACE_MS));
 			return moved;
 		},
 
