@@ -3,6 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import * as m from '$lib/paraglide/messages';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
+import { followPlacement } from './live-placement';
 import type { LiveChatMessage, LiveGrants, LiveHand, LiveParticipant, LiveQuestion, LiveRole, LiveRoomSnapshot, LiveStageMember, LiveStatus } from './ir-room-types';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -44,6 +45,7 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 	}
 
 	function join() {
+		const handWasRaised = state.handRaised;
 		socket?.emit('ir:join', { eventId }, (reply) => {
 			if (!reply.ok) {
 				state.refusal = reply.error.message;
@@ -55,6 +57,8 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 				joined: true, refusal: '', userId: room.userId, role: room.role, grants: room.grants, status: room.status, viewers: room.viewers, stage: room.stage,
 				chat: room.chat, questions: [...room.questions].sort(byVotes), voted: room.votedQuestionIds, handRaised: room.handRaised, hands: room.hands, participants: room.participants
 			});
+			// Hands live in the owning node's memory: after a move to another node, raise it again.
+			if (joinedOnce && handWasRaised && !room.handRaised) socket?.emit('ir:hand_raise', { eventId }, () => {});
 			hooks.onJoined?.(room, joinedOnce);
 			joinedOnce = true;
 		});
@@ -76,7 +80,11 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			return socket;
 		},
 		connect() {
-			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+			// Opened once the room's node is known; reconnects come quickly, since after a failover the
+			// new owner is ready within a lease's lifetime.
+			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], autoConnect: false, reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+			const opened = socket;
+			void followPlacement(opened as unknown as Socket, eventId).ready.finally(() => opened.connect());
 			socket.on('connect', () => {
 				state.connected = true;
 				join();

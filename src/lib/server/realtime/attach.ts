@@ -19,6 +19,7 @@ import { registerIrLiveHandlers } from './ir-handlers';
 import { registerMediaSignalling } from '../media/signalling';
 import { sessionRoom, userRoom } from './rooms';
 import { parseSessionEnded, SESSION_ENDED_CHANNEL } from './session-ends';
+import { attachCluster } from '../cluster/attach';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export { userRoom };
@@ -92,6 +93,7 @@ export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeSe
 		await unlisten();
 		await new Promise<void>((resolve) => io.close(() => resolve()));
 	});
+	await attachCluster(io, runtime);
 	runtime.logger.info('realtime attached');
 	return io;
 }

@@ -1,0 +1,73 @@
+// The SFU as a clustered node may use it: every media action first checks that this node holds the
+// room's lease, at the version the room's media was opened under (the fencing token). A node that
+// lost the lease, or cannot prove it holds it, refuses instead of serving a room another node owns.
+import { MediaError, type MediaBackend, type MediaRoom } from '../media/backend';
+import type { ClusterNode } from './node';
+
+type Fence = Pick<ClusterNode, 'ensureOwned'>;
+
+export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (roomId: string) => void): MediaBackend {
+	/** room → the lease version its media was opened under on this node. */
+	const openedUnder = new Map<string, number>();
+
+	async function fence(roomId: string): Promise<void> {
+		let version: number;
+		try {
+			version = await node.ensureOwned(roomId);
+		} catch {
+			throw new MediaError('media_closed');
+		}
+		const opened = openedUnder.get(roomId);
+		if (opened === undefined) openedUnder.set(roomId, version);
+		else if (opened !== version) {
+			// The lease changed hands in between: this room's peers belong to an older owner.
+			openedUnder.delete(roomId);
+			onStale(roomId);
+			throw new MediaError('media_closed');
+		}
+	}
+
+	function room(roomId: string): MediaRoom {
+		const inner = () => backend.room(roomId);
+		return {
+			id: roomId,
+			async publish(peerId, offer, sources) {
+				await fence(roomId);
+				return inner().publish(peerId, offer, sources);
+			},
+			unpublish: (peerId) => inner().unpublish(peerId),
+			async subscribe(peerId) {
+				await fence(roomId);
+				return inner().subscribe(peerId);
+			},
+			async setAnswer(peerId, answer) {
+				await fence(roomId);
+				return inner().setAnswer(peerId, answer);
+			},
+			async addIceCandidate(peerId, leg, candidate) {
+				await fence(roomId);
+				return inner().addIceCandidate(peerId, leg, candidate);
+			},
+			leave: (peerId) => inner().leave(peerId),
+			tracks: () => inner().tracks(),
+			on: (event, listener) => inner().on(event, listener),
+			stats: () => inner().stats(),
+			close: () => closeRoom(roomId)
+		};
+	}
+
+	async function closeRoom(roomId: string): Promise<void> {
+		openedUnder.delete(roomId);
+		await backend.closeRoom(roomId);
+	}
+
+	return {
+		room,
+		closeRoom,
+		get iceServers() {
+			return backend.iceServers;
+		},
+		stats: () => backend.stats(),
+		close: () => backend.close()
+	};
+}
