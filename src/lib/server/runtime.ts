@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import type { DB } from './db/types';
 import type { MediaBackend } from './media/backend';
+import type { ActiveRecordings } from './media/recording/active';
 
 export type Runtime = {
 	config: AppConfig;
@@ -16,6 +17,8 @@ export type Runtime = {
 	io?: SocketServer;
 	/** The SFU of the live IR rooms (one per process). */
 	media?: MediaBackend;
+	/** Recordings this node is writing from its live rooms (issue #14). */
+	recordings?: ActiveRecordings;
 	stopWorkers: Array<() => Promise<void> | void>;
 };
 
@@ -46,6 +49,10 @@ async function start(): Promise<Runtime> {
 	const { createMediaBackend } = await import('./media/werift-backend');
 	const media = createMediaBackend(config, logger);
 	runtime.media = media;
+	// Recordings finish their files before the SFU closes the tracks feeding them.
+	const { ActiveRecordings } = await import('./media/recording/active');
+	const recordings = (runtime.recordings = new ActiveRecordings(logger));
+	runtime.stopWorkers.push(() => recordings.stopAll());
 	runtime.stopWorkers.push(() => media.close());
 	const { startMailWorker } = await import('./notify/mail-worker');
 	runtime.stopWorkers.push(startMailWorker(runtime));

@@ -1,7 +1,7 @@
 // A live room on the werift SFU: its publishers' legs and tracks, its viewers' legs, and the
 // renegotiations that keep every viewer's leg carrying every other participant's tracks.
 import { streamIdFor, trackIdFor } from '../../media/types';
-import { MediaError, PEER_ID_PATTERN, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
+import { MediaError, PEER_ID_PATTERN, type IngestTap, type IngestTrack, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
 import { ForwardedTrack, emptyCounters, type Counters } from './forwarded-track';
 import type { MediaNetworkConfig } from './peer-config';
 import { PublisherLeg } from './publisher-leg';
@@ -20,6 +20,9 @@ export class WeriftRoom implements MediaRoom {
 	readonly #subscribers = new Map<string, SubscriberLeg>();
 	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
 	readonly #queues = new PeerQueues();
+	// Recording's tap: the current incoming track per trackId, and who listens (issue #14).
+	readonly #ingest = new Map<string, IngestTrack>();
+	readonly #ingestTaps = new Set<IngestTap>();
 	#closed = false;
 
 	constructor(
@@ -45,7 +48,12 @@ export class WeriftRoom implements MediaRoom {
 			const tracksChanged = this.#setPublishedSources(peerId, used);
 			const leg = new PublisherLeg(this.config, (mid, track, receiver) => {
 				const source = sources[mid];
-				if (this.#publishers.get(peerId) === leg && source) this.#tracks.get(trackIdFor(peerId, source))?.attach(track, receiver);
+				if (this.#publishers.get(peerId) !== leg || !source) return;
+				const forwarded = this.#tracks.get(trackIdFor(peerId, source));
+				forwarded?.attach(track, receiver);
+				const ingest: IngestTrack = { peerId, source, track, requestKeyframe: () => forwarded?.requestKeyframe() };
+				this.#ingest.set(trackIdFor(peerId, source), ingest);
+				for (const tap of this.#ingestTaps) tap(ingest);
 			});
 			this.#publishers.set(peerId, leg);
 			try {
@@ -119,6 +127,12 @@ export class WeriftRoom implements MediaRoom {
 		return () => listeners.delete(listener);
 	}
 
+	tapIngest(tap: IngestTap): () => void {
+		this.#ingestTaps.add(tap);
+		for (const ingest of this.#ingest.values()) tap(ingest);
+		return () => this.#ingestTaps.delete(tap);
+	}
+
 	stats(): MediaStats {
 		return { rooms: 1, publishers: this.#publishers.size, subscribers: this.#subscribers.size, tracks: this.#tracks.size, ...this.counters };
 	}
@@ -132,6 +146,8 @@ export class WeriftRoom implements MediaRoom {
 		this.#publishers.clear();
 		this.#subscribers.clear();
 		this.#tracks.clear();
+		this.#ingest.clear();
+		this.#ingestTaps.clear();
 		this.onClosed(this);
 	}
 
@@ -153,6 +169,7 @@ export class WeriftRoom implements MediaRoom {
 			} else if (!sources.has(source) && existing) {
 				existing.close();
 				this.#tracks.delete(trackId);
+				this.#ingest.delete(trackId);
 				changed = true;
 			} else existing?.detach();
 		}
