@@ -45,6 +45,14 @@ async function start(): Promise<Runtime> {
 		const { seedDemoIfEmpty } = await import('./seed/index');
 		const seeded = await seedDemoIfEmpty(database.db);
 		if (seeded) logger.info({ seeded }, 'demo data seeded');
+		if (seeded) {
+			// Demo recordings (issue #14) are made by ffmpeg in the background: the server does not wait.
+			const { seedDemoRecordings } = await import('./ir/recording/seed');
+			const { recordingStore } = await import('./storage');
+			void seedDemoRecordings(database.db, recordingStore(config), logger)
+				.then((count) => count && logger.info({ count }, 'demo recordings seeded'))
+				.catch((error) => logger.warn({ err: error }, 'demo recordings not seeded'));
+		}
 	}
 	const { createMediaBackend } = await import('./media/werift-backend');
 	const media = createMediaBackend(config, logger);
