@@ -30,10 +30,11 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 		const file = `${String(++files).padStart(3, '0')}-${ingest.source}.webm`;
 		const recorder = new MediaRecorder({ path: join(dir, file), tracks: [track], disableNtp: true, disableLipSync: true, width: 1280, height: 720 });
 		recorder.onError.subscribe((error) => logger.warn({ err: error, recordingId, file }, 'recording: writer failed'));
-		// The file's time 0 is its first frame: for video the first keyframe, which we ask for now.
+		// The file's time 0 is its first frame: for video the first keyframe, which we ask for until
+		// it comes (a track that has not sent yet has no SSRC to ask; the room spaces the requests).
 		const video = track.kind === 'video';
 		const first = track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
-			if (video && !isVp8KeyframeStart(rtp.payload)) return;
+			if (video && !isVp8KeyframeStart(rtp.payload)) return ingest.requestKeyframe();
 			first.unSubscribe();
 			note({ file, publisherId: ingest.peerId, source: ingest.source, kind: video ? 'video' : 'audio', offsetMs: Date.now() - startedAt });
 		});
