@@ -77,3 +77,10 @@ export async function reportReplayWatch(db: Executor, actor: Actor, viewId: stri
 	const result = await recordingRepository.updateReplayView(db, viewId, actor.id, watchedSeconds);
 	if (Number(result.numUpdatedRows) === 0) throw new NotFoundError();
 }
+
+/** Whether the session page links to the replay: a watchable recording for deck readers, any for the team. */
+export async function hasReplayFor(db: Executor, role: Pick<EventRole, 'deck' | 'team'>, eventId: string): Promise<boolean> {
+	if (!role.deck && !role.team) return false;
+	const rows = await recordingRepository.listRecordings(db, eventId);
+	return rows.some((row) => role.team || watchable(row));
+}
