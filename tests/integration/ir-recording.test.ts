@@ -17,7 +17,9 @@ import { deleteExpiredRecordings, deleteRecording, setRecordingPublished } from 
 import { mediaResponse } from '$lib/server/ir/recording/media-response';
 import { readReplay, requireWatchable, startReplayView, reportReplayWatch } from '$lib/server/ir/recording/replay';
 import { replayTotals } from '$lib/server/ir/recording/repository';
-import { PROCESS_JOB, startRecording, stopOrphanedRecordings, stopRecording } from '$lib/server/ir/recording/service';
+import { PROCESS_JOB, resumeRecordings, startRecording, stopOrphanedRecordings, stopRecording } from '$lib/server/ir/recording/service';
+import { createMediaBackend } from '$lib/server/media/werift-backend';
+import { ActiveRecordings } from '$lib/server/media/recording/active';
 import { createTestDatabase } from './support/database';
 import { actorOf, refusal } from './ir-support';
 import { liveSession, probeDuration, recordingsDir, testDeps, writeRawTracks } from './ir-recording-support';
@@ -95,6 +97,29 @@ describe('recording state machine', () => {
 		const stopped = await row(recording.id);
 		expect(stopped?.status).toBe('processing');
 		expect(stopped?.stopped_at?.getTime()).toBe(endedAt.getTime());
+	});
+});
+
+describe('restart while recording', () => {
+	it('re-attaches a sink to a recording this node lost, once, and stopping finishes it', async () => {
+		const logger = { warn: () => {}, debug: () => {} };
+		const media = createMediaBackend({ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 44300, MEDIA_PORT_MAX: 44399, MEDIA_ICE_SERVERS: [] }, logger);
+		try {
+			const s = await liveSession(db);
+			// Started before the "restart": the row says recording, but no sink of this node holds it.
+			const recording = await startRecording(db, testDeps(dir), actorOf(s.presenter), s.event.id);
+			const recorders = new ActiveRecordings(logger);
+			const deps = { ...testDeps(dir), media, recorders };
+			expect(await resumeRecordings(db, deps)).toBeGreaterThanOrEqual(1);
+			expect(recorders.holds(recording.id)).toBe(true);
+			const again = await resumeRecordings(db, deps);
+			expect(recorders.holds(recording.id)).toBe(true);
+			await stopRecording(db, deps, actorOf(s.presenter), s.event.id);
+			expect(recorders.holds(recording.id)).toBe(false);
+			expect(again).toBe(0);
+		} finally {
+			await media.close();
+		}
 	});
 });
 

@@ -76,6 +76,17 @@ export function listOrphanedRecordings(db: Executor) {
 		.execute();
 }
 
+/** Recordings running in live sessions (the sweep re-attaches the ones this node lost in a restart). */
+export function listRunningInLiveSessions(db: Executor) {
+	return db
+		.selectFrom('ir_recordings as r')
+		.innerJoin('ir_events as e', 'e.id', 'r.event_id')
+		.select(['r.id', 'r.event_id', 'r.started_at'])
+		.where('r.status', '=', 'recording')
+		.where('e.status', '=', 'live')
+		.execute();
+}
+
 /** Answered questions of a session: the chapters. Answering is the last change of a question, so updated_at is when. */
 export function listAnsweredQuestions(db: Executor, eventId: string) {
 	return db.selectFrom('ir_questions').select(['id', 'body', 'updated_at']).where('event_id', '=', eventId).where('status', '=', 'answered').orderBy('updated_at').execute();

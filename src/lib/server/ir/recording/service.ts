@@ -86,6 +86,24 @@ export async function stopOrphanedRecordings(db: Kysely<DB>, deps: RecordingDeps
 	return stopped;
 }
 
+/**
+ * After a restart the rows still say "recording" but no sink writes: re-attach one (the files
+ * continue at their offsets; the gap stays black and silent). Live rooms run on one node today
+ * (README "Scaling past one machine"), so this node is the one hosting them.
+ */
+export async function resumeRecordings(db: Kysely<DB>, deps: RecordingDeps): Promise<number> {
+	if (!deps.media || !deps.recorders) return 0;
+	let resumed = 0;
+	for (const running of await recordingRepository.listRunningInLiveSessions(db)) {
+		if (deps.recorders.holds(running.id)) continue;
+		const room = deps.media.room(running.event_id);
+		if (!room.tapIngest) continue;
+		deps.recorders.start(room, running.id, await deps.store.workDir(rawPrefix(running.id)), running.started_at);
+		resumed++;
+	}
+	return resumed;
+}
+
 /** What the live page shows from its first paint. */
 export async function currentRecordingState(db: Executor, eventId: string) {
 	const running = await recordingRepository.findRunningRecording(db, eventId);

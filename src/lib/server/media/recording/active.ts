@@ -11,9 +11,13 @@ export class ActiveRecordings {
 
 	constructor(private readonly logger: Logger) {}
 
-	start(room: MediaRoom, recordingId: string, dir: string): void {
+	start(room: MediaRoom, recordingId: string, dir: string, startedAt?: Date): void {
 		if (this.#sinks.has(recordingId)) return;
-		this.#sinks.set(recordingId, startWeriftRecording(room, recordingId, dir, this.logger));
+		this.#sinks.set(recordingId, startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()));
+	}
+
+	holds(recordingId: string): boolean {
+		return this.#sinks.has(recordingId);
 	}
 
 	/** Finishes the recording's files; a recording this node does not hold is a no-op (it crashed, or another node has it). */

@@ -12,9 +12,11 @@ import { TRACKS_MANIFEST, type RecordedTrack, type RecordingSink } from './sink'
 type Logger = { warn(context: object, message: string): void };
 type Writer = { recorder: MediaRecorder; dispose: () => void };
 
-export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: string, logger: Logger): RecordingSink {
+/** `startedAt`: the recording's start (earlier than now when a restarted node resumes it). */
+export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: string, logger: Logger, startedAt = Date.now()): RecordingSink {
 	if (!room.tapIngest) throw new Error('this media backend cannot be tapped for recording');
-	const startedAt = Date.now();
+	// Files of a resumed recording must not overwrite the ones written before the restart.
+	const prefix = Date.now().toString(36);
 	const writers = new Map<string, Writer>();
 	let files = 0;
 	let manifest = Promise.resolve();
@@ -27,7 +29,7 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 		const key = `${ingest.source}~${ingest.peerId}`;
 		const previous = writers.get(key);
 		if (previous) void finish(previous);
-		const file = `${String(++files).padStart(3, '0')}-${ingest.source}.webm`;
+		const file = `${prefix}-${String(++files).padStart(3, '0')}-${ingest.source}.webm`;
 		const recorder = new MediaRecorder({ path: join(dir, file), tracks: [track], disableNtp: true, disableLipSync: true, width: 1280, height: 720 });
 		recorder.onError.subscribe((error) => logger.warn({ err: error, recordingId, file }, 'recording: writer failed'));
 		// The file's time 0 is its first frame: for video the first keyframe, which we ask for until
