@@ -13,6 +13,7 @@ import * as uploads from './20261123T0950_uploads';
 import * as irLive from './20261123T1010_ir_live';
 import * as jobs from './20261123T1100_jobs';
 import * as roomLeases from './20261204T0600_room_leases';
+import * as irRecordings from './20261204T0610_ir_recordings';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T0950_uploads': uploads,
 	'20261123T1010_ir_live': irLive,
 	'20261123T1100_jobs': jobs,
-	'20261204T0600_room_leases': roomLeases
+	'20261204T0600_room_leases': roomLeases,
+	'20261204T0610_ir_recordings': irRecordings
 };

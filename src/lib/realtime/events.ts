@@ -22,6 +22,8 @@ export interface ServerToClientEvents {
 	'ir:role': (payload: { eventId: string; role: LiveRole; grants: LiveGrants; handRaised: boolean }) => void;
 	'ir:status': (payload: { eventId: string; status: LiveStatus }) => void;
 	'ir:removed': (payload: { eventId: string; message: string }) => void;
+	/** The room is (no longer) being recorded (issue #14): pushed on start and stop. */
+	'ir:recording': (payload: { eventId: string; recording: boolean; startedAt: string | null }) => void;
 }
 
 export interface ClientToServerEvents {

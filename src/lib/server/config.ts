@@ -14,6 +14,9 @@ const schema = z.object({
 	MAIL_FROM: z.string().default('MedCluster <no-reply@medcluster.local>'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	RATE_LIMIT_DISABLED: flag.default(false),
+	// IR recordings: see README "IR recordings and replay". RECORDINGS_DIR defaults to DATA_DIR/recordings.
+	RECORDINGS_DIR: z.string().optional().or(z.literal('').transform(() => undefined)),
+	RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 	// Media plane (SFU): see README "Media plane (SFU)".
 	MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
 	MEDIA_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional().or(z.literal('').transform(() => undefined)),

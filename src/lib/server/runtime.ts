@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate';
 import type { DB } from './db/types';
 import type { MediaBackend } from './media/backend';
 import { databaseChecks, type ReadinessCheck } from './readiness';
+import type { ActiveRecordings } from './media/recording/active';
 
 export type Runtime = {
 	config: AppConfig;
@@ -17,6 +18,8 @@ export type Runtime = {
 	io?: SocketServer;
 	/** The SFU of the live IR rooms (one per process). */
 	media?: MediaBackend;
+	/** Recordings this node is writing from its live rooms (issue #14). */
+	recordings?: ActiveRecordings;
 	stopWorkers: Array<() => Promise<void> | void>;
 	/** What /readyz runs, by name; add to it rather than editing the route. */
 	readiness: ReadinessCheck[];
@@ -49,10 +52,22 @@ async function start(): Promise<Runtime> {
 		const { seedDemoIfEmpty } = await import('./seed/index');
 		const seeded = await seedDemoIfEmpty(database.db);
 		if (seeded) logger.info({ seeded }, 'demo data seeded');
+		if (seeded) {
+			// Demo recordings (issue #14) are made by ffmpeg in the background: the server does not wait.
+			const { seedDemoRecordings } = await import('./ir/recording/seed');
+			const { recordingStore } = await import('./storage');
+			void seedDemoRecordings(database.db, recordingStore(config), logger)
+				.then((count) => count && logger.info({ count }, 'demo recordings seeded'))
+				.catch((error) => logger.warn({ err: error }, 'demo recordings not seeded'));
+		}
 	}
 	const { createSelectedMediaBackend } = await import('./media/select-backend');
 	const media = await createSelectedMediaBackend(config, logger);
 	runtime.media = media;
+	// Recordings finish their files before the SFU closes the tracks feeding them.
+	const { ActiveRecordings } = await import('./media/recording/active');
+	const recordings = (runtime.recordings = new ActiveRecordings(logger));
+	runtime.stopWorkers.push(() => recordings.stopAll());
 	runtime.stopWorkers.push(() => media.close());
 	const { startMailWorker } = await import('./notify/mail-worker');
 	runtime.stopWorkers.push(startMailWorker(runtime));

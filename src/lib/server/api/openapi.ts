@@ -7,6 +7,7 @@ import { testbedOperations } from '../testbed/openapi';
 import { coursesOperations } from '../courses/openapi';
 import { needsOperations } from '../needs/openapi';
 import { irOperations } from '../ir/openapi';
+import { recordingOperations } from '../ir/recording/api-shapes';
 
 
 /** Every endpoint of /api/v1. A new endpoint adds its entry here. */
@@ -50,7 +51,8 @@ export const operations: Operation[] = [
 	...testbedOperations,
 	...coursesOperations,
 	...needsOperations,
-	...irOperations
+	...irOperations,
+	...recordingOperations
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

@@ -47,6 +47,8 @@ export async function attachCluster(io: Server<any, any, any, any>, runtime: Run
 		else next();
 	});
 	setClusterNode(node);
+	// Not ready while the heartbeat cannot be renewed: the proxy stops sending this node traffic.
+	runtime.readiness.push({ name: 'cluster', run: () => (node.ready() ? 'ok' : 'no_heartbeat') });
 	// Before socket.io closes: the rooms move while their sockets can still be told to reconnect.
 	runtime.stopWorkers.unshift(async () => {
 		await handOverRooms();

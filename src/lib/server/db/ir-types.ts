@@ -52,6 +52,8 @@ export interface IrRegistrationsTable {
 	nda_ip: string | null;
 	registered_at: DefaultNow;
 	cancelled_at: Timestamp | null;
+	/** When the registrant acknowledged that the session may be recorded (issue #14). */
+	recording_ack_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type IrEventRow = Selectable<IrEventsTable>;

@@ -6,6 +6,7 @@ import type * as needs from './needs-types';
 import type * as meetings from './meetings-types';
 import type * as ir from './ir-types';
 import type * as irLive from './ir-live-types';
+import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
 
@@ -231,6 +232,9 @@ export interface DB {
 	ir_questions: irLive.IrQuestionsTable;
 	ir_question_votes: irLive.IrQuestionVotesTable;
 	ir_removals: irLive.IrRemovalsTable;
+	// IR recordings (migrations/20261204T0610_ir_recordings.ts)
+	ir_recordings: irRecording.IrRecordingsTable;
+	ir_replay_views: irRecording.IrReplayViewsTable;
 	// jobs, reminders, calendar feeds, notification settings, digest (migrations/20261123T1100_jobs.ts)
 	jobs: jobs.JobsTable;
 	reminders_sent: jobs.RemindersSentTable;

@@ -6,15 +6,20 @@ import { coursesJobs } from '../courses/jobs';
 import { meetingsJobs } from '../meetings/jobs';
 import { reminderJobs } from '../reminders/jobs';
 import { digestJobs } from '../needs/digest';
+import { recordingJobs } from '../ir/recording/jobs';
+import { recordingDeps } from '../ir/recording/deps';
 import { createJobRunner, scheduleRecurring, type RecurringJob } from './runner';
 
 export const appJobs: RecurringJob[] = [...testbedJobs, ...coursesJobs, ...meetingsJobs, ...reminderJobs, ...digestJobs];
 
 export async function startJobs(runtime: Runtime): Promise<() => Promise<void>> {
 	const db = runtime.database.db;
-	await scheduleRecurring(db, appJobs);
+	// IR recordings (issue #14): their schedules plus the one-off processing job.
+	const recording = recordingJobs(recordingDeps(runtime));
+	const jobs = [...appJobs, ...recording.recurring];
+	await scheduleRecurring(db, jobs);
 	const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
-	const runner = createJobRunner({ db, origin, logger: runtime.logger, handlers: Object.fromEntries(appJobs.map((job) => [job.name, job.handler])) });
-	runtime.logger.info({ workerId: runner.workerId, jobs: appJobs.map((job) => job.name) }, 'job runner started');
+	const runner = createJobRunner({ db, origin, logger: runtime.logger, handlers: { ...Object.fromEntries(jobs.map((job) => [job.name, job.handler])), ...recording.handlers } });
+	runtime.logger.info({ workerId: runner.workerId, jobs: jobs.map((job) => job.name) }, 'job runner started');
 	return runner.start();
 }

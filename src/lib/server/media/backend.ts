@@ -82,9 +82,19 @@ export interface MediaRoom {
 	/** Subscribes to an event; returns the function that removes the listener. */
 	on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): () => void;
 	stats(): MediaStats;
+	/**
+	 * Recording's tap (issue #14): `tap` hears every publisher track as it arrives on this node
+	 * (and at once of those already flowing); returns the function that removes it. Optional:
+	 * a backend that records by itself (Janus VideoRoom `record`) leaves it out.
+	 */
+	tapIngest?(tap: IngestTap): () => void;
 	/** Closes every peer connection of the room; the backend forgets the room. */
 	close(): Promise<void>;
 }
+
+/** An incoming publisher track (werift's MediaStreamTrack on the werift backend); `requestKeyframe` sends a PLI. */
+export type IngestTrack = { peerId: string; source: MediaSource; track: unknown; requestKeyframe: () => void };
+export type IngestTap = (ingest: IngestTrack) => void;
 
 export interface MediaBackend {
 	/** The room `roomId` (created on first use). */

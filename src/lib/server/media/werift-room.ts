@@ -4,7 +4,7 @@
 // onIngestRtp tap) stays on the main thread; with a FanoutPool the viewers' legs live in worker
 // threads (RemoteSubscriberLeg) and every packet is posted to them, without one in this thread.
 import { streamIdFor, trackIdFor } from '../../media/types';
-import { MediaError, PEER_ID_PATTERN, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
+import { MediaError, PEER_ID_PATTERN, type IngestTap, type IngestTrack, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
 import { ForwardedTrack, emptyCounters, type Counters } from './forwarded-track';
 import type { FanoutPool } from './fanout-pool';
 import { trackKey } from './fanout-protocol';
@@ -28,6 +28,9 @@ export class WeriftRoom implements MediaRoom {
 	readonly #ingestTaps = new Set<(trackId: string, packet: ForwardPacket) => void>();
 	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
 	readonly #queues = new PeerQueues();
+	// Recording's tap: the current incoming track per trackId, and who listens (issue #14).
+	readonly #ingest = new Map<string, IngestTrack>();
+	readonly #ingestTaps = new Set<IngestTap>();
 	#closed = false;
 
 	constructor(
@@ -54,7 +57,12 @@ export class WeriftRoom implements MediaRoom {
 			const tracksChanged = this.#setPublishedSources(peerId, used);
 			const leg = new PublisherLeg(this.config, (mid, track, receiver) => {
 				const source = sources[mid];
-				if (this.#publishers.get(peerId) === leg && source) this.#tracks.get(trackIdFor(peerId, source))?.attach(track, receiver);
+				if (this.#publishers.get(peerId) !== leg || !source) return;
+				const forwarded = this.#tracks.get(trackIdFor(peerId, source));
+				forwarded?.attach(track, receiver);
+				const ingest: IngestTrack = { peerId, source, track, requestKeyframe: () => forwarded?.requestKeyframe() };
+				this.#ingest.set(trackIdFor(peerId, source), ingest);
+				for (const tap of this.#ingestTaps) tap(ingest);
 			});
 			this.#publishers.set(peerId, leg);
 			try {
@@ -128,6 +136,12 @@ export class WeriftRoom implements MediaRoom {
 		return () => listeners.delete(listener);
 	}
 
+	tapIngest(tap: IngestTap): () => void {
+		this.#ingestTaps.add(tap);
+		for (const ingest of this.#ingest.values()) tap(ingest);
+		return () => this.#ingestTaps.delete(tap);
+	}
+
 	stats(): MediaStats {
 		const counters = { ...this.counters };
 		if (this.pool) {
@@ -166,6 +180,8 @@ export class WeriftRoom implements MediaRoom {
 		this.#publishers.clear();
 		this.#subscribers.clear();
 		this.#tracks.clear();
+		this.#ingest.clear();
+		this.#ingestTaps.clear();
 		this.onClosed(this);
 	}
 
@@ -188,6 +204,7 @@ export class WeriftRoom implements MediaRoom {
 				existing.close();
 				this.pool?.removeTrack(trackKey(this.id, trackId));
 				this.#tracks.delete(trackId);
+				this.#ingest.delete(trackId);
 				changed = true;
 			} else existing?.detach();
 		}

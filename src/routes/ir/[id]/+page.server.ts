@@ -9,6 +9,7 @@ import { readForm } from '$lib/server/http/form';
 import { readEventPage } from '$lib/server/ir/detail';
 import { cancelRegistration, registerForEvent } from '$lib/server/ir/registration';
 import { idParam, registerFormSchema } from '$lib/server/ir/schemas';
+import { hasReplayFor } from '$lib/server/ir/recording/replay';
 
 function eventId(raw: string): string {
 	const id = idParam.safeParse(raw);
@@ -18,7 +19,9 @@ function eventId(raw: string): string {
 
 export const load = (async (event) => {
 	try {
-		return await readEventPage(getDb(), event.locals.user, eventId(event.params.id));
+		const page = await readEventPage(getDb(), event.locals.user, eventId(event.params.id));
+		// Issue #14: a link to the replay for those who may watch it.
+		return { ...page, hasReplay: await hasReplayFor(getDb(), page.role, page.event.id) };
 	} catch (error) {
 		throwLoadError(error);
 	}

@@ -1,11 +1,15 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb, getRuntime } from '$lib/server/runtime';
 import { DomainError } from '$lib/server/errors';
-import { requireUser } from '$lib/server/http/context';
+import { requestContext, requireUser } from '$lib/server/http/context';
 import { liveErrorMessage } from '$lib/server/ir/live/error-messages';
 import { readLiveRoomPage } from '$lib/server/ir/live/page';
+import { liveRecordingView, acknowledgeRecording } from '$lib/server/ir/recording/live-page';
+import { startRecording, stopRecording } from '$lib/server/ir/recording/service';
+import { recordingDeps } from '$lib/server/ir/recording/deps';
+import { recordingErrorMessage } from '$lib/server/ir/recording/error-messages';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -26,6 +30,27 @@ export const load = (async (event) => {
 			status: ir.status,
 			role,
 			presenters: presenters.map((p) => ({ id: p.id, name: p.name }))
-		}
+		},
+		recording: await liveRecordingView(getDb(), user, ir.id, role)
 	};
 }) satisfies PageServerLoad;
+
+// Recording (issue #14): form actions rather than socket events; the rules check who asks each time.
+async function recordingAction(event: RequestEvent, change: (eventId: string) => Promise<unknown>) {
+	requireUser(event);
+	const id = z.uuid().safeParse(event.params.id);
+	if (!id.success) return fail(404, { recordingMessage: liveErrorMessage(new DomainError('not_found', 404)) });
+	try {
+		await change(id.data);
+		return { recordingDone: true };
+	} catch (failure) {
+		if (failure instanceof DomainError) return fail(failure.status, { recordingMessage: recordingErrorMessage(failure) });
+		throw failure;
+	}
+}
+
+export const actions = {
+	startRecording: (event) => recordingAction(event, (id) => startRecording(getDb(), recordingDeps(getRuntime()), requireUser(event), id, requestContext(event))),
+	stopRecording: (event) => recordingAction(event, (id) => stopRecording(getDb(), recordingDeps(getRuntime()), requireUser(event), id, requestContext(event))),
+	acknowledgeRecording: (event) => recordingAction(event, (id) => acknowledgeRecording(getDb(), requireUser(event), id, requestContext(event)))
+} satisfies Actions;

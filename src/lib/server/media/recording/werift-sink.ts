@@ -1,0 +1,62 @@
+// Records a werift room: each incoming publisher track goes into its own WebM file through werift's
+// MediaRecorder (RTP → jitter buffer → depacketiser → Matroska), on the main thread, fed by the
+// room's ingest tap. A publisher who republishes (reload, device switch) starts a new file.
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MediaStreamTrack, RtpPacket } from 'werift';
+import { MediaRecorder } from 'werift/nonstandard';
+import type { IngestTrack, MediaRoom } from '../backend';
+import { isVp8KeyframeStart } from '../vp8';
+import { TRACKS_MANIFEST, type RecordedTrack, type RecordingSink } from './sink';
+
+type Logger = { warn(context: object, message: string): void };
+type Writer = { recorder: MediaRecorder; dispose: () => void };
+
+/** `startedAt`: the recording's start (earlier than now when a restarted node resumes it). */
+export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: string, logger: Logger, startedAt = Date.now()): RecordingSink {
+	if (!room.tapIngest) throw new Error('this media backend cannot be tapped for recording');
+	// Files of a resumed recording must not overwrite the ones written before the restart.
+	const prefix = Date.now().toString(36);
+	const writers = new Map<string, Writer>();
+	let files = 0;
+	let manifest = Promise.resolve();
+	const note = (entry: RecordedTrack) => {
+		manifest = manifest.then(() => appendFile(join(dir, TRACKS_MANIFEST), `${JSON.stringify(entry)}\n`)).catch((error) => logger.warn({ err: error, recordingId }, 'recording: manifest write failed'));
+	};
+
+	const onIngest = (ingest: IngestTrack) => {
+		const track = ingest.track as MediaStreamTrack;
+		const key = `${ingest.source}~${ingest.peerId}`;
+		const previous = writers.get(key);
+		if (previous) void finish(previous);
+		const file = `${prefix}-${String(++files).padStart(3, '0')}-${ingest.source}.webm`;
+		const recorder = new MediaRecorder({ path: join(dir, file), tracks: [track], disableNtp: true, disableLipSync: true, width: 1280, height: 720 });
+		recorder.onError.subscribe((error) => logger.warn({ err: error, recordingId, file }, 'recording: writer failed'));
+		// The file's time 0 is its first frame: for video the first keyframe, which we ask for until
+		// it comes (a track that has not sent yet has no SSRC to ask; the room spaces the requests).
+		const video = track.kind === 'video';
+		const first = track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
+			if (video && !isVp8KeyframeStart(rtp.payload)) return ingest.requestKeyframe();
+			first.unSubscribe();
+			note({ file, publisherId: ingest.peerId, source: ingest.source, kind: video ? 'video' : 'audio', offsetMs: Date.now() - startedAt });
+		});
+		if (video) ingest.requestKeyframe();
+		writers.set(key, { recorder, dispose: () => first.unSubscribe() });
+	};
+
+	async function finish(writer: Writer) {
+		writer.dispose();
+		await writer.recorder.stop().catch(() => {});
+	}
+
+	const untap = room.tapIngest(onIngest);
+	return {
+		recordingId,
+		async stop() {
+			untap();
+			await Promise.all([...writers.values()].map(finish));
+			writers.clear();
+			await manifest;
+		}
+	};
+}

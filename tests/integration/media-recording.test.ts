@@ -1,0 +1,62 @@
+// The recording sink on the werift SFU: the room's ingest tap hands it every published track, it
+// asks for a keyframe, writes one WebM file per track with werift's MediaRecorder and lists them
+// in tracks.jsonl; a republish starts new files; after stop no more bytes are written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMediaBackend } from '../../src/lib/server/media/werift-backend';
+import type { MediaBackend } from '../../src/lib/server/media/backend';
+import { parseTracksManifest, TRACKS_MANIFEST } from '../../src/lib/server/media/recording/sink';
+import { startWeriftRecording } from '../../src/lib/server/media/recording/werift-sink';
+import { TestPublisher, silentLogger, waitFor } from './media-support';
+
+// UDP ports of this file's peer connections: the recording engineer's range.
+const CONFIG = { MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 44100, MEDIA_PORT_MAX: 44199, MEDIA_ICE_SERVERS: [] };
+
+let backend: MediaBackend;
+let dir: string;
+
+beforeAll(async () => {
+	backend = createMediaBackend(CONFIG, silentLogger);
+	dir = await mkdtemp(join(tmpdir(), 'mc-sink-'));
+});
+afterAll(async () => {
+	await backend.close();
+	await rm(dir, { recursive: true, force: true });
+});
+
+const manifest = async () => parseTracksManifest(await readFile(join(dir, TRACKS_MANIFEST), 'utf8').catch(() => ''));
+
+describe('werift recording sink', () => {
+	it('writes each published track to its own WebM file from its first (key)frame, and stops writing when stopped', async () => {
+		const room = backend.room('rec-room');
+		const publisher = new TestPublisher('presenter-1');
+		await publisher.publish(room);
+		publisher.start();
+		// Past the publisher's first keyframe: the sink has to ask for one.
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const pliBefore = publisher.pliReceived;
+		const sink = startWeriftRecording(room, 'rec-1', dir, silentLogger);
+		await waitFor(() => publisher.pliReceived > pliBefore, 5000, 'a keyframe request when recording starts');
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await sink.stop();
+		const tracks = await manifest();
+		expect(tracks.map((t) => [t.source, t.kind, t.publisherId]).sort()).toEqual([['camera', 'video', 'presenter-1'], ['microphone', 'audio', 'presenter-1']]);
+		for (const track of tracks) expect(track.offsetMs).toBeGreaterThanOrEqual(0);
+		const sizes = await Promise.all(tracks.map(async (t) => (await stat(join(dir, t.file))).size));
+		for (const size of sizes) expect(size).toBeGreaterThan(1000);
+		// WebM starts with the EBML magic.
+		const head = await readFile(join(dir, tracks[0].file));
+		expect(head.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const after = await Promise.all(tracks.map(async (t) => (await stat(join(dir, t.file))).size));
+		expect(after).toEqual(sizes);
+		await publisher.close();
+	}, 30_000);
+
+	it('fails loudly on a room that cannot be tapped', () => {
+		const room = { ...backend.room('other'), tapIngest: undefined };
+		expect(() => startWeriftRecording(room, 'rec-2', dir, silentLogger)).toThrow();
+	});
+});
