@@ -25,7 +25,7 @@ export class WeriftRoom implements MediaRoom {
 	readonly #publishers = new Map<string, PublisherLeg>();
 	readonly #tracks = new Map<string, ForwardedTrack>();
 	readonly #subscribers = new Map<string, ViewerLeg>();
-	readonly #ingestTaps = new Set<(trackId: string, packet: ForwardPacket) => void>();
+	readonly #rtpTaps = new Set<(trackId: string, packet: ForwardPacket) => void>();
 	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
 	readonly #queues = new PeerQueues();
 	// Recording's tap: the current incoming track per trackId, and who listens (issue #14).
@@ -159,8 +159,8 @@ export class WeriftRoom implements MediaRoom {
 	 * for server-side recording. Returns the function that removes the listener. Keep it cheap.
 	 */
 	onIngestRtp(listener: (trackId: string, packet: ForwardPacket) => void): () => void {
-		this.#ingestTaps.add(listener);
-		return () => this.#ingestTaps.delete(listener);
+		this.#rtpTaps.add(listener);
+		return () => this.#rtpTaps.delete(listener);
 	}
 
 	/** A fan-out worker's viewer waits for a keyframe of `trackId`. */
@@ -182,6 +182,7 @@ export class WeriftRoom implements MediaRoom {
 		this.#tracks.clear();
 		this.#ingest.clear();
 		this.#ingestTaps.clear();
+		this.#rtpTaps.clear();
 		this.onClosed(this);
 	}
 
@@ -214,7 +215,7 @@ export class WeriftRoom implements MediaRoom {
 	#newTrack(info: TrackInfo): ForwardedTrack {
 		const track = new ForwardedTrack(info, this.counters);
 		track.ingest.add((packet) => {
-			for (const tap of this.#ingestTaps) tap(info.trackId, packet);
+			for (const tap of this.#rtpTaps) tap(info.trackId, packet);
 		});
 		const pool = this.pool;
 		if (pool) {
