@@ -131,7 +131,7 @@ test('an invited-only need stays out of other members\' lists and API; matches s
 	expect(others).not.toContain(need.id);
 	expect((await company.request.get(`/api/v1/needs/${need.id}`)).status()).toBe(404);
 	expect((await company.request.get(`/api/v1/needs/${need.id}/matches`)).status()).toBe(404);
-	const post = await company.request.post(`/api/v1/needs/${need.id}/responses`, { data: { message: 'Let us in' } });
+	const post = await company.request.post(`/api/v1/needs/${need.id}/responses`, { data: { message: 'Let us in' }, headers: { origin: new URL(company.url()).origin } });
 	expect(post.status()).toBe(404);
 	expect((await post.json()).error.code).toBe('not_found');
 	const doc = await (await company.request.get('/api/v1/openapi.json')).json();
