@@ -106,11 +106,14 @@ export class FixturePublisher {
 
 /** Light viewers authenticate one packet in SAMPLE_EVERY fully (after their first keyframe). */
 export const SAMPLE_EVERY = 50;
-/** No NACK feedback: a light viewer skips packets on purpose and must not ask for them again. */
-const LIGHT_CODECS = {
+/**
+ * No NACK feedback: a light viewer skips packets on purpose and must not ask for them again.
+ * A new list per peer connection: werift writes payload types into these objects.
+ */
+const lightCodecs = () => ({
 	audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2 })],
 	video: [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, rtcpFeedback: [{ type: 'nack', parameter: 'pli' }] })]
-};
+});
 type DataEvent = { execute: (data: Buffer) => void };
 
 /**
@@ -137,7 +140,7 @@ export class BenchViewer {
 		private readonly transport: SignalTransport,
 		readonly full = false
 	) {
-		this.pc = new RTCPeerConnection(full ? LOOPBACK : { ...LOOPBACK, codecs: LIGHT_CODECS });
+		this.pc = new RTCPeerConnection(full ? LOOPBACK : { ...LOOPBACK, codecs: lightCodecs() });
 		this.pc.ontrack = ({ track }) => {
 			track.onReceiveRtp.subscribe((rtp) => {
 				this.authenticated++;

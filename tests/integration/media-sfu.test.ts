@@ -35,7 +35,7 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		expect(room.tracks().map((t) => `${t.kind}:${t.source}:${t.streamId}`).sort()).toEqual(['audio:microphone:camera~speaker-1', 'video:camera:camera~speaker-1']);
 		await first.join(room);
 		await second.join(room);
-		await waitFor(() => first.video().length >= 20 && second.video().length >= 20, 10_000, 'video at both viewers');
+		await waitFor(() => first.video().length >= 20 && second.video().length >= 20, 20_000, 'video at both viewers');
 		await waitFor(() => first.received.some((r) => r.kind === 'audio') && second.received.some((r) => r.kind === 'audio'), 5_000, 'audio');
 
 		for (const viewer of [first, second]) {
@@ -53,8 +53,17 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 			expect(offer).toMatch(/a=msid:camera~speaker-1 /);
 		}
 		expect(announcedSsrc(first.offers[0].sdp, 'video')).not.toBe(announcedSsrc(second.offers[0].sdp, 'video'));
-		// Fan-out workers report their counters every half second.
-		await waitFor(() => backend.stats().packetsForwarded > backend.stats().packetsReceived, 5_000, 'forwarded counters');
+		// Two copies of every packet go out (fan-out workers report their counters every half second).
+		const before = backend.stats();
+		await waitFor(
+			() => {
+				const now = backend.stats();
+				const received = now.packetsReceived - before.packetsReceived;
+				return received > 50 && now.packetsForwarded - before.packetsForwarded > 1.5 * received;
+			},
+			15_000,
+			'forwarded counters'
+		);
 		expect(backend.stats().subscribers).toBe(2);
 	});
 

@@ -3,15 +3,12 @@
 // decryption, the ingest taps) and posts every packet, batched per event-loop turn, to each
 // worker. A worker that dies is replaced at once; its viewers' legs are gone, their ICE fails and
 // the browser client re-subscribes, which opens a new leg on a live worker.
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TrackInfo } from './backend';
 import { emptyCounters, type Counters } from './forwarded-track';
 import { FanoutPartition } from './fanout-partition';
-import type { FromWorker, LegCall, PostedPacket, ToWorker, WorkerData } from './fanout-protocol';
+import { startWorker, workerEntry, type WorkerEntry } from './fanout-boot';
+import type { FromWorker, LegCall, PostedPacket, ToWorker } from './fanout-protocol';
 import type { MediaNetworkConfig } from './peer-config';
 import type { ForwardPacket } from './rtp-outlet';
 
@@ -19,24 +16,7 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 type Slot = { worker: Worker; generation: number; ready: boolean; dead: boolean; pending: Map<number, Pending>; counters: Record<string, Counters> };
 type Logger = { warn(context: object, message: string): void };
 
-/** The worker's TypeScript source, and tsx to load it (from the source tree, or beside the build). */
-function workerEntry(): { entry: string; tsx: string } | undefined {
-	// Not a literal `new URL('./x.ts', import.meta.url)`: Vite would copy the bare .ts into the build.
-	const beside = new URL(['.', 'fanout-worker.ts'].join('/'), import.meta.url);
-	const candidates = [beside.protocol === 'file:' ? fileURLToPath(beside) : '', resolve(process.cwd(), 'src/lib/server/media/fanout-worker.ts')];
-	const entry = candidates.find((file) => file && existsSync(file));
-	if (!entry) return undefined;
-	try {
-		const tsx = createRequire(entry).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
-		return { entry: pathToFileURL(entry).href, tsx: pathToFileURL(tsx).href };
-	} catch {
-		return undefined;
-	}
-}
-
 const BOOT_RETRY_MS = 5_000;
-const BOOT = `const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); }).catch((error) => { console.error(error); process.exit(1); });`;
 
 export class FanoutPool {
 	readonly partition: FanoutPartition;
@@ -56,7 +36,7 @@ export class FanoutPool {
 	onLegsLost: (legs: number[]) => void = () => {};
 
 	private constructor(
-		private readonly entry: { entry: string; tsx: string },
+		private readonly entry: WorkerEntry,
 		private readonly configs: MediaNetworkConfig[],
 		private readonly logger: Logger
 	) {
@@ -79,8 +59,7 @@ export class FanoutPool {
 	}
 
 	#spawn(index: number, generation: number): Slot {
-		const data: WorkerData & { tsx: string } = { config: this.configs[index], entry: this.entry.entry, tsx: this.entry.tsx };
-		const worker = new Worker(BOOT, { eval: true, workerData: data });
+		const worker = startWorker(this.entry, this.configs[index]);
 		const slot: Slot = { worker, generation, ready: false, dead: false, pending: new Map(), counters: {} };
 		worker.on('message', (message: FromWorker) => this.#receive(slot, message));
 		worker.on('error', (error) => this.logger.warn({ err: error, worker: index }, 'media: fan-out worker failed'));
