@@ -1,15 +1,19 @@
 // Form actions take form bodies only. SvelteKit answers any other content type by throwing a 415,
 // which reaches handleError as an unexpected error (logged at error level). A wrong content type is
 // the client's mistake, so it is refused here first: 400, a readable message, logged at info.
-// Every POST outside /api/ is a form action here (form-posts.spec.ts fails if a +server.ts POST appears).
+// Routes with a +server.ts are endpoints with their own body rules (a JSON POST is theirs to take).
 import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 
 // What SvelteKit's is_form_content_type accepts (its binary type serves remote forms).
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata']);
 
+/** Route ids of every +server.ts (known at build time; the modules themselves are not loaded). */
+const ENDPOINT_ROUTES = new Set(Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map((file) => file.slice('/src/routes'.length, -'/+server.ts'.length) || '/'));
+
 export function isNonFormActionPost(event: Pick<RequestEvent, 'request' | 'url' | 'route' | 'isRemoteRequest'>): boolean {
 	if (event.request.method !== 'POST' || event.route.id === null || event.isRemoteRequest || event.url.pathname.startsWith('/api/')) return false;
+	if (ENDPOINT_ROUTES.has(event.route.id)) return false;
 	const type = event.request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	return !FORM_TYPES.has(type);
 }
