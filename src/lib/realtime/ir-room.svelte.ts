@@ -1,6 +1,7 @@
 // A live IR room kept in sync over socket.io: joins on every (re)connect, holds the chat, Q&A, hands,
 // presence and this person's role, and sends the room's requests with acknowledgements.
 import { io, type Socket } from 'socket.io-client';
+import { keepConnected } from './keep-connected';
 import * as m from '$lib/paraglide/messages';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import type { LiveChatMessage, LiveGrants, LiveHand, LiveParticipant, LiveQuestion, LiveRole, LiveRoomSnapshot, LiveStageMember, LiveStatus } from './ir-room-types';
@@ -77,6 +78,7 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 		},
 		connect() {
 			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+			keepConnected(socket);
 			socket.on('connect', () => {
 				state.connected = true;
 				join();

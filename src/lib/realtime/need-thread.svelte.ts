@@ -1,5 +1,6 @@
 // A need response's thread kept live over socket.io: join the room, receive messages, post with an ack.
 import { io, type Socket } from 'socket.io-client';
+import { keepConnected } from './keep-connected';
 import type { ClientToServerEvents, ServerToClientEvents, ThreadMessage } from './events';
 
 export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
@@ -15,6 +16,7 @@ export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
 		},
 		connect() {
 			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+			keepConnected(socket);
 			socket.on('connect', () => socket?.emit('needs:join', { responseId }, (reply) => (live = reply.ok)));
 			socket.on('disconnect', () => (live = false));
 			socket.on('needs:message', (message) => {
