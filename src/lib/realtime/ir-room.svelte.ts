@@ -1,6 +1,7 @@
 // A live IR room kept in sync over socket.io: joins on every (re)connect, holds the chat, Q&A, hands,
 // presence and this person's role, and sends the room's requests with acknowledgements.
 import { io, type Socket } from 'socket.io-client';
+import { keepConnected } from './keep-connected';
 import * as m from '$lib/paraglide/messages';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import { followPlacement } from './live-placement';
@@ -83,6 +84,7 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			// Opened once the room's node is known; reconnects come quickly, since after a failover the
 			// new owner is ready within a lease's lifetime.
 			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], autoConnect: false, reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+			keepConnected(socket);
 			const opened = socket;
 			void followPlacement(opened as unknown as Socket, eventId).ready.finally(() => opened.connect());
 			socket.on('connect', () => {

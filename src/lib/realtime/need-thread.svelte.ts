@@ -1,6 +1,7 @@
 // A need response's thread kept live over socket.io: join the room, receive messages, post with an ack.
 import { io, type Socket } from 'socket.io-client';
 import { invalidateAll } from '$app/navigation';
+import { keepConnected } from './keep-connected';
 import type { ClientToServerEvents, ServerToClientEvents, ThreadMessage } from './events';
 
 export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
@@ -16,6 +17,7 @@ export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
 		},
 		connect() {
 			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+			keepConnected(socket);
 			socket.on('connect', () => socket?.emit('needs:join', { responseId }, (reply) => (live = reply.ok)));
 			socket.on('disconnect', () => (live = false));
 			// The server's feed was interrupted: messages may have been missed, so load the thread again.

@@ -1,5 +1,6 @@
 // The signed-in user's unread count, kept live over socket.io.
 import { io, type Socket } from 'socket.io-client';
+import { keepConnected } from './keep-connected';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 
 export function createUnreadCounter(initial: number) {
@@ -14,6 +15,7 @@ export function createUnreadCounter(initial: number) {
 		},
 		connect() {
 			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+			keepConnected(socket);
 			socket.on('notifications:unread', ({ count: next }) => (count = next));
 			return () => socket?.disconnect();
 		}

@@ -8,12 +8,8 @@ export const evilStrings = [
 	{ name: 'lone low surrogate', value: '\uDC00text' }
 ];
 
-/** `[[[…]]]` nested `depth` times (JSON.stringify is iterative enough for a few thousand levels). */
-export function deepJson(depth: number): unknown {
-	let value: unknown = 'leaf';
-	for (let i = 0; i < depth; i++) value = [value];
-	return value;
-}
+/** The JSON text of `[[[…]]]` nested `depth` times, built as text: encoders recurse and would overflow first. */
+export const deepJsonText = (depth: number) => `${'['.repeat(depth)}"leaf"${']'.repeat(depth)}`;
 
 type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; format?: string };
 type Operation = { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };

@@ -10,11 +10,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export const isCleanText = (value: string) => !CONTROL.test(value) && !LONE_SURROGATE.test(value);
 
-export const textNotAllowedMessage = () => m.validation_text_characters();
+/** The refusal, in `locale` or else the request's language. */
+export const textNotAllowedMessage = (locale?: 'ko' | 'en') => m.validation_text_characters({}, locale ? { locale } : undefined);
 
 /** `z.string()` that refuses control characters and lone surrogates; chain `.trim().min().max()` as usual. */
 export function text() {
-	return z.string().refine(isCleanText, { error: textNotAllowedMessage, abort: true });
+	return z.string().refine(isCleanText, { error: () => textNotAllowedMessage(), abort: true });
 }
 
 /** How deep `findUncleanText` looks; anything nested deeper is refused as unclean, not walked. */

@@ -65,7 +65,7 @@ export function defineSocketEvents<S extends SocketEventSchemas>(socket: EventSo
 		const lang = locale();
 		if (findUncleanText(payload) !== null) {
 			const problem = (options.invalid ?? defaultInvalid)(null, lang);
-			return { ok: false, error: { code: problem.error.code, message: `${problem.error.message} ${textNotAllowedMessage()}`.trim() } };
+			return { ok: false, error: { code: problem.error.code, message: `${problem.error.message} ${textNotAllowedMessage(lang)}`.trim() } };
 		}
 		const schema = schemas[event] as z.ZodType;
 		const parsed = schema.safeParse(payload ?? {});
