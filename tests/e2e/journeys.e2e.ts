@@ -104,3 +104,18 @@ test('a member sees their credentials and certificates, and a home that lists wh
 	await expect(visitor).toHaveURL(/\/login/);
 	await visitor.close();
 });
+
+test('the audit log reads as words and as cards on a phone', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+	const operator = await context.newPage();
+	await signIn(operator, demo.operator);
+	await gotoReady(operator, '/admin/audit');
+	const firstRow = operator.locator('main table tbody tr').first();
+	await expect(firstRow).toBeVisible();
+	// The action in words beside its code, and no cell squeezed to a letter a line.
+	await expect(firstRow.locator('td').nth(2).locator('code')).toBeVisible();
+	const width = await firstRow.locator('td').nth(2).evaluate((td) => td.getBoundingClientRect().width);
+	expect(width).toBeGreaterThan(250);
+	expect(await operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await context.close();
+});
