@@ -119,3 +119,13 @@ test('the audit log reads as words and as cards on a phone', async ({ browser })
 	expect(await operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await context.close();
 });
+
+test('the footer stays at the bottom of a short page on a tall screen', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+	const page = await context.newPage();
+	await page.goto('/no-such-page');
+	const footer = await page.locator('footer.site-footer').boundingBox();
+	expect(footer).not.toBeNull();
+	expect(Math.round(footer!.y + footer!.height)).toBeGreaterThanOrEqual(1599);
+	await context.close();
+});
