@@ -1,8 +1,9 @@
 // Issue 21, journeys that stopped people: the free-slot finder with a blank date, and feedback where
-// the action happened on a long manager page seen on a phone.
+// the action happened on a long manager page seen on a phone, error pages with a next step, and
+// asking before an action that is hard to undo.
 import { expect, test } from '@playwright/test';
-import { demo, gotoReady } from './support/accounts';
-import { signIn } from './support/accounts';
+import { demo, gotoReady, pageAs, signIn } from './support/accounts';
+import { expectNoAxeViolations } from './support/axe';
 
 test('the free-slot finder starts today when the date is left blank', async ({ page }) => {
 	await gotoReady(page, '/testbed');
@@ -41,5 +42,90 @@ test('on a phone, saving a long form shows the outcome where the person is', asy
 	await resource.locator('#res-min_minutes').fill('45');
 	await resource.locator('button[type=submit]').click();
 	await expect(resource.locator('#res-min_minutes')).toBeFocused();
+	await context.close();
+});
+
+test('error pages speak the design system and say where to go next', async ({ browser, page }) => {
+	const missing = await page.goto('/orgs/no-such-organisation');
+	expect(missing?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('페이지를 찾을 수 없습니다');
+	await expect(page.locator('main a[href="/directory"]')).toHaveText('기관 찾기 페이지로 가기');
+	await expect(page.locator('main a[href="/"]')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// Signed in but not a facility manager: refused, with the testbed as the next step.
+	const member = await pageAs(browser, demo.startup);
+	expect((await member.goto('/testbed/reports'))?.status()).toBe(403);
+	await expect(member.getByRole('heading', { level: 1 })).toHaveText('이 페이지를 볼 수 없습니다');
+	await expect(member.locator('main a[href="/testbed"]')).toBeVisible();
+	await expectNoAxeViolations(member);
+	await member.context().close();
+});
+
+test('a course manager is asked before cancelling a trainee, and saying no changes nothing', async ({ browser }) => {
+	const manager = await pageAs(browser, 'courses@medcluster.example');
+	await gotoReady(manager, '/courses/manage');
+	await manager.locator('main tbody a[href^="/courses/manage/cohorts/"]').first().click();
+	await manager.locator('body[data-hydrated="true"]').waitFor();
+	const cancel = manager.locator('form[action="?/cancel"]').first();
+	await expect(cancel).toBeVisible();
+	const before = await manager.locator('form[action="?/cancel"]').count();
+	let asked = '';
+	manager.once('dialog', (dialog) => {
+		asked = dialog.message();
+		void dialog.dismiss();
+	});
+	await cancel.locator('button[type=submit]').click();
+	await expect.poll(() => asked).toContain('수강을 취소할까요');
+	await expect(manager.locator('main [role=status]')).toHaveCount(0);
+	expect(await manager.locator('form[action="?/cancel"]').count()).toBe(before);
+	await manager.context().close();
+});
+
+test('a member sees their credentials and certificates, and a home that lists what is coming up', async ({ browser }) => {
+	const member = await pageAs(browser, demo.startup);
+	await gotoReady(member, '/settings');
+	await member.getByRole('link', { name: '내 자격과 수료증' }).click();
+	await expect(member).toHaveURL(/\/settings\/credentials$/);
+	// The seed gives this account two credentials; until now they showed nowhere.
+	await expect(member.getByTestId('credentials').locator('li')).toHaveCount(2);
+	await expect(member.getByTestId('credentials')).toContainText('유효');
+	await expectNoAxeViolations(member);
+
+	await gotoReady(member, '/');
+	await expect(member.getByRole('heading', { name: '다가오는 일정' })).toBeVisible();
+	await expect(member.locator('main a[href="/schedule"]')).toBeVisible();
+	await expectNoAxeViolations(member);
+	await member.context().close();
+
+	// Somebody signed out is sent to sign in, not shown anyone's holdings.
+	const visitor = await browser.newPage();
+	await visitor.goto('/settings/credentials');
+	await expect(visitor).toHaveURL(/\/login/);
+	await visitor.close();
+});
+
+test('the audit log reads as words and as cards on a phone', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+	const operator = await context.newPage();
+	await signIn(operator, demo.operator);
+	await gotoReady(operator, '/admin/audit');
+	const firstRow = operator.locator('main table tbody tr').first();
+	await expect(firstRow).toBeVisible();
+	// The action in words beside its code, and no cell squeezed to a letter a line.
+	await expect(firstRow.locator('td').nth(2).locator('code')).toBeVisible();
+	const width = await firstRow.locator('td').nth(2).evaluate((td) => td.getBoundingClientRect().width);
+	expect(width).toBeGreaterThan(250);
+	expect(await operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await context.close();
+});
+
+test('the footer stays at the bottom of a short page on a tall screen', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+	const page = await context.newPage();
+	await page.goto('/no-such-page');
+	const footer = await page.locator('footer.site-footer').boundingBox();
+	expect(footer).not.toBeNull();
+	expect(Math.round(footer!.y + footer!.height)).toBeGreaterThanOrEqual(1599);
 	await context.close();
 });

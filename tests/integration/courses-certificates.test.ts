@@ -11,6 +11,7 @@ import { findCertificateBySerial, isCertificateValid } from '$lib/server/courses
 import { NotCourseManagerError } from '$lib/server/courses/errors';
 import { InvalidStateError } from '$lib/server/errors';
 import { holdsCredential } from '$lib/server/testbed/credentials';
+import { listHeldCertificates, listHeldCredentials } from '$lib/server/courses/holder';
 import { createTestDatabase } from './support/database';
 import { DAY, NOW, context, createCohort, createCourse, createProvider, createTrainee } from './courses-support';
 
@@ -50,6 +51,11 @@ describe('completion and certificates', () => {
 		const certificate = (await findCertificateBySerial(db, completed[0].serial))!;
 		expect(certificate.holder).toBe(good.user.name);
 		expect(isCertificateValid(certificate, after)).toBe(true);
+		// "My credentials and certificates" lists the holder's own, and nobody else's.
+		expect((await listHeldCredentials(db, good.user.id)).map((c) => c.name_en)).toEqual(['3D printer safety']);
+		expect((await listHeldCertificates(db, good.user.id)).map((c) => c.serial)).toEqual([completed[0].serial]);
+		expect(await listHeldCredentials(db, poor.user.id)).toEqual([]);
+		expect(await listHeldCertificates(db, poor.user.id)).toEqual([]);
 		// Running it again issues nothing more.
 		expect(await completeCohort(db, provider.actor, cohort.id, context, after)).toEqual([]);
 
@@ -58,6 +64,7 @@ describe('completion and certificates', () => {
 		expect(isCertificateValid(revoked, after)).toBe(false);
 		expect(revoked.revoked_reason).toBe('Attendance sheet corrected');
 		expect(await holdsCredential(db, good.user.id, credential.id, after)).toBe(false);
+		expect((await listHeldCertificates(db, good.user.id))[0].revoked_at).not.toBeNull();
 		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', 'in', [a.id, completed[0].serial]).orderBy('id').execute();
 		expect(audit.map((x) => x.action)).toEqual(['enrolment.enrolled', 'enrolment.completed', 'certificate.revoked']);
 	});
