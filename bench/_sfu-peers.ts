@@ -7,9 +7,10 @@ import type { SessionDescription } from '../src/lib/media/types';
 import { isVp8KeyframeStart } from '../src/lib/server/media/vp8';
 import type { SignalTransport } from './_sfu-browser';
 import type { RecordedPacket } from './_sfu-fixture';
+import { NO_STUN } from '../src/lib/server/media/peer-config';
 
 const LOOPBACK = {
-	iceServers: [],
+	...NO_STUN,
 	bundlePolicy: 'max-bundle' as const,
 	iceUseIpv4: false,
 	iceUseIpv6: false,

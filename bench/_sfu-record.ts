@@ -7,6 +7,7 @@ import { isVp8KeyframeStart } from '../src/lib/server/media/vp8';
 import { roomTransport, startBrowserHarness } from './_sfu-browser';
 import { describeFixture, withoutStalls, writeFixture, type RecordedPacket } from './_sfu-fixture';
 import { writeTestVideo } from './_sfu-y4m';
+import { NO_STUN } from '../src/lib/server/media/peer-config';
 
 const WARM_UP_MS = 12_000;
 const LENGTH_MS = 10_000;
@@ -32,7 +33,7 @@ export async function recordFixture() {
 		await publisher.publishCamera();
 		await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
 
-		const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', iceUseIpv4: false, iceUseIpv6: false, iceAdditionalHostAddresses: ['127.0.0.1'], iceInterfaceAddresses: { udp4: '127.0.0.1' } });
+		const pc = new RTCPeerConnection({ ...NO_STUN, bundlePolicy: 'max-bundle', iceUseIpv4: false, iceUseIpv6: false, iceAdditionalHostAddresses: ['127.0.0.1'], iceInterfaceAddresses: { udp4: '127.0.0.1' } });
 		const packets: RecordedPacket[] = [];
 		let startedAt: number | undefined;
 		pc.ontrack = ({ track }) => {

@@ -2,9 +2,10 @@
 // generated VP8/Opus RTP (a keyframe first and whenever the SFU asks), and recording viewers.
 import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
 import type { MediaRoom, SessionDescription } from '../../src/lib/server/media/backend';
+import { NO_STUN } from '../../src/lib/server/media/peer-config';
 
 export const LOOPBACK = {
-	iceServers: [],
+	...NO_STUN,
 	bundlePolicy: 'max-bundle' as const,
 	iceUseIpv4: false,
 	iceUseIpv6: false,

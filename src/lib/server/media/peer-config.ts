@@ -37,13 +37,20 @@ function codecs() {
 	};
 }
 
+/**
+ * No server-reflexive gathering. werift 0.25 falls back to a public STUN server (a DNS lookup and a
+ * packet off the machine) whenever none is configured, even with `iceServers: []`; naming an inert
+ * loopback one with a zero gather wait keeps every packet on this host. The server needs no STUN:
+ * MEDIA_ANNOUNCED_IP covers 1:1 NAT; browsers get MEDIA_ICE_SERVERS.
+ */
+export const NO_STUN: { iceServers: { urls: string }[]; iceStunGatherTimeout: number } = { iceServers: [{ urls: 'stun:127.0.0.1:9' }], iceStunGatherTimeout: 0 };
+
 /** ICE restricted to MEDIA_LISTEN_IP when it names one address (tests: 127.0.0.1 only). */
 function network(config: MediaNetworkConfig): RTCPeerConnectionConfig {
 	const all = config.MEDIA_LISTEN_IP === '0.0.0.0' || config.MEDIA_LISTEN_IP === '::';
 	const ipv6 = config.MEDIA_LISTEN_IP.includes(':');
 	return {
-		// The server needs no STUN: MEDIA_ANNOUNCED_IP covers 1:1 NAT; browsers get MEDIA_ICE_SERVERS.
-		iceServers: [],
+		...NO_STUN,
 		bundlePolicy: 'max-bundle',
 		icePortRange: [config.MEDIA_PORT_MIN, config.MEDIA_PORT_MAX],
 		...(all
