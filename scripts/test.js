@@ -97,13 +97,14 @@ async function e2e(databaseUrl) {
  * private network namespace with only `lo` (`unshare -n`, which needs root), so no packet leaves
  * 127.0.0.1. Inside it 127.0.0.1:5432 is not the machine's PostgreSQL, so the fresh database is
  * reached over its unix socket (LIVE_E2E_PGHOST, default /var/run/postgresql).
+ * The same for the live room on two nodes behind nginx (playwright.cluster.config.ts).
  */
-async function liveE2e() {
+async function liveE2e(config = 'playwright.live.config.ts', label = 'e2e live IR room') {
 	const socketDir = process.env.LIVE_E2E_PGHOST ?? '/var/run/postgresql';
 	const probe = spawnSync('unshare', ['-n', 'true'], { encoding: 'utf8' });
 	if (probe.status !== 0) {
 		const reason = probe.error?.message ?? probe.stderr?.trim() ?? `exit code ${probe.status}`;
-		console.error(`\n✘ e2e live IR room: cannot create a private network namespace (unshare -n: ${reason}). This step runs as root (CI does); run npm test as root or with CAP_SYS_ADMIN.`);
+		console.error(`\n✘ ${label}: cannot create a private network namespace (unshare -n: ${reason}). This step runs as root (CI does); run npm test as root or with CAP_SYS_ADMIN.`);
 		return 1;
 	}
 	const given = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
@@ -113,14 +114,14 @@ async function liveE2e() {
 	try {
 		await onMaintenance(adminUrl, `create database "${name}"`);
 	} catch (error) {
-		console.error(`\n✘ e2e live IR room: cannot create a PostgreSQL database for it (${error.message}). It needs PostgreSQL: set DATABASE_URL, or run one with its socket in ${socketDir}.`);
+		console.error(`\n✘ ${label}: cannot create a PostgreSQL database for it (${error.message}). It needs PostgreSQL: set DATABASE_URL, or run one with its socket in ${socketDir}.`);
 		return 1;
 	}
 	console.log(`(live e2e database ${name}, reached inside the namespace over ${socketDir})`);
 	try {
 		const env = { ...process.env, E2E_DATABASE_URL: `postgres://${credentials}@localhost/${name}?host=${socketDir}` };
-		const inNamespace = 'ip link set lo up && exec npx playwright test -c playwright.live.config.ts';
-		return await step('e2e live IR room (playwright, network namespace with only lo)', [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
+		const inNamespace = `ip link set lo up && exec npx playwright test -c ${config}`;
+		return await step(`${label} (playwright, network namespace with only lo)`, [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
 	} finally {
 		await onMaintenance(adminUrl, `drop database if exists "${name}" with (force)`).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
 	}
@@ -155,7 +156,8 @@ async function main() {
 				rmSync(dataDir, { recursive: true, force: true });
 			}
 		},
-		() => liveE2e()
+		() => liveE2e(),
+		() => liveE2e('playwright.cluster.config.ts', 'e2e live IR room on two nodes behind nginx')
 	];
 	for (const next of steps) {
 		const code = interrupted ? 130 : await next();
