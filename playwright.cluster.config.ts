@@ -14,7 +14,7 @@ export default defineConfig({
 	testMatch: 'cluster*.e2e.ts',
 	workers: 1,
 	retries: 0,
-	timeout: 300_000,
+	timeout: 420_000,
 	reporter: 'list',
 	outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/cluster',
 	use: {

@@ -97,6 +97,7 @@ async function e2e(databaseUrl) {
  * private network namespace with only `lo` (`unshare -n`, which needs root), so no packet leaves
  * 127.0.0.1. Inside it 127.0.0.1:5432 is not the machine's PostgreSQL, so the fresh database is
  * reached over its unix socket (LIVE_E2E_PGHOST, default /var/run/postgresql).
+ * The same for the live room on two nodes behind nginx (playwright.cluster.config.ts).
  */
 /** Janus gathers ICE candidates only on an interface not flagged loopback: inside the namespace it gets
  * a veth pair that exists only there, carrying 127.0.0.2 (tests/support/janus.ts explains). */
@@ -119,7 +120,7 @@ async function janusIntegration() {
 }
 
 /** The live room's WebRTC e2e on one media backend ('werift' or 'janus'), on a fresh database. */
-async function liveE2e(backend = 'werift') {
+async function liveE2e(backend = 'werift', config = 'playwright.live.config.ts') {
 	const socketDir = process.env.LIVE_E2E_PGHOST ?? '/var/run/postgresql';
 	if (namespaceProblem(`e2e live IR room (${backend})`)) return 1;
 	const given = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
@@ -129,16 +130,17 @@ async function liveE2e(backend = 'werift') {
 	try {
 		await onMaintenance(adminUrl, `create database "${name}"`);
 	} catch (error) {
-		console.error(`\n✘ e2e live IR room: cannot create a PostgreSQL database for it (${error.message}). It needs PostgreSQL: set DATABASE_URL, or run one with its socket in ${socketDir}.`);
+		console.error(`\n✘ ${label}: cannot create a PostgreSQL database for it (${error.message}). It needs PostgreSQL: set DATABASE_URL, or run one with its socket in ${socketDir}.`);
 		return 1;
 	}
 	console.log(`(live e2e database ${name}, reached inside the namespace over ${socketDir})`);
 	try {
 		const env = { ...process.env, E2E_DATABASE_URL: `postgres://${credentials}@localhost/${name}?host=${socketDir}`, E2E_MEDIA_BACKEND: backend };
 		const setup = backend === 'janus' ? JANUS_NETNS_SETUP : 'ip link set lo up';
-		const inNamespace = `${setup} && exec npx playwright test -c playwright.live.config.ts`;
-		const where = backend === 'janus' ? 'Janus, network namespace with lo and a veth for Janus' : 'werift, network namespace with only lo';
-		return await step(`e2e live IR room (playwright, ${where})`, [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
+		const inNamespace = `${setup} && exec npx playwright test -c ${config}`;
+		const cluster = config === 'playwright.cluster.config.ts';
+		const where = cluster ? 'two nodes behind nginx, network namespace with only lo' : backend === 'janus' ? 'Janus, network namespace with lo and a veth for Janus' : 'werift, network namespace with only lo';
+		return await step(`e2e live IR room${cluster ? ' on two nodes' : ''} (playwright, ${where})`, [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
 	} finally {
 		await onMaintenance(adminUrl, `drop database if exists "${name}" with (force)`).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
 	}
@@ -175,7 +177,8 @@ async function main() {
 			}
 		},
 		() => liveE2e('werift'),
-		() => liveE2e('janus')
+		() => liveE2e('janus'),
+		() => liveE2e('werift', 'playwright.cluster.config.ts')
 	];
 	// `node scripts/test.js janus`: only the Janus steps (the live one needs a production build).
 	if (process.argv[2] === 'janus') steps.splice(0, steps.length, () => janusIntegration(), () => liveE2e('janus'));

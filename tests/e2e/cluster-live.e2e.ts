@@ -6,9 +6,11 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import pg from 'pg';
 import { demo, gotoReady, signIn } from './support/accounts';
 import { startCluster } from '../../scripts/cluster.js';
-import { CLUSTER_NGINX_PORT } from '../../playwright.cluster.config';
 
 test.skip(process.env.E2E_CLUSTER !== '1', 'runs with playwright.cluster.config.ts');
+
+// The same default as playwright.cluster.config.ts (importing it would set E2E_CLUSTER in any run).
+const CLUSTER_NGINX_PORT = Number(process.env.E2E_CLUSTER_NGINX_PORT ?? 4310);
 
 type ClusterNode = { id: string; url: string; start(): Promise<void>; kill(signal?: string): Promise<void> };
 type Cluster = { url: string; nodes: ClusterNode[]; stop(): Promise<void> };
@@ -50,6 +52,8 @@ let eventId: string;
 const contexts: BrowserContext[] = [];
 
 test.beforeAll(async () => {
+	// Two nodes start one after the other (migrations, demo seed): minutes on a busy machine.
+	test.setTimeout(300_000);
 	const databaseUrl = process.env.E2E_DATABASE_URL;
 	if (!databaseUrl) throw new Error('playwright.cluster.config.ts needs E2E_DATABASE_URL (scripts/test.js creates one)');
 	cluster = await startCluster({

@@ -119,9 +119,13 @@ export function createClusterNode(options: ClusterNodeOptions) {
 		async ensureOwned(roomId: string): Promise<number> {
 			const cached = this.heldVersion(roomId);
 			if (cached !== undefined) return cached;
-			if (!ready()) throw new ClusterUnavailableError();
+			if (stopped) throw new ClusterUnavailableError();
 			const sentAt = Date.now();
-			const lease = await clusterRepository.claimLease(db, { roomId, nodeId, mediaAddress, ttlMs: leaseTtlMs });
+			// Not gated on ready(): a slow heartbeat on a busy machine must not stop the room's media;
+			// a node without PostgreSQL fails here anyway, and claims nothing.
+			const lease = await clusterRepository.claimLease(db, { roomId, nodeId, mediaAddress, ttlMs: leaseTtlMs }).catch(() => {
+				throw new ClusterUnavailableError();
+			});
 			if (!lease || lease.node_id !== nodeId) throw new NotLeaseHolderError(roomId);
 			held.set(roomId, { version: lease.version, validUntil: deadline(sentAt), since: sentAt });
 			return lease.version;

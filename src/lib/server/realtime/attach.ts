@@ -47,7 +47,8 @@ export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Prom
 	const unlistenNotifications = await database.listen(NOTIFY_CHANNEL, async (payload) => {
 		try {
 			const { userId } = JSON.parse(payload) as { userId: string };
-			io.to(userRoom(userId)).emit('notifications:unread', { count: await countUnread(db, userId) });
+			// Every node hears the NOTIFY: each tells only its own sockets (the adapter would repeat it N times).
+			io.local.to(userRoom(userId)).emit('notifications:unread', { count: await countUnread(db, userId) });
 		} catch (error) {
 			logger.warn({ err: error }, 'bad notification payload');
 		}

@@ -103,7 +103,8 @@ export function pushThreadMessages(io: RealtimeServer, database: Database, logge
 			const message = await findMessage(database.db, announcement.messageId);
 			if (!message) return;
 			const live: ThreadMessage = { id: message.id, responseId: message.response_id, authorId: message.author_id, authorName: message.author_name, body: message.body, createdAt: message.created_at.toISOString() };
-			io.to(responseRoom(message.response_id)).emit('needs:message', live);
+			// Every node hears the NOTIFY, so each tells only its own sockets.
+			io.local.to(responseRoom(message.response_id)).emit('needs:message', live);
 		} catch (error) {
 			logger.warn({ err: error }, 'thread push failed');
 		}
