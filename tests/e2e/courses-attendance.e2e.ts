@@ -90,9 +90,16 @@ test('during the session the manager shows a rotating QR code; an enrolled train
 	await operator.context().close();
 });
 
-/** Picks the first free time of the printer and submits the booking form. */
+/** Monday of next week in Seoul: this week's free times may all be past (on a Friday evening, say). */
+function nextMondayInSeoul(): string {
+	const seoul = new Date(Date.now() + 9 * 3_600_000);
+	const daysAhead = ((8 - seoul.getUTCDay()) % 7) || 7;
+	return new Date(seoul.getTime() + daysAhead * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Picks the first free time of the printer next week and submits the booking form. */
 async function tryToBookPrinter(page: Page) {
-	await gotoReady(page, PRINTER);
+	await gotoReady(page, `${PRINTER}?week=${nextMondayInSeoul()}`);
 	await page.getByTestId('free-slots').locator('a').first().click();
 	await expect(page.locator('input[name=time]')).not.toHaveValue('');
 	await page.locator('textarea[name=purpose]').fill('임플란트 시제품 출력');
