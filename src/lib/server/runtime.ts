@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import type { DB } from './db/types';
 import type { MediaBackend } from './media/backend';
+import type { ClusterNode } from './cluster/node';
 import { databaseChecks, type ReadinessCheck } from './readiness';
 import type { ActiveRecordings } from './media/recording/active';
 
@@ -18,6 +19,8 @@ export type Runtime = {
 	io?: SocketServer;
 	/** The SFU of the live IR rooms (one per process). */
 	media?: MediaBackend;
+	/** This process as a node of several on one PostgreSQL (room leases); unset on embedded PGlite. */
+	cluster?: ClusterNode;
 	/** Recordings this node is writing from its live rooms (issue #14). */
 	recordings?: ActiveRecordings;
 	stopWorkers: Array<() => Promise<void> | void>;

@@ -8,7 +8,6 @@ import { usePostgresAdapter } from '../realtime/adapter';
 import { readClusterConfig } from './config';
 import { fenceMediaBackend } from './fenced-media';
 import { createClusterNode } from './node';
-import { handOverRooms, setClusterNode } from './process';
 
 /** The address browsers reach this node's media on, as its heartbeat announces it. */
 function announcedMediaAddress(runtime: Runtime): string {
@@ -46,12 +45,15 @@ export async function attachCluster(io: Server<any, any, any, any>, runtime: Run
 		if (typeof wanted === 'string' && wanted !== '' && wanted !== config.nodeId) next(new Error('wrong_node'));
 		else next();
 	});
-	setClusterNode(node);
+	runtime.cluster = node;
 	// Not ready while the heartbeat cannot be renewed: the proxy stops sending this node traffic.
 	runtime.readiness.push({ name: 'cluster', run: () => (node.ready() ? 'ok' : 'no_heartbeat') });
 	// Before socket.io closes: the rooms move while their sockets can still be told to reconnect.
 	runtime.stopWorkers.unshift(async () => {
-		await handOverRooms();
+		// Safe to reach twice (a second signal): the first call takes the node off the runtime.
+		const leaving = runtime.cluster;
+		runtime.cluster = undefined;
+		await leaving?.handOver();
 	});
 	if (adapter) runtime.stopWorkers.push(() => adapter.close());
 	runtime.logger.info({ nodeId: config.nodeId, mediaAddress: node.mediaAddress }, 'cluster node started');

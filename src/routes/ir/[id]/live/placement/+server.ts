@@ -7,11 +7,10 @@ import * as m from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 import { problem } from '$lib/server/http/errors';
 import { DomainError } from '$lib/server/errors';
-import { getDb } from '$lib/server/runtime';
+import { getDb, getRuntime } from '$lib/server/runtime';
 import { requireLiveAccess } from '$lib/server/ir/live/access';
 import { liveErrorMessage } from '$lib/server/ir/live/error-messages';
 import { ClusterUnavailableError } from '$lib/server/cluster/errors';
-import { currentClusterNode } from '$lib/server/cluster/process';
 
 export const POST: RequestHandler = async (event) => {
 	const user = event.locals.user;
@@ -21,7 +20,7 @@ export const POST: RequestHandler = async (event) => {
 	try {
 		// The same rule as the socket's join: nobody learns or moves the placement of a room they may not enter.
 		await requireLiveAccess(getDb(), user, id.data);
-		const node = currentClusterNode();
+		const node = getRuntime().cluster;
 		if (!node) return json({ node: null }, { headers: { 'cache-control': 'no-store' } });
 		const placement = await node.place(id.data);
 		return json({ node: placement.nodeId }, { headers: { 'cache-control': 'no-store' } });
