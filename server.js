@@ -54,7 +54,6 @@ function answerHealth(res) {
 }
 
 const server = http.createServer((req, res) => {
-	if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return answerHealth(res);
 	if (stateProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	active.add(res);
 	// 'close' follows the last byte sent, or an aborted connection: either way the request is over.
@@ -63,6 +62,7 @@ const server = http.createServer((req, res) => {
 		if (draining && active.size === 0) onDrained();
 	});
 	if (draining) res.setHeader('connection', 'close');
+	if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return answerHealth(res);
 	handler(req, res);
 });
 await lifecycle.attachRealtime(server);

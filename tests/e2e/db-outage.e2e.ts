@@ -39,7 +39,7 @@ async function book(baseURL: string, cookie: string, resourceId: string, slot: n
 	try {
 		const response = await fetch(`${baseURL}/api/v1/bookings`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie },
+			headers: { 'content-type': 'application/json', origin: new URL(baseURL).origin, cookie },
 			body: JSON.stringify({ resourceId, start: start.toISOString(), end: new Date(start.getTime() + SLOT_MS).toISOString(), purpose: `outage test ${slot}` })
 		});
 		const body = await response.json();
@@ -124,7 +124,7 @@ test('restarting PostgreSQL and killing the portal’s backends under load: 503s
 
 	// While it is down: the API's problem, a translated page, and /readyz naming what is down.
 	db.stop();
-	const api = await fetch(`${baseURL}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies[0] }, body: '{}' });
+	const api = await fetch(`${baseURL}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(baseURL).origin, cookie: cookies[0] }, body: '{}' });
 	expect(api.status).toBe(503);
 	expect(await api.json()).toEqual({ error: { code: 'database_unavailable', message: '데이터베이스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.' } });
 	const session = hospital.split('; ').filter((c) => c.startsWith('mc_session='));
@@ -138,7 +138,10 @@ test('restarting PostgreSQL and killing the portal’s backends under load: 503s
 	const publicApi = await fetch(`${baseURL}/api/v1/organizations/wonju-mtv`, { headers: { 'accept-language': 'en' } });
 	expect(publicApi.status).toBe(503);
 	expect(await publicApi.json()).toEqual({ error: { code: 'database_unavailable', message: 'The database is briefly unreachable. Please try again in a moment.' } });
-	await expect.poll(() => readyz(baseURL), { timeout: 30_000 }).toEqual({ status: 503, body: { status: 'not_ready', checks: { accepting: 'ok', database: 'unreachable', listen: 'down' } } });
+	// On PostgreSQL the process is a cluster node too: its heartbeat cannot be renewed either.
+	await expect
+		.poll(() => readyz(baseURL), { timeout: 30_000 })
+		.toEqual({ status: 503, body: { status: 'not_ready', checks: { accepting: 'ok', database: 'unreachable', listen: 'down', cluster: 'no_heartbeat' } } });
 	db.start();
 	disrupted = true;
 	await load;
@@ -152,7 +155,7 @@ test('restarting PostgreSQL and killing the portal’s backends under load: 503s
 	expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
 
 	await expect.poll(async () => (await readyz(baseURL)).status, { timeout: 60_000 }).toBe(200);
-	expect((await readyz(baseURL)).body).toEqual({ status: 'ready', checks: { accepting: 'ok', database: 'ok', listen: 'ok' } });
+	expect((await readyz(baseURL)).body).toEqual({ status: 'ready', checks: { accepting: 'ok', database: 'ok', listen: 'ok', cluster: 'ok' } });
 	await expect.poll(() => resyncs.length, { timeout: 30_000 }).toBeGreaterThan(0);
 
 	// A message posted now reaches the socket through the reopened LISTEN connection.

@@ -12,8 +12,12 @@ export async function usePostgresAdapter(io: Server<any, any, any, any>, databas
 	const [{ default: pg }, { createAdapter }] = await Promise.all([import('pg'), import('@socket.io/postgres-adapter')]);
 	// One client listens for good, the others publish and read attachments.
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-	// An idle client's error (database restarted) must not crash the process; the adapter reconnects.
-	pool.on('error', (error) => logger?.warn({ err: error }, 'socket.io adapter pool error'));
+	// A client's error (database restarted, backend terminated) must not crash the process: the pool
+	// hears idle clients, but the adapter keeps one checked out on LISTEN with no listener of its own,
+	// so every client gets one for its whole life. The adapter reconnects when that client ends.
+	const heard = (error: Error) => logger?.warn({ err: error }, 'socket.io adapter connection error');
+	pool.on('connect', (client) => client.on('error', heard));
+	pool.on('error', heard);
 	io.adapter(createAdapter(pool, { errorHandler: (error) => logger?.warn({ err: error }, 'socket.io adapter error') }));
 	return { close: () => pool.end().catch(() => {}) };
 }
