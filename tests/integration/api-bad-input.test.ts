@@ -5,31 +5,25 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import * as m from '$lib/paraglide/messages';
-import { readConfig } from '$lib/server/config';
 import { createLogger } from '$lib/server/logger';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { addDays, localParts, mondayOf } from '$lib/server/testbed/zoned-time';
 import { POST as book } from '../../src/routes/api/v1/bookings/+server';
 import { PATCH as reschedule } from '../../src/routes/api/v1/bookings/[id]/+server';
 import { GET as matchesOf } from '../../src/routes/api/v1/needs/[id]/matches/+server';
-import { createTestDatabase } from './support/database';
+import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import { at, context, createBooker, createFacility, createResource, TZ } from './testbed-support';
 import { createCompany, createHospital, postNeed } from './needs-support';
 import { createUser } from '../factories';
 
 let database: Database;
 let db: Kysely<DB>;
-const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('medcluster.runtime')] ??= {}) as { current?: unknown };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	database = await openRuntimeDatabase();
 	db = database.db;
-	holder.current = { config: readConfig({}), logger: createLogger('silent'), database, stopWorkers: [] };
 });
-afterAll(async () => {
-	holder.current = undefined;
-	await database.close();
-});
+afterAll(() => closeRuntimeDatabase(database));
 
 function requestEvent(method: string, path: string, user: { id: string; email: string; name: string }, params: Record<string, string> = {}, body?: unknown) {
 	const url = new URL(path, 'http://127.0.0.1:3000');

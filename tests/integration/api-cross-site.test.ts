@@ -6,30 +6,24 @@ import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import type { UserRow } from '$lib/server/db/types';
 import * as m from '$lib/paraglide/messages';
-import { readConfig } from '$lib/server/config';
 import { createLogger } from '$lib/server/logger';
 import { POST as enrolInCohort } from '../../src/routes/api/v1/cohorts/[id]/enrolments/+server';
 import { POST as approve } from '../../src/routes/api/v1/bookings/[id]/approve/+server';
 import { POST as checkIn } from '../../src/routes/api/v1/bookings/[id]/check-in/+server';
 import { POST as noShow } from '../../src/routes/api/v1/bookings/[id]/no-show/+server';
 import { GET as readBooking } from '../../src/routes/api/v1/bookings/[id]/+server';
-import { createTestDatabase } from './support/database';
+import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import { createCohort, createCourse, createProvider, createTrainee, DAY } from './courses-support';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 let database: Database;
 let db: Kysely<DB>;
-const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('medcluster.runtime')] ??= {}) as { current?: unknown };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	database = await openRuntimeDatabase();
 	db = database.db;
-	holder.current = { config: readConfig({}), logger: createLogger('silent'), database, stopWorkers: [] };
 });
-afterAll(async () => {
-	holder.current = undefined;
-	await database.close();
-});
+afterAll(() => closeRuntimeDatabase(database));
 
 function requestEvent(method: string, path: string, user: UserRow, authVia: 'cookie' | 'bearer', headers: Record<string, string>, params: Record<string, string>) {
 	const url = new URL(path, ORIGIN);

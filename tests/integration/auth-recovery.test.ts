@@ -10,27 +10,20 @@ import { createSession, validateSessionToken } from '$lib/server/auth/session';
 import type { Database } from '$lib/server/db/connect';
 import type { DB } from '$lib/server/db';
 import { RateLimitedError } from '$lib/server/errors';
-import { readConfig } from '$lib/server/config';
-import { createLogger } from '$lib/server/logger';
 import { actions as loginActions, load as loginLoad } from '../../src/routes/login/+page.server';
-import { createTestDatabase } from './support/database';
+import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import { createUser, TEST_PASSWORD, TEST_PASSWORD_HASH } from '../factories';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const NEW_PASSWORD = 'a brand new passphrase';
 let database: Database;
 let db: Kysely<DB>;
-const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('medcluster.runtime')] ??= {}) as { current?: unknown };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	database = await openRuntimeDatabase();
 	db = database.db;
-	holder.current = { config: readConfig({}), logger: createLogger('silent'), database, stopWorkers: [] };
 });
-afterAll(async () => {
-	holder.current = undefined;
-	await database.close();
-});
+afterAll(() => closeRuntimeDatabase(database));
 
 let ipCounter = 0;
 function context(): authService.RequestContext {

@@ -4,29 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
-import { readConfig } from '$lib/server/config';
 import { createLogger } from '$lib/server/logger';
 import { buildOpenApiDocument } from '$lib/server/api/openapi';
 import { GET as listEvents } from '../../src/routes/api/v1/ir/events/+server';
 import { POST as register } from '../../src/routes/api/v1/ir/events/[id]/registrations/+server';
 import { GET as analytics } from '../../src/routes/api/v1/ir/events/[id]/analytics/+server';
-import { createTestDatabase } from './support/database';
+import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import { actorOf, createHospitalMember, createInvestor, createStartup, createUser, schedule } from './ir-support';
 
 let database: Database;
 let db: Kysely<DB>;
-const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('medcluster.runtime')] ??= {}) as { current?: unknown };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	database = await openRuntimeDatabase();
 	db = database.db;
-	// The endpoints read the process runtime's database: this file's own.
-	holder.current = { config: readConfig({}), logger: createLogger('silent'), database, stopWorkers: [] };
 });
-afterAll(async () => {
-	holder.current = undefined;
-	await database.close();
-});
+afterAll(() => closeRuntimeDatabase(database));
 
 type User = { id: string; email: string; name: string; is_operator: boolean } | null;
 
