@@ -135,6 +135,17 @@ describe('fencing', () => {
 		await Promise.all([a.handOver(), b.handOver()]);
 	});
 
+	it("keeps recording's tap where the backend has one, and adds none where it has not", () => {
+		const { backend } = recordingBackend();
+		const node = { ensureOwned: async () => 1 };
+		expect(fenceMediaBackend(backend, node, () => {}).room('r').tapIngest).toBeUndefined();
+		const taps: unknown[] = [];
+		const tapping = { ...backend, room: (id: string) => ({ ...backend.room(id), tapIngest: (tap: unknown) => (taps.push(tap), () => {}) }) } as MediaBackend;
+		const room = fenceMediaBackend(tapping, node, () => {}).room('r');
+		room.tapIngest?.(() => {});
+		expect(taps).toHaveLength(1);
+	});
+
 	it('refuses a room whose media was opened under an older lease version', async () => {
 		const a = createClusterNode(nodeOptions('fence-c'));
 		await a.start();

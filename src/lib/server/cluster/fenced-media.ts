@@ -29,7 +29,11 @@ export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (
 
 	function room(roomId: string): MediaRoom {
 		const inner = () => backend.room(roomId);
+		// Recording's tap, where the backend has one (werift): it only listens to what this node's
+		// publishers already send, so it needs no fence of its own.
+		const tapIngest = backend.room(roomId).tapIngest && ((tap: Parameters<NonNullable<MediaRoom['tapIngest']>>[0]) => inner().tapIngest!(tap));
 		return {
+			...(tapIngest ? { tapIngest } : {}),
 			id: roomId,
 			async publish(peerId, offer, sources) {
 				await fence(roomId);
