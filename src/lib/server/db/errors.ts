@@ -26,3 +26,19 @@ export const isUniqueViolation = (error: unknown, constraint?: string) =>
 
 export const isExclusionViolation = (error: unknown, constraint?: string) =>
 	hasSqlState(error, SQLSTATE.exclusionViolation, constraint);
+
+/**
+ * Runs `work` (one whole transaction) again when PostgreSQL aborted it as a deadlock victim or a
+ * serialization failure: two overlapping inserts checked against an exclusion constraint at the same
+ * moment can wait on each other, and the retry then sees the winner and fails as a plain conflict.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await work();
+		} catch (error) {
+			const transient = hasSqlState(error, SQLSTATE.deadlockDetected) || hasSqlState(error, SQLSTATE.serializationFailure);
+			if (!transient || attempt >= attempts) throw error;
+		}
+	}
+}

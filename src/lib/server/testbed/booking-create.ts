@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db';
-import { isExclusionViolation } from '../db/errors';
+import { isExclusionViolation, retryOnDeadlock } from '../db/errors';
 import { DomainError, NotFoundError } from '../errors';
 import type { Actor } from '../orgs/access';
 import { resolveBookingOrganization } from './access';
@@ -18,7 +18,7 @@ export type NewBookingInput = { resourceId: string; start: Date; end: Date; purp
 
 export async function createBooking(db: Kysely<DB>, actor: Actor, input: NewBookingInput, context: Context, now = new Date(), seriesId: string | null = null) {
 	try {
-		return await db.transaction().execute(async (trx) => {
+		return await retryOnDeadlock(() => db.transaction().execute(async (trx) => {
 			const resource = await bookingRepository.findResourceById(trx, input.resourceId);
 			if (!resource || !resource.active) throw new NotFoundError();
 			const orgId = await resolveBookingOrganization(trx, actor.id, input.orgId);
@@ -29,7 +29,7 @@ export async function createBooking(db: Kysely<DB>, actor: Actor, input: NewBook
 			const status = resource.auto_confirm ? 'confirmed' : 'pending';
 			const { id } = await bookingRepository.insertBooking(trx, { resourceId: resource.id, orgId, userId: actor.id, start: input.start, end: input.end, status, purpose: input.purpose, seriesId });
 			return announceBooking(trx, { bookingId: id, actorId: actor.id, action: 'created', kind: status === 'confirmed' ? 'testbed_booking_confirmed' : 'testbed_booking_requested', data: { seriesId } }, context);
-		});
+		}));
 	} catch (error) {
 		if (isExclusionViolation(error, 'bookings_no_overlap')) throw new BookingConflictError();
 		throw error;
