@@ -2,33 +2,12 @@
 // clear message, and the room's pushes reaching the right socket. Real SFU, real werift peers.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MediaBackend, MediaRoom } from '../../src/lib/server/media/backend';
-import { registerMediaSignalling, type MediaSocket } from '../../src/lib/server/media/signalling';
+import { registerMediaSignalling } from '../../src/lib/server/media/signalling';
+import { FakeMediaSocket } from './media-fake-socket';
 import { createMediaBackend } from '../../src/lib/server/media/werift-backend';
 import { readConfig } from '../../src/lib/server/config';
 import { TEST_MEDIA_CONFIG, TestPublisher, TestViewer, silentLogger, waitFor } from './media-support';
 
-type Reply = { ok: boolean; error?: { code: string; message: string }; answer?: { sdp: string }; offer?: { type: 'offer'; sdp: string }; tracks?: unknown[] };
-
-/** A socket.io-shaped socket: requests go to the registered listeners, pushes are recorded. */
-class FakeSocket implements MediaSocket {
-	readonly listeners = new Map<string, (payload: unknown, ack?: (reply: unknown) => void) => void>();
-	readonly pushed: Array<{ event: string; payload: any }> = [];
-	data = { user: { locale: 'en' as const } };
-	on(event: string, listener: (payload: unknown, ack?: (reply: unknown) => void) => void) {
-		this.listeners.set(event, listener);
-	}
-	off(event: string) {
-		this.listeners.delete(event);
-	}
-	emit(event: string, payload: unknown) {
-		this.pushed.push({ event, payload });
-	}
-	request(event: string, payload: unknown): Promise<Reply> {
-		const listener = this.listeners.get(event);
-		if (!listener) throw new Error(`${event} is not registered`);
-		return new Promise((resolve) => listener(payload, resolve as (reply: unknown) => void));
-	}
-}
 
 let backend: MediaBackend;
 let room: MediaRoom;
@@ -55,7 +34,7 @@ async function browserLikeOffer() {
 describe('media signalling', () => {
 	it('refuses media:publish while canPublish() is false, and accepts it once the grant changes', async () => {
 		setUp();
-		const socket = new FakeSocket();
+		const socket = new FakeMediaSocket();
 		let speaker = false;
 		registerMediaSignalling(socket, { room, peerId: 'user-1', canPublish: () => speaker, canSubscribe: () => true });
 		const { offer, mid } = await browserLikeOffer();
@@ -78,7 +57,7 @@ describe('media signalling', () => {
 
 	it('refuses media:subscribe and media:answer while canSubscribe() is false', async () => {
 		setUp();
-		const socket = new FakeSocket();
+		const socket = new FakeMediaSocket();
 		registerMediaSignalling(socket, { room, peerId: 'user-2', canPublish: () => false, canSubscribe: () => false });
 		const subscribe = await socket.request('media:subscribe', {});
 		expect(subscribe).toEqual({ ok: false, error: { code: 'media_subscribe_forbidden', message: "You may not watch this session's video." } });
@@ -89,7 +68,7 @@ describe('media signalling', () => {
 
 	it('rejects malformed payloads with a message naming the field, in the user\'s language', async () => {
 		setUp();
-		const socket = new FakeSocket();
+		const socket = new FakeMediaSocket();
 		registerMediaSignalling(socket, { room, peerId: 'user-1', canPublish: () => true, canSubscribe: () => true });
 		const noSdp = await socket.request('media:publish', { offer: { type: 'offer' }, sources: { '0': 'camera' } });
 		expect(noSdp).toEqual({ ok: false, error: { code: 'media_invalid_payload', message: expect.stringContaining('offer.sdp') } });
@@ -105,7 +84,7 @@ describe('media signalling', () => {
 
 	it('refuses an offer whose m-lines do not match the declared sources', async () => {
 		setUp();
-		const socket = new FakeSocket();
+		const socket = new FakeMediaSocket();
 		registerMediaSignalling(socket, { room, peerId: 'user-1', canPublish: () => true, canSubscribe: () => true });
 		const { offer, mid } = await browserLikeOffer();
 		const reply = await socket.request('media:publish', { offer, sources: { [mid]: 'microphone' } });
@@ -114,7 +93,7 @@ describe('media signalling', () => {
 
 	it('subscribes over the socket and pushes renegotiation offers and track lists to it', async () => {
 		setUp();
-		const socket = new FakeSocket();
+		const socket = new FakeMediaSocket();
 		const dispose = registerMediaSignalling(socket, { room, peerId: 'viewer-1', canPublish: () => false, canSubscribe: () => true });
 		const viewer = new TestViewer('viewer-1');
 		const publisher = new TestPublisher('speaker-1');

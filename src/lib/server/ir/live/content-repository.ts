@@ -35,23 +35,10 @@ export async function listChatMessages(db: Executor, eventId: string) {
 	return rows.reverse();
 }
 
-/** When the user's recent messages (since `since`) were sent, oldest first: the throttle's window. */
-export async function recentChatTimes(db: Executor, eventId: string, userId: string, since: Date): Promise<Date[]> {
+/** When the user's recent chat messages or questions (since `since`) were sent, oldest first: the throttle's window. */
+export async function recentPostTimes(db: Executor, table: 'ir_chat_messages' | 'ir_questions', eventId: string, userId: string, since: Date): Promise<Date[]> {
 	const rows = await db
-		.selectFrom('ir_chat_messages')
-		.select('created_at')
-		.where('event_id', '=', eventId)
-		.where('user_id', '=', userId)
-		.where('created_at', '>', since)
-		.orderBy('created_at', 'asc')
-		.execute();
-	return rows.map((row) => row.created_at);
-}
-
-/** When the user asked their recent questions (since `since`), oldest first: the throttle's window. */
-export async function recentQuestionTimes(db: Executor, eventId: string, userId: string, since: Date): Promise<Date[]> {
-	const rows = await db
-		.selectFrom('ir_questions')
+		.selectFrom(table)
 		.select('created_at')
 		.where('event_id', '=', eventId)
 		.where('user_id', '=', userId)

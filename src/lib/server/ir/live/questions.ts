@@ -28,7 +28,7 @@ export async function askQuestion(db: Kysely<DB>, eventId: string, userId: strin
 	await requireOpenSession(db, eventId);
 	return db.transaction().execute(async (trx) => {
 		await lockPoster(trx, 'question', eventId, userId);
-		const recent = await contentRepository.recentQuestionTimes(trx, eventId, userId, new Date(now.getTime() - QUESTION_LIMIT.windowMs));
+		const recent = await contentRepository.recentPostTimes(trx, 'ir_questions', eventId, userId, new Date(now.getTime() - QUESTION_LIMIT.windowMs));
 		const retryAfter = retryAfterSeconds(recent, QUESTION_LIMIT, now);
 		if (retryAfter !== null) throw new QuestionThrottledError(retryAfter);
 		return contentRepository.insertQuestion(trx, eventId, userId, body);
