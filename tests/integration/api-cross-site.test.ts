@@ -12,6 +12,7 @@ import { POST as approve } from '../../src/routes/api/v1/bookings/[id]/approve/+
 import { POST as checkIn } from '../../src/routes/api/v1/bookings/[id]/check-in/+server';
 import { POST as noShow } from '../../src/routes/api/v1/bookings/[id]/no-show/+server';
 import { GET as readBooking } from '../../src/routes/api/v1/bookings/[id]/+server';
+import { POST as placeLiveRoom } from '../../src/routes/ir/[id]/live/placement/+server';
 import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import { createCohort, createCourse, createProvider, createTrainee, DAY } from './courses-support';
 
@@ -78,5 +79,15 @@ describe('cross-site cookie writes to /api/v1', () => {
 		}
 		// A GET from anywhere is not a write: it gets the ordinary answer (no such booking).
 		expect((await readBooking(requestEvent('GET', `/api/v1/bookings/${id}`, user, 'cookie', { origin: 'https://evil.example' }, { id }))).status).toBe(404);
+	});
+
+	it('refuses a cross-site request to place a live room (it would take a lease)', async () => {
+		const { user } = await createTrainee(db);
+		const id = crypto.randomUUID();
+		const response = await placeLiveRoom(requestEvent('POST', `/ir/${id}/live/placement`, user, 'cookie', { origin: 'https://evil.example' }, { id }));
+		expect(response.status).toBe(403);
+		expect((await response.json()).error.code).toBe('cross_site_request');
+		// From the page itself the request goes on to the room's access rule (an unknown room: 404).
+		expect((await placeLiveRoom(requestEvent('POST', `/ir/${id}/live/placement`, user, 'cookie', { origin: ORIGIN }, { id }))).status).toBe(404);
 	});
 });

@@ -8,6 +8,7 @@ import type { RequestHandler } from './$types';
 import { problem } from '$lib/server/http/errors';
 import { DomainError } from '$lib/server/errors';
 import { getDb, getRuntime } from '$lib/server/runtime';
+import { isCrossSiteCookieWrite } from '$lib/server/api/same-origin';
 import { requireLiveAccess } from '$lib/server/ir/live/access';
 import { liveErrorMessage } from '$lib/server/ir/live/error-messages';
 import { ClusterUnavailableError } from '$lib/server/cluster/errors';
@@ -15,6 +16,8 @@ import { ClusterUnavailableError } from '$lib/server/cluster/errors';
 export const POST: RequestHandler = async (event) => {
 	const user = event.locals.user;
 	if (!user) return problem(401, 'unauthenticated', m.error_unauthenticated());
+	// Placing takes a lease: only the portal's own pages may ask, as for every cookie write.
+	if (isCrossSiteCookieWrite(event)) return problem(403, 'cross_site_request', m.error_cross_site_request());
 	const id = z.uuid().safeParse(event.params.id);
 	if (!id.success) return problem(404, 'not_found', liveErrorMessage(new DomainError('not_found', 404)));
 	try {
