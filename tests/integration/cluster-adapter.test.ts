@@ -114,7 +114,14 @@ describe.skipIf(!url)('socket.io PostgreSQL adapter across two nodes', () => {
 		const onB = await connectAs(b!, (await createUser(database.db)).id);
 		await onA.timeout(3000).emitWithAck('join-live', eventId);
 		await onB.timeout(3000).emitWithAck('join-live', eventId);
-		const sockets = await a!.io.in(liveRoomName(eventId)).fetchSockets();
-		expect(sockets.map((s) => s.id).sort()).toEqual([onA.id, onB.id].sort());
+		// A node learns of the others from their heartbeats, which begin once its LISTEN is up: until
+		// it has heard B, A answers with its own sockets alone. Ask until the cluster has met.
+		const expected = [onA.id, onB.id].sort();
+		let ids: string[] = [];
+		for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 200))) {
+			ids = (await a!.io.in(liveRoomName(eventId)).fetchSockets()).map((s) => s.id).sort();
+			if (ids.length === expected.length) break;
+		}
+		expect(ids).toEqual(expected);
 	});
 });

@@ -30,8 +30,12 @@ const SAFETY_MS = 250;
 /** How long a node that handed its rooms over keeps forwarding their old media before it exits. */
 export const HANDOVER_GRACE_MS = 2000;
 
-/** A held lease: its version, the local time until which it is certainly ours, when it was taken. */
-type Lease = { version: number; validUntil: number; since: number };
+/**
+ * A held lease: its version, the local time until which it is certainly ours, and the sequence number
+ * of the statement that took it (claims and heartbeats share one counter, so a claim sent after a
+ * heartbeat is told apart from one sent before it even within the same millisecond).
+ */
+type Lease = { version: number; validUntil: number; seq: number };
 
 export type ClusterNode = ReturnType<typeof createClusterNode>;
 
@@ -40,6 +44,8 @@ export function createClusterNode(options: ClusterNodeOptions) {
 	/** room → the lease version held and the local time until which it is certainly ours. */
 	let held = new Map<string, Lease>();
 	let lastBeatAt = 0;
+	/** Orders this node's claims and heartbeats by when they were sent. */
+	let sent = 0;
 	let timer: NodeJS.Timeout | undefined;
 	let beating: Promise<void> | undefined;
 	let stopped = false;
@@ -58,6 +64,7 @@ export function createClusterNode(options: ClusterNodeOptions) {
 
 	async function beat(): Promise<void> {
 		const sentAt = Date.now();
+		const seq = ++sent;
 		try {
 			const rows = await clusterRepository.heartbeat(db, { nodeId, mediaAddress, capacity: options.roomCapacity, ttlMs: leaseTtlMs });
 			if (stopped) return;
@@ -66,11 +73,11 @@ export function createClusterNode(options: ClusterNodeOptions) {
 			const next = new Map<string, Lease>();
 			for (const [roomId, lease] of held) {
 				// Taken by ensureOwned while this heartbeat was on its way: its own claim stands.
-				if (lease.since >= sentAt) next.set(roomId, lease);
+				if (lease.seq > seq) next.set(roomId, lease);
 				else if (renewed.get(roomId) === lease.version) next.set(roomId, { ...lease, validUntil: deadline(sentAt) });
 			}
 			// Leases placed on this node by another node's placement join the cache here.
-			for (const [roomId, version] of renewed) if (!next.has(roomId) && !held.has(roomId)) next.set(roomId, { version, validUntil: deadline(sentAt), since: sentAt });
+			for (const [roomId, version] of renewed) if (!next.has(roomId) && !held.has(roomId)) next.set(roomId, { version, validUntil: deadline(sentAt), seq });
 			const lost = [...held.keys()].filter((roomId) => !next.has(roomId));
 			held = next;
 			for (const roomId of lost) options.onLost?.(roomId, 'lost');
@@ -121,13 +128,14 @@ export function createClusterNode(options: ClusterNodeOptions) {
 			if (cached !== undefined) return cached;
 			if (stopped) throw new ClusterUnavailableError();
 			const sentAt = Date.now();
+			const seq = ++sent;
 			// Not gated on ready(): a slow heartbeat on a busy machine must not stop the room's media;
 			// a node without PostgreSQL fails here anyway, and claims nothing.
 			const lease = await clusterRepository.claimLease(db, { roomId, nodeId, mediaAddress, ttlMs: leaseTtlMs }).catch(() => {
 				throw new ClusterUnavailableError();
 			});
 			if (!lease || lease.node_id !== nodeId) throw new NotLeaseHolderError(roomId);
-			held.set(roomId, { version: lease.version, validUntil: deadline(sentAt), since: sentAt });
+			held.set(roomId, { version: lease.version, validUntil: deadline(sentAt), seq });
 			return lease.version;
 		},
 
