@@ -17,7 +17,7 @@ export const catalogueQuery = z.object({
 	language: optionalEnum(COURSE_LANGUAGES)
 });
 
-export const cohortForm = z.object({ cohortId: uuid });
+export const cohortForm = z.object({ cohortId: uuid, pay_with_voucher: z.union([z.literal('on'), z.literal('true')]).optional().transform((v) => v !== undefined) });
 export const enrolmentForm = z.object({ enrolmentId: uuid });
 
 export const attendanceForm = z.object({
