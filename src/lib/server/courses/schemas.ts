@@ -44,6 +44,7 @@ export const newCohortForm = z
 		waitlist: z.literal('on').optional().transform((v) => v === 'on'),
 		employerApproval: z.literal('on').optional().transform((v) => v === 'on'),
 		offerHours: z.coerce.number().int().min(1).max(720).default(48),
+		feeKrw: z.coerce.number().int().min(0).max(100_000_000).default(0),
 		firstDate: date,
 		time: clock,
 		hours: z.coerce.number().min(0.5).max(12),
