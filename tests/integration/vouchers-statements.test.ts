@@ -167,3 +167,12 @@ describe('evidence pack', () => {
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 	});
 });
+
+describe('malformed addresses', () => {
+	it('answer 404, not a database error', async () => {
+		const operator = { id: '00000000-0000-4000-8000-000000000001', isOperator: true };
+		await expect(getStatement(db, operator, { org: 'bad\u0000slug', month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getStatement(db, operator, { facility: '%ED%A0%80', month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getEvidencePack(db, operator, 'UPPER')).rejects.toBeInstanceOf(NotFoundError);
+	});
+});

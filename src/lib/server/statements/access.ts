@@ -5,7 +5,11 @@ import { NotFoundError } from '../errors';
 import type { Actor } from '../orgs/access';
 import * as orgRepository from '../orgs/repository';
 
+/** What a slug can look like; anything else (a NUL byte, say) is a 404 before it reaches PostgreSQL. */
+export const isSlug = (slug: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && slug.length <= 100;
+
 export async function requireOrganizationReader(db: Executor, actor: Actor, slug: string) {
+	if (!isSlug(slug)) throw new NotFoundError();
 	const org = await orgRepository.findOrganizationBySlug(db, slug);
 	if (!org) throw new NotFoundError();
 	if (actor.isOperator) return org;

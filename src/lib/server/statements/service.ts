@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors';
 import type { Actor } from '../orgs/access';
 import { isFacilityManager } from '../testbed/access';
 import { hourlyRate, isAllianceMember, minutesBetween, priceOf } from '../vouchers/pricing';
-import { requireOrganizationReader } from './access';
+import { isSlug, requireOrganizationReader } from './access';
 import * as statementRepository from './repository';
 
 export type StatementRequest = { month: string } & ({ org: string } | { facility: string });
@@ -24,6 +24,7 @@ export async function getStatement(db: Executor, actor: Actor, request: Statemen
 		subject = { kind: 'organization', slug: org.slug, name_ko: org.name_ko, name_en: org.name_en };
 		scope = { orgId: org.id };
 	} else {
+		if (!isSlug(request.facility)) throw new NotFoundError();
 		const facility = await db.selectFrom('facilities').select(['id', 'slug', 'name_ko', 'name_en']).where('slug', '=', request.facility).executeTakeFirst();
 		if (!facility || !(await isFacilityManager(db, actor, facility.id))) throw new NotFoundError();
 		subject = { kind: 'facility', slug: facility.slug, name_ko: facility.name_ko, name_en: facility.name_en };
