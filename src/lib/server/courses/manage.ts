@@ -11,7 +11,7 @@ import * as courseRepository from './repository';
 import { findMeeting } from './roster';
 
 export type NewCohort = {
-	labelKo: string; labelEn: string; capacity: number; opensAt: Date; closesAt: Date; waitlist: boolean; employerApproval?: boolean; offerHours: number;
+	labelKo: string; labelEn: string; capacity: number; opensAt: Date; closesAt: Date; waitlist: boolean; employerApproval?: boolean; offerHours: number; feeKrw?: number;
 	meetings: { start: Date; end: Date }[];
 };
 
@@ -22,11 +22,11 @@ export async function createCohort(db: Kysely<DB>, actor: Actor, courseId: strin
 		await requireCourseManager(trx, actor, course.id);
 		const cohort = await trx
 			.insertInto('cohorts')
-			.values({ course_id: course.id, label_ko: input.labelKo, label_en: input.labelEn, capacity: input.capacity, enrol_opens_at: input.opensAt, enrol_closes_at: input.closesAt, waitlist_enabled: input.waitlist, employer_approval: input.employerApproval ?? false, offer_hours: input.offerHours })
+			.values({ course_id: course.id, label_ko: input.labelKo, label_en: input.labelEn, capacity: input.capacity, enrol_opens_at: input.opensAt, enrol_closes_at: input.closesAt, waitlist_enabled: input.waitlist, employer_approval: input.employerApproval ?? false, offer_hours: input.offerHours, fee_krw: input.feeKrw ?? 0 })
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await trx.insertInto('cohort_meetings').values(input.meetings.map((m) => ({ cohort_id: cohort.id, starts_at: m.start, ends_at: m.end }))).execute();
-		await recordAudit(trx, { actorId: actor.id, action: 'cohort.created', entityType: 'cohort', entityId: cohort.id, data: { courseId, capacity: input.capacity, employerApproval: input.employerApproval ?? false, meetings: input.meetings.length }, ip: context.ip });
+		await recordAudit(trx, { actorId: actor.id, action: 'cohort.created', entityType: 'cohort', entityId: cohort.id, data: { courseId, capacity: input.capacity, employerApproval: input.employerApproval ?? false, meetings: input.meetings.length, feeKrw: input.feeKrw ?? 0 }, ip: context.ip });
 		return cohort;
 	});
 }

@@ -17,7 +17,7 @@ export const catalogueQuery = z.object({
 	language: optionalEnum(COURSE_LANGUAGES)
 });
 
-export const cohortForm = z.object({ cohortId: uuid });
+export const cohortForm = z.object({ cohortId: uuid, pay_with_voucher: z.union([z.literal('on'), z.literal('true')]).optional().transform((v) => v !== undefined) });
 export const enrolmentForm = z.object({ enrolmentId: uuid });
 
 export const attendanceForm = z.object({
@@ -44,6 +44,7 @@ export const newCohortForm = z
 		waitlist: z.literal('on').optional().transform((v) => v === 'on'),
 		employerApproval: z.literal('on').optional().transform((v) => v === 'on'),
 		offerHours: z.coerce.number().int().min(1).max(720).default(48),
+		feeKrw: z.coerce.number().int().min(0).max(100_000_000).default(0),
 		firstDate: date,
 		time: clock,
 		hours: z.coerce.number().min(0.5).max(12),

@@ -12,6 +12,7 @@ import { AlreadyEnrolledError, EnrolmentClosedError, OfferExpiredError, Prerequi
 import * as courseRepository from './repository';
 import { requestEmployerApproval } from './employer';
 import { announceOffers, offerFreeSeats, renumberWaitlist, seatOrQueue } from './waitlist';
+import { refundPayments, spendVoucher } from '../vouchers/service';
 
 export type EnrolmentResult = { id: string; status: 'enrolled' | 'waitlisted' | 'awaiting_employer'; position: number | null };
 
@@ -25,7 +26,7 @@ async function lockedCohort(trx: Transaction<DB>, cohortId: string) {
  * Enrols the actor, or puts them at the end of the waitlist when every seat is held. In a cohort that
  * needs the employer's approval, the request waits for an admin of the trainee's organisation instead.
  */
-export async function enrol(db: Kysely<DB>, actor: Actor, cohortId: string, context: Context, now = new Date()): Promise<EnrolmentResult> {
+export async function enrol(db: Kysely<DB>, actor: Actor, cohortId: string, context: Context, now = new Date(), options: { payWithVoucher?: boolean } = {}): Promise<EnrolmentResult> {
 	return db.transaction().execute(async (trx) => {
 		const cohort = await lockedCohort(trx, cohortId);
 		const course = await trx.selectFrom('courses').select(['id', 'published']).where('id', '=', cohort.course_id).executeTakeFirstOrThrow();
@@ -45,6 +46,8 @@ export async function enrol(db: Kysely<DB>, actor: Actor, cohortId: string, cont
 			return { id: request.id, status: 'awaiting_employer', position: null };
 		}
 		const enrolment = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: place.status, position: place.position, now });
+		// A voucher pays for a seat taken now; a place in the queue is paid for when it becomes a seat.
+		if (options.payWithVoucher && place.status === 'enrolled') await spendVoucher(trx, { orgId, amountKrw: cohort.fee_krw, actorId: actor.id, category: 'course', enrolmentId: enrolment.id, now });
 		await announceEnrolment(trx, { enrolmentId: enrolment.id, actorId: actor.id, action: enrolment.status, kind: place.status === 'enrolled' ? 'courses_enrolled' : 'courses_waitlisted' }, context);
 		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
 		return { id: enrolment.id, status: place.status, position: place.position };
@@ -61,6 +64,7 @@ export async function cancelEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId:
 		if (enrolment.user_id !== actor.id && !(await isCourseManager(trx, actor, cohort.course_id))) throw new NotFoundError();
 		if (!['enrolled', 'waitlisted', 'offered', 'awaiting_employer'].includes(enrolment.status)) throw new InvalidStateError();
 		await courseRepository.updateEnrolment(trx, enrolment.id, { status: 'cancelled', position: null, offerExpiresAt: null, now });
+		await refundPayments(trx, { enrolmentId: enrolment.id }, actor.id);
 		if (enrolment.status === 'waitlisted') await renumberWaitlist(trx, cohort.id);
 		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: 'cancelled', kind: 'courses_cancelled', data: { from: enrolment.status, position: enrolment.position } }, context);
 		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);

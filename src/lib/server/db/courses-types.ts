@@ -70,6 +70,8 @@ export interface CohortsTable {
 	offer_hours: Generated<number>;
 	place_ko: Generated<string>;
 	place_en: Generated<string>;
+	/** What a seat costs (migrations/20261205T0400_vouchers.ts); 0 for a free cohort. */
+	fee_krw: Generated<number>;
 	cancelled_at: Timestamp | null;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;

@@ -9,6 +9,7 @@ import type * as irLive from './ir-live-types';
 import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
+import type * as vouchers from './vouchers-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -244,6 +245,9 @@ export interface DB {
 	// attachments (migrations/20261123T0950_uploads.ts)
 	need_attachments: uploads.NeedAttachmentsTable;
 	need_response_attachments: uploads.NeedResponseAttachmentsTable;
+	// support vouchers (migrations/20261205T0400_vouchers.ts)
+	vouchers: vouchers.VouchersTable;
+	voucher_ledger: vouchers.VoucherLedgerTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

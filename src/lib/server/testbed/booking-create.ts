@@ -13,8 +13,10 @@ import { BookingConflictError } from './errors';
 import { checkQuota } from './quota';
 import * as bookingRepository from './repository';
 import { localParts, zonedInstant, addDays } from './zoned-time';
+import { payBookingWithVoucher } from '../vouchers/booking-payment';
 
-export type NewBookingInput = { resourceId: string; start: Date; end: Date; purpose: string; orgId?: string };
+/** `payWithVoucher`: pay the price from the organisation's voucher in the booking's own transaction. */
+export type NewBookingInput = { resourceId: string; start: Date; end: Date; purpose: string; orgId?: string; payWithVoucher?: boolean };
 
 export async function createBooking(db: Kysely<DB>, actor: Actor, input: NewBookingInput, context: Context, now = new Date(), seriesId: string | null = null) {
 	try {
@@ -28,6 +30,7 @@ export async function createBooking(db: Kysely<DB>, actor: Actor, input: NewBook
 			await checkQuota(trx, resource, orgId, input.start, input.end);
 			const status = resource.auto_confirm ? 'confirmed' : 'pending';
 			const { id } = await bookingRepository.insertBooking(trx, { resourceId: resource.id, orgId, userId: actor.id, start: input.start, end: input.end, status, purpose: input.purpose, seriesId });
+			if (input.payWithVoucher) await payBookingWithVoucher(trx, { bookingId: id, resource, orgId, actorId: actor.id, start: input.start, end: input.end, now });
 			return announceBooking(trx, { bookingId: id, actorId: actor.id, action: 'created', kind: status === 'confirmed' ? 'testbed_booking_confirmed' : 'testbed_booking_requested', data: { seriesId } }, context);
 		}));
 	} catch (error) {

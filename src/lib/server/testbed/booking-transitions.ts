@@ -11,6 +11,8 @@ import { requireAllowedTime } from './booking-rules';
 import { BookingConflictError, CancelCutoffPassedError, CheckInClosedError, NotFacilityManagerError } from './errors';
 import { checkQuota } from './quota';
 import * as bookingRepository from './repository';
+import { refundPayments } from '../vouchers/service';
+import { repriceBookingPayment } from '../vouchers/booking-payment';
 
 /** A step returns what to announce, or null when there was nothing left to change (an idempotent repeat). */
 type Step = (trx: Transaction<DB>, booking: bookingRepository.BookingView, role: BookingRole) => Promise<Omit<Announcement, 'bookingId' | 'actorId'> | null>;
@@ -52,6 +54,7 @@ export const rejectBooking = (db: Kysely<DB>, actor: Actor, id: string, reason: 
 		requireManager(role);
 		requireStatus(booking, 'pending');
 		await bookingRepository.updateBooking(trx, id, { status: 'rejected', decisionReason: reason });
+		await refundPayments(trx, { bookingId: id }, actor.id);
 		return { action: 'rejected', kind: 'testbed_booking_rejected', reason, data: { reason } };
 	});
 
@@ -63,6 +66,7 @@ export const cancelBooking = (db: Kysely<DB>, actor: Actor, id: string, reason: 
 		const resource = (await bookingRepository.findResourceById(trx, booking.resource_id))!;
 		if (!role.manager && now.getTime() > booking.starts_at.getTime() - resource.cancel_cutoff_minutes * MINUTE) throw new CancelCutoffPassedError();
 		await bookingRepository.updateBooking(trx, id, { status: 'cancelled', decisionReason: reason });
+		await refundPayments(trx, { bookingId: id }, actor.id);
 		return { action: 'cancelled', kind: 'testbed_booking_cancelled', reason, data: { reason } };
 	});
 
@@ -80,6 +84,7 @@ export const rescheduleBooking = (db: Kysely<DB>, actor: Actor, id: string, slot
 		// A booking that needed approval needs it again for a new time.
 		const status = resource.auto_confirm || booking.status === 'pending' ? booking.status : 'pending';
 		await bookingRepository.updateBooking(trx, id, { ...slot, status });
+		await repriceBookingPayment(trx, { bookingId: id, resource, orgId: booking.org_id, actorId: actor.id, start: slot.start, end: slot.end, now });
 		return { action: 'rescheduled', kind: 'testbed_booking_rescheduled', data: { from: { start: booking.starts_at.toISOString(), end: booking.ends_at.toISOString() } } };
 	});
 

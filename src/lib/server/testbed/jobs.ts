@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db';
 import type { RecurringJob } from '../jobs/runner';
 import { announceBooking } from './announce';
+import { refundPayments } from '../vouchers/service';
 
 /**
  * Idempotent: each UPDATE only matches rows still in the old status, so a second run (or a run on
@@ -30,6 +31,8 @@ export async function markNoShows(db: Kysely<DB>, now: Date, origin = process.en
 			.execute();
 		const context = { ip: null, origin };
 		for (const { id } of noShows) await announceBooking(trx, { bookingId: id, actorId: null, action: 'no_show', kind: 'testbed_booking_no_show' }, context);
+		// A request nobody answered was never used: what a voucher paid for it goes back.
+		for (const { id } of expired) await refundPayments(trx, { bookingId: id }, null);
 		for (const { id } of expired) await announceBooking(trx, { bookingId: id, actorId: null, action: 'expired', kind: 'testbed_booking_expired' }, context);
 		return { noShows: noShows.map((r) => r.id), expired: expired.map((r) => r.id) };
 	});

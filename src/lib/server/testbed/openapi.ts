@@ -9,7 +9,7 @@ const booking = { description: 'The booking', schema: bookingSchema };
 const notFound = { description: 'No such booking, or not yours to see' };
 const refused = {
 	403: { description: '`org_not_verified`, `credential_required` (names the credential), `quota_exceeded`, or `not_facility_manager`' },
-	409: { description: '`booking_conflict`: the slot was taken first; or `cancel_cutoff_passed`, `invalid_state`' },
+	409: { description: '`booking_conflict`: the slot was taken first; or `cancel_cutoff_passed`, `invalid_state`; with `payWithVoucher`: `vouchers_none`, `vouchers_expired`, `vouchers_insufficient_balance` (nothing is booked)' },
 	422: { description: 'The time breaks a rule: `booking_outside_hours`, `booking_in_blackout`, `booking_too_short`, `booking_too_long`, `booking_too_soon`, `booking_too_far`, `booking_invalid_time`; `end_before_start` when `end` is not after `start`' }
 };
 

@@ -27,7 +27,8 @@ export const newBookingBody = z
 		start: instant,
 		end: instant,
 		purpose: text().trim().max(500).default(''),
-		orgId: uuid.optional()
+		orgId: uuid.optional(),
+		payWithVoucher: z.boolean().default(false)
 	})
 	.refine(endAfterStart, rangeOrder);
 
@@ -45,7 +46,8 @@ export const bookForm = z.object({
 	minutes: z.coerce.number().int().min(5).max(1440),
 	purpose: text().trim().min(1).max(500),
 	weeks: z.coerce.number().int().min(1).max(12).default(1),
-	orgId: z.union([uuid, z.literal('')]).optional()
+	orgId: z.union([uuid, z.literal('')]).optional(),
+	pay_with_voucher: z.union([z.literal('on'), z.literal('true')]).optional().transform((v) => v !== undefined)
 });
 export const rescheduleForm = bookForm.pick({ date: true, time: true, minutes: true });
 export const reasonForm = z.object({ reason: text().trim().min(1).max(500) });

@@ -39,7 +39,7 @@ export const load = (async ({ params, locals }) => {
 		cohorts: upcoming.map((c) => {
 			const enrolment = mine.find((e) => e.cohort_id === c.id && live.includes(e.status));
 			return {
-				id: c.id, label_ko: c.label_ko, label_en: c.label_en, capacity: c.capacity, seats_left: Math.max(c.capacity - c.held, 0), waitlisted: c.waitlisted, waitlist_enabled: c.waitlist_enabled, employer_approval: c.employer_approval,
+				id: c.id, label_ko: c.label_ko, label_en: c.label_en, capacity: c.capacity, seats_left: Math.max(c.capacity - c.held, 0), waitlisted: c.waitlisted, waitlist_enabled: c.waitlist_enabled, employer_approval: c.employer_approval, fee_krw: c.fee_krw,
 				place_ko: c.place_ko || course.place_ko, place_en: c.place_en || course.place_en,
 				enrol_opens_at: c.enrol_opens_at.toISOString(), enrol_closes_at: c.enrol_closes_at.toISOString(),
 				open: now >= c.enrol_opens_at && now < c.enrol_closes_at,
@@ -58,7 +58,7 @@ export const actions = {
 		const form = await readForm(event.request, cohortForm);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		try {
-			const result = await enrol(getDb(), user, form.data.cohortId, requestContext(event));
+			const result = await enrol(getDb(), user, form.data.cohortId, requestContext(event), new Date(), { payWithVoucher: form.data.pay_with_voucher });
 			return { done: result.status, position: result.position };
 		} catch (error) {
 			return failFromError(error, { cohortId: form.data.cohortId });

@@ -38,7 +38,7 @@ export const actions = {
 			return { start, end: new Date(start.getTime() + f.hours * 3_600_000) };
 		});
 		try {
-			const cohort = await createCohort(getDb(), user, f.courseId, { labelKo: f.labelKo, labelEn: f.labelEn, capacity: f.capacity, opensAt: zonedInstant(f.opensOn, 0, tz), closesAt: zonedInstant(addDays(f.closesOn, 1), 0, tz), waitlist: f.waitlist, employerApproval: f.employerApproval, offerHours: f.offerHours, meetings }, requestContext(event));
+			const cohort = await createCohort(getDb(), user, f.courseId, { labelKo: f.labelKo, labelEn: f.labelEn, capacity: f.capacity, opensAt: zonedInstant(f.opensOn, 0, tz), closesAt: zonedInstant(addDays(f.closesOn, 1), 0, tz), waitlist: f.waitlist, employerApproval: f.employerApproval, offerHours: f.offerHours, feeKrw: f.feeKrw, meetings }, requestContext(event));
 			return { created: cohort.id };
 		} catch (err) {
 			return failFromError(err, { values: form.values });

@@ -12,6 +12,9 @@ import { findCredential, findMissingCredential } from '$lib/server/testbed/crede
 import { messageForError } from '$lib/server/http/errors';
 import { findResourceBySlug, listHours } from '$lib/server/testbed/repository';
 import { bookForm } from '$lib/server/testbed/schemas';
+import { hourlyRate } from '$lib/server/vouchers/pricing';
+import { largestLiveBalance } from '$lib/server/vouchers/holdings';
+import type { Executor } from '$lib/server/db';
 import { buildWeekView, weekRange, weekToShow } from '$lib/server/testbed/week-view';
 import { addDays, parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
 
@@ -20,6 +23,9 @@ async function resourceOr404(slug: string) {
 	if (!resource || !resource.active) throwLoadError(new NotFoundError());
 	return resource;
 }
+
+const withVoucherBalances = (db: Executor, orgs: { id: string; name_ko: string; name_en: string }[], now: Date) =>
+	Promise.all(orgs.map(async (o) => ({ ...o, voucher_balance_krw: await largestLiveBalance(db, o.id, now) })));
 
 // Public like the list: the calendar shows when the resource is free, never who booked it.
 export const load = (async ({ params, url, locals }) => {
@@ -41,7 +47,9 @@ export const load = (async ({ params, url, locals }) => {
 		previousWeek: addDays(monday, -7),
 		nextWeek: addDays(monday, 7),
 		durations,
-		organizations: locals.user ? await listBookingOrganizations(db, locals.user.id) : [],
+		organizations: locals.user ? await withVoucherBalances(db, await listBookingOrganizations(db, locals.user.id), now) : [],
+		// Only verified organisations book, and they are alliance members (vouchers/pricing.ts).
+		rate: { krw: hourlyRate(resource, true), member: true },
 		// Said before the form, so nobody fills it in only to be refused (issue 21).
 		missingCredential: locals.user ? await findMissingCredential(db, locals.user.id, resource.required_credential_id, now) : null,
 		prefill: { date: url.searchParams.get('date') ?? '', time: url.searchParams.get('time') ?? '', minutes: url.searchParams.get('minutes') ?? '' }
@@ -53,14 +61,14 @@ export const actions = {
 		const user = requireUser(event);
 		const form = await readForm(event.request, bookForm);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		const { date, time, minutes, purpose, weeks, orgId } = form.data;
+		const { date, time, minutes, purpose, weeks, orgId, pay_with_voucher } = form.data;
 		try {
 			const resource = await findResourceBySlug(getDb(), event.params.slug);
 			if (!resource) throw new NotFoundError();
 			// The form speaks the viewer's wall clock; the weekly repeat keeps the facility's.
 			const start = zonedInstant(date, parseClock(time), event.locals.timeZone);
 			const end = new Date(start.getTime() + minutes * 60_000);
-			const result = await createWeeklyBookings(getDb(), user, { resourceId: resource.id, start, end, purpose, orgId: orgId || undefined, weeks, timeZone: resource.time_zone }, requestContext(event));
+			const result = await createWeeklyBookings(getDb(), user, { resourceId: resource.id, start, end, purpose, orgId: orgId || undefined, payWithVoucher: pay_with_voucher, weeks, timeZone: resource.time_zone }, requestContext(event));
 			if (weeks === 1 && result.created[0]) redirect(303, `/testbed/bookings/${result.created[0].id}?created=1`);
 			return {
 				series: {

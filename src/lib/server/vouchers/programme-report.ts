@@ -1,0 +1,54 @@
+// Per-programme figures for the operator (and, once the programme tables arrive, each programme's
+// managers): applications, selection rate, voucher use by category, and what the selected companies
+// did in the alliance after selection — equipment hours, courses completed, IR sessions held, clinical
+// needs matched.
+//
+// The programme tables (programme_calls, programme_applications) are built on another branch; until
+// they are merged this module reads them through raw SQL against the agreed columns, and answers
+// `{ available: false }` where they do not exist, so this branch type-checks and runs without them.
+import { sql } from 'kysely';
+import type { Executor } from '../db';
+import { ForbiddenError } from '../errors';
+import type { Actor } from '../orgs/access';
+
+async function programmeTablesExist(db: Executor): Promise<boolean> {
+	const { rows } = await sql<{ present: boolean }>`select to_regclass('programme_applications') is not null and to_regclass('programme_calls') is not null as present`.execute(db);
+	return rows[0]?.present === true;
+}
+
+type ApplicationCounts = { applications: number; considered: number; selected: number; reserve: number; declined: number; withdrawn: number };
+type VoucherUse = { issued_krw: number; testbed_krw: number; course_krw: number; balance_krw: number; vouchers: number };
+type Activity = { equipment_hours: number; courses_completed: number; ir_sessions: number; matched_needs: number };
+
+export type ProgrammeReport =
+	| { available: false }
+	| ({ available: true; callId: string; selectionRate: number | null } & ApplicationCounts & VoucherUse & Activity);
+
+/** Operators only for now (the merge adds programme managers, from H3's tables). */
+export async function getProgrammeReport(db: Executor, actor: Actor, callId: string): Promise<ProgrammeReport> {
+	if (!actor.isOperator) throw new ForbiddenError('operator_only');
+	if (!(await programmeTablesExist(db))) return { available: false };
+	const counts = await sql<ApplicationCounts>`
+		select count(*) filter (where status <> 'draft')::int as applications,
+			count(*) filter (where status not in ('draft', 'withdrawn'))::int as considered,
+			count(*) filter (where status = 'selected')::int as selected,
+			count(*) filter (where status = 'reserve')::int as reserve,
+			count(*) filter (where status = 'declined')::int as declined,
+			count(*) filter (where status = 'withdrawn')::int as withdrawn
+		from programme_applications where call_id = ${callId}`.execute(db);
+	const use = await sql<VoucherUse>`
+		select coalesce(sum(v.amount_krw), 0)::int as issued_krw, coalesce(sum(v.balance_krw), 0)::int as balance_krw, count(v.id)::int as vouchers,
+			coalesce((select sum(case when l.kind = 'spend' then l.amount_krw else -l.amount_krw end) from voucher_ledger l join vouchers w on w.id = l.voucher_id where w.programme_call_id = ${callId} and l.category = 'testbed'), 0)::int as testbed_krw,
+			coalesce((select sum(case when l.kind = 'spend' then l.amount_krw else -l.amount_krw end) from voucher_ledger l join vouchers w on w.id = l.voucher_id where w.programme_call_id = ${callId} and l.category = 'course'), 0)::int as course_krw
+		from vouchers v where v.programme_call_id = ${callId}`.execute(db);
+	// What the selected companies did from their selection on.
+	const activity = await sql<Activity>`
+		with selected as (select organisation_id as org_id, coalesce(decided_at, submitted_at, now()) as since from programme_applications where call_id = ${callId} and status = 'selected')
+		select
+			coalesce((select sum(extract(epoch from upper(b.during) - lower(b.during))) / 3600 from bookings b join selected s on s.org_id = b.org_id where b.status in ('confirmed', 'completed') and lower(b.during) >= s.since), 0)::float8 as equipment_hours,
+			(select count(*) from enrolments e join selected s on s.org_id = e.org_id where e.status = 'completed' and e.updated_at >= s.since)::int as courses_completed,
+			(select count(*) from ir_events ev join selected s on s.org_id = ev.org_id where ev.status = 'ended' and ev.starts_at >= s.since)::int as ir_sessions,
+			(select count(*) from need_responses nr join selected s on s.org_id = nr.org_id where nr.status = 'accepted' and nr.decided_at >= s.since)::int as matched_needs`.execute(db);
+	const c = counts.rows[0];
+	return { available: true, callId, ...c, ...use.rows[0], ...activity.rows[0], equipment_hours: Math.round(Number(activity.rows[0].equipment_hours) * 100) / 100, selectionRate: c.considered > 0 ? c.selected / c.considered : null };
+}

@@ -1,0 +1,14 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/runtime';
+import { requireUser } from '$lib/server/http/context';
+import { throwLoadError } from '$lib/server/http/errors';
+import { download, pageLocale, requireMonth } from '$lib/server/statements/http';
+import { renderStatementPdf } from '$lib/server/statements/pdf';
+import { getStatement } from '$lib/server/statements/service';
+
+export const GET: RequestHandler = async (event) => {
+	const user = requireUser(event);
+	const month = requireMonth(event);
+	const statement = await getStatement(getDb(), user, { org: event.params.org, month }).catch(throwLoadError);
+	return download(await renderStatementPdf(statement, pageLocale()), 'application/pdf', `medcluster-statement-${statement.subject.slug}-${month}.pdf`);
+};
