@@ -9,6 +9,7 @@ import type * as irLive from './ir-live-types';
 import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
+import type * as privacy from './privacy-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -33,6 +34,7 @@ export interface UsersTable {
 	title: Generated<string>;
 	expertise: Generated<string>;
 	directory_listed: Generated<boolean>;
+	deleted_at: Timestamp | null;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }
@@ -244,6 +246,10 @@ export interface DB {
 	// attachments (migrations/20261123T0950_uploads.ts)
 	need_attachments: uploads.NeedAttachmentsTable;
 	need_response_attachments: uploads.NeedResponseAttachmentsTable;
+	// privacy (migrations/20261205T0200_privacy.ts)
+	privacy_notices: privacy.PrivacyNoticesTable;
+	privacy_consents: privacy.PrivacyConsentsTable;
+	privacy_retention_runs: privacy.PrivacyRetentionRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
