@@ -3,16 +3,18 @@
 // ever added: the newest row per (user, purpose) is the person's current choice.
 import { sql, type Kysely } from 'kysely';
 
-const FIRST_NOTICE_VERSION = '2026-12-05';
+const FIRST_NOTICE_VERSION = '2026-12-01';
 
 export async function up(db: Kysely<any>): Promise<void> {
 	await sql`
 		create table privacy_notices (
+			-- The notice in force is the one published last: the highest id (clocks may disagree, ids do not).
+			id bigint generated always as identity unique,
 			version text primary key check (version ~ '^[A-Za-z0-9._-]{1,40}$'),
 			published_by uuid references users (id) on delete set null,
 			published_at timestamptz not null default now()
 		)`.execute(db);
-	await sql`insert into privacy_notices (version, published_at) values (${FIRST_NOTICE_VERSION}, '2026-12-05T00:00:00Z')`.execute(db);
+	await sql`insert into privacy_notices (version, published_at) values (${FIRST_NOTICE_VERSION}, '2026-12-01T00:00:00Z')`.execute(db);
 	await sql`
 		create table privacy_consents (
 			id bigint generated always as identity primary key,

@@ -7,6 +7,7 @@ type Json<T> = ColumnType<T, string | T, string | T>;
 export type ConsentPurpose = 'required' | 'marketing_email' | 'profile_listing';
 
 export interface PrivacyNoticesTable {
+	id: Generated<number>;
 	version: string;
 	published_by: string | null;
 	published_at: CreatedAt;

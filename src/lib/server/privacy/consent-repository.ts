@@ -11,15 +11,14 @@ export async function findCurrentNoticeVersion(db: Executor): Promise<string> {
 	const row = await db
 		.selectFrom('privacy_notices')
 		.select('version')
-		.orderBy('published_at', 'desc')
-		.orderBy('version', 'desc')
+		.orderBy('id', 'desc')
 		.limit(1)
 		.executeTakeFirstOrThrow();
 	return row.version;
 }
 
 export function listNotices(db: Executor) {
-	return db.selectFrom('privacy_notices').select(['version', 'published_at']).orderBy('published_at', 'desc').orderBy('version', 'desc').execute();
+	return db.selectFrom('privacy_notices').select(['version', 'published_at']).orderBy('id', 'desc').execute();
 }
 
 export function insertNotice(db: Executor, version: string, publishedBy: string) {
@@ -59,7 +58,7 @@ export async function hasCurrentRequiredConsent(db: Executor, userId: string): P
 		.where('user_id', '=', userId)
 		.where('purpose', '=', 'required')
 		.where('notice_version', '=', (eb) =>
-			eb.selectFrom('privacy_notices').select('version').orderBy('published_at', 'desc').orderBy('version', 'desc').limit(1)
+			eb.selectFrom('privacy_notices').select('version').orderBy('id', 'desc').limit(1)
 		)
 		.limit(1)
 		.executeTakeFirst();
