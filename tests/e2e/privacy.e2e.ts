@@ -7,6 +7,9 @@ import { acceptSignUpConsents, demo, gotoReady, pageAs, signIn, uniqueEmail } fr
 import { expectNoAxeViolations } from './support/axe';
 
 const PASSWORD = 'privacy password 2026';
+// Each test signs up (argon2id) and signs in more than once: give a loaded machine room.
+test.setTimeout(120_000);
+const SLOW = { timeout: 20_000 };
 
 async function signUp(page: Page, email: string, name: string, optional: { marketing?: boolean; listing?: boolean } = {}) {
 	await gotoReady(page, '/signup');
@@ -15,7 +18,7 @@ async function signUp(page: Page, email: string, name: string, optional: { marke
 	await page.locator('input[name=password]').fill(PASSWORD);
 	await acceptSignUpConsents(page, optional);
 	await page.locator('main form button[type=submit]').click();
-	await expect(page).toHaveURL(/\/verify-email$/);
+	await expect(page).toHaveURL(/\/verify-email$/, SLOW);
 }
 
 async function expectFitsNarrowScreen(page: Page) {
@@ -38,7 +41,7 @@ test('sign-up refuses a missing required consent, then records the chosen consen
 	await page.locator('input[name=password]').fill(PASSWORD);
 	await acceptSignUpConsents(page, { listing: true });
 	await page.locator('main form button[type=submit]').click();
-	await expect(page).toHaveURL(/\/verify-email$/);
+	await expect(page).toHaveURL(/\/verify-email$/, SLOW);
 
 	await gotoReady(page, '/settings/data');
 	await expect(page.locator('input[name=consent_listing]')).toBeChecked();
@@ -72,13 +75,13 @@ test('deleting an account needs the password again, then signs out for good', as
 	await form.locator('input[name=password]').fill('not my password');
 	await form.locator('input[name=confirm]').check();
 	await form.locator('button[type=submit]').click();
-	await expect(form.locator('[role=alert]')).toBeVisible();
+	await expect(form.locator('[role=alert]')).toBeVisible(SLOW);
 	await expect(page).toHaveURL(/\/settings\/data/);
 
 	await form.locator('input[name=password]').fill(PASSWORD);
 	await form.locator('input[name=confirm]').check();
 	await form.locator('button[type=submit]').click();
-	await expect(page).toHaveURL(/\/\?account=deleted$/);
+	await expect(page).toHaveURL(/\/\?account=deleted$/, SLOW);
 	await expect(page.locator('header a[href="/login"]')).toBeVisible();
 
 	await gotoReady(page, '/login');
@@ -86,7 +89,7 @@ test('deleting an account needs the password again, then signs out for good', as
 	await page.locator('input[name=password]').fill(PASSWORD);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/login/);
-	await expect(page.locator('main [role=alert]')).toBeVisible();
+	await expect(page.locator('main [role=alert]')).toBeVisible(SLOW);
 });
 
 test('a new notice version asks signed-in people to agree again', async ({ page, browser }) => {
