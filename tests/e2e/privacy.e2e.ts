@@ -130,3 +130,18 @@ test('a new notice version asks signed-in people to agree again', async ({ page,
 	await expect(otherPage.getByRole('complementary', { name: /처리방침 변경|notice update/ })).toBeVisible();
 	await other.close();
 });
+
+test('an operator opening a person’s details leaves an audit row', async ({ page, browser }) => {
+	const email = uniqueEmail('viewed');
+	await signUp(page, email, 'Viewed Person');
+	const operator = await pageAs(browser, demo.operator);
+	await gotoReady(operator, `/admin/users?q=${encodeURIComponent(email)}`);
+	await operator.getByRole('link', { name: 'Viewed Person' }).click();
+	await expect(operator).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+	await expect(operator.locator('main')).toContainText(email);
+	await expectNoAxeViolations(operator);
+	const userId = new URL(operator.url()).pathname.split('/').pop() ?? '';
+	await gotoReady(operator, `/admin/audit?entity=${userId}`);
+	await expect(operator.locator('main')).toContainText('privacy.personal_data_viewed');
+	await operator.context().close();
+});
