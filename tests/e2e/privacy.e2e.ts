@@ -34,7 +34,7 @@ test('sign-up refuses a missing required consent, then records the chosen consen
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill(PASSWORD);
 	await page.locator('main form button[type=submit]').click();
-	await expect(page.locator('input[name=consent_required]')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('input[name=consent_required]')).toHaveAttribute('aria-invalid', 'true', SLOW);
 	await expect(page.locator('main')).toContainText(/필수 개인정보 수집·이용에 동의|agree to the required/);
 	await expect(page.locator('input[name=email]')).toHaveValue(email);
 
@@ -52,7 +52,7 @@ test('sign-up refuses a missing required consent, then records the chosen consen
 	// Changing an optional consent is saved, shown after the save, and recorded in the history.
 	await page.locator('input[name=consent_marketing]').check();
 	await page.locator('form[action="?/consents"] button[type=submit]').click();
-	await expect(page.locator('form[action="?/consents"] [role=status]')).toBeVisible();
+	await expect(page.locator('form[action="?/consents"] [role=status]')).toBeVisible(SLOW);
 	await expect(page.locator('input[name=consent_marketing]')).toBeChecked();
 	await page.reload();
 	await expect(page.locator('input[name=consent_marketing]')).toBeChecked();
@@ -107,20 +107,20 @@ test('a new notice version asks signed-in people to agree again', async ({ page,
 	const version = `e2e-${Date.now().toString(36)}`;
 	await operator.locator('input[name=version]').fill(version);
 	await operator.locator('main form button[type=submit]').click();
-	await expect(operator.locator('main [role=status]')).toContainText(version);
+	await expect(operator.locator('main [role=status]')).toContainText(version, SLOW);
 	await operator.context().close();
 
 	await gotoReady(page, '/settings');
 	const banner = page.getByRole('complementary', { name: /처리방침 변경|notice update/ });
-	await expect(banner).toBeVisible();
+	await expect(banner).toBeVisible(SLOW);
 	await banner.getByRole('link').click();
-	await expect(page).toHaveURL(/\/privacy\/consent\?next=%2Fsettings/);
+	await expect(page).toHaveURL(/\/privacy\/consent\?next=%2Fsettings/, SLOW);
 	await expect(page.locator('main')).toContainText(version);
 	await page.locator('body[data-hydrated="true"]').waitFor();
 	await expectNoAxeViolations(page);
 	await page.locator('input[name=consent_required]').check();
 	await page.locator('main form button[type=submit]').click();
-	await expect(page).toHaveURL(/\/settings$/);
+	await expect(page).toHaveURL(/\/settings$/, SLOW);
 	await expect(page.getByRole('complementary', { name: /처리방침 변경|notice update/ })).toHaveCount(0);
 
 	// The demo operator, still on the older version, sees the prompt too; signing in again does not skip it.
@@ -137,7 +137,7 @@ test('an operator opening a person’s details leaves an audit row', async ({ pa
 	const operator = await pageAs(browser, demo.operator);
 	await gotoReady(operator, `/admin/users?q=${encodeURIComponent(email)}`);
 	await operator.getByRole('link', { name: 'Viewed Person' }).click();
-	await expect(operator).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+	await expect(operator).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/, SLOW);
 	await expect(operator.locator('main')).toContainText(email);
 	await expectNoAxeViolations(operator);
 	const userId = new URL(operator.url()).pathname.split('/').pop() ?? '';
