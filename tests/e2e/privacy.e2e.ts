@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from './support/axe';
 
 const PASSWORD = 'privacy password 2026';
 // Each test signs up (argon2id) and signs in more than once: give a loaded machine room.
-test.setTimeout(120_000);
+test.setTimeout(240_000);
 const SLOW = { timeout: 20_000 };
 
 async function signUp(page: Page, email: string, name: string, optional: { marketing?: boolean; listing?: boolean } = {}) {
