@@ -15,6 +15,7 @@ import * as jobs from './20261123T1100_jobs';
 import * as roomLeases from './20261204T0600_room_leases';
 import * as irRecordings from './20261204T0610_ir_recordings';
 import * as vouchers from './20261205T0400_vouchers';
+import * as privacy from './20261205T0200_privacy';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T1100_jobs': jobs,
 	'20261204T0600_room_leases': roomLeases,
 	'20261204T0610_ir_recordings': irRecordings,
-	'20261205T0400_vouchers': vouchers
+	'20261205T0400_vouchers': vouchers,
+	'20261205T0200_privacy': privacy
 };

@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { countUnread } from '$lib/server/notify/repository';
+import { hasCurrentRequiredConsent } from '$lib/server/privacy/consent-repository';
 import { switchedFrom } from '$lib/server/users/visit-language';
 
 export const load = (async ({ locals, cookies }) => {
@@ -8,6 +9,8 @@ export const load = (async ({ locals, cookies }) => {
 	return {
 		user: user && { id: user.id, name: user.name, email: user.email, isOperator: user.isOperator, emailVerified: user.emailVerified },
 		unread: user ? await countUnread(getDb(), user.id) : 0,
+		// A newer privacy notice than the one the person agreed to: ask again (PIPA).
+		consentDue: user ? !(await hasCurrentRequiredConsent(getDb(), user.id)) : false,
 		locale: locals.locale,
 		timeZone: locals.timeZone,
 		// Sign-in kept the language chosen before it: offer to go back to the account's earlier one.

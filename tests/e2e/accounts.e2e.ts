@@ -1,6 +1,6 @@
 // Sign-in throttling, password reset, sign-out and the language switch.
 import { expect, test } from '@playwright/test';
-import { demo, gotoReady, pageAs, readMailLink, signIn, uniqueEmail } from './support/accounts';
+import { demo, gotoReady, pageAs, readMailLink, signIn, uniqueEmail, acceptSignUpConsents } from './support/accounts';
 
 test('sign-in is throttled per account with a readable message and Retry-After', async ({ page }) => {
 	const email = uniqueEmail('nobody');
@@ -38,6 +38,7 @@ test('password reset works once by e-mailed link, then the new password signs in
 	await page.locator('input[name=name]').fill('Reset Tester');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill('first password 123');
+	await acceptSignUpConsents(page);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/verify-email$/);
 	await page.locator('header form[action="/logout"] button').click();

@@ -1,7 +1,7 @@
 // From sign-up to member features: e-mail verification through the outbox, a new organisation,
 // the operator's verification, and what the member sees afterwards.
 import { expect, test } from '@playwright/test';
-import { demo, gotoReady, pageAs, readMailLink, uniqueEmail } from './support/accounts';
+import { demo, gotoReady, pageAs, readMailLink, uniqueEmail, acceptSignUpConsents } from './support/accounts';
 
 test('a new user signs up, verifies the e-mail, registers an organisation and gets verified', async ({ page, browser }) => {
 	const email = uniqueEmail('founder');
@@ -11,6 +11,7 @@ test('a new user signs up, verifies the e-mail, registers an organisation and ge
 	await page.getByLabel(/^(이름|Name)$/).fill('김창업');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill('a long enough password');
+	await acceptSignUpConsents(page);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/verify-email$/);
 	await expect(page.locator('main')).toContainText(email);

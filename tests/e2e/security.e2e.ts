@@ -2,7 +2,7 @@
 // cookie API writes need this origin, form posts without form data are a 400, and "sign out
 // everywhere" can take the personal API tokens with it.
 import { expect, test } from '@playwright/test';
-import { demo, gotoReady, signIn, uniqueEmail } from './support/accounts';
+import { demo, gotoReady, signIn, uniqueEmail, acceptSignUpConsents } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
 
 test('a hostile next after sign-in lands on this site, and odd ones never answer 500', async ({ page, baseURL }) => {
@@ -52,6 +52,7 @@ test('sign out everywhere can revoke the personal API tokens too', async ({ page
 	await page.locator('input[name=name]').fill('Token Tester');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill('first password 123');
+	await acceptSignUpConsents(page);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/verify-email$/);
 

@@ -18,6 +18,7 @@ import { createUser, TEST_PASSWORD, uniqueEmail } from '../factories';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const NEW_PASSWORD = 'a brand new passphrase';
+const NO_OPTIONAL_CONSENT = { marketing_email: false, profile_listing: false };
 
 let database: Database;
 let db: Kysely<DB>;
@@ -85,7 +86,7 @@ function auditActions(userId: string) {
 }
 
 async function signUp(email = uniqueEmail('signup')) {
-	return authService.signUp(db, { email, password: TEST_PASSWORD, name: 'Kim Min-ji', locale: 'en' }, context());
+	return authService.signUp(db, { email, password: TEST_PASSWORD, name: 'Kim Min-ji', locale: 'en', consent: NO_OPTIONAL_CONSENT }, context());
 }
 
 describe('signUp', () => {
@@ -120,10 +121,10 @@ describe('signUp', () => {
 	it('limits sign-ups per IP address', async () => {
 		const sameIp = context();
 		for (let i = 0; i < 10; i++) {
-			await authService.signUp(db, { email: uniqueEmail('burst'), password: TEST_PASSWORD, name: 'Burst', locale: 'ko' }, sameIp);
+			await authService.signUp(db, { email: uniqueEmail('burst'), password: TEST_PASSWORD, name: 'Burst', locale: 'ko', consent: NO_OPTIONAL_CONSENT }, sameIp);
 		}
 		const before = await tableCounts();
-		const eleventh = authService.signUp(db, { email: uniqueEmail('burst'), password: TEST_PASSWORD, name: 'Burst', locale: 'ko' }, sameIp);
+		const eleventh = authService.signUp(db, { email: uniqueEmail('burst'), password: TEST_PASSWORD, name: 'Burst', locale: 'ko', consent: NO_OPTIONAL_CONSENT }, sameIp);
 		await expect(eleventh).rejects.toBeInstanceOf(RateLimitedError);
 		expect(await tableCounts()).toEqual(before);
 	});

@@ -17,6 +17,8 @@ const schema = z.object({
 	// IR recordings: see README "IR recordings and replay". RECORDINGS_DIR defaults to DATA_DIR/recordings.
 	RECORDINGS_DIR: z.string().optional().or(z.literal('').transform(() => undefined)),
 	RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+	// Personal data retention (README "Personal data"): chat of IR sessions that ended this many days ago is removed.
+	IR_CHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 	// Media plane (SFU): see README "Media plane (SFU)".
 	MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
 	MEDIA_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional().or(z.literal('').transform(() => undefined)),

@@ -60,6 +60,8 @@ export type ErrorCode =
 	| 'ir_not_startup_admin' | 'ir_invalid_moderator' | 'ir_invalid_presenter' | 'ir_start_in_past' | 'ir_not_investor' | 'ir_not_member' | 'ir_nda_version' | 'ir_session_closed' | 'ir_meeting_not_allowed' | 'ir_meeting_exists'
 	// support vouchers
 	| 'vouchers_insufficient_balance' | 'vouchers_expired' | 'vouchers_none' | 'vouchers_nothing_to_pay';
+	// privacy
+	| 'privacy_notice_version_taken' | 'privacy_consent_required';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

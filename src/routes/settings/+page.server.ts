@@ -8,7 +8,8 @@ import { readForm } from '$lib/server/http/form';
 import { listingSchema } from '$lib/server/directory/profile-schemas';
 import { findListing } from '$lib/server/directory/profile-repository';
 import { updateListing } from '$lib/server/directory/profile-service';
-import { isSecure, requireUser } from '$lib/server/http/context';
+import { isSecure, requestContext, requireUser } from '$lib/server/http/context';
+import { recordListingChoice } from '$lib/server/privacy/consent-service';
 
 // The account profile and the directory listing are one form, saved together.
 const settingsSchema = profileSchema.extend(listingSchema.shape);
@@ -32,6 +33,7 @@ export const actions = {
 			.execute(async (trx) => {
 				await updateProfile(trx, user.id, form.data);
 				await updateListing(trx, user.id, form.data);
+				await recordListingChoice(trx, user.id, form.data.directoryListed, requestContext(event).ip);
 			});
 		event.cookies.set(cookieName, form.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
 		return { saved: true };

@@ -18,7 +18,11 @@ export const actions = {
 		const form = await readForm(event.request, signUpSchema);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		try {
-			const { token, session } = await signUp(getDb(), form.data, requestContext(event));
+			const { token, session } = await signUp(
+				getDb(),
+				{ ...form.data, consent: { marketing_email: form.data.consent_marketing, profile_listing: form.data.consent_listing } },
+				requestContext(event)
+			);
 			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));
 		} catch (error) {
 			return failFromError(error, { values: form.values });

@@ -34,6 +34,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	]);
 }
 
+/** Ticks the required consent of the sign-up form (PIPA); optional purposes stay unticked unless asked. */
+export async function acceptSignUpConsents(page: Page, optional: { marketing?: boolean; listing?: boolean } = {}): Promise<void> {
+	await page.locator('input[name=consent_required]').check();
+	if (optional.marketing) await page.locator('input[name=consent_marketing]').check();
+	if (optional.listing) await page.locator('input[name=consent_listing]').check();
+}
+
 /** A page signed in as `email` in a fresh browser context of its own. */
 export async function pageAs(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext();

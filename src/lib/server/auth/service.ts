@@ -12,6 +12,7 @@ import { createOneTimeToken, consumeOneTimeToken } from './one-time-token';
 import { createSession, invalidateUserSessions } from './session';
 import { revokeAllApiTokens } from './api-token';
 import * as rateLimit from './rate-limit';
+import { recordSignUpConsents, type OptionalChoices } from '../privacy/consent-service';
 import { AccountDisabledError, EmailTakenError, InvalidCredentialsError, WrongPasswordError } from './errors';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -25,7 +26,7 @@ export type RequestContext = { ip: string | null; userAgent: string | null; orig
 
 export async function signUp(
 	db: Kysely<DB>,
-	input: { email: string; password: string; name: string; locale: Locale },
+	input: { email: string; password: string; name: string; locale: Locale; consent: OptionalChoices },
 	context: RequestContext
 ) {
 	if (context.ip) await rateLimit.consumeRateLimit(db, `signup:ip:${context.ip}`, rateLimit.SIGN_UP_PER_IP);
@@ -38,7 +39,8 @@ export async function signUp(
 				name: input.name,
 				locale: input.locale
 			});
-			await recordAudit(trx, { actorId: user.id, action: 'user.sign_up', entityType: 'user', entityId: user.id, ip: context.ip });
+			const noticeVersion = await recordSignUpConsents(trx, user.id, input.consent);
+			await recordAudit(trx, { actorId: user.id, action: 'user.sign_up', entityType: 'user', entityId: user.id, data: { noticeVersion }, ip: context.ip });
 			await sendVerificationEmail(trx, user, context.origin);
 			const session = await createSession(trx, user.id, context);
 			return { user, ...session };

@@ -10,6 +10,7 @@ import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
 import type * as vouchers from './vouchers-types';
+import type * as privacy from './privacy-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -34,6 +35,7 @@ export interface UsersTable {
 	title: Generated<string>;
 	expertise: Generated<string>;
 	directory_listed: Generated<boolean>;
+	deleted_at: Timestamp | null;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }
@@ -248,6 +250,10 @@ export interface DB {
 	// support vouchers (migrations/20261205T0400_vouchers.ts)
 	vouchers: vouchers.VouchersTable;
 	voucher_ledger: vouchers.VoucherLedgerTable;
+	// privacy (migrations/20261205T0200_privacy.ts)
+	privacy_notices: privacy.PrivacyNoticesTable;
+	privacy_consents: privacy.PrivacyConsentsTable;
+	privacy_retention_runs: privacy.PrivacyRetentionRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

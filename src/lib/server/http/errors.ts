@@ -64,7 +64,9 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	...meetingsErrorMessages,
 	...irErrorMessages,
 	...uploadErrorMessages,
-	...voucherErrorMessages
+	...voucherErrorMessages,
+	privacy_notice_version_taken: (_p, o) => m.privacy_error_notice_version_taken({}, o),
+	privacy_consent_required: (_p, o) => m.privacy_error_consent_required({}, o)
 };
 
 /** The message in the request's language, or in `locale` where there is no request (socket events). */

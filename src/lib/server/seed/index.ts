@@ -12,6 +12,7 @@ import { seedCourses } from './courses';
 import { seedNeeds } from './needs';
 import { seedIr } from './ir';
 import { seedVouchers } from './vouchers';
+import { seedConsents } from './privacy';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -156,6 +157,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		await seedNeeds(trx, { orgIds, userIds });
 		await seedIr(trx, { orgIds, userIds });
 		await seedVouchers(trx, { orgIds, userIds });
+		await seedConsents(trx, userIds.values(), new Date(SEEDED_AT));
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }

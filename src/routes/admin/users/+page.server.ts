@@ -7,6 +7,7 @@ import { findUserById, listUsers } from '$lib/server/users/repository';
 import { readForm } from '$lib/server/http/form';
 import { failFromError } from '$lib/server/http/errors';
 import { requestContext, requireOperator } from '$lib/server/http/context';
+import { logPersonalDataAccess } from '$lib/server/privacy/access-log';
 import { PAGE_SIZE, userActionSchema, usersQuerySchema } from './schema';
 
 export const load = (async (event) => {
@@ -14,6 +15,15 @@ export const load = (async (event) => {
 	const query = usersQuerySchema.parse({ q: event.url.searchParams.get('q') ?? '', page: event.url.searchParams.get('page') ?? 1 });
 	// One row more than a page tells whether there is a next page, without counting.
 	const rows = await listUsers(getDb(), query.q || undefined, PAGE_SIZE + 1, (query.page - 1) * PAGE_SIZE);
+	await logPersonalDataAccess(getDb(), {
+		actorId: operator.id,
+		source: 'admin.users',
+		kind: 'viewed',
+		entityType: 'user_list',
+		entityId: 'users',
+		data: { q: query.q, page: query.page, shown: Math.min(rows.length, PAGE_SIZE) },
+		ip: requestContext(event).ip
+	});
 	return {
 		users: rows.slice(0, PAGE_SIZE),
 		hasNext: rows.length > PAGE_SIZE,

@@ -3,7 +3,8 @@ import { error } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { DomainError } from '$lib/server/errors';
-import { requireUser } from '$lib/server/http/context';
+import { requestContext, requireUser } from '$lib/server/http/context';
+import { logPersonalDataAccess } from '$lib/server/privacy/access-log';
 import { listQuestions, questionsCsv, requireEventTeam } from '$lib/server/ir/analytics';
 import { idParam } from '$lib/server/ir/schemas';
 
@@ -18,7 +19,17 @@ export const GET: RequestHandler = async (event) => {
 		if (failure instanceof DomainError) error(404, m.error_not_found());
 		throw failure;
 	});
-	const csv = questionsCsv(await listQuestions(db, id.data), {
+	const questions = await listQuestions(db, id.data);
+	await logPersonalDataAccess(db, {
+		actorId: user.id,
+		source: 'ir.questions_csv',
+		kind: 'exported',
+		entityType: 'ir_event',
+		entityId: id.data,
+		data: { rows: questions.length },
+		ip: requestContext(event).ip
+	});
+	const csv = questionsCsv(questions, {
 		askedAt: m.ir_csv_asked_at(),
 		author: m.ir_csv_author(),
 		status: m.ir_csv_status(),
