@@ -59,7 +59,7 @@ export type ErrorCode =
 	// IR sessions
 	| 'ir_not_startup_admin' | 'ir_invalid_moderator' | 'ir_invalid_presenter' | 'ir_start_in_past' | 'ir_not_investor' | 'ir_not_member' | 'ir_nda_version' | 'ir_session_closed' | 'ir_meeting_not_allowed' | 'ir_meeting_exists'
 	// support vouchers
-	| 'vouchers_insufficient_balance' | 'vouchers_expired' | 'vouchers_none' | 'vouchers_nothing_to_pay';
+	| 'vouchers_insufficient_balance' | 'vouchers_expired' | 'vouchers_none' | 'vouchers_nothing_to_pay'
 	// privacy
 	| 'privacy_notice_version_taken' | 'privacy_consent_required';
 
