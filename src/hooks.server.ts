@@ -14,6 +14,8 @@ import { handleDatabaseOutage, markDatabaseOutage } from '$lib/server/http/outag
 import { isConnectionLoss } from '$lib/server/db/unavailable';
 import { refuseNonFormActionPosts } from '$lib/server/http/form-posts';
 import { resolveRequestLocale, useRequestStoreForLocale } from '$lib/server/i18n/request-locale';
+import { secondFactorGate } from '$lib/server/auth/second-factor-gate';
+import { refuseWithoutSecondFactor } from '$lib/server/http/second-factor';
 
 installZodMessages();
 useRequestStoreForLocale();
@@ -53,17 +55,25 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	event.locals.authVia = null;
 	const db = getDb();
 	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.pendingSignIn = null;
+	let gate: ReturnType<typeof secondFactorGate> = 'pass';
 	if (token) {
-		const { session, user } = await validateSessionToken(db, token);
+		const { session, user, twoFactor } = await validateSessionToken(db, token);
 		if (session) {
-			event.locals.user = user;
-			event.locals.session = session;
-			event.locals.authVia = 'cookie';
+			gate = secondFactorGate({ pathname: event.url.pathname, session, twoFactor, isOperator: user.isOperator });
+			// A session that still owes its TOTP code is signed out everywhere but /login/two-factor.
+			if (gate === 'pending') event.locals.pendingSignIn = { session, user };
+			else {
+				event.locals.user = user;
+				event.locals.session = session;
+				event.locals.authVia = 'cookie';
+			}
 			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));
 		} else {
 			deleteSessionCookie(event.cookies, isSecure(event));
 		}
 	}
+	if (gate === 'enrol') return refuseWithoutSecondFactor(event);
 	const authorization = event.request.headers.get('authorization');
 	if (!event.locals.user && authorization?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
 		const userId = await validateApiToken(db, authorization.slice('Bearer '.length).trim());
