@@ -7,10 +7,10 @@ import { ENROL_PATH } from '../auth/second-factor-gate';
 export const ENROL_URL = `${ENROL_PATH}?required=1`;
 
 /** For hooks: a Response (redirect or 403) without running the route. */
-export function refuseWithoutSecondFactor(event: RequestEvent): Response {
+export function refuseWithoutSecondFactor(event: RequestEvent, locale: 'ko' | 'en'): Response {
 	const method = event.request.method;
 	if (method === 'GET' || method === 'HEAD') return new Response(null, { status: 303, headers: { location: ENROL_URL } });
-	const message = m.security_error_second_factor_required();
+	const message = m.security_error_second_factor_required({}, { locale });
 	if (event.url.pathname.startsWith('/api/') || event.request.headers.get('accept')?.includes('application/json')) {
 		return json({ error: { code: 'security_second_factor_required', message } }, { status: 403 });
 	}
