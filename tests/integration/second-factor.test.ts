@@ -14,6 +14,8 @@ import { secondFactorGate } from '$lib/server/auth/second-factor-gate';
 import { InvalidCodeError } from '$lib/server/auth/errors';
 import { RateLimitedError } from '$lib/server/errors';
 import { noteSignInDevice } from '$lib/server/auth/new-device';
+import { setOrgRequiresTwoFactor } from '$lib/server/auth/org-rule';
+import { NotOrgAdminError } from '$lib/server/orgs/errors';
 import { handleAuth } from '$lib/server/http/auth-handle';
 import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import { addMember, createOperator, createOrganization, createSignedInLocals, createSignedInOperator, createUser, TEST_PASSWORD } from '../factories';
@@ -233,6 +235,26 @@ describe('organisations that require a second factor', () => {
 		await addMember(db, (await createOrganization(db)).id, other.id, 'member');
 		const second = await validateSessionToken(db, (await createSession(db, other.id)).token);
 		expect(secondFactorGate({ pathname: '/testbed', session: second.session!, twoFactor: second.twoFactor!, isOperator: false })).toBe('pass');
+	});
+});
+
+describe('the organisation rule', () => {
+	it('is set by the organisation’s admins only, and audited', async () => {
+		const org = await createOrganization(db);
+		const admin = await createUser(db);
+		const member = await createUser(db);
+		await addMember(db, org.id, admin.id, 'admin');
+		await addMember(db, org.id, member.id, 'member');
+		await expect(setOrgRequiresTwoFactor(db, { id: member.id, isOperator: false }, org.id, true, null)).rejects.toBeInstanceOf(NotOrgAdminError);
+		const outsider = await createUser(db);
+		await expect(setOrgRequiresTwoFactor(db, { id: outsider.id, isOperator: false }, org.id, true, null)).rejects.toBeInstanceOf(NotOrgAdminError);
+		expect((await db.selectFrom('organizations').select('require_two_factor').where('id', '=', org.id).executeTakeFirstOrThrow()).require_two_factor).toBe(false);
+		await setOrgRequiresTwoFactor(db, { id: admin.id, isOperator: false }, org.id, true, null);
+		expect((await db.selectFrom('organizations').select('require_two_factor').where('id', '=', org.id).executeTakeFirstOrThrow()).require_two_factor).toBe(true);
+		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', org.id).where('action', '=', 'organization.two_factor_rule').execute();
+		expect(audit).toHaveLength(1);
+		const { twoFactor } = await validateSessionToken(db, (await createSession(db, member.id)).token);
+		expect(twoFactor?.requiredByOrg).toBe(true);
 	});
 });
 

@@ -21,3 +21,5 @@ export const passkeySignInSchema = z.object({
 	next: text().max(500).optional()
 });
 export const passkeyIdSchema = z.object({ id: base64.min(1) });
+/** Settings of an organisation: a checkbox, sent as 'on' when ticked. */
+export const orgTwoFactorRuleSchema = z.object({ requireTwoFactor: z.literal('on').optional().transform((v) => v === 'on') });
