@@ -74,6 +74,7 @@ server.listen(port, host, () => {
 	if (demo) {
 		console.log(`Demo sign-ins (password: ${demo.password}):`);
 		for (const account of demo.accounts) console.log(`  ${account.role.padEnd(22)} ${account.email}`);
+		if (demo.operatorTotpKey) console.log(`The operator's two-step verification key (TOTP, add it to an authenticator app): ${demo.operatorTotpKey}`);
 	}
 });
 

@@ -16,6 +16,7 @@ import * as roomLeases from './20261204T0600_room_leases';
 import * as irRecordings from './20261204T0610_ir_recordings';
 import * as vouchers from './20261205T0400_vouchers';
 import * as privacy from './20261205T0200_privacy';
+import * as secondFactor from './20261205T0100_second_factor';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
 	'20261204T0600_room_leases': roomLeases,
 	'20261204T0610_ir_recordings': irRecordings,
 	'20261205T0400_vouchers': vouchers,
-	'20261205T0200_privacy': privacy
+	'20261205T0200_privacy': privacy,
+	'20261205T0100_second_factor': secondFactor
 };

@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** A password sign-in that still owes its TOTP code (then `user` and `session` are null). */
+			pendingSignIn: { session: Session; user: SessionUser } | null;
 			/** How the user was identified: the session cookie, or an API bearer token. */
 			authVia: 'cookie' | 'bearer' | null;
 			locale: 'ko' | 'en';

@@ -2,10 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { cookieName } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
-import { getDb, getLogger, startRuntime, tryGetRuntime } from '$lib/server/runtime';
-import { SESSION_COOKIE, setSessionCookie, deleteSessionCookie, validateSessionToken } from '$lib/server/auth/session';
-import { validateApiToken } from '$lib/server/auth/api-token';
-import { findSessionUser } from '$lib/server/users/session-user';
+import { getLogger, startRuntime, tryGetRuntime } from '$lib/server/runtime';
 import { installZodMessages } from '$lib/server/http/zod-messages';
 import { isSecure } from '$lib/server/http/context';
 import { resolveTimeZone } from '$lib/time-zone';
@@ -14,6 +11,7 @@ import { handleDatabaseOutage, markDatabaseOutage } from '$lib/server/http/outag
 import { isConnectionLoss } from '$lib/server/db/unavailable';
 import { refuseNonFormActionPosts } from '$lib/server/http/form-posts';
 import { resolveRequestLocale, useRequestStoreForLocale } from '$lib/server/i18n/request-locale';
+import { handleAuth } from '$lib/server/http/auth-handle';
 
 installZodMessages();
 useRequestStoreForLocale();
@@ -45,35 +43,6 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 		'request'
 	);
 	return response;
-};
-
-const handleAuth: Handle = async ({ event, resolve }) => {
-	event.locals.user = null;
-	event.locals.session = null;
-	event.locals.authVia = null;
-	const db = getDb();
-	const token = event.cookies.get(SESSION_COOKIE);
-	if (token) {
-		const { session, user } = await validateSessionToken(db, token);
-		if (session) {
-			event.locals.user = user;
-			event.locals.session = session;
-			event.locals.authVia = 'cookie';
-			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));
-		} else {
-			deleteSessionCookie(event.cookies, isSecure(event));
-		}
-	}
-	const authorization = event.request.headers.get('authorization');
-	if (!event.locals.user && authorization?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
-		const userId = await validateApiToken(db, authorization.slice('Bearer '.length).trim());
-		const user = userId ? await findSessionUser(db, userId) : null;
-		if (user) {
-			event.locals.user = user;
-			event.locals.authVia = 'bearer';
-		}
-	}
-	return resolve(event);
 };
 
 const handleI18n: Handle = ({ event, resolve }) => {

@@ -1,6 +1,7 @@
 // Test data: rows inserted directly, with unique e-mails and slugs, so each test builds only what it needs.
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '$lib/server/db';
+import { createSession } from '$lib/server/auth/session';
 import type { MemberRole, NewOrganization, NewUser, OrganizationRow, UserRow } from '$lib/server/db/types';
 
 /** The password of every factory user; its argon2id hash is precomputed so tests skip the slow hashing. */
@@ -69,4 +70,28 @@ export async function createOrganization(
 
 export async function addMember(db: Executor, orgId: string, userId: string, role: MemberRole): Promise<void> {
 	await db.insertInto('memberships').values({ org_id: orgId, user_id: userId, role }).execute();
+}
+
+/**
+ * A signed-in browser session for `user`, as route tests put it in `locals`. Operators reach /admin
+ * only with a session that passed a second factor: pass `twoFactorVerified: true` for admin tests.
+ */
+export async function createSignedInLocals(db: Executor, user: UserRow, options: { twoFactorVerified?: boolean } = {}) {
+	const { token, session } = await createSession(db, user.id, { ip: '192.0.2.1', userAgent: 'factory', twoFactorVerified: options.twoFactorVerified ?? false });
+	const sessionUser = {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		locale: user.locale,
+		timeZone: user.time_zone,
+		isOperator: user.is_operator,
+		emailVerified: user.email_verified_at !== null
+	};
+	return { token, locals: { user: sessionUser, session, authVia: 'cookie' as const, pendingSignIn: null } };
+}
+
+/** An operator with a session that passed a second factor, ready for /admin loads and actions. */
+export async function createSignedInOperator(db: Executor, overrides: Partial<NewUser> = {}) {
+	const operator = await createOperator(db, overrides);
+	return { operator, ...(await createSignedInLocals(db, operator, { twoFactorVerified: true })) };
 }

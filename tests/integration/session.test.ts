@@ -44,7 +44,8 @@ describe('sessions', () => {
 		expect(session.expiresAt.getTime()).toBe(now.getTime() + SESSION_LIFETIME_MS);
 
 		const result = await validateSessionToken(db, token, now);
-		expect(result.session).toEqual({ id: session.id, userId: user.id, expiresAt: session.expiresAt });
+		expect(result.session).toEqual({ id: session.id, userId: user.id, expiresAt: session.expiresAt, twoFactorVerified: false });
+		expect(result.twoFactor).toEqual({ enrolled: false, requiredByOrg: false });
 		expect(result.user).toEqual({
 			id: user.id,
 			email: user.email,
@@ -70,7 +71,7 @@ describe('sessions', () => {
 		const { token, session } = await createSession(db, user.id);
 		const unknownId = `zzzzzzzzzzzzzzzzzzzzzzzz.${token.split('.')[1]}`;
 		for (const bad of [unknownId, tamper(token), '', 'garbage', `${token}.x`, token.split('.')[0], `${session.id}.`, token.toUpperCase()]) {
-			expect(await validateSessionToken(db, bad), bad).toEqual({ session: null, user: null });
+			expect(await validateSessionToken(db, bad), bad).toEqual({ session: null, user: null, twoFactor: null });
 		}
 		// None of those attempts harmed the real session.
 		expect((await validateSessionToken(db, token)).user?.id).toBe(user.id);
@@ -82,7 +83,7 @@ describe('sessions', () => {
 		const { token, session } = await createSession(db, user.id, {}, created);
 		expect(await sessionRow(session.id)).toBeDefined();
 
-		expect(await validateSessionToken(db, token)).toEqual({ session: null, user: null });
+		expect(await validateSessionToken(db, token)).toEqual({ session: null, user: null, twoFactor: null });
 		expect(await sessionRow(session.id)).toBeUndefined();
 	});
 
@@ -91,7 +92,7 @@ describe('sessions', () => {
 		const now = new Date();
 		const { token, session } = await createSession(db, user.id, {}, now);
 		const atExpiry = new Date(session.expiresAt.getTime());
-		expect(await validateSessionToken(db, token, atExpiry)).toEqual({ session: null, user: null });
+		expect(await validateSessionToken(db, token, atExpiry)).toEqual({ session: null, user: null, twoFactor: null });
 	});
 
 	it('extends the expiry when less than half the lifetime is left (sliding renewal)', async () => {
@@ -141,7 +142,7 @@ describe('sessions', () => {
 		const { token, session } = await createSession(db, user.id);
 		await db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
 
-		expect(await validateSessionToken(db, token)).toEqual({ session: null, user: null });
+		expect(await validateSessionToken(db, token)).toEqual({ session: null, user: null, twoFactor: null });
 		expect(await sessionRow(session.id)).toBeUndefined();
 		// Enabling the account again does not bring the session back.
 		await db.updateTable('users').set({ disabled_at: null }).where('id', '=', user.id).execute();

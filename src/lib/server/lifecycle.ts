@@ -3,7 +3,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { attachRealtime } from './realtime/attach';
 import { getRuntime, stopRuntime, tryGetRuntime } from './runtime';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/index';
+import { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD } from './seed/index';
 
 type LogFn = (context: Record<string, unknown>, message: string) => void;
 
@@ -35,7 +35,7 @@ export function exposeLifecycle(): void {
 		shutdown: stopRuntime,
 		summary: () => ({
 			database: getRuntime().database.kind,
-			demo: getRuntime().config.SEED_DEMO ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS } : null
+			demo: getRuntime().config.SEED_DEMO ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS, operatorTotpKey: DEMO_OPERATOR_TOTP_KEY } : null
 		}),
 		log: { info: logAt('info'), warn: logAt('warn'), error: logAt('error'), fatal: logAt('fatal') }
 	};

@@ -8,7 +8,8 @@ export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
-		if (event.locals.session) await invalidateSession(getDb(), event.locals.session.id);
+		const session = event.locals.session ?? event.locals.pendingSignIn?.session;
+		if (session) await invalidateSession(getDb(), session.id);
 		deleteSessionCookie(event.cookies, isSecure(event));
 		redirect(303, '/');
 	}

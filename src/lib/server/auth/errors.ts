@@ -35,3 +35,28 @@ export class WrongPasswordError extends DomainError {
 		super('wrong_password', 400);
 	}
 }
+
+/** A TOTP or recovery code that is wrong, expired or already used (one message for all: no oracle). */
+export class InvalidCodeError extends DomainError {
+	constructor() {
+		super('security_code_invalid', 400);
+	}
+}
+
+export class TotpAlreadyEnabledError extends DomainError {
+	constructor() {
+		super('security_totp_already_enabled', 409);
+	}
+}
+
+export class TotpNotEnabledError extends DomainError {
+	constructor() {
+		super('security_totp_not_enabled', 409);
+	}
+}
+
+export class PasskeyInvalidError extends DomainError {
+	constructor() {
+		super('security_passkey_invalid', 400);
+	}
+}

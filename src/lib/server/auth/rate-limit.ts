@@ -12,6 +12,9 @@ export const RESET_PER_ACCOUNT: RateLimitRule = { limit: 3, windowSeconds: 60 * 
 export const SIGN_UP_PER_IP: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
 // The current-password check on a password change: a stolen session must not become a password oracle.
 export const PASSWORD_CHECK_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
+// Six-digit codes are guessable: few tries per account, shared by TOTP and recovery codes.
+export const TWO_FACTOR_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
+export const PASSKEY_SIGN_IN_PER_IP: RateLimitRule = { limit: 30, windowSeconds: 15 * 60 };
 
 /** Counts one hit against `key`; throws RateLimitedError (with seconds to wait) past the limit. */
 export async function consumeRateLimit(

@@ -11,6 +11,7 @@ import { hashPassword, verifyPassword } from './password';
 import { createOneTimeToken, consumeOneTimeToken } from './one-time-token';
 import { createSession, invalidateUserSessions } from './session';
 import { revokeAllApiTokens } from './api-token';
+import { noteSignInDevice } from './new-device';
 import * as rateLimit from './rate-limit';
 import { recordSignUpConsents, type OptionalChoices } from '../privacy/consent-service';
 import { AccountDisabledError, EmailTakenError, InvalidCredentialsError, WrongPasswordError } from './errors';
@@ -22,7 +23,8 @@ export const PASSWORD_RESET_LIFETIME_MS = HOUR_MS;
 // Verifying against a real hash when the account does not exist keeps timing from revealing that.
 const DUMMY_HASH = hashPassword('not-a-real-password-0');
 
-export type RequestContext = { ip: string | null; userAgent: string | null; origin: string };
+/** `twoFactorVerified`: the current session passed a second factor (kept by a password change's new session). */
+export type RequestContext = { ip: string | null; userAgent: string | null; origin: string; twoFactorVerified?: boolean };
 
 export async function signUp(
 	db: Kysely<DB>,
@@ -94,8 +96,10 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
 	// Successful sign-ins do not count against the address or the account.
 	await rateLimit.clearRateLimit(db, accountKey);
 	if (ipKey) await rateLimit.refundRateLimit(db, ipKey);
-	const session = await createSession(db, user.id, context);
-	return { user, ...session };
+	// With TOTP on, this session counts as signed out until /login/two-factor takes a code.
+	const session = await createSession(db, user.id, { ...context, twoFactorVerified: false });
+	await noteSignInDevice(db, user, context);
+	return { user, ...session, needsSecondStep: user.totp_enabled_at !== null };
 }
 
 export async function requestPasswordReset(db: Kysely<DB>, email: string, context: RequestContext) {

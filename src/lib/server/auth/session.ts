@@ -19,15 +19,24 @@ export type SessionUser = {
 	emailVerified: boolean;
 };
 
-export type Session = { id: string; userId: string; expiresAt: Date };
-export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
+/** `twoFactorVerified`: the session passed a second factor (TOTP, a recovery code, or a passkey). */
+export type Session = { id: string; userId: string; expiresAt: Date; twoFactorVerified: boolean };
+/** The user's second factor: `enrolled` (TOTP on), `requiredByOrg` (an organisation of theirs demands it). */
+export type TwoFactorStatus = { enrolled: boolean; requiredByOrg: boolean };
+export type SessionValidation =
+	| { session: Session; user: SessionUser; twoFactor: TwoFactorStatus }
+	| { session: null; user: null; twoFactor: null };
+
+// last_used_at is "approximate": written at most this often, so reads do not all become writes.
+const TOUCH_AFTER_MS = 5 * 60 * 1000;
 
 export async function createSession(
 	db: Executor,
 	userId: string,
-	context: { ip?: string | null; userAgent?: string | null } = {},
+	context: { ip?: string | null; userAgent?: string | null; twoFactorVerified?: boolean } = {},
 	now = new Date()
 ): Promise<{ token: string; session: Session }> {
+	const twoFactorVerified = context.twoFactorVerified ?? false;
 	const { id, token, secretHash } = issueToken();
 	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
 	await db
@@ -38,10 +47,12 @@ export async function createSession(
 			user_id: userId,
 			expires_at: expiresAt,
 			ip: context.ip ?? null,
-			user_agent: context.userAgent?.slice(0, 300) ?? null
+			user_agent: context.userAgent?.slice(0, 300) ?? null,
+			two_factor_verified: twoFactorVerified,
+			last_used_at: now
 		})
 		.execute();
-	return { token, session: { id, userId, expiresAt } };
+	return { token, session: { id, userId, expiresAt, twoFactorVerified } };
 }
 
 export async function validateSessionToken(
@@ -49,7 +60,7 @@ export async function validateSessionToken(
 	token: string,
 	now = new Date()
 ): Promise<SessionValidation> {
-	const none = { session: null, user: null } as const;
+	const none = { session: null, user: null, twoFactor: null } as const;
 	const parsed = parseToken(token);
 	if (!parsed) return none;
 	const row = await db
@@ -66,8 +77,23 @@ export async function validateSessionToken(
 			'users.time_zone',
 			'users.is_operator',
 			'users.email_verified_at',
-			'users.disabled_at'
+			'users.disabled_at',
+			'sessions.two_factor_verified',
+			'sessions.last_used_at',
+			'users.totp_enabled_at'
 		])
+		.select((eb) =>
+			eb
+				.exists(
+					eb
+						.selectFrom('memberships')
+						.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+						.select('memberships.user_id')
+						.whereRef('memberships.user_id', '=', 'users.id')
+						.where('organizations.require_two_factor', '=', true)
+				)
+				.as('org_requires_two_factor')
+		)
 		.where('sessions.id', '=', parsed.id)
 		.executeTakeFirst();
 	if (!row || !secretMatches(parsed.secret, row.secret_hash)) return none;
@@ -76,12 +102,14 @@ export async function validateSessionToken(
 		return none;
 	}
 	let expiresAt = row.expires_at;
-	if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
-		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', row.id).execute();
+	const renew = expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS;
+	if (renew) expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	if (renew || now.getTime() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
+		await db.updateTable('sessions').set({ expires_at: expiresAt, last_used_at: now }).where('id', '=', row.id).execute();
 	}
 	return {
-		session: { id: row.id, userId: row.user_id, expiresAt },
+		twoFactor: { enrolled: row.totp_enabled_at !== null, requiredByOrg: Boolean(row.org_requires_two_factor) },
+		session: { id: row.id, userId: row.user_id, expiresAt, twoFactorVerified: row.two_factor_verified },
 		user: {
 			id: row.user_id,
 			email: row.email,

@@ -11,6 +11,7 @@ import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
 import type * as vouchers from './vouchers-types';
 import type * as privacy from './privacy-types';
+import type * as secondFactor from './second-factor-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -36,6 +37,9 @@ export interface UsersTable {
 	expertise: Generated<string>;
 	directory_listed: Generated<boolean>;
 	deleted_at: Timestamp | null;
+	totp_key: Uint8Array | null;
+	totp_last_step: ColumnType<string | null, string | number | bigint | null, string | number | bigint | null>;
+	totp_enabled_at: Timestamp | null;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }
@@ -48,6 +52,8 @@ export interface SessionsTable {
 	expires_at: Timestamp;
 	ip: string | null;
 	user_agent: string | null;
+	two_factor_verified: Generated<boolean>;
+	last_used_at: Generated<Date>;
 }
 
 export interface ApiTokensTable {
@@ -98,6 +104,7 @@ export interface OrganizationsTable {
 	search_words: Generated<string>;
 	search_bigrams: Generated<string>;
 	search_text: Generated<string>;
+	require_two_factor: Generated<boolean>;
 	created_by: string | null;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
@@ -175,6 +182,11 @@ export interface RateLimitsTable {
 }
 
 export interface DB {
+	// second factors (migrations/20261205T0100_second_factor.ts)
+	recovery_codes: secondFactor.RecoveryCodesTable;
+	passkeys: secondFactor.PasskeysTable;
+	webauthn_challenges: secondFactor.WebauthnChallengesTable;
+	known_devices: secondFactor.KnownDevicesTable;
 	users: UsersTable;
 	sessions: SessionsTable;
 	api_tokens: ApiTokensTable;

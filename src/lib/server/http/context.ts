@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { error, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
+import { throwWithoutSecondFactor } from './second-factor';
 
 export function requestContext(event: RequestEvent) {
 	let ip: string | null = null;
@@ -20,9 +21,14 @@ export function requireUser(event: RequestEvent): SessionUser {
 	return user;
 }
 
+/**
+ * Every /admin load and action calls this: an operator, and (for a browser session) one that has
+ * passed a second factor. hooks.server.ts refuses the same requests earlier; this is the second lock.
+ */
 export function requireOperator(event: RequestEvent): SessionUser {
 	const user = requireUser(event);
 	if (!user.isOperator) error(403, m.error_operator_only());
+	if (event.locals.authVia !== 'bearer' && !event.locals.session?.twoFactorVerified) throwWithoutSecondFactor(event);
 	return user;
 }
 

@@ -34,7 +34,8 @@ export const notificationTemplates = {
 export const emailTemplates = {
 	email_verification: t(m.email_verification_subject, m.email_verification_body),
 	password_reset: t(m.email_password_reset_subject, m.email_password_reset_body),
-	invitation: t(m.email_invitation_subject, m.email_invitation_body)
+	invitation: t(m.email_invitation_subject, m.email_invitation_body),
+	security_new_device: t(m.security_new_device_subject, m.security_new_device_body)
 } satisfies Record<string, Template>;
 
 export type NotificationKind = keyof typeof notificationTemplates;

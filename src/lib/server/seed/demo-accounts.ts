@@ -3,6 +3,9 @@ import type { MemberRole } from '../db/types';
 
 export const DEMO_PASSWORD = 'medcluster-demo-2026';
 
+/** The demo operator's TOTP key (base32, as authenticator apps take it); the README prints it. */
+export const DEMO_OPERATOR_TOTP_KEY = 'MEDCLUSTERDEMOTOTPKEYTWOZEROTWOS';
+
 export type DemoAccount = {
 	/** What the account shows off, for the README's table. */
 	role: string;

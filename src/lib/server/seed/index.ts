@@ -13,8 +13,9 @@ import { seedNeeds } from './needs';
 import { seedIr } from './ir';
 import { seedVouchers } from './vouchers';
 import { seedConsents } from './privacy';
+import { seedSecondFactor } from './second-factor';
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
+export { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
 // Fixed dates rather than now(), so that a second run writes exactly the same rows.
 const SEEDED_AT = Date.parse('2026-03-02T09:00:00+09:00');
@@ -149,6 +150,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return db.transaction().execute(async (trx) => {
 		const userIds = await upsertUsers(trx, passwordHash);
+		await seedSecondFactor(trx, userIds, new Date(SEEDED_AT));
 		const orgIds = await upsertOrganizations(trx, userIds);
 		const memberships = await upsertMemberships(trx, orgIds, userIds);
 		await seedDirectory(trx, orgIds);

@@ -10,6 +10,8 @@ import { NotFoundError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
 import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
+import { setOrgRequiresTwoFactor } from '$lib/server/auth/org-rule';
+import { orgTwoFactorRuleSchema } from '$lib/server/auth/two-factor-schemas';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -18,7 +20,7 @@ export const load = (async (event) => {
 	if (!org) throwLoadError(new NotFoundError());
 	const { role } = await requireOrgAdmin(db, user, org.id).catch(throwLoadError);
 	return {
-		org: { id: org.id, slug: org.slug, name_ko: org.name_ko, name_en: org.name_en, status: org.status },
+		org: { id: org.id, slug: org.slug, name_ko: org.name_ko, name_en: org.name_en, status: org.status, require_two_factor: org.require_two_factor },
 		actorRole: role,
 		members: await orgRepository.listMembers(db, org.id),
 		joinRequests: await orgRepository.listPendingJoinRequests(db, org.id),
@@ -60,6 +62,8 @@ export const actions = {
 		manage(event, schemas.memberRoleSchema, (actor, orgId, data) =>
 			membership.setMemberRole(getDb(), actor, orgId, data.userId, data.role, requestContext(event))
 		),
+	twoFactorRule: (event) =>
+		manage(event, orgTwoFactorRuleSchema, (actor, orgId, data) => setOrgRequiresTwoFactor(getDb(), actor, orgId, data.requireTwoFactor, requestContext(event).ip)),
 	remove: (event) =>
 		manage(event, schemas.memberSchema, (actor, orgId, data) => membership.removeMember(getDb(), actor, orgId, data.userId, requestContext(event)))
 } satisfies Actions;

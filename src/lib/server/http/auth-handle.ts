@@ -1,0 +1,50 @@
+// Who is asking: the session cookie (with its second-factor state) or, under /api/, a bearer token.
+// A session that owes its TOTP code counts as signed out; one that needs a second factor it has not
+// set up is refused here, before any route runs (see auth/second-factor-gate.ts).
+import type { Handle } from '@sveltejs/kit';
+import { getDb } from '../runtime';
+import { SESSION_COOKIE, setSessionCookie, deleteSessionCookie, validateSessionToken } from '../auth/session';
+import { validateApiToken } from '../auth/api-token';
+import { findSessionUser } from '../users/session-user';
+import { secondFactorGate } from '../auth/second-factor-gate';
+import { refuseWithoutSecondFactor } from './second-factor';
+import { isSecure } from './context';
+
+export const handleAuth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.authVia = null;
+	const db = getDb();
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.pendingSignIn = null;
+	let refuse: 'ko' | 'en' | null = null;
+	if (token) {
+		const { session, user, twoFactor } = await validateSessionToken(db, token);
+		if (session) {
+			const gate = secondFactorGate({ pathname: event.url.pathname, session, twoFactor, isOperator: user.isOperator });
+			if (gate === 'enrol') refuse = user.locale;
+			// A session that still owes its TOTP code is signed out everywhere but /login/two-factor.
+			if (gate === 'pending') event.locals.pendingSignIn = { session, user };
+			else {
+				event.locals.user = user;
+				event.locals.session = session;
+				event.locals.authVia = 'cookie';
+			}
+			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));
+		} else {
+			deleteSessionCookie(event.cookies, isSecure(event));
+		}
+	}
+	// Answered in the user's own language: the request's locale is settled only after this hook.
+	if (refuse) return refuseWithoutSecondFactor(event, refuse);
+	const authorization = event.request.headers.get('authorization');
+	if (!event.locals.user && authorization?.startsWith('Bearer ') && event.url.pathname.startsWith('/api/')) {
+		const userId = await validateApiToken(db, authorization.slice('Bearer '.length).trim());
+		const user = userId ? await findSessionUser(db, userId) : null;
+		if (user) {
+			event.locals.user = user;
+			event.locals.authVia = 'bearer';
+		}
+	}
+	return resolve(event);
+};
