@@ -65,7 +65,8 @@ async function sampleProgress(page: Page): Promise<void> {
 			try {
 				for (const [index, pc] of w.__peers.entries()) {
 					if (pc.connectionState === 'closed') continue;
-					const stats = await pc.getStats().catch(() => undefined);
+					// A stats call that never settles (a dying connection) must not stop the sampler.
+					const stats = await Promise.race([pc.getStats().catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, 1000))]);
 					stats?.forEach((s) => {
 						if (s.type !== 'inbound-rtp' || s.kind !== 'video') return;
 						const key = `${index}:${s.id}`;
@@ -118,7 +119,7 @@ async function orDescribe(pages: Page[], check: () => Promise<void>): Promise<vo
 	try {
 		await check();
 	} catch (error) {
-		for (const [i, page] of pages.entries()) console.log(`viewer ${i}: ${await describePeers(page).catch((e) => String(e))}`);
+		for (const [i, page] of pages.entries()) console.log(`page ${i}: ${await describePeers(page).catch((e) => String(e))}`);
 		throw error;
 	}
 }
@@ -207,7 +208,7 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	expect(cluster.nodes.map((n) => n.id)).toContain(first);
 
 	await presenter.getByRole('button', { name: '방송 시작' }).click();
-	await orDescribe(viewers, async () => {
+	await orDescribe([...viewers, presenter], async () => {
 		for (const viewer of viewers) await expect.poll(() => decodingVideos(viewer), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
 	});
 	for (const viewer of viewers) await sampleProgress(viewer);
@@ -233,7 +234,7 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	const killedAt = Date.now();
 	await killed.kill('SIGKILL');
 	const recovered: number[] = [];
-	await orDescribe(viewers, async () => {
+	await orDescribe([...viewers, presenter], async () => {
 		for (const [i, viewer] of viewers.entries()) {
 			await expect.poll(() => firstNewFrames(viewer, killedAt, before[i]!), { timeout: 25_000, intervals: [250] }).toBeDefined();
 			recovered.push((await firstNewFrames(viewer, killedAt, before[i]!))! - killedAt);
@@ -261,7 +262,7 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	const termAt = Date.now();
 	await leaving.kill('SIGTERM');
 	expect(await owner()).toBe(first);
-	await orDescribe(viewers, async () => {
+	await orDescribe([...viewers, presenter], async () => {
 		for (const [i, viewer] of viewers.entries()) await expect.poll(() => firstNewFrames(viewer, termAt, beforeTerm[i]!), { timeout: 15_000, intervals: [250] }).toBeDefined();
 	});
 	// Until every viewer retired its old legs (make before break ends), then a little more playing.

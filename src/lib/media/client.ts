@@ -36,8 +36,10 @@ export class LiveMedia {
 
 	constructor(signal: MediaSignal, private readonly options: LiveMediaOptions = {}) {
 		const iceServers = () => this.options.iceServers ?? [];
-		this.#publisher = new Publisher(signal, iceServers, () => this.#heal(() => this.#publisher.restart()));
-		this.#subscriber = new Subscriber(signal, iceServers, () => this.#heal(() => this.#subscriber.restart()));
+		// Healing a broken leg on the same node replaces it at once; only a restart after a reconnect
+		// (possibly to another node, the old one still forwarding) is make before break.
+		this.#publisher = new Publisher(signal, iceServers, () => this.#heal(() => this.#publisher.restart(false)));
+		this.#subscriber = new Subscriber(signal, iceServers, () => this.#heal(() => this.#subscriber.restart(false)));
 	}
 
 	/** Sends a stream as `source` ('camera' also sends the stream's audio as the microphone). Rejects with MediaRequestError when refused. */

@@ -69,8 +69,8 @@ export class Publisher {
 	 * A new peer connection with the same tracks (after a reconnect or an ICE failure); the old one
 	 * keeps sending until the new one runs (make before break, see retireLeg).
 	 */
-	restart(): Promise<void> {
-		return this.#renegotiate(true);
+	restart(makeBeforeBreak = true): Promise<void> {
+		return this.#renegotiate(makeBeforeBreak);
 	}
 
 	#renegotiate(makeBeforeBreak = false): Promise<void> {

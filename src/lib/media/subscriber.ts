@@ -34,9 +34,10 @@ export class Subscriber {
 	 * A new subscribing peer connection; the server's offer carries every current track. The old one
 	 * keeps playing until the new one runs (make before break, see retireLeg).
 	 */
-	restart(): Promise<void> {
+	restart(makeBeforeBreak = true): Promise<void> {
 		return this.#serial(async () => {
 			const old = this.#leg;
+			if (!makeBeforeBreak) old?.close();
 			this.#streamOf = new WeakMap();
 			const leg: PeerLeg = new PeerLeg(
 				'subscribe',
@@ -48,7 +49,7 @@ export class Subscriber {
 				() => leg.pc.getTransceivers().some((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv')
 			);
 			this.#leg = leg;
-			if (old) retireLeg(old, leg);
+			if (old && !old.closed) retireLeg(old, leg);
 			leg.pc.addEventListener('track', ({ transceiver, streams }) => {
 				if (streams[0]) this.#streamOf.set(transceiver, streams[0].id);
 				this.#emit();
