@@ -78,6 +78,42 @@ describe('cluster nodes', () => {
 		await Promise.all([busy.handOver(), idle.handOver()]);
 	});
 
+	it('waits for the lease of an owner that stopped beating to end, then places the room on a live node that hears of it', async () => {
+		// Short lifetimes so the test waits about a second; the rule is the same at 3.5 s / 0.5 s.
+		const timing = { leaseTtlMs: 1200, heartbeatMs: 200 };
+		const acquired: string[] = [];
+		const dead = createClusterNode(nodeOptions('silent-owner', timing));
+		const heir = createClusterNode(nodeOptions('heir', { ...timing, onAcquired: (roomId) => acquired.push(roomId) }));
+		await Promise.all([dead.start(), heir.start()]);
+		const roomId = await newRoom();
+		expect(await dead.ensureOwned(roomId)).toBe(1);
+		await dead.stop(); // as after SIGKILL: no more heartbeats, the lease still runs
+		// A live owner keeps its room; this one has missed two heartbeats once this holds.
+		const silentFor = async () => (await clusterRepository.findLiveLeaseWithOwnerAge(database.db, roomId))?.owner_silent_ms ?? 0;
+		for (const started = Date.now(); (await silentFor()) <= 2 * timing.heartbeatMs + 250; await new Promise((r) => setTimeout(r, 50))) if (Date.now() - started > 5000) throw new Error('owner never went silent');
+		const placed = await heir.place(roomId);
+		expect(placed).toMatchObject({ nodeId: 'heir', version: 2 });
+		await heir.renew();
+		expect(heir.heldVersion(roomId)).toBe(2);
+		expect(acquired).toEqual([roomId]);
+		await heir.handOver();
+		// The dead node leaves the list of live nodes here, as its heartbeat would age out of it.
+		await clusterRepository.forgetNode(database.db, 'silent-owner');
+	});
+
+	it('keeps answering a live owner that renews, without waiting', async () => {
+		const owner = createClusterNode(nodeOptions('beating-owner', { heartbeatMs: 60_000 }));
+		const asker = createClusterNode(nodeOptions('asker'));
+		await Promise.all([owner.start(), asker.start()]);
+		const roomId = await newRoom();
+		await owner.ensureOwned(roomId);
+		await owner.renew();
+		const started = Date.now();
+		expect((await asker.place(roomId)).nodeId).toBe('beating-owner');
+		expect(Date.now() - started).toBeLessThan(1000);
+		await Promise.all([owner.handOver(), asker.handOver()]);
+	});
+
 	it('hands its rooms to another live node on a clean shutdown, with a new version', async () => {
 		const lost: string[] = [];
 		const leaving = createClusterNode(nodeOptions('leaving', { onLost: (roomId) => lost.push(roomId), handoverGraceMs: 0 }));
@@ -133,6 +169,19 @@ describe('fencing', () => {
 		await expect(fenced.room(roomId).publish('presenter', { type: 'offer', sdp: '' }, {})).rejects.toEqual(new MediaError('media_closed'));
 		expect(calls).toEqual([`subscribe ${roomId}`]);
 		await Promise.all([a.handOver(), b.handOver()]);
+	});
+
+	it('keeps a handed-over room up: leaving it and closing it wait for the node to exit', async () => {
+		const a = createClusterNode(nodeOptions('keep-a'));
+		await a.start();
+		const { backend, calls } = recordingBackend();
+		const fenced = fenceMediaBackend(backend, a, () => {});
+		const [handed, other] = [await newRoom(), await newRoom()];
+		fenced.keepForHandover(handed);
+		await fenced.closeRoom(handed);
+		await fenced.closeRoom(other);
+		expect(calls).toEqual([`close ${other}`]);
+		await a.handOver();
 	});
 
 	it("keeps recording's tap where the backend has one, and adds none where it has not", () => {

@@ -10,6 +10,7 @@ import { GET as listEvents } from '../../src/routes/api/v1/ir/events/+server';
 import { POST as register } from '../../src/routes/api/v1/ir/events/[id]/registrations/+server';
 import { GET as analytics } from '../../src/routes/api/v1/ir/events/[id]/analytics/+server';
 import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
+import { insertRecording, insertReplayView, updateReplayView } from '$lib/server/ir/recording/repository';
 import { actorOf, createHospitalMember, createInvestor, createStartup, createUser, schedule } from './ir-support';
 
 let database: Database;
@@ -116,13 +117,32 @@ describe('IR API', () => {
 		const get = (user: User) => analytics(requestEvent('GET', `/api/v1/ir/events/${event.id}/analytics`, user, { id: event.id }));
 		const ok = await get(startup.admin);
 		expect(ok.status).toBe(200);
-		expect(await ok.json()).toEqual({ eventId: event.id, registrants: 0, attendees: 0, peakViewers: 0, averageWatchSeconds: 0, questions: { pending: 0, approved: 0, answered: 0, dismissed: 0, total: 0 }, chatMessages: 0, meetingRequests: 0 });
+		expect(await ok.json()).toEqual({ eventId: event.id, registrants: 0, attendees: 0, peakViewers: 0, averageWatchSeconds: 0, questions: { pending: 0, approved: 0, answered: 0, dismissed: 0, total: 0 }, chatMessages: 0, meetingRequests: 0, replay: { views: 0, viewers: 0, watchedSeconds: 0, liveOnly: 0, replayOnly: 0, both: 0 } });
 		for (const user of [startup.member, (await createStartup(db)).owner, await createUser(db)]) {
 			const refused = await get(user);
 			expect(refused.status).toBe(404);
 			expect((await refused.json()).error.code).toBe('not_found');
 		}
 		expect((await get(null)).status).toBe(401);
+	});
+
+	it('tells watched live from watched the replay in the analytics', async () => {
+		const startup = await createStartup(db);
+		const event = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id });
+		const [live, replay, both] = [await createUser(db), await createUser(db), await createUser(db)];
+		for (const user of [live, both]) await db.insertInto('ir_attendance').values({ event_id: event.id, user_id: user.id, role: 'viewer' }).execute();
+		const recording = await insertRecording(db, event.id, startup.owner.id, new Date());
+		for (const [user, seconds] of [[replay, 40], [replay, 20], [both, 15]] as const) {
+			const view = await insertReplayView(db, { recordingId: recording.id, eventId: event.id, userId: user.id });
+			await updateReplayView(db, view.id, user.id, seconds);
+		}
+		// Another session's views count nowhere here.
+		const other = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id });
+		const otherRecording = await insertRecording(db, other.id, startup.owner.id, new Date());
+		await insertReplayView(db, { recordingId: otherRecording.id, eventId: other.id, userId: live.id });
+		const response = await analytics(requestEvent('GET', `/api/v1/ir/events/${event.id}/analytics`, startup.admin, { id: event.id }));
+		expect(response.status).toBe(200);
+		expect((await response.json()).replay).toEqual({ views: 3, viewers: 2, watchedSeconds: 75, liveOnly: 1, replayOnly: 1, both: 1 });
 	});
 
 	it('is in the OpenAPI document with its schemas', () => {

@@ -31,11 +31,15 @@ export class LiveMedia {
 	readonly #publisher: Publisher;
 	readonly #subscriber: Subscriber;
 	#closed = false;
+	/** Counts restarts: a heal retry scheduled before a restart has nothing left to heal. */
+	#restarts = 0;
 
 	constructor(signal: MediaSignal, private readonly options: LiveMediaOptions = {}) {
 		const iceServers = () => this.options.iceServers ?? [];
-		this.#publisher = new Publisher(signal, iceServers, () => this.#heal(() => this.#publisher.restart()));
-		this.#subscriber = new Subscriber(signal, iceServers, () => this.#heal(() => this.#subscriber.restart()));
+		// Healing a broken leg on the same node replaces it at once; only a restart after a reconnect
+		// (possibly to another node, the old one still forwarding) is make before break.
+		this.#publisher = new Publisher(signal, iceServers, () => this.#heal(() => this.#publisher.restart(false)));
+		this.#subscriber = new Subscriber(signal, iceServers, () => this.#heal(() => this.#subscriber.restart(false)));
 	}
 
 	/** Sends a stream as `source` ('camera' also sends the stream's audio as the microphone). Rejects with MediaRequestError when refused. */
@@ -74,6 +78,7 @@ export class LiveMedia {
 
 	/** After a socket reconnect: new peer connections for both legs, with the same streams. */
 	async restart(): Promise<void> {
+		this.#restarts++;
 		const tasks: Promise<void>[] = [];
 		if (this.#publisher.sources.length > 0) tasks.push(this.#publisher.restart());
 		if (this.#subscriber.active) tasks.push(this.#subscriber.restart());
@@ -94,11 +99,16 @@ export class LiveMedia {
 
 	#heal(restart: () => Promise<void>) {
 		if (this.#closed) return;
+		const generation = this.#restarts;
 		restart().catch((error) => {
 			this.options.onError?.(error);
-			// A refusal (the grant was withdrawn) is final; anything else is worth another try.
+			// A refusal (the grant was withdrawn) is final; anything else is worth another try, unless
+			// the legs were rebuilt meanwhile (the socket reconnected and the page restarted them).
 			const refused = error instanceof MediaRequestError && error.code.endsWith('_forbidden');
-			if (!refused && !this.#closed) setTimeout(() => this.#heal(restart), HEAL_RETRY_MS);
+			if (!refused && !this.#closed)
+				setTimeout(() => {
+					if (generation === this.#restarts) this.#heal(restart);
+				}, HEAL_RETRY_MS);
 		});
 	}
 }

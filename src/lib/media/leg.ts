@@ -10,6 +10,10 @@ export const DISCONNECTED_GRACE_MS = 2_000;
 /** Silence from the server for this long on a connected leg means it is gone (its RTCP comes every ≤ 1.5 s). */
 export const SILENCE_MS = 2_000;
 const WATCH_INTERVAL_MS = 500;
+/** Make before break: an old leg stays open this long after its replacement connects (its media decodes by then)… */
+export const RETIRE_OVERLAP_MS = 3_000;
+/** …and never longer than this after the replacement was started. */
+export const RETIRE_MAX_MS = 10_000;
 
 async function bytesFromServer(pc: RTCPeerConnection): Promise<number> {
 	let bytes = 0;
@@ -99,4 +103,27 @@ export class PeerLeg {
 		clearInterval(this.#watch);
 		this.pc.close();
 	}
+}
+
+/**
+ * Closes `old` once `next` has been connected for RETIRE_OVERLAP_MS (or RETIRE_MAX_MS have passed,
+ * or `next` closed): after a reconnect the old node may still forward for a while (a handover), so
+ * the old leg plays until the new one does instead of leaving a gap.
+ */
+export function retireLeg(old: PeerLeg, next: PeerLeg): void {
+	if (old.closed) return;
+	let overlap: ReturnType<typeof setTimeout> | undefined;
+	const done = () => {
+		clearTimeout(overlap);
+		clearTimeout(cap);
+		next.pc.removeEventListener('connectionstatechange', check);
+		old.close();
+	};
+	const cap = setTimeout(done, RETIRE_MAX_MS);
+	const check = () => {
+		if (next.closed || next.pc.connectionState === 'closed' || next.pc.connectionState === 'failed') done();
+		else if (next.pc.connectionState === 'connected' && !overlap) overlap = setTimeout(done, RETIRE_OVERLAP_MS);
+	};
+	next.pc.addEventListener('connectionstatechange', check);
+	check();
 }

@@ -1,7 +1,7 @@
 // The publishing side of LiveMedia: the local tracks by source, and one peer connection that is
 // rebuilt (a fresh offer carrying every current source) whenever the set of sources changes.
 import type { MediaKind, MediaSource, RTCIceServerConfig } from './types';
-import { PeerLeg } from './leg';
+import { PeerLeg, retireLeg } from './leg';
 import { request, type MediaSignal } from './signal';
 
 type Entry = { track: MediaStreamTrack; stream: MediaStream };
@@ -65,19 +65,23 @@ export class Publisher {
 		if (microphone) microphone.track.enabled = !this.#muted.has('audio');
 	}
 
-	/** A new peer connection with the same tracks (after a reconnect or an ICE failure). */
-	restart(): Promise<void> {
-		return this.#renegotiate();
+	/**
+	 * A new peer connection with the same tracks (after a reconnect or an ICE failure); the old one
+	 * keeps sending until the new one runs (make before break, see retireLeg).
+	 */
+	restart(makeBeforeBreak = true): Promise<void> {
+		return this.#renegotiate(makeBeforeBreak);
 	}
 
-	#renegotiate(): Promise<void> {
-		const run = this.#queue.then(() => this.#negotiate());
+	#renegotiate(makeBeforeBreak = false): Promise<void> {
+		const run = this.#queue.then(() => this.#negotiate(makeBeforeBreak));
 		this.#queue = run.catch(() => {});
 		return run;
 	}
 
-	async #negotiate() {
-		this.#leg?.close();
+	async #negotiate(makeBeforeBreak: boolean) {
+		const old = this.#leg;
+		if (!makeBeforeBreak || this.#entries.size === 0) old?.close();
 		this.#leg = undefined;
 		this.#senders.clear();
 		if (this.#entries.size === 0) {
@@ -88,6 +92,7 @@ export class Publisher {
 			if (this.#leg === leg) this.onBroken();
 		});
 		this.#leg = leg;
+		if (old && !old.closed) retireLeg(old, leg);
 		const bySender = new Map<RTCRtpTransceiver, MediaSource>();
 		for (const [source, { track, stream }] of this.#entries) {
 			const transceiver = leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });

@@ -1,7 +1,7 @@
 // The viewing side of LiveMedia: one subscribing peer connection whose offers come from the SFU,
 // and stable MediaStream objects per publisher (camera + microphone, screen) handed to the page.
 import { parseStreamId, type RTCIceServerConfig, type SessionDescription } from './types';
-import { PeerLeg } from './leg';
+import { PeerLeg, retireLeg } from './leg';
 import { request, type MediaSignal } from './signal';
 
 export type PublisherStreams = { camera?: MediaStream; screen?: MediaStream };
@@ -30,10 +30,14 @@ export class Subscriber {
 		return this.restart();
 	}
 
-	/** A new subscribing peer connection; the server's offer carries every current track. */
-	restart(): Promise<void> {
+	/**
+	 * A new subscribing peer connection; the server's offer carries every current track. The old one
+	 * keeps playing until the new one runs (make before break, see retireLeg).
+	 */
+	restart(makeBeforeBreak = true): Promise<void> {
 		return this.#serial(async () => {
-			this.#leg?.close();
+			const old = this.#leg;
+			if (!makeBeforeBreak) old?.close();
 			this.#streamOf = new WeakMap();
 			const leg: PeerLeg = new PeerLeg(
 				'subscribe',
@@ -45,6 +49,7 @@ export class Subscriber {
 				() => leg.pc.getTransceivers().some((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv')
 			);
 			this.#leg = leg;
+			if (old && !old.closed) retireLeg(old, leg);
 			leg.pc.addEventListener('track', ({ transceiver, streams }) => {
 				if (streams[0]) this.#streamOf.set(transceiver, streams[0].id);
 				this.#emit();

@@ -23,7 +23,9 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 
 	const signal = <E extends keyof MediaRequests>(event: E, payload: MediaRequests[E]['payload']) => {
 		const socket = getSocket();
-		if (!socket) return Promise.reject(new Error('no socket'));
+		// Not buffered while disconnected: socket.io would send it on reconnecting, before the room is
+		// joined again (and possibly to another node), and hold the leg's queue meanwhile.
+		if (!socket?.connected) return Promise.reject(new Error('socket not connected'));
 		return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<MediaRequests[E]['reply']> } }).timeout(10_000).emitWithAck(event, payload);
 	};
 

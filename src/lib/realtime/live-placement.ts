@@ -20,11 +20,14 @@ export async function askPlacement(eventId: string): Promise<string | null | und
  * before socket.io's next reconnect attempt opens a new transport with it.
  */
 export function followPlacement(socket: Socket, eventId: string): { ready: Promise<void> } {
-	const update = async () => {
-		const node = await askPlacement(eventId);
-		if (node === undefined) return;
-		socket.io.opts.query = node ? { node } : {};
-	};
+	// One question at a time: after a failover the server answers when the old lease ends (a few
+	// seconds), while every failed reconnect attempt meanwhile would ask again.
+	let asking: Promise<void> | undefined;
+	const update = () =>
+		(asking ??= (async () => {
+			const node = await askPlacement(eventId);
+			if (node !== undefined) socket.io.opts.query = node ? { node } : {};
+		})().finally(() => (asking = undefined)));
 	socket.on('disconnect', () => void update());
 	socket.on('connect_error', () => void update());
 	return { ready: update() };

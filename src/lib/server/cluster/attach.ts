@@ -6,8 +6,11 @@ import type { Runtime } from '../runtime';
 import { liveRoomName } from '../ir/live/broadcast';
 import { usePostgresAdapter } from '../realtime/adapter';
 import { readClusterConfig } from './config';
-import { fenceMediaBackend } from './fenced-media';
+import { fenceMediaBackend, type FencedMediaBackend } from './fenced-media';
 import { createClusterNode } from './node';
+import { routeRecordings } from './recording-route';
+import { recordingDeps, rawPrefix } from '../ir/recording/deps';
+import { resumeRecordings } from '../ir/recording/service';
 
 /** The address browsers reach this node's media on, as its heartbeat announces it. */
 function announcedMediaAddress(runtime: Runtime): string {
@@ -29,15 +32,29 @@ export async function attachCluster(io: Server<any, any, any, any>, runtime: Run
 	const config = readClusterConfig();
 	const adapter = await usePostgresAdapter(io, runtime.config.DATABASE_URL, runtime.logger);
 	const media = runtime.media;
+	let fenced: FencedMediaBackend | undefined;
 	const onLost = (roomId: string, reason: 'lost' | 'handover' = 'lost') => {
 		runtime.logger.info({ roomId, nodeId: config.nodeId, reason }, 'room lease gone');
+		// A handed-over room's media keeps flowing while its clients build their new legs elsewhere.
+		if (reason === 'handover') fenced?.keepForHandover(roomId);
 		// Sockets first: a media request sent while the room closes would otherwise wait for an answer that never comes.
 		dropRoomSockets(io, roomId);
+		// Its recording goes on in new files on the new owner (onAcquired there).
+		void runtime.recordings?.stopRoom(roomId).catch((error) => runtime.logger.warn({ err: error, roomId }, 'recording: files not closed on lease loss'));
 		if (reason === 'lost') void media?.closeRoom(roomId).catch(() => {});
 	};
-	const node = createClusterNode({ ...config, db: runtime.database.db, mediaAddress: announcedMediaAddress(runtime), logger: runtime.logger, onLost });
+	// A room whose lease this node takes (placement, failover, handover) resumes its running recording here.
+	const onAcquired = (roomId: string) => {
+		void resumeRecordings(runtime.database.db, recordingDeps(runtime), roomId).catch((error) => runtime.logger.warn({ err: error, roomId }, 'recording: not resumed on the new owner'));
+	};
+	const node = createClusterNode({ ...config, db: runtime.database.db, mediaAddress: announcedMediaAddress(runtime), logger: runtime.logger, onLost, onAcquired });
 	await node.start();
-	if (media) runtime.media = fenceMediaBackend(media, node, onLost);
+	if (media) runtime.media = fenced = fenceMediaBackend(media, node, onLost);
+	if (runtime.recordings) {
+		const store = recordingDeps(runtime).store;
+		const hosts = (roomId: string) => node.heldVersion(roomId) !== undefined;
+		runtime.recordings.useRoute(routeRecordings(io, { recordings: runtime.recordings, media: () => runtime.media, hosts, workDir: (id) => store.workDir(rawPrefix(id)), logger: runtime.logger }));
+	}
 	// The live page opens its socket with ?node=<owner>, which the proxy routes to that node; one
 	// that arrives elsewhere (stale placement) is refused, and the client asks again.
 	io.use((socket, next) => {

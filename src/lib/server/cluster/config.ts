@@ -16,8 +16,12 @@ const schema = z
 		/** Rooms this node takes before placement prefers others (load / capacity decides). */
 		NODE_ROOM_CAPACITY: z.coerce.number().int().min(1).max(10_000).default(100),
 		/** How long a room lease lasts without renewal: the bound on failover after a node dies. */
-		CLUSTER_LEASE_TTL_MS: z.coerce.number().int().min(1000).max(60_000).default(4000),
-		CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(200).max(20_000).default(1000)
+		CLUSTER_LEASE_TTL_MS: z.coerce.number().int().min(1000).max(60_000).default(3500),
+		/**
+		 * Renewals every 500 ms: a lease is lost only after about 2.75 s without one succeeding (its
+		 * lifetime less one period and the safety slack), the same tolerance as the earlier 4 s / 1 s.
+		 */
+		CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(200).max(20_000).default(500)
 	})
 	.refine((c) => c.CLUSTER_HEARTBEAT_MS * 2 < c.CLUSTER_LEASE_TTL_MS, { path: ['CLUSTER_HEARTBEAT_MS'], message: 'must be under half of CLUSTER_LEASE_TTL_MS' });
 

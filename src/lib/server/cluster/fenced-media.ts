@@ -6,9 +6,20 @@ import type { ClusterNode } from './node';
 
 type Fence = Pick<ClusterNode, 'ensureOwned'>;
 
-export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (roomId: string) => void): MediaBackend {
+export type FencedMediaBackend = MediaBackend & {
+	/**
+	 * A room handed over to another node: its peers stay up (forwarding what its publishers still
+	 * send) while the clients build their new legs on the new owner; leaving and closing it become
+	 * no-ops here, and the whole backend closes when this node exits.
+	 */
+	keepForHandover(roomId: string): void;
+};
+
+export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (roomId: string) => void): FencedMediaBackend {
 	/** room → the lease version its media was opened under on this node. */
 	const openedUnder = new Map<string, number>();
+	/** Rooms handed over: their old media keeps flowing until this node exits. */
+	const kept = new Set<string>();
 
 	async function fence(roomId: string): Promise<void> {
 		let version: number;
@@ -39,7 +50,9 @@ export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (
 				await fence(roomId);
 				return inner().publish(peerId, offer, sources);
 			},
-			unpublish: (peerId) => inner().unpublish(peerId),
+			unpublish: async (peerId) => {
+				if (!kept.has(roomId)) await inner().unpublish(peerId);
+			},
 			async subscribe(peerId) {
 				await fence(roomId);
 				return inner().subscribe(peerId);
@@ -52,7 +65,9 @@ export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (
 				await fence(roomId);
 				return inner().addIceCandidate(peerId, leg, candidate);
 			},
-			leave: (peerId) => inner().leave(peerId),
+			leave: async (peerId) => {
+				if (!kept.has(roomId)) await inner().leave(peerId);
+			},
 			tracks: () => inner().tracks(),
 			on: (event, listener) => inner().on(event, listener),
 			stats: () => inner().stats(),
@@ -61,6 +76,7 @@ export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (
 	}
 
 	async function closeRoom(roomId: string): Promise<void> {
+		if (kept.has(roomId)) return;
 		openedUnder.delete(roomId);
 		await backend.closeRoom(roomId);
 	}
@@ -72,6 +88,10 @@ export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (
 			return backend.iceServers;
 		},
 		stats: () => backend.stats(),
-		close: () => backend.close()
+		close: () => backend.close(),
+		keepForHandover(roomId: string) {
+			kept.add(roomId);
+			openedUnder.delete(roomId);
+		}
 	};
 }

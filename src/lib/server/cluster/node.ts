@@ -23,12 +23,22 @@ export type ClusterNodeOptions = ClusterConfig & {
 	 * for HANDOVER_GRACE_MS, while its clients build their new legs on the new owner.
 	 */
 	onLost?: (roomId: string, reason: 'lost' | 'handover') => void;
+	/** A room this node now holds (claimed here, or placed here by another node): e.g. resume its recording. */
+	onAcquired?: (roomId: string) => void;
 };
 
 /** Slack for a slow clock tick between PostgreSQL's `now()` and ours. */
 const SAFETY_MS = 250;
-/** How long a node that handed its rooms over keeps forwarding their old media before it exits. */
-export const HANDOVER_GRACE_MS = 2000;
+/**
+ * How long a node that handed its rooms over keeps forwarding their old media before it exits: the
+ * clients build their new legs on the new owner meanwhile (make before break) and retire the old
+ * ones once the new ones run, so viewers see no freeze. Reconnect, join and new legs take about 2 s.
+ */
+export const HANDOVER_GRACE_MS = 5000;
+/** An owner whose heartbeat is older than this many periods is taken for dead by placement (it waits for the lease to end). */
+const SILENT_BEATS = 2;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A held lease: its version, the local time until which it is certainly ours, and the sequence number
@@ -79,8 +89,10 @@ export function createClusterNode(options: ClusterNodeOptions) {
 			// Leases placed on this node by another node's placement join the cache here.
 			for (const [roomId, version] of renewed) if (!next.has(roomId) && !held.has(roomId)) next.set(roomId, { version, validUntil: deadline(sentAt), seq });
 			const lost = [...held.keys()].filter((roomId) => !next.has(roomId));
+			const gained = [...next.keys()].filter((roomId) => !held.has(roomId));
 			held = next;
 			for (const roomId of lost) options.onLost?.(roomId, 'lost');
+			for (const roomId of gained) options.onAcquired?.(roomId);
 		} catch (error) {
 			// No renewal: nothing is certainly ours any more. Drop it all now rather than at expiry.
 			logger?.warn({ err: error, nodeId }, 'cluster heartbeat failed');
@@ -135,7 +147,9 @@ export function createClusterNode(options: ClusterNodeOptions) {
 				throw new ClusterUnavailableError();
 			});
 			if (!lease || lease.node_id !== nodeId) throw new NotLeaseHolderError(roomId);
+			const gained = !held.has(roomId);
 			held.set(roomId, { version: lease.version, validUntil: deadline(sentAt), seq });
+			if (gained) options.onAcquired?.(roomId);
 			return lease.version;
 		},
 
@@ -143,7 +157,16 @@ export function createClusterNode(options: ClusterNodeOptions) {
 		async place(roomId: string): Promise<Placement> {
 			if (!ready()) throw new ClusterUnavailableError();
 			const toPlacement = (l: clusterRepository.LeaseRow): Placement => ({ roomId, nodeId: l.node_id, mediaAddress: l.media_address, version: l.version });
-			const current = await clusterRepository.findLiveLease(db, roomId);
+			let current = await clusterRepository.findLiveLeaseWithOwnerAge(db, roomId);
+			// An owner that stopped beating (killed) still holds its lease until it runs out, and cannot
+			// be fenced off earlier. Rather than send the client to a dead node and have it retry, wait
+			// here for the lease's end (at most one lifetime) and place the room then: the client
+			// lands on the new owner the moment it can exist. A slow but live owner renews meanwhile
+			// and keeps the room.
+			if (current && current.node_id !== nodeId && (current.owner_silent_ms === null || current.owner_silent_ms > SILENT_BEATS * heartbeatMs + SAFETY_MS)) {
+				await pause(Math.min(Math.max(current.remaining_ms, 0), leaseTtlMs) + 20);
+				current = await clusterRepository.findLiveLeaseWithOwnerAge(db, roomId);
+			}
 			if (current) return toPlacement(current);
 			const nodes = await clusterRepository.listLiveNodes(db, leaseTtlMs);
 			const target = pickMediaNode(nodes.map((n) => ({ id: n.node_id, address: n.media_address, load: n.rooms, capacity: n.capacity }))) ?? { id: nodeId, address: mediaAddress };

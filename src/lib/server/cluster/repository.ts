@@ -59,6 +59,20 @@ export async function findLiveLease(db: Db, roomId: string): Promise<LeaseRow | 
 	return rows[0];
 }
 
+/**
+ * The live lease of `roomId` with, measured by PostgreSQL's clock, how long it still runs and how
+ * long ago its holder last renewed its heartbeat (null when the holder left the node list).
+ */
+export async function findLiveLeaseWithOwnerAge(db: Db, roomId: string): Promise<(LeaseRow & { remaining_ms: number; owner_silent_ms: number | null }) | undefined> {
+	const { rows } = await sql<LeaseRow & { remaining_ms: number; owner_silent_ms: number | null }>`
+		select l.room_id, l.node_id, l.media_address, l.version, l.expires_at,
+			(extract(epoch from (l.expires_at - now())) * 1000)::integer as remaining_ms,
+			(extract(epoch from (now() - n.heartbeat_at)) * 1000)::integer as owner_silent_ms
+		from room_leases l left join cluster_nodes n on n.node_id = l.node_id
+		where l.room_id = ${roomId} and l.expires_at > now()`.execute(db);
+	return rows[0];
+}
+
 /** Nodes whose heartbeat is fresher than `ttlMs`, with the number of live rooms each holds. */
 export async function listLiveNodes(db: Db, ttlMs: number): Promise<NodeRow[]> {
 	const { rows } = await sql<NodeRow>`

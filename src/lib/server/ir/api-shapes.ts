@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IR_ACCESS, IR_STATUSES, type IrRegistrationRow } from '../db/ir-types';
 import type { EventAnalytics } from './analytics';
+import type { ReplayAudience } from './recording/audience';
 import type { listEvents } from './repository';
 
 export const irEventSummarySchema = z
@@ -35,7 +36,17 @@ export const irAnalyticsSchema = z
 		averageWatchSeconds: z.number().int(),
 		questions: z.object({ pending: z.number().int(), approved: z.number().int(), answered: z.number().int(), dismissed: z.number().int(), total: z.number().int() }),
 		chatMessages: z.number().int(),
-		meetingRequests: z.number().int()
+		meetingRequests: z.number().int(),
+		replay: z
+			.object({
+				views: z.number().int().meta({ description: 'Replay playbacks started' }),
+				viewers: z.number().int().meta({ description: 'Distinct people who watched the replay' }),
+				watchedSeconds: z.number().int().meta({ description: 'Seconds of the replay played, summed over every view' }),
+				liveOnly: z.number().int().meta({ description: 'People who watched live but not the replay' }),
+				replayOnly: z.number().int().meta({ description: 'People who watched the replay but not live' }),
+				both: z.number().int().meta({ description: 'People who watched live and the replay' })
+			})
+			.meta({ description: 'Watched live vs watched the replay (issue #14)' })
 	})
 	.meta({ id: 'IrAnalytics' });
 
@@ -63,4 +74,4 @@ export const registrationJson = (r: IrRegistrationRow, created: boolean): z.infe
 	created
 });
 
-export const analyticsJson = (eventId: string, a: EventAnalytics): z.infer<typeof irAnalyticsSchema> => ({ eventId, ...a });
+export const analyticsJson = (eventId: string, a: EventAnalytics, replay: ReplayAudience): z.infer<typeof irAnalyticsSchema> => ({ eventId, ...a, replay });

@@ -8,6 +8,14 @@ import type { MediaLogger } from './werift-room';
 const janusEnvSchema = z.object({
 	MEDIA_BACKEND: z.enum(['werift', 'janus']).default('werift'),
 	JANUS_URL: z.string().url().default('http://127.0.0.1:8088/janus'),
+	/** Several Janus servers (comma-separated); each new room goes to the least loaded. Overrides JANUS_URL. */
+	JANUS_URLS: z
+		.string()
+		.transform((list) => list.split(',').map((url) => url.trim()).filter(Boolean))
+		.pipe(z.array(z.string().url()).min(1))
+		.optional(),
+	/** Rooms one Janus server is meant to carry; placement compares rooms / capacity. */
+	JANUS_ROOM_CAPACITY: z.coerce.number().int().min(1).max(100_000).default(100),
 	JANUS_API_SECRET: z.string().max(256).optional(),
 	JANUS_ADMIN_SECRET: z.string().max(256).optional()
 });
@@ -28,7 +36,10 @@ export function readMediaBackendChoice(env: Record<string, string | undefined> =
 export async function createSelectedMediaBackend(config: MediaBackendConfig, logger: MediaLogger, choice = readMediaBackendChoice()): Promise<MediaBackend> {
 	if (choice.MEDIA_BACKEND === 'janus') {
 		const { createJanusBackend } = await import('./janus/janus-backend');
-		return createJanusBackend({ JANUS_URL: choice.JANUS_URL, JANUS_API_SECRET: choice.JANUS_API_SECRET, MEDIA_ICE_SERVERS: config.MEDIA_ICE_SERVERS }, logger);
+		const connect = (url: string) => createJanusBackend({ JANUS_URL: url, JANUS_API_SECRET: choice.JANUS_API_SECRET, MEDIA_ICE_SERVERS: config.MEDIA_ICE_SERVERS }, logger);
+		if (!choice.JANUS_URLS || choice.JANUS_URLS.length === 1) return connect(choice.JANUS_URLS?.[0] ?? choice.JANUS_URL);
+		const { createJanusPool } = await import('./janus/janus-pool');
+		return createJanusPool(choice.JANUS_URLS.map((url) => ({ url, backend: connect(url), capacity: choice.JANUS_ROOM_CAPACITY })));
 	}
 	const { createMediaBackend } = await import('./werift-backend');
 	return createMediaBackend(config, logger);

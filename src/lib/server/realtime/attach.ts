@@ -86,7 +86,8 @@ export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeSe
 	const runtime = await startRuntime();
 	if (runtime.io) return runtime.io as RealtimeServer;
 	const io: RealtimeServer = new Server(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 });
-	const media = runtime.media && { backend: runtime.media, register: registerMediaSignalling };
+	// The backend is read at each use: on a cluster node attachCluster replaces it with the fenced one.
+	const media = runtime.media && { get backend() { return runtime.media!; }, register: registerMediaSignalling };
 	const unlisten = await wireRealtime(io, { db: runtime.database.db, database: runtime.database, logger: runtime.logger, media });
 
 	runtime.io = io;

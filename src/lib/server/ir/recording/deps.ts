@@ -13,6 +13,8 @@ export type RecordingDeps = {
 	/** Absent in tests and on nodes without live rooms: rows change, nothing is written from media. */
 	recorders?: ActiveRecordings;
 	media?: MediaBackend;
+	/** On a cluster: whether this node hosts the room's media now (holds its lease). Absent: every room is here. */
+	hosts?: (eventId: string) => boolean;
 	announce?: (eventId: string, state: RecordingState) => void;
 	retentionDays: number;
 };
@@ -22,6 +24,8 @@ export function recordingDeps(runtime: Runtime): RecordingDeps {
 		store: recordingStore(runtime.config),
 		recorders: runtime.recordings,
 		media: runtime.media,
+		// Read at each call: the cluster node is attached after the jobs that use these deps start.
+		hosts: (eventId) => !runtime.cluster || runtime.cluster.heldVersion(eventId) !== undefined,
 		retentionDays: runtime.config.RECORDING_RETENTION_DAYS,
 		announce: (eventId, state) => runtime.io?.to(liveRoomName(eventId)).emit('ir:recording', { eventId, ...state })
 	};

@@ -77,14 +77,15 @@ export function listOrphanedRecordings(db: Executor) {
 }
 
 /** Recordings running in live sessions (the sweep re-attaches the ones this node lost in a restart). */
-export function listRunningInLiveSessions(db: Executor) {
-	return db
+export function listRunningInLiveSessions(db: Executor, eventId?: string) {
+	let query = db
 		.selectFrom('ir_recordings as r')
 		.innerJoin('ir_events as e', 'e.id', 'r.event_id')
 		.select(['r.id', 'r.event_id', 'r.started_at'])
 		.where('r.status', '=', 'recording')
-		.where('e.status', '=', 'live')
-		.execute();
+		.where('e.status', '=', 'live');
+	if (eventId) query = query.where('r.event_id', '=', eventId);
+	return query.execute();
 }
 
 /** Answered questions of a session: the chapters. Answering is the last change of a question, so updated_at is when. */

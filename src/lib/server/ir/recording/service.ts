@@ -88,17 +88,18 @@ export async function stopOrphanedRecordings(db: Kysely<DB>, deps: RecordingDeps
 
 /**
  * After a restart the rows still say "recording" but no sink writes: re-attach one (the files
- * continue at their offsets; the gap stays black and silent). Live rooms run on one node today
- * (README "Scaling past one machine"), so this node is the one hosting them.
+ * continue at their offsets; the gap stays black and silent). On a cluster only for the rooms this
+ * node hosts (it holds their lease): a room that moves here resumes its recording the same way
+ * (`eventId` then names it).
  */
-export async function resumeRecordings(db: Kysely<DB>, deps: RecordingDeps): Promise<number> {
+export async function resumeRecordings(db: Kysely<DB>, deps: RecordingDeps, eventId?: string): Promise<number> {
 	if (!deps.media || !deps.recorders) return 0;
 	let resumed = 0;
-	for (const running of await recordingRepository.listRunningInLiveSessions(db)) {
-		if (deps.recorders.holds(running.id)) continue;
+	for (const running of await recordingRepository.listRunningInLiveSessions(db, eventId)) {
+		if (deps.recorders.holds(running.id) || (deps.hosts && !deps.hosts(running.event_id))) continue;
 		const room = deps.media.room(running.event_id);
 		if (!room.tapIngest) continue;
-		deps.recorders.start(room, running.id, await deps.store.workDir(rawPrefix(running.id)), running.started_at);
+		deps.recorders.startHere(room, running.id, await deps.store.workDir(rawPrefix(running.id)), running.started_at);
 		resumed++;
 	}
 	return resumed;

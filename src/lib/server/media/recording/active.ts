@@ -1,33 +1,75 @@
 // The recordings this process is writing, by recording id: one instance per runtime (the sinks
-// hold open files, so they belong to the node that hosts the live room).
+// hold open files, so they belong to the node that hosts the live room). On a cluster a route
+// (cluster/recording-route.ts) says which rooms this node hosts and carries starts and stops to
+// the node that does: a recording is written where the room's media is, whichever node was asked.
 import type { MediaRoom } from '../backend';
 import type { RecordingSink } from './sink';
 import { startWeriftRecording } from './werift-sink';
 
 type Logger = { warn(context: object, message: string): void };
 
+/** What one node asks of the node hosting a room's media. */
+export type RecordingCommand = { action: 'start'; roomId: string; recordingId: string; startedAt: number } | { action: 'stop'; recordingId: string };
+
+export type RecordingRoute = {
+	/** Whether this node hosts the room's media now. */
+	hosts(roomId: string): boolean;
+	/** Sends the command to the other nodes; a stop resolves once they closed their files (or a timeout passed). */
+	relay(command: RecordingCommand): Promise<void>;
+};
+
 export class ActiveRecordings {
-	readonly #sinks = new Map<string, RecordingSink>();
+	readonly #sinks = new Map<string, { sink: RecordingSink; roomId: string }>();
+	#route: RecordingRoute | undefined;
 
 	constructor(private readonly logger: Logger) {}
 
+	/** Set once by a cluster node (cluster/attach.ts); without it every room is hosted here. */
+	useRoute(route: RecordingRoute): void {
+		this.#route = route;
+	}
+
+	/** Records `room` here when this node hosts it, else has the hosting node do it. */
 	start(room: MediaRoom, recordingId: string, dir: string, startedAt?: Date): void {
+		if (this.#route && !this.#route.hosts(room.id)) {
+			const command: RecordingCommand = { action: 'start', roomId: room.id, recordingId, startedAt: (startedAt ?? new Date()).getTime() };
+			void this.#route.relay(command).catch((error) => this.logger.warn({ err: error, recordingId }, 'recording: start not relayed'));
+			return;
+		}
+		this.startHere(room, recordingId, dir, startedAt);
+	}
+
+	/** Starts a sink on this node, whatever the route says (the route's own handler, and resuming). */
+	startHere(room: MediaRoom, recordingId: string, dir: string, startedAt?: Date): void {
 		if (this.#sinks.has(recordingId)) return;
-		this.#sinks.set(recordingId, startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()));
+		this.#sinks.set(recordingId, { sink: startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()), roomId: room.id });
 	}
 
 	holds(recordingId: string): boolean {
 		return this.#sinks.has(recordingId);
 	}
 
-	/** Finishes the recording's files; a recording this node does not hold is a no-op (it crashed, or another node has it). */
+	/**
+	 * Finishes the recording's files, here and (on a cluster) on whichever node writes them; a
+	 * recording nobody holds is a no-op (it crashed, or never started).
+	 */
 	async stop(recordingId: string): Promise<void> {
-		const sink = this.#sinks.get(recordingId);
+		await this.stopHere(recordingId);
+		await this.#route?.relay({ action: 'stop', recordingId }).catch((error) => this.logger.warn({ err: error, recordingId }, 'recording: stop not relayed'));
+	}
+
+	async stopHere(recordingId: string): Promise<void> {
+		const entry = this.#sinks.get(recordingId);
 		this.#sinks.delete(recordingId);
-		await sink?.stop();
+		await entry?.sink.stop();
+	}
+
+	/** The room left this node (failover, handover): its files close here; the new host continues in new files. */
+	async stopRoom(roomId: string): Promise<void> {
+		await Promise.all([...this.#sinks].filter(([, entry]) => entry.roomId === roomId).map(([id]) => this.stopHere(id)));
 	}
 
 	async stopAll(): Promise<void> {
-		await Promise.all([...this.#sinks.keys()].map((id) => this.stop(id)));
+		await Promise.all([...this.#sinks.keys()].map((id) => this.stopHere(id)));
 	}
 }

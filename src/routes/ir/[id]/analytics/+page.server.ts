@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/http/errors';
 import { computeAnalytics, listRegistrants, requireEventTeam } from '$lib/server/ir/analytics';
 import { idParam } from '$lib/server/ir/schemas';
-import { replayTotals } from '$lib/server/ir/recording/repository';
+import { replayAudience } from '$lib/server/ir/recording/audience';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -14,7 +14,7 @@ export const load = (async (event) => {
 		const id = idParam.safeParse(event.params.id);
 		if (!id.success) throw new NotFoundError();
 		const { event: row } = await requireEventTeam(db, user, id.data);
-		const [analytics, registrants, replay] = await Promise.all([computeAnalytics(db, row), listRegistrants(db, row.id), replayTotals(db, row.id)]);
+		const [analytics, registrants, replay] = await Promise.all([computeAnalytics(db, row), listRegistrants(db, row.id), replayAudience(db, row.id)]);
 		return { event: { id: row.id, title_ko: row.title_ko, title_en: row.title_en, status: row.status, starts_at: row.starts_at }, analytics, registrants, replay };
 	} catch (error) {
 		throwLoadError(error);

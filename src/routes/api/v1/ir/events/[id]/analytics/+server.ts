@@ -6,11 +6,13 @@ import { NotFoundError } from '$lib/server/errors';
 import { computeAnalytics, requireEventTeam } from '$lib/server/ir/analytics';
 import { idParam } from '$lib/server/ir/schemas';
 import { analyticsJson } from '$lib/server/ir/api-shapes';
+import { replayAudience } from '$lib/server/ir/recording/audience';
 
 export const GET: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);
 	if (!id.success) throw new NotFoundError();
 	const db = getDb();
 	const team = await requireEventTeam(db, user, id.data);
-	return json(analyticsJson(id.data, await computeAnalytics(db, team.event)));
+	const [analytics, replay] = await Promise.all([computeAnalytics(db, team.event), replayAudience(db, id.data)]);
+	return json(analyticsJson(id.data, analytics, replay));
 });
