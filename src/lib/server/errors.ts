@@ -57,7 +57,9 @@ export type ErrorCode =
 	// uploads
 	| 'upload_not_pdf' | 'upload_too_large' | 'upload_too_many' | 'upload_empty' | 'upload_none'
 	// IR sessions
-	| 'ir_not_startup_admin' | 'ir_invalid_moderator' | 'ir_invalid_presenter' | 'ir_start_in_past' | 'ir_not_investor' | 'ir_not_member' | 'ir_nda_version' | 'ir_session_closed' | 'ir_meeting_not_allowed' | 'ir_meeting_exists';
+	| 'ir_not_startup_admin' | 'ir_invalid_moderator' | 'ir_invalid_presenter' | 'ir_start_in_past' | 'ir_not_investor' | 'ir_not_member' | 'ir_nda_version' | 'ir_session_closed' | 'ir_meeting_not_allowed' | 'ir_meeting_exists'
+	// programmes
+	| 'programmes_not_manager' | 'programmes_not_company_admin' | 'programmes_call_closed' | 'programmes_not_eligible' | 'programmes_already_applied' | 'programmes_answers_incomplete' | 'programmes_places_full' | 'programmes_conflicts_undeclared' | 'programmes_review_incomplete';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

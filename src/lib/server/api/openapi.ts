@@ -8,6 +8,7 @@ import { coursesOperations } from '../courses/openapi';
 import { needsOperations } from '../needs/openapi';
 import { irOperations } from '../ir/openapi';
 import { recordingOperations } from '../ir/recording/api-shapes';
+import { programmesOperations } from '../programmes/openapi';
 
 
 /** Every endpoint of /api/v1. A new endpoint adds its entry here. */
@@ -52,7 +53,8 @@ export const operations: Operation[] = [
 	...coursesOperations,
 	...needsOperations,
 	...irOperations,
-	...recordingOperations
+	...recordingOperations,
+	...programmesOperations
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

@@ -9,6 +9,7 @@ import type * as irLive from './ir-live-types';
 import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
+import type * as programmes from './programmes-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -244,6 +245,14 @@ export interface DB {
 	// attachments (migrations/20261123T0950_uploads.ts)
 	need_attachments: uploads.NeedAttachmentsTable;
 	need_response_attachments: uploads.NeedResponseAttachmentsTable;
+	// programmes (migrations/20261205T0300_programmes.ts)
+	organization_relations: programmes.OrganizationRelationsTable;
+	programme_calls: programmes.ProgrammeCallsTable;
+	programme_call_reviewers: programmes.ProgrammeCallReviewersTable;
+	programme_applications: programmes.ProgrammeApplicationsTable;
+	programme_application_files: programmes.ProgrammeApplicationFilesTable;
+	programme_conflicts: programmes.ProgrammeConflictsTable;
+	programme_reviews: programmes.ProgrammeReviewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import { needsErrorMessages } from '../needs/error-messages';
 import { meetingsErrorMessages } from '../meetings/error-messages';
 import { irErrorMessages } from '../ir/error-messages';
 import { uploadErrorMessages } from '../uploads/error-messages';
+import { programmesErrorMessages } from '../programmes/error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string> = {
 	validation_failed: (_p, o) => m.error_validation_failed({}, o),
@@ -62,7 +63,8 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	...needsErrorMessages,
 	...meetingsErrorMessages,
 	...irErrorMessages,
-	...uploadErrorMessages
+	...uploadErrorMessages,
+	...programmesErrorMessages
 };
 
 /** The message in the request's language, or in `locale` where there is no request (socket events). */
