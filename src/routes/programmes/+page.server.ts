@@ -1,13 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { listManagedAgencies } from '$lib/server/programmes/access';
-import { listCallFields, listCallRegions, listCalls } from '$lib/server/programmes/repository';
+import { listCallFields, listCallRegions, listCalls, type CallFilter } from '$lib/server/programmes/repository';
 import { listQuerySchema } from '$lib/server/programmes/schemas';
 
 export const load = (async ({ url, locals }) => {
 	const db = getDb();
 	const parsed = listQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-	const query = parsed.success ? parsed.data : {};
+	const query: CallFilter = parsed.success ? parsed.data : {};
 	const [calls, fields, regions, agencies] = await Promise.all([
 		listCalls(db, query),
 		listCallFields(db),
