@@ -11,6 +11,7 @@ import { seedDirectory } from './directory';
 import { seedCourses } from './courses';
 import { seedNeeds } from './needs';
 import { seedIr } from './ir';
+import { seedProgrammes } from './programmes';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -154,6 +155,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		await seedCourses(trx, { orgIds, userIds });
 		await seedNeeds(trx, { orgIds, userIds });
 		await seedIr(trx, { orgIds, userIds });
+		await seedProgrammes(trx, { orgIds, userIds });
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }
