@@ -1,8 +1,11 @@
 // Programmes end to end: an agency posts a call, a startup applies with a PDF, two reviewers score
 // (blind until each submits), the manager selects after the call closes, the startup sees it.
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { demo, gotoReady, pageAs } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
+
+// Form posts here write several rows and notify people; on a busy two-core machine they can take seconds.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 const TITLE = `E2E 디지털헬스 점프업 ${Date.now().toString(36)}`;
 const REVIEWER = 'reviewer@medcluster.example';
@@ -36,7 +39,7 @@ async function review(page: Page, callPath: string, score: string, comment: stri
 
 test('an agency posts a call, a startup applies with a PDF, two reviewers score, the manager selects', async ({ browser }) => {
 	// Four people, a call that must close before selection (up to two minutes), and many axe scans.
-	test.setTimeout(420_000);
+	test.setTimeout(720_000);
 	const operator = await pageAs(browser, demo.operator);
 	await gotoReady(operator, '/programmes/new');
 	await expectNoAxeViolations(operator);
