@@ -17,6 +17,7 @@ import * as irRecordings from './20261204T0610_ir_recordings';
 import * as vouchers from './20261205T0400_vouchers';
 import * as privacy from './20261205T0200_privacy';
 import * as secondFactor from './20261205T0100_second_factor';
+import * as programmes from './20261205T0300_programmes';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
 	'20261204T0610_ir_recordings': irRecordings,
 	'20261205T0400_vouchers': vouchers,
 	'20261205T0200_privacy': privacy,
-	'20261205T0100_second_factor': secondFactor
+	'20261205T0100_second_factor': secondFactor,
+	'20261205T0300_programmes': programmes
 };

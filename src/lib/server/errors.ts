@@ -63,7 +63,9 @@ export type ErrorCode =
 	// support vouchers
 	| 'vouchers_insufficient_balance' | 'vouchers_expired' | 'vouchers_none' | 'vouchers_nothing_to_pay'
 	// privacy
-	| 'privacy_notice_version_taken' | 'privacy_consent_required';
+	| 'privacy_notice_version_taken' | 'privacy_consent_required'
+	// programmes
+	| 'programmes_not_manager' | 'programmes_not_company_admin' | 'programmes_call_closed' | 'programmes_not_eligible' | 'programmes_already_applied' | 'programmes_answers_incomplete' | 'programmes_places_full' | 'programmes_conflicts_undeclared' | 'programmes_review_incomplete';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

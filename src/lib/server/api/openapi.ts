@@ -9,6 +9,7 @@ import { needsOperations } from '../needs/openapi';
 import { irOperations } from '../ir/openapi';
 import { recordingOperations } from '../ir/recording/api-shapes';
 import { voucherOperations } from '../vouchers/openapi';
+import { programmesOperations } from '../programmes/openapi';
 
 
 /** Every endpoint of /api/v1. A new endpoint adds its entry here. */
@@ -54,7 +55,8 @@ export const operations: Operation[] = [
 	...needsOperations,
 	...irOperations,
 	...recordingOperations,
-	...voucherOperations
+	...voucherOperations,
+	...programmesOperations
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

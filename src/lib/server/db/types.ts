@@ -12,6 +12,7 @@ import type * as uploads from './uploads-types';
 import type * as vouchers from './vouchers-types';
 import type * as privacy from './privacy-types';
 import type * as secondFactor from './second-factor-types';
+import type * as programmes from './programmes-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -266,6 +267,14 @@ export interface DB {
 	privacy_notices: privacy.PrivacyNoticesTable;
 	privacy_consents: privacy.PrivacyConsentsTable;
 	privacy_retention_runs: privacy.PrivacyRetentionRunsTable;
+	// programmes (migrations/20261205T0300_programmes.ts)
+	organization_relations: programmes.OrganizationRelationsTable;
+	programme_calls: programmes.ProgrammeCallsTable;
+	programme_call_reviewers: programmes.ProgrammeCallReviewersTable;
+	programme_applications: programmes.ProgrammeApplicationsTable;
+	programme_application_files: programmes.ProgrammeApplicationFilesTable;
+	programme_conflicts: programmes.ProgrammeConflictsTable;
+	programme_reviews: programmes.ProgrammeReviewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

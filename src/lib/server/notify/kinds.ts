@@ -7,6 +7,7 @@ import { needsNotificationTemplates } from '../needs/notifications';
 import { meetingsNotificationTemplates } from '../meetings/notifications';
 import { irNotificationTemplates } from '../ir/notifications';
 import { scheduleNotificationTemplates } from '../reminders/notifications';
+import { programmesNotificationTemplates } from '../programmes/notifications';
 import { template as t, type Template } from './template';
 
 export type { Template } from './template';
@@ -27,7 +28,8 @@ export const notificationTemplates = {
 	...needsNotificationTemplates,
 	...meetingsNotificationTemplates,
 	...irNotificationTemplates,
-	...scheduleNotificationTemplates
+	...scheduleNotificationTemplates,
+	...programmesNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */

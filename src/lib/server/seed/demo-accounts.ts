@@ -82,5 +82,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 		org: 'cognify-health',
 		membership: 'owner',
 		isOperator: false
+	},
+	{
+		// Reviews programme calls (the smart-factory call is closed and in review); ETRI supports G-Valley firms.
+		role: 'programme reviewer',
+		email: 'reviewer@medcluster.example',
+		name: '오세린',
+		org: 'etri',
+		membership: 'member',
+		isOperator: false
 	}
 ];

@@ -14,6 +14,7 @@ import { seedIr } from './ir';
 import { seedVouchers } from './vouchers';
 import { seedConsents } from './privacy';
 import { seedSecondFactor } from './second-factor';
+import { seedProgrammes } from './programmes';
 
 export { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -160,6 +161,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		await seedIr(trx, { orgIds, userIds });
 		await seedVouchers(trx, { orgIds, userIds });
 		await seedConsents(trx, userIds.values(), new Date(SEEDED_AT));
+		await seedProgrammes(trx, { orgIds, userIds });
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }

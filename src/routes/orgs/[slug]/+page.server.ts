@@ -13,6 +13,7 @@ import { sendContactMessage } from '$lib/server/directory/contact';
 import { NotFoundError } from '$lib/server/errors';
 import { renderMarkdown } from '$lib/server/markdown';
 import { readForm } from '$lib/server/http/form';
+import { listSelectionsOf } from '$lib/server/programmes/repository';
 import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 
@@ -26,11 +27,12 @@ export const load = (async ({ locals, params }) => {
 		: undefined;
 	// The search columns are large and internal; the descriptions go out as sanitised HTML only.
 	const { description_ko, description_en, search_words, search_bigrams, search_text, ...rest } = org;
-	const [terms, products, people] = await Promise.all([
+	const [terms, products, people, selections] = await Promise.all([
 		listOrganizationTerms(db, org.id),
 		listProducts(db, org.id),
 		// People are for signed-in members only; visitors get none, not a hidden list.
-		viewer ? listListedPeople(db, org.id) : Promise.resolve(null)
+		viewer ? listListedPeople(db, org.id) : Promise.resolve(null),
+		listSelectionsOf(db, org.id)
 	]);
 	const canManage = membership?.role === 'owner' || membership?.role === 'admin' || !!viewer?.isOperator;
 	return {
@@ -42,7 +44,8 @@ export const load = (async ({ locals, params }) => {
 		joinRequested: !!pendingRequest,
 		terms,
 		products,
-		people
+		people,
+		selections
 	};
 }) satisfies PageServerLoad;
 
