@@ -1,7 +1,7 @@
 // Support vouchers: an amount in KRW granted to an organisation (usually on selection in a programme
 // call) that pays for testbed bookings and course fees. Every movement is a ledger row; the balance
 // column is what the row lock guards and the check constraint keeps from ever going below zero.
-// `programme_call_id` has no foreign key yet: the programme tables arrive with another migration.
+// `programme_call_id` names the programme call that granted the voucher (none for vouchers given by hand).
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -9,7 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		create table vouchers (
 			id uuid primary key default gen_random_uuid(),
 			org_id uuid not null references organizations (id) on delete restrict,
-			programme_call_id uuid,
+			programme_call_id uuid references programme_calls (id) on delete set null,
 			label_ko text not null check (length(label_ko) between 1 and 200),
 			label_en text not null check (length(label_en) between 1 and 200),
 			amount_krw integer not null check (amount_krw > 0),

@@ -1,5 +1,6 @@
-// Per-programme figures, against stand-in programme tables with the agreed columns (the real ones
-// come with the programmes branch; `if not exists` lets this test run after that merge too).
+// Selection grants the call's support voucher once per company, and the programme report counts
+// applications, the selection rate, voucher use and what the selected companies did, for operators
+// and the call's managers only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
@@ -7,10 +8,12 @@ import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { ForbiddenError } from '$lib/server/errors';
 import { createBooking } from '$lib/server/testbed/booking-create';
+import { submitApplication, withdrawApplication } from '$lib/server/programmes/applications';
+import { decideApplication } from '$lib/server/programmes/selection';
 import { getProgrammeReport } from '$lib/server/vouchers/programme-report';
-import { issueVoucher } from '$lib/server/vouchers/service';
 import { createTestDatabase } from './support/database';
 import { NEXT_MONDAY, NOW, context, createBooker, createFacility, createResource, slot } from './testbed-support';
+import { actorOf, answers, closeCall, createAgency, createCall } from './programmes-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -22,15 +25,33 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-describe('programme report', () => {
-	it('is for operators, says when the programme tables are missing, and counts what they hold', async () => {
-		await expect(getProgrammeReport(db, { id: randomUUID(), isOperator: false }, randomUUID())).rejects.toBeInstanceOf(ForbiddenError);
-		const { rows } = await sql<{ present: boolean }>`select to_regclass('programme_applications') is not null as present`.execute(db);
-		if (!rows[0].present) expect(await getProgrammeReport(db, operator, randomUUID())).toEqual({ available: false });
+const vouchersOf = (orgId: string, callId: string) => db.selectFrom('vouchers').selectAll().where('org_id', '=', orgId).where('programme_call_id', '=', callId).execute();
 
-		await sql`create table if not exists programme_calls (id uuid primary key default gen_random_uuid())`.execute(db);
-		await sql`create table if not exists programme_applications (id uuid primary key default gen_random_uuid(), call_id uuid not null, organisation_id uuid not null, status text not null, submitted_at timestamptz, decided_at timestamptz)`.execute(db);
-		const callId = randomUUID();
+describe('programme support vouchers and report', () => {
+	it('issues the voucher on selection and on promotion from the reserve list, once per company', async () => {
+		const agency = await createAgency(db);
+		const call = await createCall(db, agency.org.id, { places: 1 });
+		const [first, second] = [await createBooker(db), await createBooker(db)];
+		const apply = (b: Awaited<ReturnType<typeof createBooker>>) => submitApplication(db, b.actor, { callId: call.id, organisationId: b.orgId, answers }, { ip: '127.0.0.1', origin: 'http://127.0.0.1' });
+		const [a1, a2] = [await apply(first), await apply(second)];
+		await closeCall(db, call.id);
+		const decide = (applicationId: string, decision: 'selected' | 'reserve') => decideApplication(db, actorOf(agency.manager), call.id, { applicationId, decision, reason: '' }, { ip: '127.0.0.1', origin: 'http://127.0.0.1' });
+		await decide(a1.id, 'selected');
+		await decide(a2.id, 'reserve');
+		const issued = await vouchersOf(first.orgId, call.id);
+		expect(issued).toHaveLength(1);
+		expect(issued[0]).toMatchObject({ amount_krw: call.voucher_amount_krw, balance_krw: call.voucher_amount_krw, label_en: call.title_en });
+		expect(issued[0]!.expires_at.getTime()).toBe(call.programme_ends_at.getTime());
+		expect(await vouchersOf(second.orgId, call.id)).toHaveLength(0);
+		// The selected company withdraws: the reserve moves up and gets its voucher, exactly once.
+		await withdrawApplication(db, first.actor, a1.id, { ip: '127.0.0.1', origin: 'http://127.0.0.1' });
+		expect(await vouchersOf(second.orgId, call.id)).toHaveLength(1);
+	});
+
+	it('is for operators and the call managers, and counts what the programme holds', async () => {
+		const agency = await createAgency(db);
+		const call = await createCall(db, agency.org.id);
+		await expect(getProgrammeReport(db, { id: randomUUID(), isOperator: false }, call.id)).rejects.toBeInstanceOf(ForbiddenError);
 		const { facility } = await createFacility(db);
 		const resource = await createResource(db, facility.id, { member_rate_krw: 20_000 });
 		const chosen = await createBooker(db);
@@ -41,10 +62,12 @@ describe('programme report', () => {
 			{ org: others[1].orgId, status: 'withdrawn' },
 			{ org: others[2].orgId, status: 'draft' }
 		];
-		for (const a of applications) await sql`insert into programme_applications (call_id, organisation_id, status, submitted_at, decided_at) values (${callId}, ${a.org}, ${a.status}, ${NOW}, ${NOW})`.execute(db);
-		await db.transaction().execute((trx) => issueVoucher(trx, { organisationId: chosen.orgId, programmeCallId: callId, amountKrw: 1_000_000, expiresAt: new Date(NOW.getTime() + 200 * 86_400_000), label: 'Pilot' }));
+		for (const a of applications) await sql`insert into programme_applications (call_id, organisation_id, status, submitted_at, decided_at) values (${call.id}, ${a.org}, ${a.status}, ${NOW}, ${NOW})`.execute(db);
+		const { issueVoucher } = await import('$lib/server/vouchers/service');
+		await db.transaction().execute((trx) => issueVoucher(trx, { organisationId: chosen.orgId, programmeCallId: call.id, amountKrw: 1_000_000, expiresAt: new Date(NOW.getTime() + 200 * 86_400_000), label: 'Pilot' }));
 		await createBooking(db, chosen.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 2), payWithVoucher: true }, context, NOW);
-		const report = await getProgrammeReport(db, operator, callId);
-		expect(report).toMatchObject({ available: true, applications: 3, considered: 2, selected: 1, selectionRate: 0.5, issued_krw: 1_000_000, testbed_krw: 40_000, course_krw: 0, balance_krw: 960_000, equipment_hours: 2, courses_completed: 0, ir_sessions: 0, matched_needs: 0 });
+		const expected = { available: true, applications: 3, considered: 2, selected: 1, selectionRate: 0.5, issued_krw: 1_000_000, testbed_krw: 40_000, course_krw: 0, balance_krw: 960_000, equipment_hours: 2, courses_completed: 0, ir_sessions: 0, matched_needs: 0 };
+		expect(await getProgrammeReport(db, operator, call.id)).toMatchObject(expected);
+		expect(await getProgrammeReport(db, actorOf(agency.manager), call.id)).toMatchObject(expected);
 	});
 });

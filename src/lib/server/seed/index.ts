@@ -159,9 +159,10 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		await seedCourses(trx, { orgIds, userIds });
 		await seedNeeds(trx, { orgIds, userIds });
 		await seedIr(trx, { orgIds, userIds });
+		// Programmes first: the vouchers of the past call's selected companies name it.
+		await seedProgrammes(trx, { orgIds, userIds });
 		await seedVouchers(trx, { orgIds, userIds });
 		await seedConsents(trx, userIds.values(), new Date(SEEDED_AT));
-		await seedProgrammes(trx, { orgIds, userIds });
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});
 }

@@ -12,6 +12,8 @@ type Ids = { orgIds: Map<string, string>; userIds: Map<string, string> };
 
 const TIME_ZONE = 'Asia/Seoul';
 const LABEL = { ko: '2026 원주 디지털헬스 실증 지원사업 바우처', en: '2026 Wonju digital-health validation programme voucher' };
+/** The past demo programme call (seed/programmes-data.ts) whose selected companies hold vouchers. */
+const PAST_CALL_KEY = 'wonju-commercialisation';
 /** Company, voucher amount in won, and how much of it to spend on its past bookings. */
 const HOLDERS: [string, number, number][] = [
 	['pulsewise', 6_000_000, 0.4],
@@ -49,7 +51,16 @@ export async function seedVouchers(trx: Transaction<DB>, { orgIds }: Ids, now = 
 		if (!orgId || !owner) continue;
 		if (slug === 'pulsewise') await addStartupBookings(trx, orgId, owner.user_id, now);
 		// Selected in the spring; the programme (and the voucher) runs to the end of the year.
-		const voucher = await issueVoucher(trx, { organisationId: orgId, programmeCallId: null, amountKrw: amount, expiresAt: zonedInstant(`${localParts(now, TIME_ZONE).date.slice(0, 4)}-12-31`, 23 * 60 + 59, TIME_ZONE), label: LABEL });
+		// A company selected in the past demo call holds that call's voucher.
+		const call = await trx
+			.selectFrom('programme_applications as a')
+			.innerJoin('programme_calls as c', 'c.id', 'a.call_id')
+			.select(['c.id', 'c.title_ko', 'c.title_en'])
+			.where('a.organisation_id', '=', orgId)
+			.where('a.status', '=', 'selected')
+			.where('c.programme_key', '=', PAST_CALL_KEY)
+			.executeTakeFirst();
+		const voucher = await issueVoucher(trx, { organisationId: orgId, programmeCallId: call?.id ?? null, amountKrw: amount, expiresAt: zonedInstant(`${localParts(now, TIME_ZONE).date.slice(0, 4)}-12-31`, 23 * 60 + 59, TIME_ZONE), label: call ? { ko: call.title_ko, en: call.title_en } : LABEL });
 		issued++;
 		const used = await trx
 			.selectFrom('bookings')

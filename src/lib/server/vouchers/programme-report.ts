@@ -1,20 +1,13 @@
-// Per-programme figures for the operator (and, once the programme tables arrive, each programme's
-// managers): applications, selection rate, voucher use by category, and what the selected companies
+// Per-programme figures for the operator and each call's managers: applications, selection rate, voucher use by category, and what the selected companies
 // did in the alliance after selection — equipment hours, courses completed, IR sessions held, clinical
 // needs matched.
 //
-// The programme tables (programme_calls, programme_applications) are built on another branch; until
-// they are merged this module reads them through raw SQL against the agreed columns, and answers
-// `{ available: false }` where they do not exist, so this branch type-checks and runs without them.
 import { sql } from 'kysely';
 import type { Executor } from '../db';
 import { ForbiddenError } from '../errors';
 import type { Actor } from '../orgs/access';
-
-async function programmeTablesExist(db: Executor): Promise<boolean> {
-	const { rows } = await sql<{ present: boolean }>`select to_regclass('programme_applications') is not null and to_regclass('programme_calls') is not null as present`.execute(db);
-	return rows[0]?.present === true;
-}
+import { isCallManager } from '../programmes/access';
+import { NotFoundError } from '../errors';
 
 type ApplicationCounts = { applications: number; considered: number; selected: number; reserve: number; declined: number; withdrawn: number };
 type VoucherUse = { issued_krw: number; testbed_krw: number; course_krw: number; balance_krw: number; vouchers: number };
@@ -24,10 +17,11 @@ export type ProgrammeReport =
 	| { available: false }
 	| ({ available: true; callId: string; selectionRate: number | null } & ApplicationCounts & VoucherUse & Activity);
 
-/** Operators only for now (the merge adds programme managers, from H3's tables). */
+/** For operators and the call's managers (members of the agency that runs it). */
 export async function getProgrammeReport(db: Executor, actor: Actor, callId: string): Promise<ProgrammeReport> {
-	if (!actor.isOperator) throw new ForbiddenError('operator_only');
-	if (!(await programmeTablesExist(db))) return { available: false };
+	const call = await db.selectFrom('programme_calls').select('org_id').where('id', '=', callId).executeTakeFirst();
+	if (!call) throw actor.isOperator ? new NotFoundError() : new ForbiddenError('operator_only');
+	if (!actor.isOperator && !(await isCallManager(db, actor, call))) throw new ForbiddenError('operator_only');
 	const counts = await sql<ApplicationCounts>`
 		select count(*) filter (where status <> 'draft')::int as applications,
 			count(*) filter (where status not in ('draft', 'withdrawn'))::int as considered,

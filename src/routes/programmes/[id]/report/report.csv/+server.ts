@@ -1,19 +1,19 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as m from '$lib/paraglide/messages';
-import type { PageServerLoad } from './$types';
+import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/http/errors';
 import { getProgrammeReport } from '$lib/server/vouchers/programme-report';
-import { programmeReportRows } from '$lib/server/vouchers/programme-report-csv';
-import { pageLocale } from '$lib/server/statements/http';
+import { programmeReportCsv } from '$lib/server/vouchers/programme-report-csv';
+import { download, pageLocale } from '$lib/server/statements/http';
 
-// Operators for now; programme managers are added at the merge with the programme tables.
-export const load = (async (event) => {
+export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
-	const callId = z.uuid().safeParse(event.params.callId);
+	const callId = z.uuid().safeParse(event.params.id);
 	if (!callId.success) error(404, m.error_not_found());
 	const report = await getProgrammeReport(getDb(), user, callId.data).catch(throwLoadError);
-	return { callId: callId.data, rows: report.available ? programmeReportRows(report, pageLocale()) : null };
-}) satisfies PageServerLoad;
+	if (!report.available) error(404, m.vouchers_programme_report_unavailable());
+	return download(programmeReportCsv(report, pageLocale()), 'text/csv; charset=utf-8', `medcluster-programme-${callId.data}.csv`);
+};
