@@ -13,7 +13,7 @@ import { decideApplication } from '$lib/server/programmes/selection';
 import { getProgrammeReport } from '$lib/server/vouchers/programme-report';
 import { createTestDatabase } from './support/database';
 import { NEXT_MONDAY, NOW, context, createBooker, createFacility, createResource, slot } from './testbed-support';
-import { actorOf, answers, closeCall, createAgency, createCall } from './programmes-support';
+import { actorOf, answers, closeCall, createAgency, createApplicant, createCall } from './programmes-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -31,8 +31,12 @@ describe('programme support vouchers and report', () => {
 	it('issues the voucher on selection and on promotion from the reserve list, once per company', async () => {
 		const agency = await createAgency(db);
 		const call = await createCall(db, agency.org.id, { places: 1 });
-		const [first, second] = [await createBooker(db), await createBooker(db)];
-		const apply = (b: Awaited<ReturnType<typeof createBooker>>) => submitApplication(db, b.actor, { callId: call.id, organisationId: b.orgId, answers }, { ip: '127.0.0.1', origin: 'http://127.0.0.1' });
+		const company = async () => {
+			const { org, owner } = await createApplicant(db);
+			return { orgId: org.id, actor: actorOf(owner) };
+		};
+		const [first, second] = [await company(), await company()];
+		const apply = (b: { orgId: string; actor: ReturnType<typeof actorOf> }) => submitApplication(db, b.actor, { callId: call.id, organisationId: b.orgId, answers }, { ip: '127.0.0.1', origin: 'http://127.0.0.1' });
 		const [a1, a2] = [await apply(first), await apply(second)];
 		await closeCall(db, call.id);
 		const decide = (applicationId: string, decision: 'selected' | 'reserve') => decideApplication(db, actorOf(agency.manager), call.id, { applicationId, decision, reason: '' }, { ip: '127.0.0.1', origin: 'http://127.0.0.1' });
