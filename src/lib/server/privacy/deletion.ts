@@ -65,6 +65,11 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 		};
 		await count('sessions', trx.deleteFrom('sessions').where('user_id', '=', userId).execute());
 		await count('api_tokens', trx.deleteFrom('api_tokens').where('user_id', '=', userId).execute());
+		// Second factors and the devices seen: nothing of them is kept.
+		await count('recovery_codes', trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute());
+		await count('passkeys', trx.deleteFrom('passkeys').where('user_id', '=', userId).execute());
+		await count('webauthn_challenges', trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute());
+		await count('known_devices', trx.deleteFrom('known_devices').where('user_id', '=', userId).execute());
 		await count('one_time_tokens', trx.deleteFrom('one_time_tokens').where('user_id', '=', userId).execute());
 		await count('calendar_feed_tokens', trx.deleteFrom('calendar_feed_tokens').where('user_id', '=', userId).execute());
 		await count('notifications', trx.deleteFrom('notifications').where('user_id', '=', userId).execute());
@@ -107,6 +112,9 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 				directory_listed: false,
 				// Not a hash: no password ever matches it.
 				password_hash: 'account-deleted',
+				totp_key: null,
+				totp_last_step: null,
+				totp_enabled_at: null,
 				email_verified_at: null,
 				is_operator: false,
 				disabled_at: now,

@@ -63,6 +63,10 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 	const notificationPreferences = await db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).execute();
 	const sessions = await db.selectFrom('sessions').select(['id', 'created_at', 'expires_at', 'ip', 'user_agent']).where('user_id', '=', userId).execute();
 	const apiTokens = await db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('user_id', '=', userId).execute();
+	// Second factors without their secrets: whether TOTP is on, the passkeys by name, the devices seen.
+	const passkeys = await db.selectFrom('passkeys').select(['name', 'created_at', 'last_used_at']).where('user_id', '=', userId).execute();
+	const knownDevices = await db.selectFrom('known_devices').select(['device', 'first_seen_at', 'last_seen_at']).where('user_id', '=', userId).execute();
+	const totp = await db.selectFrom('users').select('totp_enabled_at').where('id', '=', userId).executeTakeFirst();
 	const consents = await consentRepository.listConsentHistory(db, userId);
 	return {
 		profile,
@@ -83,6 +87,8 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 		notification_preferences: publicRows(notificationPreferences),
 		sessions,
 		api_tokens: apiTokens,
+		second_factors: { totp_enabled_at: totp?.totp_enabled_at ?? null, passkeys },
+		known_devices: knownDevices,
 		consents
 	};
 }
