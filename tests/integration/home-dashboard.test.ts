@@ -5,6 +5,9 @@ import { createTestDatabase, type TestDatabase } from './support/database';
 import { NEXT_MONDAY, NOW, context, createBooker, createFacility, createResource, slot } from './testbed-support';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { homeDashboard } from '$lib/server/users/home-dashboard';
+import { markThreadReadBy, postThreadMessage } from '$lib/server/needs/responses';
+import { respondToNeed } from '$lib/server/needs/service';
+import { actorOf, context as needsContext, createCompany, createHospital, postNeed } from './needs-support';
 
 let database: TestDatabase;
 beforeAll(async () => (database = await createTestDatabase()));
@@ -34,5 +37,28 @@ describe('homeDashboard', () => {
 		const other = await homeDashboard(db, stranger.actor, NOW);
 		expect(other.pendingApprovals).toBeNull();
 		expect(other.upcoming).toEqual([]);
+	});
+
+	it('lists unread need threads to both sides only, until the reader marks them read', async () => {
+		const db = database.db;
+		const hospital = await createHospital(db);
+		const alpha = await createCompany(db);
+		const beta = await createCompany(db);
+		const need = await postNeed(db, hospital.staff);
+		const response = await respondToNeed(db, actorOf(alpha.member), need.id, { message: 'We can help.', productIds: [] }, needsContext);
+		await postThreadMessage(db, actorOf(alpha.member), response.id, 'Shall we meet?');
+		const now = new Date();
+
+		const clinic = await homeDashboard(db, actorOf(hospital.staff), now);
+		expect(clinic.threads).toEqual([{ responseId: response.id, needId: need.id, title_ko: need.title_ko, title_en: need.title_en, unread: 1 }]);
+		// The poster has read their own message; a colleague at the company has not.
+		expect((await homeDashboard(db, actorOf(alpha.member), now)).threads).toEqual([]);
+		expect((await homeDashboard(db, actorOf(alpha.owner), now)).threads.map((t) => t.unread)).toEqual([1]);
+		// Another company and a plain colleague at the hospital are on neither side.
+		expect((await homeDashboard(db, actorOf(beta.member), now)).threads).toEqual([]);
+		expect((await homeDashboard(db, actorOf(hospital.colleague), now)).threads).toEqual([]);
+
+		await markThreadReadBy(db, actorOf(hospital.staff), response.id);
+		expect((await homeDashboard(db, actorOf(hospital.staff), now)).threads).toEqual([]);
 	});
 });

@@ -5,7 +5,7 @@ import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { InvalidStateError, NotFoundError } from '$lib/server/errors';
 import { NeedClosedError, NotHospitalSideError, ResponseExistsError } from '$lib/server/needs/errors';
-import { addReviewerNote, decideResponse, listVisibleResponses, postThreadMessage, readThread, requireResponseAccess } from '$lib/server/needs/responses';
+import { addReviewerNote, decideResponse, listVisibleResponses, loadThread, markThreadReadBy, postThreadMessage, requireResponseAccess } from '$lib/server/needs/responses';
 import { countUnreadInThread } from '$lib/server/needs/responses-repository';
 import { respondToNeed, setReviewer } from '$lib/server/needs/service';
 import { decisionSchema } from '$lib/server/needs/schemas';
@@ -44,7 +44,8 @@ describe('need responses', () => {
 		const betaActor = actorOf(beta.member);
 		for (const attempt of [
 			() => requireResponseAccess(db, betaActor, alphaResponse.id),
-			() => readThread(db, betaActor, alphaResponse.id),
+			() => loadThread(db, betaActor, alphaResponse.id),
+			() => markThreadReadBy(db, betaActor, alphaResponse.id),
 			() => postThreadMessage(db, betaActor, alphaResponse.id, 'peek'),
 			() => addReviewerNote(db, betaActor, alphaResponse.id, 'peek', context)
 		]) {
@@ -58,7 +59,8 @@ describe('need responses', () => {
 		// A plain colleague at the hospital is not on the hospital side until assigned as a reviewer.
 		const colleague = actorOf(hospital.colleague);
 		expect((await listVisibleResponses(db, colleague, need)).responses).toEqual([]);
-		expect(await refusal(readThread(db, colleague, alphaResponse.id))).toBeInstanceOf(NotFoundError);
+		expect(await refusal(loadThread(db, colleague, alphaResponse.id))).toBeInstanceOf(NotFoundError);
+		expect(await refusal(markThreadReadBy(db, colleague, alphaResponse.id))).toBeInstanceOf(NotFoundError);
 		expect(await refusal(setReviewer(db, actorOf(hospital.staff), need.id, hospital.colleague.id, true, context))).toBeInstanceOf(NotHospitalSideError);
 		await setReviewer(db, actorOf(hospital.admin), need.id, hospital.colleague.id, true, context);
 		expect((await listVisibleResponses(db, colleague, need)).responses).toHaveLength(2);
@@ -107,9 +109,13 @@ describe('need responses', () => {
 		await postThreadMessage(db, actorOf(alpha.owner), alphaResponse.id, 'And from the CEO');
 		expect(await countUnreadInThread(db, alphaResponse.id, hospital.staff.id)).toBe(2);
 		expect(await countUnreadInThread(db, alphaResponse.id, alpha.member.id)).toBe(1);
-		const thread = await readThread(db, actorOf(hospital.staff), alphaResponse.id);
+		// Loading the thread only reads (issue 19): it stays unread until the reader says so.
+		const thread = await loadThread(db, actorOf(hospital.staff), alphaResponse.id);
 		expect(thread.side).toBe('hospital');
 		expect(thread.messages.map((m) => m.body)).toEqual(['Hello from Alpha', 'And from the CEO']);
+		expect(thread.unread).toBe(2);
+		expect(await countUnreadInThread(db, alphaResponse.id, hospital.staff.id)).toBe(2);
+		await markThreadReadBy(db, actorOf(hospital.staff), alphaResponse.id);
 		expect(await countUnreadInThread(db, alphaResponse.id, hospital.staff.id)).toBe(0);
 	});
 });

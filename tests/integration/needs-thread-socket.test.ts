@@ -77,6 +77,9 @@ describe('needs thread socket handlers', () => {
 		expect(threads.heard).toEqual(stored.map((m) => ({ messageId: m.id, responseId: response.id })));
 		expect(stored.map((m) => m.body)).toEqual(['Can we meet Tuesday?', 'Tuesday 3 pm works.']);
 		expect(await countUnreadInThread(db, response.id, alpha.member.id)).toBe(1);
+		// Joining again only listens; reading is the explicit 'needs:read'.
+		expect(await company.handlers.join({ responseId: response.id })).toEqual({ ok: true });
+		expect(await countUnreadInThread(db, response.id, alpha.member.id)).toBe(1);
 		await company.handlers.read({ responseId: response.id });
 		expect(await countUnreadInThread(db, response.id, alpha.member.id)).toBe(0);
 	});

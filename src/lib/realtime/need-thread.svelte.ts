@@ -18,7 +18,13 @@ export function createNeedThread(responseId: string, initial: ThreadMessage[]) {
 		connect() {
 			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
 			keepConnected(socket);
-			socket.on('connect', () => socket?.emit('needs:join', { responseId }, (reply) => (live = reply.ok)));
+			socket.on('connect', () =>
+				socket?.emit('needs:join', { responseId }, (reply) => {
+					live = reply.ok;
+					// Shown on screen is read: say so explicitly, the page load does not write.
+					if (reply.ok && document.visibilityState === 'visible') socket?.emit('needs:read', { responseId });
+				})
+			);
 			socket.on('disconnect', () => (live = false));
 			// The server's feed was interrupted: messages may have been missed, so load the thread again.
 			socket.on('realtime:resync', () => void invalidateAll());

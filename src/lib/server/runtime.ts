@@ -48,6 +48,9 @@ async function start(): Promise<Runtime> {
 		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
 		'database ready'
 	);
+	// Made here rather than on first use, so the manager's check-in page only reads (issue 19).
+	const { ensureCheckInSecret } = await import('./courses/check-in');
+	await ensureCheckInSecret(database.db);
 	const runtime: Runtime = { config, logger, database, stopWorkers: [], readiness: [], draining: false };
 	runtime.readiness.push({ name: 'accepting', run: () => (runtime.draining ? 'draining' : 'ok') }, ...databaseChecks(database));
 	holder.current = runtime;

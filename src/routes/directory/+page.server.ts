@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/runtime';
 import { directoryQuerySchema, searchParamsToObject } from '$lib/server/directory/schemas';
 import { directoryFacets, searchOrganizations, PAGE_SIZE } from '$lib/server/directory/search-repository';
 import { listTerms } from '$lib/server/directory/taxonomy-repository';
+import { noHitHelp } from '$lib/server/directory/no-hits';
 
 export const load = (async ({ url, locals }) => {
 	const db = getDb();
@@ -11,11 +12,15 @@ export const load = (async ({ url, locals }) => {
 	const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
 	const [results, facets, terms] = await Promise.all([searchOrganizations(db, query, locals.locale), directoryFacets(db, query), listTerms(db)]);
 	const total = facets.find((f) => f.facet === 'total')?.count ?? 0;
+	// No hits for the words: suggest a spelling, and keep the filters visible with their counts without the words.
+	const help = total === 0 && query.q ? await noHitHelp(db, query, terms) : null;
 	return {
 		query,
 		invalidQuery: !parsed.success,
 		results,
-		facets: facets.filter((f) => f.facet !== 'total'),
+		facets: (help?.facets ?? facets).filter((f) => f.facet !== 'total'),
+		facetsWithoutWords: help !== null,
+		suggestion: help?.suggestion ?? null,
 		terms,
 		total,
 		pages: Math.max(1, Math.ceil(total / PAGE_SIZE))

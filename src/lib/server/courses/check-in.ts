@@ -17,11 +17,16 @@ export const STEP_MS = 60_000;
 /** Check-in opens this long before a meeting starts. */
 export const OPENS_BEFORE_MS = 15 * 60_000;
 
-/** The secret that signs the codes: made once per database, on first use, and kept in it. */
-export async function checkInSecret(db: Executor): Promise<Buffer> {
+/** Makes the secret that signs the codes, once per database (at start-up and before a check-in). */
+export async function ensureCheckInSecret(db: Executor): Promise<Buffer> {
 	await db.insertInto('course_check_in_secrets').values({ id: true, secret: randomBytes(32) }).onConflict((oc) => oc.column('id').doNothing()).execute();
-	const row = await db.selectFrom('course_check_in_secrets').select('secret').where('id', '=', true).executeTakeFirstOrThrow();
-	return Buffer.from(row.secret);
+	return (await findCheckInSecret(db))!;
+}
+
+/** The signing secret if it was made; reading only, so a page load can call it. */
+export async function findCheckInSecret(db: Executor): Promise<Buffer | null> {
+	const row = await db.selectFrom('course_check_in_secrets').select('secret').where('id', '=', true).executeTakeFirst();
+	return row ? Buffer.from(row.secret) : null;
 }
 
 export const stepOf = (at: Date) => Math.floor(at.getTime() / STEP_MS);
@@ -41,10 +46,11 @@ function matches(token: string, expected: string): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The code the manager's page shows now, or null outside the check-in window. */
+/** The code the manager's page shows now; null outside the check-in window or before the secret exists. */
 export async function currentCheckInToken(db: Executor, meeting: { id: string; starts_at: Date; ends_at: Date }, now = new Date()) {
 	if (!isCheckInOpen(meeting, now)) return null;
-	return checkInToken(await checkInSecret(db), meeting.id, stepOf(now));
+	const secret = await findCheckInSecret(db);
+	return secret && checkInToken(secret, meeting.id, stepOf(now));
 }
 
 /** Marks the actor present at the meeting, if the code is fresh, the meeting running and the actor enrolled. */
@@ -53,7 +59,7 @@ export async function checkIn(db: Kysely<DB>, actor: Actor, meetingId: string, t
 		const meeting = await findMeeting(trx, meetingId);
 		if (!meeting) throw new NotFoundError();
 		if (!isCheckInOpen(meeting, now)) throw new MeetingNotInProgressError();
-		const secret = await checkInSecret(trx);
+		const secret = await ensureCheckInSecret(trx);
 		const step = stepOf(now);
 		if (!matches(token, checkInToken(secret, meeting.id, step)) && !matches(token, checkInToken(secret, meeting.id, step - 1))) throw new CheckInTokenInvalidError();
 		await courseRepository.lockCohort(trx, meeting.cohort_id);

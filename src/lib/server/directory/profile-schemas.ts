@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { text as cleanText } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
+import { regionField } from './region-schema';
 
 const text = (max: number) => cleanText().trim().max(max).default('');
 /** A checkbox: present ('on', 'true', '1') means true, absent means false. */
@@ -45,7 +46,7 @@ export const profileSchema = z.object({
 	summaryEn: text(200),
 	descriptionKo: text(10000),
 	descriptionEn: text(10000),
-	region: text(80),
+	region: regionField(),
 	addressKo: text(200),
 	addressEn: text(200),
 	// Only https: the link is shown to every visitor.

@@ -3,6 +3,28 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db';
 import type { DirectoryQuery, RegulatoryStage } from './schemas';
 import { parseQuery, toTsQuery } from './text-search';
+import { REGIONS, regionNames, regionsMatching } from '$lib/regions';
+import { hangulBigrams } from './text-search';
+
+/**
+ * A place word also matches organisations in that region, and texts that name the place in the other
+ * language: 원주 and Wonju find the same organisations (issue 21).
+ */
+const orRegion = (condition: RawBuilder<unknown>, word: string) => {
+	const values = regionsMatching(word);
+	if (!values.length) return condition;
+	const names = [...new Set(REGIONS.filter((r) => values.includes(r.value) && regionNames(r).includes(word.toLowerCase())).flatMap((r) => [r.ko, r.en, ...(r.aliases ?? [])]))]
+		.map((n) => n.toLowerCase())
+		// Single words only: "강원 (원주)" is covered by its aliases 원주 / wonju.
+		.filter((n) => /^[\p{L}\p{N}]+$/u.test(n));
+	const alternatives = names.map((name) =>
+		/^[\uac00-\ud7a3]+$/.test(name)
+			? sql`o.search_bigrams @@ to_tsquery('simple', ${toTsQuery(hangulBigrams(name))})`
+			: sql`o.search_words @@ to_tsquery('simple', ${toTsQuery([name], true)})`
+	);
+	return sql`(${condition} or o.region in (${sql.join(values)})${alternatives.length ? sql` or ${sql.join(alternatives, sql` or `)}` : sql``})`;
+};
+const bigramsText = (bigrams: string[]) => (bigrams.length ? bigrams[0] + bigrams.slice(1).map((b) => [...b].slice(1).join('')).join('') : '');
 
 export const PAGE_SIZE = 20;
 
@@ -19,11 +41,11 @@ function matchConditions(query: DirectoryQuery) {
 	const conditions: RawBuilder<unknown>[] = [sql`o.status = 'verified'`];
 	for (const token of parsed.hangul) {
 		const tsquery = token.prefix ? toTsQuery([token.prefix], true) : toTsQuery(token.bigrams);
-		conditions.push(sql`o.search_bigrams @@ to_tsquery('simple', ${tsquery})`);
+		conditions.push(orRegion(sql`o.search_bigrams @@ to_tsquery('simple', ${tsquery})`, token.prefix ?? bigramsText(token.bigrams)));
 	}
 	for (const word of parsed.words) {
 		// A prefix of a word, or close enough to a name, tag or product to be a typo of it.
-		conditions.push(sql`(o.search_words @@ to_tsquery('simple', ${toTsQuery([word], true)}) or ${word}::text <% o.search_text)`);
+		conditions.push(orRegion(sql`(o.search_words @@ to_tsquery('simple', ${toTsQuery([word], true)}) or ${word}::text <% o.search_text)`, word));
 	}
 	if (query.kind.length) conditions.push(sql`o.kind in (${sql.join(query.kind)})`);
 	if (query.region.length) conditions.push(sql`o.region in (${sql.join(query.region)})`);

@@ -84,12 +84,18 @@ export async function postThreadMessage(db: Kysely<DB>, actor: Actor, responseId
 	});
 }
 
-/** The thread as one side sees it, marked read for the reader. */
-export async function readThread(db: Kysely<DB>, actor: Actor, responseId: string) {
+/** The thread as one side sees it. Reads only: marking it read is `markThreadReadBy`, an explicit action. */
+export async function loadThread(db: Executor, actor: Actor, responseId: string) {
 	const access = await requireResponseAccess(db, actor, responseId);
 	const messages = await responseRepository.listMessages(db, access.response.id);
-	await responseRepository.markThreadRead(db, access.response.id, actor.id);
-	return { ...access, messages };
+	const unread = await responseRepository.countUnreadInThread(db, access.response.id, actor.id);
+	return { ...access, messages, unread };
+}
+
+/** Records that the reader has seen the thread up to its newest message (a form action or a socket event). */
+export async function markThreadReadBy(db: Executor, actor: Actor, responseId: string) {
+	const { response } = await requireResponseAccess(db, actor, responseId);
+	await responseRepository.markThreadRead(db, response.id, actor.id);
 }
 
 /** Responses to a need as the viewer may see them: all for the hospital side, their company's for a company. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '$lib/server/http/text';
 import { email } from '../auth/schemas';
+import { regionField } from '../directory/region-schema';
 
 export const orgKind = z.enum(['company', 'hospital', 'agency', 'university', 'investor']);
 export const memberRole = z.enum(['owner', 'admin', 'member']);
@@ -14,7 +15,7 @@ export const createOrganizationSchema = z.object({
 	nameEn: text().trim().min(2).max(120),
 	summaryKo: optionalText(200),
 	summaryEn: optionalText(200),
-	region: optionalText(80),
+	region: regionField(),
 	website: z
 		.string()
 		.trim()

@@ -43,8 +43,8 @@ export function createThreadHandlers(db: Kysely<DB>, user: SessionUser, transpor
 			if (!parsed.success) return invalid();
 			try {
 				const { response } = await requireResponseAccess(db, user, parsed.data.responseId);
+				// Joining only listens: the client says it has read the thread with 'needs:read'.
 				await transport.join(responseRoom(response.id));
-				await markThreadRead(db, response.id, user.id);
 				return { ok: true };
 			} catch (error) {
 				return refuse(error);

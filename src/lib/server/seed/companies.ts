@@ -94,7 +94,7 @@ export const companies: SeedOrganization[] = [
 			'디엑스랩바이오는 손끝 채혈 한 방울로 15분 안에 **심근표지자**를 측정하는 현장진단 시스템을 만듭니다. 체외진단기기 2등급 허가와 **CE-IVDR** 인증을 받았습니다.',
 		description_en:
 			'DxLab Bio makes a point-of-care system that measures **cardiac markers** from a fingertip drop of blood in 15 minutes. It holds MFDS Class II IVD approval and **CE marking under the IVDR**.',
-		region: 'Osong',
+		region: 'Chungbuk (Osong)',
 		website: 'https://dxlab-bio.example',
 		founded_year: 2016,
 		status: 'verified'
@@ -302,7 +302,7 @@ export const companies: SeedOrganization[] = [
 			'나노디엑스는 검체 투입부터 결과까지 30분이 걸리는 **카트리지형 PCR** 시스템을 개발합니다. 호흡기 감염 패널로 체외진단기기 3등급 허가를 받았습니다.',
 		description_en:
 			'NanoDx develops a **cartridge-based PCR** system that goes from sample to result in 30 minutes. Its respiratory infection panel holds MFDS Class III IVD approval.',
-		region: 'Osong',
+		region: 'Chungbuk (Osong)',
 		website: 'https://nanodx.example',
 		founded_year: 2017,
 		status: 'verified'
@@ -382,7 +382,7 @@ export const companies: SeedOrganization[] = [
 			'바이오루프센서스는 피부에 붙이는 **땀 분석 바이오센서**로 탈수와 전해질 상태를 측정합니다. 시제품 단계이며 웰니스 제품과 의료기기 중 출시 경로를 검토하고 있습니다.',
 		description_en:
 			'BioLoop Sensors makes a skin-worn **sweat-analysis biosensor** that measures hydration and electrolytes. It is at the prototype stage and weighing a wellness launch against a medical-device route.',
-		region: 'Osong',
+		region: 'Chungbuk (Osong)',
 		website: 'https://bioloop.example',
 		founded_year: 2024,
 		status: 'pending'

@@ -97,7 +97,7 @@ const agencies: SeedOrganization[] = [
 			'식약처는 의료기기 **등급 분류와 허가·인증·신고**, 시판 후 안전관리를 담당합니다. 중소벤처기업부와 함께 의료기기 벤처의 **스마트공장** 구축과 **온라인 IR**을 지원하며, 디지털의료제품 인허가 설명회를 정기적으로 엽니다.',
 		description_en:
 			'MFDS classifies medical devices, grants **approvals, certifications and notifications**, and oversees post-market safety. With the Ministry of SMEs and Startups it supports **smart factories** and **online IR** for medical ventures, and holds regular briefings on approving digital medical products.',
-		region: 'Osong',
+		region: 'Chungbuk (Osong)',
 		website: 'https://mfds.example',
 		founded_year: 2013,
 		status: 'verified'

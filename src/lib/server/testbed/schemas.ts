@@ -113,3 +113,17 @@ export const reportQuery = z.object({
 	month: month.optional(),
 	facility: slug.optional().or(z.literal('').transform(() => undefined))
 });
+
+/** The manager's queue: the ticked bookings, or the one whose row button was pressed (`only`). */
+export const bulkDecisionForm = (decision: 'approve' | 'reject') =>
+	z
+		.object({
+			ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(uuid).max(100)),
+			only: uuid.optional(),
+			reason: text().trim().max(500).optional()
+		})
+		.transform(({ ids, only, reason }) => ({ ids: only ? [only] : ids, decision, reason: reason || undefined }))
+		.superRefine((value, ctx) => {
+			if (!value.ids.length) ctx.addIssue({ code: 'custom', path: ['ids'], message: m.walk_bulk_none_selected() });
+			if (decision === 'reject' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: m.walk_bulk_reason_required() });
+		});

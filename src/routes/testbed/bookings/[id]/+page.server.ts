@@ -13,7 +13,7 @@ import { bookingRow } from '$lib/server/testbed/booking-row';
 import { findBooking, findResourceById } from '$lib/server/testbed/repository';
 import * as schemas from '$lib/server/testbed/schemas';
 import { qrCode } from '$lib/server/testbed/qr';
-import { parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { localParts, parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
 
 const MINUTE = 60_000;
 
@@ -34,7 +34,11 @@ export const load = (async (event) => {
 	// The code people scan at the device: shown until check-in closes, to everybody who may see the booking.
 	const showQr = booking.status === 'confirmed' && !booking.checked_in_at && now <= times.closes.getTime();
 	const checkInUrl = new URL(`/testbed/bookings/${booking.id}/check-in`, event.url.origin).href;
+	// The reschedule form starts from the booking as it is, in the viewer's time zone (issue 21).
+	const local = localParts(booking.starts_at, event.locals.timeZone);
+	const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 	return {
+		current: { date: local.date, time: clock(local.minutes), minutes: String(Math.round((booking.ends_at.getTime() - start) / MINUTE)) },
 		booking: bookingRow(booking),
 		created: event.url.searchParams.has('created'),
 		can: {

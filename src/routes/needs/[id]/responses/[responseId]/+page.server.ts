@@ -5,7 +5,7 @@ import { NotFoundError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/http/context';
 import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { readForm } from '$lib/server/http/form';
-import { postThreadMessage, readThread } from '$lib/server/needs/responses';
+import { loadThread, markThreadReadBy, postThreadMessage } from '$lib/server/needs/responses';
 import { idParam, messageSchema } from '$lib/server/needs/schemas';
 import { listForContext } from '$lib/server/meetings/repository';
 import { listResponseAttachments } from '$lib/server/needs/attachment-files';
@@ -15,7 +15,7 @@ export const load = (async (event) => {
 	const db = getDb();
 	const id = idParam.safeParse(event.params.responseId);
 	if (!id.success) throwLoadError(new NotFoundError());
-	const thread = await readThread(db, user, id.data).catch(throwLoadError);
+	const thread = await loadThread(db, user, id.data).catch(throwLoadError);
 	// The URL's need must be the response's own need.
 	if (thread.need.id !== event.params.id) throwLoadError(new NotFoundError());
 	const org = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', thread.response.org_id).executeTakeFirstOrThrow();
@@ -26,12 +26,13 @@ export const load = (async (event) => {
 		attachments: (await listResponseAttachments(db, [thread.response.id])).get(thread.response.id) ?? [],
 		meetings: (await listForContext(db, user.id, 'need_response', thread.response.id)).map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at.toISOString() })),
 		userId: user.id,
+		unread: thread.unread,
 		messages: thread.messages.map((m) => ({ id: m.id, responseId: m.response_id, authorId: m.author_id, authorName: m.author_name, body: m.body, createdAt: m.created_at.toISOString() }))
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async (event) => {
+	post: async (event) => {
 		const user = requireUser(event);
 		const form = await readForm(event.request, messageSchema);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
@@ -43,5 +44,17 @@ export const actions = {
 			return failFromError(error, { values: form.values });
 		}
 		return { done: true };
+	},
+	/** The reader says they have seen the thread; the page load itself never writes. */
+	markRead: async (event) => {
+		const user = requireUser(event);
+		try {
+			const id = idParam.safeParse(event.params.responseId);
+			if (!id.success) throw new NotFoundError();
+			await markThreadReadBy(getDb(), user, id.data);
+		} catch (error) {
+			return failFromError(error);
+		}
+		return { markedRead: true };
 	}
 } satisfies Actions;
