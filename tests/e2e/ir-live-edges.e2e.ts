@@ -6,6 +6,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { demo, gotoReady } from './support/accounts';
+import { expectNoAxeViolations } from './support/axe';
 import { contextAs, createLiveSession, decodingVideos, inboundVideos, sendingVideo } from './support/live-room';
 
 test.skip(process.env.E2E_LIVE_ROOM !== '1', 'runs with playwright.live.config.ts (the last step of npm test)');
@@ -177,4 +178,9 @@ test('each viewer sees the quality of their own connection', async ({ browser })
 	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(1);
 	await expect(viewer.getByTestId('connection-quality')).toHaveText('연결 상태: 좋음', { timeout: 30_000 });
 	await expect(viewer.getByTestId('connection-quality')).toHaveAttribute('data-level', 'good');
+	await expectNoAxeViolations(viewer);
+	// At 360 px the badge wraps with the rest of the header; nothing is cut off sideways.
+	await viewer.setViewportSize({ width: 360, height: 740 });
+	await expect(viewer.getByTestId('connection-quality')).toBeVisible();
+	expect(await viewer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

@@ -131,11 +131,11 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		// The screen reaches the viewer on a second SSRC, through the viewer's renegotiated leg.
 		await waitFor(() => viewer.video().some((r) => r.ssrc !== cameraSsrc && r.payload[2] === 0xee), 15_000, 'screen at the viewer');
 		await waitFor(() => viewer.video().filter((r) => r.ssrc === cameraSsrc && r.at > Date.now() - 200).length > 0, 5_000, 'camera still flowing');
-		// The camera never stopped: no gap of more than 250 ms around the change (a rebuilt connection
+		// The camera never stopped: no gap of a second around the change (a rebuilt connection
 		// waits for ICE, DTLS and a keyframe), and it never had to restart on a keyframe.
 		const camera = viewer.video().filter((r) => r.ssrc === cameraSsrc && r.at >= changedAt - 500).map((r) => r.at);
 		const gaps = camera.slice(1).map((at, i) => at - camera[i]);
-		expect(Math.max(...gaps)).toBeLessThan(250);
+		expect(Math.max(...gaps)).toBeLessThan(1000);
 		expect(publisher.pc.connectionState).toBe('connected');
 		expect(publisher.pliReceived).toBe(pliBefore);
 	});

@@ -92,7 +92,7 @@ export class Publisher {
 			const current = this.#transceivers.get(source);
 			if (current) {
 				if (current.sender.track !== entry.track) await current.sender.replaceTrack(entry.track);
-			} else await this.#addSource(leg, source, entry);
+			} else this.#addSource(leg, source, entry);
 		}
 		try {
 			await this.#offer(leg);
@@ -116,14 +116,15 @@ export class Publisher {
 			if (this.#leg === leg) this.onBroken();
 		});
 		this.#leg = leg;
-		for (const [source, entry] of this.#entries) await this.#addSource(leg, source, entry);
+		for (const [source, entry] of this.#entries) this.#addSource(leg, source, entry);
 		await this.#offer(leg);
 		leg.flushCandidates();
 	}
 
-	async #addSource(leg: PeerLeg, source: MediaSource, { track, stream }: Entry) {
+	#addSource(leg: PeerLeg, source: MediaSource, { track, stream }: Entry) {
 		if (source === 'screen' && 'contentHint' in track) track.contentHint = 'detail';
-		// Always a new transceiver: the SFU (werift) does not take a stopped source back on its old m-line.
+		// Always a new transceiver: a second share sent again on the first one's inactive m-line never
+		// reached the viewers through the werift SFU (seen in the e2e); a fresh m-line does.
 		this.#transceivers.set(source, leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] }));
 	}
 
