@@ -12,8 +12,6 @@ export class Publisher {
 	readonly #transceivers = new Map<MediaSource, RTCRtpTransceiver>();
 	readonly #muted = new Set<MediaKind>();
 	#leg: PeerLeg | undefined;
-	/** Sources stopped on the running connection: sending one again there never reached the viewers through the werift SFU (seen in the e2e), so that takes a new connection. */
-	readonly #retired = new Set<MediaSource>();
 	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(
@@ -82,15 +80,13 @@ export class Publisher {
 	/** Brings the running connection in line with the sources (renegotiating it), or builds one. */
 	async #update() {
 		const leg = this.#leg;
-		const resent = [...this.#entries.keys()].some((source) => this.#retired.has(source) && !this.#transceivers.has(source));
-		if (this.#entries.size === 0 || !leg || leg.closed || resent || ['failed', 'closed'].includes(leg.pc.connectionState)) return this.#rebuild();
+		if (this.#entries.size === 0 || !leg || leg.closed || ['failed', 'closed'].includes(leg.pc.connectionState)) return this.#rebuild();
 		for (const [source, transceiver] of [...this.#transceivers]) {
 			if (this.#entries.has(source)) continue;
 			// Left inactive (its m-line stays in the offer; a later share gets a new one).
 			transceiver.direction = 'inactive';
 			await transceiver.sender.replaceTrack(null);
 			this.#transceivers.delete(source);
-			this.#retired.add(source);
 		}
 		for (const [source, entry] of this.#entries) {
 			const current = this.#transceivers.get(source);
@@ -112,7 +108,6 @@ export class Publisher {
 		this.#leg?.close();
 		this.#leg = undefined;
 		this.#transceivers.clear();
-		this.#retired.clear();
 		if (this.#entries.size === 0) {
 			await request(this.signal, 'media:unpublish', {});
 			return;
@@ -128,6 +123,8 @@ export class Publisher {
 
 	#addSource(leg: PeerLeg, source: MediaSource, { track, stream }: Entry) {
 		if (source === 'screen' && 'contentHint' in track) track.contentHint = 'detail';
+		// Always a new transceiver: a second share sent again on the first one's inactive m-line never
+		// reached the viewers through the werift SFU (seen in the e2e); a fresh m-line does.
 		this.#transceivers.set(source, leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] }));
 	}
 
