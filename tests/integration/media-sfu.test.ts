@@ -113,6 +113,33 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		await viewer.answer(room, { type: 'offer', sdp: offers[0].sdp });
 	});
 
+	it('adds a screen share on the publisher\'s running connection without interrupting its camera at the viewers', async () => {
+		const room = setUp();
+		const publisher = new TestPublisher('speaker-1', false);
+		const viewer = new TestViewer('viewer-1');
+		peers.push(publisher, viewer);
+		room.on('offer', (peerId, offer) => void (peerId === 'viewer-1' && viewer.answer(room, offer)));
+		await publisher.publish(room);
+		publisher.start();
+		await viewer.join(room);
+		await waitFor(() => viewer.video().length >= 20, 15_000, 'camera at the viewer');
+		const pliBefore = publisher.pliReceived;
+		const cameraSsrc = viewer.video()[0].ssrc;
+		const changedAt = Date.now();
+		await publisher.addScreen(room);
+		expect(room.tracks().map((t) => t.source).sort()).toEqual(['camera', 'screen']);
+		// The screen reaches the viewer on a second SSRC, through the viewer's renegotiated leg.
+		await waitFor(() => viewer.video().some((r) => r.ssrc !== cameraSsrc && r.payload[2] === 0xee), 15_000, 'screen at the viewer');
+		await waitFor(() => viewer.video().filter((r) => r.ssrc === cameraSsrc && r.at > Date.now() - 200).length > 0, 5_000, 'camera still flowing');
+		// The camera never stopped: no gap of a second around the change (a rebuilt connection
+		// waits for ICE, DTLS and a keyframe), and it never had to restart on a keyframe.
+		const camera = viewer.video().filter((r) => r.ssrc === cameraSsrc && r.at >= changedAt - 500).map((r) => r.at);
+		const gaps = camera.slice(1).map((at, i) => at - camera[i]);
+		expect(Math.max(...gaps)).toBeLessThan(1000);
+		expect(publisher.pc.connectionState).toBe('connected');
+		expect(publisher.pliReceived).toBe(pliBefore);
+	});
+
 	it('resends packets a viewer lost (NACK → RTX from the SFU\'s history)', async () => {
 		const room = setUp();
 		const publisher = new TestPublisher('speaker-1', false);

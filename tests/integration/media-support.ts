@@ -70,8 +70,32 @@ export class TestPublisher {
 		return new RtpPacket(new RtpHeader({ payloadType, sequenceNumber, timestamp, marker, ssrc: 1 }), payload);
 	}
 
+	/**
+	 * Adds a screen share to the running connection (a renegotiation, as the browser client does) and
+	 * sends a keyframe-only VP8 stream on it every 30 ms.
+	 */
+	async addScreen(room: MediaRoom) {
+		const screen = new MediaStreamTrack({ kind: 'video' });
+		const transceiver = this.pc.addTransceiver(screen, { direction: 'sendonly' });
+		await this.pc.setLocalDescription(await this.pc.createOffer());
+		const sources: Record<string, 'camera' | 'microphone' | 'screen'> = { [this.videoTransceiver.mid!]: 'camera', [transceiver.mid!]: 'screen' };
+		for (const t of this.pc.getTransceivers()) if (t.kind === 'audio' && t.mid) sources[t.mid] = 'microphone';
+		const answer = await room.publish(this.peerId, { type: 'offer', sdp: this.pc.localDescription!.sdp }, sources);
+		await this.pc.setRemoteDescription(answer);
+		let frame = 0;
+		let seq = 9000;
+		this.#screenTimer = setInterval(() => {
+			frame++;
+			seq = (seq + 1) & 0xffff;
+			screen.writeRtp(new RtpPacket(new RtpHeader({ payloadType: 96, sequenceNumber: seq, timestamp: frame * 3000, marker: true, ssrc: 2 }), Buffer.from([0x10, 0x00, 0xee, ...new Array(300).fill(5)])));
+		}, 30);
+	}
+
+	#screenTimer: ReturnType<typeof setInterval> | undefined;
+
 	stop() {
 		clearInterval(this.#timer);
+		clearInterval(this.#screenTimer);
 	}
 
 	async close() {

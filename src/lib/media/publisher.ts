@@ -1,14 +1,15 @@
-// The publishing side of LiveMedia: the local tracks by source, and one peer connection that is
-// rebuilt (a fresh offer carrying every current source) whenever the set of sources changes.
+// The publishing side of LiveMedia: the local tracks by source, and one peer connection. A source
+// that comes or goes (a screen share) is added to or removed from the running connection with a new
+// offer, so the camera keeps flowing; the connection is rebuilt only when it broke or after a reconnect.
 import type { MediaKind, MediaSource, RTCIceServerConfig } from './types';
 import { PeerLeg, retireLeg } from './leg';
-import { request, type MediaSignal } from './signal';
+import { MediaRequestError, request, type MediaSignal } from './signal';
 
 type Entry = { track: MediaStreamTrack; stream: MediaStream };
 
 export class Publisher {
 	readonly #entries = new Map<MediaSource, Entry>();
-	readonly #senders = new Map<MediaSource, RTCRtpSender>();
+	readonly #transceivers = new Map<MediaSource, RTCRtpTransceiver>();
 	readonly #muted = new Set<MediaKind>();
 	#leg: PeerLeg | undefined;
 	#queue: Promise<unknown> = Promise.resolve();
@@ -30,12 +31,12 @@ export class Publisher {
 		if (source !== 'microphone' && video) this.#entries.set(source, { track: video, stream });
 		if ((source === 'camera' || source === 'microphone') && audio) this.#entries.set('microphone', { track: audio, stream });
 		this.#applyMuted();
-		return this.#renegotiate();
+		return this.#serial(() => this.#update());
 	}
 
 	unpublish(source: MediaSource): Promise<void> {
 		if (!this.#entries.delete(source)) return Promise.resolve();
-		return this.#renegotiate();
+		return this.#serial(() => this.#update());
 	}
 
 	/** Swaps the track of a source (another camera or microphone) without renegotiating. */
@@ -44,7 +45,7 @@ export class Publisher {
 		if (!entry) throw new Error(`No ${source} is published`);
 		entry.track = track;
 		this.#applyMuted();
-		await this.#senders.get(source)?.replaceTrack(track);
+		await this.#transceivers.get(source)?.sender.replaceTrack(track);
 	}
 
 	/** Muting disables the local track: the SFU keeps forwarding (silence, black frames). */
@@ -66,24 +67,51 @@ export class Publisher {
 	}
 
 	/**
-	 * A new peer connection with the same tracks (after a reconnect or an ICE failure); the old one
-	 * keeps sending until the new one runs (make before break, see retireLeg).
+	 * A new peer connection with the same tracks (after a reconnect or an ICE failure); after a
+	 * reconnect the old one keeps sending until the new one runs (make before break, see retireLeg).
 	 */
 	restart(makeBeforeBreak = true): Promise<void> {
-		return this.#renegotiate(makeBeforeBreak);
+		return this.#serial(() => this.#rebuild(makeBeforeBreak));
 	}
 
-	#renegotiate(makeBeforeBreak = false): Promise<void> {
-		const run = this.#queue.then(() => this.#negotiate(makeBeforeBreak));
+	#serial(task: () => Promise<void>): Promise<void> {
+		const run = this.#queue.then(task);
 		this.#queue = run.catch(() => {});
 		return run;
 	}
 
-	async #negotiate(makeBeforeBreak: boolean) {
+	/** Brings the running connection in line with the sources (renegotiating it), or builds one. */
+	async #update() {
+		const leg = this.#leg;
+		if (this.#entries.size === 0 || !leg || leg.closed || ['failed', 'closed'].includes(leg.pc.connectionState)) return this.#rebuild();
+		for (const [source, transceiver] of [...this.#transceivers]) {
+			if (this.#entries.has(source)) continue;
+			// Left inactive (its m-line stays in the offer; a later share gets a new one).
+			transceiver.direction = 'inactive';
+			await transceiver.sender.replaceTrack(null);
+			this.#transceivers.delete(source);
+		}
+		for (const [source, entry] of this.#entries) {
+			const current = this.#transceivers.get(source);
+			if (current) {
+				if (current.sender.track !== entry.track) await current.sender.replaceTrack(entry.track);
+			} else this.#addSource(leg, source, entry);
+		}
+		try {
+			await this.#offer(leg);
+		} catch (error) {
+			// A backend that cannot renegotiate a running publisher takes everything on a new connection.
+			if (error instanceof MediaRequestError && error.code === 'media_renegotiation_unsupported') return this.#rebuild();
+			throw error;
+		}
+	}
+
+	/** Opens a new connection carrying every current source; the old one closes now, or once the new one runs. */
+	async #rebuild(makeBeforeBreak = false) {
 		const old = this.#leg;
 		if (!makeBeforeBreak || this.#entries.size === 0) old?.close();
 		this.#leg = undefined;
-		this.#senders.clear();
+		this.#transceivers.clear();
 		if (this.#entries.size === 0) {
 			await request(this.signal, 'media:unpublish', {});
 			return;
@@ -93,29 +121,37 @@ export class Publisher {
 		});
 		this.#leg = leg;
 		if (old && !old.closed) retireLeg(old, leg);
-		const bySender = new Map<RTCRtpTransceiver, MediaSource>();
-		for (const [source, { track, stream }] of this.#entries) {
-			const transceiver = leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
-			if (source === 'screen' && 'contentHint' in track) track.contentHint = 'detail';
-			bySender.set(transceiver, source);
-			this.#senders.set(source, transceiver.sender);
-		}
+		for (const [source, entry] of this.#entries) this.#addSource(leg, source, entry);
+		await this.#offer(leg);
+		leg.flushCandidates();
+	}
+
+	#addSource(leg: PeerLeg, source: MediaSource, { track, stream }: Entry) {
+		if (source === 'screen' && 'contentHint' in track) track.contentHint = 'detail';
+		// Always a new transceiver: a second share sent again on the first one's inactive m-line never
+		// reached the viewers through the werift SFU (seen in the e2e); a fresh m-line does.
+		this.#transceivers.set(source, leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] }));
+	}
+
+	/** One offer/answer exchange on `leg`; a refusal or a lost request closes it (nothing half-open stays). */
+	async #offer(leg: PeerLeg) {
 		await leg.pc.setLocalDescription(await leg.pc.createOffer());
 		const sources: Record<string, MediaSource> = {};
-		for (const [transceiver, source] of bySender) if (transceiver.mid) sources[transceiver.mid] = source;
+		for (const [source, transceiver] of this.#transceivers) if (transceiver.mid) sources[transceiver.mid] = source;
 		const offer = leg.pc.localDescription!;
 		let answer: RTCSessionDescriptionInit;
 		try {
 			({ answer } = await request(this.signal, 'media:publish', { offer: { type: 'offer', sdp: offer.sdp }, sources }));
 		} catch (error) {
-			// Refused (e.g. no longer a speaker) or undeliverable: no half-open connection stays behind.
-			if (this.#leg === leg) this.#leg = undefined;
+			if (this.#leg === leg) {
+				this.#leg = undefined;
+				this.#transceivers.clear();
+			}
 			leg.close();
 			throw error;
 		}
 		if (leg.closed) return;
 		await leg.pc.setRemoteDescription(answer);
-		leg.flushCandidates();
 	}
 
 	async stats(): Promise<RTCStatsReport | undefined> {
@@ -125,6 +161,6 @@ export class Publisher {
 	close() {
 		this.#leg?.close();
 		this.#leg = undefined;
-		this.#senders.clear();
+		this.#transceivers.clear();
 	}
 }

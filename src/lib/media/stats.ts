@@ -10,6 +10,7 @@ export type InboundVideoStats = {
 	freezeCount: number;
 	totalFreezesDuration: number;
 	packetsLost: number;
+	packetsReceived: number;
 	frameWidth: number;
 	frameHeight: number;
 };
@@ -31,6 +32,7 @@ export function inboundVideoStats(report: RTCStatsReport, streamOfMid: Map<strin
 			freezeCount: num('freezeCount'),
 			totalFreezesDuration: num('totalFreezesDuration'),
 			packetsLost: num('packetsLost'),
+			packetsReceived: num('packetsReceived'),
 			frameWidth: num('frameWidth'),
 			frameHeight: num('frameHeight')
 		});

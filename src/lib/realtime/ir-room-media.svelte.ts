@@ -1,14 +1,19 @@
 // The media side of the live room page: watching every publisher through LiveMedia, and (with the
 // publish grant) going live with camera and microphone, sharing the screen, muting, switching devices.
-import { LiveMedia, type PublisherStreams } from '$lib/media/client';
+import { LiveMedia, type InboundVideoStats, type PublisherStreams } from '$lib/media/client';
+import { judgeQuality, type ConnectionQuality } from '$lib/media/quality';
 import type { MediaRequests, MediaSource, SessionDescription, TrackInfo } from '$lib/media/types';
 import type { LiveSocket } from './ir-room.svelte';
+import { devicesGranted, resumeMemory, type ChosenDevices } from './publish-resume';
 
 export type StageVideo = { publisherId: string; camera?: MediaStream; screen?: MediaStream };
+const QUALITY_INTERVAL_MS = 2_000;
 type IceServer = { urls: string | string[]; username?: string; credential?: string };
 
-export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError: (error: unknown) => void) {
+/** `eventId` names what this tab remembers across a reload (was it live, with which devices). */
+export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError: (error: unknown) => void, eventId = '') {
 	let media: LiveMedia | undefined;
+	const memory = resumeMemory(eventId);
 	let removeListeners: (() => void) | undefined;
 	const state = $state({
 		videos: [] as StageVideo[],
@@ -18,8 +23,26 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 		cameraOff: false,
 		/** Camera and microphone are being sent to the room. */
 		publishing: false,
-		busy: false
+		busy: false,
+		/** Live before a reload, but the browser will ask for the camera again: one button resumes. */
+		resumable: false,
+		/** How well this person receives the room's video now (undefined while nothing is received). */
+		quality: undefined as ConnectionQuality | undefined
 	});
+
+	/** Samples the inbound video every QUALITY_INTERVAL_MS while watching. */
+	let qualityTimer: ReturnType<typeof setInterval> | undefined;
+	function watchQuality() {
+		if (qualityTimer) return;
+		let previous: { at: number; videos: InboundVideoStats[] } | undefined;
+		qualityTimer = setInterval(async () => {
+			const videos = await media?.stats().catch(() => undefined);
+			if (!videos) return;
+			const at = Date.now();
+			if (previous) state.quality = judgeQuality(previous.videos, videos, (at - previous.at) / 1000);
+			previous = { at, videos };
+		}, QUALITY_INTERVAL_MS);
+	}
 
 	const signal = <E extends keyof MediaRequests>(event: E, payload: MediaRequests[E]['payload']) => {
 		const socket = getSocket();
@@ -53,6 +76,7 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 		const own = getSocket()?.id;
 		if (!media || subscribed || !tracks.some((track) => track.publisherId !== own)) return;
 		subscribed = true;
+		watchQuality();
 		media.subscribe(onPublishers).catch((error) => {
 			subscribed = false;
 			onError(error);
@@ -92,13 +116,34 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 				onError(error);
 			}
 		},
-		async goLive(devices: { videoId?: string; audioId?: string } = {}) {
+		/**
+		 * After a reload (or a speaker's reconnect): goes live again by itself when this tab was live and
+		 * the browser still grants camera and microphone; otherwise offers the one resume button.
+		 */
+		async resume() {
+			const remembered = memory.read();
+			if (!remembered || state.publishing || state.busy) return;
+			if (await devicesGranted()) await this.goLive(remembered);
+			else state.resumable = true;
+		},
+		/** The resume button: the remembered devices again (the browser may ask for them now). */
+		resumeByClick() {
+			return this.goLive(memory.read() ?? {});
+		},
+		/** Leaving the room on purpose: a later visit does not go live by itself. */
+		forgetResume() {
+			memory.clear();
+			state.resumable = false;
+		},
+		async goLive(devices: ChosenDevices = {}) {
 			if (!media || state.busy) return;
 			state.busy = true;
 			try {
 				const stream = state.camera ?? (await openCamera(devices));
 				state.camera = stream;
 				await media.publish(stream, 'camera');
+				memory.write(devices);
+				state.resumable = false;
 				state.publishing = true;
 				media.setMuted('audio', state.micMuted);
 				media.setMuted('video', state.cameraOff);
@@ -160,8 +205,12 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 			stopStream(state.camera);
 			state.camera = null;
 			state.publishing = false;
+			this.forgetResume();
 		},
 		close() {
+			clearInterval(qualityTimer);
+			qualityTimer = undefined;
+			state.quality = undefined;
 			removeListeners?.();
 			media?.close();
 			subscribed = false;

@@ -14,6 +14,10 @@
 //   legs live in fan-out worker threads (MEDIA_WORKERS); stats() counters of forwarded packets,
 //   bytes and retransmissions come from the workers and may lag by up to half a second.
 // - MediaErrorCode gained 'media_unavailable' (the Janus backend cannot reach Janus).
+// - (issue 18) publish() with an offer from the publisher's running browser connection (same ICE
+//   ufrag) renegotiates it: sources that stay keep flowing untouched (a screen share comes or goes
+//   without interrupting the camera). A backend that cannot do that throws
+//   MediaError('media_renegotiation_unsupported') and the client publishes on a new connection.
 
 import type { IceCandidate, MediaLeg, MediaSource, RTCIceServerConfig, SessionDescription, TrackInfo } from '../../media/types';
 
@@ -115,7 +119,9 @@ export type MediaErrorCode =
 	| 'media_not_subscribed'
 	| 'media_closed'
 	/** The media server cannot be reached (Janus gone); the portal itself keeps running. */
-	| 'media_unavailable';
+	| 'media_unavailable'
+	/** The backend cannot renegotiate a running publisher (Janus here): the client publishes on a new connection. */
+	| 'media_renegotiation_unsupported';
 
 export class MediaError extends Error {
 	constructor(readonly code: MediaErrorCode, message?: string) {

@@ -1,29 +1,45 @@
-// A publisher's peer connection: answers its offer and reports each incoming track by mid.
+// A publisher's peer connection: answers its offer (the first one, and each renegotiation of the same
+// browser connection when a screen share comes or goes) and reports each incoming track by mid.
 import type { MediaStreamTrack, RTCPeerConnection, RTCRtpReceiver } from 'werift';
-import type { IceCandidate, SessionDescription } from './backend';
+import type { IceCandidate, MediaSource, SessionDescription } from './backend';
 import { createPublisherConnection, finishLocalSdp, type MediaNetworkConfig } from './peer-config';
+import { iceUfrag } from './sdp';
 
-export type IncomingTrack = (mid: string, track: MediaStreamTrack, receiver: RTCRtpReceiver) => void;
+export type IncomingTrack = (source: MediaSource, track: MediaStreamTrack, receiver: RTCRtpReceiver) => void;
 
 export class PublisherLeg {
 	readonly pc: RTCPeerConnection;
+	/** The source of each sending mid, as the latest offer declared it. */
+	sources: Record<string, MediaSource>;
+	#ufrag: string | undefined;
 
 	constructor(
 		private readonly config: MediaNetworkConfig,
+		sources: Record<string, MediaSource>,
 		onTrack: IncomingTrack
 	) {
+		this.sources = sources;
 		this.pc = createPublisherConnection(config);
 		this.pc.ontrack = ({ track, transceiver, receiver }) => {
-			if (transceiver.mid) onTrack(transceiver.mid, track, receiver);
+			const source = transceiver.mid ? this.sources[transceiver.mid] : undefined;
+			if (source) onTrack(source, track, receiver);
 		};
 	}
 
-	async answer(offer: SessionDescription): Promise<SessionDescription> {
+	/** Whether `offer` renegotiates this connection (same ICE credentials, still usable) rather than starting a new one. */
+	continuedBy(offer: SessionDescription): boolean {
+		const state = this.pc.connectionState;
+		return this.#ufrag !== undefined && iceUfrag(offer.sdp) === this.#ufrag && state !== 'failed' && state !== 'closed';
+	}
+
+	async answer(offer: SessionDescription, sources: Record<string, MediaSource> = this.sources): Promise<SessionDescription> {
+		this.sources = sources;
 		await this.pc.setRemoteDescription(offer);
 		// werift's setLocalDescription resolves after gathering: the description carries the candidates.
 		await this.pc.setLocalDescription(await this.pc.createAnswer());
 		const local = this.pc.localDescription;
 		if (!local) throw new Error('werift produced no answer');
+		this.#ufrag = iceUfrag(offer.sdp);
 		return { type: 'answer', sdp: finishLocalSdp(local.sdp, this.config, { startBitrate: true }) };
 	}
 

@@ -38,7 +38,8 @@ const messages: Record<MediaErrorCode, (locale: 'ko' | 'en', field: string) => s
 	media_invalid_offer: (locale) => m.media_error_invalid_offer({}, { locale }),
 	media_not_subscribed: (locale) => m.media_error_not_subscribed({}, { locale }),
 	media_closed: (locale) => m.media_error_closed({}, { locale }),
-	media_unavailable: (locale) => m.media_error_unavailable({}, { locale })
+	media_unavailable: (locale) => m.media_error_unavailable({}, { locale }),
+	media_renegotiation_unsupported: (locale) => m.ir_live_edge_media_error_renegotiation_unsupported({}, { locale })
 };
 
 /**

@@ -3,6 +3,7 @@
 // Ingest (publisher legs, SRTP decryption, keyframe detection for the gate's first packet, the
 // onIngestRtp tap) stays on the main thread; with a FanoutPool the viewers' legs live in worker
 // threads (RemoteSubscriberLeg) and every packet is posted to them, without one in this thread.
+import type { MediaStreamTrack, RTCRtpReceiver } from 'werift';
 import { streamIdFor, trackIdFor } from '../../media/types';
 import { MediaError, PEER_ID_PATTERN, type IngestTap, type IngestTrack, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
 import { ForwardedTrack, emptyCounters, type Counters } from './forwarded-track';
@@ -53,16 +54,12 @@ export class WeriftRoom implements MediaRoom {
 		}
 		if (used.size === 0) throw new MediaError('media_invalid_offer', 'the offer sends nothing');
 		return this.#queues.run(peerId, async () => {
-			this.#publishers.get(peerId)?.close();
+			const current = this.#publishers.get(peerId);
+			if (current?.continuedBy(offer)) return this.#renegotiatePublisher(peerId, current, offer, sources, used);
+			current?.close();
 			const tracksChanged = this.#setPublishedSources(peerId, used);
-			const leg = new PublisherLeg(this.config, (mid, track, receiver) => {
-				const source = sources[mid];
-				if (this.#publishers.get(peerId) !== leg || !source) return;
-				const forwarded = this.#tracks.get(trackIdFor(peerId, source));
-				forwarded?.attach(track, receiver);
-				const ingest: IngestTrack = { peerId, source, track, requestKeyframe: () => forwarded?.requestKeyframe() };
-				this.#ingest.set(trackIdFor(peerId, source), ingest);
-				for (const tap of this.#ingestTaps) tap(ingest);
+			const leg = new PublisherLeg(this.config, sources, (source, track, receiver) => {
+				if (this.#publishers.get(peerId) === leg) this.#attachIncoming(peerId, source, track, receiver);
 			});
 			this.#publishers.set(peerId, leg);
 			try {
@@ -75,6 +72,33 @@ export class WeriftRoom implements MediaRoom {
 				throw new MediaError('media_invalid_offer');
 			}
 		});
+	}
+
+	/**
+	 * A new offer on the publisher's running connection (a screen share added or stopped): the
+	 * sources that stay keep flowing on their receivers, untouched; only the ones that come or go
+	 * change, and viewers are renegotiated for them.
+	 */
+	async #renegotiatePublisher(peerId: string, leg: PublisherLeg, offer: SessionDescription, sources: Record<string, MediaSource>, used: Set<MediaSource>): Promise<SessionDescription> {
+		const tracksChanged = this.#setPublishedSources(peerId, used, { keepAttached: true });
+		try {
+			const answer = await leg.answer(offer, sources);
+			if (tracksChanged) this.#tracksChanged();
+			return answer;
+		} catch (error) {
+			this.logger.warn({ err: error, room: this.id, peerId }, 'media: publisher renegotiation refused');
+			this.#dropPublisher(peerId);
+			throw new MediaError('media_invalid_offer');
+		}
+	}
+
+	#attachIncoming(peerId: string, source: MediaSource, track: MediaStreamTrack, receiver: RTCRtpReceiver) {
+		const trackId = trackIdFor(peerId, source);
+		const forwarded = this.#tracks.get(trackId);
+		forwarded?.attach(track, receiver);
+		const ingest: IngestTrack = { peerId, source, track, requestKeyframe: () => forwarded?.requestKeyframe() };
+		this.#ingest.set(trackId, ingest);
+		for (const tap of this.#ingestTaps) tap(ingest);
 	}
 
 	unpublish(peerId: string): Promise<void> {
@@ -192,7 +216,7 @@ export class WeriftRoom implements MediaRoom {
 	}
 
 	/** Creates and closes this publisher's ForwardedTracks to match `sources`; true if the list changed. */
-	#setPublishedSources(peerId: string, sources: Set<MediaSource>): boolean {
+	#setPublishedSources(peerId: string, sources: Set<MediaSource>, { keepAttached = false } = {}): boolean {
 		let changed = false;
 		for (const source of ['camera', 'microphone', 'screen'] as const) {
 			const trackId = trackIdFor(peerId, source);
@@ -207,7 +231,7 @@ export class WeriftRoom implements MediaRoom {
 				this.#tracks.delete(trackId);
 				this.#ingest.delete(trackId);
 				changed = true;
-			} else existing?.detach();
+			} else if (!keepAttached) existing?.detach();
 		}
 		return changed;
 	}

@@ -29,8 +29,8 @@ export type LiveDeps = { io: LiveIo; db: Kysely<DB>; media?: MediaHooks; logger?
 export async function joinRoom(deps: LiveDeps, socket: LiveSocket, user: SessionUser, eventId: string): Promise<LiveRoomSnapshot> {
 	const { db, io, media } = deps;
 	const { event, role: baseRole } = await requireLiveAccess(db, user, eventId);
-	// A reconnecting speaker keeps the floor while another of their sockets still holds it.
-	const role = baseRole === 'viewer' && registry.socketsOfUser(eventId, user.id).some((p) => p.role === 'speaker') ? 'speaker' : baseRole;
+	// A speaker who reloads or reconnects keeps the floor until the moderator takes it back.
+	const role = baseRole === 'viewer' && registry.isSpeaker(eventId, user.id) ? 'speaker' : baseRole;
 	const attendanceId = await liveRepository.startAttendance(db, eventId, user.id, role);
 	const participant = registry.addParticipant(eventId, { socketId: socket.id, userId: user.id, name: user.name, role, attendanceId, joinedAt: new Date() });
 	await socket.join(liveRoomName(eventId));

@@ -37,4 +37,20 @@ describe('live room registry', () => {
 		registry.removeParticipant(room, 't3');
 		expect(registry.hasRoom(room)).toBe(false);
 	});
+
+	it('remembers a promoted speaker while all their sockets are gone (a reload), until demoted', () => {
+		const room = 'room-c';
+		join(room, 'u1', 'mod', 'moderator');
+		join(room, 'u2', 'bob', 'viewer');
+		registry.setRole(room, 'bob', 'speaker');
+		registry.removeParticipant(room, 'u2');
+		expect(registry.socketsOfUser(room, 'bob')).toEqual([]);
+		expect(registry.isSpeaker(room, 'bob')).toBe(true);
+		join(room, 'u3', 'bob', 'viewer');
+		registry.setRole(room, 'bob', 'viewer');
+		expect(registry.isSpeaker(room, 'bob')).toBe(false);
+		expect(registry.isSpeaker(room, 'mod')).toBe(false);
+		registry.removeParticipant(room, 'u1');
+		registry.removeParticipant(room, 'u3');
+	});
 });

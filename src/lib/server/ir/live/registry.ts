@@ -23,6 +23,8 @@ type LiveRoom = {
 	eventId: string;
 	participants: Map<string, Participant>;
 	hands: RaisedHand[];
+	/** People the moderator gave the floor: they keep it across a reload or reconnect until demoted. */
+	speakers: Set<string>;
 };
 
 const rooms = new Map<string, LiveRoom>();
@@ -30,7 +32,7 @@ const rooms = new Map<string, LiveRoom>();
 export function addParticipant(eventId: string, participant: Omit<Participant, 'grants'>): Participant {
 	let room = rooms.get(eventId);
 	if (!room) {
-		room = { eventId, participants: new Map(), hands: [] };
+		room = { eventId, participants: new Map(), hands: [], speakers: new Set() };
 		rooms.set(eventId, room);
 	}
 	const joined = { ...participant, grants: grantsFor(participant.role) };
@@ -78,8 +80,16 @@ export function setRole(eventId: string, userId: string, role: IrLiveRole): Part
 		participant.role = role;
 		participant.grants = grantsFor(role);
 	}
+	const speakers = rooms.get(eventId)?.speakers;
+	if (role === 'speaker') speakers?.add(userId);
+	else speakers?.delete(userId);
 	if (role === 'speaker') lowerHand(eventId, userId);
 	return changed;
+}
+
+/** Whether the moderator gave `userId` the floor (and has not taken it back), connected now or not. */
+export function isSpeaker(eventId: string, userId: string): boolean {
+	return rooms.get(eventId)?.speakers.has(userId) ?? false;
 }
 
 export function raiseHand(eventId: string, userId: string, name: string, now = new Date()): RaisedHand[] {

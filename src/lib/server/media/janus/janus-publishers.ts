@@ -3,8 +3,9 @@
 import { streamIdFor, trackIdFor } from '../../../media/types';
 import type { MediaSource, SessionDescription } from '../backend';
 import { JanusRequestError, type JanusEvent, type JanusSession } from './api';
+import { iceUfrag } from '../sdp';
 
-type Publisher = { handleId: number; feedId: number; sources: Record<string, MediaSource>; ready: boolean };
+type Publisher = { handleId: number; feedId: number; sources: Record<string, MediaSource>; ready: boolean; ufrag: string | undefined };
 
 export class JanusPublishers {
 	readonly #byPeer = new Map<string, Publisher>();
@@ -27,12 +28,18 @@ export class JanusPublishers {
 			handleId = await session.attach((event) => this.#onEvent(peerId, handleId!, event));
 			const reply = await session.message(handleId, { request: 'joinandconfigure', room, ptype: 'publisher', display: peerId }, offer);
 			if (reply.jsep?.type !== 'answer') throw new JanusRequestError(0, 'no answer to the publisher offer');
-			this.#byPeer.set(peerId, { handleId, feedId: Number(reply.data.id), sources, ready: false });
+			this.#byPeer.set(peerId, { handleId, feedId: Number(reply.data.id), sources, ready: false, ufrag: iceUfrag(offer.sdp) });
 			return { type: 'answer', sdp: reply.jsep.sdp };
 		} catch (error) {
 			if (handleId !== undefined) void session.detach(handleId);
 			throw error;
 		}
+	}
+
+	/** Whether `offer` comes from `peerId`'s running browser connection (same ICE credentials): a renegotiation. */
+	continuedBy(peerId: string, offer: SessionDescription): boolean {
+		const ufrag = this.#byPeer.get(peerId)?.ufrag;
+		return ufrag !== undefined && iceUfrag(offer.sdp) === ufrag;
 	}
 
 	/** Detaches `peerId`'s handle (Janus then drops its feed); true if viewers were receiving it. */

@@ -31,6 +31,9 @@ export class JanusRoom implements MediaRoom {
 		if (offer.type !== 'offer') throw new MediaError('media_invalid_offer', 'not an offer');
 		const used = offeredSources(offer, sources);
 		return this.#queues.run(`pub:${peerId}`, async () => {
+			// Viewers here subscribe to whole feeds, so a stream added to a running feed would not reach
+			// them: the browser is told to publish on a new connection instead (see Publisher).
+			if (this.#publishers.continuedBy(peerId, offer)) throw new MediaError('media_renegotiation_unsupported');
 			const { link, room } = await this.#room();
 			await this.#dropPublisher(peerId, false);
 			try {
