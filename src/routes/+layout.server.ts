@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { countUnread } from '$lib/server/notify/repository';
+import { countPendingApprovals } from '$lib/server/courses/employer';
 import { switchedFrom } from '$lib/server/users/visit-language';
 
 export const load = (async ({ locals, cookies }) => {
@@ -8,6 +9,8 @@ export const load = (async ({ locals, cookies }) => {
 	return {
 		user: user && { id: user.id, name: user.name, email: user.email, isOperator: user.isOperator, emailVerified: user.emailVerified },
 		unread: user ? await countUnread(getDb(), user.id) : 0,
+		// Org admins with training requests to decide get a counted link in the main navigation.
+		approvals: user ? await countPendingApprovals(getDb(), user.id) : 0,
 		locale: locals.locale,
 		timeZone: locals.timeZone,
 		// Sign-in kept the language chosen before it: offer to go back to the account's earlier one.
