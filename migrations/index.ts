@@ -14,6 +14,7 @@ import * as irLive from './20261123T1010_ir_live';
 import * as jobs from './20261123T1100_jobs';
 import * as roomLeases from './20261204T0600_room_leases';
 import * as irRecordings from './20261204T0610_ir_recordings';
+import * as edges from './20261205T0500_edges';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T1010_ir_live': irLive,
 	'20261123T1100_jobs': jobs,
 	'20261204T0600_room_leases': roomLeases,
-	'20261204T0610_ir_recordings': irRecordings
+	'20261204T0610_ir_recordings': irRecordings,
+	'20261205T0500_edges': edges
 };
