@@ -19,6 +19,7 @@ import * as privacy from './20261205T0200_privacy';
 import * as secondFactor from './20261205T0100_second_factor';
 import * as programmes from './20261205T0300_programmes';
 import * as regions from './20261205T0700_regions';
+import * as edges from './20261205T0500_edges';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205T0200_privacy': privacy,
 	'20261205T0100_second_factor': secondFactor,
 	'20261205T0300_programmes': programmes,
-	'20261205T0700_regions': regions
+	'20261205T0700_regions': regions,
+	'20261205T0500_edges': edges
 };

@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { countUnread } from '$lib/server/notify/repository';
 import { hasCurrentRequiredConsent } from '$lib/server/privacy/consent-repository';
+import { countPendingApprovals } from '$lib/server/courses/employer';
 import { switchedFrom } from '$lib/server/users/visit-language';
 
 export const load = (async ({ locals, cookies }) => {
@@ -11,6 +12,8 @@ export const load = (async ({ locals, cookies }) => {
 		unread: user ? await countUnread(getDb(), user.id) : 0,
 		// A newer privacy notice than the one the person agreed to: ask again (PIPA).
 		consentDue: user ? !(await hasCurrentRequiredConsent(getDb(), user.id)) : false,
+		// Org admins with training requests to decide get a counted link in the main navigation.
+		approvals: user ? await countPendingApprovals(getDb(), user.id) : 0,
 		locale: locals.locale,
 		timeZone: locals.timeZone,
 		// Sign-in kept the language chosen before it: offer to go back to the account's earlier one.

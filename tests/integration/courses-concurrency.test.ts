@@ -89,7 +89,7 @@ describe('course enrolment under concurrency', () => {
 		const offers = await db.selectFrom('audit_log').select('entity_id').where('action', '=', 'enrolment.offered').where('entity_id', 'in', [w2.id, w3.id]).execute();
 		expect(offers.map((o) => o.entity_id).sort()).toEqual([w2.id, w3.id].sort());
 		const notices = await db.selectFrom('notifications').select('kind').where('user_id', '=', third.user.id).orderBy('created_at').execute();
-		expect(notices.map((n) => n.kind)).toEqual(['courses_waitlisted', 'courses_offered']);
+		expect(notices.map((n) => n.kind)).toEqual(['courses_waitlisted', 'courses_waitlist_moved', 'courses_offered']);
 		// Two days after the next deadline the last offer lapses too, and nobody is left to take the seat.
 		const end = await expireOffers(db, new Date(later.getTime() + 3 * DAY), context);
 		expect(ofMine(end.expired)).toEqual([w3.id]);

@@ -29,7 +29,7 @@ describe('contact', () => {
 		await sendContactMessage(db, sender.id, org.id, input, context);
 		for (const user of [owner, admin]) {
 			const [notification] = await notificationsOf(db, user.id);
-			expect(notification).toMatchObject({ kind: 'org_contact', params: { sender: sender.name, sender_email: sender.email, org: org.name_ko, org_en: org.name_en, subject: input.subject }, link: `/orgs/${org.slug}` });
+			expect(notification).toMatchObject({ kind: 'org_contact', params: { sender: sender.name, sender_email: sender.email, org: org.name_ko, org_en: org.name_en, subject: input.subject }, link: `/orgs/${org.slug}/inbox` });
 		}
 		expect(await notificationsOf(db, member.id)).toEqual([]);
 		const mail = await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', owner.email).executeTakeFirstOrThrow();

@@ -51,7 +51,7 @@ export type ErrorCode =
 	| 'not_course_manager'
 	| 'check_in_token_invalid' | 'meeting_not_in_progress' | 'not_enrolled'
 	// needs
-	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff'
+	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff' | 'needs_edge_response_decided'
 	// meetings
 	| 'meetings_not_recipient' | 'meetings_not_requester' | 'meetings_closed' | 'meetings_context_closed'
 	// uploads

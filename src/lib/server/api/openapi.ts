@@ -17,6 +17,7 @@ export const operations: Operation[] = [
 	{
 		method: 'get',
 		path: '/me',
+		operationId: 'getMe',
 		summary: 'The signed-in user and their organisations',
 		tags: ['account'],
 		auth: 'required',
@@ -25,6 +26,7 @@ export const operations: Operation[] = [
 	{
 		method: 'get',
 		path: '/organizations',
+		operationId: 'searchOrganizations',
 		summary: 'Search verified organisations, with facet counts (repeat a list parameter for several values)',
 		tags: ['directory'],
 		auth: 'optional',
@@ -44,6 +46,7 @@ export const operations: Operation[] = [
 	{
 		method: 'get',
 		path: '/organizations/{slug}',
+		operationId: 'getOrganization',
 		summary: 'One organisation (verified ones for everybody; others for their members and operators)',
 		tags: ['directory'],
 		auth: 'optional',
@@ -62,8 +65,10 @@ export const operations: Operation[] = [
 export function buildOpenApiDocument(serverUrl: string) {
 	// Schemas with a `meta({ id })` become components; every $ref points there.
 	const components: Record<string, unknown> = {};
-	const jsonSchema = (schema: z.ZodType) => {
-		const { $schema: _, $defs, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+	// Inputs are described as clients send them (before transforms: a time is an ISO string, a blank select is ''),
+	// responses as the server sends them.
+	const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
+		const { $schema: _, $defs, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
 		const relink = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
 		for (const [id, definition] of Object.entries(($defs ?? {}) as Record<string, unknown>)) components[id] = relink(definition);
 		return relink(rest);
@@ -71,8 +76,8 @@ export function buildOpenApiDocument(serverUrl: string) {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const op of operations) {
 		const parameters = [
-			...Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: jsonSchema(schema) })),
-			...Object.entries(op.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema) }))
+			...Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: jsonSchema(schema, 'input') })),
+			...Object.entries(op.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema, 'input') }))
 		];
 		const responses: Record<string, unknown> = {};
 		for (const [status, response] of Object.entries(op.responses)) {
@@ -81,17 +86,18 @@ export function buildOpenApiDocument(serverUrl: string) {
 		}
 		responses['400'] ??= { description: 'Invalid input', content: { 'application/json': { schema: jsonSchema(problemSchema) } } };
 		(paths[op.path] ??= {})[op.method] = {
+			operationId: op.operationId,
 			summary: op.summary,
 			tags: op.tags,
 			...(parameters.length ? { parameters } : {}),
-			...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+			...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
 			responses,
 			security: op.auth === 'required' ? [{ bearer: [] }, { session: [] }] : [{}, { bearer: [] }, { session: [] }]
 		};
 	}
 	return {
 		openapi: '3.1.0',
-		info: { title: 'MedCluster API', version: '1.0.0', description: 'JSON API of the MedCluster alliance portal. Errors are `{ "error": { "code", "message" } }`.' },
+		info: { title: 'MedCluster API', version: '1.0.0', license: { name: 'Proprietary, MedCluster alliance', identifier: 'LicenseRef-MedCluster-Proprietary' }, description: 'JSON API of the MedCluster alliance portal. Errors are `{ "error": { "code", "message" } }`.' },
 		servers: [{ url: serverUrl }],
 		paths,
 		components: {

@@ -6,6 +6,8 @@ export type ApiResponse = { description: string; schema?: z.ZodType };
 export type Operation = {
 	method: 'get' | 'post' | 'patch' | 'delete';
 	path: string;
+	/** Stable camelCase name of the operation; generated clients call it by this name, so never rename one. */
+	operationId: string;
 	summary: string;
 	tags: string[];
 	auth: 'required' | 'optional';

@@ -65,7 +65,7 @@ export const organizationSchema = z
 		raisingInvestment: z.boolean(),
 		logoUrl: z.string().nullable(),
 		status: z.enum(['pending', 'verified', 'rejected']),
-		verifiedAt: z.string().nullable(),
+		verifiedAt: z.iso.datetime().nullable(),
 		tags: z.array(tagSchema.extend({ vocabulary: z.enum(['field', 'capability', 'department']) })),
 		products: z.array(productSchema)
 	})

@@ -75,6 +75,7 @@ export function toIcsEvent(item: ScheduleItem, host: string, origin: string, loc
 		status: item.status === 'tentative' ? 'TENTATIVE' : item.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
 		summary: en ? item.title_en : item.title_ko,
 		location: (en ? item.location_en : item.location_ko) || undefined,
+		description: (en ? item.details_en : item.details_ko) || undefined,
 		url: new URL(item.link, origin).href
 	};
 }

@@ -84,6 +84,17 @@ export function listPendingApprovals(db: Executor, userId: string) {
 		.execute();
 }
 
+/** How many requests wait for the user's decision (the count beside "Approvals" in the main navigation). */
+export async function countPendingApprovals(db: Executor, userId: string): Promise<number> {
+	const row = await db
+		.selectFrom('enrolments')
+		.innerJoin('memberships', (join) => join.onRef('memberships.org_id', '=', 'enrolments.org_id').on('memberships.user_id', '=', userId).on('memberships.role', 'in', ['owner', 'admin']))
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('enrolments.status', '=', 'awaiting_employer')
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 /** Whether the user administers any organisation (who may open the approvals page). */
 export async function isAnyOrgAdmin(db: Executor, userId: string) {
 	const row = await db.selectFrom('memberships').select('org_id').where('user_id', '=', userId).where('role', 'in', ['owner', 'admin']).executeTakeFirst();

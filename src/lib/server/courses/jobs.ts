@@ -6,6 +6,7 @@ import type { RecurringJob } from '../jobs/runner';
 import { announceEnrolment, type Context } from './announce';
 import * as courseRepository from './repository';
 import { offerFreeSeats } from './waitlist';
+import { announceQueueMoves, snapshotQueue } from './queue-moves';
 
 /**
  * Idempotent and safe to run concurrently: each cohort is handled in its own transaction under the
@@ -19,6 +20,7 @@ export async function expireOffers(db: Kysely<DB>, now: Date, context: Context =
 		await db.transaction().execute(async (trx) => {
 			const cohort = await courseRepository.lockCohort(trx, cohortId);
 			if (!cohort) return;
+			const queue = await snapshotQueue(trx, cohortId);
 			for (const lapsed of await courseRepository.listLapsedOffers(trx, cohortId, now)) {
 				await courseRepository.updateEnrolment(trx, lapsed.id, { status: 'expired', now });
 				await announceEnrolment(trx, { enrolmentId: lapsed.id, actorId: null, action: 'offer_expired', kind: 'courses_offer_expired' }, context);
@@ -28,6 +30,7 @@ export async function expireOffers(db: Kysely<DB>, now: Date, context: Context =
 				await announceEnrolment(trx, { enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' }, context);
 				offered.push(offer.enrolmentId);
 			}
+			await announceQueueMoves(trx, cohortId, queue, context);
 		});
 	}
 	return { expired, offered };

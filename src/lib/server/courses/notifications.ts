@@ -6,6 +6,7 @@ import { template as t, type Template } from '../notify/template';
 export const coursesNotificationTemplates = {
 	courses_enrolled: t(m.courses_notification_enrolled_title, m.courses_notification_enrolled_body),
 	courses_waitlisted: t(m.courses_notification_waitlisted_title, m.courses_notification_waitlisted_body),
+	courses_waitlist_moved: t(m.courses_edge_waitlist_moved_title, m.courses_edge_waitlist_moved_body),
 	courses_offered: t(m.courses_notification_offered_title, m.courses_notification_offered_body),
 	courses_cancelled: t(m.courses_notification_cancelled_title, m.courses_notification_cancelled_body),
 	courses_offer_expired: t(m.courses_notification_offer_expired_title, m.courses_notification_offer_expired_body),

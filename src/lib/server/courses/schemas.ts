@@ -4,6 +4,8 @@ import { text } from '$lib/server/http/text';
 import { COURSE_AUDIENCES, COURSE_CATEGORIES, COURSE_FORMATS, COURSE_LANGUAGES, ENROLMENT_STATUSES } from '../db/courses-types';
 
 const uuid = z.uuid();
+/** Response times: ISO 8601 in UTC, typed date-time in the OpenAPI document. */
+const at = z.iso.datetime();
 /** An empty select means "any". */
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().or(z.literal('').transform(() => undefined));
 
@@ -64,9 +66,9 @@ export const cohortSchema = z
 		waitlisted: z.number().int(),
 		waitlistEnabled: z.boolean(),
 		offerHours: z.number().int(),
-		enrolOpensAt: text(),
-		enrolClosesAt: text(),
-		meetings: z.array(z.object({ start: text(), end: text(), placeKo: text(), placeEn: text() }))
+		enrolOpensAt: at,
+		enrolClosesAt: at,
+		meetings: z.array(z.object({ start: at, end: at, placeKo: text(), placeEn: text() }))
 	})
 	.meta({ id: 'Cohort' });
 
@@ -83,7 +85,7 @@ export const courseSchema = z
 		summaryKo: text(),
 		summaryEn: text(),
 		provider: z.object({ slug: text(), nameKo: text(), nameEn: text() }),
-		nextMeetingAt: text().nullable(),
+		nextMeetingAt: at.nullable(),
 		seatsLeft: z.number().int(),
 		/** Cohorts whose enrolment has not closed yet, soonest first (see GET /cohorts/{id}). */
 		openCohortIds: z.array(uuid),
@@ -96,9 +98,9 @@ export const enrolmentResultSchema = z
 	.meta({ id: 'EnrolmentResult' });
 
 export const enrolmentSchema = z
-	.object({ id: uuid, cohortId: uuid, status: z.enum(ENROLMENT_STATUSES), position: z.number().int().nullable(), offerExpiresAt: text().nullable() })
+	.object({ id: uuid, cohortId: uuid, status: z.enum(ENROLMENT_STATUSES), position: z.number().int().nullable(), offerExpiresAt: at.nullable() })
 	.meta({ id: 'Enrolment' });
 
 export const certificateSchema = z
-	.object({ serial: text(), holder: text(), courseKo: text(), courseEn: text(), issuedAt: text(), expiresAt: text().nullable(), revokedAt: text().nullable(), valid: z.boolean() })
+	.object({ serial: text(), holder: text(), courseKo: text(), courseEn: text(), issuedAt: at, expiresAt: at.nullable(), revokedAt: at.nullable(), valid: z.boolean() })
 	.meta({ id: 'Certificate' });

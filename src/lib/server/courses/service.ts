@@ -13,6 +13,7 @@ import * as courseRepository from './repository';
 import { requestEmployerApproval } from './employer';
 import { announceOffers, offerFreeSeats, renumberWaitlist, seatOrQueue } from './waitlist';
 import { refundPayments, spendVoucher } from '../vouchers/service';
+import { announceQueueMoves, snapshotQueue } from './queue-moves';
 
 export type EnrolmentResult = { id: string; status: 'enrolled' | 'waitlisted' | 'awaiting_employer'; position: number | null };
 
@@ -63,11 +64,13 @@ export async function cancelEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId:
 		const enrolment = (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
 		if (enrolment.user_id !== actor.id && !(await isCourseManager(trx, actor, cohort.course_id))) throw new NotFoundError();
 		if (!['enrolled', 'waitlisted', 'offered', 'awaiting_employer'].includes(enrolment.status)) throw new InvalidStateError();
+		const queue = await snapshotQueue(trx, cohort.id);
 		await courseRepository.updateEnrolment(trx, enrolment.id, { status: 'cancelled', position: null, offerExpiresAt: null, now });
 		await refundPayments(trx, { enrolmentId: enrolment.id }, actor.id);
 		if (enrolment.status === 'waitlisted') await renumberWaitlist(trx, cohort.id);
 		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: 'cancelled', kind: 'courses_cancelled', data: { from: enrolment.status, position: enrolment.position } }, context);
 		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
+		await announceQueueMoves(trx, cohort.id, queue, context);
 		return (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
 	});
 }

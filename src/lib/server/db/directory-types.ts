@@ -69,6 +69,8 @@ export interface ContactMessagesTable {
 	subject: string;
 	body: string;
 	created_at: CreatedAt;
+	read_at: Date | null;
+	archived_at: Date | null;
 }
 
 export type TaxonomyTermRow = Selectable<TaxonomyTermsTable>;

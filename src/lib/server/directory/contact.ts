@@ -39,7 +39,7 @@ export async function sendContactMessage(db: Kysely<DB>, senderId: string, orgId
 			message: input.message
 		};
 		for (const adminId of await listOrgAdminIds(trx, orgId)) {
-			await notifyUser(trx, { userId: adminId, kind: 'org_contact', params, link: `/orgs/${org.slug}`, origin: context.origin });
+			await notifyUser(trx, { userId: adminId, kind: 'org_contact', params, link: `/orgs/${org.slug}/inbox`, origin: context.origin });
 		}
 		await recordAudit(trx, { actorId: senderId, action: 'organization.contacted', entityType: 'organization', entityId: orgId, data: { messageId: message.id, subject: input.subject }, ip: context.ip });
 		return message;

@@ -10,7 +10,7 @@ export const irEventSummarySchema = z
 		id: z.uuid(),
 		titleKo: z.string(),
 		titleEn: z.string(),
-		startsAt: z.string().meta({ description: 'ISO 8601, UTC' }),
+		startsAt: z.iso.datetime().meta({ description: 'ISO 8601, UTC' }),
 		durationMinutes: z.number().int(),
 		access: z.enum(IR_ACCESS),
 		status: z.enum(IR_STATUSES),
@@ -24,7 +24,7 @@ export const irEventSummarySchema = z
 export const irEventListSchema = z.object({ events: z.array(irEventSummarySchema), total: z.number().int(), page: z.number().int() }).meta({ id: 'IrEventList' });
 
 export const irRegistrationSchema = z
-	.object({ eventId: z.uuid(), registeredAt: z.string(), ndaVersion: z.string().nullable(), ndaAcceptedAt: z.string().nullable(), created: z.boolean() })
+	.object({ eventId: z.uuid(), registeredAt: z.iso.datetime(), ndaVersion: z.string().nullable(), ndaAcceptedAt: z.iso.datetime().nullable(), created: z.boolean() })
 	.meta({ id: 'IrRegistration' });
 
 export const irAnalyticsSchema = z

@@ -22,6 +22,13 @@ export class NotCompanyMemberError extends DomainError {
 	}
 }
 
+/** A response's files change only until the hospital accepts or declines it. */
+export class ResponseDecidedError extends DomainError {
+	constructor() {
+		super('needs_edge_response_decided', 409);
+	}
+}
+
 export class NeedClosedError extends DomainError {
 	constructor() {
 		super('needs_closed', 409);

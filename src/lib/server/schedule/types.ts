@@ -18,6 +18,9 @@ export type ScheduleItem = {
 	/** Path of the item's own page. */
 	link: string;
 	location_ko: string;
+	/** Extra text for the calendar entry's description, e.g. a resource's usage rules. */
+	details_ko?: string;
+	details_en?: string;
 	location_en: string;
 	sequence: number;
 	updatedAt: Date;

@@ -8,6 +8,7 @@ import { listFacilityManagerIds } from './access';
 import type { TestbedNotificationKind } from './notifications';
 import * as bookingRepository from './repository';
 import { localParts } from './zoned-time';
+import { placeOf } from './booking-row';
 
 export type Context = { ip: string | null; origin: string };
 
@@ -47,7 +48,11 @@ export async function announceBooking(db: Executor, a: Announcement, context: Co
 		when: describeWhen(booking.starts_at, booking.ends_at, booking.time_zone),
 		who: booking.user_name,
 		reason: a.reason ?? '',
-		ics: new URL(`/testbed/bookings/${booking.id}/booking.ics`, context.origin).href
+		ics: new URL(`/testbed/bookings/${booking.id}/booking.ics`, context.origin).href,
+		place: placeOf(booking, 'ko'),
+		place_en: placeOf(booking, 'en'),
+		rules: booking.resource_rules_ko || '—',
+		rules_en: booking.resource_rules_en || booking.resource_rules_ko || '—'
 	};
 	const recipients = new Set([booking.user_id, ...(await listFacilityManagerIds(db, booking.facility_id))]);
 	for (const userId of recipients) {

@@ -4,7 +4,7 @@ import { template as t, type Template } from '../notify/template';
 
 export const testbedNotificationTemplates = {
 	testbed_booking_requested: t(m.testbed_notification_requested_title, m.testbed_notification_requested_body),
-	testbed_booking_confirmed: t(m.testbed_notification_confirmed_title, m.testbed_notification_confirmed_body),
+	testbed_booking_confirmed: t(m.testbed_notification_confirmed_title, m.testbed_edge_notification_confirmed_body),
 	testbed_booking_rejected: t(m.testbed_notification_rejected_title, m.testbed_notification_rejected_body),
 	testbed_booking_cancelled: t(m.testbed_notification_cancelled_title, m.testbed_notification_cancelled_body),
 	testbed_booking_rescheduled: t(m.testbed_notification_rescheduled_title, m.testbed_notification_rescheduled_body),

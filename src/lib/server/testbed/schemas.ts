@@ -85,9 +85,11 @@ export const resourceSchema = z
 	})
 	.meta({ id: 'Resource' });
 
-const interval = z.object({ start: text(), end: text() });
+// Response times are ISO 8601 strings in UTC, typed date-time in the OpenAPI document.
+const at = z.iso.datetime();
+const interval = z.object({ start: at, end: at });
 export const availabilitySchema = z
-	.object({ resourceId: uuid, from: text(), to: text(), free: z.array(interval), busy: z.array(interval.extend({ status: text() })), blackouts: z.array(interval) })
+	.object({ resourceId: uuid, from: at, to: at, free: z.array(interval), busy: z.array(interval.extend({ status: text() })), blackouts: z.array(interval) })
 	.meta({ id: 'Availability' });
 
 export const bookingSchema = z
@@ -96,12 +98,12 @@ export const bookingSchema = z
 		resourceId: uuid,
 		orgId: uuid,
 		userId: uuid,
-		start: text(),
-		end: text(),
+		start: at,
+		end: at,
 		status: z.enum(['pending', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show', 'expired']),
 		purpose: text(),
 		decisionReason: text().nullable(),
-		checkedInAt: text().nullable(),
+		checkedInAt: at.nullable(),
 		sequence: z.number().int(),
 		seriesId: text().nullable()
 	})

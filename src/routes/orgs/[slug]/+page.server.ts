@@ -10,6 +10,7 @@ import { listProducts } from '$lib/server/directory/products-repository';
 import { listListedPeople } from '$lib/server/directory/profile-repository';
 import { contactSchema } from '$lib/server/directory/profile-schemas';
 import { sendContactMessage } from '$lib/server/directory/contact';
+import { countUnreadInbox } from '$lib/server/directory/inbox';
 import { NotFoundError } from '$lib/server/errors';
 import { renderMarkdown } from '$lib/server/markdown';
 import { readForm } from '$lib/server/http/form';
@@ -40,6 +41,7 @@ export const load = (async ({ locals, params }) => {
 		descriptionHtml: renderMarkdown(locals.locale === 'ko' ? description_ko : description_en),
 		role: membership?.role ?? null,
 		canManage,
+		inboxUnread: canManage ? await countUnreadInbox(db, org.id) : 0,
 		canContact: !!viewer && !membership && org.status === 'verified',
 		joinRequested: !!pendingRequest,
 		terms,

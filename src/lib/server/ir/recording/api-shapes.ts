@@ -11,8 +11,8 @@ export const irRecordingSchema = z
 		id: z.uuid(),
 		status: z.enum(IR_RECORDING_STATUSES),
 		published: z.boolean(),
-		startedAt: z.string(),
-		stoppedAt: z.string().nullable(),
+		startedAt: z.iso.datetime(),
+		stoppedAt: z.iso.datetime().nullable(),
 		durationMs: z.number().int().nullable(),
 		sizeBytes: z.number().int().nullable(),
 		mimeType: z.string().nullable(),
@@ -40,11 +40,11 @@ const hidden = { description: 'No such session, or you may not watch its recordi
 
 export const recordingOperations: Operation[] = [
 	{
-		method: 'get', path: '/ir/events/{id}/recording', summary: 'A session’s recordings: status, processing progress, metadata and chapters (answered questions); the startup’s team also sees unpublished and unprocessed ones', tags, auth: 'required', pathParams: idParams,
+		method: 'get', path: '/ir/events/{id}/recording', operationId: 'getIrEventRecording', summary: 'A session’s recordings: status, processing progress, metadata and chapters (answered questions); the startup’s team also sees unpublished and unprocessed ones', tags, auth: 'required', pathParams: idParams,
 		responses: { 200: { description: 'The recordings', schema: irRecordingListSchema }, 404: hidden }
 	},
 	{
-		method: 'get', path: '/ir/events/{id}/recording/media/{recordingId}', summary: 'The recording’s file (MP4 H.264/AAC, or WebM where ffmpeg lacks libx264). Send `Range: bytes=a-b` to seek', tags, auth: 'required', pathParams: { ...idParams, recordingId: z.uuid() },
+		method: 'get', path: '/ir/events/{id}/recording/media/{recordingId}', operationId: 'downloadIrRecordingMedia', summary: 'The recording’s file (MP4 H.264/AAC, or WebM where ffmpeg lacks libx264). Send `Range: bytes=a-b` to seek', tags, auth: 'required', pathParams: { ...idParams, recordingId: z.uuid() },
 		responses: { 200: { description: 'The whole file' }, 206: { description: 'The requested range, with Content-Range' }, 404: hidden, 416: { description: 'The range starts past the end (Content-Range: bytes */size)' } }
 	}
 ];

@@ -26,6 +26,9 @@ function bookingQuery(db: Executor, range: ScheduleRange) {
 			sql<Date>`upper(bookings.during)`.as('ends_at'),
 			'resources.name_ko',
 			'resources.name_en',
+			'resources.location',
+			'resources.rules_ko',
+			'resources.rules_en',
 			'facilities.name_ko as facility_ko',
 			'facilities.name_en as facility_en',
 			'organizations.name_ko as org_ko',
@@ -48,8 +51,10 @@ const toItem = (row: BookingItemRow, withOrg = false): ScheduleItem => ({
 	endsAt: new Date(row.ends_at),
 	status: bookingStatus(row.status),
 	link: `/testbed/bookings/${row.id}`,
-	location_ko: row.facility_ko,
-	location_en: row.facility_en,
+	location_ko: [row.facility_ko, row.location].filter(Boolean).join(' · '),
+	location_en: [row.facility_en, row.location].filter(Boolean).join(' · '),
+	details_ko: row.rules_ko,
+	details_en: row.rules_en || row.rules_ko,
 	sequence: row.sequence,
 	updatedAt: row.updated_at
 });

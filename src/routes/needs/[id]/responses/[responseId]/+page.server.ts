@@ -1,14 +1,16 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
-import { requireUser } from '$lib/server/http/context';
+import { requestContext, requireUser } from '$lib/server/http/context';
 import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { readForm } from '$lib/server/http/form';
 import { loadThread, markThreadReadBy, postThreadMessage } from '$lib/server/needs/responses';
 import { idParam, messageSchema } from '$lib/server/needs/schemas';
 import { listForContext } from '$lib/server/meetings/repository';
-import { listResponseAttachments } from '$lib/server/needs/attachment-files';
+import { listResponseAttachments, readAttachments } from '$lib/server/needs/attachment-files';
+import { addResponseAttachments, removeResponseAttachment } from '$lib/server/needs/attachments';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -23,6 +25,8 @@ export const load = (async (event) => {
 		need: { id: thread.need.id, title_ko: thread.need.title_ko, title_en: thread.need.title_en },
 		response: { id: thread.response.id, status: thread.response.status, message: thread.response.message, org_name_ko: org.name_ko, org_name_en: org.name_en },
 		side: thread.side,
+		// The responding company changes its files until the hospital accepts or declines.
+		canEditFiles: thread.side === 'company' && (thread.response.status === 'submitted' || thread.response.status === 'shortlisted'),
 		attachments: (await listResponseAttachments(db, [thread.response.id])).get(thread.response.id) ?? [],
 		meetings: (await listForContext(db, user.id, 'need_response', thread.response.id)).map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at.toISOString() })),
 		userId: user.id,
@@ -31,8 +35,36 @@ export const load = (async (event) => {
 	};
 }) satisfies PageServerLoad;
 
+const detachSchema = z.object({ uploadId: z.uuid() });
+
 export const actions = {
-	post: async (event) => {
+	attach: async (event) => {
+		const user = requireUser(event);
+		const form = await readForm(event.request, z.object({}));
+		if (!form.ok) return fail(400, { action: 'attach', errors: form.errors });
+		try {
+			const id = idParam.safeParse(event.params.responseId);
+			if (!id.success) throw new NotFoundError();
+			await addResponseAttachments(getDb(), user, event.params.id, id.data, readAttachments(form.form), requestContext(event));
+		} catch (error) {
+			return failFromError(error, { action: 'attach' });
+		}
+		return { filesDone: true };
+	},
+	detach: async (event) => {
+		const user = requireUser(event);
+		const form = await readForm(event.request, detachSchema);
+		if (!form.ok) return fail(400, { action: 'detach', errors: form.errors });
+		try {
+			const id = idParam.safeParse(event.params.responseId);
+			if (!id.success) throw new NotFoundError();
+			await removeResponseAttachment(getDb(), user, event.params.id, id.data, form.data.uploadId, requestContext(event));
+		} catch (error) {
+			return failFromError(error, { action: 'detach' });
+		}
+		return { filesDone: true };
+	},
+	message: async (event) => {
 		const user = requireUser(event);
 		const form = await readForm(event.request, messageSchema);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });

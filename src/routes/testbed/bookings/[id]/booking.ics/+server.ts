@@ -7,6 +7,7 @@ import { requireBookingRole } from '$lib/server/testbed/access';
 import { bookingCalendar } from '$lib/server/testbed/ics';
 import { findBooking } from '$lib/server/testbed/repository';
 import { idParam } from '$lib/server/testbed/schemas';
+import { placeOf } from '$lib/server/testbed/booking-row';
 
 // The booker, their org admins and the facility managers; e-mail links bring others to sign-in first.
 export const GET: RequestHandler = async (event) => {
@@ -26,8 +27,8 @@ export const GET: RequestHandler = async (event) => {
 			end: booking.ends_at,
 			updatedAt: booking.updated_at,
 			summary: `${booking.resource_name_ko} / ${booking.resource_name_en}`,
-			description: [booking.purpose, `${booking.org_name_ko} · ${booking.user_name}`, url].filter(Boolean).join('\n'),
-			location: booking.resource_slug,
+			description: [booking.purpose, `${booking.org_name_ko} · ${booking.user_name}`, booking.resource_rules_ko, booking.resource_rules_en, url].filter(Boolean).join('\n'),
+			location: placeOf(booking, 'ko'),
 			url
 		},
 		event.url.hostname
