@@ -8,18 +8,18 @@ import * as testbedReports from './20261123T0650_testbed_reports';
 import * as needs from './20261123T0700_needs';
 import * as coursesEmployerApproval from './20261123T0800_courses_employer_approval';
 import * as meetings from './20261123T0900_meetings';
-import * as ir from './20261123T1000_ir';
 import * as uploads from './20261123T0950_uploads';
+import * as ir from './20261123T1000_ir';
 import * as irLive from './20261123T1010_ir_live';
 import * as jobs from './20261123T1100_jobs';
 import * as roomLeases from './20261204T0600_room_leases';
 import * as irRecordings from './20261204T0610_ir_recordings';
-import * as vouchers from './20261205T0400_vouchers';
-import * as privacy from './20261205T0200_privacy';
 import * as secondFactor from './20261205T0100_second_factor';
+import * as privacy from './20261205T0200_privacy';
 import * as programmes from './20261205T0300_programmes';
-import * as regions from './20261205T0700_regions';
+import * as vouchers from './20261205T0400_vouchers';
 import * as edges from './20261205T0500_edges';
+import * as regions from './20261205T0700_regions';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -30,16 +30,16 @@ export const migrations: Record<string, Migration> = {
 	'20261123T0700_needs': needs,
 	'20261123T0800_courses_employer_approval': coursesEmployerApproval,
 	'20261123T0900_meetings': meetings,
-	'20261123T1000_ir': ir,
 	'20261123T0950_uploads': uploads,
+	'20261123T1000_ir': ir,
 	'20261123T1010_ir_live': irLive,
 	'20261123T1100_jobs': jobs,
 	'20261204T0600_room_leases': roomLeases,
 	'20261204T0610_ir_recordings': irRecordings,
-	'20261205T0400_vouchers': vouchers,
-	'20261205T0200_privacy': privacy,
 	'20261205T0100_second_factor': secondFactor,
+	'20261205T0200_privacy': privacy,
 	'20261205T0300_programmes': programmes,
-	'20261205T0700_regions': regions,
-	'20261205T0500_edges': edges
+	'20261205T0400_vouchers': vouchers,
+	'20261205T0500_edges': edges,
+	'20261205T0700_regions': regions
 };
