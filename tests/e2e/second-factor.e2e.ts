@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { enterTotpCode, gotoReady, uniqueEmail } from './support/accounts';
+import { acceptSignUpConsents, enterTotpCode, gotoReady, uniqueEmail } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
 
 const PASSWORD = 'a long enough password';
@@ -14,6 +14,7 @@ async function signUp(page: Page, email: string) {
 	await page.getByLabel(/^(이름|Name)$/).fill('이보안');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill(PASSWORD);
+	await acceptSignUpConsents(page);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/verify-email$/, { timeout: 30_000 });
 }
