@@ -174,8 +174,10 @@ test('each viewer sees the quality of their own connection', async ({ browser })
 	await expect(viewer.getByTestId('connection-quality')).toHaveCount(0);
 	await presenter.getByRole('button', { name: '방송 시작' }).click();
 	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(1);
-	await expect(viewer.getByTestId('connection-quality')).toHaveText('연결 상태: 좋음', { timeout: 30_000 });
-	await expect(viewer.getByTestId('connection-quality')).toHaveAttribute('data-level', 'good');
+	// On loopback nothing is lost; the decoded frame rate still depends on how busy the machine is, so a
+	// healthy leg reads "good" or "fair" (the thresholds are unit-tested in quality.spec.ts), never "poor".
+	await expect(viewer.getByTestId('connection-quality')).toHaveAttribute('data-level', /^(good|fair)$/, { timeout: 30_000 });
+	await expect(viewer.getByTestId('connection-quality')).toHaveText(/^연결 상태: (좋음|보통)$/);
 	await expectNoAxeViolations(viewer);
 	// At 360 px the badge wraps with the rest of the header; nothing is cut off sideways.
 	await viewer.setViewportSize({ width: 360, height: 740 });
