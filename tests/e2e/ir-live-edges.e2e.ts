@@ -119,6 +119,9 @@ test('a presenter and a promoted speaker who reload come back live by themselves
 });
 
 test('a screen share comes and goes on the running connection: the camera keeps decoding at the viewer', async ({ browser }) => {
+	// Janus's VideoRoom refuses to renegotiate a running publisher: the client takes a new connection
+	// there (media_renegotiation_unsupported), so this holds on werift only (README, live IR room).
+	test.skip(process.env.E2E_MEDIA_BACKEND === 'janus', 'screen share on the running connection is werift-only');
 	const eventId = await createLiveSession(db, '화면 공유 무중단 테스트', [demo.investor]);
 	const live = `/ir/${eventId}/live`;
 	const presenter = await open(browser, demo.startupAdmin, live, { init: [fakeScreen] });
