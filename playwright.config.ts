@@ -41,6 +41,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	workers: process.env.CI ? 1 : 2,
+	// A CI machine may be shared and slow: a minute per test there, Playwright's 30 s elsewhere.
+	timeout: process.env.CI ? 60_000 : 30_000,
 	retries: 0,
 	reporter: 'list',
 	use: {
