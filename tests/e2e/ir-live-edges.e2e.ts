@@ -112,6 +112,8 @@ test('a presenter and a promoted speaker who reload come back live by themselves
 	// Stopping on purpose is remembered: the next reload does not go live.
 	await presenter.evaluate(() => sessionStorage.removeItem('e2e:ask-again'));
 	await controls(presenter).getByRole('button', { name: '방송 중지' }).click();
+	// The stop has gone through (and been remembered) once the start button is back.
+	await expect(controls(presenter).getByRole('button', { name: '방송 시작' })).toBeVisible({ timeout: 30_000 });
 	await presenter.reload();
 	await presenter.locator('body[data-hydrated="true"]').waitFor();
 	await expect(controls(presenter).getByRole('button', { name: '방송 시작' })).toBeVisible({ timeout: 30_000 });
