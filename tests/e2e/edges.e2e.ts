@@ -46,4 +46,6 @@ test('a plain member cannot open the organisation inbox', async ({ page }) => {
 	// The page's own cookies, without waiting for a whole error page to load on a busy machine.
 	const response = await page.request.get('/orgs/pulsewise/inbox');
 	expect(response.status()).toBe(403);
+	// A slug no organisation can have (a NUL byte, an upper-case letter) is not found, never a 500.
+	for (const slug of ['pulse%00wise', 'PulseWise']) expect((await page.request.get(`/orgs/${slug}/inbox`)).status()).toBe(404);
 });
