@@ -70,7 +70,7 @@ describe('programme support vouchers and report', () => {
 		const { issueVoucher } = await import('$lib/server/vouchers/service');
 		await db.transaction().execute((trx) => issueVoucher(trx, { organisationId: chosen.orgId, programmeCallId: call.id, amountKrw: 1_000_000, expiresAt: new Date(NOW.getTime() + 200 * 86_400_000), label: 'Pilot' }));
 		await createBooking(db, chosen.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 2), payWithVoucher: true }, context, NOW);
-		const expected = { available: true, applications: 3, considered: 2, selected: 1, selectionRate: 0.5, issued_krw: 1_000_000, testbed_krw: 40_000, course_krw: 0, balance_krw: 960_000, equipment_hours: 2, courses_completed: 0, ir_sessions: 0, matched_needs: 0 };
+		const expected = { applications: 3, considered: 2, selected: 1, selectionRate: 0.5, issued_krw: 1_000_000, testbed_krw: 40_000, course_krw: 0, balance_krw: 960_000, equipment_hours: 2, courses_completed: 0, ir_sessions: 0, matched_needs: 0 };
 		expect(await getProgrammeReport(db, operator, call.id)).toMatchObject(expected);
 		expect(await getProgrammeReport(db, actorOf(agency.manager), call.id)).toMatchObject(expected);
 	});

@@ -3,7 +3,7 @@ import * as m from '$lib/paraglide/messages';
 import { toCsv, type Cell } from '../testbed/csv';
 import type { ProgrammeReport } from './programme-report';
 
-export function programmeReportRows(r: Extract<ProgrammeReport, { available: true }>, locale: 'ko' | 'en'): [string, number | string][] {
+export function programmeReportRows(r: ProgrammeReport, locale: 'ko' | 'en'): [string, number | string][] {
 	const o = { locale };
 	return [
 		[m.vouchers_programme_applications({}, o), r.applications],
@@ -20,7 +20,7 @@ export function programmeReportRows(r: Extract<ProgrammeReport, { available: tru
 	];
 }
 
-export function programmeReportCsv(r: Extract<ProgrammeReport, { available: true }>, locale: 'ko' | 'en'): string {
+export function programmeReportCsv(r: ProgrammeReport, locale: 'ko' | 'en'): string {
 	const rows: Cell[][] = [[m.vouchers_programme_metric({}, { locale }), m.vouchers_programme_value({}, { locale })], ...programmeReportRows(r, locale)];
 	return toCsv(rows);
 }

@@ -13,9 +13,7 @@ type ApplicationCounts = { applications: number; considered: number; selected: n
 type VoucherUse = { issued_krw: number; testbed_krw: number; course_krw: number; balance_krw: number; vouchers: number };
 type Activity = { equipment_hours: number; courses_completed: number; ir_sessions: number; matched_needs: number };
 
-export type ProgrammeReport =
-	| { available: false }
-	| ({ available: true; callId: string; selectionRate: number | null } & ApplicationCounts & VoucherUse & Activity);
+export type ProgrammeReport = { callId: string; selectionRate: number | null } & ApplicationCounts & VoucherUse & Activity;
 
 /** For operators and the call's managers (members of the agency that runs it). */
 export async function getProgrammeReport(db: Executor, actor: Actor, callId: string): Promise<ProgrammeReport> {
@@ -44,5 +42,5 @@ export async function getProgrammeReport(db: Executor, actor: Actor, callId: str
 			(select count(*) from ir_events ev join selected s on s.org_id = ev.org_id where ev.status = 'ended' and ev.starts_at >= s.since)::int as ir_sessions,
 			(select count(*) from need_responses nr join selected s on s.org_id = nr.org_id where nr.status = 'accepted' and nr.decided_at >= s.since)::int as matched_needs`.execute(db);
 	const c = counts.rows[0];
-	return { available: true, callId, ...c, ...use.rows[0], ...activity.rows[0], equipment_hours: Math.round(Number(activity.rows[0].equipment_hours) * 100) / 100, selectionRate: c.considered > 0 ? c.selected / c.considered : null };
+	return { callId, ...c, ...use.rows[0], ...activity.rows[0], equipment_hours: Math.round(Number(activity.rows[0].equipment_hours) * 100) / 100, selectionRate: c.considered > 0 ? c.selected / c.considered : null };
 }

@@ -15,5 +15,5 @@ export const load = (async (event) => {
 	const callId = z.uuid().safeParse(event.params.id);
 	if (!callId.success) error(404, m.error_not_found());
 	const report = await getProgrammeReport(getDb(), user, callId.data).catch(throwLoadError);
-	return { callId: callId.data, rows: report.available ? programmeReportRows(report, pageLocale()) : null };
+	return { callId: callId.data, rows: programmeReportRows(report, pageLocale()) };
 }) satisfies PageServerLoad;
