@@ -122,9 +122,13 @@ test('원주 and Wonju find the same organisations, shown in the reader language
 		return (await page.locator('main ol.card-list h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).sort();
 	};
 	const korean = await slugs('원주');
-	expect(korean.length).toBeGreaterThanOrEqual(11);
 	expect(await slugs('Wonju')).toEqual(korean);
-	await gotoReady(page, '/directory?region=Gangwon+(Wonju)');
+	// Every organisation whose region is Wonju is found by the word, whatever other tests
+	// have edited before this one (the keyboard profile test moves one organisation's region).
+	await gotoReady(page, '/directory?region=Gangwon+(Wonju)&sort=name');
+	const inRegion = await page.locator('main ol.card-list h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+	expect(inRegion.length).toBeGreaterThanOrEqual(5);
+	expect(korean).toEqual(expect.arrayContaining(inRegion));
 	await expect(page.locator('main ol.card-list').first()).toContainText('강원 (원주)');
 	await page.context().close();
 
