@@ -7,7 +7,7 @@ import type { Database } from '$lib/server/db/connect';
 import * as m from '$lib/paraglide/messages';
 import { createLogger } from '$lib/server/logger';
 import { createBooking } from '$lib/server/testbed/booking-create';
-import { addDays, localParts, mondayOf } from '$lib/server/testbed/zoned-time';
+import { addDays, localParts, mondayOf } from '$lib/server/common/zoned-time';
 import { POST as book } from '../../src/routes/api/v1/bookings/+server';
 import { PATCH as reschedule } from '../../src/routes/api/v1/bookings/[id]/+server';
 import { GET as matchesOf } from '../../src/routes/api/v1/needs/[id]/matches/+server';

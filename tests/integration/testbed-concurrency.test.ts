@@ -8,7 +8,7 @@ import { rescheduleBooking } from '$lib/server/testbed/booking-transitions';
 import { BookingConflictError, QuotaExceededError } from '$lib/server/testbed/errors';
 import { createTestDatabase } from './support/database';
 import { NEXT_MONDAY, NOW, context, createBooker, createFacility, createResource, slot } from './testbed-support';
-import { addDays } from '$lib/server/testbed/zoned-time';
+import { addDays } from '$lib/server/common/zoned-time';
 
 let database: Database;
 let db: Kysely<DB>;

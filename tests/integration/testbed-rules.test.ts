@@ -11,7 +11,7 @@ import { BookingRuleError, CredentialRequiredError, NotFacilityManagerError } fr
 import { markNoShows } from '$lib/server/testbed/jobs';
 import { getAvailability } from '$lib/server/testbed/availability';
 import { range } from '$lib/server/testbed/repository';
-import { addDays } from '$lib/server/testbed/zoned-time';
+import { addDays } from '$lib/server/common/zoned-time';
 import { createTestDatabase } from './support/database';
 import { addMember, createOrganization, createUser } from '../factories';
 import { NEXT_MONDAY, NOW, TZ, at, context, createBooker, createFacility, createResource, slot } from './testbed-support';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { NewBookingInput } from '$lib/server/testbed/booking-create';
 import { addMember, createOrganization, createUser, uniqueSuffix } from '../factories';
-import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 
 export const TZ = 'Asia/Seoul';
 export const context = { ip: '127.0.0.1', origin: 'http://127.0.0.1:3000' };

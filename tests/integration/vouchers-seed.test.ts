@@ -5,7 +5,7 @@ import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { seedDemo } from '$lib/server/seed';
 import { getStatement } from '$lib/server/statements/service';
-import { localParts } from '$lib/server/testbed/zoned-time';
+import { localParts } from '$lib/server/common/zoned-time';
 import { createTestDatabase } from './support/database';
 
 let database: Database;

@@ -9,7 +9,7 @@ import { createLogger } from '$lib/server/logger';
 import { buildOpenApiDocument } from '$lib/server/api/openapi';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { cancelBooking } from '$lib/server/testbed/booking-transitions';
-import { addDays } from '$lib/server/testbed/zoned-time';
+import { addDays } from '$lib/server/common/zoned-time';
 import { enrol } from '$lib/server/courses/service';
 import { getStatement } from '$lib/server/statements/service';
 import { getEvidencePack } from '$lib/server/statements/evidence';

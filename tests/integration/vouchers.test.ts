@@ -7,7 +7,7 @@ import type { Database } from '$lib/server/db/connect';
 import { InvalidStateError } from '$lib/server/errors';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { cancelBooking, rejectBooking, rescheduleBooking } from '$lib/server/testbed/booking-transitions';
-import { addDays } from '$lib/server/testbed/zoned-time';
+import { addDays } from '$lib/server/common/zoned-time';
 import { cancelEnrolment, enrol } from '$lib/server/courses/service';
 import { spendVoucher } from '$lib/server/vouchers/service';
 import { NoVoucherError, VoucherBalanceError, VoucherExpiredError } from '$lib/server/vouchers/errors';

@@ -8,7 +8,7 @@ import { createBooking } from '$lib/server/testbed/booking-create';
 import { cancelBooking } from '$lib/server/testbed/booking-transitions';
 import { decideBookings } from '$lib/server/testbed/booking-decisions';
 import { loadFacilityCalendar } from '$lib/server/testbed/facility-calendar';
-import { addDays } from '$lib/server/testbed/zoned-time';
+import { addDays } from '$lib/server/common/zoned-time';
 import { createTestDatabase } from './support/database';
 import { NEXT_MONDAY, NOW, context, createBooker, createFacility, createResource, slot } from './testbed-support';
 

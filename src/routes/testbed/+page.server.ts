@@ -4,7 +4,7 @@ import { listManagedFacilityIds } from '$lib/server/testbed/access';
 import { searchFreeResources } from '$lib/server/testbed/availability';
 import { listResources } from '$lib/server/testbed/repository';
 import { searchQuery } from '$lib/server/testbed/schemas';
-import { addDays, localParts, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { addDays, localParts, zonedInstant } from '$lib/server/common/zoned-time';
 
 const summary = (r: Awaited<ReturnType<typeof listResources>>[number]) => ({
 	id: r.id, slug: r.slug, kind: r.kind, name_ko: r.name_ko, name_en: r.name_en,

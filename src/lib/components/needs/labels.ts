@@ -2,6 +2,7 @@
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { dateTimeFormat } from '$lib/intl-cache';
+import { pick } from '$lib/localized';
 
 const types: Record<string, () => string> = {
 	clinical_validation: m.needs_type_clinical_validation,
@@ -45,9 +46,6 @@ export const supportLabel = (s: string) => supports[s]?.() ?? s;
 export const responseTone = (s: string) => (s === 'accepted' ? 'success' : s === 'declined' ? 'danger' : s === 'shortlisted' ? 'primary' : 'neutral');
 export const statusTone = (s: string) => (s === 'open' ? 'success' : s === 'matched' ? 'primary' : 'neutral');
 
-/** A bilingual text in the reader's language, falling back to the other one. */
-export const pickText = (ko: string | null | undefined, en: string | null | undefined) => (getLocale() === 'en' ? en || ko : ko || en) ?? '';
-
 /** Support flags of a need that are set. */
 export const supportFlags = (n: { support_budget: boolean; support_patients: boolean; support_data: boolean; support_space: boolean }) =>
 	(['budget', 'patients', 'data', 'space'] as const).filter((k) => n[`support_${k}`]);
@@ -59,7 +57,7 @@ export const formatDeadline = (value: string | Date | null) =>
 /** The "why this match" line from the parts of a score. */
 export function whyLine(reasons: { shared_terms: { name_ko: string; name_en: string }[]; stage_met: boolean; required_stage: string; text_score: number }) {
 	const parts: string[] = [];
-	if (reasons.shared_terms.length) parts.push(m.needs_why_tags({ tags: reasons.shared_terms.map((t) => pickText(t.name_ko, t.name_en)).join(', ') }));
+	if (reasons.shared_terms.length) parts.push(m.needs_why_tags({ tags: reasons.shared_terms.map((t) => pick(t.name_ko, t.name_en)).join(', ') }));
 	if (reasons.stage_met) parts.push(m.needs_why_stage({ stage: stageLabel(reasons.required_stage) }));
 	if (reasons.text_score >= 0.3) parts.push(m.needs_why_text());
 	return parts.join(' · ');

@@ -2,7 +2,6 @@
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
-export { pickText } from '$lib/components/needs/labels';
 
 const statuses: Record<string, () => string> = {
 	draft: m.programmes_status_draft,

@@ -14,8 +14,6 @@ const kindLabels: Record<Kind, () => string> = {
 };
 export const kindLabel = (kind: string) => kindLabels[kind as Kind]?.() ?? kind;
 
-export const pick = (ko: string, en: string) => (getLocale() === 'en' ? en || ko : ko || en);
-
 const intlLocale = () => (getLocale() === 'en' ? 'en-GB' : 'ko-KR');
 
 export const timeOf = (date: Date, timeZone: string) => dateTimeFormat(intlLocale(), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);

@@ -5,9 +5,6 @@ import { dateTimeFormat, numberFormat } from '$lib/intl-cache';
 
 const intlLocale = () => (getLocale() === 'ko' ? 'ko-KR' : 'en-GB');
 
-/** The Korean or English one of a pair of names, by the page's language. */
-export const pick = (ko: string, en: string) => (getLocale() === 'en' ? en : ko);
-
 export const formatTime = (iso: string | Date, timeZone: string) =>
 	dateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 

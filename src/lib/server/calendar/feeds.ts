@@ -14,8 +14,9 @@ import type { ScheduleItem } from '../schedule/types';
 import { writeCalendar, type IcsEvent } from './ics';
 import * as feedTokens from './feed-tokens';
 import { FeedTokenConflictError, isUniqueViolation } from './errors';
+import type { Context } from '$lib/server/common/context';
 
-export type Context = { ip: string | null; origin: string };
+export type { Context };
 
 const DAY = 86_400_000;
 export const FEED_PAST_DAYS = 30;

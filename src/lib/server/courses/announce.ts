@@ -4,11 +4,13 @@ import type { Executor } from '../db';
 import { recordAudit } from '../audit/repository';
 import { notifyUser } from '../notify/service';
 import { NotFoundError } from '../errors';
-import { localParts } from '../testbed/zoned-time';
+import { localParts } from '$lib/server/common/zoned-time';
 import type { CoursesNotificationKind } from './notifications';
 import * as courseRepository from './repository';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
+import type { Context } from '$lib/server/common/context';
 
-export type Context = { ip: string | null; origin: string };
+export type { Context };
 
 export type Announcement = {
 	enrolmentId: string;
@@ -21,7 +23,7 @@ export type Announcement = {
 	params?: Record<string, string>;
 };
 
-const TIME_ZONE = 'Asia/Seoul';
+const TIME_ZONE = DEFAULT_TIME_ZONE;
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** "2026-03-10 14:00 (Asia/Seoul)": the same in both languages. */

@@ -4,15 +4,16 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../db/types';
-import { qrCode } from '../testbed/qr';
+import { qrCode } from '$lib/server/common/qr';
 import type { CertificateView } from './certificates';
 import { dateTimeFormat } from '$lib/intl-cache';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf');
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf');
 
-const dateIn = (at: Date, locale: Locale) => dateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Seoul' }).format(at);
+const dateIn = (at: Date, locale: Locale) => dateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'long', timeZone: DEFAULT_TIME_ZONE }).format(at);
 
 export function renderCertificatePdf(c: CertificateView, verifyUrl: string): Promise<Buffer> {
 	const locale: Locale = c.holder_locale === 'en' ? 'en' : 'ko';

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db';
 import type { EnrolmentStatus } from '../db/courses-types';
+import { listVerifiedMemberships } from '../common/verified-memberships';
 
 /** Statuses that hold a seat: an offer keeps the seat free for the person it was made to. */
 export const SEAT_STATUSES = ['enrolled', 'offered', 'completed'] as const satisfies EnrolmentStatus[];
@@ -116,13 +117,5 @@ export function listMissingPrerequisites(db: Executor, courseId: string, userId:
 
 /** The verified organisation an enrolment is made through: the user's first one. */
 export async function findVerifiedOrganizationId(db: Executor, userId: string): Promise<string | null> {
-	const row = await db
-		.selectFrom('memberships')
-		.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-		.select('organizations.id')
-		.where('memberships.user_id', '=', userId)
-		.where('organizations.status', '=', 'verified')
-		.orderBy('memberships.created_at')
-		.executeTakeFirst();
-	return row?.id ?? null;
+	return (await listVerifiedMemberships(db, userId))[0]?.id ?? null;
 }

@@ -8,11 +8,10 @@ import { notifyUser } from '../notify/service';
 import { findMembership, findOrganizationById, listOrgAdminIds } from '../orgs/repository';
 import { findUserById } from '../users/repository';
 import type { ContactInput } from './profile-schemas';
+import type { Context } from '$lib/server/common/context';
 
 export const CONTACT_PER_SENDER: RateLimitRule = { limit: 5, windowSeconds: 60 * 60 };
 export const CONTACT_PER_SENDER_AND_ORG: RateLimitRule = { limit: 1, windowSeconds: 10 * 60 };
-
-type Context = { ip: string | null; origin: string };
 
 export async function sendContactMessage(db: Kysely<DB>, senderId: string, orgId: string, input: ContactInput, context: Context) {
 	return db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db';
 import type { IrAccess, IrEventRow } from '../db/ir-types';
 import type { Actor } from '../orgs/access';
+import { listVerifiedMemberships } from '../common/verified-memberships';
 
 export type Viewer = Actor | null;
 type EventRef = Pick<IrEventRow, 'id' | 'org_id' | 'access' | 'moderator_id' | 'nda_required' | 'nda_version'>;
@@ -30,17 +31,7 @@ export function visibleTo(viewer: Viewer): RawBuilder<boolean> {
 }
 
 /** Verified investor organisations the user belongs to (oldest membership first). */
-export function listInvestorOrgs(db: Executor, userId: string) {
-	return db
-		.selectFrom('memberships')
-		.innerJoin('organizations as o', 'o.id', 'memberships.org_id')
-		.select(['o.id', 'o.slug', 'o.name_ko', 'o.name_en'])
-		.where('memberships.user_id', '=', userId)
-		.where('o.kind', '=', 'investor')
-		.where('o.status', '=', 'verified')
-		.orderBy('memberships.created_at')
-		.execute();
-}
+export const listInvestorOrgs = (db: Executor, userId: string) => listVerifiedMemberships(db, userId, ['investor']);
 
 /** The verified organisation a registrant attends for: an investor firm first, else any verified one. */
 export async function attendingOrgId(db: Executor, userId: string): Promise<string | null> {
@@ -59,13 +50,7 @@ export async function attendingOrgId(db: Executor, userId: string): Promise<stri
 /** Why the user may not attend under the access rule, or null when they may. */
 export async function attendRefusal(db: Executor, userId: string, access: IrAccess): Promise<'investors' | 'members' | null> {
 	if (access === 'open') return null;
-	const orgs = await db
-		.selectFrom('memberships')
-		.innerJoin('organizations as o', 'o.id', 'memberships.org_id')
-		.select('o.kind')
-		.where('memberships.user_id', '=', userId)
-		.where('o.status', '=', 'verified')
-		.execute();
+	const orgs = await listVerifiedMemberships(db, userId);
 	if (access === 'investors') return orgs.some((o) => o.kind === 'investor') ? null : 'investors';
 	return orgs.length > 0 ? null : 'members';
 }

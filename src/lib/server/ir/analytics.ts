@@ -6,7 +6,7 @@ import type { Executor } from '../db';
 import { IR_QUESTION_STATUSES, type IrQuestionStatus } from '../db/ir-live-types';
 import { NotFoundError } from '../errors';
 import type { Actor } from '../orgs/access';
-import { toCsv } from '../testbed/csv';
+import { toCsv } from '$lib/server/common/csv';
 import { requireVisibleEvent } from './service';
 
 /** The session for its team (startup admins, presenters, moderator, operators), else 404. */

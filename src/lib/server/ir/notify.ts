@@ -4,8 +4,9 @@ import type { IrEventRow } from '../db/ir-types';
 import { notifyUser } from '../notify/service';
 import { localInputValue } from '../meetings/schemas';
 import type { IrNotificationKind } from './notifications';
+import type { Context } from '$lib/server/common/context';
 
-export type Context = { ip: string | null; origin: string };
+export type { Context };
 
 /** Notification params naming a session in both languages (each falls back to the other). */
 export function eventParams(event: Pick<IrEventRow, 'title_ko' | 'title_en'>) {

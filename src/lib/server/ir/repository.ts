@@ -6,6 +6,7 @@ import { containsPattern } from '../db/like';
 import type { RegulatoryStage } from '../directory/schemas';
 import { visibleTo, type Viewer } from './access';
 import type { EventsQuery } from './schemas';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 export const PAGE_SIZE = 20;
 
@@ -83,7 +84,7 @@ const STAGE_CONDITION: Record<RegulatoryStage, ReturnType<typeof sql>> = {
 export const isPastSql = (now: Date) => sql<boolean>`(e.status = 'ended' or (e.status <> 'live' and e.starts_at + make_interval(mins => e.duration_minutes) <= ${now}))`;
 
 /** Sessions the viewer may see, filtered, soonest first (past: latest first), one page. */
-export async function listEvents(db: Executor, viewer: Viewer, query: EventsQuery, now: Date, timeZone = 'Asia/Seoul') {
+export async function listEvents(db: Executor, viewer: Viewer, query: EventsQuery, now: Date, timeZone = DEFAULT_TIME_ZONE) {
 	let base = db
 		.selectFrom('ir_events as e')
 		.innerJoin('organizations as o', 'o.id', 'e.org_id')

@@ -5,7 +5,7 @@ import { text as cleanText } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
 import { IR_ACCESS } from '../db/ir-types';
 import { regulatoryStage } from '../directory/schemas';
-import { zonedInstant } from '../testbed/zoned-time';
+import { zonedInstant } from '$lib/server/common/zoned-time';
 
 export const idParam = z.uuid();
 export const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240] as const;

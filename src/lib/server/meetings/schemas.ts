@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { text } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
-import { zonedInstant } from '../testbed/zoned-time';
+import { zonedInstant } from '$lib/server/common/zoned-time';
 import { dateTimeFormat } from '$lib/intl-cache';
 
 export const idParam = z.uuid();

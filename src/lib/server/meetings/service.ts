@@ -14,8 +14,9 @@ import type { MeetingsNotificationKind } from './notifications';
 import * as meetingRepository from './repository';
 import { localInputValue, meetingRequestSchema, type MeetingRequestInput } from './schemas';
 import { meetingCalendar } from './ics';
+import type { Context } from '$lib/server/common/context';
 
-export type Context = { ip: string | null; origin: string };
+export type { Context };
 export type MeetingSide = 'requester' | 'recipient';
 const EXPIRY_MS = 7 * 86_400_000;
 

@@ -2,34 +2,15 @@
 // admins) and the responding companies' members.
 import type { Executor } from '../db';
 import type { Actor } from '../orgs/access';
+import { listVerifiedMemberships } from '../common/verified-memberships';
 
 type NeedRef = { id: string; hospital_org_id: string; author_id: string | null };
 
 /** Verified hospitals the user belongs to (where they may post needs). */
-export function listStaffHospitals(db: Executor, userId: string) {
-	return db
-		.selectFrom('memberships')
-		.innerJoin('organizations as o', 'o.id', 'memberships.org_id')
-		.select(['o.id', 'o.slug', 'o.name_ko', 'o.name_en', 'memberships.role'])
-		.where('memberships.user_id', '=', userId)
-		.where('o.kind', '=', 'hospital')
-		.where('o.status', '=', 'verified')
-		.orderBy('memberships.created_at')
-		.execute();
-}
+export const listStaffHospitals = (db: Executor, userId: string) => listVerifiedMemberships(db, userId, ['hospital']);
 
 /** Verified companies the user belongs to (on whose behalf they may respond). */
-export function listMemberCompanies(db: Executor, userId: string) {
-	return db
-		.selectFrom('memberships')
-		.innerJoin('organizations as o', 'o.id', 'memberships.org_id')
-		.select(['o.id', 'o.slug', 'o.name_ko', 'o.name_en', 'memberships.role'])
-		.where('memberships.user_id', '=', userId)
-		.where('o.kind', '=', 'company')
-		.where('o.status', '=', 'verified')
-		.orderBy('memberships.created_at')
-		.execute();
-}
+export const listMemberCompanies = (db: Executor, userId: string) => listVerifiedMemberships(db, userId, ['company']);
 
 export type NeedRole = { hospitalMember: boolean; hospitalAdmin: boolean; author: boolean; reviewer: boolean; hospitalSide: boolean };
 

@@ -7,11 +7,12 @@ import { buildSearchDocument, parseQuery, toTsQuery } from '../directory/text-se
 import type { NeedsQuery } from './schemas';
 import { visibleNeedsFor, type Viewer } from './visibility';
 import { dateTimeFormat } from '$lib/intl-cache';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 export const PAGE_SIZE = 20;
 
 /** Deadlines are calendar days in Korea, where the alliance works. */
-export const todayInSeoul = (now = new Date()) => dateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
+export const todayInSeoul = (now = new Date()) => dateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE }).format(now);
 
 export function insertNeed(db: Executor, values: Insertable<NeedsTable>) {
 	return db.insertInto('needs').values(values).returningAll().executeTakeFirstOrThrow();

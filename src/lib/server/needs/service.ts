@@ -15,8 +15,9 @@ import * as needRepository from './repository';
 import * as responseRepository from './responses-repository';
 import type { NewNeedInput, RespondInput } from './schemas';
 import { canSeeNeed, type Viewer } from './visibility';
+import type { Context } from '$lib/server/common/context';
 
-export type Context = { ip: string | null; origin: string };
+export type { Context };
 
 /** Notification params naming a need in both languages (each falls back to the other). */
 export function needParams(need: Pick<NeedRow, 'title_ko' | 'title_en'>) {

@@ -4,6 +4,7 @@ import type { MemberRole } from '../db/types';
 import { NotFoundError } from '../errors';
 import { NotOrgAdminError, OrgNotVerifiedError } from './errors';
 import * as orgRepository from './repository';
+import { isVerifiedMemberOf } from '../common/verified-memberships';
 
 export type Actor = { id: string; isOperator: boolean };
 
@@ -16,16 +17,7 @@ export async function requireOrgAdmin(db: Executor, actor: Actor, orgId: string)
 }
 
 /** True when the user belongs to at least one verified organisation (member features). */
-export async function isVerifiedMember(db: Executor, userId: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('memberships')
-		.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-		.select('organizations.id')
-		.where('memberships.user_id', '=', userId)
-		.where('organizations.status', '=', 'verified')
-		.executeTakeFirst();
-	return row !== undefined;
-}
+export const isVerifiedMember = (db: Executor, userId: string): Promise<boolean> => isVerifiedMemberOf(db, userId);
 
 export async function requireVerifiedMember(db: Executor, userId: string): Promise<void> {
 	if (!(await isVerifiedMember(db, userId))) throw new OrgNotVerifiedError();

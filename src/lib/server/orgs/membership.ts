@@ -12,8 +12,7 @@ import { requireOrgAdmin, type Actor } from './access';
 import { AlreadyMemberError, InvitationEmailMismatchError, JoinRequestPendingError, LastOwnerError } from './errors';
 import * as invitations from './invitations';
 import * as orgRepository from './repository';
-
-type Context = { ip: string | null; origin: string };
+import type { Context } from '$lib/server/common/context';
 
 const roleLabel = (role: MemberRole, locale: 'ko' | 'en') =>
 	({ owner: m.orgs_role_owner, admin: m.orgs_role_admin, member: m.orgs_role_member })[role]({}, { locale });

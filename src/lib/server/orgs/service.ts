@@ -8,6 +8,7 @@ import { notifyUser } from '../notify/service';
 import { DomainError, ForbiddenError, InvalidStateError, NotFoundError } from '../errors';
 import { SlugTakenError } from './errors';
 import * as orgRepository from './repository';
+import type { Context } from '$lib/server/common/context';
 
 export type NewOrganizationInput = {
 	slug: string;
@@ -20,8 +21,6 @@ export type NewOrganizationInput = {
 	website: string | null;
 	foundedYear: number | null;
 };
-
-type Context = { ip: string | null; origin: string };
 
 export async function createOrganization(db: Kysely<DB>, userId: string, input: NewOrganizationInput, context: Context) {
 	try {

@@ -9,8 +9,9 @@ import { listManagedAgencies } from './access';
 import { NotCallManagerError } from './errors';
 import * as programmeRepository from './repository';
 import type { CallFormInput } from './schemas';
+import type { Context } from '$lib/server/common/context';
 
-export type Context = { ip: string | null; origin: string };
+export type { Context };
 
 /** Reviewer e-mails as typed (comma, space or newline separated), each one an existing account. */
 export function splitEmails(value: string): string[] {

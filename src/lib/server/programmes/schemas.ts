@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { text as cleanText } from '$lib/server/http/text';
 import * as m from '$lib/paraglide/messages';
 import { MFDS_STAGES, QUESTION_KINDS, type Criterion, type Question } from '../db/programmes-types';
-import { zonedInstant } from '../testbed/zoned-time';
+import { zonedInstant } from '$lib/server/common/zoned-time';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 export const idParam = z.uuid();
-export const SEOUL = 'Asia/Seoul';
+export const SEOUL = DEFAULT_TIME_ZONE;
 /** Rows the call form offers for questions and rubric criteria (blank rows are ignored). */
 export const QUESTION_ROWS = 6;
 export const CRITERION_ROWS = 5;

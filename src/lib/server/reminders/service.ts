@@ -10,6 +10,7 @@ import type { ScheduleNotificationKind } from './notifications';
 import * as reminderRepository from './repository';
 import type { ReminderCandidate, ReminderKind } from './repository';
 import { dateTimeFormat } from '$lib/intl-cache';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 /** Minutes before the start at which each kind of item is recalled, longest first. */
 export const REMINDER_OFFSETS: Record<ReminderKind, number[]> = {
@@ -78,7 +79,7 @@ async function sendItemReminders(db: Kysely<DB>, kind: ReminderKind, offsetMinut
 		for (const person of people) {
 			const reminder = { kind, entityId, offsetMinutes, sequence, userId: person.userId };
 			if (!(await reminderRepository.recordReminder(trx, reminder, now))) continue;
-			const timeZone = users.find((u) => u.id === person.userId)?.time_zone ?? 'Asia/Seoul';
+			const timeZone = users.find((u) => u.id === person.userId)?.time_zone ?? DEFAULT_TIME_ZONE;
 			await notifyUser(trx, {
 				userId: person.userId,
 				kind: NOTIFICATION_KIND[kind],

@@ -1,7 +1,7 @@
 // What the schedule page shows: the view (agenda, week, month), the window around the chosen date
 // in the viewer's time zone, the kinds to show, and links to the previous and next window.
 import { z } from 'zod';
-import { addDays, localParts, mondayOf, zonedInstant } from '../testbed/zoned-time';
+import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 import { SCHEDULE_KINDS, type ScheduleKind } from './types';
 
 export const SCHEDULE_VIEWS = ['agenda', 'week', 'month'] as const;

@@ -3,11 +3,12 @@
 // enrolments, a waitlist, attendance, certificates and the credentials they granted.
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types';
-import { addDays, localParts, mondayOf, zonedInstant } from '../testbed/zoned-time';
+import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 import { newSerial } from '../courses/completion';
 import { SEED_COURSES } from './course-catalogue';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
-const TIME_ZONE = 'Asia/Seoul';
+const TIME_ZONE = DEFAULT_TIME_ZONE;
 const DAY_MS = 24 * 3_600_000;
 /** The course manager demo sign-in, appointed to every course its organisation runs. */
 const COURSE_MANAGER = 'courses@medcluster.example';

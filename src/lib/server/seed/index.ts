@@ -15,13 +15,14 @@ import { seedVouchers } from './vouchers';
 import { seedConsents } from './privacy';
 import { seedSecondFactor } from './second-factor';
 import { seedProgrammes } from './programmes';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 export { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
 // Fixed dates rather than now(), so that a second run writes exactly the same rows.
 const SEEDED_AT = Date.parse('2026-03-02T09:00:00+09:00');
 const DAY_MS = 24 * 60 * 60 * 1000;
-const TIME_ZONE = 'Asia/Seoul';
+const TIME_ZONE = DEFAULT_TIME_ZONE;
 
 type SeedUser = {
 	email: string;

@@ -4,9 +4,10 @@ import type { Transaction } from 'kysely';
 import type { DB, BookingStatus } from '../db/types';
 import { DEMO_CREDENTIALS, DEMO_FACILITIES, DEMO_HOURS, DEMO_RESOURCES } from '../testbed/demo-resources';
 import { range } from '../testbed/repository';
-import { addDays, localParts, mondayOf, zonedInstant } from '../testbed/zoned-time';
+import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
-const TIME_ZONE = 'Asia/Seoul';
+const TIME_ZONE = DEFAULT_TIME_ZONE;
 /** Demo sign-ins and the credentials they hold (the README lists them). */
 const DEMO_GRANTS: [string, string][] = [
 	['startup@medcluster.example', '3d-printer-safety'],

@@ -4,13 +4,14 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { range } from '../testbed/repository';
-import { addDays, localParts, zonedInstant } from '../testbed/zoned-time';
+import { addDays, localParts, zonedInstant } from '$lib/server/common/zoned-time';
 import { bookingPrice } from '../vouchers/booking-payment';
 import { issueVoucher, spendVoucher } from '../vouchers/service';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 type Ids = { orgIds: Map<string, string>; userIds: Map<string, string> };
 
-const TIME_ZONE = 'Asia/Seoul';
+const TIME_ZONE = DEFAULT_TIME_ZONE;
 const LABEL = { ko: '2026 원주 디지털헬스 실증 지원사업 바우처', en: '2026 Wonju digital-health validation programme voucher' };
 /** The past demo programme call (seed/programmes-data.ts) whose selected companies hold vouchers. */
 const PAST_CALL_KEY = 'wonju-commercialisation';

@@ -1,6 +1,6 @@
 // The monthly statement as a spreadsheet: heading, bookings, course fees, totals.
 import * as m from '$lib/paraglide/messages';
-import { toCsv, type Cell } from '../testbed/csv';
+import { toCsv, type Cell } from '$lib/server/common/csv';
 import { statementSections } from './lines';
 import type { Statement } from './service';
 

@@ -3,10 +3,11 @@ import * as m from '$lib/paraglide/messages';
 import { createPdf, table } from './pdf-kit';
 import type { EvidencePack } from './evidence';
 import { localStamp } from './lines';
+import { textIn } from '$lib/localized';
 
 export function renderEvidencePdf(pack: EvidencePack, locale: 'ko' | 'en', now = new Date()): Promise<Buffer> {
 	const o = { locale };
-	const name = (ko: string, en: string) => (locale === 'en' ? en : ko);
+	const name = (ko: string, en: string) => textIn(locale, ko, en);
 	const day = (d: Date | null) => (d ? localStamp(d).slice(0, 10) : '');
 	const title = m.evidence_title_for({ name: name(pack.organization.name_ko, pack.organization.name_en) }, o);
 	const { doc, done } = createPdf(title);

@@ -3,7 +3,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { localParts } from '../testbed/zoned-time';
+import { localParts } from '$lib/server/common/zoned-time';
 import { statementQuery } from '../vouchers/schemas';
 
 export function monthOf(event: RequestEvent): { month: string; invalid: boolean } {

@@ -1,12 +1,14 @@
 // A statement as rows of cells, in one language: what the CSV and the PDF both print, so the two
 // files (and the page, which reads the same statement) always agree.
 import * as m from '$lib/paraglide/messages';
-import type { Cell } from '../testbed/csv';
-import { localParts } from '../testbed/zoned-time';
+import type { Cell } from '$lib/server/common/csv';
+import { localParts } from '$lib/server/common/zoned-time';
 import type { Statement } from './service';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
+import { textIn } from '$lib/localized';
 
 type Locale = 'ko' | 'en';
-const TIME_ZONE = 'Asia/Seoul';
+const TIME_ZONE = DEFAULT_TIME_ZONE;
 
 export function localStamp(at: Date, timeZone = TIME_ZONE): string {
 	const { date, minutes } = localParts(at, timeZone);
@@ -15,7 +17,7 @@ export function localStamp(at: Date, timeZone = TIME_ZONE): string {
 
 export function statementSections(s: Statement, locale: Locale) {
 	const o = { locale };
-	const name = (ko: string, en: string) => (locale === 'en' ? en : ko);
+	const name = (ko: string, en: string) => textIn(locale, ko, en);
 	const byFacility = s.subject.kind === 'facility';
 	const bookingHead: Cell[] = [
 		m.statements_col_start({}, o), ...(byFacility ? [m.statements_col_organization({}, o)] : []), m.statements_col_facility({}, o), m.statements_col_resource({}, o),

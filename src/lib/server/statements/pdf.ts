@@ -1,6 +1,6 @@
 // The monthly statement as an A4 PDF (Noto Sans KR, as the certificates, so Korean renders anywhere).
 import * as m from '$lib/paraglide/messages';
-import type { Cell } from '../testbed/csv';
+import type { Cell } from '$lib/server/common/csv';
 import { createPdf, table } from './pdf-kit';
 import { statementSections } from './lines';
 import type { Statement } from './service';

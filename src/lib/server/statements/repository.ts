@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db';
 import type { OrgStatus } from '../db/types';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 export type Month = { year: number; month: number };
 export type Scope = { orgId: string } | { facilityId: string };
@@ -59,7 +60,7 @@ export function listBillableBookings(db: Executor, scope: Scope, month: Month) {
 
 /** Seats of paid cohorts taken in the month (Seoul time), with the fee and what vouchers paid. */
 export function listCourseFees(db: Executor, orgId: string, month: Month) {
-	const tz = sql.lit('Asia/Seoul');
+	const tz = sql.lit(DEFAULT_TIME_ZONE);
 	return db
 		.selectFrom('enrolments as e')
 		.innerJoin('cohorts as c', 'c.id', 'e.cohort_id')

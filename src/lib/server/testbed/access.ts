@@ -4,6 +4,7 @@ import type { Actor } from '../orgs/access';
 import { OrgNotVerifiedError } from '../orgs/errors';
 import { NotFoundError } from '../errors';
 import { NotFacilityManagerError } from './errors';
+import { listVerifiedMemberships } from '../common/verified-memberships';
 
 /** Owners/admins of the organisation that runs the facility, plus the staff appointed to it. */
 export async function listFacilityManagerIds(db: Executor, facilityId: string): Promise<string[]> {
@@ -58,16 +59,7 @@ export async function requireBookingRole(db: Executor, actor: Actor, booking: { 
 }
 
 /** The verified organisations the user may book for. */
-export function listBookingOrganizations(db: Executor, userId: string) {
-	return db
-		.selectFrom('memberships')
-		.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-		.select(['organizations.id', 'organizations.name_ko', 'organizations.name_en'])
-		.where('memberships.user_id', '=', userId)
-		.where('organizations.status', '=', 'verified')
-		.orderBy('memberships.created_at')
-		.execute();
-}
+export const listBookingOrganizations = (db: Executor, userId: string) => listVerifiedMemberships(db, userId);
 
 /** The organisation a booking is made for: the one asked for, else the user's first verified one. */
 export async function resolveBookingOrganization(db: Executor, userId: string, orgId: string | undefined): Promise<string> {

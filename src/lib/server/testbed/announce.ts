@@ -7,10 +7,11 @@ import { NotFoundError } from '../errors';
 import { listFacilityManagerIds } from './access';
 import type { TestbedNotificationKind } from './notifications';
 import * as bookingRepository from './repository';
-import { localParts } from './zoned-time';
+import { localParts } from '$lib/server/common/zoned-time';
 import { placeOf } from './booking-row';
+import type { Context } from '$lib/server/common/context';
 
-export type Context = { ip: string | null; origin: string };
+export type { Context };
 
 export type Announcement = {
 	bookingId: string;

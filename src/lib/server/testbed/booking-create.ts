@@ -12,7 +12,7 @@ import { requireCredential } from './credentials';
 import { BookingConflictError } from './errors';
 import { checkQuota } from './quota';
 import * as bookingRepository from './repository';
-import { localParts, zonedInstant, addDays } from './zoned-time';
+import { localParts, zonedInstant, addDays } from '$lib/server/common/zoned-time';
 import { payBookingWithVoucher } from '../vouchers/booking-payment';
 
 /** `payWithVoucher`: pay the price from the organisation's voucher in the booking's own transaction. */

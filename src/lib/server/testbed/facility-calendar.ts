@@ -8,7 +8,8 @@ import { listManagedFacilityIds } from './access';
 import { bookingRow, type BookingRowData } from './booking-row';
 import { bookingQuery } from './repository';
 import { weekRange, weekToShow } from './week-view';
-import { addDays, localParts } from './zoned-time';
+import { addDays, localParts } from '$lib/server/common/zoned-time';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
 export type FacilityCalendar = {
 	facility: { id: string; slug: string; name_ko: string; name_en: string; time_zone: string };
@@ -29,7 +30,7 @@ export async function loadFacilityCalendar(db: Executor, actor: Actor, query: { 
 	const facilities = await db.selectFrom('facilities').select(['id', 'slug', 'name_ko', 'name_en', 'time_zone']).where('id', 'in', managed).orderBy('slug').execute();
 	const facility = query.facility ? facilities.find((f) => f.slug === query.facility) : facilities[0];
 	if (!facility) throw new NotFoundError();
-	const timeZone = facility.time_zone || 'Asia/Seoul';
+	const timeZone = facility.time_zone || DEFAULT_TIME_ZONE;
 	const monday = weekToShow(query.week, now, timeZone);
 	const { from, to } = weekRange(monday, timeZone);
 	const rows = await bookingQuery(db)

@@ -1,6 +1,6 @@
 // Bookable start times inside free time (the free time itself: opening-calendar.ts).
 import type { Interval } from './rules';
-import { localParts } from './zoned-time';
+import { localParts } from '$lib/server/common/zoned-time';
 
 /** Bookable start times in the free intervals where `minutes` fit, aligned to the slot grid. */
 export function startTimesFitting(free: Interval[], minutes: number, slotMinutes: number, timeZone: string, limit: number): Date[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOpeningCalendar, freeSpans } from './opening-calendar';
-import { zonedInstant } from './zoned-time';
+import { zonedInstant } from '$lib/server/common/zoned-time';
 
 const office = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00:00', closes: '18:00:00' }));
 const seoul = (date: string, h: number, m = 0) => zonedInstant(date, h * 60 + m, 'Asia/Seoul').getTime();

@@ -2,7 +2,7 @@
 // once per call, and the windows once per (time zone, weekly pattern): fifty resources with the same
 // hours cost one pass over the month, and no Date or Intl call per resource or per slot.
 import type { OpeningHours } from './rules';
-import { addDays, localParts, parseClock, zonedInstant } from './zoned-time';
+import { addDays, localParts, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

@@ -3,7 +3,7 @@
 import type { Executor } from '../db';
 import { QuotaExceededError } from './errors';
 import * as bookingRepository from './repository';
-import { addDays, localParts, mondayOf, zonedInstant } from './zoned-time';
+import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 
 type QuotaResource = { id: string; time_zone: string; quota_week_hours: number | null; quota_month_hours: number | null };
 

@@ -1,12 +1,13 @@
 // The monthly report as one CSV: resources first, then organisations, headed in the viewer's language.
 import * as m from '$lib/paraglide/messages';
-import { toCsv, type Cell } from './csv';
+import { toCsv, type Cell } from '$lib/server/common/csv';
 import type { MonthlyReport } from './reports';
+import { textIn } from '$lib/localized';
 
 const percent = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 export function reportCsv(report: MonthlyReport, locale: 'ko' | 'en'): string {
-	const name = (ko: string, en: string) => (locale === 'en' ? en : ko);
+	const name = (ko: string, en: string) => textIn(locale, ko, en);
 	const rows: Cell[][] = [
 		[m.testbed_report_month(), report.month],
 		[],

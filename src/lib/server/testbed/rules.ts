@@ -1,6 +1,6 @@
 // The resource's booking rules, checked before the database is asked for the slot.
 import { BookingRuleError } from './errors';
-import { localParts, parseClock } from './zoned-time';
+import { localParts, parseClock } from '$lib/server/common/zoned-time';
 
 export type Interval = { start: Date; end: Date };
 export type OpeningHours = { weekday: number; opens: string; closes: string };

@@ -2,7 +2,7 @@
 // stretches per day. Built on the server so the page works without JavaScript.
 import type { ResourceAvailability } from './availability';
 import { overlaps, type Interval } from './rules';
-import { addDays, localParts, mondayOf, zonedInstant } from './zoned-time';
+import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 
 export type CellState = 'free' | 'partial' | 'busy' | 'blackout' | 'closed';
 export type WeekView = {

@@ -1,6 +1,6 @@
 // A programme's figures as a two-column CSV, headed in the reader's language.
 import * as m from '$lib/paraglide/messages';
-import { toCsv, type Cell } from '../testbed/csv';
+import { toCsv, type Cell } from '$lib/server/common/csv';
 import type { ProgrammeReport } from './programme-report';
 
 export function programmeReportRows(r: ProgrammeReport, locale: 'ko' | 'en'): [string, number | string][] {

@@ -9,7 +9,7 @@ import { listManagedCourseIds } from '$lib/server/courses/access';
 import { createCohort } from '$lib/server/courses/manage';
 import { listCohortsOfCourses, listCoursesByIds } from '$lib/server/courses/roster';
 import { newCohortForm } from '$lib/server/courses/schemas';
-import { addDays, parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { addDays, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 import { z } from 'zod';
 
 export const load = (async (event) => {

@@ -1,6 +1,6 @@
 // A fresh TOTP key for the enrolment form: its base32 text (kept in a hidden field until confirmed)
 // and the otpauth:// QR code the authenticator app scans.
-import { qrCode } from '$lib/server/testbed/qr';
+import { qrCode } from '$lib/server/common/qr';
 import { decodeTotpKey, encodeTotpKey, generateTotpKey, totpKeyUri } from '$lib/server/auth/totp';
 
 export function totpEnrolment(email: string, encodedKey?: string) {

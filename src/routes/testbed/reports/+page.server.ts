@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/http/errors';
 import { getMonthlyReport } from '$lib/server/testbed/reports';
 import { reportQuery } from '$lib/server/testbed/schemas';
-import { localParts } from '$lib/server/testbed/zoned-time';
+import { localParts } from '$lib/server/common/zoned-time';
 
 // Facility managers (their facilities) and operators (all); the service decides, not a layout.
 export const load = (async (event) => {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db';
 import type { IrLiveRole } from '../../db/ir-live-types';
+import { isVerifiedMemberOf } from '../../common/verified-memberships';
 
 export function findEvent(db: Executor, eventId: string) {
 	return db.selectFrom('ir_events').selectAll().where('id', '=', eventId).executeTakeFirst();
@@ -33,15 +34,7 @@ export function findActiveRegistration(db: Executor, eventId: string, userId: st
 
 /** Whether the user is, today, a member of a verified investor organisation. */
 export async function isVerifiedInvestor(db: Executor, userId: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('memberships')
-		.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-		.select('memberships.org_id')
-		.where('memberships.user_id', '=', userId)
-		.where('organizations.kind', '=', 'investor')
-		.where('organizations.status', '=', 'verified')
-		.executeTakeFirst();
-	return Boolean(row);
+	return isVerifiedMemberOf(db, userId, ['investor']);
 }
 
 export async function isRemoved(db: Executor, eventId: string, userId: string): Promise<boolean> {

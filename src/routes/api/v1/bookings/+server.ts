@@ -6,7 +6,7 @@ import { requestContext } from '$lib/server/http/context';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { newBookingBody } from '$lib/server/testbed/schemas';
 import { bookingJson } from '$lib/server/testbed/api-shapes';
-import { readJson } from '$lib/server/testbed/read-json';
+import { readJson } from '$lib/server/common/read-json';
 
 export const POST: RequestHandler = authenticated(async (event, user) => {
 	const body = newBookingBody.safeParse(await readJson(event.request));

@@ -12,8 +12,8 @@ import * as transitions from '$lib/server/testbed/booking-transitions';
 import { bookingRow } from '$lib/server/testbed/booking-row';
 import { findBooking, findResourceById } from '$lib/server/testbed/repository';
 import * as schemas from '$lib/server/testbed/schemas';
-import { qrCode } from '$lib/server/testbed/qr';
-import { localParts, parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { qrCode } from '$lib/server/common/qr';
+import { localParts, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 
 const MINUTE = 60_000;
 

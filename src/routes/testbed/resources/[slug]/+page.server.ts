@@ -16,7 +16,7 @@ import { hourlyRate } from '$lib/server/vouchers/pricing';
 import { largestLiveBalance } from '$lib/server/vouchers/holdings';
 import type { Executor } from '$lib/server/db';
 import { buildWeekView, weekRange, weekToShow } from '$lib/server/testbed/week-view';
-import { addDays, parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { addDays, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 
 async function resourceOr404(slug: string) {
 	const resource = await findResourceBySlug(getDb(), slug);

@@ -9,7 +9,7 @@ import { cancelBooking, rescheduleBooking } from '$lib/server/testbed/booking-tr
 import { findBooking } from '$lib/server/testbed/repository';
 import { cancelQuery, idParam, rescheduleBody } from '$lib/server/testbed/schemas';
 import { bookingJson } from '$lib/server/testbed/api-shapes';
-import { readJson } from '$lib/server/testbed/read-json';
+import { readJson } from '$lib/server/common/read-json';
 
 function bookingId(raw: string): string {
 	const id = idParam.safeParse(raw);

@@ -12,7 +12,7 @@ import { findCohort } from '$lib/server/courses/repository';
 import { listAttendance, listCohortCertificates, listRoster } from '$lib/server/courses/roster';
 import { completeCohort, revokeCertificate } from '$lib/server/courses/completion';
 import { currentCheckInToken, isCheckInOpen } from '$lib/server/courses/check-in';
-import { qrCode } from '$lib/server/testbed/qr';
+import { qrCode } from '$lib/server/common/qr';
 import { attendanceForm, enrolmentForm, idParam, revokeForm } from '$lib/server/courses/schemas';
 import { cancelEnrolment } from '$lib/server/courses/service';
 

@@ -13,7 +13,7 @@ import { listAllCredentials, listCurrentBlackouts } from '$lib/server/testbed/re
 import { blackoutForm, blackoutIdForm, hoursForm, resourceForm } from '$lib/server/testbed/resource-schemas';
 import { findResourceById, listHours } from '$lib/server/testbed/repository';
 import { idParam } from '$lib/server/testbed/schemas';
-import { parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 
 const asText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const clock = (t: string) => (t.startsWith('24:') ? '00:00' : t.slice(0, 5));

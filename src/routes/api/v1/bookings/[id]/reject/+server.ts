@@ -7,7 +7,7 @@ import { NotFoundError } from '$lib/server/errors';
 import { rejectBooking } from '$lib/server/testbed/booking-transitions';
 import { idParam, rejectBody } from '$lib/server/testbed/schemas';
 import { bookingJson } from '$lib/server/testbed/api-shapes';
-import { readJson } from '$lib/server/testbed/read-json';
+import { readJson } from '$lib/server/common/read-json';
 
 export const POST: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);

@@ -7,7 +7,7 @@ import { NotFoundError } from '$lib/server/errors';
 import { respondToNeed } from '$lib/server/needs/service';
 import { idParam, respondSchema } from '$lib/server/needs/schemas';
 import { responseJson } from '$lib/server/needs/api-shapes';
-import { readJson } from '$lib/server/testbed/read-json';
+import { readJson } from '$lib/server/common/read-json';
 
 export const POST: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);

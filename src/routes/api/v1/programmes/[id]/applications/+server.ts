@@ -10,7 +10,7 @@ import { submitApplication } from '$lib/server/programmes/applications';
 import { NotEligibleError } from '$lib/server/programmes/errors';
 import { findCall } from '$lib/server/programmes/repository';
 import { applyApiSchema, idParam } from '$lib/server/programmes/schemas';
-import { readJson } from '$lib/server/testbed/read-json';
+import { readJson } from '$lib/server/common/read-json';
 
 export const POST: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);

@@ -7,7 +7,7 @@ import { NotFoundError } from '$lib/server/errors';
 import { registerForEvent } from '$lib/server/ir/registration';
 import { idParam, registerBodySchema } from '$lib/server/ir/schemas';
 import { registrationJson } from '$lib/server/ir/api-shapes';
-import { readJson } from '$lib/server/testbed/read-json';
+import { readJson } from '$lib/server/common/read-json';
 
 export const POST: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);

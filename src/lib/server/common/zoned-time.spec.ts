@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localParts, mondayOf, zonedInstant } from './zoned-time';
+import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 
 describe('zoned time', () => {
 	it('turns Seoul wall-clock time into the instant and back', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv';
+import { toCsv } from '$lib/server/common/csv';
 
 describe('csv', () => {
 	it('starts with a BOM, ends rows with CRLF and quotes only where needed', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qrCode } from './qr';
+import { qrCode } from '$lib/server/common/qr';
 
 const dark = (path: string, x: number, y: number) => path.includes(`M${x} ${y}h1v1h-1z`);
 
