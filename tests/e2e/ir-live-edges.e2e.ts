@@ -157,8 +157,9 @@ test('a screen share comes and goes on the running connection: the camera keeps 
 		clearInterval(w.__sampler);
 		return w.__samples;
 	});
-	// Still the one publishing connection, and the camera's stream at the viewer never stalled:
-	// no stretch of half a second without a new decoded frame (the fake camera sends 30 per second).
+	// Still the one publishing connection, and the camera's stream at the viewer never stalled: a
+	// rebuilt connection loses this inbound stream for good, so the stall would last to the end of the
+	// sampling (seconds). 1.5 s leaves room for a loaded CI machine (797 ms seen once under load).
 	expect(await presenter.evaluate(() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length)).toBe(presenterPeers);
 	expect(samples.length).toBeGreaterThan(20);
 	let lastChange = samples[0];
@@ -167,7 +168,7 @@ test('a screen share comes and goes on the running connection: the camera keeps 
 		if (sample.frames > lastChange.frames) lastChange = sample;
 		else longestStall = Math.max(longestStall, sample.at - lastChange.at);
 	}
-	expect(longestStall).toBeLessThan(500);
+	expect(longestStall).toBeLessThan(1500);
 	expect(samples.at(-1)!.frames).toBeGreaterThan(samples[0].frames);
 });
 

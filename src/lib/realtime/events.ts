@@ -1,6 +1,6 @@
 // The socket.io event map shared by server and browser; every client event is validated on the server.
 import type { MediaPushes, MediaRequests } from '$lib/media/types';
-import type { LiveAck, LiveChatMessage, LiveGrants, LiveHand, LiveJoinAck, LiveParticipant, LiveQuestion, LiveRole, LiveStageMember, LiveStatus } from './ir-room-types';
+import type { LiveAck, LiveChatMessage, LiveGrants, LivePoll, LiveHand, LiveJoinAck, LiveParticipant, LiveQuestion, LiveRole, LiveStageMember, LiveStatus } from './ir-room-types';
 export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
 /** The acknowledgement of a media request (see MediaRequests in $lib/media/types). */
 export type MediaAck<E extends keyof MediaRequests> = (reply: MediaRequests[E]['reply']) => void;
@@ -19,6 +19,8 @@ export interface ServerToClientEvents {
 	'ir:chat_deleted': (payload: { eventId: string; id: string }) => void;
 	'ir:question': (payload: LiveQuestion) => void;
 	'ir:question_hidden': (payload: { eventId: string; id: string }) => void;
+	/** A poll opened, closed or its tally changed (pushed at most every POLL_PUSH_MS per poll). */
+	'ir:poll': (payload: LivePoll) => void;
 	'ir:role': (payload: { eventId: string; role: LiveRole; grants: LiveGrants; handRaised: boolean }) => void;
 	'ir:status': (payload: { eventId: string; status: LiveStatus }) => void;
 	'ir:removed': (payload: { eventId: string; message: string }) => void;
@@ -44,6 +46,9 @@ export interface ClientToServerEvents {
 	'ir:question_ask': (payload: { eventId: string; body: string }, ack: LiveAck) => void;
 	'ir:question_vote': (payload: { eventId: string; questionId: string }, ack: LiveAck) => void;
 	'ir:question_moderate': (payload: { eventId: string; questionId: string; action: 'approve' | 'answer' | 'dismiss' }, ack: LiveAck) => void;
+	'ir:poll_create': (payload: { eventId: string; question: string; options: string[] }, ack: LiveAck) => void;
+	'ir:poll_answer': (payload: { eventId: string; pollId: string; optionId: string }, ack: LiveAck) => void;
+	'ir:poll_close': (payload: { eventId: string; pollId: string }, ack: LiveAck) => void;
 	'ir:hand_raise': (payload: { eventId: string }, ack: LiveAck) => void;
 	'ir:hand_lower': (payload: { eventId: string }, ack: LiveAck) => void;
 	'ir:speaker_promote': (payload: { eventId: string; userId: string }, ack: LiveAck) => void;

@@ -24,6 +24,9 @@ export type LiveRoomSnapshot = {
 	chat: LiveChatMessage[];
 	questions: LiveQuestion[];
 	votedQuestionIds: string[];
+	/** The room's polls, newest first, and this person's answer to each (poll id → option id). */
+	polls: LivePoll[];
+	pollAnswers: Record<string, string>;
 	handRaised: boolean;
 	/** Only for room admins and presenters; empty for the audience. */
 	hands: LiveHand[];
@@ -37,3 +40,16 @@ export type LiveRoomSnapshot = {
 export type LiveFailure = { ok: false; error: { code: string; message: string } };
 export type LiveAck = (reply: { ok: true } | LiveFailure) => void;
 export type LiveJoinAck = (reply: { ok: true; room: LiveRoomSnapshot } | LiveFailure) => void;
+
+export type LivePollStatus = 'open' | 'closed';
+/** A poll of the room with its live tally (every participant receives the same). */
+export type LivePoll = {
+	id: string;
+	eventId: string;
+	question: string;
+	status: LivePollStatus;
+	options: { id: string; label: string; votes: number }[];
+	total: number;
+	createdAt: string;
+	closedAt: string | null;
+};

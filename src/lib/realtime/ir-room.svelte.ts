@@ -5,7 +5,7 @@ import { keepConnected } from './keep-connected';
 import * as m from '$lib/paraglide/messages';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import { followPlacement } from './live-placement';
-import type { LiveChatMessage, LiveGrants, LiveHand, LiveParticipant, LiveQuestion, LiveRole, LiveRoomSnapshot, LiveStageMember, LiveStatus } from './ir-room-types';
+import type { LiveChatMessage, LiveGrants, LiveHand, LiveParticipant, LivePoll, LiveQuestion, LiveRole, LiveRoomSnapshot, LiveStageMember, LiveStatus } from './ir-room-types';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Reply = { ok: true } | { ok: false; error: { code: string; message: string } };
@@ -34,6 +34,9 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 		chat: [] as LiveChatMessage[],
 		questions: [] as LiveQuestion[],
 		voted: [] as string[],
+		/** Newest first; this person's answers by poll. */
+		polls: [] as LivePoll[],
+		pollAnswers: {} as Record<string, string>,
 		handRaised: false,
 		hands: [] as LiveHand[],
 		participants: [] as LiveParticipant[],
@@ -43,6 +46,10 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 
 	function upsertQuestion(question: LiveQuestion) {
 		state.questions = [...state.questions.filter((q) => q.id !== question.id), question].filter((q) => q.status !== 'dismissed').sort(byVotes);
+	}
+
+	function upsertPoll(poll: LivePoll) {
+		state.polls = [poll, ...state.polls.filter((p) => p.id !== poll.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 	}
 
 	function join() {
@@ -56,7 +63,7 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			const room = reply.room;
 			Object.assign(state, {
 				joined: true, refusal: '', userId: room.userId, role: room.role, grants: room.grants, status: room.status, viewers: room.viewers, stage: room.stage,
-				chat: room.chat, questions: [...room.questions].sort(byVotes), voted: room.votedQuestionIds, handRaised: room.handRaised, hands: room.hands, participants: room.participants
+				chat: room.chat, questions: [...room.questions].sort(byVotes), voted: room.votedQuestionIds, polls: room.polls, pollAnswers: room.pollAnswers, handRaised: room.handRaised, hands: room.hands, participants: room.participants
 			});
 			// Hands live in the owning node's memory: after a move to another node, raise it again.
 			if (joinedOnce && handWasRaised && !room.handRaised) socket?.emit('ir:hand_raise', { eventId }, () => {});
@@ -108,6 +115,7 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			socket.on('ir:chat_deleted', (p) => p.eventId === eventId && (state.chat = state.chat.filter((c) => c.id !== p.id)));
 			socket.on('ir:question', (q) => q.eventId === eventId && upsertQuestion(q));
 			socket.on('ir:question_hidden', (p) => p.eventId === eventId && (state.questions = state.questions.filter((q) => q.id !== p.id)));
+			socket.on('ir:poll', (poll) => poll.eventId === eventId && upsertPoll(poll));
 			socket.on('ir:role', (p) => {
 				if (p.eventId !== eventId) return;
 				Object.assign(state, { role: p.role, grants: p.grants, handRaised: p.handRaised });
@@ -141,6 +149,13 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			return error;
 		},
 		moderate: (questionId: string, action: 'approve' | 'answer' | 'dismiss') => request('ir:question_moderate', { questionId, action }),
+		createPoll: (question: string, options: string[]) => request('ir:poll_create', { question, options }),
+		async answerPoll(pollId: string, optionId: string) {
+			const error = await request('ir:poll_answer', { pollId, optionId });
+			if (!error) state.pollAnswers = { ...state.pollAnswers, [pollId]: optionId };
+			return error;
+		},
+		closePoll: (pollId: string) => request('ir:poll_close', { pollId }),
 		raiseHand: () => request('ir:hand_raise', {}),
 		lowerHand: () => request('ir:hand_lower', {}),
 		promote: (userId: string) => request('ir:speaker_promote', { userId }),

@@ -37,5 +37,5 @@ export const SOCKET_EVENTS: { name: string; ack: boolean }[] = [
 	{ name: 'needs:leave', ack: false },
 	{ name: 'needs:post', ack: true },
 	{ name: 'needs:read', ack: false },
-	...['ir:join', 'ir:leave', 'ir:chat_post', 'ir:chat_delete', 'ir:question_ask', 'ir:question_vote', 'ir:question_moderate', 'ir:hand_raise', 'ir:hand_lower', 'ir:speaker_promote', 'ir:speaker_demote', 'ir:participant_remove', 'ir:session_start', 'ir:session_end'].map((name) => ({ name, ack: true }))
+	...['ir:join', 'ir:leave', 'ir:chat_post', 'ir:chat_delete', 'ir:question_ask', 'ir:question_vote', 'ir:question_moderate', 'ir:poll_create', 'ir:poll_answer', 'ir:poll_close', 'ir:hand_raise', 'ir:hand_lower', 'ir:speaker_promote', 'ir:speaker_demote', 'ir:participant_remove', 'ir:session_start', 'ir:session_end'].map((name) => ({ name, ack: true }))
 ];

@@ -1,4 +1,4 @@
-// Table types of the live IR room (migrations/20261123T1010_ir_live.ts).
+// Table types of the live IR room (migrations/20261123T1010_ir_live.ts; polls: 20261206T0700_ir_polls.ts).
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -51,6 +51,32 @@ export interface IrRemovalsTable {
 	user_id: string;
 	removed_by: string | null;
 	removed_at: CreatedAt;
+}
+
+export type IrPollStatus = 'open' | 'closed';
+
+export interface IrPollsTable {
+	id: Generated<string>;
+	event_id: string;
+	question: string;
+	status: Generated<IrPollStatus>;
+	created_by: string | null;
+	created_at: CreatedAt;
+	closed_at: Timestamp | null;
+}
+
+export interface IrPollOptionsTable {
+	id: Generated<string>;
+	poll_id: string;
+	position: number;
+	label: string;
+}
+
+export interface IrPollAnswersTable {
+	poll_id: string;
+	option_id: string;
+	user_id: string;
+	answered_at: CreatedAt;
 }
 
 export type IrChatMessageRow = Selectable<IrChatMessagesTable>;

@@ -247,6 +247,9 @@ export interface DB {
 	ir_chat_messages: irLive.IrChatMessagesTable;
 	ir_questions: irLive.IrQuestionsTable;
 	ir_question_votes: irLive.IrQuestionVotesTable;
+	ir_polls: irLive.IrPollsTable;
+	ir_poll_options: irLive.IrPollOptionsTable;
+	ir_poll_answers: irLive.IrPollAnswersTable;
 	ir_removals: irLive.IrRemovalsTable;
 	// IR recordings (migrations/20261204T0610_ir_recordings.ts)
 	ir_recordings: irRecording.IrRecordingsTable;

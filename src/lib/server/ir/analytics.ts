@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors';
 import type { Actor } from '../orgs/access';
 import { toCsv } from '$lib/server/common/csv';
 import { requireVisibleEvent } from './service';
+import { listPollsWithTally, type PollWithTally } from './live/polls-repository';
 
 /** The session for its team (startup admins, presenters, moderator, operators), else 404. */
 export async function requireEventTeam(db: Executor, actor: Actor, eventId: string) {
@@ -93,5 +94,23 @@ export function questionsCsv(questions: Awaited<ReturnType<typeof listQuestions>
 	return toCsv([
 		[labels.askedAt, labels.author, labels.status, labels.votes, labels.question],
 		...questions.map((q) => [q.created_at.toISOString(), q.author ?? '', labels.statusLabel(q.status), q.votes, q.body])
+	]);
+}
+
+/** Every poll of the session with its tally, oldest first (the export's order). */
+export async function listPollResults(db: Executor, eventId: string) {
+	return (await listPollsWithTally(db, eventId, { all: true })).reverse();
+}
+
+export type PollCsvLabels = { question: string; openedAt: string; closedAt: string; option: string; votes: string; share: string };
+
+/** The polls as CSV: one row per answer option, with its votes and share of the poll's answers. */
+export function pollsCsv(polls: PollWithTally[], labels: PollCsvLabels): string {
+	return toCsv([
+		[labels.question, labels.openedAt, labels.closedAt, labels.option, labels.votes, labels.share],
+		...polls.flatMap((poll) => {
+			const total = poll.options.reduce((sum, o) => sum + o.votes, 0);
+			return poll.options.map((o) => [poll.question, poll.created_at.toISOString(), poll.closed_at?.toISOString() ?? '', o.label, o.votes, total ? Math.round((o.votes / total) * 1000) / 10 : 0]);
+		})
 	]);
 }

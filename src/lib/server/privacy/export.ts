@@ -55,6 +55,14 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 	const irRegistrations = await db.selectFrom('ir_registrations').selectAll().where('user_id', '=', userId).execute();
 	const irChatMessages = await db.selectFrom('ir_chat_messages').select(['id', 'event_id', 'body', 'created_at', 'deleted_at']).where('user_id', '=', userId).orderBy('created_at').execute();
 	const irQuestions = await db.selectFrom('ir_questions').select(['id', 'event_id', 'body', 'status', 'votes', 'created_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+	const irPollAnswers = await db
+		.selectFrom('ir_poll_answers as a')
+		.innerJoin('ir_polls as p', 'p.id', 'a.poll_id')
+		.innerJoin('ir_poll_options as o', 'o.id', 'a.option_id')
+		.select(['p.event_id', 'p.question', 'o.label as answer', 'a.answered_at'])
+		.where('a.user_id', '=', userId)
+		.orderBy('a.answered_at')
+		.execute();
 	const needs = await db.selectFrom('needs').selectAll().where('author_id', '=', userId).execute();
 	const needResponses = await db.selectFrom('need_responses').selectAll().where('author_id', '=', userId).execute();
 	const needMessages = await db.selectFrom('need_response_messages').selectAll().where('author_id', '=', userId).execute();
@@ -79,6 +87,7 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 		ir_registrations: publicRows(irRegistrations),
 		ir_chat_messages: irChatMessages,
 		ir_questions: irQuestions,
+		ir_poll_answers: irPollAnswers,
 		needs: publicRows(needs),
 		need_responses: publicRows(needResponses),
 		need_response_messages: publicRows(needMessages),

@@ -6,10 +6,11 @@ import { deleteChatMessage, postChatMessage } from '../ir/live/chat';
 import { liveRefusal } from '../ir/live/error-messages';
 import { GrantMissingError, LiveInvalidStateError, NotInRoomError } from '../ir/live/errors';
 import type { Grants } from '../ir/live/grants';
-import { liveRoomName, pushQuestion, pushRole, pushStaffState, toLiveChat } from '../ir/live/broadcast';
+import { liveRoomName, pushPoll, pushQuestion, pushRole, pushStaffState, toLiveChat } from '../ir/live/broadcast';
 import { demoteSpeaker, endLive, promoteSpeaker, removeParticipant, startLive } from '../ir/live/moderation';
 import { joinRoom, leaveRoom, rejoinSnapshot, type LiveDeps, type LiveSocket } from '../ir/live/presence';
 import { askQuestion, moderateQuestion, voteForQuestion } from '../ir/live/questions';
+import { answerPoll, closePoll, createPoll, currentTally, POLL_PUSH_MS } from '../ir/live/polls';
 import * as registry from '../ir/live/registry';
 import * as schemas from '../ir/live/schemas';
 import { defineSocketEvents } from './socket-events';
@@ -71,6 +72,24 @@ export function registerIrLiveHandlers(deps: LiveDeps, socket: LiveSocket): void
 		'ir:question_moderate': async ({ eventId, questionId, action }) => {
 			requireParticipant(eventId, 'roomAdmin');
 			pushQuestion(io, await moderateQuestion(db, user.id, eventId, questionId, action, context));
+		},
+		'ir:poll_create': async ({ eventId, question, options }) => {
+			requireParticipant(eventId, 'roomAdmin');
+			pushPoll(io, await createPoll(db, user.id, eventId, { question, options }, context));
+		},
+		'ir:poll_answer': async ({ eventId, pollId, optionId }) => {
+			requireParticipant(eventId, 'canSubscribe');
+			await answerPoll(db, eventId, user.id, pollId, optionId);
+			// A burst of answers makes one tally push per POLL_PUSH_MS, read when it is sent.
+			registry.coalesce(eventId, `poll:${pollId}`, POLL_PUSH_MS, () => {
+				void currentTally(db, eventId, pollId)
+					.then((poll) => pushPoll(io, poll))
+					.catch((error) => deps.logger?.error({ err: error, eventId, pollId }, 'ir live poll push failed'));
+			});
+		},
+		'ir:poll_close': async ({ eventId, pollId }) => {
+			requireParticipant(eventId, 'roomAdmin');
+			pushPoll(io, await closePoll(db, user.id, eventId, pollId, context));
 		},
 		'ir:hand_raise': async ({ eventId }) => {
 			const participant = requireParticipant(eventId, 'canSubscribe');

@@ -1,7 +1,7 @@
 // What the room tells its sockets: presence for everyone, hands and participants for the staff,
 // and each question only to those who may see it (pending ones: the asker and the moderator).
 import type { Server } from 'socket.io';
-import type { LiveChatMessage, LiveHand, LiveParticipant, LiveQuestion, LiveStageMember } from '$lib/realtime/ir-room-types';
+import type { LiveChatMessage, LiveHand, LiveParticipant, LivePoll, LiveQuestion, LiveStageMember } from '$lib/realtime/ir-room-types';
 import type { ServerToClientEvents } from '$lib/realtime/events';
 import { isStaffRole } from './grants';
 import { isPublicQuestion, type LiveQuestionRow } from './questions';
@@ -68,4 +68,9 @@ export function pushQuestion(io: Io, row: LiveQuestionRow): void {
 export function pushRole(io: Io, eventId: string, p: Participant): void {
 	const handRaised = registry.hands(eventId).some((hand) => hand.userId === p.userId);
 	io.to(p.socketId).emit('ir:role', { eventId, role: p.role, grants: p.grants, handRaised });
+}
+
+/** A poll's state to everyone in the room (the tally is the same for all). */
+export function pushPoll(io: Io, poll: LivePoll): void {
+	io.to(liveRoomName(poll.eventId)).emit('ir:poll', poll);
 }

@@ -23,7 +23,10 @@ const messages: Record<LiveRefusal, Message> = {
 	not_a_viewer: (_p, o) => m.ir_live_error_not_a_viewer({}, o),
 	cannot_remove_staff: (_p, o) => m.ir_live_error_cannot_remove_staff({}, o),
 	participant_gone: (_p, o) => m.ir_live_error_participant_gone({}, o),
-	invalid_transition: (_p, o) => m.ir_live_error_invalid_transition({}, o)
+	invalid_transition: (_p, o) => m.ir_live_error_invalid_transition({}, o),
+	poll_open: (_p, o) => m.ir_live_error_poll_open({}, o),
+	poll_closed: (_p, o) => m.ir_live_error_poll_closed({}, o),
+	already_answered: (_p, o) => m.ir_live_error_already_answered({}, o)
 };
 
 /** The message of a domain error in `locale` (or the request's language when omitted). */

@@ -18,7 +18,10 @@ export type LiveRefusal =
 	| 'not_a_viewer'
 	| 'cannot_remove_staff'
 	| 'participant_gone'
-	| 'invalid_transition';
+	| 'invalid_transition'
+	| 'poll_open'
+	| 'poll_closed'
+	| 'already_answered';
 
 export class LiveRoomError extends DomainError {
 	constructor(readonly reason: LiveRefusal, code: ErrorCode, status: number, params: Record<string, string | number> = {}) {
@@ -75,5 +78,12 @@ export class LiveInvalidStateError extends LiveRoomError {
 export class AlreadyVotedError extends LiveRoomError {
 	constructor() {
 		super('already_voted', 'conflict', 409);
+	}
+}
+
+/** A poll request that does not apply now: another poll is open, this one is closed, or already answered. */
+export class LivePollError extends LiveRoomError {
+	constructor(reason: 'poll_open' | 'poll_closed' | 'already_answered') {
+		super(reason, reason === 'already_answered' ? 'conflict' : 'invalid_state', 409);
 	}
 }

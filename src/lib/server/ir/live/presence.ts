@@ -16,6 +16,7 @@ import { liveParticipants, liveRoomName, liveStage, pushPresence, pushStaffState
 import * as contentRepository from './content-repository';
 import * as liveRepository from './repository';
 import * as registry from './registry';
+import { pollsForParticipant } from './polls';
 import { NotInRoomError } from './errors';
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -61,10 +62,11 @@ export async function rejoinSnapshot(deps: LiveDeps, socket: LiveSocket, user: S
 
 async function snapshot(deps: LiveDeps, user: SessionUser, eventId: string, participant: registry.Participant, status: LiveRoomSnapshot['status']): Promise<LiveRoomSnapshot> {
 	const { db, media } = deps;
-	const [chat, questions, voted] = await Promise.all([
+	const [chat, questions, voted, polls] = await Promise.all([
 		contentRepository.listChatMessages(db, eventId),
 		contentRepository.listQuestions(db, eventId, participant.grants.roomAdmin ? null : user.id),
-		contentRepository.votedQuestionIds(db, eventId, user.id)
+		contentRepository.votedQuestionIds(db, eventId, user.id),
+		pollsForParticipant(db, eventId, user.id)
 	]);
 	const staff = seesStaffState(participant);
 	return {
@@ -78,6 +80,8 @@ async function snapshot(deps: LiveDeps, user: SessionUser, eventId: string, part
 		chat: chat.map(toLiveChat),
 		questions: questions.map(toLiveQuestion),
 		votedQuestionIds: voted,
+		polls: polls.polls,
+		pollAnswers: polls.answers,
 		handRaised: registry.hands(eventId).some((hand) => hand.userId === user.id),
 		hands: staff ? toLiveHands(eventId) : [],
 		participants: staff ? liveParticipants(eventId) : [],

@@ -25,6 +25,8 @@ type LiveRoom = {
 	hands: RaisedHand[];
 	/** People the moderator gave the floor: they keep it across a reload or reconnect until demoted. */
 	speakers: Set<string>;
+	/** Pushes waiting to be sent once (a poll's tally under a burst of answers), by key. */
+	coalesced: Map<string, ReturnType<typeof setTimeout>>;
 };
 
 const rooms = new Map<string, LiveRoom>();
@@ -32,7 +34,7 @@ const rooms = new Map<string, LiveRoom>();
 export function addParticipant(eventId: string, participant: Omit<Participant, 'grants'>): Participant {
 	let room = rooms.get(eventId);
 	if (!room) {
-		room = { eventId, participants: new Map(), hands: [], speakers: new Set() };
+		room = { eventId, participants: new Map(), hands: [], speakers: new Set(), coalesced: new Map() };
 		rooms.set(eventId, room);
 	}
 	const joined = { ...participant, grants: grantsFor(participant.role) };
@@ -111,4 +113,21 @@ export function hands(eventId: string): RaisedHand[] {
 
 export function hasRoom(eventId: string): boolean {
 	return rooms.has(eventId);
+}
+
+/**
+ * Runs `push` once, `delayMs` from the first call for `key` in the room; calls for the same key in the
+ * meantime are absorbed by it (so 300 answers in a second make a few tally pushes, not 300).
+ * `push` reads what it sends when it runs, so the last change is never lost.
+ */
+export function coalesce(eventId: string, key: string, delayMs: number, push: () => void): void {
+	const room = rooms.get(eventId);
+	if (!room) return push();
+	if (room.coalesced.has(key)) return;
+	const timer = setTimeout(() => {
+		room.coalesced.delete(key);
+		push();
+	}, delayMs);
+	timer.unref?.();
+	room.coalesced.set(key, timer);
 }

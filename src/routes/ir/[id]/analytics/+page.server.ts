@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/http/errors';
-import { computeAnalytics, listRegistrants, requireEventTeam } from '$lib/server/ir/analytics';
+import { computeAnalytics, listPollResults, listRegistrants, requireEventTeam } from '$lib/server/ir/analytics';
 import { idParam } from '$lib/server/ir/schemas';
 import { replayAudience } from '$lib/server/ir/recording/audience';
 
@@ -14,8 +14,8 @@ export const load = (async (event) => {
 		const id = idParam.safeParse(event.params.id);
 		if (!id.success) throw new NotFoundError();
 		const { event: row } = await requireEventTeam(db, user, id.data);
-		const [analytics, registrants, replay] = await Promise.all([computeAnalytics(db, row), listRegistrants(db, row.id), replayAudience(db, row.id)]);
-		return { event: { id: row.id, title_ko: row.title_ko, title_en: row.title_en, status: row.status, starts_at: row.starts_at }, analytics, registrants, replay };
+		const [analytics, registrants, replay, polls] = await Promise.all([computeAnalytics(db, row), listRegistrants(db, row.id), replayAudience(db, row.id), listPollResults(db, row.id)]);
+		return { event: { id: row.id, title_ko: row.title_ko, title_en: row.title_en, status: row.status, starts_at: row.starts_at }, analytics, registrants, replay, polls };
 	} catch (error) {
 		throwLoadError(error);
 	}
