@@ -43,6 +43,8 @@ async function start(): Promise<Runtime> {
 		poolSize: config.DATABASE_POOL_SIZE,
 		logger
 	});
+	// Without its own key a deployment's TOTP keys are encrypted with the development key, known to all.
+	if (!config.TOTP_ENCRYPTION_KEY?.trim() && !config.SEED_DEMO) logger.warn('TOTP_ENCRYPTION_KEY is not set: TOTP keys are encrypted with the development key');
 	const migrated = await migrateToLatest(database.db);
 	logger.info(
 		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
