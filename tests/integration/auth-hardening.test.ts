@@ -12,7 +12,7 @@ import type { DB } from '$lib/server/db';
 import { migrations } from '../../migrations/index';
 import * as authService from '$lib/server/auth/service';
 import { createSession, validateSessionToken } from '$lib/server/auth/session';
-import { enableTotp, verifyRecoveryCodeSignIn, verifyTotpSignIn } from '$lib/server/auth/two-factor';
+import { countUnreadableTotpKeys, enableTotp, verifyRecoveryCodeSignIn, verifyTotpSignIn } from '$lib/server/auth/two-factor';
 import { registerPasskey, removePasskey, listPasskeys, verifyPasskeySecondStep } from '$lib/server/auth/passkeys';
 import { decodeTotpKey, encodeTotpKey, generateTotpKey, totpStepAt } from '$lib/server/auth/totp';
 import {
@@ -24,7 +24,7 @@ import {
 } from '$lib/server/auth/totp-secret';
 import { secondFactorGate } from '$lib/server/auth/second-factor-gate';
 import { createApiToken, issueApiToken, listApiTokens } from '$lib/server/auth/api-token';
-import { OrgSecondFactorRequiredError, PasskeyInvalidError } from '$lib/server/auth/errors';
+import { InvalidCodeError, OrgSecondFactorRequiredError, PasskeyInvalidError } from '$lib/server/auth/errors';
 import { noteSignInDevice } from '$lib/server/auth/new-device';
 import { handleAuth } from '$lib/server/http/auth-handle';
 import { problemSchema } from '$lib/server/api/schemas';
@@ -373,5 +373,21 @@ describe.each(backends)('the key encryption migration on %s', (_name, open) => {
 		} finally {
 			await target.close();
 		}
+	});
+});
+
+describe('a TOTP key stored under another encryption key', () => {
+	it('refuses codes as wrong (no 500), is counted for the start-up log, and a recovery code still signs in', async () => {
+		const user = await createUser(db);
+		const key = generateTotpKey();
+		const codes = await enableTotp(db, { userId: user.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, T0) }, null, T0);
+		const before = await countUnreadableTotpKeys(db);
+		await db.updateTable('users').set({ totp_key: encryptTotpKey(key, user.id, Buffer.alloc(32, 9)) }).where('id', '=', user.id).execute();
+		expect(await countUnreadableTotpKeys(db)).toBe(before + 1);
+		const { session } = await createSession(db, user.id);
+		await expect(verifyTotpSignIn(db, { userId: user.id, sessionId: session.id, code: codeAt(key, at(30)) }, at(30))).rejects.toBeInstanceOf(InvalidCodeError);
+		await verifyRecoveryCodeSignIn(db, { userId: user.id, sessionId: session.id, code: codes[1] }, null, at(30));
+		expect(await sessionVerified(session.id)).toBe(true);
+		await db.updateTable('users').set({ totp_key: null, totp_enabled_at: null }).where('id', '=', user.id).execute();
 	});
 });

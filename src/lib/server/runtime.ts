@@ -50,6 +50,9 @@ async function start(): Promise<Runtime> {
 		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
 		'database ready'
 	);
+	const { countUnreadableTotpKeys } = await import('./auth/two-factor');
+	const unreadableTotpKeys = await countUnreadableTotpKeys(database.db);
+	if (unreadableTotpKeys > 0) logger.error({ count: unreadableTotpKeys }, 'TOTP keys do not decrypt: TOTP_ENCRYPTION_KEY differs from the one they were stored with');
 	// Made here rather than on first use, so the manager's check-in page only reads (issue 19).
 	const { ensureCheckInSecret } = await import('./courses/check-in');
 	await ensureCheckInSecret(database.db);

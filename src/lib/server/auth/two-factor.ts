@@ -5,7 +5,7 @@ import type { DB, Executor } from '../db';
 import { recordAudit } from '../audit/repository';
 import * as rateLimit from './rate-limit';
 import { decodeTotpKey, matchTotpStep } from './totp';
-import { decryptTotpKey, encryptTotpKey } from './totp-secret';
+import { decryptTotpKey, encryptTotpKey, TotpSecretError } from './totp-secret';
 import { consumeRecoveryCode, replaceRecoveryCodes } from './recovery-codes';
 import { noteCompletedSignIn, type SignInContext } from './new-device';
 import { InvalidCodeError, TotpAlreadyEnabledError, TotpNotEnabledError } from './errors';
@@ -48,7 +48,16 @@ export async function enableTotp(
 async function useTotpCode(trx: Executor, userId: string, code: string, now: Date): Promise<void> {
 	const user = await trx.selectFrom('users').select(['totp_key', 'totp_last_step']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
 	if (!user.totp_key) throw new TotpNotEnabledError();
-	const step = matchTotpStep(decryptTotpKey(new Uint8Array(user.totp_key), userId), code, now, asStep(user.totp_last_step));
+	let key: Uint8Array;
+	try {
+		key = decryptTotpKey(new Uint8Array(user.totp_key), userId);
+	} catch (error) {
+		// Stored under another TOTP_ENCRYPTION_KEY (the server logs this at start): no code can match,
+		// a recovery code or a passkey still signs in.
+		if (error instanceof TotpSecretError) throw new InvalidCodeError();
+		throw error;
+	}
+	const step = matchTotpStep(key, code, now, asStep(user.totp_last_step));
 	if (step === null) throw new InvalidCodeError();
 	await trx.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId).execute();
 }
@@ -109,4 +118,18 @@ export async function regenerateRecoveryCodes(db: Kysely<DB>, input: { userId: s
 			return codes;
 		})
 	);
+}
+
+/** How many stored TOTP keys do not decrypt with this server's TOTP_ENCRYPTION_KEY (checked at start). */
+export async function countUnreadableTotpKeys(db: Kysely<DB>): Promise<number> {
+	const rows = await db.selectFrom('users').select(['id', 'totp_key']).where('totp_key', 'is not', null).execute();
+	let unreadable = 0;
+	for (const row of rows) {
+		try {
+			decryptTotpKey(new Uint8Array(row.totp_key!), row.id);
+		} catch {
+			unreadable++;
+		}
+	}
+	return unreadable;
 }
