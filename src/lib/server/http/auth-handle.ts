@@ -1,5 +1,5 @@
 // Who is asking: the session cookie (with its second-factor state) or, under /api/, a bearer token.
-// A session that owes its TOTP code counts as signed out; one that needs a second factor it has not
+// A session that owes its second step (TOTP or passkey) counts as signed out; one that needs a second factor it has not
 // set up is refused here, before any route runs (see auth/second-factor-gate.ts), and so is a bearer
 // token of a member of an organisation that requires a second factor the account does not have.
 import type { Handle } from '@sveltejs/kit';
@@ -36,7 +36,7 @@ export const handleAuth: Handle = async ({ event, resolve }) => {
 		if (session) {
 			const gate = secondFactorGate({ pathname: event.url.pathname, session, twoFactor, isOperator: user.isOperator });
 			if (gate === 'enrol') refuse = user.locale;
-			// A session that still owes its TOTP code is signed out everywhere but /login/two-factor.
+			// A session that still owes its second step is signed out everywhere but /login/two-factor.
 			if (gate === 'pending') event.locals.pendingSignIn = { session, user };
 			else {
 				event.locals.user = user;
