@@ -20,6 +20,7 @@ import * as programmes from './20261205T0300_programmes';
 import * as vouchers from './20261205T0400_vouchers';
 import * as edges from './20261205T0500_edges';
 import * as regions from './20261205T0700_regions';
+import * as authHardening from './20261206T0100_auth_hardening';
 import * as irPolls from './20261206T0700_ir_polls';
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205T0400_vouchers': vouchers,
 	'20261205T0500_edges': edges,
 	'20261205T0700_regions': regions,
+	'20261206T0100_auth_hardening': authHardening,
 	'20261206T0700_ir_polls': irPolls
 };

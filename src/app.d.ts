@@ -6,7 +6,7 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
-			/** A password sign-in that still owes its TOTP code (then `user` and `session` are null). */
+			/** A password sign-in that still owes its second step (TOTP or passkey) (then `user` and `session` are null). */
 			pendingSignIn: { session: Session; user: SessionUser } | null;
 			/** How the user was identified: the session cookie, or an API bearer token. */
 			authVia: 'cookie' | 'bearer' | null;

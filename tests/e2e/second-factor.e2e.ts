@@ -1,6 +1,6 @@
 // Issue #16 part A in the browser: enrol TOTP, sign in again with password + code and with a recovery
-// code; register a passkey with Chromium's virtual authenticator and sign in with it alone; axe on the
-// new pages.
+// code; register a passkey with Chromium's virtual authenticator, sign in with it alone, and pass the
+// second step of a password sign-in with it; axe on the new pages.
 import { expect, test, type Page } from '@playwright/test';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
@@ -86,7 +86,7 @@ test('a passkey from a virtual authenticator is registered and signs in alone', 
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('WebAuthn.enable');
-	await cdp.send('WebAuthn.addVirtualAuthenticator', {
+	const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
 		options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true }
 	});
 
@@ -107,5 +107,26 @@ test('a passkey from a virtual authenticator is registered and signs in alone', 
 	const current = page.locator('[data-testid=sessions] tr', { hasText: /현재 기기|This device/ });
 	await expect(current).toContainText(/완료|Passed/);
 	await expect(page.locator('[data-testid=passkeys]')).not.toContainText(/아직 없음|Not yet/);
+	await signOut(page);
+
+	// A password alone is not enough for an account with a passkey: the second step asks for the
+	// passkey (there is no TOTP, so no code field), and only a verified passkey passes it.
+	await submitPassword(page, email);
+	const step = page.locator('[data-testid=second-step-passkey]');
+	await expect(step).toBeVisible();
+	await expect(page.locator('input[name=code]')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	expect((await page.request.get('/settings/security', { maxRedirects: 0 })).status()).toBe(303);
+	await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+	await step.getByRole('button', { name: /패스키로 확인|Confirm with a passkey/ }).click();
+	await expect(step.locator('[role=alert]')).toBeVisible({ timeout: 30_000 });
+	await expect(page).toHaveURL(/\/login\/two-factor$/);
+	await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
+	// From the keyboard: the focused button is pressed with Enter.
+	await step.getByRole('button', { name: /패스키로 확인|Confirm with a passkey/ }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
+	await gotoReady(page, '/settings/security');
+	await expect(page.locator('[data-testid=sessions] tr', { hasText: /현재 기기|This device/ })).toContainText(/완료|Passed/);
 	await context.close();
 });

@@ -1,5 +1,6 @@
 // Reads the process environment once, with defaults; every variable is listed in the README.
 import { z } from 'zod';
+import { parseTotpEncryptionKey } from './auth/totp-secret';
 
 const flag = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -14,6 +15,17 @@ const schema = z.object({
 	MAIL_FROM: z.string().default('MedCluster <no-reply@medcluster.local>'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	RATE_LIMIT_DISABLED: flag.default(false),
+	// TOTP keys are encrypted with it (README "Sign-in security"); unset: a fixed development key.
+	TOTP_ENCRYPTION_KEY: z
+		.string()
+		.optional()
+		.superRefine((value, ctx) => {
+			try {
+				parseTotpEncryptionKey(value);
+			} catch (error) {
+				ctx.addIssue({ code: 'custom', message: (error as Error).message });
+			}
+		}),
 	// IR recordings: see README "IR recordings and replay". RECORDINGS_DIR defaults to DATA_DIR/recordings.
 	RECORDINGS_DIR: z.string().optional().or(z.literal('').transform(() => undefined)),
 	RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),

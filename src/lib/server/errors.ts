@@ -57,7 +57,7 @@ export type ErrorCode =
 	// uploads
 	| 'upload_not_pdf' | 'upload_too_large' | 'upload_too_many' | 'upload_empty' | 'upload_none'
 	// second factors
-	| 'security_code_invalid' | 'security_totp_already_enabled' | 'security_totp_not_enabled' | 'security_passkey_invalid' | 'security_second_factor_required'
+	| 'security_code_invalid' | 'security_totp_already_enabled' | 'security_totp_not_enabled' | 'security_passkey_invalid' | 'security_second_factor_required' | 'auth2_org_second_factor_required'
 	// IR sessions
 	| 'ir_not_startup_admin' | 'ir_invalid_moderator' | 'ir_invalid_presenter' | 'ir_start_in_past' | 'ir_not_investor' | 'ir_not_member' | 'ir_nda_version' | 'ir_session_closed' | 'ir_meeting_not_allowed' | 'ir_meeting_exists'
 	// support vouchers

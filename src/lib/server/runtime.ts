@@ -43,11 +43,16 @@ async function start(): Promise<Runtime> {
 		poolSize: config.DATABASE_POOL_SIZE,
 		logger
 	});
+	// Without its own key a deployment's TOTP keys are encrypted with the development key, known to all.
+	if (!config.TOTP_ENCRYPTION_KEY?.trim() && !config.SEED_DEMO) logger.warn('TOTP_ENCRYPTION_KEY is not set: TOTP keys are encrypted with the development key');
 	const migrated = await migrateToLatest(database.db);
 	logger.info(
 		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
 		'database ready'
 	);
+	const { countUnreadableTotpKeys } = await import('./auth/two-factor');
+	const unreadableTotpKeys = await countUnreadableTotpKeys(database.db);
+	if (unreadableTotpKeys > 0) logger.error({ count: unreadableTotpKeys }, 'TOTP keys do not decrypt: TOTP_ENCRYPTION_KEY differs from the one they were stored with');
 	// Made here rather than on first use, so the manager's check-in page only reads (issue 19).
 	const { ensureCheckInSecret } = await import('./courses/check-in');
 	await ensureCheckInSecret(database.db);

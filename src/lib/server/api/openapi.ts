@@ -85,6 +85,8 @@ export function buildOpenApiDocument(serverUrl: string) {
 			responses[status] = { description: response.description, ...(schema ? { content: { 'application/json': { schema: jsonSchema(schema) } } } : {}) };
 		}
 		responses['400'] ??= { description: 'Invalid input', content: { 'application/json': { schema: jsonSchema(problemSchema) } } };
+		// Any bearer request can meet an organisation's two-factor rule (see the `bearer` scheme).
+		responses['403'] ??= { description: 'Forbidden (e.g. `auth2_org_second_factor_required`)', content: { 'application/json': { schema: jsonSchema(problemSchema) } } };
 		(paths[op.path] ??= {})[op.method] = {
 			operationId: op.operationId,
 			summary: op.summary,
@@ -103,7 +105,12 @@ export function buildOpenApiDocument(serverUrl: string) {
 		components: {
 			schemas: components,
 			securitySchemes: {
-				bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token from Settings → API tokens' },
+				bearer: {
+					type: 'http',
+					scheme: 'bearer',
+					description:
+						'A personal API token from Settings → API tokens. While an organisation of the token’s owner requires two-step verification and the account has neither TOTP nor a passkey, every request with the token is refused with 403 `auth2_org_second_factor_required` (and no new token can be made).'
+				},
 				session: { type: 'apiKey', in: 'cookie', name: 'mc_session' }
 			}
 		}

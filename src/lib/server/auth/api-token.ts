@@ -1,11 +1,22 @@
 // Personal API tokens for `Authorization: Bearer`: shown once, stored hashed, revocable.
 import type { Executor } from '../db';
 import { issueToken, parseToken, secretMatches } from './token';
+import { assertOrgSecondFactorRule } from './second-factors';
 
 export async function createApiToken(db: Executor, userId: string, name: string) {
 	const { id, token, secretHash } = issueToken('mct_');
 	await db.insertInto('api_tokens').values({ id, secret_hash: secretHash, user_id: userId, name }).execute();
 	return { id, token };
+}
+
+/**
+ * A token made from Settings → API tokens. Refused (OrgSecondFactorRequiredError) while an organisation
+ * of the user requires two-step verification and the account has no second factor: such a token would
+ * be refused on every request anyway (auth-handle.ts), so none is made.
+ */
+export async function issueApiToken(db: Executor, userId: string, name: string) {
+	await assertOrgSecondFactorRule(db, userId);
+	return createApiToken(db, userId, name);
 }
 
 export function listApiTokens(db: Executor, userId: string) {

@@ -60,3 +60,11 @@ export class PasskeyInvalidError extends DomainError {
 		super('security_passkey_invalid', 400);
 	}
 }
+
+/** An organisation of the user requires a second factor and the account has none (API tokens, their creation). */
+export class OrgSecondFactorRequiredError extends DomainError {
+	constructor() {
+		super('auth2_org_second_factor_required', 403);
+		this.link = '/settings/security';
+	}
+}

@@ -33,3 +33,12 @@ export async function noteSignInDevice(
 	});
 	return { newDevice: true };
 }
+
+export type SignInContext = { userAgent: string | null; ip: string | null; origin: string };
+
+/** After the second step of a sign-in: only now is the device noted, and a new one announced. */
+export async function noteCompletedSignIn(db: Executor, userId: string, context: SignInContext, now = new Date()) {
+	const user = await db.selectFrom('users').select(['id', 'email', 'name', 'locale']).where('id', '=', userId).executeTakeFirst();
+	if (!user) return { newDevice: false };
+	return noteSignInDevice(db, user, context, now);
+}

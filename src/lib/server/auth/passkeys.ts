@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/repository';
 import * as userRepository from '../users/repository';
 import * as rateLimit from './rate-limit';
 import { createSession } from './session';
-import { noteSignInDevice } from './new-device';
+import { noteCompletedSignIn, noteSignInDevice } from './new-device';
+import { limitKey, markSessionTwoFactorVerified } from './two-factor';
 import { verifyAssertion, verifyRegistration, WebAuthnVerificationError } from './webauthn';
 import { AccountDisabledError, PasskeyInvalidError } from './errors';
 import type { RequestContext } from './service';
@@ -54,7 +55,7 @@ async function consumeChallenge(db: Executor, clientDataJSON: Uint8Array, purpos
 export async function registerPasskey(
 	db: Kysely<DB>,
 	userId: string,
-	input: { name: string; attestationObject: Uint8Array; clientDataJSON: Uint8Array },
+	input: { name: string; attestationObject: Uint8Array; clientDataJSON: Uint8Array; sessionId?: string | null },
 	rp: RelyingParty,
 	ip: string | null,
 	now = new Date()
@@ -70,6 +71,9 @@ export async function registerPasskey(
 				.values({ id: credential.id, user_id: userId, name: input.name, algorithm: credential.algorithm, public_key: credential.publicKey })
 				.returning(['id', 'name', 'created_at'])
 				.executeTakeFirstOrThrow();
+			// The ceremony just verified the user on the new authenticator (user verification is required):
+			// like the code that turns TOTP on, it is a second factor, so this session has passed one.
+			if (input.sessionId) await markSessionTwoFactorVerified(trx, input.sessionId);
 			await recordAudit(trx, { actorId: userId, action: 'user.passkey_added', entityType: 'user', entityId: userId, data: { name: input.name }, ip });
 			return row;
 		});
@@ -108,6 +112,38 @@ export async function signInWithPasskey(
 	});
 	await noteSignInDevice(db, signedIn.user, context, now);
 	return signedIn;
+}
+
+type Assertion = { credentialId: Uint8Array; authenticatorData: Uint8Array; clientDataJSON: Uint8Array; signature: Uint8Array };
+
+/**
+ * The second step of a password sign-in, with one of the user's own passkeys: the challenge was
+ * handed out to this user, the passkey must be theirs. Attempts share the per-account limit of codes.
+ */
+export async function verifyPasskeySecondStep(
+	db: Kysely<DB>,
+	input: Assertion & { userId: string; sessionId: string },
+	rp: RelyingParty,
+	context: RequestContext,
+	now = new Date()
+) {
+	await rateLimit.consumeRateLimit(db, limitKey(input.userId), rateLimit.TWO_FACTOR_PER_ACCOUNT, now);
+	await db.transaction().execute(async (trx) => {
+		const challenge = await consumeChallenge(trx, input.clientDataJSON, 'sign_in', input.userId, now);
+		const passkey = await trx.selectFrom('passkeys').selectAll().where('id', '=', input.credentialId).where('user_id', '=', input.userId).executeTakeFirst();
+		if (!passkey) throw new PasskeyInvalidError();
+		try {
+			verifyAssertion(input, { algorithm: passkey.algorithm, publicKey: new Uint8Array(passkey.public_key) }, { challenge, ...rp });
+		} catch (error) {
+			if (error instanceof WebAuthnVerificationError) throw new PasskeyInvalidError();
+			throw error;
+		}
+		await trx.updateTable('passkeys').set({ last_used_at: now }).where('id', '=', passkey.id).execute();
+		await markSessionTwoFactorVerified(trx, input.sessionId);
+		await recordAudit(trx, { actorId: input.userId, action: 'user.passkey_second_step', entityType: 'user', entityId: input.userId, data: { passkey: passkey.name }, ip: context.ip });
+	});
+	await rateLimit.clearRateLimit(db, limitKey(input.userId));
+	await noteCompletedSignIn(db, input.userId, context, now);
 }
 
 export function listPasskeys(db: Executor, userId: string) {

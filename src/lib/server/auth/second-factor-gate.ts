@@ -12,8 +12,8 @@ const under = (pathname: string, base: string) => pathname === base || pathname.
 export const isAdminPath = (pathname: string) => under(pathname, '/admin');
 
 /**
- * `pass`: go on. `pending`: TOTP is on but this session has not given a code yet, so it counts as
- * signed out until /login/two-factor. `enrol`: this path needs a second factor the user has not set up
+ * `pass`: go on. `pending`: the user has a second factor (TOTP or a passkey) this session has not
+ * passed yet, so it counts as signed out until /login/two-factor. `enrol`: this path needs a second factor the user has not set up
  * (or, for operators' sessions from before enrolment, not passed).
  */
 export function secondFactorGate(input: { pathname: string; session: Session; twoFactor: TwoFactorStatus; isOperator: boolean }): 'pass' | 'pending' | 'enrol' {

@@ -12,6 +12,7 @@ import { createOneTimeToken, consumeOneTimeToken } from './one-time-token';
 import { createSession, invalidateUserSessions } from './session';
 import { revokeAllApiTokens } from './api-token';
 import { noteSignInDevice } from './new-device';
+import { hasSecondFactor, secondFactorsOf } from './second-factors';
 import * as rateLimit from './rate-limit';
 import { recordSignUpConsents, type OptionalChoices } from '../privacy/consent-service';
 import { AccountDisabledError, EmailTakenError, InvalidCredentialsError, WrongPasswordError } from './errors';
@@ -96,10 +97,12 @@ export async function signIn(db: Kysely<DB>, input: { email: string; password: s
 	// Successful sign-ins do not count against the address or the account.
 	await rateLimit.clearRateLimit(db, accountKey);
 	if (ipKey) await rateLimit.refundRateLimit(db, ipKey);
-	// With TOTP on, this session counts as signed out until /login/two-factor takes a code.
+	// With a second factor (TOTP or a passkey), this session counts as signed out until /login/two-factor
+	// takes a code or a passkey; the new-device e-mail waits for that, a half-done sign-in sends none.
+	const needsSecondStep = hasSecondFactor(await secondFactorsOf(db, user.id));
 	const session = await createSession(db, user.id, { ...context, twoFactorVerified: false });
-	await noteSignInDevice(db, user, context);
-	return { user, ...session, needsSecondStep: user.totp_enabled_at !== null };
+	if (!needsSecondStep) await noteSignInDevice(db, user, context);
+	return { user, ...session, needsSecondStep };
 }
 
 export async function requestPasswordReset(db: Kysely<DB>, email: string, context: RequestContext) {

@@ -21,7 +21,10 @@ export type SessionUser = {
 
 /** `twoFactorVerified`: the session passed a second factor (TOTP, a recovery code, or a passkey). */
 export type Session = { id: string; userId: string; expiresAt: Date; twoFactorVerified: boolean };
-/** The user's second factor: `enrolled` (TOTP on), `requiredByOrg` (an organisation of theirs demands it). */
+/**
+ * The user's second factor: `enrolled` (TOTP on or a passkey registered: a password sign-in owes its
+ * second step), `requiredByOrg` (an organisation of theirs demands one).
+ */
 export type TwoFactorStatus = { enrolled: boolean; requiredByOrg: boolean };
 export type SessionValidation =
 	| { session: Session; user: SessionUser; twoFactor: TwoFactorStatus }
@@ -94,6 +97,7 @@ export async function validateSessionToken(
 				)
 				.as('org_requires_two_factor')
 		)
+		.select((eb) => eb.exists(eb.selectFrom('passkeys').select('passkeys.id').whereRef('passkeys.user_id', '=', 'users.id')).as('has_passkey'))
 		.where('sessions.id', '=', parsed.id)
 		.executeTakeFirst();
 	if (!row || !secretMatches(parsed.secret, row.secret_hash)) return none;
@@ -108,7 +112,7 @@ export async function validateSessionToken(
 		await db.updateTable('sessions').set({ expires_at: expiresAt, last_used_at: now }).where('id', '=', row.id).execute();
 	}
 	return {
-		twoFactor: { enrolled: row.totp_enabled_at !== null, requiredByOrg: Boolean(row.org_requires_two_factor) },
+		twoFactor: { enrolled: row.totp_enabled_at !== null || Boolean(row.has_passkey), requiredByOrg: Boolean(row.org_requires_two_factor) },
 		session: { id: row.id, userId: row.user_id, expiresAt, twoFactorVerified: row.two_factor_verified },
 		user: {
 			id: row.user_id,

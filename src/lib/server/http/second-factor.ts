@@ -23,3 +23,11 @@ export function throwWithoutSecondFactor(event: RequestEvent): never {
 	if (method === 'GET' || method === 'HEAD') redirect(303, ENROL_URL);
 	error(403, m.security_error_second_factor_required());
 }
+
+/**
+ * A bearer token of someone an organisation requires two-step verification of, whose account has none:
+ * refused on every API request (the problem shape of the API), in the user's language.
+ */
+export function refuseBearerWithoutSecondFactor(locale: 'ko' | 'en'): Response {
+	return json({ error: { code: 'auth2_org_second_factor_required', message: m.auth2_error_org_second_factor_required({}, { locale }), link: ENROL_PATH } }, { status: 403 });
+}

@@ -1,8 +1,9 @@
 // The demo operator signs in with TOTP (operators must): its key is fixed and printed in the README,
-// so demos and tests can compute codes. Set only where the operator has none, so a second run keeps it.
+// so demos and tests can compute codes (stored encrypted, like every TOTP key). Set only where the operator has none, so a second run keeps it.
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { decodeTotpKey } from '../auth/totp';
+import { encryptTotpKey } from '../auth/totp-secret';
 import { DEMO_OPERATOR_TOTP_KEY, DEMO_ACCOUNTS } from './demo-accounts';
 
 export async function seedSecondFactor(trx: Transaction<DB>, userIds: Map<string, string>, seededAt: Date): Promise<void> {
@@ -11,6 +12,6 @@ export async function seedSecondFactor(trx: Transaction<DB>, userIds: Map<string
 	const operators = DEMO_ACCOUNTS.filter((account) => account.isOperator).map((account) => userIds.get(account.email.toLowerCase()));
 	for (const id of operators) {
 		if (!id) continue;
-		await trx.updateTable('users').set({ totp_key: key, totp_enabled_at: seededAt }).where('id', '=', id).where('totp_key', 'is', null).execute();
+		await trx.updateTable('users').set({ totp_key: encryptTotpKey(key, id), totp_enabled_at: seededAt }).where('id', '=', id).where('totp_key', 'is', null).execute();
 	}
 }

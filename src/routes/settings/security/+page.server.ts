@@ -132,7 +132,7 @@ export const actions = {
 		const clientDataJSON = bytesFromBase64(form.data.clientDataJSON);
 		if (!attestationObject || !clientDataJSON) return fail(400, { form: 'passkey', message: m.security_error_passkey_invalid() });
 		try {
-			await registerPasskey(getDb(), user.id, { name: form.data.name, attestationObject, clientDataJSON }, relyingParty(event.url.origin), requestContext(event).ip);
+			await registerPasskey(getDb(), user.id, { name: form.data.name, attestationObject, clientDataJSON, sessionId: event.locals.session?.id ?? null }, relyingParty(event.url.origin), requestContext(event).ip);
 		} catch (error) {
 			return failFromError(error, { form: 'passkey' });
 		}

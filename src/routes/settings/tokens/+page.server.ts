@@ -4,9 +4,10 @@ import { text } from '$lib/server/http/text';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
-import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-token';
+import { issueApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-token';
 import { apiTokenSchema } from '$lib/server/auth/schemas';
 import { readForm } from '$lib/server/http/form';
+import { failFromError } from '$lib/server/http/errors';
 import { requireUser } from '$lib/server/http/context';
 
 const revokeSchema = z.object({ id: text().regex(/^mct_[a-z0-9]{8,64}$/) });
@@ -21,7 +22,12 @@ export const actions = {
 		const user = requireUser(event);
 		const form = await readForm(event.request, apiTokenSchema);
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		const { token } = await createApiToken(getDb(), user.id, form.data.name);
+		let token: string;
+		try {
+			({ token } = await issueApiToken(getDb(), user.id, form.data.name));
+		} catch (error) {
+			return failFromError(error, { values: form.values });
+		}
 		return { created: { name: form.data.name, token } };
 	},
 	revoke: async (event) => {
