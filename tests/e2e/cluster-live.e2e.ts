@@ -262,8 +262,9 @@ test('a live room survives the death and the clean shutdown of its node', async 
 		}
 	});
 	console.log(`SIGKILL → each viewer decodes again after: ${recovered.join(', ')} ms`);
-	// The issue's bound: another node takes over and every viewer decodes again within 10 s.
-	for (const ms of recovered) expect(ms).toBeLessThanOrEqual(10_000);
+	// The issue's bound: another node takes over and every viewer decodes again within 10 s. Soft: a
+	// miss fails the test, but the handover and the recording after it are still checked and reported.
+	for (const ms of recovered) expect.soft(ms, 'SIGKILL recovery').toBeLessThanOrEqual(10_000);
 	const second = await owner();
 	expect(second).toBeDefined();
 	expect(second).not.toBe(first);
@@ -293,7 +294,7 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	const until = Date.now();
 	const freezes = await Promise.all(viewers.map((viewer) => longestFreeze(viewer, termAt, until)));
 	console.log(`SIGTERM → longest freeze per viewer: ${freezes.join(', ')} ms`);
-	for (const ms of freezes) expect(ms).toBeLessThanOrEqual(3_000);
+	for (const ms of freezes) expect.soft(ms, 'SIGTERM freeze').toBeLessThanOrEqual(3_000);
 	await say(viewers[2]!, 'hello after the handover');
 	await expect.poll(() => recordedVideos(recordingId).length, { timeout: 15_000 }).toBeGreaterThan(videosBeforeTerm);
 
