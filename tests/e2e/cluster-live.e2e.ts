@@ -301,10 +301,16 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	// Stopped through the node that (again) does not own the room: the owner closes its files first,
 	// then the job makes one replay of every part.
 	await leaving.start();
-	expect(await owner()).toBe(first);
+	// Soft, like the bounds above: on a loaded machine the owner's lease may lapse while the other node
+	// boots (no owner for a moment, then either node); the recording is still stopped through a
+	// node that does not own the room.
+	await expect.poll(owner, { timeout: 15_000, intervals: [250] }).toBeDefined();
+	const third = await owner();
+	expect.soft(third, 'owner after the restart').toBe(first);
+	const notOwner = cluster.nodes.find((n) => n.id !== third)!;
 	const parts = describeParts(recordingId);
 	const firstVideoAt = Math.min(...readFileSync(join(recordingsDir, recordingId, 'raw', 'tracks.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"kind":"video"')).map((line) => (JSON.parse(line.slice(line.lastIndexOf('{'))) as { offsetMs: number }).offsetMs / 1000));
-	await postAction(presenter, leaving, 'stopRecording');
+	await postAction(presenter, notOwner, 'stopRecording');
 	const processed = async () => (await db.query<{ status: string; duration_ms: number | null; last_error: string | null; storage_key: string | null; started_at: Date }>('select status, duration_ms, last_error, storage_key, started_at from ir_recordings where id = $1', [recordingId])).rows[0]!;
 	await expect.poll(async () => (await processed()).status, { timeout: 180_000, intervals: [1000] }).not.toBe('processing');
 	const done = await processed();
