@@ -10,6 +10,14 @@ import { openSessionId, ownerOf, signIn, waitForNewOwner } from './_cluster-clie
 
 type Cluster = { url: string; nodes: Array<{ id: string; start(): Promise<void>; kill(signal?: string): Promise<void> }>; stop(): Promise<void> };
 
+const USAGE = `npm run bench -- cluster [--seconds N] [--connections N] [--nginx-port P] [--node-ports P,Q] [--media-ports A-B]
+Needs \`npx vite build\`, nginx, and PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres),
+on which it creates and drops a scratch database. Prints one JSON document. --help: this text, nothing started.`;
+if (process.argv.includes('--help')) {
+	console.log(USAGE);
+	process.exit(0);
+}
+
 const arg = (name: string, fallback: string) => {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;

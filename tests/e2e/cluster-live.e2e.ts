@@ -3,9 +3,11 @@
 // chat reaches everyone; when the owner is killed (SIGKILL) the lease moves and the viewers decode
 // again without reloading within 10 s; a clean shutdown (SIGTERM) hands the room over with no freeze
 // over 3 s (make before break). A recording started through the node that does not own the room
-// is written by the owner, moves with the room on both failovers, and is processed into a replay.
+// is written by the owner, moves with the room on both failovers, and is processed into a replay
+// that shows the part the killed node wrote (or, failing, prints why and which parts there were).
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -193,6 +195,25 @@ function recordedVideos(recordingId: string): string[] {
 		.map((line) => (JSON.parse(line) as { file: string }).file);
 }
 
+/** The recording's parts so far, with their sizes (for the log when processing goes wrong). */
+function describeParts(recordingId: string): string {
+	const raw = join(recordingsDir, recordingId, 'raw');
+	return readFileSync(join(raw, 'tracks.jsonl'), 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const { file, offsetMs } = JSON.parse(line.slice(line.lastIndexOf('{'))) as { file: string; offsetMs: number };
+			return `${file}@${offsetMs}ms=${existsSync(join(raw, file)) ? statSync(join(raw, file)).size : 'missing'}B`;
+		})
+		.join(', ');
+}
+
+/** The stretches of a video file that are black for at least half a second, in seconds. */
+function blackStretches(file: string): Array<[number, number]> {
+	const result = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-i', file, '-vf', 'blackdetect=d=0.5:pix_th=0.10', '-an', '-f', 'null', '-'], { encoding: 'utf8' });
+	return [...result.stderr.matchAll(/black_start:([\d.]+) black_end:([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
 /** A form action posted straight to one node (not through nginx), as the presenter. */
 async function postAction(page: Page, node: ClusterNode, action: string) {
 	const response = await page.request.post(`${node.url}/ir/${eventId}/live?/${action}`, { headers: { origin: cluster.url, 'x-sveltekit-action': 'true' }, form: { _: '' } });
@@ -241,8 +262,9 @@ test('a live room survives the death and the clean shutdown of its node', async 
 		}
 	});
 	console.log(`SIGKILL → each viewer decodes again after: ${recovered.join(', ')} ms`);
-	// The issue's bound: another node takes over and every viewer decodes again within 10 s.
-	for (const ms of recovered) expect(ms).toBeLessThanOrEqual(10_000);
+	// The issue's bound: another node takes over and every viewer decodes again within 10 s. Soft: a
+	// miss fails the test, but the handover and the recording after it are still checked and reported.
+	for (const ms of recovered) expect.soft(ms, 'SIGKILL recovery').toBeLessThanOrEqual(10_000);
 	const second = await owner();
 	expect(second).toBeDefined();
 	expect(second).not.toBe(first);
@@ -272,18 +294,33 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	const until = Date.now();
 	const freezes = await Promise.all(viewers.map((viewer) => longestFreeze(viewer, termAt, until)));
 	console.log(`SIGTERM → longest freeze per viewer: ${freezes.join(', ')} ms`);
-	for (const ms of freezes) expect(ms).toBeLessThanOrEqual(3_000);
+	for (const ms of freezes) expect.soft(ms, 'SIGTERM freeze').toBeLessThanOrEqual(3_000);
 	await say(viewers[2]!, 'hello after the handover');
 	await expect.poll(() => recordedVideos(recordingId).length, { timeout: 15_000 }).toBeGreaterThan(videosBeforeTerm);
 
 	// Stopped through the node that (again) does not own the room: the owner closes its files first,
 	// then the job makes one replay of every part.
 	await leaving.start();
-	expect(await owner()).toBe(first);
-	await postAction(presenter, leaving, 'stopRecording');
-	await expect
-		.poll(async () => (await db.query<{ status: string; duration_ms: number | null }>('select status, duration_ms from ir_recordings where id = $1', [recordingId])).rows[0], { timeout: 180_000, intervals: [1000] })
-		.toMatchObject({ status: 'ready' });
-	const { rows: done } = await db.query<{ duration_ms: number }>('select duration_ms from ir_recordings where id = $1', [recordingId]);
-	expect(done[0]!.duration_ms).toBeGreaterThan(5_000);
+	// Soft, like the bounds above: on a loaded machine the owner's lease may lapse while the other node
+	// boots (no owner for a moment, then either node); the recording is still stopped through a
+	// node that does not own the room.
+	await expect.poll(owner, { timeout: 15_000, intervals: [250] }).toBeDefined();
+	const third = await owner();
+	expect.soft(third, 'owner after the restart').toBe(first);
+	const notOwner = cluster.nodes.find((n) => n.id !== third)!;
+	const parts = describeParts(recordingId);
+	const firstVideoAt = Math.min(...readFileSync(join(recordingsDir, recordingId, 'raw', 'tracks.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"kind":"video"')).map((line) => (JSON.parse(line.slice(line.lastIndexOf('{'))) as { offsetMs: number }).offsetMs / 1000));
+	await postAction(presenter, notOwner, 'stopRecording');
+	const processed = async () => (await db.query<{ status: string; duration_ms: number | null; last_error: string | null; storage_key: string | null; started_at: Date }>('select status, duration_ms, last_error, storage_key, started_at from ir_recordings where id = $1', [recordingId])).rows[0]!;
+	await expect.poll(async () => (await processed()).status, { timeout: 180_000, intervals: [1000] }).not.toBe('processing');
+	const done = await processed();
+	console.log(`recording parts: ${parts}`);
+	// A failed one shows its reason (last_error) in the diff.
+	expect(done).toMatchObject({ status: 'ready', last_error: null });
+	expect(done.duration_ms).toBeGreaterThan(5_000);
+	// The part the killed node wrote is in the replay: picture from its first frame until shortly before the kill.
+	const killOffset = (killedAt - done.started_at.getTime()) / 1000;
+	const black = blackStretches(join(recordingsDir, done.storage_key!));
+	console.log(`replay: black stretches ${JSON.stringify(black)}, first video at ${firstVideoAt.toFixed(1)} s, node killed at ${killOffset.toFixed(1)} s`);
+	for (const [from, to] of black) expect(to <= firstVideoAt + 1 || from >= killOffset - 1.5, `black ${from}–${to} s inside the killed node's part`).toBe(true);
 });

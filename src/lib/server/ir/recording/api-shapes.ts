@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Operation } from '../../api/operation';
 import { IR_RECORDING_STATUSES } from '../../db/ir-recording-types';
+import { RECORDING_FAILURES } from './failure';
 import type { ReplayRecording } from './replay';
 
 const chapterSchema = z.object({ id: z.uuid(), startMs: z.number().int(), endMs: z.number().int(), title: z.string() }).meta({ id: 'IrRecordingChapter' });
@@ -18,6 +19,10 @@ export const irRecordingSchema = z
 		mimeType: z.string().nullable(),
 		progress: z.number().int().meta({ description: 'Processing progress, 0–100' }),
 		chapters: z.array(chapterSchema),
+		failure: z
+			.object({ reason: z.enum(RECORDING_FAILURES).meta({ description: 'no_media: no recorded part held a frame or a sample (nothing to retry); processing: converting failed on every attempt' }), detail: z.string().meta({ description: 'Which parts were left out and why, or what ffmpeg said' }) })
+			.nullable()
+			.meta({ description: 'Why processing failed; null unless status is failed (failed recordings are shown to the startup’s team only)' }),
 		mediaUrl: z.string().nullable().meta({ description: 'The file, with HTTP Range support; null until processed' })
 	})
 	.meta({ id: 'IrRecording' });

@@ -1,4 +1,4 @@
-// Runs Debian's ffmpeg: the encoder list, and a run whose `-progress` lines reach a callback.
+// Runs Debian's ffmpeg: the encoder list, and a run whose stdout lines (`-progress`, `framecrc`) reach a callback.
 import { spawn } from 'node:child_process';
 
 export function run(args: string[], onLine: (line: string) => void = () => {}): Promise<void> {

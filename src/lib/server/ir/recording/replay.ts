@@ -7,6 +7,7 @@ import { NotFoundError } from '../../errors';
 import type { Actor } from '../../orgs/access';
 import { eventRole, type EventRole } from '../access';
 import { chaptersFrom, type Chapter } from './chapters';
+import { failureOf, type RecordingFailure } from './failure';
 import * as recordingRepository from './repository';
 
 export type ReplayRecording = {
@@ -20,6 +21,8 @@ export type ReplayRecording = {
 	mimeType: string | null;
 	progress: number;
 	chapters: Chapter[];
+	/** Why processing failed (only failed recordings, which only the team sees). */
+	failure: { reason: RecordingFailure; detail: string } | null;
 };
 
 const watchable = (row: IrRecordingRow) => row.status === 'ready' && row.published;
@@ -44,7 +47,8 @@ function toReplay(row: IrRecordingRow, answered: { id: string; body: string; upd
 		sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
 		mimeType: row.mime_type,
 		progress: row.progress,
-		chapters: durationMs ? chaptersFrom(answered.map((q) => ({ id: q.id, body: q.body, answeredAt: q.updated_at })), row.started_at, durationMs) : []
+		chapters: durationMs ? chaptersFrom(answered.map((q) => ({ id: q.id, body: q.body, answeredAt: q.updated_at })), row.started_at, durationMs) : [],
+		failure: failureOf(row)
 	};
 }
 

@@ -18,8 +18,13 @@ export type RecordingRoute = {
 	relay(command: RecordingCommand): Promise<void>;
 };
 
+/** How long a stopped recording's id is remembered (a resume that raced its stop lands well within it). */
+const STOPPED_MEMORY_MS = 10 * 60_000;
+
 export class ActiveRecordings {
 	readonly #sinks = new Map<string, { sink: RecordingSink; roomId: string }>();
+	/** Recording id → when it was stopped: a stopped recording never starts again (ids are not reused). */
+	readonly #stopped = new Map<string, number>();
 	#route: RecordingRoute | undefined;
 
 	constructor(private readonly logger: Logger) {}
@@ -39,9 +44,14 @@ export class ActiveRecordings {
 		this.startHere(room, recordingId, dir, startedAt);
 	}
 
-	/** Starts a sink on this node, whatever the route says (the route's own handler, and resuming). */
+	/**
+	 * Starts a sink on this node, whatever the route says (the route's own handler, and resuming).
+	 * Not for a recording stopped here or relayed here as stopped: a resume that read the row as
+	 * still recording just before the stop would otherwise start a sink that nobody stops, writing
+	 * parts into the folder the processing job reads and then removes.
+	 */
 	startHere(room: MediaRoom, recordingId: string, dir: string, startedAt?: Date): void {
-		if (this.#sinks.has(recordingId)) return;
+		if (this.#sinks.has(recordingId) || this.#stopped.has(recordingId)) return;
 		this.#sinks.set(recordingId, { sink: startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()), roomId: room.id });
 	}
 
@@ -59,17 +69,29 @@ export class ActiveRecordings {
 	}
 
 	async stopHere(recordingId: string): Promise<void> {
+		this.#remember(recordingId);
+		await this.#close(recordingId);
+	}
+
+	/** The room left this node (failover, handover): its files close here; the new host continues in new files (and may hand it back). */
+	async stopRoom(roomId: string): Promise<void> {
+		await Promise.all([...this.#sinks].filter(([, entry]) => entry.roomId === roomId).map(([id]) => this.#close(id)));
+	}
+
+	/** Shutdown: the files close; the recordings go on elsewhere (or here after a restart). */
+	async stopAll(): Promise<void> {
+		await Promise.all([...this.#sinks.keys()].map((id) => this.#close(id)));
+	}
+
+	async #close(recordingId: string): Promise<void> {
 		const entry = this.#sinks.get(recordingId);
 		this.#sinks.delete(recordingId);
 		await entry?.sink.stop();
 	}
 
-	/** The room left this node (failover, handover): its files close here; the new host continues in new files. */
-	async stopRoom(roomId: string): Promise<void> {
-		await Promise.all([...this.#sinks].filter(([, entry]) => entry.roomId === roomId).map(([id]) => this.stopHere(id)));
-	}
-
-	async stopAll(): Promise<void> {
-		await Promise.all([...this.#sinks.keys()].map((id) => this.stopHere(id)));
+	#remember(recordingId: string): void {
+		const now = Date.now();
+		for (const [id, at] of this.#stopped) if (now - at > STOPPED_MEMORY_MS) this.#stopped.delete(id);
+		this.#stopped.set(recordingId, now);
 	}
 }

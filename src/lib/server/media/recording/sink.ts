@@ -20,18 +20,27 @@ export interface RecordingSink {
 	stop(): Promise<void>;
 }
 
-/** Parses `tracks.jsonl`, skipping a torn last line (a crash while appending). */
+function parseEntry(text: string): RecordedTrack | undefined {
+	try {
+		const value = JSON.parse(text) as Partial<RecordedTrack>;
+		if (typeof value.file === 'string' && /^[A-Za-z0-9_.-]+$/.test(value.file) && typeof value.offsetMs === 'number' && (value.kind === 'audio' || value.kind === 'video') && typeof value.source === 'string' && typeof value.publisherId === 'string')
+			return value as RecordedTrack;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Parses `tracks.jsonl`, skipping torn entries (a crash while appending). On a cluster the node
+ * that takes over appends right after a killed node's torn entry, on the same line: the entry that
+ * starts last on such a line (entries hold no nested objects) still counts.
+ */
 export function parseTracksManifest(text: string): RecordedTrack[] {
 	const tracks: RecordedTrack[] = [];
 	for (const line of text.split('\n')) {
 		if (!line.trim()) continue;
-		try {
-			const value = JSON.parse(line) as Partial<RecordedTrack>;
-			if (typeof value.file === 'string' && /^[A-Za-z0-9_.-]+$/.test(value.file) && typeof value.offsetMs === 'number' && (value.kind === 'audio' || value.kind === 'video') && typeof value.source === 'string' && typeof value.publisherId === 'string')
-				tracks.push(value as RecordedTrack);
-		} catch {
-			// A torn line: everything before it still counts.
-		}
+		const entry = parseEntry(line) ?? parseEntry(line.slice(line.lastIndexOf('{')));
+		if (entry) tracks.push(entry);
 	}
 	return tracks;
 }

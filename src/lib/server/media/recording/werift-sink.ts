@@ -10,7 +10,7 @@ import { isVp8KeyframeStart } from '../vp8';
 import { TRACKS_MANIFEST, type RecordedTrack, type RecordingSink } from './sink';
 
 type Logger = { warn(context: object, message: string): void };
-type Writer = { recorder: MediaRecorder; dispose: () => void };
+type Writer = { recorder: MediaRecorder; opened: Promise<void>; dispose: () => void };
 
 /** `startedAt`: the recording's start (earlier than now when a restarted node resumes it). */
 export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: string, logger: Logger, startedAt = Date.now()): RecordingSink {
@@ -30,22 +30,41 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 		const previous = writers.get(key);
 		if (previous) void finish(previous);
 		const file = `${prefix}-${String(++files).padStart(3, '0')}-${ingest.source}.webm`;
-		const recorder = new MediaRecorder({ path: join(dir, file), tracks: [track], disableNtp: true, disableLipSync: true, width: 1280, height: 720 });
-		recorder.onError.subscribe((error) => logger.warn({ err: error, recordingId, file }, 'recording: writer failed'));
-		// The file's time 0 is its first frame: for video the first keyframe, which we ask for until
-		// it comes (a track that has not sent yet has no SSRC to ask; the room spaces the requests).
+		const recorder = new MediaRecorder({ path: join(dir, file), numOfTracks: 1, disableNtp: true, disableLipSync: true, width: 1280, height: 720 });
 		const video = track.kind === 'video';
-		const first = track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
-			if (video && !isVp8KeyframeStart(rtp.payload)) return ingest.requestKeyframe();
-			first.unSubscribe();
-			note({ file, publisherId: ingest.peerId, source: ingest.source, kind: video ? 'video' : 'audio', offsetMs: Date.now() - startedAt });
+		let first: { unSubscribe: () => void } | undefined;
+		let closed = false;
+		// The writer listens to the track only once werift has opened its file (asynchronously): the
+		// first keyframe below must be one it receives too. Before, a keyframe could come in between,
+		// listed in the manifest but never written, and the part held no frame until the next one
+		// (a browser sends keyframes only when asked): a part without media, which ffmpeg refuses.
+		const opened = recorder.addTrack(track).then(
+			() => {
+				if (closed) return;
+				// The file's time 0 is its first frame: for video the first keyframe, which we ask for until
+				// it comes (a track that has not sent yet has no SSRC to ask; the room spaces the requests).
+				first = track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
+					if (video && !isVp8KeyframeStart(rtp.payload)) return ingest.requestKeyframe();
+					first?.unSubscribe();
+					note({ file, publisherId: ingest.peerId, source: ingest.source, kind: video ? 'video' : 'audio', offsetMs: Date.now() - startedAt });
+				});
+				if (video) ingest.requestKeyframe();
+			},
+			(error) => logger.warn({ err: error, recordingId, file }, 'recording: writer failed')
+		);
+		writers.set(key, {
+			recorder,
+			opened,
+			dispose: () => {
+				closed = true;
+				first?.unSubscribe();
+			}
 		});
-		if (video) ingest.requestKeyframe();
-		writers.set(key, { recorder, dispose: () => first.unSubscribe() });
 	};
 
 	async function finish(writer: Writer) {
 		writer.dispose();
+		await writer.opened;
 		await writer.recorder.stop().catch(() => {});
 	}
 
