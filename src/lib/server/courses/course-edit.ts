@@ -16,7 +16,10 @@ export type CourseRequirements = { prerequisiteIds: string[]; credentialId: stri
 export async function setCourseRequirements(db: Kysely<DB>, actor: Actor, courseId: string, input: CourseRequirements, context: Context) {
 	const required = [...new Set(input.prerequisiteIds)];
 	return db.transaction().execute(async (trx) => {
-		const course = await trx.selectFrom('courses').select(['id', 'credential_id']).where('id', '=', courseId).forUpdate().executeTakeFirst();
+		// First, before any row lock: readers go on, only another prerequisite edit waits for this one
+		// (a row lock taken first would deadlock with the other edit's foreign-key check).
+		await sql`lock table course_prerequisites in share row exclusive mode`.execute(trx);
+		const course = await trx.selectFrom('courses').select(['id', 'credential_id']).where('id', '=', courseId).executeTakeFirst();
 		if (!course) throw new NotFoundError();
 		await requireCourseManager(trx, actor, course.id);
 		if (required.includes(course.id)) throw new SelfPrerequisiteError();
@@ -25,8 +28,6 @@ export async function setCourseRequirements(db: Kysely<DB>, actor: Actor, course
 			if (found.length !== required.length) throw new NotFoundError();
 		}
 		if (input.credentialId && !(await trx.selectFrom('credentials').select('id').where('id', '=', input.credentialId).executeTakeFirst())) throw new NotFoundError();
-		// Readers go on; only another prerequisite edit waits for this one.
-		await sql`lock table course_prerequisites in share row exclusive mode`.execute(trx);
 		const edges = await trx.selectFrom('course_prerequisites').select(['course_id', 'prerequisite_id']).execute();
 		const cycle = findCycle(course.id, required, edges);
 		if (cycle) {
