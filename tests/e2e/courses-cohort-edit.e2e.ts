@@ -13,6 +13,14 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 test.describe.configure({ mode: 'serial' });
 
+/** The page fits a 360 px wide phone: nothing scrolls sideways. */
+async function expectNoHorizontalScroll(page: Page) {
+	await page.setViewportSize({ width: 360, height: 800 });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /** The manager's section of a course on /courses/manage. */
 const courseSection = (page: Page, href: string) => page.locator('main section').filter({ has: page.locator(`h2 a[href="${href}"]`) });
 
@@ -50,6 +58,7 @@ test('a manager edits a cohort with the keyboard, is refused a cut below the sea
 	await expect(manager.getByRole('heading', { level: 1 })).toContainText('기수 수정');
 	await expect(manager.locator('#capacity-hint')).toContainText('2명');
 	await expectNoAxeViolations(manager);
+	await expectNoHorizontalScroll(manager);
 
 	// A cut below the two seats held: refused, with the numbers, and the form keeps what was typed.
 	const capacity = manager.getByLabel('정원');
@@ -117,6 +126,7 @@ test('a manager edits prerequisites and the credential; a cycle is refused with 
 	await courseSection(manager, COURSE).getByRole('link', { name: '선수 과정과 자격' }).click();
 	await expect(manager.getByRole('heading', { level: 1 })).toContainText('의료기기 인허가 입문');
 	await expectNoAxeViolations(manager);
+	await expectNoHorizontalScroll(manager);
 	// The SaMD course already requires this one: requiring it back would close a circle.
 	await manager.getByLabel('디지털의료기기(SaMD) 식약처 허가 실무').check();
 	await manager.getByRole('button', { name: '저장' }).click();
