@@ -31,6 +31,8 @@ async function enrolIn(page: Page) {
 }
 
 test('a manager edits a cohort with the keyboard, is refused a cut below the seats held, then cancels it with a reason', async ({ browser }) => {
+	// Three people, two enrolments, five page visits with axe: longer than the default on a busy machine.
+	test.setTimeout(120_000);
 	const manager = await pageAs(browser, COURSE_MANAGER);
 	await gotoReady(manager, '/courses/manage');
 	const section = courseSection(manager, COURSE);
