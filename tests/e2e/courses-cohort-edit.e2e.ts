@@ -107,6 +107,8 @@ test('a manager edits a cohort with the keyboard, is refused a cut below the sea
 	await expect(trainees[1].locator('main')).toContainText('기수 취소');
 	await gotoReady(trainees[1], COURSE);
 	await expect(trainees[1].locator('main article').filter({ hasText: LABEL })).toHaveCount(0);
+	await gotoReady(trainees[1], '/courses');
+	await expect(trainees[1].locator('#my-courses-title + ul li').filter({ hasText: LABEL })).toContainText('사유: 강사 사정으로 개설이 취소되었습니다');
 	for (const p of [manager, ...trainees]) await p.context().close();
 });
 
