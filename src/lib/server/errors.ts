@@ -50,6 +50,7 @@ export type ErrorCode =
 	| 'offer_expired'
 	| 'not_course_manager'
 	| 'check_in_token_invalid' | 'meeting_not_in_progress' | 'not_enrolled'
+	| 'cohort_edit_capacity_below_seats' | 'cohort_edit_cancelled' | 'cohort_edit_meeting_invalid' | 'course_edit_self_prerequisite' | 'course_edit_prerequisite_cycle'
 	// needs
 	| 'needs_not_hospital_staff' | 'needs_not_hospital_side' | 'needs_not_company_member' | 'needs_closed' | 'needs_response_exists' | 'needs_reviewer_not_staff' | 'needs_edge_response_decided'
 	// meetings

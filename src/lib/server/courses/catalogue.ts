@@ -79,8 +79,8 @@ export function listUserEnrolments(db: Executor, userId: string, courseId?: stri
 		.innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
 		.innerJoin('courses', 'courses.id', 'cohorts.course_id')
 		.leftJoin('certificates', 'certificates.enrolment_id', 'enrolments.id')
-		.select(['enrolments.id', 'enrolments.cohort_id', 'enrolments.status', 'enrolments.position', 'enrolments.offer_expires_at', 'enrolments.created_at'])
-		.select(['cohorts.label_ko', 'cohorts.label_en', 'courses.slug as course_slug', 'courses.title_ko', 'courses.title_en', 'certificates.serial as certificate_serial'])
+		.select(['enrolments.id', 'enrolments.cohort_id', 'enrolments.status', 'enrolments.position', 'enrolments.offer_expires_at', 'enrolments.pay_with_voucher', 'enrolments.created_at'])
+		.select(['cohorts.label_ko', 'cohorts.label_en', 'cohorts.cancel_reason as cohort_cancel_reason', 'courses.slug as course_slug', 'courses.title_ko', 'courses.title_en', 'certificates.serial as certificate_serial'])
 		.select([firstMeeting.as('starts_at')])
 		.where('enrolments.user_id', '=', userId);
 	if (courseId) query = query.where('courses.id', '=', courseId);

@@ -10,6 +10,7 @@ import { announceEnrolment, type Context } from './announce';
 import { EnrolmentClosedError } from './errors';
 import * as courseRepository from './repository';
 import { announceOffers, offerFreeSeats, seatOrQueue } from './waitlist';
+import { chargeSeat } from './fees';
 
 const APPROVALS_PATH = '/courses/approvals';
 
@@ -45,13 +46,15 @@ async function lockedRequest(trx: Transaction<DB>, actor: Actor, enrolmentId: st
 	return { cohort, enrolment };
 }
 
-/** Approves the request: the trainee takes a free seat, or joins the end of the queue. */
+/** Approves the request: the trainee takes a free seat (charged now), or joins the end of the queue. */
 export async function approveEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId: string, context: Context, now = new Date()) {
 	return db.transaction().execute(async (trx) => {
 		const { cohort, enrolment } = await lockedRequest(trx, actor, enrolmentId);
 		if (cohort.cancelled_at) throw new EnrolmentClosedError();
 		const place = await seatOrQueue(trx, cohort);
 		await courseRepository.updateEnrolment(trx, enrolment.id, { status: place.status, position: place.position, enrolledAt: place.status === 'enrolled' ? now : null, now, decision: { by: actor.id, reason: null } });
+		// The employer cannot change the trainee's choice: a voucher that cannot pay leaves the fee owed.
+		if (place.status === 'enrolled') await chargeSeat(trx, { enrolment, cohort, actorId: actor.id, now, fallBackToOwed: true });
 		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: `employer_approved`, kind: place.status === 'enrolled' ? 'courses_enrolled' : 'courses_waitlisted', data: { placed: place.status } }, context);
 		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
 		return { id: enrolment.id, status: place.status, position: place.position };

@@ -59,3 +59,37 @@ export class NotEnrolledError extends DomainError {
 		super('not_enrolled', 403);
 	}
 }
+
+/** A capacity below the seats already held: refused, never silently over capacity. */
+export class CapacityBelowSeatsError extends DomainError {
+	constructor(held: number, capacity: number) {
+		super('cohort_edit_capacity_below_seats', 409, { held, capacity });
+	}
+}
+
+/** A cancelled cohort is not edited, cancelled again or enrolled in. */
+export class CohortCancelledError extends DomainError {
+	constructor() {
+		super('cohort_edit_cancelled', 409);
+	}
+}
+
+/** A meeting that ends before it starts, or does not belong to the cohort. */
+export class MeetingInvalidError extends DomainError {
+	constructor() {
+		super('cohort_edit_meeting_invalid', 422);
+	}
+}
+
+export class SelfPrerequisiteError extends DomainError {
+	constructor() {
+		super('course_edit_self_prerequisite', 422);
+	}
+}
+
+/** The new prerequisites would make a course (indirectly) its own prerequisite; names the chain. */
+export class PrerequisiteCycleError extends DomainError {
+	constructor(chain: { title_ko: string; title_en: string }[]) {
+		super('course_edit_prerequisite_cycle', 422, { chain: chain.map((c) => c.title_ko).join(' → '), chain_en: chain.map((c) => c.title_en).join(' → ') });
+	}
+}

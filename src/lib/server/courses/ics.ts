@@ -2,7 +2,7 @@
 // with the same UIDs as the personal feed, cancelled events once the enrolment is no longer live.
 import { writeCalendar } from '../calendar/ics';
 
-export type IcsMeeting = { id: string; start: Date; end: Date };
+export type IcsMeeting = { id: string; start: Date; end: Date; sequence?: number };
 export type IcsCohort = { enrolmentId: string; live: boolean; updatedAt: Date; summary: string; location: string; url: string; meetings: IcsMeeting[] };
 
 export function cohortCalendar(cohort: IcsCohort, host: string): string {
@@ -11,8 +11,8 @@ export function cohortCalendar(cohort: IcsCohort, host: string): string {
 		method: cohort.live ? 'PUBLISH' : 'CANCEL',
 		events: cohort.meetings.map((meeting, i) => ({
 			uid: `meeting-${meeting.id}-${cohort.enrolmentId}@${host}`,
-			// Meetings carry no version of their own; a cancellation is the one change a download announces.
-			sequence: cohort.live ? 0 : 1,
+			// A moved meeting raised its own version; a cancellation announces one more.
+			sequence: (meeting.sequence ?? 0) + (cohort.live ? 0 : 1),
 			stamp: cohort.updatedAt,
 			start: meeting.start,
 			end: meeting.end,

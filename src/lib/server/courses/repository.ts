@@ -44,12 +44,12 @@ export function findEnrolmentById(db: Executor, id: string) {
 	return db.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type NewEnrolment = { cohortId: string; userId: string; orgId: string; status: 'enrolled' | 'waitlisted' | 'awaiting_employer'; position: number | null; now: Date };
+export type NewEnrolment = { cohortId: string; userId: string; orgId: string; status: 'enrolled' | 'waitlisted' | 'awaiting_employer'; position: number | null; now: Date; payWithVoucher?: boolean };
 
 export function insertEnrolment(db: Executor, e: NewEnrolment) {
 	return db
 		.insertInto('enrolments')
-		.values({ cohort_id: e.cohortId, user_id: e.userId, org_id: e.orgId, status: e.status, position: e.position, enrolled_at: e.status === 'enrolled' ? e.now : null, created_at: e.now, updated_at: e.now })
+		.values({ cohort_id: e.cohortId, user_id: e.userId, org_id: e.orgId, status: e.status, position: e.position, enrolled_at: e.status === 'enrolled' ? e.now : null, pay_with_voucher: e.payWithVoucher ?? false, created_at: e.now, updated_at: e.now })
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
@@ -118,4 +118,33 @@ export function listMissingPrerequisites(db: Executor, courseId: string, userId:
 /** The verified organisation an enrolment is made through: the user's first one. */
 export async function findVerifiedOrganizationId(db: Executor, userId: string): Promise<string | null> {
 	return (await listVerifiedMemberships(db, userId))[0]?.id ?? null;
+}
+
+export type CohortChange = { labelKo: string; labelEn: string; capacity: number; opensAt: Date; closesAt: Date; offerHours: number; now: Date };
+
+export function updateCohort(db: Executor, id: string, c: CohortChange) {
+	return db
+		.updateTable('cohorts')
+		.set({ label_ko: c.labelKo, label_en: c.labelEn, capacity: c.capacity, enrol_opens_at: c.opensAt, enrol_closes_at: c.closesAt, offer_hours: c.offerHours, updated_at: c.now })
+		.where('id', '=', id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export function markCohortCancelled(db: Executor, id: string, reason: string, now: Date) {
+	return db.updateTable('cohorts').set({ cancelled_at: now, cancel_reason: reason, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Moves a meeting and raises its version, so calendar feeds replace the old time. */
+export function moveMeeting(db: Executor, id: string, start: Date, end: Date, now: Date) {
+	return db
+		.updateTable('cohort_meetings')
+		.set((eb) => ({ starts_at: start, ends_at: end, sequence: eb('sequence', '+', 1), updated_at: now }))
+		.where('id', '=', id)
+		.execute();
+}
+
+/** Enrolments a cancelled cohort ends: every live one except those already completed. */
+export function listEndableEnrolments(db: Executor, cohortId: string) {
+	return db.selectFrom('enrolments').selectAll().where('cohort_id', '=', cohortId).where('status', 'in', ['enrolled', 'offered', 'waitlisted', 'awaiting_employer']).orderBy('created_at').execute();
 }

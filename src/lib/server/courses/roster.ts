@@ -60,3 +60,17 @@ export function listCohortCertificates(db: Executor, cohortId: string) {
 		.orderBy('users.name')
 		.execute();
 }
+
+/** What the requirements page offers for a course: every other course, every credential, the current prerequisites. */
+export async function listRequirementChoices(db: Executor, courseId: string) {
+	const [courses, credentials, current] = await Promise.all([
+		db.selectFrom('courses').select(['id', 'slug', 'title_ko', 'title_en', 'published']).where('id', '<>', courseId).orderBy('title_en').execute(),
+		db.selectFrom('credentials').select(['id', 'name_ko', 'name_en']).orderBy('name_en').execute(),
+		db.selectFrom('course_prerequisites').select('prerequisite_id').where('course_id', '=', courseId).execute()
+	]);
+	return { courses, credentials, prerequisiteIds: current.map((r) => r.prerequisite_id) };
+}
+
+export function findCourseById(db: Executor, id: string) {
+	return db.selectFrom('courses').select(['id', 'slug', 'title_ko', 'title_en', 'credential_id']).where('id', '=', id).executeTakeFirst();
+}

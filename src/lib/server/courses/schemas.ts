@@ -21,6 +21,10 @@ export const catalogueQuery = z.object({
 
 export const cohortForm = z.object({ cohortId: uuid, pay_with_voucher: z.union([z.literal('on'), z.literal('true')]).optional().transform((v) => v !== undefined) });
 export const enrolmentForm = z.object({ enrolmentId: uuid });
+/** Accepting an offer: `voucher_choice` says the page showed the voucher box, so its absence means "no". */
+export const acceptForm = z
+	.object({ enrolmentId: uuid, voucher_choice: z.literal('given').optional(), pay_with_voucher: z.union([z.literal('on'), z.literal('true')]).optional() })
+	.transform((f) => ({ enrolmentId: f.enrolmentId, payWithVoucher: f.voucher_choice ? f.pay_with_voucher !== undefined : undefined }));
 
 export const attendanceForm = z.object({
 	meetingId: uuid,
@@ -54,6 +58,33 @@ export const newCohortForm = z
 		everyDays: z.coerce.number().int().min(1).max(14).default(7)
 	})
 	.refine((f) => f.closesOn >= f.opensOn, { path: ['closesOn'], message: 'closesOn >= opensOn' });
+
+/** A repeated form field: one value arrives as a string, several as an array. */
+const many = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(30));
+
+export const editCohortForm = z
+	.object({
+		labelKo: text().trim().min(1).max(100),
+		labelEn: text().trim().min(1).max(100),
+		capacity: z.coerce.number().int().min(1).max(1000),
+		opensOn: date,
+		closesOn: date,
+		offerHours: z.coerce.number().int().min(1).max(720),
+		meetingId: many(uuid),
+		/** Local date and time in the manager's time zone (datetime-local). */
+		meetingStart: many(text().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/)),
+		meetingEnd: many(clock)
+	})
+	.refine((f) => f.closesOn >= f.opensOn, { path: ['closesOn'], message: 'closesOn >= opensOn' })
+	.refine((f) => f.meetingStart.length === f.meetingId.length && f.meetingEnd.length === f.meetingId.length, { path: ['meetingId'], message: 'meetings' });
+
+export const cancelCohortForm = z.object({ reason: text().trim().min(1).max(500) });
+
+export const courseRequirementsForm = z.object({
+	prerequisite: many(uuid),
+	/** An empty select means "grants no credential". */
+	credentialId: uuid.optional().or(z.literal('').transform(() => undefined))
+});
 
 export const cohortSchema = z
 	.object({

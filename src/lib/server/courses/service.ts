@@ -12,7 +12,7 @@ import { AlreadyEnrolledError, EnrolmentClosedError, OfferExpiredError, Prerequi
 import * as courseRepository from './repository';
 import { requestEmployerApproval } from './employer';
 import { announceOffers, offerFreeSeats, renumberWaitlist, seatOrQueue } from './waitlist';
-import { refundPayments, spendVoucher } from '../vouchers/service';
+import { chargeSeat, refundSeat } from './fees';
 import { announceQueueMoves, snapshotQueue } from './queue-moves';
 
 export type EnrolmentResult = { id: string; status: 'enrolled' | 'waitlisted' | 'awaiting_employer'; position: number | null };
@@ -42,13 +42,13 @@ export async function enrol(db: Kysely<DB>, actor: Actor, cohortId: string, cont
 		const place = await seatOrQueue(trx, cohort);
 		if (cohort.employer_approval) {
 			// Holds no seat yet: the seat (or place in the queue) is decided when the employer approves.
-			const request = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: 'awaiting_employer', position: null, now });
+			const request = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: 'awaiting_employer', position: null, now, payWithVoucher: options.payWithVoucher });
 			await requestEmployerApproval(trx, request.id, actor.id, context);
 			return { id: request.id, status: 'awaiting_employer', position: null };
 		}
-		const enrolment = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: place.status, position: place.position, now });
-		// A voucher pays for a seat taken now; a place in the queue is paid for when it becomes a seat.
-		if (options.payWithVoucher && place.status === 'enrolled') await spendVoucher(trx, { orgId, amountKrw: cohort.fee_krw, actorId: actor.id, category: 'course', enrolmentId: enrolment.id, now });
+		const enrolment = await courseRepository.insertEnrolment(trx, { cohortId: cohort.id, userId: actor.id, orgId, status: place.status, position: place.position, now, payWithVoucher: options.payWithVoucher });
+		// A seat taken now is charged now; a place in the queue when it becomes a seat (acceptOffer).
+		if (place.status === 'enrolled') await chargeSeat(trx, { enrolment, cohort, actorId: actor.id, now });
 		await announceEnrolment(trx, { enrolmentId: enrolment.id, actorId: actor.id, action: enrolment.status, kind: place.status === 'enrolled' ? 'courses_enrolled' : 'courses_waitlisted' }, context);
 		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
 		return { id: enrolment.id, status: place.status, position: place.position };
@@ -66,7 +66,7 @@ export async function cancelEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId:
 		if (!['enrolled', 'waitlisted', 'offered', 'awaiting_employer'].includes(enrolment.status)) throw new InvalidStateError();
 		const queue = await snapshotQueue(trx, cohort.id);
 		await courseRepository.updateEnrolment(trx, enrolment.id, { status: 'cancelled', position: null, offerExpiresAt: null, now });
-		await refundPayments(trx, { enrolmentId: enrolment.id }, actor.id);
+		await refundSeat(trx, enrolment.id, actor.id);
 		if (enrolment.status === 'waitlisted') await renumberWaitlist(trx, cohort.id);
 		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: 'cancelled', kind: 'courses_cancelled', data: { from: enrolment.status, position: enrolment.position } }, context);
 		await announceOffers(trx, await offerFreeSeats(trx, cohort, now), context);
@@ -75,16 +75,20 @@ export async function cancelEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId:
 	});
 }
 
-/** Takes the offered seat, while the offer stands. */
-export async function acceptOffer(db: Kysely<DB>, actor: Actor, enrolmentId: string, context: Context, now = new Date()) {
+/**
+ * Takes the offered seat, while the offer stands, and pays its fee: from a voucher when the trainee
+ * asks (now, or when they joined the queue), else owed. A voucher that cannot pay leaves the offer open.
+ */
+export async function acceptOffer(db: Kysely<DB>, actor: Actor, enrolmentId: string, context: Context, now = new Date(), options: { payWithVoucher?: boolean } = {}) {
 	const found = await courseRepository.findEnrolmentById(db, enrolmentId);
 	if (!found || found.user_id !== actor.id) throw new NotFoundError();
 	return db.transaction().execute(async (trx) => {
-		await lockedCohort(trx, found.cohort_id);
+		const cohort = await lockedCohort(trx, found.cohort_id);
 		const enrolment = (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
 		if (enrolment.status !== 'offered') throw enrolment.status === 'expired' ? new OfferExpiredError() : new InvalidStateError();
 		if (now >= enrolment.offer_expires_at!) throw new OfferExpiredError();
 		await courseRepository.updateEnrolment(trx, enrolment.id, { status: 'enrolled', enrolledAt: now, now });
+		await chargeSeat(trx, { enrolment, cohort, actorId: actor.id, now, payWithVoucher: options.payWithVoucher });
 		await announceEnrolment(trx, { enrolmentId, actorId: actor.id, action: 'offer_accepted', kind: 'courses_enrolled' }, context);
 		return (await courseRepository.findEnrolmentById(trx, enrolmentId))!;
 	});

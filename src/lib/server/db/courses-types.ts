@@ -73,6 +73,8 @@ export interface CohortsTable {
 	/** What a seat costs (migrations/20261205T0400_vouchers.ts); 0 for a free cohort. */
 	fee_krw: Generated<number>;
 	cancelled_at: Timestamp | null;
+	/** Why the cohort was cancelled (migrations/20261206T0200_cohort_edit.ts); told to the trainees. */
+	cancel_reason: ColumnType<string | null, string | null | undefined, string | null>;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }
@@ -84,6 +86,9 @@ export interface CohortMeetingsTable {
 	ends_at: Timestamp;
 	place_ko: Generated<string>;
 	place_en: Generated<string>;
+	/** Raised whenever the meeting moves, so calendar apps replace it. */
+	sequence: Generated<number>;
+	updated_at: UpdatedAt;
 }
 
 export interface EnrolmentsTable {
@@ -98,6 +103,8 @@ export interface EnrolmentsTable {
 	employer_decided_by: ColumnType<string | null, string | null | undefined, string | null>;
 	employer_decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 	refusal_reason: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The trainee asked for the fee to come from a voucher when the place becomes a seat. */
+	pay_with_voucher: Generated<boolean>;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }

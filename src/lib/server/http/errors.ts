@@ -7,6 +7,7 @@ import { meetingsErrorMessages } from '../meetings/error-messages';
 import { irErrorMessages } from '../ir/error-messages';
 import { uploadErrorMessages } from '../uploads/error-messages';
 import { voucherErrorMessages } from '../vouchers/error-messages';
+import { courseEditErrorMessages } from '../courses/edit-error-messages';
 import { securityErrorMessages } from '../auth/error-messages';
 import { programmesErrorMessages } from '../programmes/error-messages';
 
@@ -61,6 +62,7 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	offer_expired: (_p, o) => m.courses_error_offer_expired({}, o),
 	not_course_manager: (_p, o) => m.courses_error_not_course_manager({}, o),
 	check_in_token_invalid: (_p, o) => m.courses_error_check_in_token_invalid({}, o), meeting_not_in_progress: (_p, o) => m.courses_error_meeting_not_in_progress({}, o), not_enrolled: (_p, o) => m.courses_error_not_enrolled({}, o),
+	...courseEditErrorMessages,
 	// needs
 	...needsErrorMessages,
 	...meetingsErrorMessages,

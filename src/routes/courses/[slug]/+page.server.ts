@@ -10,7 +10,7 @@ import { isCourseManager } from '$lib/server/courses/access';
 import { findCourseBySlug, listCohorts, listMeetings, listPrerequisites, listUserEnrolments } from '$lib/server/courses/catalogue';
 import { LIVE_STATUSES } from '$lib/server/courses/repository';
 import { acceptOffer, cancelEnrolment, enrol } from '$lib/server/courses/service';
-import { cohortForm, enrolmentForm } from '$lib/server/courses/schemas';
+import { acceptForm, cohortForm, enrolmentForm } from '$lib/server/courses/schemas';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -44,7 +44,7 @@ export const load = (async ({ params, locals }) => {
 				enrol_opens_at: c.enrol_opens_at.toISOString(), enrol_closes_at: c.enrol_closes_at.toISOString(),
 				open: now >= c.enrol_opens_at && now < c.enrol_closes_at,
 				meetings: meetings.filter((m) => m.cohort_id === c.id).map((m) => ({ id: m.id, start: m.starts_at.toISOString(), end: m.ends_at.toISOString() })),
-				enrolment: enrolment && { id: enrolment.id, status: enrolment.status, position: enrolment.position, offer_expires_at: iso(enrolment.offer_expires_at) }
+				enrolment: enrolment && { id: enrolment.id, status: enrolment.status, position: enrolment.position, offer_expires_at: iso(enrolment.offer_expires_at), pay_with_voucher: enrolment.pay_with_voucher }
 			};
 		}),
 		past: past.map((c) => ({ id: c.id, label_ko: c.label_ko, label_en: c.label_en, starts_at: iso(c.starts_at), ends_at: iso(c.ends_at) })),
@@ -66,10 +66,10 @@ export const actions = {
 	},
 	accept: async (event) => {
 		const user = requireUser(event);
-		const form = await readForm(event.request, enrolmentForm);
+		const form = await readForm(event.request, acceptForm);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		try {
-			await acceptOffer(getDb(), user, form.data.enrolmentId, requestContext(event));
+			await acceptOffer(getDb(), user, form.data.enrolmentId, requestContext(event), new Date(), { payWithVoucher: form.data.payWithVoucher });
 			return { done: 'accepted' };
 		} catch (error) {
 			return failFromError(error);

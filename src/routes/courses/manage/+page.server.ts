@@ -19,7 +19,7 @@ export const load = (async (event) => {
 	if (!ids.length) error(403, m.courses_error_not_course_manager());
 	const [courses, cohorts] = await Promise.all([listCoursesByIds(db, ids), listCohortsOfCourses(db, ids)]);
 	return {
-		courses: courses.map((c) => ({ ...c, cohorts: cohorts.filter((h) => h.course_id === c.id).map((h) => ({ id: h.id, label_ko: h.label_ko, label_en: h.label_en, capacity: h.capacity, held: h.held, waitlisted: h.waitlisted, starts_at: h.starts_at && new Date(h.starts_at).toISOString() })) }))
+		courses: courses.map((c) => ({ ...c, cohorts: cohorts.filter((h) => h.course_id === c.id).map((h) => ({ id: h.id, label_ko: h.label_ko, label_en: h.label_en, capacity: h.capacity, held: h.held, waitlisted: h.waitlisted, cancelled: h.cancelled_at !== null, starts_at: h.starts_at && new Date(h.starts_at).toISOString() })) }))
 	};
 }) satisfies PageServerLoad;
 

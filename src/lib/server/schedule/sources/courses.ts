@@ -1,5 +1,5 @@
-// Meetings of the cohorts the member is enrolled in (or finished). Cohort meetings have no sequence
-// column: an item is version 0 while live and 1 once the cohort or the enrolment is cancelled.
+// Meetings of the cohorts the member is enrolled in (or finished). A meeting's version is its
+// sequence (raised each time a manager moves it), one more once the cohort or the enrolment is cancelled.
 import type { Executor } from '../../db';
 import type { EnrolmentStatus } from '../../db/courses-types';
 import type { ScheduleItem, ScheduleRange } from '../types';
@@ -29,7 +29,9 @@ export async function listCourseItems(db: Executor, userId: string, range: Sched
 			'cohort_meetings.starts_at',
 			'cohort_meetings.ends_at',
 			'cohort_meetings.place_ko',
-			'cohort_meetings.place_en'
+			'cohort_meetings.place_en',
+			'cohort_meetings.sequence',
+			'cohort_meetings.updated_at as meeting_updated_at'
 		])
 		.where('enrolments.user_id', '=', userId)
 		.where('enrolments.status', 'in', range.includeCancelled ? [...LIVE, ...LEFT] : LIVE)
@@ -53,8 +55,8 @@ export async function listCourseItems(db: Executor, userId: string, range: Sched
 				link: `/courses/${row.slug}`,
 				location_ko: row.place_ko,
 				location_en: row.place_en,
-				sequence: cancelled ? 1 : 0,
-				updatedAt: row.cancelled_at ?? row.updated_at
+				sequence: row.sequence + (cancelled ? 1 : 0),
+				updatedAt: row.cancelled_at ?? (row.meeting_updated_at > row.updated_at ? row.meeting_updated_at : row.updated_at)
 			};
 		});
 }

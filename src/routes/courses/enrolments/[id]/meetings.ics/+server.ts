@@ -26,7 +26,7 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 			summary: `${en ? cohort.title_en : cohort.title_ko}, ${en ? cohort.label_en : cohort.label_ko}`,
 			location: en ? cohort.place_en : cohort.place_ko,
 			url: new URL(`/courses/${cohort.course_slug}`, url.origin).href,
-			meetings: meetings.map((mt) => ({ id: mt.id, start: mt.starts_at, end: mt.ends_at }))
+			meetings: meetings.map((mt) => ({ id: mt.id, start: mt.starts_at, end: mt.ends_at, sequence: mt.sequence }))
 		},
 		url.host
 	);

@@ -34,7 +34,7 @@ export const load = (async (event) => {
 	const checkInUrl = token && `${event.url.origin}/courses/check-in/${meeting!.id}?t=${token}`;
 	const seated = roster.filter((r) => r.status === 'enrolled' || r.status === 'completed');
 	return {
-		cohort: { id: cohort.id, label_ko: cohort.label_ko, label_en: cohort.label_en, capacity: cohort.capacity, course_slug: cohort.course_slug, title_ko: cohort.title_ko, title_en: cohort.title_en },
+		cohort: { id: cohort.id, label_ko: cohort.label_ko, label_en: cohort.label_en, capacity: cohort.capacity, cancelled: cohort.cancelled_at !== null, cancel_reason: cohort.cancel_reason, course_slug: cohort.course_slug, title_ko: cohort.title_ko, title_en: cohort.title_en },
 		roster: roster.map((r) => {
 			const marks = attendance.filter((a) => a.enrolment_id === r.id);
 			return { ...r, offer_expires_at: r.offer_expires_at?.toISOString() ?? null, attended: marks.filter((a) => a.present).length };
