@@ -5,7 +5,8 @@ import type { IceCandidate, MediaSource, SessionDescription } from './backend';
 import { createPublisherConnection, finishLocalSdp, type MediaNetworkConfig } from './peer-config';
 import { iceUfrag } from './sdp';
 
-export type IncomingTrack = (source: MediaSource, track: MediaStreamTrack, receiver: RTCRtpReceiver) => void;
+/** An incoming source: one track, or its simulcast layers from the lowest to the highest (the offer's rid order). */
+export type IncomingTrack = (source: MediaSource, tracks: MediaStreamTrack[], receiver: RTCRtpReceiver) => void;
 
 export class PublisherLeg {
 	readonly pc: RTCPeerConnection;
@@ -22,7 +23,8 @@ export class PublisherLeg {
 		this.pc = createPublisherConnection(config);
 		this.pc.ontrack = ({ track, transceiver, receiver }) => {
 			const source = transceiver.mid ? this.sources[transceiver.mid] : undefined;
-			if (source) onTrack(source, track, receiver);
+			const layers = receiver.tracks.filter((t) => t.rid);
+			if (source) onTrack(source, layers.length > 1 ? layers : [track], receiver);
 		};
 	}
 
