@@ -45,15 +45,16 @@ export class LayerRates {
 	readonly #bytes: number[] = [];
 	readonly #lastPacketAt: number[] = [];
 	#rates: number[] = [];
-	#tickedAt = 0;
+	#tickedAt: number | undefined;
 
 	get count() {
 		return this.#lastPacketAt.length;
 	}
 
 	add(layer: number, bytes: number, now: number) {
+		this.#tickedAt ??= now;
 		while (this.#lastPacketAt.length <= layer) {
-			this.#lastPacketAt.push(0);
+			this.#lastPacketAt.push(-Infinity);
 			this.#bytes.push(0);
 		}
 		this.#bytes[layer] += bytes;
@@ -62,7 +63,7 @@ export class LayerRates {
 
 	/** Turns the bytes counted since the last tick into (smoothed) bit rates. */
 	tick(now: number) {
-		const seconds = this.#tickedAt ? (now - this.#tickedAt) / 1000 : 0;
+		const seconds = this.#tickedAt === undefined ? 0 : (now - this.#tickedAt) / 1000;
 		this.#tickedAt = now;
 		if (seconds <= 0) return;
 		this.#rates = this.#bytes.map((bytes, layer) => {
@@ -73,9 +74,9 @@ export class LayerRates {
 		this.#bytes.fill(0);
 	}
 
-	/** Each layer's bit rate, or undefined for a layer that is idle now. */
+	/** Each layer's bit rate (Infinity before its first measurement: nobody is moved onto it), or undefined for a layer that is idle now. */
 	snapshot(now: number): Array<number | undefined> {
-		return this.#lastPacketAt.map((at, layer) => (at && now - at <= LAYER_IDLE_MS ? (this.#rates[layer] ?? 0) : undefined));
+		return this.#lastPacketAt.map((at, layer) => (now - at <= LAYER_IDLE_MS ? (this.#rates[layer] ?? Infinity) : undefined));
 	}
 }
 
