@@ -87,7 +87,7 @@ export class RtpOutlet {
 
 	constructor(
 		readonly sender: RTCRtpSender,
-		/** VP8 payloads: picture ids continue across a change of source too. */
+		/** Video (VP8, 90 kHz): picture ids continue across a change of source too; else Opus (48 kHz). */
 		private readonly vp8 = false
 	) {
 		this.#sender = sender as unknown as SenderInternals;
@@ -96,11 +96,12 @@ export class RtpOutlet {
 	/**
 	 * The next packet starts a new source: continue numbering from the last one sent. Without a
 	 * step, timestamps advance by the wall-clock time since the last packet (at least one frame at
-	 * 30 per second: the new source's first frame is a new picture).
+	 * 30 per second, or one 20 ms audio frame: the new source's first frame is new; at most 10 s).
 	 */
 	rebase(timestampStep?: number) {
 		if (!this.#started) return;
-		const step = timestampStep ?? Math.round((Math.max(Date.now() - this.#lastSentAt, 33) * 90_000) / 1000);
+		const [clockRate, frameMs] = this.vp8 ? [90_000, 33] : [48_000, 20];
+		const step = timestampStep ?? Math.round((Math.min(Math.max(Date.now() - this.#lastSentAt, frameMs), 10_000) * clockRate) / 1000);
 		this.#rebaseStep = Math.max(1, step);
 	}
 
