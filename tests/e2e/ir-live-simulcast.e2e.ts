@@ -22,10 +22,13 @@ function cameraHd() {
 
 /** Init script: the page's answers declare a 200 kbit/s limit on every video m-line (b=AS after its c= line). */
 function limitReceiveBandwidth() {
-	const descriptor = Object.getOwnPropertyDescriptor(RTCPeerConnection.prototype, 'localDescription')!;
+	// The native getter (another init script may have put a subclass in front of RTCPeerConnection).
+	let proto: object | null = RTCPeerConnection.prototype;
+	let descriptor: PropertyDescriptor | undefined;
+	while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'localDescription'))) proto = Object.getPrototypeOf(proto);
 	Object.defineProperty(RTCPeerConnection.prototype, 'localDescription', {
 		get(this: RTCPeerConnection) {
-			const description = descriptor.get!.call(this) as RTCSessionDescription | null;
+			const description = descriptor!.get!.call(this) as RTCSessionDescription | null;
 			if (!description || description.type !== 'answer') return description;
 			const lines = description.sdp.split('\r\n');
 			const out: string[] = [];
