@@ -11,7 +11,7 @@
 import { createCipheriv } from 'node:crypto';
 import { randomInt } from 'node:crypto';
 import { RtpHeader, type RTCRtpSender } from 'werift';
-import { readVp8Ids, shiftedVp8Descriptor } from './vp8';
+import { readVp8Ids, shiftedVp8Descriptor, type Vp8Ids } from './vp8';
 
 /** What the fan-out reads of an RTP packet (werift's RtpPacket, or one rebuilt in a fan-out worker). */
 export type ForwardPacket = { header: { sequenceNumber: number; timestamp: number; marker: boolean }; payload: Buffer };
@@ -79,8 +79,8 @@ export class RtpOutlet {
 	#segmentStart = 0;
 	#pictureIdOffset = 0;
 	#tl0Offset = 0;
-	#lastPictureId = -1;
-	#lastTl0 = -1;
+	/** The last payload sent (a reference): its ids are read only when the source changes. */
+	#lastPayload: Buffer | undefined;
 	#rtxSeq = randomInt(0, 0xffff);
 	#resendTokens = RESEND_PER_SECOND;
 	#resendRefilledAt = Date.now();
@@ -118,7 +118,7 @@ export class RtpOutlet {
 		const dtls = sender.dtlsTransport;
 		if (sender.stopped || !codec || dtls?.state !== 'connected') return 0;
 		const { sequenceNumber, timestamp, marker } = packet.header;
-		const ids = this.vp8 ? readVp8Ids(packet.payload) : undefined;
+		let ids: Vp8Ids | undefined;
 		if (!this.#started) {
 			this.#started = true;
 			this.#seqOffset = randomInt(0, 0xffff) - sequenceNumber;
@@ -129,8 +129,13 @@ export class RtpOutlet {
 			this.#tsOffset = this.#lastTs + this.#rebaseStep - timestamp;
 			this.#segmentStart = (this.#lastSeq + 1) & 0xffff;
 			this.#rebaseStep = 0;
-			if (ids && ids.pictureId >= 0 && this.#lastPictureId >= 0) this.#pictureIdOffset = this.#lastPictureId + 1 - ids.pictureId;
-			if (ids && ids.tl0PicIdx >= 0 && this.#lastTl0 >= 0) this.#tl0Offset = this.#lastTl0 + 1 - ids.tl0PicIdx;
+			if (this.vp8) {
+				ids = readVp8Ids(packet.payload);
+				const last = this.#lastPayload && readVp8Ids(this.#lastPayload);
+				// The next ids are the last ones the viewer got (with the old offsets), plus one.
+				if (ids && last && ids.pictureId >= 0 && last.pictureId >= 0) this.#pictureIdOffset = last.pictureId + this.#pictureIdOffset + 1 - ids.pictureId;
+				if (ids && last && ids.tl0PicIdx >= 0 && last.tl0PicIdx >= 0) this.#tl0Offset = last.tl0PicIdx + this.#tl0Offset + 1 - ids.tl0PicIdx;
+			}
 		}
 		const seq = (sequenceNumber + this.#seqOffset) & 0xffff;
 		const ts = (timestamp + this.#tsOffset) >>> 0;
@@ -138,11 +143,12 @@ export class RtpOutlet {
 		this.#lastSeq = seq;
 		this.#lastTs = ts;
 		this.#lastSentAt = Date.now();
+		this.#lastPayload = packet.payload;
 		let prefix: Buffer | undefined;
-		if (ids) {
-			if (ids.pictureId >= 0) this.#lastPictureId = (ids.pictureId + this.#pictureIdOffset) & 0x7fff;
-			if (ids.tl0PicIdx >= 0) this.#lastTl0 = (ids.tl0PicIdx + this.#tl0Offset) & 0xff;
-			if (this.#pictureIdOffset !== 0 || this.#tl0Offset !== 0) prefix = shiftedVp8Descriptor(packet.payload, ids, this.#pictureIdOffset, this.#tl0Offset);
+		// Until the first change of source nothing is read or copied per packet.
+		if (this.vp8 && (this.#pictureIdOffset !== 0 || this.#tl0Offset !== 0)) {
+			ids ??= readVp8Ids(packet.payload);
+			if (ids) prefix = shiftedVp8Descriptor(packet.payload, ids, this.#pictureIdOffset, this.#tl0Offset);
 		}
 		const written = this.#write(dtls, codec.payloadType, marker, seq, ts, sender.ssrc, packet.payload, prefix);
 		sender.packetCount = (sender.packetCount + 1) >>> 0;
