@@ -1,8 +1,9 @@
 // The live room's edges (issue #18) in Chromium with fake devices, inside the network namespace of
 // playwright.live.config.ts: a presenter and a promoted speaker who reload come back live by
 // themselves while the browser grants the camera (and see one resume button when it would ask), a
-// screen share comes and goes on the running connection while the camera keeps decoding at the
-// viewers, and each viewer sees the quality of their own connection.
+// screen share comes and goes on the running connection (twice: the second share reaches the
+// viewers too) while the camera keeps decoding at the viewers, and each viewer sees the quality of
+// their own connection.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { demo, gotoReady } from './support/accounts';
@@ -120,7 +121,7 @@ test('a presenter and a promoted speaker who reload come back live by themselves
 	await expect(controls(presenter).getByRole('button', { name: '방송 이어 하기' })).toHaveCount(0);
 });
 
-test('a screen share comes and goes on the running connection: the camera keeps decoding at the viewer', async ({ browser }) => {
+test('a screen share comes and goes twice on the running connection: the camera keeps decoding at the viewer', async ({ browser }) => {
 	// Janus's VideoRoom refuses to renegotiate a running publisher: the client takes a new connection
 	// there (media_renegotiation_unsupported), so this holds on werift only (README, live IR room).
 	test.skip(process.env.E2E_MEDIA_BACKEND === 'janus', 'screen share on the running connection is werift-only');
@@ -147,6 +148,11 @@ test('a screen share comes and goes on the running connection: the camera keeps 
 		}, 50);
 	}, camera.id);
 
+	await controls(presenter).getByRole('button', { name: '화면 공유' }).click();
+	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(2);
+	await controls(presenter).getByRole('button', { name: '화면 공유 중지' }).click();
+	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(1);
+	// A second share on the same running connection reaches the viewer too, and goes again.
 	await controls(presenter).getByRole('button', { name: '화면 공유' }).click();
 	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(2);
 	await controls(presenter).getByRole('button', { name: '화면 공유 중지' }).click();

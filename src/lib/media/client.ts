@@ -23,6 +23,8 @@ export type { InboundVideoStats } from './stats';
 export type LiveMediaOptions = {
 	/** STUN/TURN servers (the server's MEDIA_ICE_SERVERS); none on a local network. */
 	iceServers?: RTCIceServerConfig[];
+	/** Send the camera as VP8 simulcast (three layers); only where the media backend forwards layers. */
+	simulcast?: boolean;
 	/** A leg could not heal itself (e.g. the server refused); shown to the user by the page. */
 	onError?: (error: unknown) => void;
 };
@@ -38,7 +40,7 @@ export class LiveMedia {
 		const iceServers = () => this.options.iceServers ?? [];
 		// Healing a broken leg on the same node replaces it at once; only a restart after a reconnect
 		// (possibly to another node, the old one still forwarding) is make before break.
-		this.#publisher = new Publisher(signal, iceServers, () => this.#heal(() => this.#publisher.restart(false)));
+		this.#publisher = new Publisher(signal, iceServers, () => this.#heal(() => this.#publisher.restart(false)), this.options.simulcast ?? false);
 		this.#subscriber = new Subscriber(signal, iceServers, () => this.#heal(() => this.#subscriber.restart(false)));
 	}
 

@@ -7,6 +7,13 @@ import { MediaRequestError, request, type MediaSignal } from './signal';
 
 type Entry = { track: MediaStreamTrack; stream: MediaStream };
 
+/** The camera's simulcast layers, lowest first. */
+export const SIMULCAST_LAYERS: RTCRtpEncodingParameters[] = [
+	{ rid: 'l', scaleResolutionDownBy: 4 },
+	{ rid: 'm', scaleResolutionDownBy: 2 },
+	{ rid: 'h', scaleResolutionDownBy: 1 }
+];
+
 export class Publisher {
 	readonly #entries = new Map<MediaSource, Entry>();
 	readonly #transceivers = new Map<MediaSource, RTCRtpTransceiver>();
@@ -17,7 +24,8 @@ export class Publisher {
 	constructor(
 		private readonly signal: MediaSignal,
 		private readonly iceServers: () => RTCIceServerConfig[],
-		private readonly onBroken: () => void
+		private readonly onBroken: () => void,
+		private readonly simulcast = false
 	) {}
 
 	get sources(): MediaSource[] {
@@ -130,7 +138,10 @@ export class Publisher {
 		if (source === 'screen' && 'contentHint' in track) track.contentHint = 'detail';
 		// Always a new transceiver: a second share sent again on the first one's inactive m-line never
 		// reached the viewers through the werift SFU (seen in the e2e); a fresh m-line does.
-		this.#transceivers.set(source, leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] }));
+		// The camera as three VP8 layers (a quarter, half and full size, listed lowest first as the SFU
+		// expects): each viewer gets the one its connection carries.
+		const sendEncodings = this.simulcast && source === 'camera' ? SIMULCAST_LAYERS.map((layer) => ({ ...layer })) : undefined;
+		this.#transceivers.set(source, leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream], ...(sendEncodings ? { sendEncodings } : {}) }));
 	}
 
 	/** One offer/answer exchange on `leg`; a refusal or a lost request closes it (nothing half-open stays). */

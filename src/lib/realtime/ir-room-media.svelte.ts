@@ -86,9 +86,9 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 	return {
 		state,
 		/** Starts the media of the room; `tracks` are those the SFU forwards at join time. */
-		start(iceServers: IceServer[], tracks: TrackInfo[]) {
+		start(iceServers: IceServer[], tracks: TrackInfo[], simulcast = false) {
 			if (media) return;
-			media = new LiveMedia(signal, { iceServers, onError });
+			media = new LiveMedia(signal, { iceServers, simulcast, onError });
 			const socket = getSocket();
 			// The socket object outlives reconnects, so these listeners are registered once.
 			const onOffer = ({ offer }: { offer: SessionDescription }) => void media?.handleOffer(offer).catch(onError);

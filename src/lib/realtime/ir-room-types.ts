@@ -33,6 +33,8 @@ export type LiveRoomSnapshot = {
 	participants: LiveParticipant[];
 	media: boolean;
 	iceServers: { urls: string | string[]; username?: string; credential?: string }[];
+	/** The camera may be published as VP8 simulcast (the media backend forwards one layer per viewer). */
+	simulcast: boolean;
 	/** The tracks the SFU forwards in this room right now. */
 	mediaTracks: TrackInfo[];
 };

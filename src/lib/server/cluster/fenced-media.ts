@@ -87,6 +87,9 @@ export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (
 		get iceServers() {
 			return backend.iceServers;
 		},
+		get simulcast() {
+			return backend.simulcast;
+		},
 		stats: () => backend.stats(),
 		close: () => backend.close(),
 		keepForHandover(roomId: string) {

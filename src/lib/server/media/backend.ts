@@ -18,6 +18,8 @@
 //   ufrag) renegotiates it: sources that stay keep flowing untouched (a screen share comes or goes
 //   without interrupting the camera). A backend that cannot do that throws
 //   MediaError('media_renegotiation_unsupported') and the client publishes on a new connection.
+// - (issue 18) MediaBackend.simulcast: the camera may be published as VP8 simulcast (rids l, m, h,
+//   lowest first); the werift backend forwards each viewer one layer chosen from its leg's bandwidth.
 
 import type { IceCandidate, MediaLeg, MediaSource, RTCIceServerConfig, SessionDescription, TrackInfo } from '../../media/types';
 
@@ -106,6 +108,8 @@ export interface MediaBackend {
 	closeRoom(roomId: string): Promise<void>;
 	/** ICE servers (STUN/TURN) the browsers should use, from MEDIA_ICE_SERVERS. */
 	readonly iceServers: RTCIceServerConfig[];
+	/** Publishers may send VP8 simulcast: the backend forwards one layer per viewer (werift). */
+	readonly simulcast?: boolean;
 	stats(): MediaStats;
 	close(): Promise<void>;
 }

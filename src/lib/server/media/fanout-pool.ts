@@ -26,12 +26,12 @@ export class FanoutPool {
 	readonly #retired = new Map<string, Counters>();
 	/** What closed rooms of each id had counted, subtracted from the workers' cumulative counters. */
 	readonly #baselines = new Map<string, Counters>();
-	#batch: Array<{ key: string; packet: ForwardPacket }> = [];
+	#batch: Array<{ key: string; packet: ForwardPacket; layer: number }> = [];
 	#nextId = 1;
 	#flushQueued = false;
 	#closed = false;
 	/** A worker asks for a keyframe of track `key` (one of its viewers waits for one). */
-	onKeyframe: (key: string) => void = () => {};
+	onKeyframe: (key: string, layer: number) => void = () => {};
 	/** Legs that died with their worker. */
 	onLegsLost: (legs: number[]) => void = () => {};
 
@@ -74,7 +74,7 @@ export class FanoutPool {
 			slot.pending.delete(message.id);
 			if (message.ok) pending?.resolve(message.value);
 			else pending?.reject(new Error(message.message));
-		} else if (message.type === 'keyframe') this.onKeyframe(message.key);
+		} else if (message.type === 'keyframe') this.onKeyframe(message.key, message.layer);
 		else if (message.type === 'counters') slot.counters = message.rooms;
 		else if (message.type === 'ready') slot.ready = true;
 	}
@@ -141,9 +141,9 @@ export class FanoutPool {
 		this.#broadcast({ op: 'track-restart', key });
 	}
 
-	/** Queues one packet for every worker; they get this turn's packets in one message each. */
-	post(key: string, packet: ForwardPacket) {
-		this.#batch.push({ key, packet });
+	/** Queues one packet (of a simulcast `layer`) for every worker; they get this turn's packets in one message each. */
+	post(key: string, packet: ForwardPacket, layer = 0) {
+		this.#batch.push({ key, packet, layer });
 		if (!this.#flushQueued) {
 			this.#flushQueued = true;
 			setImmediate(() => this.#flush());
@@ -159,11 +159,11 @@ export class FanoutPool {
 		const data = new SharedArrayBuffer(batch.reduce((sum, { packet }) => sum + packet.payload.length, 0));
 		const bytes = new Uint8Array(data);
 		let offset = 0;
-		const packets: PostedPacket[] = batch.map(({ key, packet }) => {
+		const packets: PostedPacket[] = batch.map(({ key, packet, layer }) => {
 			const { sequenceNumber: seq, timestamp: ts, marker } = packet.header;
 			bytes.set(packet.payload, offset);
 			offset += packet.payload.length;
-			return { key, seq, ts, marker, offset: offset - packet.payload.length, length: packet.payload.length };
+			return { key, seq, ts, marker, layer, offset: offset - packet.payload.length, length: packet.payload.length };
 		});
 		this.#broadcast({ op: 'rtp', packets, data });
 	}

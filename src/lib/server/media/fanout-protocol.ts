@@ -4,8 +4,8 @@ import type { TrackInfo } from './backend';
 import type { Counters } from './forwarded-track';
 import type { MediaNetworkConfig } from './peer-config';
 
-/** One RTP packet from a publisher: its payload is `length` bytes at `offset` of the batch's shared buffer. */
-export type PostedPacket = { key: string; seq: number; ts: number; marker: boolean; offset: number; length: number };
+/** One RTP packet from a publisher (of simulcast `layer`, 0 without): its payload is `length` bytes at `offset` of the batch's shared buffer. */
+export type PostedPacket = { key: string; seq: number; ts: number; marker: boolean; layer: number; offset: number; length: number };
 
 export type ToWorker =
 	| { op: 'track-add'; key: string; room: string; info: TrackInfo }
@@ -27,7 +27,7 @@ export type FromWorker =
 	| { type: 'ready' }
 	| { type: 'reply'; id: number; ok: true; value?: unknown }
 	| { type: 'reply'; id: number; ok: false; message: string }
-	| { type: 'keyframe'; key: string }
+	| { type: 'keyframe'; key: string; layer: number }
 	/** Cumulative counters per room since the worker started. */
 	| { type: 'counters'; rooms: Record<string, Counters> };
 

@@ -34,11 +34,11 @@ async function handle(message: ToWorker): Promise<unknown> {
 		case 'rtp':
 			for (const p of message.packets) {
 				const payload = Buffer.from(message.data, p.offset, p.length);
-				tracks.get(p.key)?.feed({ header: { sequenceNumber: p.seq, timestamp: p.ts, marker: p.marker }, payload });
+				tracks.get(p.key)?.feed({ header: { sequenceNumber: p.seq, timestamp: p.ts, marker: p.marker }, payload }, p.layer);
 			}
 			return;
 		case 'track-add':
-			if (!tracks.has(message.key)) tracks.set(message.key, new ForwardedTrack(message.info, roomCounters(message.room), () => post({ type: 'keyframe', key: message.key })));
+			if (!tracks.has(message.key)) tracks.set(message.key, new ForwardedTrack(message.info, roomCounters(message.room), (layer) => post({ type: 'keyframe', key: message.key, layer })));
 			return;
 		case 'track-remove':
 			tracks.get(message.key)?.close();

@@ -6,15 +6,25 @@
 // holds the publisher's receiver (attach) and hands each packet to its ingest taps; in a fan-out
 // worker it has no receiver, is fed by messages (feed/restart) and asks for keyframes through
 // `keyframeRequester`.
+// A simulcast track has several layers (0 the lowest, in the order the publisher's offer lists its
+// rids): each viewer gets one, chosen every second from its leg's bandwidth estimate, and moves to
+// another only on a keyframe of that layer (asked for on that layer's SSRC); its RtpOutlet keeps
+// the viewer's stream continuous across the switch.
 import type { MediaStreamTrack, RTCRtpReceiver, RTCRtpSender, RtcpPacket } from 'werift';
 import type { TrackInfo } from './backend';
 import { RtpOutlet, ntpNow, type ForwardPacket } from './rtp-outlet';
 import { isVp8KeyframeStart } from './vp8';
+import { chooseLayer, LayerRates, ViewerBandwidth } from './simulcast-layers';
 
 /** Chrome ignores a PLI within ~300 ms of the previous one; repeat while anyone still waits. */
 export const KEYFRAME_REPEAT_MS = 350;
 const FIR_COUNT = 4;
+const REMB_COUNT = 15;
 const PSFB_TYPE = 206;
+const SR_TYPE = 200;
+const RR_TYPE = 201;
+/** How often each viewer's layer is chosen again. */
+export const LAYER_CHOICE_MS = 1_000;
 
 export type Counters = {
 	packetsReceived: number;
@@ -25,8 +35,12 @@ export type Counters = {
 };
 export const emptyCounters = (): Counters => ({ packetsReceived: 0, packetsForwarded: 0, bytesForwarded: 0, keyframeRequests: 0, retransmissions: 0 });
 
-/** A viewer's sender for this track. `ready` says whether its transport can carry media yet. */
-export type Outlet = { rtp: RtpOutlet; ready: () => boolean; waiting: boolean; dispose: () => void };
+/**
+ * A viewer's sender for this track. `ready` says whether its transport can carry media yet; `layer`
+ * is the layer it is sent (-1 while it waits for a keyframe), `target` the one it should get.
+ */
+export type Outlet = { rtp: RtpOutlet; ready: () => boolean; layer: number; target: number; bandwidth: ViewerBandwidth; dispose: () => void };
+type RtcpReport = { type: number; reports?: { ssrc: number; fractionLost: number }[]; feedback?: { count?: number; bitrate?: number } };
 
 /** Upstream packets kept for retransmission (about 2 s of 1.5 Mbit/s video). */
 const HISTORY = 512;
@@ -35,34 +49,47 @@ const ignore = () => {};
 
 export class ForwardedTrack {
 	readonly #outlets = new Set<Outlet>();
-	#upstream: { track: MediaStreamTrack; receiver: RTCRtpReceiver; dispose: () => void } | undefined;
+	#upstream: { tracks: MediaStreamTrack[]; receiver: RTCRtpReceiver; dispose: () => void } | undefined;
 	#timer: ReturnType<typeof setInterval> | undefined;
-	#lastRequest = 0;
+	#choiceTimer: ReturnType<typeof setInterval> | undefined;
+	/** Layers some viewer waits for a keyframe of. */
+	#waitingLayers = new Set<number>();
+	readonly #lastRequest: number[] = [];
 	#lastForwardedAt = 0;
-	#lastTimestamp = -1;
-	#ntp: bigint | undefined;
-	readonly #history: Array<ForwardPacket | undefined> = [];
-	/** Called with every packet from the publisher, before the fan-out (worker posting, recording). */
-	readonly ingest = new Set<(packet: ForwardPacket) => void>();
+	readonly #lastTimestamp: number[] = [];
+	readonly #ntp: Array<bigint | undefined> = [];
+	readonly #history: Array<Array<ForwardPacket | undefined>> = [[]];
+	readonly #rates = new LayerRates();
+	/** Called with every packet from the publisher (and its layer), before the fan-out (worker posting, recording). */
+	readonly ingest = new Set<(packet: ForwardPacket, layer: number) => void>();
 	/** Called on a new source (publisher's new peer connection), so worker copies can restart too. */
 	readonly restarted = new Set<() => void>();
 
 	constructor(
 		readonly info: TrackInfo,
 		private readonly counters: Counters,
-		/** Without a receiver of its own (fan-out worker): forwards a keyframe request upstream. */
-		private readonly keyframeRequester?: () => void
+		/** Without a receiver of its own (fan-out worker): forwards a keyframe request of a layer upstream. */
+		private readonly keyframeRequester?: (layer: number) => void
 	) {}
 
 	get isVideo() {
 		return this.info.kind === 'video';
 	}
 
-	/** The publisher's (new) receiving track; viewers continue on the same sender without a gap in numbering. */
-	attach(track: MediaStreamTrack, receiver: RTCRtpReceiver) {
+	/** Layers seen so far (1 without simulcast). */
+	get layers() {
+		return Math.max(1, this.#rates.count);
+	}
+
+	/**
+	 * The publisher's (new) receiving track, or its simulcast layers from the lowest to the highest;
+	 * viewers continue on the same sender without a gap in numbering.
+	 */
+	attach(tracks: MediaStreamTrack | MediaStreamTrack[], receiver: RTCRtpReceiver) {
 		this.detach();
-		const subscription = track.onReceiveRtp.subscribe((rtp) => this.feed(rtp));
-		this.#upstream = { track, receiver, dispose: () => subscription.unSubscribe() };
+		const layers = Array.isArray(tracks) ? tracks : [tracks];
+		const subscriptions = layers.map((track, layer) => track.onReceiveRtp.subscribe((rtp) => this.feed(rtp, layer)));
+		this.#upstream = { tracks: layers, receiver, dispose: () => subscriptions.forEach((subscription) => subscription.unSubscribe()) };
 		this.restart();
 		for (const listener of this.restarted) listener();
 	}
@@ -73,10 +100,10 @@ export class ForwardedTrack {
 		const clockRate = this.isVideo ? 90_000 : 48_000;
 		const gapMs = this.#lastForwardedAt ? Math.min(Date.now() - this.#lastForwardedAt, 10_000) : 20;
 		const step = Math.max(1, Math.round((gapMs * clockRate) / 1000));
-		this.#history.length = 0;
+		for (const history of this.#history) history.length = 0;
 		for (const outlet of this.#outlets) {
 			outlet.rtp.rebase(step);
-			if (this.isVideo) outlet.waiting = true;
+			if (this.isVideo) outlet.layer = -1;
 		}
 		this.#updateWaiting();
 	}
@@ -86,17 +113,31 @@ export class ForwardedTrack {
 		this.#upstream = undefined;
 	}
 
-	addOutlet(sender: RTCRtpSender, ready: () => boolean): Outlet {
-		const pli = sender.onPictureLossIndication.subscribe(() => this.requestKeyframe());
+	/**
+	 * A viewer's sender for this track. `rtp` is the RtpOutlet this sender had for an earlier track
+	 * (a second screen share on a reused transceiver): the viewer's stream then continues from it.
+	 */
+	addOutlet(sender: RTCRtpSender, ready: () => boolean, rtp = new RtpOutlet(sender, this.isVideo)): Outlet {
+		rtp.rebase();
+		const bandwidth = new ViewerBandwidth();
+		const pli = sender.onPictureLossIndication.subscribe(() => this.requestKeyframe(Math.max(outlet.layer, 0)));
 		const rtcp = sender.onRtcp.subscribe((packet: RtcpPacket) => {
-			if (packet.type === PSFB_TYPE && (packet as { feedback?: { count?: number } }).feedback?.count === FIR_COUNT) this.requestKeyframe();
+			const report = packet as RtcpReport;
+			if (report.type === PSFB_TYPE && report.feedback?.count === FIR_COUNT) this.requestKeyframe(Math.max(outlet.layer, 0));
+			else if (report.type === PSFB_TYPE && report.feedback?.count === REMB_COUNT && report.feedback.bitrate) bandwidth.onRemb(Number(report.feedback.bitrate));
+			else if (report.type === RR_TYPE || report.type === SR_TYPE) {
+				const block = report.reports?.find((r) => r.ssrc === sender.ssrc);
+				if (block) bandwidth.onReceiverReport(block.fractionLost);
+			}
 		});
-		const rtp = new RtpOutlet(sender);
-		const nack = sender.onGenericNack.subscribe((feedback) => this.#retransmit(rtp, feedback.lost));
+		const nack = sender.onGenericNack.subscribe((feedback) => this.#retransmit(outlet, feedback.lost));
+		const now = Date.now();
 		const outlet: Outlet = {
 			rtp,
 			ready,
-			waiting: this.isVideo,
+			layer: this.isVideo ? -1 : 0,
+			target: this.#rates.count > 1 ? Math.max(0, chooseLayer(this.#rates.snapshot(now), bandwidth.value, -1)) : 0,
+			bandwidth,
 			dispose: () => {
 				pli.unSubscribe();
 				rtcp.unSubscribe();
@@ -114,69 +155,92 @@ export class ForwardedTrack {
 		this.#updateWaiting();
 	}
 
-	/** Asks the publisher for a keyframe, at most once per KEYFRAME_REPEAT_MS. */
-	requestKeyframe() {
+	/** Asks the publisher for a keyframe of `layer`, at most once per KEYFRAME_REPEAT_MS and layer. */
+	requestKeyframe(layer = 0) {
 		const upstream = this.#upstream;
 		const now = Date.now();
-		if (!this.isVideo || now - this.#lastRequest < KEYFRAME_REPEAT_MS - 50) return;
+		if (!this.isVideo || now - (this.#lastRequest[layer] ?? 0) < KEYFRAME_REPEAT_MS - 50) return;
 		if (!upstream && this.keyframeRequester) {
-			this.#lastRequest = now;
-			this.keyframeRequester();
+			this.#lastRequest[layer] = now;
+			this.keyframeRequester(layer);
 			return;
 		}
-		if (!upstream || upstream.track.ssrc === undefined) return;
-		this.#lastRequest = now;
+		const track = upstream?.tracks[Math.min(layer, upstream.tracks.length - 1)];
+		// A simulcast layer's SSRC is known from its packets only (the offer names rids).
+		const ssrc = track?.ssrc ?? track?.header?.ssrc;
+		if (!upstream || ssrc === undefined) return;
+		this.#lastRequest[layer] = now;
 		this.counters.keyframeRequests++;
-		upstream.receiver.sendRtcpPLI(upstream.track.ssrc).catch(ignore);
+		upstream.receiver.sendRtcpPLI(ssrc).catch(ignore);
 	}
 
-	#retransmit(outlet: RtpOutlet, lost: number[]) {
+	#retransmit(outlet: Outlet, lost: number[]) {
+		const history = this.#history[outlet.layer];
+		if (!history) return;
 		for (const outSeq of lost) {
-			const upstreamSeq = outlet.upstreamSeqOf(outSeq);
-			const packet = upstreamSeq === undefined ? undefined : this.#history[upstreamSeq % HISTORY];
+			const upstreamSeq = outlet.rtp.upstreamSeqOf(outSeq);
+			const packet = upstreamSeq === undefined ? undefined : history[upstreamSeq % HISTORY];
 			if (!packet || packet.header.sequenceNumber !== upstreamSeq) continue;
-			if (outlet.resend(packet, outSeq) > 0) this.counters.retransmissions++;
+			if (outlet.rtp.resend(packet, outSeq) > 0) this.counters.retransmissions++;
 		}
 	}
 
-	/** One packet from the publisher (attach's subscription, or a fan-out worker's message). */
-	feed(rtp: ForwardPacket) {
+	/** One packet of `layer` from the publisher (attach's subscription, or a fan-out worker's message). */
+	feed(rtp: ForwardPacket, layer = 0) {
 		if (!this.keyframeRequester) this.counters.packetsReceived++;
-		for (const listener of this.ingest) listener(rtp);
+		for (const listener of this.ingest) listener(rtp, layer);
 		const now = Date.now();
 		this.#lastForwardedAt = now;
-		if (this.isVideo) this.#history[rtp.header.sequenceNumber % HISTORY] = rtp;
-		// One NTP time per frame for every viewer's sender reports (BigInt work, so not per packet).
-		if (rtp.header.timestamp !== this.#lastTimestamp) {
-			this.#lastTimestamp = rtp.header.timestamp;
-			this.#ntp = ntpNow();
+		const simulcast = layer > 0 || this.#rates.count > 1;
+		this.#rates.add(layer, rtp.payload.length, now);
+		if (simulcast && !this.#choiceTimer) this.#choiceTimer = setInterval(() => this.#chooseLayers(), LAYER_CHOICE_MS);
+		if (this.isVideo) (this.#history[layer] ??= [])[rtp.header.sequenceNumber % HISTORY] = rtp;
+		// One NTP time per frame and layer for every viewer's sender reports (BigInt work, so not per packet).
+		if (rtp.header.timestamp !== this.#lastTimestamp[layer]) {
+			this.#lastTimestamp[layer] = rtp.header.timestamp;
+			this.#ntp[layer] = ntpNow();
 		}
 		let keyframe: boolean | undefined;
-		let stillWaiting = false;
+		let switched = false;
 		for (const outlet of this.#outlets) {
-			if (outlet.waiting) {
+			if (outlet.target === layer && outlet.layer !== layer) {
 				keyframe ??= isVp8KeyframeStart(rtp.payload);
-				if (!keyframe || !outlet.ready()) {
-					stillWaiting = true;
-					continue;
+				if (keyframe && outlet.ready()) {
+					// Another layer's numbering continues from the one the viewer had (the RtpOutlet rewrites it).
+					if (outlet.layer >= 0) outlet.rtp.rebase();
+					outlet.layer = layer;
+					switched = true;
 				}
-				outlet.waiting = false;
 			}
-			if (outlet.rtp.send(rtp, this.#ntp) > 0) {
+			if (outlet.layer !== layer) continue;
+			if (outlet.rtp.send(rtp, this.#ntp[layer]) > 0) {
 				this.counters.packetsForwarded++;
 				this.counters.bytesForwarded += rtp.payload.length;
 			}
 		}
-		if (!stillWaiting && this.#timer) this.#updateWaiting();
+		if (switched) this.#updateWaiting();
 	}
 
-	/** Runs the repeating keyframe request while a viewer waits for one. */
+	/** Each viewer's layer from its bandwidth estimate; a change waits for a keyframe of the new layer. */
+	#chooseLayers() {
+		const now = Date.now();
+		this.#rates.tick(now);
+		const rates = this.#rates.snapshot(now);
+		for (const outlet of this.#outlets) {
+			const target = chooseLayer(rates, outlet.bandwidth.value, outlet.layer);
+			if (target >= 0) outlet.target = target;
+		}
+		this.#updateWaiting();
+	}
+
+	/** Runs the repeating keyframe request while a viewer waits for a keyframe (of the layer it should get). */
 	#updateWaiting() {
-		const waiting = [...this.#outlets].some((outlet) => outlet.waiting);
-		if (waiting && !this.#timer) {
-			this.requestKeyframe();
-			this.#timer = setInterval(() => this.requestKeyframe(), KEYFRAME_REPEAT_MS);
-		} else if (!waiting && this.#timer) {
+		const layers = new Set<number>();
+		for (const outlet of this.#outlets) if (this.isVideo && outlet.layer !== outlet.target) layers.add(outlet.target);
+		for (const layer of layers) if (!this.#waitingLayers.has(layer)) this.requestKeyframe(layer);
+		this.#waitingLayers = layers;
+		if (layers.size > 0 && !this.#timer) this.#timer = setInterval(() => this.#waitingLayers.forEach((layer) => this.requestKeyframe(layer)), KEYFRAME_REPEAT_MS);
+		else if (layers.size === 0 && this.#timer) {
 			clearInterval(this.#timer);
 			this.#timer = undefined;
 		}
@@ -184,6 +248,8 @@ export class ForwardedTrack {
 
 	close() {
 		this.detach();
+		if (this.#choiceTimer) clearInterval(this.#choiceTimer);
+		this.#choiceTimer = undefined;
 		for (const outlet of this.#outlets) outlet.dispose();
 		this.#outlets.clear();
 		this.ingest.clear();

@@ -7,6 +7,7 @@ import {
 	usePLI,
 	useREMB,
 	useSdesMid,
+	useSdesRTPStreamId,
 	type RTCPeerConnectionConfig
 } from 'werift';
 
@@ -67,9 +68,10 @@ function network(config: MediaNetworkConfig): RTCPeerConnectionConfig {
 /**
  * The publishing leg receives. No transport-cc: werift's receive-side TWCC collapses Chrome's
  * bandwidth estimate, so Chrome falls back to its loss-based estimate (with a start bitrate).
+ * The rid extension lets a browser send VP8 simulcast (one SSRC per rid, routed by werift).
  */
 export function createPublisherConnection(config: MediaNetworkConfig): RTCPeerConnection {
-	return new RTCPeerConnection({ ...network(config), codecs: codecs(), headerExtensions: { audio: [useSdesMid()], video: [useSdesMid()] } });
+	return new RTCPeerConnection({ ...network(config), codecs: codecs(), headerExtensions: { audio: [useSdesMid()], video: [useSdesMid(), useSdesRTPStreamId()] } });
 }
 
 /**

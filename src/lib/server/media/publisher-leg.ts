@@ -5,7 +5,19 @@ import type { IceCandidate, MediaSource, SessionDescription } from './backend';
 import { createPublisherConnection, finishLocalSdp, type MediaNetworkConfig } from './peer-config';
 import { iceUfrag } from './sdp';
 
-export type IncomingTrack = (source: MediaSource, track: MediaStreamTrack, receiver: RTCRtpReceiver) => void;
+/** An incoming source: one track, or its simulcast layers from the lowest to the highest (the offer's rid order). */
+export type IncomingTrack = (source: MediaSource, tracks: MediaStreamTrack[], receiver: RTCRtpReceiver) => void;
+
+/**
+ * werift 0.25 tracks lost packets with one sequence-number window per receiver, so simulcast's
+ * interleaved layers (each with its own numbering) look like endless loss and it would NACK every
+ * 5 ms; nor can it map the browser's RTX of a simulcast layer back (werift: no RTX with rids). A
+ * simulcast receiver therefore sends no NACKs: a layer's lost packet is healed by the viewers' PLI.
+ */
+function withoutSharedNack(receiver: RTCRtpReceiver) {
+	const internals = receiver as unknown as { nack?: { addPacket(packet: unknown): void } };
+	if (internals.nack) internals.nack.addPacket = () => {};
+}
 
 export class PublisherLeg {
 	readonly pc: RTCPeerConnection;
@@ -22,7 +34,9 @@ export class PublisherLeg {
 		this.pc = createPublisherConnection(config);
 		this.pc.ontrack = ({ track, transceiver, receiver }) => {
 			const source = transceiver.mid ? this.sources[transceiver.mid] : undefined;
-			if (source) onTrack(source, track, receiver);
+			const layers = receiver.tracks.filter((t) => t.rid);
+			if (layers.length > 1) withoutSharedNack(receiver);
+			if (source) onTrack(source, layers.length > 1 ? layers : [track], receiver);
 		};
 	}
 

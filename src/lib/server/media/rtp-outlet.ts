@@ -5,9 +5,13 @@
 // packet, rebuilds header extensions, computes an NTP time and allocates several buffers per
 // packet); its sender is still used for negotiation, RTCP (sender reports, NACK, PLI) and as the
 // fallback when the fast path does not apply (a TURN-relayed pair, a non-GCM SRTP profile).
+// When its source changes (a publisher's new connection, another simulcast layer, another track on
+// a reused sender) the viewer still sees one stream: sequence numbers, timestamps and VP8 picture
+// ids continue from the last ones sent (only the few descriptor bytes are copied, and only then).
 import { createCipheriv } from 'node:crypto';
 import { randomInt } from 'node:crypto';
 import { RtpHeader, type RTCRtpSender } from 'werift';
+import { readVp8Ids, shiftedVp8Descriptor, type Vp8Ids } from './vp8';
 
 /** What the fan-out reads of an RTP packet (werift's RtpPacket, or one rebuilt in a fan-out worker). */
 export type ForwardPacket = { header: { sequenceNumber: number; timestamp: number; marker: boolean }; payload: Buffer };
@@ -70,22 +74,41 @@ export class RtpOutlet {
 	#rebaseStep = 0;
 	#lastSeq = 0;
 	#lastTs = 0;
+	#lastSentAt = 0;
+	/** The first viewer-side sequence number of the current source: older ones belong to another. */
+	#segmentStart = 0;
+	#pictureIdOffset = 0;
+	#tl0Offset = 0;
+	/** The last payload sent (a reference): its ids are read only when the source changes. */
+	#lastPayload: Buffer | undefined;
 	#rtxSeq = randomInt(0, 0xffff);
 	#resendTokens = RESEND_PER_SECOND;
 	#resendRefilledAt = Date.now();
 
-	constructor(readonly sender: RTCRtpSender) {
+	constructor(
+		readonly sender: RTCRtpSender,
+		/** Video (VP8, 90 kHz): picture ids continue across a change of source too; else Opus (48 kHz). */
+		private readonly vp8 = false
+	) {
 		this.#sender = sender as unknown as SenderInternals;
 	}
 
-	/** The next packet starts a new source: continue numbering from the last one sent. */
-	rebase(timestampStep: number) {
-		if (this.#started) this.#rebaseStep = Math.max(1, timestampStep);
+	/**
+	 * The next packet starts a new source: continue numbering from the last one sent. Without a
+	 * step, timestamps advance by the wall-clock time since the last packet (at least one frame at
+	 * 30 per second, or one 20 ms audio frame: the new source's first frame is new; at most 10 s).
+	 */
+	rebase(timestampStep?: number) {
+		if (!this.#started) return;
+		const [clockRate, frameMs] = this.vp8 ? [90_000, 33] : [48_000, 20];
+		const step = timestampStep ?? Math.round((Math.min(Math.max(Date.now() - this.#lastSentAt, frameMs), 10_000) * clockRate) / 1000);
+		this.#rebaseStep = Math.max(1, step);
 	}
 
-	/** The viewer-side sequence number of an upstream one (for NACK lookups), or undefined before the first send. */
+	/** The upstream sequence number of a viewer-side one (for NACK lookups), or undefined before the first send or before the current source. */
 	upstreamSeqOf(outSeq: number): number | undefined {
-		return this.#started ? (outSeq - this.#seqOffset) & 0xffff : undefined;
+		if (!this.#started || ((outSeq - this.#segmentStart) & 0xffff) > ((this.#lastSeq - this.#segmentStart) & 0xffff)) return undefined;
+		return (outSeq - this.#seqOffset) & 0xffff;
 	}
 
 	/** Sends one upstream packet; returns the bytes written (0 when the leg cannot carry media yet). */
@@ -95,21 +118,39 @@ export class RtpOutlet {
 		const dtls = sender.dtlsTransport;
 		if (sender.stopped || !codec || dtls?.state !== 'connected') return 0;
 		const { sequenceNumber, timestamp, marker } = packet.header;
+		let ids: Vp8Ids | undefined;
 		if (!this.#started) {
 			this.#started = true;
 			this.#seqOffset = randomInt(0, 0xffff) - sequenceNumber;
 			this.#tsOffset = randomInt(0, 0x7fffffff) - timestamp;
+			this.#segmentStart = (sequenceNumber + this.#seqOffset) & 0xffff;
 		} else if (this.#rebaseStep) {
 			this.#seqOffset = this.#lastSeq + 1 - sequenceNumber;
 			this.#tsOffset = this.#lastTs + this.#rebaseStep - timestamp;
+			this.#segmentStart = (this.#lastSeq + 1) & 0xffff;
 			this.#rebaseStep = 0;
+			if (this.vp8) {
+				ids = readVp8Ids(packet.payload);
+				const last = this.#lastPayload && readVp8Ids(this.#lastPayload);
+				// The next ids are the last ones the viewer got (with the old offsets), plus one.
+				if (ids && last && ids.pictureId >= 0 && last.pictureId >= 0) this.#pictureIdOffset = last.pictureId + this.#pictureIdOffset + 1 - ids.pictureId;
+				if (ids && last && ids.tl0PicIdx >= 0 && last.tl0PicIdx >= 0) this.#tl0Offset = last.tl0PicIdx + this.#tl0Offset + 1 - ids.tl0PicIdx;
+			}
 		}
 		const seq = (sequenceNumber + this.#seqOffset) & 0xffff;
 		const ts = (timestamp + this.#tsOffset) >>> 0;
 		const newFrame = ts !== this.#lastTs;
 		this.#lastSeq = seq;
 		this.#lastTs = ts;
-		const written = this.#write(dtls, codec.payloadType, marker, seq, ts, sender.ssrc, packet.payload);
+		this.#lastSentAt = Date.now();
+		this.#lastPayload = packet.payload;
+		let prefix: Buffer | undefined;
+		// Until the first change of source nothing is read or copied per packet.
+		if (this.vp8 && (this.#pictureIdOffset !== 0 || this.#tl0Offset !== 0)) {
+			ids ??= readVp8Ids(packet.payload);
+			if (ids) prefix = shiftedVp8Descriptor(packet.payload, ids, this.#pictureIdOffset, this.#tl0Offset);
+		}
+		const written = this.#write(dtls, codec.payloadType, marker, seq, ts, sender.ssrc, packet.payload, prefix);
 		sender.packetCount = (sender.packetCount + 1) >>> 0;
 		sender.octetCount = (sender.octetCount + packet.payload.length) >>> 0;
 		if (newFrame && ntp !== undefined) {
@@ -132,15 +173,19 @@ export class RtpOutlet {
 		if (this.#resendTokens < 1) return 0;
 		this.#resendTokens--;
 		const ts = (packet.header.timestamp + this.#tsOffset) >>> 0;
-		if (sender.rtxPayloadType === undefined) return this.#write(dtls, sender.codec.payloadType, packet.header.marker, outSeq, ts, sender.ssrc, packet.payload);
+		const ids = this.vp8 && (this.#pictureIdOffset !== 0 || this.#tl0Offset !== 0) ? readVp8Ids(packet.payload) : undefined;
+		const prefix = ids ? shiftedVp8Descriptor(packet.payload, ids, this.#pictureIdOffset, this.#tl0Offset) : undefined;
+		if (sender.rtxPayloadType === undefined) return this.#write(dtls, sender.codec.payloadType, packet.header.marker, outSeq, ts, sender.ssrc, packet.payload, prefix);
 		const payload = Buffer.allocUnsafe(packet.payload.length + 2);
 		payload.writeUInt16BE(outSeq, 0);
 		packet.payload.copy(payload, 2);
+		prefix?.copy(payload, 2);
 		this.#rtxSeq = (this.#rtxSeq + 1) & 0xffff;
 		return this.#write(dtls, sender.rtxPayloadType, packet.header.marker, this.#rtxSeq, ts, sender.rtxSsrc, payload);
 	}
 
-	#write(dtls: Dtls, payloadType: number, marker: boolean, seq: number, ts: number, ssrc: number, payload: Buffer): number {
+	/** Writes one packet; `prefix`, when given, replaces as many bytes at the start of `payload`. */
+	#write(dtls: Dtls, payloadType: number, marker: boolean, seq: number, ts: number, ssrc: number, payload: Buffer, prefix?: Buffer): number {
 		const context = dtls.srtp?.localContext;
 		if (!context) return 0;
 		const connection = dtls.iceTransport.connection;
@@ -148,7 +193,8 @@ export class RtpOutlet {
 		const pair = connection.nominated;
 		const socket = pair?.protocol.type === 'stun' && !pair.protocol.transport?.closed ? pair.protocol.transport?.socket : undefined;
 		if (context.profile !== GCM_PROFILE || !socket || !pair) {
-			const encrypted = context.encryptRtp(payload, new RtpHeader({ payloadType, marker, sequenceNumber: seq, timestamp: ts, ssrc }));
+			const whole = prefix ? Buffer.concat([prefix, payload.subarray(prefix.length)]) : payload;
+			const encrypted = context.encryptRtp(whole, new RtpHeader({ payloadType, marker, sequenceNumber: seq, timestamp: ts, ssrc }));
 			void connection.send(encrypted).catch(() => {});
 			return encrypted.length;
 		}
@@ -171,11 +217,12 @@ export class RtpOutlet {
 		for (let i = 0; i < 12; i++) iv[i] ^= salt[i];
 		const cipher = createCipheriv('aes-128-gcm', context.cipher.srtpSessionKey, iv);
 		cipher.setAAD(header);
-		const encrypted = cipher.update(payload);
+		const head = prefix ? cipher.update(prefix) : undefined;
+		const encrypted = cipher.update(prefix ? payload.subarray(prefix.length) : payload);
 		cipher.final();
 		const tag = cipher.getAuthTag();
-		socket.send([header, encrypted, tag], pair.remoteCandidate.port, pair.remoteCandidate.host);
-		const size = 12 + encrypted.length + tag.length;
+		socket.send(head ? [header, head, encrypted, tag] : [header, encrypted, tag], pair.remoteCandidate.port, pair.remoteCandidate.host);
+		const size = 12 + (head?.length ?? 0) + encrypted.length + tag.length;
 		dtls.bytesSent += size;
 		dtls.packetsSent++;
 		return size;

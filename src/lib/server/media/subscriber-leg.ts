@@ -1,11 +1,16 @@
 // A viewer's peer connection: one sendonly transceiver per forwarded track (kept, and reused, when
 // the track goes away), and the server-side offer/answer state of its renegotiations.
+// A reused transceiver keeps its RtpOutlet: a second screen share continues the first one's
+// sequence numbers, timestamps and picture ids on the same SSRC, which the viewer's decoder needs
+// (a random restart on the same SSRC left the second share undecoded).
 import type { RTCPeerConnection, RTCRtpTransceiver } from 'werift';
 import type { IceCandidate, SessionDescription } from './backend';
 import type { ForwardedTrack, Outlet } from './forwarded-track';
 import { createSubscriberConnection, finishLocalSdp, type MediaNetworkConfig } from './peer-config';
+import type { RtpOutlet } from './rtp-outlet';
+import { answerBandwidthLimit } from './simulcast-layers';
 
-type Slot = { transceiver: RTCRtpTransceiver; track?: ForwardedTrack; outlet?: Outlet };
+type Slot = { transceiver: RTCRtpTransceiver; track?: ForwardedTrack; outlet?: Outlet; rtp?: RtpOutlet; limit?: number };
 
 export class SubscriberLeg {
 	readonly pc: RTCPeerConnection;
@@ -41,7 +46,9 @@ export class SubscriberLeg {
 			const sender = slot.transceiver.sender;
 			sender.streamId = track.info.streamId;
 			slot.track = track;
-			slot.outlet = track.addOutlet(sender, () => this.pc.connectionState === 'connected' && sender.codec !== undefined);
+			slot.outlet = track.addOutlet(sender, () => this.pc.connectionState === 'connected' && sender.codec !== undefined, slot.rtp);
+			slot.rtp = slot.outlet.rtp;
+			if (slot.limit !== undefined) slot.outlet.bandwidth.limit = slot.limit;
 			changed = true;
 		}
 		return changed;
@@ -58,6 +65,12 @@ export class SubscriberLeg {
 	async setAnswer(answer: SessionDescription) {
 		await this.pc.setRemoteDescription(answer);
 		this.awaitingAnswer = false;
+		// The viewer's own limit (b=AS/b=TIAS in its answer) caps the layer it gets.
+		for (const slot of this.#slots.values()) {
+			if (!slot.transceiver.mid) continue;
+			slot.limit = answerBandwidthLimit(answer.sdp, slot.transceiver.mid);
+			if (slot.outlet) slot.outlet.bandwidth.limit = slot.limit;
+		}
 	}
 
 	async addIceCandidate(candidate: IceCandidate) {

@@ -30,9 +30,9 @@ export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogg
 	const rooms = new Map<string, WeriftRoom>();
 	const { pool, mainConfig } = createPool(config, logger);
 	if (pool) {
-		pool.onKeyframe = (key) => {
+		pool.onKeyframe = (key, layer) => {
 			const [roomId, trackId] = key.split('\n');
-			rooms.get(roomId)?.requestKeyframe(trackId);
+			rooms.get(roomId)?.requestKeyframe(trackId, layer);
 		};
 	}
 	/** Counters of rooms already closed, so process totals do not go backwards. */
@@ -47,6 +47,7 @@ export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogg
 	return {
 		pool,
 		iceServers: config.MEDIA_ICE_SERVERS,
+		simulcast: true,
 		room(roomId) {
 			let room = rooms.get(roomId);
 			if (!room) rooms.set(roomId, (room = new WeriftRoom(roomId, mainConfig, logger, forget, pool)));

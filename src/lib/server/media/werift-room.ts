@@ -58,8 +58,8 @@ export class WeriftRoom implements MediaRoom {
 			if (current?.continuedBy(offer)) return this.#renegotiatePublisher(peerId, current, offer, sources, used);
 			current?.close();
 			const tracksChanged = this.#setPublishedSources(peerId, used);
-			const leg = new PublisherLeg(this.config, sources, (source, track, receiver) => {
-				if (this.#publishers.get(peerId) === leg) this.#attachIncoming(peerId, source, track, receiver);
+			const leg = new PublisherLeg(this.config, sources, (source, tracks, receiver) => {
+				if (this.#publishers.get(peerId) === leg) this.#attachIncoming(peerId, source, tracks, receiver);
 			});
 			this.#publishers.set(peerId, leg);
 			try {
@@ -92,11 +92,13 @@ export class WeriftRoom implements MediaRoom {
 		}
 	}
 
-	#attachIncoming(peerId: string, source: MediaSource, track: MediaStreamTrack, receiver: RTCRtpReceiver) {
+	#attachIncoming(peerId: string, source: MediaSource, tracks: MediaStreamTrack[], receiver: RTCRtpReceiver) {
 		const trackId = trackIdFor(peerId, source);
 		const forwarded = this.#tracks.get(trackId);
-		forwarded?.attach(track, receiver);
-		const ingest: IngestTrack = { peerId, source, track, requestKeyframe: () => forwarded?.requestKeyframe() };
+		forwarded?.attach(tracks, receiver);
+		// Recording takes the highest simulcast layer.
+		const top = tracks.length - 1;
+		const ingest: IngestTrack = { peerId, source, track: tracks[top], requestKeyframe: () => forwarded?.requestKeyframe(top) };
 		this.#ingest.set(trackId, ingest);
 		for (const tap of this.#ingestTaps) tap(ingest);
 	}
@@ -187,9 +189,9 @@ export class WeriftRoom implements MediaRoom {
 		return () => this.#rtpTaps.delete(listener);
 	}
 
-	/** A fan-out worker's viewer waits for a keyframe of `trackId`. */
-	requestKeyframe(trackId: string) {
-		this.#tracks.get(trackId)?.requestKeyframe();
+	/** A fan-out worker's viewer waits for a keyframe of `trackId` (of one simulcast layer). */
+	requestKeyframe(trackId: string, layer = 0) {
+		this.#tracks.get(trackId)?.requestKeyframe(layer);
 	}
 
 	async close(): Promise<void> {
@@ -238,14 +240,15 @@ export class WeriftRoom implements MediaRoom {
 
 	#newTrack(info: TrackInfo): ForwardedTrack {
 		const track = new ForwardedTrack(info, this.counters);
-		track.ingest.add((packet) => {
-			for (const tap of this.#rtpTaps) tap(info.trackId, packet);
+		track.ingest.add((packet, layer) => {
+			// The tap hears one stream per track: the highest simulcast layer.
+			if (layer === track.layers - 1) for (const tap of this.#rtpTaps) tap(info.trackId, packet);
 		});
 		const pool = this.pool;
 		if (pool) {
 			const key = trackKey(this.id, info.trackId);
 			pool.addTrack(key, this.id, info);
-			track.ingest.add((packet) => pool.post(key, packet));
+			track.ingest.add((packet, layer) => pool.post(key, packet, layer));
 			track.restarted.add(() => pool.restartTrack(key));
 		}
 		return track;

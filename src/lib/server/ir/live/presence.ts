@@ -87,6 +87,7 @@ async function snapshot(deps: LiveDeps, user: SessionUser, eventId: string, part
 		participants: staff ? liveParticipants(eventId) : [],
 		media: Boolean(media),
 		iceServers: media?.backend.iceServers ?? [],
+		simulcast: media?.backend.simulcast ?? false,
 		mediaTracks: media?.backend.room(eventId).tracks() ?? []
 	};
 }
