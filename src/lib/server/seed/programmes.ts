@@ -111,7 +111,7 @@ export async function seedProgrammes(trx: Transaction<DB>, ids: Ids): Promise<vo
 	for (const relation of RELATIONS) {
 		await trx
 			.insertInto('organization_relations')
-			.values({ org_id: requireId(ids.orgIds, relation.org, 'organisation'), related_org_id: requireId(ids.orgIds, relation.related, 'organisation'), kind: relation.kind })
+			.values({ org_id: requireId(ids.orgIds, relation.org, 'organisation'), related_org_id: requireId(ids.orgIds, relation.related, 'organisation'), kind: relation.kind, status: 'confirmed' })
 			.onConflict((oc) => oc.doNothing())
 			.execute();
 	}
