@@ -14,6 +14,7 @@ import { listForMember } from '$lib/server/meetings/repository';
 import { NotCallManagerError } from '$lib/server/programmes/errors';
 import { getProgrammeReport } from '$lib/server/vouchers/programme-report';
 import { getEvidencePack } from '$lib/server/statements/evidence';
+import { listMeetingItems } from '$lib/server/schedule/sources/meetings';
 import { createTestDatabase } from './support/database';
 import { addMember, createUser } from '../factories';
 import { actorOf, context, createAgency, createApplicant, createCall, refusal } from './programmes-support';
@@ -110,6 +111,12 @@ describe('consulting sessions', () => {
 		const mails = await db.selectFrom('email_outbox').select(['to_address', 'subject']).where('to_address', 'in', [consultant.email, selected.owner.email]).orderBy('created_at').execute();
 		expect(mails.find((m) => m.to_address === consultant.email)?.subject).toBe(`컨설팅 요청: ${selected.org.name_ko} → 김컨설턴트`);
 		expect(mails.find((m) => m.to_address === selected.owner.email && m.subject.startsWith('Consulting confirmed'))?.subject).toBe(`Consulting confirmed: ${selected.org.name_en} · 김컨설턴트`);
+
+		// The session is in the consultant's and the company's schedule, not in the agency's other staff's.
+		const range = { from: new Date(), to: inDays(30), includeCancelled: false };
+		expect((await listMeetingItems(db, consultant.id, range)).map((i) => i.link)).toEqual([`/meetings/${request.id}`]);
+		expect((await listMeetingItems(db, colleague.id, range)).map((i) => i.link)).toEqual([`/meetings/${request.id}`]);
+		expect(await listMeetingItems(db, agency.manager.id, range)).toEqual([]);
 
 		// The hours count in the programme report and in the company's evidence pack.
 		const report = await getProgrammeReport(db, actorOf(agency.manager), call.id);
