@@ -1,7 +1,7 @@
 // Organisation relations: one side's admins declare, the other side's admins (and only they) confirm
 // or reject; operators remove. Reviewers' conflict flags follow declared and confirmed relations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { ForbiddenError, NotFoundError } from '$lib/server/errors';
@@ -70,7 +70,7 @@ describe('organisation relations', () => {
 		// A confirmed relation is not withdrawn by the declarer; an operator removes it.
 		expect(await refusal(withdrawRelation(db, actorOf(investorAdmin), relation.id, context))).toBeInstanceOf(RelationNotOpenError);
 		for (const orgId of [investor.id, startup.org.id]) expect((await listConfirmedForOrg(db, orgId)).map((r) => r.id)).toEqual([relation.id]);
-		const audit = await db.selectFrom('audit_log').select('action').where('action', 'like', 'organization_relation.%').where('data', '@>', JSON.stringify({ relationId: relation.id })).orderBy('id').execute();
+		const audit = await db.selectFrom('audit_log').select('action').where('action', 'like', 'organization_relation.%').where(sql<boolean>`data @> ${JSON.stringify({ relationId: relation.id })}::jsonb`).orderBy('id').execute();
 		expect(audit.map((a) => a.action)).toEqual(['organization_relation.declared', 'organization_relation.confirmed']);
 
 		expect(await refusal(removeRelation(db, actorOf(startup.owner), relation.id, context))).toBeInstanceOf(ForbiddenError);
