@@ -7,6 +7,7 @@ import type { Database } from '$lib/server/db/connect';
 import { seedDemo } from '$lib/server/seed';
 import { listForDeclaration } from '$lib/server/programmes/conflicts';
 import { listSelectionsOf } from '$lib/server/programmes/repository';
+import { getProgrammeReport } from '$lib/server/vouchers/programme-report';
 import { createTestDatabase } from './support/database';
 
 let database: Database;
@@ -16,7 +17,10 @@ const snapshot = () =>
 	Promise.all([
 		db.selectFrom('programme_calls').select(['id', 'title_en', 'opens_at', 'closes_at']).orderBy('id').execute(),
 		db.selectFrom('programme_applications').select(['id', 'status', 'decided_at']).orderBy('id').execute(),
-		db.selectFrom('programme_reviews').select(['id', 'scores']).orderBy('id').execute()
+		db.selectFrom('programme_reviews').select(['id', 'scores']).orderBy('id').execute(),
+		db.selectFrom('programme_consultants').select(['call_id', 'user_id']).orderBy('user_id').execute(),
+		db.selectFrom('meeting_requests').select(['id', 'status']).where('context_type', '=', 'programme_consulting').execute(),
+		db.selectFrom('organization_relations').select(['id', 'status']).orderBy('id').execute()
 	]);
 
 beforeAll(async () => {
@@ -45,5 +49,12 @@ describe('programmes seed', () => {
 
 		const pulsewise = await db.selectFrom('organizations').select('id').where('slug', '=', 'pulsewise').executeTakeFirstOrThrow();
 		expect((await listSelectionsOf(db, pulsewise.id)).map((s) => s.id)).toEqual([byKey('wonju-commercialisation').id]);
+
+		// The past call's consultants and Pulsewise's accepted 90-minute session; Hanbit's declaration awaits Pulsewise.
+		expect(await db.selectFrom('programme_consultants').select('user_id').where('call_id', '=', byKey('wonju-commercialisation').id).execute()).toHaveLength(2);
+		const operator = { id: reviewer.id, isOperator: true };
+		expect(await getProgrammeReport(db, operator, byKey('wonju-commercialisation').id)).toMatchObject({ consulting_sessions: 1, consulting_hours: 1.5 });
+		const relations = await db.selectFrom('organization_relations').select('status').where('related_org_id', '=', pulsewise.id).execute();
+		expect(relations).toEqual([{ status: 'declared' }]);
 	});
 });

@@ -66,7 +66,11 @@ export type ErrorCode =
 	// privacy
 	| 'privacy_notice_version_taken' | 'privacy_consent_required'
 	// programmes
-	| 'programmes_not_manager' | 'programmes_not_company_admin' | 'programmes_call_closed' | 'programmes_not_eligible' | 'programmes_already_applied' | 'programmes_answers_incomplete' | 'programmes_places_full' | 'programmes_conflicts_undeclared' | 'programmes_review_incomplete';
+	| 'programmes_not_manager' | 'programmes_not_company_admin' | 'programmes_call_closed' | 'programmes_not_eligible' | 'programmes_already_applied' | 'programmes_answers_incomplete' | 'programmes_places_full' | 'programmes_conflicts_undeclared' | 'programmes_review_incomplete'
+	// consulting
+	| 'consult_not_selected' | 'consult_programme_ended' | 'consult_slot_after_end' | 'consult_unknown_user' | 'consult_own_member'
+	// organisation relations
+	| 'relation_exists' | 'relation_not_other_side' | 'relation_not_declarer' | 'relation_not_open' | 'relation_org_unknown';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

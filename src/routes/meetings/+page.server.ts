@@ -14,7 +14,8 @@ export const load = (async (event) => {
 			status: r.status,
 			direction: orgIds.includes(r.requester_org_id) ? ('sent' as const) : ('received' as const),
 			requester: { ko: r.requester_name_ko, en: r.requester_name_en },
-			recipient: { ko: r.recipient_name_ko, en: r.recipient_name_en },
+			// A consulting request is addressed to one consultant of the running organisation.
+			recipient: r.consultant_name ? { ko: `${r.consultant_name} (${r.recipient_name_ko})`, en: `${r.consultant_name} (${r.recipient_name_en})` } : { ko: r.recipient_name_ko, en: r.recipient_name_en },
 			createdAt: r.created_at.toISOString(),
 			expiresAt: r.expires_at.toISOString(),
 			chosenStartsAt: r.chosen_starts_at?.toISOString() ?? null

@@ -5,7 +5,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export const MEETING_STATUSES = ['requested', 'accepted', 'declined', 'expired', 'cancelled'] as const;
-export const MEETING_CONTEXTS = ['need_response', 'ir_event'] as const;
+export const MEETING_CONTEXTS = ['need_response', 'ir_event', 'programme_consulting'] as const;
 
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export type MeetingContextType = (typeof MEETING_CONTEXTS)[number];
@@ -15,6 +15,8 @@ export interface MeetingRequestsTable {
 	requester_id: string | null;
 	requester_org_id: string;
 	recipient_org_id: string;
+	/** A consulting request is answered by this consultant alone (context 'programme_consulting'). */
+	recipient_user_id: ColumnType<string | null, string | null | undefined, never>;
 	context_type: MeetingContextType;
 	context_id: string;
 	message: Generated<string>;

@@ -27,10 +27,27 @@ export type Eligibility = {
 	notSelectedInProgramme?: boolean;
 };
 
+export const RELATION_KINDS = ['invested_in', 'partner_of'] as const;
+export type RelationStatus = 'declared' | 'confirmed';
+
+/** `org_id` declared the tie (investor of / partner of `related_org_id`); the related side confirms it. */
 export interface OrganizationRelationsTable {
+	id: Generated<string>;
 	org_id: string;
 	related_org_id: string;
 	kind: RelationKind;
+	status: Generated<RelationStatus>;
+	declared_by: string | null;
+	decided_by: string | null;
+	decided_at: Timestamp | null;
+	created_at: CreatedAt;
+}
+
+/** People a selected company may book consulting sessions with (migrations/20261206T0400_consulting.ts). */
+export interface ProgrammeConsultantsTable {
+	call_id: string;
+	user_id: string;
+	added_by: string | null;
 	created_at: CreatedAt;
 }
 

@@ -278,6 +278,8 @@ export interface DB {
 	programme_application_files: programmes.ProgrammeApplicationFilesTable;
 	programme_conflicts: programmes.ProgrammeConflictsTable;
 	programme_reviews: programmes.ProgrammeReviewsTable;
+	// consulting (migrations/20261206T0400_consulting.ts)
+	programme_consultants: programmes.ProgrammeConsultantsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

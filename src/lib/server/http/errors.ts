@@ -10,6 +10,8 @@ import { voucherErrorMessages } from '../vouchers/error-messages';
 import { courseEditErrorMessages } from '../courses/edit-error-messages';
 import { securityErrorMessages } from '../auth/error-messages';
 import { programmesErrorMessages } from '../programmes/error-messages';
+import { consultingErrorMessages } from '../consulting/error-messages';
+import { relationsErrorMessages } from '../relations/error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string> = {
 	validation_failed: (_p, o) => m.error_validation_failed({}, o),
@@ -72,7 +74,9 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	privacy_notice_version_taken: (_p, o) => m.privacy_error_notice_version_taken({}, o),
 	privacy_consent_required: (_p, o) => m.privacy_error_consent_required({}, o),
 	...securityErrorMessages,
-	...programmesErrorMessages
+	...programmesErrorMessages,
+	...consultingErrorMessages,
+	...relationsErrorMessages
 };
 
 /** The message in the request's language, or in `locale` where there is no request (socket events). */

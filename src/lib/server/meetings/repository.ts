@@ -31,7 +31,7 @@ export function updateStatus(db: Executor, id: string, values: { status: Meeting
 	return db.updateTable('meeting_requests').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Requests sent or received by any of the user's organisations, newest first, with both names. */
+/** Requests sent or received by any of the user's organisations (a consultant's: only those addressed to them), newest first, with both names. */
 export function listForMember(db: Executor, userId: string) {
 	const orgIds = db.selectFrom('memberships').select('org_id').where('user_id', '=', userId);
 	return db
@@ -40,8 +40,9 @@ export function listForMember(db: Executor, userId: string) {
 		.innerJoin('organizations as rc', 'rc.id', 'r.recipient_org_id')
 		.leftJoin('meeting_request_slots as s', 's.id', 'r.chosen_slot_id')
 		.select(['r.id', 'r.status', 'r.created_at', 'r.expires_at', 'r.requester_org_id', 'r.recipient_org_id', 's.starts_at as chosen_starts_at'])
-		.select(['rq.name_ko as requester_name_ko', 'rq.name_en as requester_name_en', 'rc.name_ko as recipient_name_ko', 'rc.name_en as recipient_name_en'])
-		.where((eb) => eb.or([eb('r.requester_org_id', 'in', orgIds), eb('r.recipient_org_id', 'in', orgIds)]))
+		.leftJoin('users as cu', 'cu.id', 'r.recipient_user_id')
+		.select(['rq.name_ko as requester_name_ko', 'rq.name_en as requester_name_en', 'rc.name_ko as recipient_name_ko', 'rc.name_en as recipient_name_en', 'cu.name as consultant_name'])
+		.where((eb) => eb.or([eb('r.requester_org_id', 'in', orgIds), eb.and([eb('r.recipient_user_id', 'is', null), eb('r.recipient_org_id', 'in', orgIds)]), eb('r.recipient_user_id', '=', userId)]))
 		.orderBy('r.created_at', 'desc')
 		.limit(200)
 		.execute();
@@ -60,7 +61,8 @@ export function listForContext(db: Executor, userId: string, contextType: Meetin
 		.select(['id', 'status', 'created_at'])
 		.where('context_type', '=', contextType)
 		.where('context_id', '=', contextId)
-		.where((eb) => eb.or([eb('requester_org_id', 'in', orgIds), eb('recipient_org_id', 'in', orgIds)]))
+		.where((eb) => eb.or([eb('requester_org_id', 'in', orgIds), eb.and([eb('recipient_user_id', 'is', null), eb('recipient_org_id', 'in', orgIds)]), eb('recipient_user_id', '=', userId)]))
 		.orderBy('created_at', 'desc')
 		.execute();
 }
+

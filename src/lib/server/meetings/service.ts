@@ -24,36 +24,39 @@ const EXPIRY_MS = 7 * 86_400_000;
 export async function requireMeetingAccess(db: Executor, actor: Actor, id: string, options: { lock?: boolean } = {}) {
 	const request = options.lock ? await meetingRepository.lockRequest(db, id) : await meetingRepository.findRequest(db, id);
 	if (!request) throw new NotFoundError();
-	if (await isMemberOf(db, actor.id, request.recipient_org_id)) return { request, side: 'recipient' as MeetingSide };
+	// A request addressed to a person (a consultant) is answered by that person, not by their colleagues.
+	if (request.recipient_user_id ? request.recipient_user_id === actor.id : await isMemberOf(db, actor.id, request.recipient_org_id)) return { request, side: 'recipient' as MeetingSide };
 	if (await isMemberOf(db, actor.id, request.requester_org_id)) return { request, side: 'requester' as MeetingSide };
 	throw new NotFoundError();
 }
 
-/** Who hears about a request: the requester and the admins of both organisations. */
+/** Who hears about a request: the requester, the admins of both organisations (or the one consultant asked). */
 async function partyUserIds(db: Executor, request: MeetingRequestRow): Promise<string[]> {
-	const admins = await db
-		.selectFrom('memberships')
-		.select('user_id')
-		.where('org_id', 'in', [request.requester_org_id, request.recipient_org_id])
-		.where('role', 'in', ['owner', 'admin'])
-		.execute();
-	return [...new Set([...(request.requester_id ? [request.requester_id] : []), ...admins.map((a) => a.user_id)])];
+	const orgIds = request.recipient_user_id ? [request.requester_org_id] : [request.requester_org_id, request.recipient_org_id];
+	const admins = await db.selectFrom('memberships').select('user_id').where('org_id', 'in', orgIds).where('role', 'in', ['owner', 'admin']).execute();
+	return [...new Set([...(request.requester_id ? [request.requester_id] : []), ...(request.recipient_user_id ? [request.recipient_user_id] : []), ...admins.map((a) => a.user_id)])];
+}
+
+/** Consulting requests tell their own story ("… asks you for a consulting session"). */
+function kindFor(request: MeetingRequestRow, kind: MeetingsNotificationKind): MeetingsNotificationKind {
+	return request.context_type === 'programme_consulting' ? (kind.replace('meetings_', 'meetings_consult_') as MeetingsNotificationKind) : kind;
 }
 
 async function announce(db: Executor, request: MeetingRequestRow, kind: MeetingsNotificationKind, actorId: string | null, context: Context, when?: Date) {
 	const orgs = await db.selectFrom('organizations').select(['id', 'name_ko', 'name_en']).where('id', 'in', [request.requester_org_id, request.recipient_org_id]).execute();
 	const from = orgs.find((o) => o.id === request.requester_org_id)!;
 	const to = orgs.find((o) => o.id === request.recipient_org_id)!;
-	const base = { from: from.name_ko, from_en: from.name_en, to: to.name_ko, to_en: to.name_en, message: request.decline_message ?? '' };
+	const consultant = request.recipient_user_id ? await db.selectFrom('users').select('name').where('id', '=', request.recipient_user_id).executeTakeFirst() : undefined;
+	const base = { from: from.name_ko, from_en: from.name_en, to: to.name_ko, to_en: to.name_en, consultant: consultant?.name ?? '', message: request.decline_message ?? '' };
 	const users = await db.selectFrom('users').select(['id', 'time_zone']).where('id', 'in', await partyUserIds(db, request)).execute();
 	for (const user of users) {
 		if (user.id === actorId) continue;
 		const whenText = when ? `${localInputValue(when, user.time_zone).replace('T', ' ')} (${user.time_zone})` : '';
-		await notifyUser(db, { userId: user.id, kind, params: { ...base, when: whenText }, link: `/meetings/${request.id}`, origin: context.origin });
+		await notifyUser(db, { userId: user.id, kind: kindFor(request, kind), params: { ...base, when: whenText }, link: `/meetings/${request.id}`, origin: context.origin });
 	}
 }
 
-export type NewMeeting = { contextType: MeetingContextType; contextId: string; requesterOrgId: string; recipientOrgId: string };
+export type NewMeeting = { contextType: MeetingContextType; contextId: string; requesterOrgId: string; recipientOrgId: string; recipientUserId?: string };
 
 /** Opens a request; the caller has checked that the actor may ask on behalf of `requesterOrgId`. */
 export async function requestMeeting(db: Kysely<DB>, actor: Actor, meeting: NewMeeting, input: MeetingRequestInput, context: Context, now = new Date()) {
@@ -65,6 +68,7 @@ export async function requestMeeting(db: Kysely<DB>, actor: Actor, meeting: NewM
 			requester_id: actor.id,
 			requester_org_id: meeting.requesterOrgId,
 			recipient_org_id: meeting.recipientOrgId,
+			recipient_user_id: meeting.recipientUserId ?? null,
 			context_type: meeting.contextType,
 			context_id: meeting.contextId,
 			message: input.message,
@@ -133,7 +137,8 @@ export async function readMeeting(db: Executor, actor: Actor, id: string) {
 	const { request, side } = await requireMeetingAccess(db, actor, id);
 	const slots = await meetingRepository.listSlots(db, id);
 	const orgs = await db.selectFrom('organizations').select(['id', 'name_ko', 'name_en']).where('id', 'in', [request.requester_org_id, request.recipient_org_id]).execute();
-	return { request, side, slots, requesterOrg: orgs.find((o) => o.id === request.requester_org_id)!, recipientOrg: orgs.find((o) => o.id === request.recipient_org_id)! };
+	const consultant = request.recipient_user_id ? ((await db.selectFrom('users').select('name').where('id', '=', request.recipient_user_id).executeTakeFirst())?.name ?? null) : null;
+	return { request, side, slots, consultant, requesterOrg: orgs.find((o) => o.id === request.requester_org_id)!, recipientOrg: orgs.find((o) => o.id === request.recipient_org_id)! };
 }
 
 /** The calendar file of an accepted (or later cancelled) meeting; 404 while no slot was chosen. */

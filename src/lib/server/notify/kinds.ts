@@ -8,6 +8,7 @@ import { meetingsNotificationTemplates } from '../meetings/notifications';
 import { irNotificationTemplates } from '../ir/notifications';
 import { scheduleNotificationTemplates } from '../reminders/notifications';
 import { programmesNotificationTemplates } from '../programmes/notifications';
+import { relationsNotificationTemplates } from '../relations/notifications';
 import { template as t, type Template } from './template';
 
 export type { Template } from './template';
@@ -29,7 +30,8 @@ export const notificationTemplates = {
 	...meetingsNotificationTemplates,
 	...irNotificationTemplates,
 	...scheduleNotificationTemplates,
-	...programmesNotificationTemplates
+	...programmesNotificationTemplates,
+	...relationsNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */

@@ -86,6 +86,7 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 		await count('facility_managers', trx.deleteFrom('facility_managers').where('user_id', '=', userId).execute());
 		await count('course_managers', trx.deleteFrom('course_managers').where('user_id', '=', userId).execute());
 		await count('need_reviewers', trx.deleteFrom('need_reviewers').where('user_id', '=', userId).execute());
+		await count('programme_consultants', trx.deleteFrom('programme_consultants').where('user_id', '=', userId).execute());
 		await count('invitations', trx.deleteFrom('invitations').where(sql`lower(email)`, '=', user.email.toLowerCase()).execute());
 		await count('email_outbox', trx.deleteFrom('email_outbox').where(sql`lower(to_address)`, '=', user.email.toLowerCase()).execute());
 		await count('rate_limits', trx.deleteFrom('rate_limits').where(sql<number>`strpos(lower(key), ${user.email.toLowerCase()})`, '>', 0).execute());

@@ -66,7 +66,8 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 	const needs = await db.selectFrom('needs').selectAll().where('author_id', '=', userId).execute();
 	const needResponses = await db.selectFrom('need_responses').selectAll().where('author_id', '=', userId).execute();
 	const needMessages = await db.selectFrom('need_response_messages').selectAll().where('author_id', '=', userId).execute();
-	const meetingRequests = await db.selectFrom('meeting_requests').selectAll().where('requester_id', '=', userId).execute();
+	// Requests the person made, and consulting requests addressed to them in person.
+	const meetingRequests = await db.selectFrom('meeting_requests').selectAll().where((eb) => eb.or([eb('requester_id', '=', userId), eb('recipient_user_id', '=', userId)])).execute();
 	const notifications = await db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
 	const notificationPreferences = await db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).execute();
 	const sessions = await db.selectFrom('sessions').select(['id', 'created_at', 'expires_at', 'ip', 'user_agent']).where('user_id', '=', userId).execute();

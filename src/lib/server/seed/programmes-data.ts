@@ -114,7 +114,8 @@ export const DEMO_CALLS: DemoCall[] = [
 		voucher: 0,
 		opens: '2026-03-02T09:00:00+09:00',
 		closes: '2026-04-01T18:00:00+09:00',
-		ends: '2026-10-31T18:00:00+09:00',
+		// Applications closed long ago; the support (vouchers, consulting) runs on for two months from seeding.
+		ends: 60,
 		eligibility: { orgKinds: ['company'], verifiedOnly: true },
 		questions: PROJECT_FORM.filter((x) => x.kind !== 'file'),
 		rubric: RUBRIC,

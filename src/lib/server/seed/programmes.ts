@@ -12,7 +12,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Ties the directory knows, behind the automatic conflict flags (the demo reviewer works at ETRI). */
 const RELATIONS = [
 	{ org: 'etri', related: 'daesung-surgical', kind: 'partner_of' as const },
-	{ org: 'hanbit-medical-ventures', related: 'lumenscan-ai', kind: 'invested_in' as const }
+	{ org: 'hanbit-medical-ventures', related: 'lumenscan-ai', kind: 'invested_in' as const },
+	// Declared by the investor and waiting for Pulsewise's admins to confirm it (a demo of the answer).
+	{ org: 'hanbit-medical-ventures', related: 'pulsewise', kind: 'invested_in' as const, status: 'declared' as const }
 ];
 /** A one-page PDF, so the demo's business plans open in a viewer. */
 const DEMO_PDF = [
@@ -111,7 +113,7 @@ export async function seedProgrammes(trx: Transaction<DB>, ids: Ids): Promise<vo
 	for (const relation of RELATIONS) {
 		await trx
 			.insertInto('organization_relations')
-			.values({ org_id: requireId(ids.orgIds, relation.org, 'organisation'), related_org_id: requireId(ids.orgIds, relation.related, 'organisation'), kind: relation.kind })
+			.values({ org_id: requireId(ids.orgIds, relation.org, 'organisation'), related_org_id: requireId(ids.orgIds, relation.related, 'organisation'), kind: relation.kind, status: 'status' in relation ? relation.status : 'confirmed' })
 			.onConflict((oc) => oc.doNothing())
 			.execute();
 	}

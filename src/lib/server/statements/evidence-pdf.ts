@@ -22,7 +22,8 @@ export function renderEvidencePdf(pack: EvidencePack, locale: 'ko' | 'en', now =
 		[m.evidence_total_certificates({}, o), String(t.certificates)],
 		[m.evidence_total_ir({}, o), String(t.irSessions)],
 		[m.evidence_total_attendees({}, o), String(t.attendees)],
-		[m.evidence_total_needs({}, o), String(t.needs)]
+		[m.evidence_total_needs({}, o), String(t.needs)],
+		[m.consult_evidence_total_hours({}, o), String(t.consultingHours)]
 	], '');
 	const section = (heading: string) => doc.moveDown(0.8).font('bold').fontSize(12).text(heading, doc.page.margins.left).moveDown(0.3);
 	section(m.evidence_bookings_heading({}, o));
@@ -37,6 +38,9 @@ export function renderEvidencePdf(pack: EvidencePack, locale: 'ko' | 'en', now =
 	section(m.evidence_needs_heading({}, o));
 	table(doc, [m.evidence_col_need({}, o), m.evidence_col_hospital({}, o), m.evidence_col_accepted({}, o)],
 		pack.needs.map((n) => [name(n.title_ko, n.title_en), name(n.hospital_name_ko, n.hospital_name_en), day(n.decided_at)]), m.evidence_none({}, o));
+	section(m.consult_evidence_heading({}, o));
+	table(doc, [m.consult_evidence_col_programme({}, o), m.consult_evidence_col_consultant({}, o), m.statements_col_start({}, o), m.statements_col_hours({}, o)],
+		pack.consulting.map((c) => [name(c.title_ko, c.title_en), c.consultant, localStamp(c.starts_at), String(c.hours)]), m.evidence_none({}, o));
 	doc.end();
 	return done;
 }

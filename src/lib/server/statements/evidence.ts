@@ -1,10 +1,12 @@
 // The evidence pack: an organisation's whole record in the alliance, the document grant
 // applications and regulatory dossiers ask for — testbed bookings with hours, course certificates,
-// IR sessions it held with their attendance, and clinical needs that accepted its response.
+// IR sessions it held with their attendance, clinical needs that accepted its response, and the
+// consulting sessions it held with programme consultants.
 import { sql } from 'kysely';
 import type { Executor } from '../db';
 import type { Actor } from '../orgs/access';
 import { requireOrganizationReader } from './access';
+import { listHeldByOrg as listConsulting } from '../consulting/repository';
 
 const USED_BOOKINGS = ['confirmed', 'completed'] as const;
 
@@ -58,15 +60,17 @@ function listAcceptedNeeds(db: Executor, orgId: string) {
 
 export async function getEvidencePack(db: Executor, actor: Actor, orgSlug: string) {
 	const org = await requireOrganizationReader(db, actor, orgSlug);
-	const [bookings, certificates, irSessions, needs] = await Promise.all([listBookings(db, org.id), listCertificates(db, org.id), listIrSessions(db, org.id), listAcceptedNeeds(db, org.id)]);
+	const [bookings, certificates, irSessions, needs, consulting] = await Promise.all([listBookings(db, org.id), listCertificates(db, org.id), listIrSessions(db, org.id), listAcceptedNeeds(db, org.id), listConsulting(db, org.id)]);
 	const hours = Math.round(bookings.reduce((a, b) => a + Number(b.hours), 0) * 100) / 100;
+	const consultingHours = Math.round(consulting.reduce((a, c) => a + Number(c.hours), 0) * 100) / 100;
 	return {
 		organization: { slug: org.slug, name_ko: org.name_ko, name_en: org.name_en, verified_at: org.verified_at },
 		bookings: bookings.map((b) => ({ ...b, hours: Math.round(Number(b.hours) * 100) / 100 })),
 		certificates,
 		irSessions,
 		needs,
-		totals: { hours, bookings: bookings.length, certificates: certificates.length, irSessions: irSessions.length, attendees: irSessions.reduce((a, s) => a + s.attendees, 0), needs: needs.length }
+		consulting: consulting.map((c) => ({ ...c, hours: Math.round(Number(c.hours) * 100) / 100 })),
+		totals: { hours, bookings: bookings.length, certificates: certificates.length, irSessions: irSessions.length, attendees: irSessions.reduce((a, s) => a + s.attendees, 0), needs: needs.length, consultingSessions: consulting.length, consultingHours }
 	};
 }
 

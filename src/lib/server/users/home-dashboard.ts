@@ -20,14 +20,15 @@ export async function homeDashboard(db: Executor, user: { id: string; isOperator
 			.execute(),
 		listManagedFacilityIds(db, user),
 		listUnreadThreads(db, user.id),
-		// Meeting requests to one of the person's organisations that still wait for an answer.
+		// Meeting requests to one of the person's organisations (or to them as a consultant) that still wait for an answer.
 		db
 			.selectFrom('meeting_requests as r')
 			.innerJoin('organizations as rq', 'rq.id', 'r.requester_org_id')
 			.select(['r.id', 'rq.name_ko', 'rq.name_en', 'r.expires_at'])
 			.where('r.status', '=', 'requested')
 			.where('r.expires_at', '>', now)
-			.where('r.recipient_org_id', 'in', db.selectFrom('memberships').select('org_id').where('user_id', '=', user.id))
+			// A consulting request waits for its consultant alone, not for their colleagues.
+			.where((eb) => eb.or([eb.and([eb('r.recipient_user_id', 'is', null), eb('r.recipient_org_id', 'in', db.selectFrom('memberships').select('org_id').where('user_id', '=', user.id))]), eb('r.recipient_user_id', '=', user.id)]))
 			.orderBy('r.expires_at')
 			.limit(5)
 			.execute()

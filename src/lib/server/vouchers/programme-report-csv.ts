@@ -16,7 +16,9 @@ export function programmeReportRows(r: ProgrammeReport, locale: 'ko' | 'en'): [s
 		[m.vouchers_programme_equipment_hours({}, o), r.equipment_hours],
 		[m.vouchers_programme_courses_completed({}, o), r.courses_completed],
 		[m.vouchers_programme_ir_sessions({}, o), r.ir_sessions],
-		[m.vouchers_programme_matched_needs({}, o), r.matched_needs]
+		[m.vouchers_programme_matched_needs({}, o), r.matched_needs],
+		[m.consult_report_sessions({}, o), r.consulting_sessions],
+		[m.consult_report_hours({}, o), r.consulting_hours]
 	];
 }
 

@@ -1,6 +1,6 @@
 // Per-programme figures for the operator and each call's managers: applications, selection rate, voucher use by category, and what the selected companies
 // did in the alliance after selection — equipment hours, courses completed, IR sessions held, clinical
-// needs matched.
+// needs matched — and the consulting sessions they held with the call's consultants (accepted requests).
 //
 import { sql } from 'kysely';
 import type { Executor } from '../db';
@@ -11,7 +11,7 @@ import { NotFoundError } from '../errors';
 
 type ApplicationCounts = { applications: number; considered: number; selected: number; reserve: number; declined: number; withdrawn: number };
 type VoucherUse = { issued_krw: number; testbed_krw: number; course_krw: number; balance_krw: number; vouchers: number };
-type Activity = { equipment_hours: number; courses_completed: number; ir_sessions: number; matched_needs: number };
+type Activity = { equipment_hours: number; courses_completed: number; ir_sessions: number; matched_needs: number; consulting_sessions: number; consulting_hours: number };
 
 export type ProgrammeReport = { callId: string; selectionRate: number | null } & ApplicationCounts & VoucherUse & Activity;
 
@@ -40,7 +40,10 @@ export async function getProgrammeReport(db: Executor, actor: Actor, callId: str
 			coalesce((select sum(extract(epoch from upper(b.during) - lower(b.during))) / 3600 from bookings b join selected s on s.org_id = b.org_id where b.status in ('confirmed', 'completed') and lower(b.during) >= s.since), 0)::float8 as equipment_hours,
 			(select count(*) from enrolments e join selected s on s.org_id = e.org_id where e.status = 'completed' and e.updated_at >= s.since)::int as courses_completed,
 			(select count(*) from ir_events ev join selected s on s.org_id = ev.org_id where ev.status = 'ended' and ev.starts_at >= s.since)::int as ir_sessions,
-			(select count(*) from need_responses nr join selected s on s.org_id = nr.org_id where nr.status = 'accepted' and nr.decided_at >= s.since)::int as matched_needs`.execute(db);
+			(select count(*) from need_responses nr join selected s on s.org_id = nr.org_id where nr.status = 'accepted' and nr.decided_at >= s.since)::int as matched_needs,
+			(select count(*) from meeting_requests mr where mr.context_type = 'programme_consulting' and mr.context_id = ${callId} and mr.status = 'accepted')::int as consulting_sessions,
+			coalesce((select sum(extract(epoch from sl.ends_at - sl.starts_at)) / 3600 from meeting_requests mr join meeting_request_slots sl on sl.id = mr.chosen_slot_id
+				where mr.context_type = 'programme_consulting' and mr.context_id = ${callId} and mr.status = 'accepted'), 0)::float8 as consulting_hours`.execute(db);
 	const c = counts.rows[0];
-	return { callId, ...c, ...use.rows[0], ...activity.rows[0], equipment_hours: Math.round(Number(activity.rows[0].equipment_hours) * 100) / 100, selectionRate: c.considered > 0 ? c.selected / c.considered : null };
+	return { callId, ...c, ...use.rows[0], ...activity.rows[0], equipment_hours: Math.round(Number(activity.rows[0].equipment_hours) * 100) / 100, consulting_hours: Math.round(Number(activity.rows[0].consulting_hours) * 100) / 100, selectionRate: c.considered > 0 ? c.selected / c.considered : null };
 }

@@ -15,6 +15,7 @@ import { NotFoundError } from '$lib/server/errors';
 import { renderMarkdown } from '$lib/server/markdown';
 import { readForm } from '$lib/server/http/form';
 import { listSelectionsOf } from '$lib/server/programmes/repository';
+import { listConfirmedForOrg } from '$lib/server/relations/repository';
 import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 
@@ -28,12 +29,13 @@ export const load = (async ({ locals, params }) => {
 		: undefined;
 	// The search columns are large and internal; the descriptions go out as sanitised HTML only.
 	const { description_ko, description_en, search_words, search_bigrams, search_text, ...rest } = org;
-	const [terms, products, people, selections] = await Promise.all([
+	const [terms, products, people, selections, relations] = await Promise.all([
 		listOrganizationTerms(db, org.id),
 		listProducts(db, org.id),
 		// People are for signed-in members only; visitors get none, not a hidden list.
 		viewer ? listListedPeople(db, org.id) : Promise.resolve(null),
-		listSelectionsOf(db, org.id)
+		listSelectionsOf(db, org.id),
+		listConfirmedForOrg(db, org.id)
 	]);
 	const canManage = membership?.role === 'owner' || membership?.role === 'admin' || !!viewer?.isOperator;
 	return {
@@ -47,7 +49,8 @@ export const load = (async ({ locals, params }) => {
 		terms,
 		products,
 		people,
-		selections
+		selections,
+		relations
 	};
 }) satisfies PageServerLoad;
 

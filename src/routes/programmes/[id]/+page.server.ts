@@ -9,6 +9,7 @@ import { isFilled } from '$lib/server/uploads/service';
 import { saveDraft, submitApplication, withdrawApplication } from '$lib/server/programmes/applications';
 import { readCall, readViewerState } from '$lib/server/programmes/call-view';
 import { findCall } from '$lib/server/programmes/repository';
+import { isConsultant, listSelectedOrgsOf } from '$lib/server/consulting/repository';
 import { applicationFormSchema, idParam, readAnswerFields, withdrawFormSchema } from '$lib/server/programmes/schemas';
 
 function callId(event: { params: { id: string } }): string {
@@ -22,8 +23,11 @@ export const load = (async (event) => {
 	const db = getDb();
 	try {
 		const view = await readCall(db, id);
-		const viewer = event.locals.user ? await readViewerState(db, event.locals.user, id) : null;
-		return { ...view, viewer, created: event.url.searchParams.has('created') };
+		const user = event.locals.user;
+		const viewer = user ? await readViewerState(db, user, id) : null;
+		// Consulting is for the call's managers, its consultants and members of its selected companies.
+		const consulting = user && viewer ? viewer.isManager || (await isConsultant(db, id, user.id)) || (await listSelectedOrgsOf(db, id, user.id)).length > 0 : false;
+		return { ...view, viewer, consulting, created: event.url.searchParams.has('created') };
 	} catch (err) {
 		throwLoadError(err);
 	}

@@ -1,4 +1,5 @@
-// Accepted follow-up meetings of the member's organisations (and, for feeds, ones called off later).
+// Accepted follow-up meetings of the member's organisations and consulting sessions they give (and,
+// for feeds, ones called off later).
 import type { Executor } from '../../db';
 import type { ScheduleItem, ScheduleRange } from '../types';
 
@@ -21,13 +22,17 @@ export async function listMeetingItems(db: Executor, userId: string, range: Sche
 			'recipient.name_en as recipient_en'
 		])
 		.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('memberships')
-					.select('memberships.user_id')
-					.where('memberships.user_id', '=', userId)
-					.where((w) => w.or([w('memberships.org_id', '=', w.ref('meeting_requests.requester_org_id')), w('memberships.org_id', '=', w.ref('meeting_requests.recipient_org_id'))]))
-			)
+			eb.or([
+				eb.exists(
+					eb
+						.selectFrom('memberships')
+						.select('memberships.user_id')
+						.where('memberships.user_id', '=', userId)
+						// A consulting session belongs to the consultant, not to their organisation's other staff.
+						.where((w) => w.or([w('memberships.org_id', '=', w.ref('meeting_requests.requester_org_id')), w.and([w('meeting_requests.recipient_user_id', 'is', null), w('memberships.org_id', '=', w.ref('meeting_requests.recipient_org_id'))])]))
+				),
+				eb('meeting_requests.recipient_user_id', '=', userId)
+			])
 		)
 		.where('meeting_requests.status', 'in', range.includeCancelled ? ['accepted', 'cancelled'] : ['accepted'])
 		.where('meeting_request_slots.ends_at', '>', range.from)

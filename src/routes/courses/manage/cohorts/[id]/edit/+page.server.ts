@@ -10,7 +10,7 @@ import { listMeetings } from '$lib/server/courses/catalogue';
 import { cancelCohort, editCohort } from '$lib/server/courses/cohort-edit';
 import { countSeats, findCohort } from '$lib/server/courses/repository';
 import { cancelCohortForm, editCohortForm, idParam } from '$lib/server/courses/schemas';
-import { addDays, localParts, parseClock, zonedInstant } from '$lib/server/testbed/zoned-time';
+import { addDays, localParts, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
