@@ -20,6 +20,7 @@ import * as programmes from './20261205T0300_programmes';
 import * as vouchers from './20261205T0400_vouchers';
 import * as edges from './20261205T0500_edges';
 import * as regions from './20261205T0700_regions';
+import * as resourcePhotos from './20261206T0300_resource_photos';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205T0300_programmes': programmes,
 	'20261205T0400_vouchers': vouchers,
 	'20261205T0500_edges': edges,
-	'20261205T0700_regions': regions
+	'20261205T0700_regions': regions,
+	'20261206T0300_resource_photos': resourcePhotos
 };

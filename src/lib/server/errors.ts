@@ -65,7 +65,9 @@ export type ErrorCode =
 	// privacy
 	| 'privacy_notice_version_taken' | 'privacy_consent_required'
 	// programmes
-	| 'programmes_not_manager' | 'programmes_not_company_admin' | 'programmes_call_closed' | 'programmes_not_eligible' | 'programmes_already_applied' | 'programmes_answers_incomplete' | 'programmes_places_full' | 'programmes_conflicts_undeclared' | 'programmes_review_incomplete';
+	| 'programmes_not_manager' | 'programmes_not_company_admin' | 'programmes_call_closed' | 'programmes_not_eligible' | 'programmes_already_applied' | 'programmes_answers_incomplete' | 'programmes_places_full' | 'programmes_conflicts_undeclared' | 'programmes_review_incomplete'
+	// resource photos
+	| 'resource_photo_too_large' | 'resource_photo_not_image' | 'resource_photo_dimensions' | 'resource_photo_too_many';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

@@ -13,6 +13,7 @@ import type * as vouchers from './vouchers-types';
 import type * as privacy from './privacy-types';
 import type * as secondFactor from './second-factor-types';
 import type * as programmes from './programmes-types';
+import type * as resourcePhotos from './resource-photo-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -275,6 +276,8 @@ export interface DB {
 	programme_application_files: programmes.ProgrammeApplicationFilesTable;
 	programme_conflicts: programmes.ProgrammeConflictsTable;
 	programme_reviews: programmes.ProgrammeReviewsTable;
+	// resource photos (migrations/20261206T0300_resource_photos.ts)
+	resource_photos: resourcePhotos.ResourcePhotosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -9,6 +9,7 @@ import { uploadErrorMessages } from '../uploads/error-messages';
 import { voucherErrorMessages } from '../vouchers/error-messages';
 import { securityErrorMessages } from '../auth/error-messages';
 import { programmesErrorMessages } from '../programmes/error-messages';
+import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string> = {
 	validation_failed: (_p, o) => m.error_validation_failed({}, o),
@@ -70,7 +71,8 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	privacy_notice_version_taken: (_p, o) => m.privacy_error_notice_version_taken({}, o),
 	privacy_consent_required: (_p, o) => m.privacy_error_consent_required({}, o),
 	...securityErrorMessages,
-	...programmesErrorMessages
+	...programmesErrorMessages,
+	...resourcePhotoErrorMessages
 };
 
 /** The message in the request's language, or in `locale` where there is no request (socket events). */
