@@ -66,6 +66,7 @@ export type ErrorCode =
 	| 'privacy_notice_version_taken' | 'privacy_consent_required'
 	// programmes
 	| 'programmes_not_manager' | 'programmes_not_company_admin' | 'programmes_call_closed' | 'programmes_not_eligible' | 'programmes_already_applied' | 'programmes_answers_incomplete' | 'programmes_places_full' | 'programmes_conflicts_undeclared' | 'programmes_review_incomplete'
+	| 'programmes_call_edit_refused'
 	// resource photos
 	| 'resource_photo_too_large' | 'resource_photo_not_image' | 'resource_photo_dimensions' | 'resource_photo_too_many';
 
