@@ -38,6 +38,8 @@ const MAX_BODY = PHOTO_MAX_BYTES + 64 * 1024;
 async function act<S extends z.ZodType>(event: RequestEvent, form: string, schema: S, run: (actor: Actor, resourceId: string, data: z.output<S>) => Promise<unknown>) {
 	const user = requireUser(event);
 	const db = getDb();
+	// What was typed comes back with a refusal, so alt text is not lost to a rejected file.
+	let values: Record<string, string> = {};
 	try {
 		const id = idParam.safeParse(event.params.id);
 		const resource = id.success ? await findResourceById(db, id.data) : undefined;
@@ -46,11 +48,12 @@ async function act<S extends z.ZodType>(event: RequestEvent, form: string, schem
 		await requireFacilityManager(db, user, resource.facility_id);
 		if (Number(event.request.headers.get('content-length') ?? 0) > MAX_BODY) throw new PhotoTooLargeError(PHOTO_MAX_BYTES);
 		const read = await readForm(event.request, schema);
-		if (!read.ok) return fail(400, { form, errors: read.errors, values: read.values });
+		values = read.values;
+		if (!read.ok) return fail(400, { form, errors: read.errors, values });
 		await run(user, resource.id, read.data);
 		return { form, done: true };
 	} catch (error) {
-		return failFromError(error, { form, errors: {} as Record<string, string> });
+		return failFromError(error, { form, errors: {} as Record<string, string>, values });
 	}
 }
 
