@@ -22,6 +22,7 @@ import * as edges from './20261205T0500_edges';
 import * as regions from './20261205T0700_regions';
 import * as authHardening from './20261206T0100_auth_hardening';
 import * as cohortEdit from './20261206T0200_cohort_edit';
+import * as resourcePhotos from './20261206T0300_resource_photos';
 import * as consulting from './20261206T0400_consulting';
 import * as irPolls from './20261206T0700_ir_polls';
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205T0700_regions': regions,
 	'20261206T0100_auth_hardening': authHardening,
 	'20261206T0200_cohort_edit': cohortEdit,
+	'20261206T0300_resource_photos': resourcePhotos,
 	'20261206T0400_consulting': consulting,
 	'20261206T0700_ir_polls': irPolls
 };

@@ -70,7 +70,10 @@ export type ErrorCode =
 	// consulting
 	| 'consult_not_selected' | 'consult_programme_ended' | 'consult_slot_after_end' | 'consult_unknown_user' | 'consult_own_member'
 	// organisation relations
-	| 'relation_exists' | 'relation_not_other_side' | 'relation_not_declarer' | 'relation_not_open' | 'relation_org_unknown';
+	| 'relation_exists' | 'relation_not_other_side' | 'relation_not_declarer' | 'relation_not_open' | 'relation_org_unknown'
+	| 'programmes_call_edit_refused'
+	// resource photos
+	| 'resource_photo_too_large' | 'resource_photo_not_image' | 'resource_photo_dimensions' | 'resource_photo_too_many';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

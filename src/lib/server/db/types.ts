@@ -13,6 +13,7 @@ import type * as vouchers from './vouchers-types';
 import type * as privacy from './privacy-types';
 import type * as secondFactor from './second-factor-types';
 import type * as programmes from './programmes-types';
+import type * as resourcePhotos from './resource-photo-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -280,6 +281,8 @@ export interface DB {
 	programme_reviews: programmes.ProgrammeReviewsTable;
 	// consulting (migrations/20261206T0400_consulting.ts)
 	programme_consultants: programmes.ProgrammeConsultantsTable;
+	// resource photos (migrations/20261206T0300_resource_photos.ts)
+	resource_photos: resourcePhotos.ResourcePhotosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,6 +12,7 @@ import { securityErrorMessages } from '../auth/error-messages';
 import { programmesErrorMessages } from '../programmes/error-messages';
 import { consultingErrorMessages } from '../consulting/error-messages';
 import { relationsErrorMessages } from '../relations/error-messages';
+import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string> = {
 	validation_failed: (_p, o) => m.error_validation_failed({}, o),
@@ -76,7 +77,8 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	...securityErrorMessages,
 	...programmesErrorMessages,
 	...consultingErrorMessages,
-	...relationsErrorMessages
+	...relationsErrorMessages,
+	...resourcePhotoErrorMessages
 };
 
 /** The message in the request's language, or in `locale` where there is no request (socket events). */

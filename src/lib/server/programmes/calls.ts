@@ -1,7 +1,7 @@
 // Posting a call: the running agency, budget, places, times, eligibility, form, rubric and reviewers.
 import type { Kysely } from 'kysely';
-import type { DB } from '../db';
-import type { Criterion, Question } from '../db/programmes-types';
+import type { DB, Executor } from '../db';
+import type { Criterion, Eligibility, Question } from '../db/programmes-types';
 import { recordAudit } from '../audit/repository';
 import { DomainError } from '../errors';
 import type { Actor } from '../orgs/access';
@@ -18,14 +18,33 @@ export function splitEmails(value: string): string[] {
 	return [...new Set(value.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
 }
 
+/** The eligibility rules as the call form states them. */
+export function eligibilityFromForm(input: CallFormInput): Eligibility {
+	return {
+		orgKinds: input.org_kinds,
+		verifiedOnly: input.verified_only,
+		regions: input.regions.split(',').map((r) => r.trim()).filter(Boolean),
+		minMfdsStage: input.min_mfds_stage,
+		minEmployees: input.min_employees,
+		maxEmployees: input.max_employees,
+		notSelectedInProgramme: input.not_selected_in_programme
+	};
+}
+
+/** The accounts behind the typed reviewer e-mails; an unknown one is named in the refusal. */
+export async function resolveReviewers(db: Executor, emails: string[]) {
+	const reviewers = emails.length ? await db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).where('disabled_at', 'is', null).execute() : [];
+	const missing = emails.find((e) => !reviewers.some((r) => r.email.toLowerCase() === e));
+	if (missing) throw new DomainError('validation_failed', 400, { field: 'reviewer_emails', email: missing });
+	return reviewers;
+}
+
 export async function createCall(db: Kysely<DB>, actor: Actor, input: CallFormInput, form: { questions: Question[]; rubric: Criterion[] }, context: Context) {
 	const agencies = await listManagedAgencies(db, actor);
 	if (!agencies.some((a) => a.id === input.orgId)) throw new NotCallManagerError();
 	const emails = splitEmails(input.reviewer_emails);
 	return db.transaction().execute(async (trx) => {
-		const reviewers = emails.length ? await trx.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).where('disabled_at', 'is', null).execute() : [];
-		const missing = emails.find((e) => !reviewers.some((r) => r.email.toLowerCase() === e));
-		if (missing) throw new DomainError('validation_failed', 400, { field: 'reviewer_emails', email: missing });
+		const reviewers = await resolveReviewers(trx, emails);
 		const call = await programmeRepository.insertCall(trx, {
 			programme_key: input.programme_key,
 			org_id: input.orgId,
@@ -41,15 +60,7 @@ export async function createCall(db: Kysely<DB>, actor: Actor, input: CallFormIn
 			opens_at: input.opens_at,
 			closes_at: input.closes_at,
 			programme_ends_at: input.programme_ends_at,
-			eligibility: JSON.stringify({
-				orgKinds: input.org_kinds,
-				verifiedOnly: input.verified_only,
-				regions: input.regions.split(',').map((r) => r.trim()).filter(Boolean),
-				minMfdsStage: input.min_mfds_stage,
-				minEmployees: input.min_employees,
-				maxEmployees: input.max_employees,
-				notSelectedInProgramme: input.not_selected_in_programme
-			}),
+			eligibility: JSON.stringify(eligibilityFromForm(input)),
 			questions: JSON.stringify(form.questions),
 			rubric: JSON.stringify(form.rubric),
 			created_by: actor.id

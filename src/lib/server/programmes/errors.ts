@@ -61,3 +61,10 @@ export class ReviewIncompleteError extends DomainError {
 		super('programmes_review_incomplete', 422);
 	}
 }
+
+/** An edit the call's phase does not allow (call-edit-rules.ts): names the rule and the field. */
+export class CallEditRefusedError extends DomainError {
+	constructor(refusal: { rule: string; field: string }) {
+		super('programmes_call_edit_refused', 409, refusal);
+	}
+}

@@ -17,6 +17,11 @@ export function lockResource(db: Executor, id: string) {
 	return db.selectFrom('resources').select(['id', 'slug', 'facility_id']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The facility a resource belongs to, without locking (for a rights check before heavy work). */
+export function findResourceFacility(db: Executor, id: string) {
+	return db.selectFrom('resources').select(['id', 'facility_id']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function replaceHours(db: Executor, resourceId: string, hours: { weekday: number; opens: string; closes: string }[]) {
 	await db.deleteFrom('resource_hours').where('resource_id', '=', resourceId).execute();
 	if (hours.length) await db.insertInto('resource_hours').values(hours.map((h) => ({ ...h, resource_id: resourceId }))).execute();

@@ -11,6 +11,7 @@ import { createWeeklyBookings } from '$lib/server/testbed/booking-create';
 import { findCredential, findMissingCredential } from '$lib/server/testbed/credentials';
 import { messageForError } from '$lib/server/http/errors';
 import { findResourceBySlug, listHours } from '$lib/server/testbed/repository';
+import { listPhotos } from '$lib/server/testbed/photo-repository';
 import { bookForm } from '$lib/server/testbed/schemas';
 import { hourlyRate } from '$lib/server/vouchers/pricing';
 import { largestLiveBalance } from '$lib/server/vouchers/holdings';
@@ -41,6 +42,7 @@ export const load = (async ({ params, url, locals }) => {
 	for (let minutes = resource.min_minutes; minutes <= resource.max_minutes && durations.length < 48; minutes += resource.slot_minutes) durations.push(minutes);
 	return {
 		resource: { ...resource, quota_week_hours: resource.quota_week_hours && Number(resource.quota_week_hours), quota_month_hours: resource.quota_month_hours && Number(resource.quota_month_hours) },
+		photos: await listPhotos(db, resource.id),
 		credential: credential && { name_ko: credential.name_ko, name_en: credential.name_en },
 		hours: hours.map((h) => ({ weekday: h.weekday, opens: h.opens.slice(0, 5), closes: h.closes.slice(0, 5) })).sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens)),
 		week: buildWeekView(monday, locals.timeZone, availability),
