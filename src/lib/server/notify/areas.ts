@@ -10,7 +10,9 @@ const BY_NAME: Record<string, NotificationArea> = {
 	schedule_reminder_booking: 'testbed',
 	schedule_reminder_course: 'courses',
 	schedule_reminder_ir: 'ir',
-	digest_needs_weekly: 'needs'
+	digest_needs_weekly: 'needs',
+	renewal_reminder: 'courses',
+	renewal_reminder_no_course: 'courses'
 };
 
 export function areaOf(kind: string): NotificationArea {
@@ -35,7 +37,9 @@ const NAMED: Record<string, (o: { locale: 'ko' | 'en' }) => string> = {
 	schedule_reminder_course: (o) => m.notify_settings_kind_schedule_reminder_course({}, o),
 	schedule_reminder_ir: (o) => m.notify_settings_kind_schedule_reminder_ir({}, o),
 	digest_needs_weekly: (o) => m.notify_settings_kind_digest_needs_weekly({}, o),
-	org_contact: (o) => m.notify_settings_kind_org_contact({}, o)
+	org_contact: (o) => m.notify_settings_kind_org_contact({}, o),
+	renewal_reminder: (o) => m.renewal_settings_kind({}, o),
+	renewal_reminder_no_course: (o) => m.renewal_settings_kind_no_course({}, o)
 };
 
 /** A kind's name for people: its notification title without the details ("Booking confirmed"). */
