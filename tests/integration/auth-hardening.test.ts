@@ -250,6 +250,19 @@ describe('API tokens of members of organisations that require a second factor', 
 		expect(await listApiTokens(db, member.id)).toHaveLength(2);
 	});
 
+	it('of an operator without a second factor are refused too; with a passkey they work', async () => {
+		const operator = await createOperator(db);
+		const { token } = await createApiToken(db, operator.id, 'ops');
+		const refused = await bearerRequest(token);
+		expect(refused.status).toBe(403);
+		expect(problemSchema.parse(await refused.json()).error.code).toBe('auth2_org_second_factor_required');
+		await expect(issueApiToken(db, operator.id, 'another')).rejects.toBeInstanceOf(OrgSecondFactorRequiredError);
+		await registerFixturePasskey(operator.id, fixture.rs256);
+		const before = resolved;
+		expect((await bearerRequest(token)).status).toBe(200);
+		expect(resolved).toBe(before + 1);
+	});
+
 	it('of organisations without the rule, and of other people, are left alone', async () => {
 		const member = await createUser(db);
 		await addMember(db, (await createOrganization(db)).id, member.id, 'member');

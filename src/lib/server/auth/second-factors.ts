@@ -30,11 +30,14 @@ export async function orgRequiresSecondFactor(db: Executor, userId: string): Pro
 	return row !== undefined;
 }
 
+const isOperator = async (db: Executor, userId: string) =>
+	(await db.selectFrom('users').select('is_operator').where('id', '=', userId).executeTakeFirst())?.is_operator === true;
+
 /**
- * For API tokens (using one, making one): a member of an organisation that requires two-step
- * verification may not reach the portal through a token while the account has no second factor.
+ * For API tokens (using one, making one): an operator, or a member of an organisation that requires
+ * two-step verification, may not reach the portal through a token while the account has no second factor.
  */
 export async function assertOrgSecondFactorRule(db: Executor, userId: string): Promise<void> {
-	if (!(await orgRequiresSecondFactor(db, userId))) return;
+	if (!(await isOperator(db, userId)) && !(await orgRequiresSecondFactor(db, userId))) return;
 	if (!hasSecondFactor(await secondFactorsOf(db, userId))) throw new OrgSecondFactorRequiredError();
 }
