@@ -140,7 +140,10 @@ export class Publisher {
 		// reached the viewers through the werift SFU (seen in the e2e); a fresh m-line does.
 		// The camera as three VP8 layers (a quarter, half and full size, listed lowest first as the SFU
 		// expects): each viewer gets the one its connection carries.
-		const sendEncodings = this.simulcast && source === 'camera' ? SIMULCAST_LAYERS.map((layer) => ({ ...layer })) : undefined;
+		// Chromium sends all three layers only from about 960×540 up; below that the top layer stays
+		// silent, and the recording (which takes the top layer) would wait for it. Smaller cameras send one.
+		const width = track.getSettings().width ?? 0;
+		const sendEncodings = this.simulcast && source === 'camera' && width >= 960 ? SIMULCAST_LAYERS.map((layer) => ({ ...layer })) : undefined;
 		this.#transceivers.set(source, leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream], ...(sendEncodings ? { sendEncodings } : {}) }));
 	}
 

@@ -9,6 +9,9 @@ import type { IngestTrack, MediaRoom } from '../backend';
 import { isVp8KeyframeStart } from '../vp8';
 import { TRACKS_MANIFEST, type RecordedTrack, type RecordingSink } from './sink';
 
+/** How long a stop waits for a writer that has not opened its file yet. */
+const STOP_WAIT_MS = 3000;
+
 type Logger = { warn(context: object, message: string): void };
 type Writer = { recorder: MediaRecorder; opened: Promise<void>; dispose: () => void };
 
@@ -64,7 +67,10 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 
 	async function finish(writer: Writer) {
 		writer.dispose();
-		await writer.opened;
+		// A track that never sent a packet never opens its writer: stopping must not wait for it.
+		const gaveUp = Symbol('gave up');
+		const outcome = await Promise.race([writer.opened.then(() => undefined), new Promise<symbol>((resolve) => setTimeout(() => resolve(gaveUp), STOP_WAIT_MS).unref?.())]);
+		if (outcome === gaveUp) return void logger.warn({ recordingId }, 'recording: a writer never opened (its track sent nothing); left out');
 		await writer.recorder.stop().catch(() => {});
 	}
 
