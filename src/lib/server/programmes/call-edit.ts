@@ -11,7 +11,7 @@ import type { Actor } from '../orgs/access';
 import { localParts } from '$lib/server/common/zoned-time';
 import { listManagedAgencies, requireCallManager } from './access';
 import { changedFields, findRefusedChange, isDeadlineExtension, type CallTerms } from './call-edit-rules';
-import { eligibilityFromForm, resolveReviewers, splitEmails, type Context } from './calls';
+import { resolveReviewers, splitEmails, termsOfForm, type Context } from './calls';
 import { CallEditRefusedError, NotCallManagerError } from './errors';
 import * as programmeRepository from './repository';
 import { SEOUL, type CallFormInput } from './schemas';
@@ -36,28 +36,6 @@ export function termsOfCall(call: ProgrammeCallRow): CallTerms {
 		eligibility: call.eligibility,
 		questions: call.questions,
 		rubric: call.rubric
-	};
-}
-
-function termsOfForm(input: CallFormInput, form: { questions: Question[]; rubric: Criterion[] }): CallTerms {
-	return {
-		programme_key: input.programme_key,
-		org_id: input.orgId,
-		title_ko: input.title_ko,
-		title_en: input.title_en,
-		description_ko: input.description_ko,
-		description_en: input.description_en,
-		field_term_id: input.field_term_id ?? null,
-		region: input.region,
-		budget_krw: input.budget_krw,
-		places: input.places,
-		voucher_amount_krw: input.voucher_amount_krw,
-		opens_at: input.opens_at,
-		closes_at: input.closes_at,
-		programme_ends_at: input.programme_ends_at,
-		eligibility: eligibilityFromForm(input),
-		questions: form.questions,
-		rubric: form.rubric
 	};
 }
 

@@ -10,6 +10,7 @@ import { NotCallManagerError } from './errors';
 import * as programmeRepository from './repository';
 import type { CallFormInput } from './schemas';
 import type { Context } from '$lib/server/common/context';
+import type { CallTerms } from './call-edit-rules';
 
 export type { Context };
 
@@ -39,30 +40,41 @@ export async function resolveReviewers(db: Executor, emails: string[]) {
 	return reviewers;
 }
 
+/** The terms a call form states, in the shape of the call's columns (JSON columns still as values). */
+export function termsOfForm(input: CallFormInput, form: { questions: Question[]; rubric: Criterion[] }): CallTerms {
+	return {
+		programme_key: input.programme_key,
+		org_id: input.orgId,
+		title_ko: input.title_ko,
+		title_en: input.title_en,
+		description_ko: input.description_ko,
+		description_en: input.description_en,
+		field_term_id: input.field_term_id ?? null,
+		region: input.region,
+		budget_krw: input.budget_krw,
+		places: input.places,
+		voucher_amount_krw: input.voucher_amount_krw,
+		opens_at: input.opens_at,
+		closes_at: input.closes_at,
+		programme_ends_at: input.programme_ends_at,
+		eligibility: eligibilityFromForm(input),
+		questions: form.questions,
+		rubric: form.rubric
+	};
+}
+
 export async function createCall(db: Kysely<DB>, actor: Actor, input: CallFormInput, form: { questions: Question[]; rubric: Criterion[] }, context: Context) {
 	const agencies = await listManagedAgencies(db, actor);
 	if (!agencies.some((a) => a.id === input.orgId)) throw new NotCallManagerError();
 	const emails = splitEmails(input.reviewer_emails);
 	return db.transaction().execute(async (trx) => {
 		const reviewers = await resolveReviewers(trx, emails);
+		const terms = termsOfForm(input, form);
 		const call = await programmeRepository.insertCall(trx, {
-			programme_key: input.programme_key,
-			org_id: input.orgId,
-			title_ko: input.title_ko,
-			title_en: input.title_en,
-			description_ko: input.description_ko,
-			description_en: input.description_en,
-			field_term_id: input.field_term_id ?? null,
-			region: input.region,
-			budget_krw: input.budget_krw,
-			places: input.places,
-			voucher_amount_krw: input.voucher_amount_krw,
-			opens_at: input.opens_at,
-			closes_at: input.closes_at,
-			programme_ends_at: input.programme_ends_at,
-			eligibility: JSON.stringify(eligibilityFromForm(input)),
-			questions: JSON.stringify(form.questions),
-			rubric: JSON.stringify(form.rubric),
+			...terms,
+			eligibility: JSON.stringify(terms.eligibility),
+			questions: JSON.stringify(terms.questions),
+			rubric: JSON.stringify(terms.rubric),
 			created_by: actor.id
 		});
 		if (reviewers.length) await trx.insertInto('programme_call_reviewers').values(reviewers.map((r) => ({ call_id: call.id, user_id: r.id }))).execute();

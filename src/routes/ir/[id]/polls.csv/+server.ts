@@ -1,23 +1,14 @@
 import type { RequestHandler } from './$types';
-import { error } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
-import { DomainError } from '$lib/server/errors';
-import { requireUser } from '$lib/server/http/context';
-import { listPollResults, pollsCsv, requireEventTeam } from '$lib/server/ir/analytics';
-import { idParam } from '$lib/server/ir/schemas';
+import { listPollResults, pollsCsv } from '$lib/server/ir/analytics';
+import { requireTeamExport } from '$lib/server/ir/team-export';
 
 /** The session's poll results for its team (no personal data: counts per answer only). */
 export const GET: RequestHandler = async (event) => {
-	const user = requireUser(event);
-	const id = idParam.safeParse(event.params.id);
-	if (!id.success) error(404, m.error_not_found());
 	const db = getDb();
-	await requireEventTeam(db, user, id.data).catch((failure) => {
-		if (failure instanceof DomainError) error(404, m.error_not_found());
-		throw failure;
-	});
-	const csv = pollsCsv(await listPollResults(db, id.data), {
+	const { eventId } = await requireTeamExport(event, db);
+	const csv = pollsCsv(await listPollResults(db, eventId), {
 		question: m.ir_csv_poll_question(),
 		openedAt: m.ir_csv_poll_opened_at(),
 		closedAt: m.ir_csv_poll_closed_at(),
@@ -28,7 +19,7 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="ir-polls-${id.data}.csv"`,
+			'content-disposition': `attachment; filename="ir-polls-${eventId}.csv"`,
 			'cache-control': 'private, no-store',
 			'x-content-type-options': 'nosniff'
 		}
