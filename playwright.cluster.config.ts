@@ -23,5 +23,22 @@ export default defineConfig({
 		timezoneId: 'Asia/Seoul',
 		trace: 'retain-on-failure'
 	},
-	projects: [{ name: 'chromium-cluster', use: { browserName: 'chromium', launchOptions: { executablePath: resolveChromiumPath(), args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'] } } }]
+	projects: [
+		{
+			name: 'chromium-cluster',
+			use: {
+				browserName: 'chromium',
+				launchOptions: {
+					executablePath: resolveChromiumPath(),
+					args: [
+						...CHROMIUM_ARGS,
+						'--use-fake-device-for-media-stream',
+						'--use-fake-ui-for-media-stream',
+						'--allow-loopback-in-peer-connection',
+						'--autoplay-policy=no-user-gesture-required'
+					]
+				}
+			}
+		}
+	]
 });

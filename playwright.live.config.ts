@@ -50,7 +50,10 @@ export default defineConfig({
 	projects: [
 		{
 			name: janus ? 'chromium-live-janus' : 'chromium-live',
-			use: { browserName: 'chromium', launchOptions: { executablePath: resolveChromiumPath(), args: LIVE_CHROMIUM_ARGS } }
+			use: {
+				browserName: 'chromium',
+				launchOptions: { executablePath: resolveChromiumPath(), args: LIVE_CHROMIUM_ARGS }
+			}
 		}
 	],
 	webServer: {

@@ -49,12 +49,18 @@ let onDrained = () => {};
 // src/routes/healthz (which answers under `npm run dev`).
 function answerHealth(res) {
 	const body = JSON.stringify({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
-	res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+	res.writeHead(200, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(body),
+		'cache-control': 'no-store',
+		'x-content-type-options': 'nosniff'
+	});
 	res.end(body);
 }
 
 const server = http.createServer((req, res) => {
-	if (stateProtocol) req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	if (stateProtocol)
+		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	active.add(res);
 	// 'close' follows the last byte sent, or an aborted connection: either way the request is over.
 	res.on('close', () => {
@@ -74,7 +80,10 @@ server.listen(port, host, () => {
 	if (demo) {
 		console.log(`Demo sign-ins (password: ${demo.password}):`);
 		for (const account of demo.accounts) console.log(`  ${account.role.padEnd(22)} ${account.email}`);
-		if (demo.operatorTotpKey) console.log(`The operator's two-step verification key (TOTP, add it to an authenticator app): ${demo.operatorTotpKey}`);
+		if (demo.operatorTotpKey)
+			console.log(
+				`The operator's two-step verification key (TOTP, add it to an authenticator app): ${demo.operatorTotpKey}`
+			);
 	}
 });
 
@@ -99,7 +108,10 @@ async function shutdown(signal) {
 	if (closing) return;
 	closing = true;
 	draining = true;
-	lifecycle.log.info({ signal, inFlight: active.size, deadlineMs: shutdownTimeoutMs }, 'shutting down: finishing requests in flight');
+	lifecycle.log.info(
+		{ signal, inFlight: active.size, deadlineMs: shutdownTimeoutMs },
+		'shutting down: finishing requests in flight'
+	);
 	lifecycle.beginShutdown();
 	const force = setTimeout(() => {
 		lifecycle.log.error({ inFlight: active.size }, 'shutdown did not finish in time; exiting');

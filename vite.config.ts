@@ -36,7 +36,14 @@ export default defineConfig({
 				// page preloads ~150 of them (a 10 KB Link header, 150 requests). Group them by the pages
 				// that use them instead.
 				codeSplitting: {
-					groups: [{ name: 'messages', test: /paraglide[\\/]messages[\\/]/, entriesAware: true, entriesAwareMergeThreshold: 60_000 }]
+					groups: [
+						{
+							name: 'messages',
+							test: /paraglide[\\/]messages[\\/]/,
+							entriesAware: true,
+							entriesAwareMergeThreshold: 60_000
+						}
+					]
 				}
 			}
 		}

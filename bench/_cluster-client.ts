@@ -20,7 +20,11 @@ export async function signIn(origin: string, email: string, password: string): P
 /** The node that owns `roomId` now (placing it if free), or undefined while no node answers. */
 export async function ownerOf(origin: string, cookie: string, roomId: string): Promise<string | undefined> {
 	try {
-		const response = await fetch(`${origin}/ir/${roomId}/live/placement`, { method: 'POST', headers: { cookie, origin, accept: 'application/json' }, signal: AbortSignal.timeout(2000) });
+		const response = await fetch(`${origin}/ir/${roomId}/live/placement`, {
+			method: 'POST',
+			headers: { cookie, origin, accept: 'application/json' },
+			signal: AbortSignal.timeout(2000)
+		});
 		if (!response.ok) return undefined;
 		const body = (await response.json()) as { node: string | null };
 		return body.node ?? undefined;
@@ -30,7 +34,13 @@ export async function ownerOf(origin: string, cookie: string, roomId: string): P
 }
 
 /** Polls the placement until another node than `previous` owns the room; returns it and the time taken. */
-export async function waitForNewOwner(origin: string, cookie: string, roomId: string, previous: string, timeoutMs = 30_000): Promise<{ owner: string; ms: number }> {
+export async function waitForNewOwner(
+	origin: string,
+	cookie: string,
+	roomId: string,
+	previous: string,
+	timeoutMs = 30_000
+): Promise<{ owner: string; ms: number }> {
 	const started = performance.now();
 	for (;;) {
 		const owner = await ownerOf(origin, cookie, roomId);
@@ -45,7 +55,9 @@ export async function openSessionId(databaseUrl: string): Promise<string> {
 	const client = new pg.Client({ connectionString: databaseUrl });
 	await client.connect();
 	try {
-		const { rows } = await client.query<{ id: string }>(`select id from ir_events where status in ('scheduled', 'live') order by starts_at limit 1`);
+		const { rows } = await client.query<{ id: string }>(
+			`select id from ir_events where status in ('scheduled', 'live') order by starts_at limit 1`
+		);
 		if (!rows[0]) throw new Error('the demo seed has no open IR session');
 		return rows[0].id;
 	} finally {

@@ -64,7 +64,13 @@ export function roomTransport(room: MediaRoom, peerId: string): SignalTransport 
 		off: (event) => listeners.delete(event),
 		emit: (event, payload) => push(event, payload)
 	};
-	const dispose = registerMediaSignalling(socket, { room, peerId, canPublish: () => true, canSubscribe: () => true, locale: () => 'en' });
+	const dispose = registerMediaSignalling(socket, {
+		room,
+		peerId,
+		canPublish: () => true,
+		canSubscribe: () => true,
+		locale: () => 'en'
+	});
 	return {
 		request: (event, payload) => new Promise((resolve) => listeners.get(event)?.(payload, resolve)),
 		onPush: (listener) => (push = listener),
@@ -101,14 +107,20 @@ export async function startBrowserHarness({ videoFile }: { videoFile?: string } 
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const browser = await chromium.launch({ executablePath: resolveChromiumPath(), args: videoFile ? [...MEDIA_CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${videoFile}`] : MEDIA_CHROMIUM_ARGS });
+	const browser = await chromium.launch({
+		executablePath: resolveChromiumPath(),
+		args: videoFile ? [...MEDIA_CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${videoFile}`] : MEDIA_CHROMIUM_ARGS
+	});
 
 	async function open(peerId: string, transport: SignalTransport): Promise<BrowserPeer> {
 		const page = await browser.newPage();
 		page.on('console', (message) => {
 			if (message.type() === 'error') console.error(`[${peerId}] ${message.text()}`);
 		});
-		transport.onPush((event, payload) => void page.evaluate(([e, p]) => (window as any).mediaPush?.(e, p), [event, payload] as const).catch(() => {}));
+		transport.onPush(
+			(event, payload) =>
+				void page.evaluate(([e, p]) => (window as any).mediaPush?.(e, p), [event, payload] as const).catch(() => {})
+		);
 		await page.exposeFunction('mediaSignal', (event: string, payload: unknown) => transport.request(event, payload));
 		await page.goto(origin);
 		await page.evaluate(() => (window as any).startMedia());

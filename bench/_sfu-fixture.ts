@@ -6,7 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 export const FIXTURE_PATH = new URL('./fixtures/sfu-camera.rtp', import.meta.url).pathname;
 
-export type RecordedPacket = { at: number; kind: 'audio' | 'video'; marker: boolean; timestamp: number; sequenceNumber: number; payload: Buffer };
+export type RecordedPacket = {
+	at: number;
+	kind: 'audio' | 'video';
+	marker: boolean;
+	timestamp: number;
+	sequenceNumber: number;
+	payload: Buffer;
+};
 
 const HEADER = 14;
 
@@ -28,7 +35,7 @@ export function writeFixture(packets: RecordedPacket[], path = FIXTURE_PATH) {
 export function readFixture(path = FIXTURE_PATH): RecordedPacket[] {
 	const data = readFileSync(path);
 	const packets: RecordedPacket[] = [];
-	for (let offset = 0; offset + HEADER <= data.length; ) {
+	for (let offset = 0; offset + HEADER <= data.length;) {
 		const length = data.readUInt16BE(offset + 12);
 		packets.push({
 			at: data.readUInt32BE(offset),
@@ -52,7 +59,7 @@ export function withoutStalls(packets: RecordedPacket[]): RecordedPacket[] {
 	for (let index = 0; index < packets.length; index++) {
 		const packet = packets[index];
 		if (packet.kind !== 'video' || packet.timestamp === previous) continue;
-		if (previous !== undefined && ((packet.timestamp - previous) >>> 0) > 250 * 90) return packets.slice(0, index);
+		if (previous !== undefined && (packet.timestamp - previous) >>> 0 > 250 * 90) return packets.slice(0, index);
 		previous = packet.timestamp;
 	}
 	return packets;

@@ -19,14 +19,28 @@ import { createJanusBackend } from '../src/lib/server/media/janus/janus-backend'
 import { JANUS_PEER_ADDRESS, startJanus, type StartJanusOptions } from '../tests/support/janus';
 
 export type JanusCounters = { packetsReceived: number; packetsSent: number; bytesSent: number; handles: number };
-export type JanusBench = { pids: number[]; backend: MediaBackend; peerAddress: string; counters(): Promise<JanusCounters>; stop(): Promise<void> };
+export type JanusBench = {
+	pids: number[];
+	backend: MediaBackend;
+	peerAddress: string;
+	counters(): Promise<JanusCounters>;
+	stop(): Promise<void>;
+};
 
-export async function startJanusBench(opts: StartJanusOptions & { log?: (message: string) => void } = {}): Promise<JanusBench> {
+export async function startJanusBench(
+	opts: StartJanusOptions & { log?: (message: string) => void } = {}
+): Promise<JanusBench> {
 	const janus = await startJanus({ ...opts, adminApi: true, debugLevel: opts.debugLevel ?? 2 });
 	const log = opts.log ?? ((message: string) => console.error(message));
-	const backend = createJanusBackend({ JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, MEDIA_ICE_SERVERS: [] }, { warn: (context, message) => log(`${message} ${JSON.stringify(context)}`), debug: () => {} });
+	const backend = createJanusBackend(
+		{ JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, MEDIA_ICE_SERVERS: [] },
+		{ warn: (context, message) => log(`${message} ${JSON.stringify(context)}`), debug: () => {} }
+	);
 	const admin = async (request: Record<string, unknown>, path = '') => {
-		const response = await fetch(`${janus.adminUrl}${path}`, { method: 'POST', body: JSON.stringify({ transaction: 'bench', admin_secret: janus.adminSecret, ...request }) });
+		const response = await fetch(`${janus.adminUrl}${path}`, {
+			method: 'POST',
+			body: JSON.stringify({ transaction: 'bench', admin_secret: janus.adminSecret, ...request })
+		});
 		return (await response.json()) as Record<string, any>;
 	};
 	return {
@@ -67,7 +81,8 @@ export function processCpuMicros(pid: number): number {
 }
 
 async function selfCheck() {
-	const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+	const arg = (name: string, fallback: number) =>
+		Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 	const viewers = arg('viewers', 5);
 	const seconds = arg('seconds', 5);
 	const { LOOPBACK, TestPublisher, TestViewer } = await import('../tests/integration/media-support');

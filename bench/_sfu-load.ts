@@ -25,7 +25,10 @@ if (role === 'publisher') {
 			let full = message.full ?? 0;
 			const join = async () => {
 				try {
-					const viewer = new BenchViewer(await socketTransport(url, `viewer-${Math.random().toString(36).slice(2, 10)}`), full-- > 0);
+					const viewer = new BenchViewer(
+						await socketTransport(url, `viewer-${Math.random().toString(36).slice(2, 10)}`),
+						full-- > 0
+					);
 					added.push(viewer);
 					await viewer.join();
 				} catch (error) {
@@ -34,9 +37,11 @@ if (role === 'publisher') {
 				}
 			};
 			// A few at a time, like an audience arriving, without a thundering herd of DTLS handshakes.
-			for (let i = 0; i < (message.count ?? 0); i += 5) await Promise.all(Array.from({ length: Math.min(5, (message.count ?? 0) - i) }, join));
+			for (let i = 0; i < (message.count ?? 0); i += 5)
+				await Promise.all(Array.from({ length: Math.min(5, (message.count ?? 0) - i) }, join));
 			const deadline = Date.now() + 15_000;
-			while (added.some((v) => v.joinToKeyframeMs === undefined) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+			while (added.some((v) => v.joinToKeyframeMs === undefined) && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 50));
 			viewers.push(...added);
 			send({ type: 'added', joinToKeyframeMs: added.map((v) => v.joinToKeyframeMs ?? null), failed });
 		} else if (message.type === 'counts') {
@@ -48,7 +53,10 @@ if (role === 'publisher') {
 				viewers: viewers.length,
 				packets: viewers.reduce((s, v) => s + v.packets, 0),
 				authFailures: viewers.reduce((s, v) => s + Math.max(0, v.sampled - v.authenticated), 0),
-				silentStates: silent.map((v) => `${v.pc.connectionState}/${v.pc.iceConnectionState}/${v.pc.signalingState}/${v.pc.getTransceivers().length}`)
+				silentStates: silent.map(
+					(v) =>
+						`${v.pc.connectionState}/${v.pc.iceConnectionState}/${v.pc.signalingState}/${v.pc.getTransceivers().length}`
+				)
 			});
 		}
 	});

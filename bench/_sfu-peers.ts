@@ -72,7 +72,10 @@ export class FixturePublisher {
 		const seq = { video: 0, audio: 0 };
 		const lastTs = { video: 0, audio: 0 };
 		const base = { video: 0, audio: 0 };
-		const first = { video: this.packets.find((p) => p.kind === 'video')!.timestamp, audio: this.packets.find((p) => p.kind === 'audio')?.timestamp ?? 0 };
+		const first = {
+			video: this.packets.find((p) => p.kind === 'video')!.timestamp,
+			audio: this.packets.find((p) => p.kind === 'audio')?.timestamp ?? 0
+		};
 		let index = 0;
 		let startedAt = Date.now();
 		let handledRequests = 0;
@@ -92,7 +95,13 @@ export class FixturePublisher {
 				seq[p.kind] = (seq[p.kind] + 1) & 0xffff;
 				const timestamp = (base[p.kind] + ((p.timestamp - first[p.kind]) >>> 0)) >>> 0;
 				lastTs[p.kind] = timestamp;
-				const header = new RtpHeader({ payloadType: p.kind === 'video' ? 96 : 111, sequenceNumber: seq[p.kind], timestamp, marker: p.marker, ssrc: 1 });
+				const header = new RtpHeader({
+					payloadType: p.kind === 'video' ? 96 : 111,
+					sequenceNumber: seq[p.kind],
+					timestamp,
+					marker: p.marker,
+					ssrc: 1
+				});
 				this.tracks[p.kind].writeRtp(new RtpPacket(header, p.payload));
 			}
 			if (index >= this.packets.length) restart();
@@ -113,7 +122,13 @@ export const SAMPLE_EVERY = 50;
  */
 const lightCodecs = () => ({
 	audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2 })],
-	video: [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, rtcpFeedback: [{ type: 'nack', parameter: 'pli' }] })]
+	video: [
+		new RTCRtpCodecParameters({
+			mimeType: 'video/VP8',
+			clockRate: 90000,
+			rtcpFeedback: [{ type: 'nack', parameter: 'pli' }]
+		})
+	]
 });
 type DataEvent = { execute: (data: Buffer) => void };
 
@@ -145,11 +160,15 @@ export class BenchViewer {
 		this.pc.ontrack = ({ track }) => {
 			track.onReceiveRtp.subscribe((rtp) => {
 				this.authenticated++;
-				if (track.kind === 'video' && this.joinToKeyframeMs === undefined && isVp8KeyframeStart(rtp.payload)) this.joinToKeyframeMs = Date.now() - this.#requestedAt;
+				if (track.kind === 'video' && this.joinToKeyframeMs === undefined && isVp8KeyframeStart(rtp.payload))
+					this.joinToKeyframeMs = Date.now() - this.#requestedAt;
 			});
 		};
 		transport.onPush((event, payload) => {
-			if (event === 'media:offer') this.#queue = this.#queue.then(() => this.#answer((payload as { offer: SessionDescription }).offer)).catch(() => {});
+			if (event === 'media:offer')
+				this.#queue = this.#queue
+					.then(() => this.#answer((payload as { offer: SessionDescription }).offer))
+					.catch(() => {});
 		});
 	}
 

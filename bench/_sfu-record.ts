@@ -14,7 +14,10 @@ const LENGTH_MS = 10_000;
 const MAX_BITRATE = 1_500_000;
 
 export async function recordFixture() {
-	const backend = createMediaBackend({ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 46000, MEDIA_PORT_MAX: 46999, MEDIA_ICE_SERVERS: [] }, { warn: () => {}, debug: () => {} });
+	const backend = createMediaBackend(
+		{ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 46000, MEDIA_PORT_MAX: 46999, MEDIA_ICE_SERVERS: [] },
+		{ warn: () => {}, debug: () => {} }
+	);
 	const room = backend.room('record');
 	// Chromium's own test pattern compresses to a few hundred kbit/s; textured motion fills 1.5 Mbps.
 	const harness = await startBrowserHarness({ videoFile: writeTestVideo('/tmp/media-sfu-camera.y4m') });
@@ -23,7 +26,13 @@ export async function recordFixture() {
 		// Cap the encoder like a real speaker's uplink would be (the bench wants ~1.5 Mbps).
 		await publisher.page.evaluate((maxBitrate) => {
 			// In the page: the browser's RTCPeerConnection (not werift's, imported above for the recorder).
-			const prototype = (globalThis as unknown as { RTCPeerConnection: { prototype: { addTransceiver: (track: { kind: string } | string, init?: object) => unknown } } }).RTCPeerConnection.prototype;
+			const prototype = (
+				globalThis as unknown as {
+					RTCPeerConnection: {
+						prototype: { addTransceiver: (track: { kind: string } | string, init?: object) => unknown };
+					};
+				}
+			).RTCPeerConnection.prototype;
 			const add = prototype.addTransceiver;
 			prototype.addTransceiver = function (track: { kind: string } | string, init?: object) {
 				const kind = typeof track === 'string' ? track : track.kind;
@@ -33,7 +42,14 @@ export async function recordFixture() {
 		await publisher.publishCamera();
 		await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
 
-		const pc = new RTCPeerConnection({ ...NO_STUN, bundlePolicy: 'max-bundle', iceUseIpv4: false, iceUseIpv6: false, iceAdditionalHostAddresses: ['127.0.0.1'], iceInterfaceAddresses: { udp4: '127.0.0.1' } });
+		const pc = new RTCPeerConnection({
+			...NO_STUN,
+			bundlePolicy: 'max-bundle',
+			iceUseIpv4: false,
+			iceUseIpv6: false,
+			iceAdditionalHostAddresses: ['127.0.0.1'],
+			iceInterfaceAddresses: { udp4: '127.0.0.1' }
+		});
 		const packets: RecordedPacket[] = [];
 		let startedAt: number | undefined;
 		pc.ontrack = ({ track }) => {
@@ -45,7 +61,14 @@ export async function recordFixture() {
 				}
 				const at = Date.now() - startedAt;
 				if (at > LENGTH_MS) return;
-				packets.push({ at, kind, marker: rtp.header.marker, timestamp: rtp.header.timestamp, sequenceNumber: rtp.header.sequenceNumber, payload: Buffer.from(rtp.payload) });
+				packets.push({
+					at,
+					kind,
+					marker: rtp.header.marker,
+					timestamp: rtp.header.timestamp,
+					sequenceNumber: rtp.header.sequenceNumber,
+					payload: Buffer.from(rtp.payload)
+				});
 			});
 		};
 		const offer = await room.subscribe('recorder');

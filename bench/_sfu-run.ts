@@ -29,8 +29,14 @@ export function next(process: ChildProcess, type: string, timeoutMs = 60_000): P
 			process.off('message', listener);
 			process.off('exit', exited);
 		};
-		const timer = setTimeout(() => (done(), reject(new Error(`no ${type} from ${process.spawnargs.at(-2)} within ${timeoutMs} ms`))), timeoutMs);
-		const exited = (code: number | null) => (done(), reject(new Error(`${process.spawnargs.join(' ')} exited (${code}) before ${type}`)));
+		const timer = setTimeout(
+			() => (done(), reject(new Error(`no ${type} from ${process.spawnargs.at(-2)} within ${timeoutMs} ms`))),
+			timeoutMs
+		);
+		const exited = (code: number | null) => (
+			done(),
+			reject(new Error(`${process.spawnargs.join(' ')} exited (${code}) before ${type}`))
+		);
 		const listener = (message: Message) => {
 			if (message.type !== type) return;
 			done();
@@ -45,19 +51,35 @@ const sum = (replies: Message[], key: string) => replies.reduce((total, r) => to
 
 export async function runBackend(server: BenchMediaServer, harness: BrowserHarness, options: RunOptions) {
 	const publisher = child('./_sfu-load.ts', ['publisher', server.url]);
-	const viewerProcesses = Array.from({ length: options.viewerProcesses }, () => child('./_sfu-load.ts', ['viewers', server.url]));
-	const share = (count: number, index: number) => Math.floor(count / viewerProcesses.length) + (index < count % viewerProcesses.length ? 1 : 0);
+	const viewerProcesses = Array.from({ length: options.viewerProcesses }, () =>
+		child('./_sfu-load.ts', ['viewers', server.url])
+	);
+	const share = (count: number, index: number) =>
+		Math.floor(count / viewerProcesses.length) + (index < count % viewerProcesses.length ? 1 : 0);
 	/** Sends a request to every viewer process (splitting `count` and `full`) and collects the replies. */
 	const ask = (message: Message, reply: string, timeoutMs?: number) => {
 		const replies = viewerProcesses.map((p) => next(p, reply, timeoutMs));
-		viewerProcesses.forEach((p, i) => p.send(typeof message.count === 'number' ? { ...message, count: share(message.count, i), full: share(message.full as number, i) } : message));
+		viewerProcesses.forEach((p, i) =>
+			p.send(
+				typeof message.count === 'number'
+					? { ...message, count: share(message.count, i), full: share(message.full as number, i) }
+					: message
+			)
+		);
 		return Promise.all(replies);
 	};
-	const usage = async () => ({ ...processUsage(server.pids), at: process.hrtime.bigint(), counters: await server.stats?.() });
+	const usage = async () => ({
+		...processUsage(server.pids),
+		at: process.hrtime.bigint(),
+		counters: await server.stats?.()
+	});
 	try {
 		await next(publisher, 'ready');
 		await Promise.all(viewerProcesses.map((p) => next(p, 'ready')));
-		const canary = await harness.open(`canary-${server.backend}`, await socketTransport(server.url, `canary-${server.backend}`));
+		const canary = await harness.open(
+			`canary-${server.backend}`,
+			await socketTransport(server.url, `canary-${server.backend}`)
+		);
 		await canary.watch();
 		const phases: object[] = [];
 		let audience = 0;
@@ -66,17 +88,30 @@ export async function runBackend(server: BenchMediaServer, harness: BrowserHarne
 			const full = Math.max(0, Math.min(options.fullViewers, target) - fullSoFar);
 			fullSoFar += full;
 			const added = await ask({ type: 'add', count: target - audience, full }, 'added', 300_000);
-			const joins = added.flatMap((r) => r.joinToKeyframeMs as Array<number | null>).filter((v): v is number => v !== null);
+			const joins = added
+				.flatMap((r) => r.joinToKeyframeMs as Array<number | null>)
+				.filter((v): v is number => v !== null);
 			const previous = audience;
 			audience = target;
 			await sleep(2_000);
-			const [before, canaryBefore, countsBefore] = [await usage(), (await canary.stats())[0], await ask({ type: 'counts' }, 'counts')];
+			const [before, canaryBefore, countsBefore] = [
+				await usage(),
+				(await canary.stats())[0],
+				await ask({ type: 'counts' }, 'counts')
+			];
 			await sleep(options.windowS * 1000);
-			const [after, canaryAfter, countsAfter] = [await usage(), (await canary.stats())[0], await ask({ type: 'counts' }, 'counts')];
+			const [after, canaryAfter, countsAfter] = [
+				await usage(),
+				(await canary.stats())[0],
+				await ask({ type: 'counts' }, 'counts')
+			];
 			const seconds = Number(after.at - before.at) / 1e9;
 			const cpu = after.cpuMicros - before.cpuMicros;
 			const counted = sum(countsAfter, 'packets') - sum(countsBefore, 'packets');
-			const forwarded = after.counters && before.counters ? after.counters.packetsForwarded - before.counters.packetsForwarded : counted;
+			const forwarded =
+				after.counters && before.counters
+					? after.counters.packetsForwarded - before.counters.packetsForwarded
+					: counted;
 			const silent = countsAfter.flatMap((r) => r.silentStates as string[]);
 			phases.push({
 				viewers: target,
@@ -86,17 +121,31 @@ export async function runBackend(server: BenchMediaServer, harness: BrowserHarne
 				forwardedPacketsPerSecond: Math.round(forwarded / seconds),
 				forwardedCountedBy: after.counters ? 'server' : 'viewers',
 				viewersReceivedPerSecond: Math.round(counted / seconds),
-				packetsFromPublisherPerSecond: after.counters && before.counters ? Math.round((after.counters.packetsReceived - before.counters.packetsReceived) / seconds) : null,
-				retransmittedPackets: after.counters && before.counters ? after.counters.retransmissions - before.counters.retransmissions : null,
+				packetsFromPublisherPerSecond:
+					after.counters && before.counters
+						? Math.round((after.counters.packetsReceived - before.counters.packetsReceived) / seconds)
+						: null,
+				retransmittedPackets:
+					after.counters && before.counters ? after.counters.retransmissions - before.counters.retransmissions : null,
 				silentViewers: silent.length,
 				...(silent.length > 0 ? { silentViewerStates: silent.slice(0, 20) } : {}),
-				joinToFirstKeyframeMs: { p50: percentile(joins, 50), p95: percentile(joins, 95), joined: joins.length, of: target - previous, failed: sum(added, 'failed') },
+				joinToFirstKeyframeMs: {
+					p50: percentile(joins, 50),
+					p95: percentile(joins, 95),
+					joined: joins.length,
+					of: target - previous,
+					failed: sum(added, 'failed')
+				},
 				viewersAuthenticatingEveryPacket: fullSoFar,
 				canary: {
 					framesPerSecond: canaryAfter?.framesPerSecond ?? 0,
-					decodedFramesPerSecond: Number((((canaryAfter?.framesDecoded ?? 0) - (canaryBefore?.framesDecoded ?? 0)) / seconds).toFixed(1)),
+					decodedFramesPerSecond: Number(
+						(((canaryAfter?.framesDecoded ?? 0) - (canaryBefore?.framesDecoded ?? 0)) / seconds).toFixed(1)
+					),
 					freezeCount: (canaryAfter?.freezeCount ?? 0) - (canaryBefore?.freezeCount ?? 0),
-					freezeSeconds: Number(((canaryAfter?.totalFreezesDuration ?? 0) - (canaryBefore?.totalFreezesDuration ?? 0)).toFixed(2))
+					freezeSeconds: Number(
+						((canaryAfter?.totalFreezesDuration ?? 0) - (canaryBefore?.totalFreezesDuration ?? 0)).toFixed(2)
+					)
 				},
 				sampledPacketsNotAuthenticated: sum(countsAfter, 'authFailures')
 			});
@@ -105,7 +154,9 @@ export async function runBackend(server: BenchMediaServer, harness: BrowserHarne
 		return { phases };
 	} finally {
 		const children = [...viewerProcesses, publisher];
-		const exited = children.map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise((resolve) => c.once('exit', resolve))));
+		const exited = children.map((c) =>
+			c.exitCode !== null ? Promise.resolve() : new Promise((resolve) => c.once('exit', resolve))
+		);
 		for (const c of children) c.kill('SIGTERM');
 		await Promise.race([Promise.all(exited), sleep(10_000)]);
 	}

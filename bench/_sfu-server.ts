@@ -28,7 +28,13 @@ export type BenchServerOptions = {
 	execArgv?: string[];
 };
 
-export type BenchServerCounters = { packetsForwarded: number; packetsReceived: number; retransmissions: number; keyframeRequests: number; subscribers: number };
+export type BenchServerCounters = {
+	packetsForwarded: number;
+	packetsReceived: number;
+	retransmissions: number;
+	keyframeRequests: number;
+	subscribers: number;
+};
 
 export type BenchMediaServer = {
 	/** 'werift' | 'janus' */
@@ -64,7 +70,11 @@ export function processUsage(pids: number[]): { cpuMicros: number; rss: number }
 
 /** The werift SFU in its own process (bench/_sfu-werift.ts). */
 export const startWeriftBench: BenchServerStarter = async (opts) => {
-	const env: NodeJS.ProcessEnv = { ...process.env, SFU_BENCH_PORT: String(opts.port), SFU_BENCH_MEDIA_PORTS: opts.mediaPorts.join("-") };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		SFU_BENCH_PORT: String(opts.port),
+		SFU_BENCH_MEDIA_PORTS: opts.mediaPorts.join('-')
+	};
 	if (opts.workers !== undefined) env.MEDIA_WORKERS = String(opts.workers);
 	const child = fork(fileURLToPath(new URL('./_sfu-werift.ts', import.meta.url)), [], {
 		execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])],
@@ -105,7 +115,9 @@ export async function benchServerStarter(name: string): Promise<BenchServerStart
 	if (name === 'janus') {
 		try {
 			// Delivered separately (the Janus backend); absent until then.
-			const module = (await import(/* @vite-ignore */ './_sfu-janus' + '.ts')) as { startJanusBench?: BenchServerStarter };
+			const module = (await import(/* @vite-ignore */ './_sfu-janus' + '.ts')) as {
+				startJanusBench?: BenchServerStarter;
+			};
 			if (typeof module.startJanusBench === 'function') return module.startJanusBench;
 			return { unavailable: 'bench/_sfu-janus.ts does not export startJanusBench' };
 		} catch (error) {

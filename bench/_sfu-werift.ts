@@ -18,14 +18,20 @@ const room = backend.room('bench');
 const http = createServer((req, res) => {
 	if (req.url !== '/stats') return void res.writeHead(404).end();
 	const cpu = process.cpuUsage();
-	res.writeHead(200, { 'content-type': 'application/json' }).end(
-		JSON.stringify({ cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage().rss, media: backend.stats() })
-	);
+	res
+		.writeHead(200, { 'content-type': 'application/json' })
+		.end(JSON.stringify({ cpuMicros: cpu.user + cpu.system, rss: process.memoryUsage().rss, media: backend.stats() }));
 });
 const io = new Server(http, { serveClient: false });
 io.on('connection', (socket) => {
 	const peerId = String(socket.handshake.query.peerId ?? '');
-	const dispose = registerMediaSignalling(socket, { room, peerId, canPublish: () => true, canSubscribe: () => true, locale: () => 'en' });
+	const dispose = registerMediaSignalling(socket, {
+		room,
+		peerId,
+		canPublish: () => true,
+		canSubscribe: () => true,
+		locale: () => 'en'
+	});
 	socket.on('disconnect', () => {
 		dispose();
 		void room.leave(peerId);

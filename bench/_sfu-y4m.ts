@@ -16,7 +16,8 @@ export function writeTestVideo(path: string): string {
 	const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff;
 	for (let frame = 0; frame < FRAMES; frame++) {
 		for (let y = 0; y < HEIGHT; y++)
-			for (let x = 0; x < WIDTH; x++) luma[y * WIDTH + x] = (((x + frame * 8) ^ (y + frame * 3)) & 0xff) / 2 + (random() & 0x3f);
+			for (let x = 0; x < WIDTH; x++)
+				luma[y * WIDTH + x] = (((x + frame * 8) ^ (y + frame * 3)) & 0xff) / 2 + (random() & 0x3f);
 		writeSync(fd, 'FRAME\n');
 		writeSync(fd, luma);
 		for (const shift of [frame * 2, frame * 5]) {

@@ -8,7 +8,11 @@ import pg from 'pg';
 import { startCluster } from '../scripts/cluster.js';
 import { openSessionId, ownerOf, signIn, waitForNewOwner } from './_cluster-client';
 
-type Cluster = { url: string; nodes: Array<{ id: string; start(): Promise<void>; kill(signal?: string): Promise<void> }>; stop(): Promise<void> };
+type Cluster = {
+	url: string;
+	nodes: Array<{ id: string; start(): Promise<void>; kill(signal?: string): Promise<void> }>;
+	stop(): Promise<void>;
+};
 
 const USAGE = `npm run bench -- cluster [--seconds N] [--connections N] [--nginx-port P] [--node-ports P,Q] [--media-ports A-B]
 Needs \`npx vite build\`, nginx, and PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres),
@@ -55,7 +59,10 @@ async function throughput(cluster: Cluster) {
 	// Warm every node up first (JIT, caches, the pool's connections): a fresh node is several times slower.
 	await requestsPerSecond(`${cluster.url}/`, 2);
 	await requestsPerSecond(`${cluster.url}/directory`, 2);
-	return { home: await requestsPerSecond(`${cluster.url}/`), directory: await requestsPerSecond(`${cluster.url}/directory`) };
+	return {
+		home: await requestsPerSecond(`${cluster.url}/`),
+		directory: await requestsPerSecond(`${cluster.url}/directory`)
+	};
 }
 
 const name = `mc_bench_cluster_${Date.now()}`;
@@ -65,7 +72,14 @@ const databaseUrl = (() => {
 	url.pathname = `/${name}`;
 	return url.href;
 })();
-const common = { databaseUrl, nginxPort, mediaPorts, quiet: true, log: () => {}, env: { RATE_LIMIT_DISABLED: 'true', LOG_LEVEL: 'error' } };
+const common = {
+	databaseUrl,
+	nginxPort,
+	mediaPorts,
+	quiet: true,
+	log: () => {},
+	env: { RATE_LIMIT_DISABLED: 'true', LOG_LEVEL: 'error' }
+};
 const result: Record<string, unknown> = { seconds, connections };
 let cluster: Cluster | undefined;
 try {

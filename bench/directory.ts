@@ -22,7 +22,8 @@ const RUNS = 200;
 const HTTP_SECONDS = 10;
 const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 
-if (new URL(SERVER).hostname !== '127.0.0.1' && new URL(SERVER).hostname !== 'localhost') throw new Error('The benchmark only talks to 127.0.0.1');
+if (new URL(SERVER).hostname !== '127.0.0.1' && new URL(SERVER).hostname !== 'localhost')
+	throw new Error('The benchmark only talks to 127.0.0.1');
 if (!existsSync(`${BUILD_DIR}/handler.js`)) throw new Error(`No build in ${BUILD_DIR}/: run npm run build first`);
 const name = `mc_bench_dir_${randomBytes(4).toString('hex')}`;
 const admin = async (statement: string) => {
@@ -34,7 +35,8 @@ const admin = async (statement: string) => {
 		await client.end();
 	}
 };
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const percentile = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const round = (x: number) => Math.round(x * 100) / 100;
 
 const QUERIES = [
@@ -60,7 +62,10 @@ async function waitForHttp(url: string, child?: ChildProcess) {
 
 function load(url: string) {
 	return new Promise<autocannon.Result>((resolve, reject) =>
-		autocannon({ url, connections: 32, duration: HTTP_SECONDS, headers: { 'accept-language': 'ko' } }, (error, result) => (error ? reject(error) : resolve(result)))
+		autocannon(
+			{ url, connections: 32, duration: HTTP_SECONDS, headers: { 'accept-language': 'ko' } },
+			(error, result) => (error ? reject(error) : resolve(result))
+		)
 	);
 }
 
@@ -84,19 +89,35 @@ try {
 		timings.push(performance.now() - started);
 	}
 	const plan = await sql<{ 'QUERY PLAN': string }>`explain analyze select o.id from organizations o
-		where o.status = 'verified' and o.search_bigrams @@ to_tsquery('simple', ${"'헬스'"}) and o.kind in ('company')`.execute(db);
+		where o.status = 'verified' and o.search_bigrams @@ to_tsquery('simple', ${"'헬스'"}) and o.kind in ('company')`.execute(
+		db
+	);
 	const typoPlan = await sql<{ 'QUERY PLAN': string }>`explain analyze select o.id from organizations o
-		where o.status = 'verified' and (o.search_words @@ to_tsquery('simple', ${"'cardiak':*"}) or ${'cardiak'}::text <% o.search_text)`.execute(db);
+		where o.status = 'verified' and (o.search_words @@ to_tsquery('simple', ${"'cardiak':*"}) or ${'cardiak'}::text <% o.search_text)`.execute(
+		db
+	);
 	// Selective queries, as real searches mostly are: these show the GIN indexes at work.
 	const selectivePlan = await sql<{ 'QUERY PLAN': string }>`explain analyze select o.id from organizations o
 		where o.status = 'verified' and o.search_bigrams @@ to_tsquery('simple', ${"'원주' & '주메' & '메디'"})`.execute(db);
 	const selectiveTypoPlan = await sql<{ 'QUERY PLAN': string }>`explain analyze select o.id from organizations o
-		where o.status = 'verified' and (o.search_words @@ to_tsquery('simple', ${"'nuerocardio':*"}) or ${'nuerocardio'}::text <% o.search_text)`.execute(db);
-	const indexesUsed = (rows: { 'QUERY PLAN': string }[]) => [...new Set(rows.flatMap((r) => r['QUERY PLAN'].match(/on (organizations_\w+)/g) ?? []).map((s) => s.slice(3)))];
+		where o.status = 'verified' and (o.search_words @@ to_tsquery('simple', ${"'nuerocardio':*"}) or ${'nuerocardio'}::text <% o.search_text)`.execute(
+		db
+	);
+	const indexesUsed = (rows: { 'QUERY PLAN': string }[]) => [
+		...new Set(rows.flatMap((r) => r['QUERY PLAN'].match(/on (organizations_\w+)/g) ?? []).map((s) => s.slice(3)))
+	];
 
 	const { ORIGIN: _origin, ...env } = process.env;
 	const portal = spawn(process.execPath, ['server.js'], {
-		env: { ...env, BUILD_DIR, DATABASE_URL: dbUrl.href, PORT: '4590', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent' },
+		env: {
+			...env,
+			BUILD_DIR,
+			DATABASE_URL: dbUrl.href,
+			PORT: '4590',
+			HOST: '127.0.0.1',
+			SEED_DEMO: 'false',
+			LOG_LEVEL: 'silent'
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	children.push(portal);
@@ -106,7 +127,11 @@ try {
 	const portalResult = await load(pageUrl);
 	portal.kill('SIGTERM');
 
-	const hello = spawn(process.execPath, ['-e', "require('node:http').createServer((q,s)=>s.end('hello')).listen(4591,'127.0.0.1')"], { stdio: 'ignore' });
+	const hello = spawn(
+		process.execPath,
+		['-e', "require('node:http').createServer((q,s)=>s.end('hello')).listen(4591,'127.0.0.1')"],
+		{ stdio: 'ignore' }
+	);
 	children.push(hello);
 	await waitForHttp('http://127.0.0.1:4591/', hello);
 	const helloResult = await load('http://127.0.0.1:4591/');
@@ -119,7 +144,13 @@ try {
 				organizations: ORGS,
 				products: ORGS * PRODUCTS_PER_ORG,
 				generateSeconds,
-				searchWithFacetsMs: { runs: RUNS, p50: round(percentile(timings, 0.5)), p95: round(percentile(timings, 0.95)), targetP95: 50, met: percentile(timings, 0.95) < 50 },
+				searchWithFacetsMs: {
+					runs: RUNS,
+					p50: round(percentile(timings, 0.5)),
+					p95: round(percentile(timings, 0.95)),
+					targetP95: 50,
+					met: percentile(timings, 0.95) < 50
+				},
 				indexesUsed: {
 					koreanFragment: indexesUsed(plan.rows),
 					englishTypo: indexesUsed(typoPlan.rows),
@@ -132,7 +163,15 @@ try {
 					selectiveKorean: selectivePlan.rows.map((r) => r['QUERY PLAN']),
 					selectiveTypo: selectiveTypoPlan.rows.map((r) => r['QUERY PLAN'])
 				},
-				searchPage: { url: pageUrl, connections: 32, seconds: HTTP_SECONDS, requestsPerSecond: round(portalResult.requests.average), latencyP97_5Ms: portalResult.latency.p97_5, errors: portalResult.errors, non2xx: portalResult.non2xx },
+				searchPage: {
+					url: pageUrl,
+					connections: 32,
+					seconds: HTTP_SECONDS,
+					requestsPerSecond: round(portalResult.requests.average),
+					latencyP97_5Ms: portalResult.latency.p97_5,
+					errors: portalResult.errors,
+					non2xx: portalResult.non2xx
+				},
 				bareNodeHttp: { requestsPerSecond: round(helloResult.requests.average) },
 				ratio: Math.round((portalResult.requests.average / helloResult.requests.average) * 10_000) / 10_000
 			},

@@ -17,7 +17,11 @@ import { directoryFacets, searchOrganizations } from '../src/lib/server/director
 import { generateDirectory } from './_directory-data';
 
 const { values: args } = parseArgs({
-	options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, orgs: { type: 'string', default: '10000' } }
+	options: {
+		seconds: { type: 'string', default: '10' },
+		connections: { type: 'string', default: '32' },
+		orgs: { type: 'string', default: '10000' }
+	}
 });
 const SECONDS = Number(args.seconds);
 const CONNECTIONS = Number(args.connections);
@@ -26,11 +30,13 @@ const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 const SEARCH = `/directory?q=${encodeURIComponent('헬스')}&kind=company&tag=samd`;
 
-if (!['127.0.0.1', 'localhost'].includes(new URL(SERVER).hostname)) throw new Error('The benchmark only talks to 127.0.0.1');
+if (!['127.0.0.1', 'localhost'].includes(new URL(SERVER).hostname))
+	throw new Error('The benchmark only talks to 127.0.0.1');
 if (!existsSync(`${BUILD_DIR}/handler.js`)) throw new Error(`No build in ${BUILD_DIR}/: run npm run build first`);
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const percentile = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 async function admin(statement: string) {
 	const client = new pg.Client({ connectionString: SERVER });
@@ -66,17 +72,33 @@ async function waitForHttp(url: string, child: ChildProcess) {
 function startPortal(databaseUrl: string, port: number, seed: boolean): ChildProcess {
 	const { ORIGIN: _origin, ...env } = process.env;
 	return spawn(process.execPath, ['server.js'], {
-		env: { ...env, BUILD_DIR, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: String(seed), LOG_LEVEL: 'silent' },
+		env: {
+			...env,
+			BUILD_DIR,
+			DATABASE_URL: databaseUrl,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			SEED_DEMO: String(seed),
+			LOG_LEVEL: 'silent'
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 }
 
-type PageFigures = { path: string; requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; errors: number; non2xx: number };
+type PageFigures = {
+	path: string;
+	requestsPerSecond: number;
+	latencyP50Ms: number;
+	latencyP99Ms: number;
+	errors: number;
+	non2xx: number;
+};
 
 function load(url: string, seconds = SECONDS) {
 	return new Promise<autocannon.Result>((resolve, reject) =>
-		autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-language': 'ko' } }, (error, result) =>
-			error ? reject(error) : resolve(result)
+		autocannon(
+			{ url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-language': 'ko' } },
+			(error, result) => (error ? reject(error) : resolve(result))
 		)
 	);
 }
@@ -84,13 +106,24 @@ function load(url: string, seconds = SECONDS) {
 async function measure(origin: string, path: string): Promise<PageFigures> {
 	await load(origin + path, Math.max(2, Math.round(SECONDS / 3))); // warm-up, not counted
 	const r = await load(origin + path);
-	return { path, requestsPerSecond: round(r.requests.average), latencyP50Ms: r.latency.p50, latencyP99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+	return {
+		path,
+		requestsPerSecond: round(r.requests.average),
+		latencyP50Ms: r.latency.p50,
+		latencyP99Ms: r.latency.p99,
+		errors: r.errors,
+		non2xx: r.non2xx
+	};
 }
 
 const children: ChildProcess[] = [];
 const drops: Array<() => Promise<void>> = [];
 try {
-	const hello = spawn(process.execPath, ['-e', "require('node:http').createServer((q,s)=>s.end('hello')).listen(4691,'127.0.0.1')"], { stdio: 'ignore' });
+	const hello = spawn(
+		process.execPath,
+		['-e', "require('node:http').createServer((q,s)=>s.end('hello')).listen(4691,'127.0.0.1')"],
+		{ stdio: 'ignore' }
+	);
 	children.push(hello);
 	await waitForHttp('http://127.0.0.1:4691/', hello);
 	const bare = await measure('http://127.0.0.1:4691', '/');
@@ -103,7 +136,8 @@ try {
 	children.push(portal);
 	await waitForHttp('http://127.0.0.1:4690/readyz', portal);
 	const pages: PageFigures[] = [];
-	for (const path of ['/healthz', '/', '/directory', '/courses', '/orgs/wonju-mtv', '/ir']) pages.push(await measure('http://127.0.0.1:4690', path));
+	for (const path of ['/healthz', '/', '/directory', '/courses', '/orgs/wonju-mtv', '/ir'])
+		pages.push(await measure('http://127.0.0.1:4690', path));
 	portal.kill('SIGTERM');
 
 	// The directory at ORGS organisations.
@@ -139,7 +173,11 @@ try {
 				bareNodeHttp: bare,
 				pages: pages.map((p) => ({ ...p, percentOfBare: ratio(p) })),
 				directorySearchAtScale: { organizations: ORGS, ...search, percentOfBare: ratio(search) },
-				searchWithFacetsMs: { runs: timings.length, p50: round(percentile(timings, 0.5)), p95: round(percentile(timings, 0.95)) }
+				searchWithFacetsMs: {
+					runs: timings.length,
+					p50: round(percentile(timings, 0.5)),
+					p95: round(percentile(timings, 0.95))
+				}
 			},
 			null,
 			2

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 async function main() {
 	const { createMediaBackend } = await import('../src/lib/server/media/werift-backend');
 	const { roomTransport, startBrowserHarness } = await import('./_sfu-browser');
-	const backend = createMediaBackend({ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 47000, MEDIA_PORT_MAX: 47999, MEDIA_ICE_SERVERS: [] }, { warn: () => {}, debug: () => {} });
+	const backend = createMediaBackend(
+		{ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 47000, MEDIA_PORT_MAX: 47999, MEDIA_ICE_SERVERS: [] },
+		{ warn: () => {}, debug: () => {} }
+	);
 	const room = backend.room('heal');
 	const harness = await startBrowserHarness();
 	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -70,7 +73,11 @@ async function main() {
 
 if (process.env.SFU_BENCH_IN_NS !== '1') {
 	const file = fileURLToPath(import.meta.url);
-	const child = spawn('unshare', ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" --import tsx "${file}"`], { stdio: 'inherit', env: { ...process.env, SFU_BENCH_IN_NS: '1' } });
+	const child = spawn(
+		'unshare',
+		['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" --import tsx "${file}"`],
+		{ stdio: 'inherit', env: { ...process.env, SFU_BENCH_IN_NS: '1' } }
+	);
 	child.on('exit', (code) => process.exit(code ?? 1));
 } else {
 	await main();

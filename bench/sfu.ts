@@ -44,10 +44,24 @@ async function main() {
 				results[name] = { available: false, reason: starter.unavailable };
 				continue;
 			}
-			const profile = process.env.SFU_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SFU_BENCH_CPU_PROF}`] : [];
-			const server = await starter({ ...(PORTS[name] ?? PORTS.werift), workers: WORKERS === undefined ? undefined : Number(WORKERS), execArgv: profile });
+			const profile = process.env.SFU_BENCH_CPU_PROF
+				? ['--cpu-prof', `--cpu-prof-dir=${process.env.SFU_BENCH_CPU_PROF}`]
+				: [];
+			const server = await starter({
+				...(PORTS[name] ?? PORTS.werift),
+				workers: WORKERS === undefined ? undefined : Number(WORKERS),
+				execArgv: profile
+			});
 			try {
-				results[name] = { available: true, ...(await runBackend(server, harness, { audiences: AUDIENCES, windowS: WINDOW_S, viewerProcesses: VIEWER_PROCESSES, fullViewers: FULL_VIEWERS })) };
+				results[name] = {
+					available: true,
+					...(await runBackend(server, harness, {
+						audiences: AUDIENCES,
+						windowS: WINDOW_S,
+						viewerProcesses: VIEWER_PROCESSES,
+						fullViewers: FULL_VIEWERS
+					}))
+				};
 			} catch (error) {
 				results[name] = { available: true, failed: (error as Error).message };
 			} finally {
@@ -57,19 +71,36 @@ async function main() {
 	} finally {
 		await harness.close().catch(() => {});
 	}
-	console.log(JSON.stringify({ benchmark: 'sfu', fixture: { file: 'bench/fixtures/sfu-camera.rtp', recordedNow: Boolean(recorded), ...fixture }, windowSeconds: WINDOW_S, targetCpuMicrosPerForwardedPacket: 12, backends: results, weriftOverJanus: ratios(results), note: 'CPU and RSS are the server processes only (BenchMediaServer.pids; user + system from /proc)' }, null, 2));
+	console.log(
+		JSON.stringify(
+			{
+				benchmark: 'sfu',
+				fixture: { file: 'bench/fixtures/sfu-camera.rtp', recordedNow: Boolean(recorded), ...fixture },
+				windowSeconds: WINDOW_S,
+				targetCpuMicrosPerForwardedPacket: 12,
+				backends: results,
+				weriftOverJanus: ratios(results),
+				note: 'CPU and RSS are the server processes only (BenchMediaServer.pids; user + system from /proc)'
+			},
+			null,
+			2
+		)
+	);
 	process.exit(0);
 }
 
 type Phase = { viewers: number; cpuMicrosPerForwardedPacket: number | null };
 /** werift ÷ janus CPU per forwarded packet, per audience both measured. */
 function ratios(results: Record<string, object>) {
-	const phases = (name: string) => ((results[name] as { phases?: Phase[] } | undefined)?.phases ?? []);
+	const phases = (name: string) => (results[name] as { phases?: Phase[] } | undefined)?.phases ?? [];
 	const out: Record<string, number | null> = {};
 	for (const werift of phases('werift')) {
 		const janus = phases('janus').find((p) => p.viewers === werift.viewers);
 		if (!janus) continue;
-		out[`viewers_${werift.viewers}`] = werift.cpuMicrosPerForwardedPacket && janus.cpuMicrosPerForwardedPacket ? Number((werift.cpuMicrosPerForwardedPacket / janus.cpuMicrosPerForwardedPacket).toFixed(2)) : null;
+		out[`viewers_${werift.viewers}`] =
+			werift.cpuMicrosPerForwardedPacket && janus.cpuMicrosPerForwardedPacket
+				? Number((werift.cpuMicrosPerForwardedPacket / janus.cpuMicrosPerForwardedPacket).toFixed(2))
+				: null;
 	}
 	return Object.keys(out).length ? out : 'not measured (needs both backends)';
 }
@@ -77,7 +108,10 @@ function ratios(results: Record<string, object>) {
 if (process.env.SFU_BENCH_IN_NS !== '1') {
 	// Re-run this file inside a fresh network namespace where only loopback exists.
 	const command = `ip link set lo up && exec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" ${args.map((a) => `'${a}'`).join(' ')}`;
-	const child = spawn('unshare', ['-n', 'sh', '-c', command], { stdio: 'inherit', env: { ...process.env, SFU_BENCH_IN_NS: '1' } });
+	const child = spawn('unshare', ['-n', 'sh', '-c', command], {
+		stdio: 'inherit',
+		env: { ...process.env, SFU_BENCH_IN_NS: '1' }
+	});
 	child.on('exit', (code) => process.exit(code ?? 1));
 } else {
 	await main();

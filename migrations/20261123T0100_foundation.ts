@@ -103,7 +103,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			created_at timestamptz not null default now()
 		)`.execute(db);
 	await sql`create index join_requests_user_idx on join_requests (user_id)`.execute(db);
-	await sql`create unique index join_requests_pending_key on join_requests (org_id, user_id) where status = 'pending'`.execute(db);
+	await sql`create unique index join_requests_pending_key on join_requests (org_id, user_id) where status = 'pending'`.execute(
+		db
+	);
 
 	await sql`
 		create table invitations (

@@ -96,7 +96,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			reason_ko text not null default '',
 			reason_en text not null default ''
 		)`.execute(db);
-	await sql`create index resource_blackouts_during_idx on resource_blackouts using gist (resource_id, during)`.execute(db);
+	await sql`create index resource_blackouts_during_idx on resource_blackouts using gist (resource_id, during)`.execute(
+		db
+	);
 
 	await sql`
 		create table bookings (
@@ -121,11 +123,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`create index bookings_org_idx on bookings (org_id, lower(during))`.execute(db);
 	await sql`create index bookings_user_idx on bookings (user_id, lower(during))`.execute(db);
 	// The no-show job scans confirmed bookings by start time.
-	await sql`create index bookings_open_start_idx on bookings (lower(during)) where status in ('pending', 'confirmed')`.execute(db);
+	await sql`create index bookings_open_start_idx on bookings (lower(during)) where status in ('pending', 'confirmed')`.execute(
+		db
+	);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['bookings', 'resource_blackouts', 'resource_hours', 'resources', 'user_credentials', 'credentials', 'facility_managers', 'facilities']) {
+	for (const table of [
+		'bookings',
+		'resource_blackouts',
+		'resource_hours',
+		'resources',
+		'user_credentials',
+		'credentials',
+		'facility_managers',
+		'facilities'
+	]) {
 		await sql`drop table if exists ${sql.table(table)}`.execute(db);
 	}
 }

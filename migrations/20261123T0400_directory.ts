@@ -29,8 +29,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 			add column search_text text not null default ''`.execute(db);
 	await sql`create index organizations_search_words_idx on organizations using gin (search_words)`.execute(db);
 	await sql`create index organizations_search_bigrams_idx on organizations using gin (search_bigrams)`.execute(db);
-	await sql`create index organizations_search_trgm_idx on organizations using gin (search_text gin_trgm_ops)`.execute(db);
-	await sql`create index organizations_verified_created_idx on organizations (created_at desc) where status = 'verified'`.execute(db);
+	await sql`create index organizations_search_trgm_idx on organizations using gin (search_text gin_trgm_ops)`.execute(
+		db
+	);
+	await sql`create index organizations_verified_created_idx on organizations (created_at desc) where status = 'verified'`.execute(
+		db
+	);
 	await sql`create index organizations_region_idx on organizations (region) where status = 'verified'`.execute(db);
 
 	await sql`
@@ -96,7 +100,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('contact_messages').ifExists().execute();
-	await sql`alter table users drop column if exists title, drop column if exists expertise, drop column if exists directory_listed`.execute(db);
+	await sql`alter table users drop column if exists title, drop column if exists expertise, drop column if exists directory_listed`.execute(
+		db
+	);
 	await db.schema.dropTable('products').ifExists().execute();
 	await db.schema.dropTable('organization_terms').ifExists().execute();
 	await db.schema.dropTable('taxonomy_terms').ifExists().execute();
@@ -105,6 +111,8 @@ export async function down(db: Kysely<any>): Promise<void> {
 			drop column if exists address_ko, drop column if exists address_en, drop column if exists employee_range,
 			drop column if exists certifications, drop column if exists looking_for_partners,
 			drop column if exists raising_investment, drop column if exists logo_upload_id,
-			drop column if exists search_words, drop column if exists search_bigrams, drop column if exists search_text`.execute(db);
+			drop column if exists search_words, drop column if exists search_bigrams, drop column if exists search_text`.execute(
+		db
+	);
 	await db.schema.dropTable('uploads').ifExists().execute();
 }

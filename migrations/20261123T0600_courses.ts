@@ -98,12 +98,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 			check (status <> 'offered' or offer_expires_at is not null)
 		)`.execute(db);
 	// One live enrolment per person and cohort; cancelled and expired ones stay as history.
-	await sql`create unique index enrolments_live_key on enrolments (cohort_id, user_id) where status in ('enrolled', 'waitlisted', 'offered', 'completed')`.execute(db);
+	await sql`create unique index enrolments_live_key on enrolments (cohort_id, user_id) where status in ('enrolled', 'waitlisted', 'offered', 'completed')`.execute(
+		db
+	);
 	// No two people share a place in the queue.
-	await sql`create unique index enrolments_waitlist_position_key on enrolments (cohort_id, position) where status = 'waitlisted'`.execute(db);
+	await sql`create unique index enrolments_waitlist_position_key on enrolments (cohort_id, position) where status = 'waitlisted'`.execute(
+		db
+	);
 	await sql`create index enrolments_user_idx on enrolments (user_id, created_at desc)`.execute(db);
 	// The expiry job scans open offers by deadline.
-	await sql`create index enrolments_offer_deadline_idx on enrolments (offer_expires_at) where status = 'offered'`.execute(db);
+	await sql`create index enrolments_offer_deadline_idx on enrolments (offer_expires_at) where status = 'offered'`.execute(
+		db
+	);
 
 	await sql`
 		create table attendance (
@@ -130,7 +136,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['certificates', 'attendance', 'enrolments', 'cohort_meetings', 'cohorts', 'course_managers', 'course_prerequisites', 'courses']) {
+	for (const table of [
+		'certificates',
+		'attendance',
+		'enrolments',
+		'cohort_meetings',
+		'cohorts',
+		'course_managers',
+		'course_prerequisites',
+		'courses'
+	]) {
 		await sql`drop table if exists ${sql.table(table)}`.execute(db);
 	}
 }

@@ -89,7 +89,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			check (status <> 'declined' or decision_reason is not null)
 		)`.execute(db);
 	await sql`create index need_responses_org_idx on need_responses (org_id, created_at desc)`.execute(db);
-	await sql`alter table needs add constraint needs_matched_response_fk foreign key (matched_response_id) references need_responses (id) on delete set null`.execute(db);
+	await sql`alter table needs add constraint needs_matched_response_fk foreign key (matched_response_id) references need_responses (id) on delete set null`.execute(
+		db
+	);
 
 	// Reviewer notes: the hospital side only; never selected for a company.
 	await sql`
@@ -109,7 +111,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			body text not null check (length(body) between 1 and 5000),
 			created_at timestamptz not null default now()
 		)`.execute(db);
-	await sql`create index need_response_messages_response_idx on need_response_messages (response_id, created_at)`.execute(db);
+	await sql`create index need_response_messages_response_idx on need_response_messages (response_id, created_at)`.execute(
+		db
+	);
 	await sql`
 		create table need_response_reads (
 			response_id uuid not null references need_responses (id) on delete cascade,
@@ -120,7 +124,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['need_response_reads', 'need_response_messages', 'need_response_notes']) await db.schema.dropTable(table).ifExists().execute();
+	for (const table of ['need_response_reads', 'need_response_messages', 'need_response_notes'])
+		await db.schema.dropTable(table).ifExists().execute();
 	await sql`alter table if exists needs drop constraint if exists needs_matched_response_fk`.execute(db);
-	for (const table of ['need_responses', 'saved_needs', 'need_reviewers', 'need_invitations', 'need_terms', 'needs']) await db.schema.dropTable(table).ifExists().execute();
+	for (const table of ['need_responses', 'saved_needs', 'need_reviewers', 'need_invitations', 'need_terms', 'needs'])
+		await db.schema.dropTable(table).ifExists().execute();
 }

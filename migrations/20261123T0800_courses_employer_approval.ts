@@ -9,7 +9,11 @@ const STATUSES_BEFORE = `'enrolled', 'waitlisted', 'offered', 'cancelled', 'expi
 
 export async function up(db: Kysely<any>): Promise<void> {
 	await sql`alter table enrolments drop constraint enrolments_status_check`.execute(db);
-	await sql.raw(`alter table enrolments add constraint enrolments_status_check check (status in (${STATUSES_BEFORE}, 'awaiting_employer', 'refused'))`).execute(db);
+	await sql
+		.raw(
+			`alter table enrolments add constraint enrolments_status_check check (status in (${STATUSES_BEFORE}, 'awaiting_employer', 'refused'))`
+		)
+		.execute(db);
 	await sql`
 		alter table enrolments
 			add column employer_decided_by uuid references users (id) on delete set null,
@@ -17,9 +21,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 			add column refusal_reason text,
 			add constraint enrolments_refusal_reason_check check ((status = 'refused') = (refusal_reason is not null))`.execute(db);
 	await sql`drop index enrolments_live_key`.execute(db);
-	await sql.raw(`create unique index enrolments_live_key on enrolments (cohort_id, user_id) where status in (${LIVE_BEFORE}, 'awaiting_employer')`).execute(db);
+	await sql
+		.raw(
+			`create unique index enrolments_live_key on enrolments (cohort_id, user_id) where status in (${LIVE_BEFORE}, 'awaiting_employer')`
+		)
+		.execute(db);
 	// The approvals page lists each organisation's waiting requests.
-	await sql`create index enrolments_awaiting_employer_idx on enrolments (org_id, created_at) where status = 'awaiting_employer'`.execute(db);
+	await sql`create index enrolments_awaiting_employer_idx on enrolments (org_id, created_at) where status = 'awaiting_employer'`.execute(
+		db
+	);
 
 	await sql`
 		create table course_check_in_secrets (
@@ -34,8 +44,14 @@ export async function down(db: Kysely<any>): Promise<void> {
 	await sql`drop index if exists enrolments_awaiting_employer_idx`.execute(db);
 	await sql`update enrolments set status = 'cancelled' where status in ('awaiting_employer', 'refused')`.execute(db);
 	await sql`drop index enrolments_live_key`.execute(db);
-	await sql.raw(`create unique index enrolments_live_key on enrolments (cohort_id, user_id) where status in (${LIVE_BEFORE})`).execute(db);
-	await sql`alter table enrolments drop constraint enrolments_refusal_reason_check, drop column refusal_reason, drop column employer_decided_at, drop column employer_decided_by`.execute(db);
+	await sql
+		.raw(`create unique index enrolments_live_key on enrolments (cohort_id, user_id) where status in (${LIVE_BEFORE})`)
+		.execute(db);
+	await sql`alter table enrolments drop constraint enrolments_refusal_reason_check, drop column refusal_reason, drop column employer_decided_at, drop column employer_decided_by`.execute(
+		db
+	);
 	await sql`alter table enrolments drop constraint enrolments_status_check`.execute(db);
-	await sql.raw(`alter table enrolments add constraint enrolments_status_check check (status in (${STATUSES_BEFORE}))`).execute(db);
+	await sql
+		.raw(`alter table enrolments add constraint enrolments_status_check check (status in (${STATUSES_BEFORE}))`)
+		.execute(db);
 }

@@ -24,9 +24,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 			check (chosen_slot_id is null or status in ('accepted', 'cancelled')),
 			check (status = 'declined' or decline_message is null)
 		)`.execute(db);
-	await sql`create index meeting_requests_requester_idx on meeting_requests (requester_org_id, created_at desc)`.execute(db);
-	await sql`create index meeting_requests_recipient_idx on meeting_requests (recipient_org_id, created_at desc)`.execute(db);
-	await sql`create index meeting_requests_open_idx on meeting_requests (expires_at) where status = 'requested'`.execute(db);
+	await sql`create index meeting_requests_requester_idx on meeting_requests (requester_org_id, created_at desc)`.execute(
+		db
+	);
+	await sql`create index meeting_requests_recipient_idx on meeting_requests (recipient_org_id, created_at desc)`.execute(
+		db
+	);
+	await sql`create index meeting_requests_open_idx on meeting_requests (expires_at) where status = 'requested'`.execute(
+		db
+	);
 	await sql`
 		create table meeting_request_slots (
 			id uuid primary key default gen_random_uuid(),
@@ -35,10 +41,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 			ends_at timestamptz not null,
 			check (ends_at > starts_at)
 		)`.execute(db);
-	await sql`create index meeting_request_slots_request_idx on meeting_request_slots (request_id, starts_at)`.execute(db);
+	await sql`create index meeting_request_slots_request_idx on meeting_request_slots (request_id, starts_at)`.execute(
+		db
+	);
 	// The chosen slot must be one of the request's own slots.
-	await sql`create unique index meeting_request_slots_request_key on meeting_request_slots (request_id, id)`.execute(db);
-	await sql`alter table meeting_requests add constraint meeting_requests_chosen_slot_fk foreign key (id, chosen_slot_id) references meeting_request_slots (request_id, id)`.execute(db);
+	await sql`create unique index meeting_request_slots_request_key on meeting_request_slots (request_id, id)`.execute(
+		db
+	);
+	await sql`alter table meeting_requests add constraint meeting_requests_chosen_slot_fk foreign key (id, chosen_slot_id) references meeting_request_slots (request_id, id)`.execute(
+		db
+	);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

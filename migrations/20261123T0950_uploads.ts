@@ -27,9 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['need_response_attachments', 'need_attachments']) await db.schema.dropTable(table).ifExists().execute();
+	for (const table of ['need_response_attachments', 'need_attachments'])
+		await db.schema.dropTable(table).ifExists().execute();
 	await sql`delete from uploads where purpose not in ('logo', 'attachment')`.execute(db);
 	await sql`alter table uploads drop constraint uploads_purpose_check`.execute(db);
-	await sql`alter table uploads add constraint uploads_purpose_check check (purpose in ('logo', 'attachment'))`.execute(db);
+	await sql`alter table uploads add constraint uploads_purpose_check check (purpose in ('logo', 'attachment'))`.execute(
+		db
+	);
 	await sql`alter table uploads drop column sha256, drop column filename`.execute(db);
 }

@@ -57,7 +57,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			primary key (event_id, user_id),
 			check ((nda_version is null) = (nda_accepted_at is null))
 		)`.execute(db);
-	await sql`create index ir_registrations_user_idx on ir_registrations (user_id, event_id) where cancelled_at is null`.execute(db);
+	await sql`create index ir_registrations_user_idx on ir_registrations (user_id, event_id) where cancelled_at is null`.execute(
+		db
+	);
 	// One open or agreed follow-up meeting per investor firm and session, even when two colleagues ask at once.
 	await sql`
 		create unique index meeting_requests_ir_open_key on meeting_requests (context_id, requester_org_id)

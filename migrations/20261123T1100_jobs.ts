@@ -48,7 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			revoked_at timestamptz
 		)`.execute(db);
 	// One live token per person (facility_id null) and per person and facility.
-	await sql`create unique index calendar_feed_tokens_live_key on calendar_feed_tokens (user_id, coalesce(facility_id, '00000000-0000-0000-0000-000000000000'::uuid)) where revoked_at is null`.execute(db);
+	await sql`create unique index calendar_feed_tokens_live_key on calendar_feed_tokens (user_id, coalesce(facility_id, '00000000-0000-0000-0000-000000000000'::uuid)) where revoked_at is null`.execute(
+		db
+	);
 
 	await sql`
 		create table notification_preferences (

@@ -26,7 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			check (status <> 'ready' or storage_key is not null)
 		)`.execute(db);
 	// At most one recording running per session, whatever two moderators click at once.
-	await sql`create unique index ir_recordings_running_key on ir_recordings (event_id) where status = 'recording'`.execute(db);
+	await sql`create unique index ir_recordings_running_key on ir_recordings (event_id) where status = 'recording'`.execute(
+		db
+	);
 	await sql`create index ir_recordings_event_idx on ir_recordings (event_id, started_at)`.execute(db);
 	await sql`
 		create table ir_replay_views (

@@ -8,7 +8,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// The time step of the last accepted code: a code of that step or an earlier one is a replay.
 	await sql`alter table users add column totp_last_step bigint`.execute(db);
 	await sql`alter table users add column totp_enabled_at timestamptz`.execute(db);
-	await sql`alter table users add constraint users_totp_check check ((totp_key is null) = (totp_enabled_at is null))`.execute(db);
+	await sql`alter table users add constraint users_totp_check check ((totp_key is null) = (totp_enabled_at is null))`.execute(
+		db
+	);
 	await sql`alter table organizations add column require_two_factor boolean not null default false`.execute(db);
 	await sql`alter table sessions add column two_factor_verified boolean not null default false`.execute(db);
 	await sql`alter table sessions add column last_used_at timestamptz not null default now()`.execute(db);

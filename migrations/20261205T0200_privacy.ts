@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			published_by uuid references users (id) on delete set null,
 			published_at timestamptz not null default now()
 		)`.execute(db);
-	await sql`insert into privacy_notices (version, published_at) values (${FIRST_NOTICE_VERSION}, '2026-12-01T00:00:00Z')`.execute(db);
+	await sql`insert into privacy_notices (version, published_at) values (${FIRST_NOTICE_VERSION}, '2026-12-01T00:00:00Z')`.execute(
+		db
+	);
 	await sql`
 		create table privacy_consents (
 			id bigint generated always as identity primary key,

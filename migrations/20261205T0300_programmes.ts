@@ -69,8 +69,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 			check ((status = 'reserve') = (reserve_position is not null)),
 			check (status = 'draft' or status = 'withdrawn' or submitted_at is not null)
 		)`.execute(db);
-	await sql`create unique index programme_applications_reserve_idx on programme_applications (call_id, reserve_position) where reserve_position is not null`.execute(db);
-	await sql`create index programme_applications_org_idx on programme_applications (organisation_id, status)`.execute(db);
+	await sql`create unique index programme_applications_reserve_idx on programme_applications (call_id, reserve_position) where reserve_position is not null`.execute(
+		db
+	);
+	await sql`create index programme_applications_org_idx on programme_applications (organisation_id, status)`.execute(
+		db
+	);
 
 	await sql`
 		create table programme_application_files (
@@ -106,7 +110,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['programme_reviews', 'programme_conflicts', 'programme_application_files', 'programme_applications', 'programme_call_reviewers', 'programme_calls', 'organization_relations']) {
+	for (const table of [
+		'programme_reviews',
+		'programme_conflicts',
+		'programme_application_files',
+		'programme_applications',
+		'programme_call_reviewers',
+		'programme_calls',
+		'organization_relations'
+	]) {
 		await db.schema.dropTable(table).ifExists().execute();
 	}
 }

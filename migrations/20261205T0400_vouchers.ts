@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			constraint vouchers_balance_in_range check (balance_krw >= 0 and balance_krw <= amount_krw)
 		)`.execute(db);
 	await sql`create index vouchers_org_idx on vouchers (org_id, expires_at)`.execute(db);
-	await sql`create index vouchers_programme_call_idx on vouchers (programme_call_id) where programme_call_id is not null`.execute(db);
+	await sql`create index vouchers_programme_call_idx on vouchers (programme_call_id) where programme_call_id is not null`.execute(
+		db
+	);
 
 	await sql`
 		create table voucher_ledger (
@@ -39,9 +41,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`create index voucher_ledger_voucher_idx on voucher_ledger (voucher_id, created_at)`.execute(db);
 	// A spend is refunded at most once (a rescheduled booking is refunded and paid again, so a booking
 	// may have several spends, but never two unrefunded ones: the service refunds before it re-spends).
-	await sql`create unique index voucher_ledger_one_refund on voucher_ledger (refund_of) where refund_of is not null`.execute(db);
-	await sql`create index voucher_ledger_booking_idx on voucher_ledger (booking_id) where booking_id is not null`.execute(db);
-	await sql`create index voucher_ledger_enrolment_idx on voucher_ledger (enrolment_id) where enrolment_id is not null`.execute(db);
+	await sql`create unique index voucher_ledger_one_refund on voucher_ledger (refund_of) where refund_of is not null`.execute(
+		db
+	);
+	await sql`create index voucher_ledger_booking_idx on voucher_ledger (booking_id) where booking_id is not null`.execute(
+		db
+	);
+	await sql`create index voucher_ledger_enrolment_idx on voucher_ledger (enrolment_id) where enrolment_id is not null`.execute(
+		db
+	);
 
 	await sql`alter table cohorts add column fee_krw integer not null default 0 check (fee_krw >= 0)`.execute(db);
 }

@@ -2,7 +2,9 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-	await sql`alter table contact_messages add column read_at timestamptz, add column archived_at timestamptz`.execute(db);
+	await sql`alter table contact_messages add column read_at timestamptz, add column archived_at timestamptz`.execute(
+		db
+	);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -15,7 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 	for (const row of await storedKeys(db)) {
 		const stored = new Uint8Array(row.totp_key);
 		if (!isPlainTotpKey(stored)) continue;
-		await db.updateTable('users').set({ totp_key: encryptTotpKey(stored, row.id) }).where('id', '=', row.id).execute();
+		await db
+			.updateTable('users')
+			.set({ totp_key: encryptTotpKey(stored, row.id) })
+			.where('id', '=', row.id)
+			.execute();
 	}
 }
 
@@ -23,6 +27,10 @@ export async function down(db: Kysely<any>): Promise<void> {
 	for (const row of await storedKeys(db)) {
 		const stored = new Uint8Array(row.totp_key);
 		if (isPlainTotpKey(stored)) continue;
-		await db.updateTable('users').set({ totp_key: decryptTotpKey(stored, row.id) }).where('id', '=', row.id).execute();
+		await db
+			.updateTable('users')
+			.set({ totp_key: decryptTotpKey(stored, row.id) })
+			.where('id', '=', row.id)
+			.execute();
 	}
 }

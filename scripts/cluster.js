@@ -50,16 +50,30 @@ function fillConfig(nodes, listen, prefix) {
  */
 export async function startCluster(options = {}) {
 	const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-	if (!databaseUrl) throw new Error('Several nodes need one PostgreSQL: set DATABASE_URL (the embedded PGlite serves one process only).');
+	if (!databaseUrl)
+		throw new Error(
+			'Several nodes need one PostgreSQL: set DATABASE_URL (the embedded PGlite serves one process only).'
+		);
 	const buildDir = options.buildDir ?? process.env.BUILD_DIR ?? 'build';
-	if (!existsSync(resolve(root, buildDir, 'handler.js'))) throw new Error(`No build in ${buildDir}: run npm run build first.`);
+	if (!existsSync(resolve(root, buildDir, 'handler.js')))
+		throw new Error(`No build in ${buildDir}: run npm run build first.`);
 	const nginxPort = Number(options.nginxPort ?? process.env.CLUSTER_NGINX_PORT ?? 8080);
-	const ports = (options.nodePorts ?? (process.env.CLUSTER_NODE_PORTS ?? '3001,3002').split(',').map(Number)).slice(0, options.nodeCount ?? undefined);
-	const [mediaMin, mediaMax] = (options.mediaPorts ?? process.env.CLUSTER_MEDIA_PORTS ?? '40000-49999').split('-').map(Number);
+	const ports = (options.nodePorts ?? (process.env.CLUSTER_NODE_PORTS ?? '3001,3002').split(',').map(Number)).slice(
+		0,
+		options.nodeCount ?? undefined
+	);
+	const [mediaMin, mediaMax] = (options.mediaPorts ?? process.env.CLUSTER_MEDIA_PORTS ?? '40000-49999')
+		.split('-')
+		.map(Number);
 	const ranges = mediaRanges(mediaMin, mediaMax, ports.length);
 	const log = options.log ?? ((line) => console.log(line));
 	const origin = `http://127.0.0.1:${nginxPort}`;
-	const nodes = ports.map((port, i) => ({ id: String.fromCharCode(97 + i), port, mediaPorts: ranges[i], process: undefined }));
+	const nodes = ports.map((port, i) => ({
+		id: String.fromCharCode(97 + i),
+		port,
+		mediaPorts: ranges[i],
+		process: undefined
+	}));
 
 	function spawnNode(node, extraEnv = {}) {
 		const env = {
@@ -81,7 +95,8 @@ export async function startCluster(options = {}) {
 		};
 		const child = spawn(process.execPath, [join(root, 'server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const prefix = `[node ${node.id}] `;
-		for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => options.quiet || process.stdout.write(chunk.toString().replace(/^(?=.)/gm, prefix)));
+		for (const stream of [child.stdout, child.stderr])
+			stream.on('data', (chunk) => options.quiet || process.stdout.write(chunk.toString().replace(/^(?=.)/gm, prefix)));
 		node.process = child;
 		return child;
 	}
@@ -129,7 +144,9 @@ export async function startCluster(options = {}) {
 		for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, dir));
 		const conf = join(prefix, 'nginx.conf');
 		writeFileSync(conf, fillConfig(nodes, `127.0.0.1:${nginxPort}`, prefix));
-		nginx = spawn(options.nginx ?? 'nginx', ['-p', prefix, '-c', conf], { stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', options.quiet ? 'ignore' : 'inherit'] });
+		nginx = spawn(options.nginx ?? 'nginx', ['-p', prefix, '-c', conf], {
+			stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', options.quiet ? 'ignore' : 'inherit']
+		});
 		await waitFor(`${origin}/readyz`, { timeoutMs: 15_000 });
 		log(`nginx on ${origin} in front of ${nodeApi.map((n) => `${n.id} (${n.port})`).join(', ')}; its config: ${conf}`);
 	} catch (error) {

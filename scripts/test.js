@@ -108,7 +108,9 @@ function namespaceProblem(what) {
 	const probe = spawnSync('unshare', ['-n', 'true'], { encoding: 'utf8' });
 	if (probe.status === 0) return false;
 	const reason = probe.error?.message ?? probe.stderr?.trim() ?? `exit code ${probe.status}`;
-	console.error(`\n✘ ${what}: cannot create a private network namespace (unshare -n: ${reason}). This step runs as root (CI does); run npm test as root or with CAP_SYS_ADMIN.`);
+	console.error(
+		`\n✘ ${what}: cannot create a private network namespace (unshare -n: ${reason}). This step runs as root (CI does); run npm test as root or with CAP_SYS_ADMIN.`
+	);
 	return true;
 }
 
@@ -116,7 +118,9 @@ function namespaceProblem(what) {
 async function janusIntegration() {
 	if (namespaceProblem('Janus backend integration tests')) return 1;
 	const inNamespace = `${JANUS_NETNS_SETUP} && exec npx vitest run tests/integration/media-janus.test.ts`;
-	return step('Janus backend integration tests (vitest, network namespace with a veth for Janus)', [['unshare', ['-n', 'sh', '-c', inNamespace]]]);
+	return step('Janus backend integration tests (vitest, network namespace with a veth for Janus)', [
+		['unshare', ['-n', 'sh', '-c', inNamespace]]
+	]);
 }
 
 /** The live room's WebRTC e2e on one media backend ('werift' or 'janus'), on a fresh database. */
@@ -124,25 +128,41 @@ async function liveE2e(backend = 'werift', config = 'playwright.live.config.ts')
 	const socketDir = process.env.LIVE_E2E_PGHOST ?? '/var/run/postgresql';
 	if (namespaceProblem(`e2e live IR room (${backend})`)) return 1;
 	const given = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : undefined;
-	const credentials = given ? `${given.username || 'postgres'}${given.password ? `:${given.password}` : ''}` : 'postgres';
+	const credentials = given
+		? `${given.username || 'postgres'}${given.password ? `:${given.password}` : ''}`
+		: 'postgres';
 	const adminUrl = process.env.DATABASE_URL ?? `postgres://${credentials}@localhost/postgres?host=${socketDir}`;
 	const name = `mc_live_${backend}_${Date.now()}`;
 	try {
 		await onMaintenance(adminUrl, `create database "${name}"`);
 	} catch (error) {
-		console.error(`\n✘ ${label}: cannot create a PostgreSQL database for it (${error.message}). It needs PostgreSQL: set DATABASE_URL, or run one with its socket in ${socketDir}.`);
+		console.error(
+			`\n✘ ${label}: cannot create a PostgreSQL database for it (${error.message}). It needs PostgreSQL: set DATABASE_URL, or run one with its socket in ${socketDir}.`
+		);
 		return 1;
 	}
 	console.log(`(live e2e database ${name}, reached inside the namespace over ${socketDir})`);
 	try {
-		const env = { ...process.env, E2E_DATABASE_URL: `postgres://${credentials}@localhost/${name}?host=${socketDir}`, E2E_MEDIA_BACKEND: backend };
+		const env = {
+			...process.env,
+			E2E_DATABASE_URL: `postgres://${credentials}@localhost/${name}?host=${socketDir}`,
+			E2E_MEDIA_BACKEND: backend
+		};
 		const setup = backend === 'janus' ? JANUS_NETNS_SETUP : 'ip link set lo up';
 		const inNamespace = `${setup} && exec npx playwright test -c ${config}`;
 		const cluster = config === 'playwright.cluster.config.ts';
-		const where = cluster ? 'two nodes behind nginx, network namespace with only lo' : backend === 'janus' ? 'Janus, network namespace with lo and a veth for Janus' : 'werift, network namespace with only lo';
-		return await step(`e2e live IR room${cluster ? ' on two nodes' : ''} (playwright, ${where})`, [['unshare', ['-n', 'sh', '-c', inNamespace], env]]);
+		const where = cluster
+			? 'two nodes behind nginx, network namespace with only lo'
+			: backend === 'janus'
+				? 'Janus, network namespace with lo and a veth for Janus'
+				: 'werift, network namespace with only lo';
+		return await step(`e2e live IR room${cluster ? ' on two nodes' : ''} (playwright, ${where})`, [
+			['unshare', ['-n', 'sh', '-c', inNamespace], env]
+		]);
 	} finally {
-		await onMaintenance(adminUrl, `drop database if exists "${name}" with (force)`).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
+		await onMaintenance(adminUrl, `drop database if exists "${name}" with (force)`).catch((error) =>
+			console.error(`Could not drop ${name}: ${error.message}`)
+		);
 	}
 }
 
@@ -162,6 +182,7 @@ async function main() {
 				['npx', ['svelte-kit', 'sync']],
 				['npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']]
 			]),
+		() => step('formatting (prettier --check)', [['npx', ['prettier', '--check', '--log-level', 'warn', '.']]]),
 		() => step('unit + integration tests (vitest)', [['npx', ['vitest', 'run']]]),
 		() => janusIntegration(),
 		() => step('production build (vite build)', [['npx', ['vite', 'build']]]),
@@ -171,7 +192,9 @@ async function main() {
 			// Without PostgreSQL the server under test uses a fresh embedded PGlite folder.
 			const dataDir = mkdtempSync(join(tmpdir(), 'medcluster-e2e-'));
 			try {
-				return await step('e2e (playwright, embedded PGlite)', [['npx', ['playwright', 'test'], { ...process.env, E2E_DATA_DIR: dataDir }]]);
+				return await step('e2e (playwright, embedded PGlite)', [
+					['npx', ['playwright', 'test'], { ...process.env, E2E_DATA_DIR: dataDir }]
+				]);
 			} finally {
 				rmSync(dataDir, { recursive: true, force: true });
 			}
@@ -181,7 +204,13 @@ async function main() {
 		() => liveE2e('werift', 'playwright.cluster.config.ts')
 	];
 	// `node scripts/test.js janus`: only the Janus steps (the live one needs a production build).
-	if (process.argv[2] === 'janus') steps.splice(0, steps.length, () => janusIntegration(), () => liveE2e('janus'));
+	if (process.argv[2] === 'janus')
+		steps.splice(
+			0,
+			steps.length,
+			() => janusIntegration(),
+			() => liveE2e('janus')
+		);
 	for (const next of steps) {
 		const code = interrupted ? 130 : await next();
 		if (code !== 0) return code;

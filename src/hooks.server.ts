@@ -52,12 +52,24 @@ const handleI18n: Handle = ({ event, resolve }) => {
 	event.locals.locale = locale;
 	event.locals.timeZone = resolveTimeZone(event.locals.user?.timeZone);
 	if (cookieLocale !== locale) {
-		event.cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
+		event.cookies.set(cookieName, locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 34560000,
+			secure: isSecure(event)
+		});
 	}
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 };
 
-export const handle = sequence(handleRequestLog, handleDatabaseOutage, handleAuth, handleI18n, refuseNonFormActionPosts);
+export const handle = sequence(
+	handleRequestLog,
+	handleDatabaseOutage,
+	handleAuth,
+	handleI18n,
+	refuseNonFormActionPosts
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };

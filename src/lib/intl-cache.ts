@@ -16,8 +16,15 @@ function cached<T>(store: Map<string, T>, key: string, make: () => T): T {
 	return value;
 }
 
-export function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
-	return cached(dateTimeFormats, `${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+export function dateTimeFormat(
+	locale: string | undefined,
+	options: Intl.DateTimeFormatOptions = {}
+): Intl.DateTimeFormat {
+	return cached(
+		dateTimeFormats,
+		`${locale}|${JSON.stringify(options)}`,
+		() => new Intl.DateTimeFormat(locale, options)
+	);
 }
 
 export function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {

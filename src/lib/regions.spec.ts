@@ -12,7 +12,12 @@ describe('regions', () => {
 		expect(regionsMatching('원주')).toEqual(['Gangwon (Wonju)']);
 		expect(regionsMatching('Wonju')).toEqual(regionsMatching('원주'));
 		expect(regionsMatching('판교')).toEqual(['Gyeonggi (Pangyo)']);
-		expect(regionsMatching('강원')).toEqual(['Gangwon', 'Gangwon (Wonju)', 'Gangwon (Chuncheon)', 'Gangwon (Gangneung)']);
+		expect(regionsMatching('강원')).toEqual([
+			'Gangwon',
+			'Gangwon (Wonju)',
+			'Gangwon (Chuncheon)',
+			'Gangwon (Gangneung)'
+		]);
 		expect(regionsMatching('ecg')).toEqual([]);
 		expect(regionsMatching('원')).toEqual([]);
 	});

@@ -26,8 +26,18 @@ const PROVINCES: Region[] = [
 // 시·군·구 (and the clusters inside them) where the seed's organisations are.
 const CITIES: Region[] = [
 	{ value: 'Seoul (Gangnam)', ko: '서울 (강남구)', en: 'Seoul (Gangnam)', aliases: ['강남', 'Gangnam'] },
-	{ value: 'Seoul (Guro G-Valley)', ko: '서울 (구로 G밸리)', en: 'Seoul (Guro G-Valley)', aliases: ['구로', 'Guro', 'G밸리', 'G-Valley'] },
-	{ value: 'Gyeonggi (Pangyo)', ko: '경기 (성남 판교)', en: 'Gyeonggi (Pangyo)', aliases: ['판교', 'Pangyo', '성남', 'Seongnam'] },
+	{
+		value: 'Seoul (Guro G-Valley)',
+		ko: '서울 (구로 G밸리)',
+		en: 'Seoul (Guro G-Valley)',
+		aliases: ['구로', 'Guro', 'G밸리', 'G-Valley']
+	},
+	{
+		value: 'Gyeonggi (Pangyo)',
+		ko: '경기 (성남 판교)',
+		en: 'Gyeonggi (Pangyo)',
+		aliases: ['판교', 'Pangyo', '성남', 'Seongnam']
+	},
 	{ value: 'Gangwon (Wonju)', ko: '강원 (원주)', en: 'Gangwon (Wonju)', aliases: ['원주', 'Wonju'] },
 	{ value: 'Gangwon (Chuncheon)', ko: '강원 (춘천)', en: 'Gangwon (Chuncheon)', aliases: ['춘천', 'Chuncheon'] },
 	{ value: 'Gangwon (Gangneung)', ko: '강원 (강릉)', en: 'Gangwon (Gangneung)', aliases: ['강릉', 'Gangneung'] },
@@ -60,5 +70,12 @@ export function regionsMatching(word: string): string[] {
 	const w = word.trim().toLowerCase();
 	if ([...w].length < 2) return [];
 	const hits = REGIONS.filter((r) => regionNames(r).some((name) => name === w || name.split(/[\s()]+/).includes(w)));
-	return [...new Set(hits.flatMap((hit) => [hit.value, ...CITIES.filter((c) => PROVINCES.includes(hit) && c.value.startsWith(`${hit.value} (`)).map((c) => c.value)]))];
+	return [
+		...new Set(
+			hits.flatMap((hit) => [
+				hit.value,
+				...CITIES.filter((c) => PROVINCES.includes(hit) && c.value.startsWith(`${hit.value} (`)).map((c) => c.value)
+			])
+		)
+	];
 }

@@ -17,17 +17,30 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 	return bytes;
 }
 
-export const passkeysSupported = () => typeof window !== 'undefined' && 'PublicKeyCredential' in window && !!navigator.credentials;
+export const passkeysSupported = () =>
+	typeof window !== 'undefined' && 'PublicKeyCredential' in window && !!navigator.credentials;
 
 /** Posts `fields` to a form action and returns its result. */
 export async function postAction(action: string, fields: Record<string, string>): Promise<ActionResult> {
 	const body = new FormData();
 	for (const [key, value] of Object.entries(fields)) body.set(key, value);
-	const response = await fetch(action, { method: 'POST', body, headers: { 'x-sveltekit-action': 'true', accept: 'application/json' } });
+	const response = await fetch(action, {
+		method: 'POST',
+		body,
+		headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }
+	});
 	return deserialize(await response.text());
 }
 
-export type RegistrationOptions = { challenge: string; rpId: string; rpName: string; userId: string; userName: string; userDisplayName: string; exclude: string[] };
+export type RegistrationOptions = {
+	challenge: string;
+	rpId: string;
+	rpName: string;
+	userId: string;
+	userName: string;
+	userDisplayName: string;
+	exclude: string[];
+};
 
 export async function createPasskey(options: RegistrationOptions) {
 	const credential = (await navigator.credentials.create({

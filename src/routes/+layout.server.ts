@@ -8,7 +8,13 @@ import { switchedFrom } from '$lib/server/users/visit-language';
 export const load = (async ({ locals, cookies }) => {
 	const user = locals.user;
 	return {
-		user: user && { id: user.id, name: user.name, email: user.email, isOperator: user.isOperator, emailVerified: user.emailVerified },
+		user: user && {
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			isOperator: user.isOperator,
+			emailVerified: user.emailVerified
+		},
 		unread: user ? await countUnread(getDb(), user.id) : 0,
 		// A newer privacy notice than the one the person agreed to: ask again (PIPA).
 		consentDue: user ? !(await hasCurrentRequiredConsent(getDb(), user.id)) : false,

@@ -3,8 +3,36 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { demo, gotoReady, signIn } from './support/accounts';
 
-const publicPages = ['/', '/directory?q=헬스&kind=company', '/login', '/signup', '/reset-password', '/reset-password/abc.defghijklmnopqrstu', '/verify-email/abc.defghijklmnopqrstu', '/invitations/inv_bad.token', '/orgs/wonju-mtv', '/directory', '/testbed', '/courses', '/ir', '/needs', '/schedule'];
-const memberPages = ['/', '/verify-email', '/settings', '/settings/security', '/settings/tokens', '/orgs', '/orgs?q=원주', '/orgs/new', '/orgs/pulsewise', '/orgs/pulsewise/manage', '/notifications'];
+const publicPages = [
+	'/',
+	'/directory?q=헬스&kind=company',
+	'/login',
+	'/signup',
+	'/reset-password',
+	'/reset-password/abc.defghijklmnopqrstu',
+	'/verify-email/abc.defghijklmnopqrstu',
+	'/invitations/inv_bad.token',
+	'/orgs/wonju-mtv',
+	'/directory',
+	'/testbed',
+	'/courses',
+	'/ir',
+	'/needs',
+	'/schedule'
+];
+const memberPages = [
+	'/',
+	'/verify-email',
+	'/settings',
+	'/settings/security',
+	'/settings/tokens',
+	'/orgs',
+	'/orgs?q=원주',
+	'/orgs/new',
+	'/orgs/pulsewise',
+	'/orgs/pulsewise/manage',
+	'/notifications'
+];
 
 test('public pages have no axe violations', async ({ page }) => {
 	test.setTimeout(120_000);
@@ -25,7 +53,11 @@ test('member pages have no axe violations', async ({ page }) => {
 });
 
 test('English pages and a 360 px wide screen have no axe violations and no horizontal scroll', async ({ browser }) => {
-	const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'en-GB', extraHTTPHeaders: { 'accept-language': 'en' } });
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 800 },
+		locale: 'en-GB',
+		extraHTTPHeaders: { 'accept-language': 'en' }
+	});
 	const page = await context.newPage();
 	for (const path of ['/', '/login', '/signup', '/orgs/wonju-mtv']) {
 		await page.goto(path);

@@ -89,7 +89,9 @@ test('the language switch changes the page language; a signed-in user keeps it a
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
 });
 
-test('keyboard only: the skip link moves focus to the content and sign-in works from the keyboard', async ({ page }) => {
+test('keyboard only: the skip link moves focus to the content and sign-in works from the keyboard', async ({
+	page
+}) => {
 	await gotoReady(page, '/login');
 	await page.keyboard.press('Tab');
 	await expect(page.locator('.skip-link')).toBeFocused();

@@ -68,7 +68,9 @@ for (const path of ['/admin', '/admin/users', '/admin/audit', '/admin/outbox', '
 		await expectNoAxeViolations(operator);
 
 		await operator.setViewportSize({ width: 360, height: 740 });
-		const overflow = await operator.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await operator.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow, `horizontal overflow on ${path} at 360 px`).toBeLessThanOrEqual(0);
 	});
 }

@@ -2,17 +2,28 @@
 import { expect, test } from '@playwright/test';
 import { demo, signIn } from './support/accounts';
 
-test('without credentials /api/v1/me is a 401 problem in the caller’s language', async ({ request, playwright, baseURL }) => {
+test('without credentials /api/v1/me is a 401 problem in the caller’s language', async ({
+	request,
+	playwright,
+	baseURL
+}) => {
 	const ko = await request.get('/api/v1/me');
 	expect(ko.status()).toBe(401);
 	expect(await ko.json()).toEqual({ error: { code: 'unauthenticated', message: '로그인이 필요합니다.' } });
 	// A fresh client (no language cookie yet) that prefers English.
-	const english = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' } });
+	const english = await playwright.request.newContext({
+		baseURL,
+		extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' }
+	});
 	expect((await (await english.get('/api/v1/me')).json()).error.message).toBe('Please sign in first.');
 	await english.dispose();
 });
 
-test('a personal API token is shown once, works as a bearer token, and stops working when revoked', async ({ page, playwright, baseURL }) => {
+test('a personal API token is shown once, works as a bearer token, and stops working when revoked', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
 	await signIn(page, demo.investor);
 	await page.goto('/settings/tokens');
 	await page.locator('input[name=name]').fill('e2e token');
@@ -33,13 +44,18 @@ test('a personal API token is shown once, works as a bearer token, and stops wor
 	await expect(page.locator('main')).not.toContainText('e2e token');
 	expect((await api.get('/api/v1/me')).status()).toBe(401);
 
-	const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token.slice(0, -2)}aa` } });
+	const forged = await playwright.request.newContext({
+		baseURL,
+		extraHTTPHeaders: { authorization: `Bearer ${token.slice(0, -2)}aa` }
+	});
 	expect((await forged.get('/api/v1/me')).status()).toBe(401);
 	await api.dispose();
 	await forged.dispose();
 });
 
-test('organizations: verified ones are public, pending ones 404, bad slugs 400, unknown routes 404 JSON', async ({ request }) => {
+test('organizations: verified ones are public, pending ones 404, bad slugs 400, unknown routes 404 JSON', async ({
+	request
+}) => {
 	const org = await request.get('/api/v1/organizations/wonju-mtv');
 	expect(org.status()).toBe(200);
 	expect(await org.json()).toMatchObject({ slug: 'wonju-mtv', status: 'verified', kind: 'agency' });
@@ -56,10 +72,16 @@ test('the OpenAPI 3.1 document lists the endpoints with schemas', async ({ reque
 	const doc = await (await request.get('/api/v1/openapi.json')).json();
 	expect(doc.openapi).toBe('3.1.0');
 	expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/me', '/organizations/{slug}']));
-	expect(doc.paths['/me'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Me' });
+	expect(doc.paths['/me'].get.responses['200'].content['application/json'].schema).toEqual({
+		$ref: '#/components/schemas/Me'
+	});
 	expect(doc.components.schemas.Me.properties.email).toBeDefined();
-	expect(doc.paths['/organizations/{slug}'].get.responses['404'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
-	expect(doc.components.schemas.Organization.properties.products.items).toEqual({ $ref: '#/components/schemas/Product' });
+	expect(doc.paths['/organizations/{slug}'].get.responses['404'].content['application/json'].schema).toEqual({
+		$ref: '#/components/schemas/Problem'
+	});
+	expect(doc.components.schemas.Organization.properties.products.items).toEqual({
+		$ref: '#/components/schemas/Product'
+	});
 	// Every reference resolves.
 	for (const ref of JSON.stringify(doc).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? []) {
 		expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeDefined();

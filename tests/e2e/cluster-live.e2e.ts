@@ -41,7 +41,9 @@ async function decodingVideos(page: Page, fromPeer = 0): Promise<number> {
 			const frames: Record<string, number> = {};
 			for (const pc of (window as unknown as { __peers: RTCPeerConnection[] }).__peers.slice(from)) {
 				if (pc.connectionState === 'closed') continue;
-				(await pc.getStats()).forEach((s) => s.type === 'inbound-rtp' && s.kind === 'video' && (frames[`${s.id}`] = s.framesDecoded ?? 0));
+				(await pc.getStats()).forEach(
+					(s) => s.type === 'inbound-rtp' && s.kind === 'video' && (frames[`${s.id}`] = s.framesDecoded ?? 0)
+				);
 			}
 			return frames;
 		}, fromPeer);
@@ -68,7 +70,10 @@ async function sampleProgress(page: Page): Promise<void> {
 				for (const [index, pc] of w.__peers.entries()) {
 					if (pc.connectionState === 'closed') continue;
 					// A stats call that never settles (a dying connection) must not stop the sampler.
-					const stats = await Promise.race([pc.getStats().catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, 1000))]);
+					const stats = await Promise.race([
+						pc.getStats().catch(() => undefined),
+						new Promise<undefined>((resolve) => setTimeout(resolve, 1000))
+					]);
 					stats?.forEach((s) => {
 						if (s.type !== 'inbound-rtp' || s.kind !== 'video') return;
 						const key = `${index}:${s.id}`;
@@ -84,7 +89,11 @@ async function sampleProgress(page: Page): Promise<void> {
 	});
 }
 
-const progressSince = (page: Page, since: number) => page.evaluate((t) => (window as unknown as { __progress: Array<[number, number]> }).__progress.filter(([at]) => at >= t), since);
+const progressSince = (page: Page, since: number) =>
+	page.evaluate(
+		(t) => (window as unknown as { __progress: Array<[number, number]> }).__progress.filter(([at]) => at >= t),
+		since
+	);
 
 /** The first time after `since` that a peer connection made from the `fromPeer`-th on decoded frames. */
 async function firstNewFrames(page: Page, since: number, fromPeer: number): Promise<number | undefined> {
@@ -100,7 +109,14 @@ async function longestFreeze(page: Page, since: number, until: number): Promise<
 }
 
 /** Whether the peer connections made before the `upTo`-th are all closed. */
-const oldLegsClosed = (page: Page, upTo: number) => page.evaluate((n) => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.slice(0, n).every((pc) => pc.connectionState === 'closed'), upTo);
+const oldLegsClosed = (page: Page, upTo: number) =>
+	page.evaluate(
+		(n) =>
+			(window as unknown as { __peers: RTCPeerConnection[] }).__peers
+				.slice(0, n)
+				.every((pc) => pc.connectionState === 'closed'),
+		upTo
+	);
 
 /** For a failure's message: each peer connection's state and its inbound videos' decoded frames. */
 const describePeers = (page: Page) =>
@@ -109,7 +125,10 @@ const describePeers = (page: Page) =>
 		const peers = await Promise.all(
 			w.__peers.map(async (pc, i) => {
 				const frames: number[] = [];
-				if (pc.connectionState !== 'closed') (await pc.getStats()).forEach((s) => s.type === 'inbound-rtp' && s.kind === 'video' && frames.push(s.framesDecoded ?? 0));
+				if (pc.connectionState !== 'closed')
+					(await pc.getStats()).forEach(
+						(s) => s.type === 'inbound-rtp' && s.kind === 'video' && frames.push(s.framesDecoded ?? 0)
+					);
 				return `#${i} ${pc.connectionState}/${pc.iceConnectionState} frames=[${frames.join(',')}]`;
 			})
 		);
@@ -121,12 +140,14 @@ async function orDescribe(pages: Page[], check: () => Promise<void>): Promise<vo
 	try {
 		await check();
 	} catch (error) {
-		for (const [i, page] of pages.entries()) console.log(`page ${i}: ${await describePeers(page).catch((e) => String(e))}`);
+		for (const [i, page] of pages.entries())
+			console.log(`page ${i}: ${await describePeers(page).catch((e) => String(e))}`);
 		throw error;
 	}
 }
 
-const peerCount = (page: Page) => page.evaluate(() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length);
+const peerCount = (page: Page) =>
+	page.evaluate(() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length);
 
 let cluster: Cluster;
 let db: pg.Client;
@@ -139,7 +160,8 @@ test.beforeAll(async () => {
 	// Two nodes start one after the other (migrations, demo seed): minutes on a busy machine.
 	test.setTimeout(300_000);
 	const databaseUrl = process.env.E2E_DATABASE_URL;
-	if (!databaseUrl) throw new Error('playwright.cluster.config.ts needs E2E_DATABASE_URL (scripts/test.js creates one)');
+	if (!databaseUrl)
+		throw new Error('playwright.cluster.config.ts needs E2E_DATABASE_URL (scripts/test.js creates one)');
 	recordingsDir = mkdtempSync(join(tmpdir(), 'medcluster-recordings-'));
 	cluster = await startCluster({
 		databaseUrl,
@@ -152,17 +174,27 @@ test.beforeAll(async () => {
 	});
 	db = new pg.Client({ connectionString: databaseUrl });
 	await db.connect();
-	const { rows: users } = await db.query<{ id: string; email: string }>('select id, email from users where email = any($1)', [[demo.startupAdmin, demo.operator, demo.investor, demo.hospital, demo.facility]]);
+	const { rows: users } = await db.query<{ id: string; email: string }>(
+		'select id, email from users where email = any($1)',
+		[[demo.startupAdmin, demo.operator, demo.investor, demo.hospital, demo.facility]]
+	);
 	const user = Object.fromEntries(users.map((row) => [row.email, row.id]));
-	const { rows: orgs } = await db.query<{ org_id: string }>("select org_id from memberships where user_id = $1 and role = 'owner'", [user[demo.startupAdmin]]);
+	const { rows: orgs } = await db.query<{ org_id: string }>(
+		"select org_id from memberships where user_id = $1 and role = 'owner'",
+		[user[demo.startupAdmin]]
+	);
 	const { rows } = await db.query<{ id: string }>(
 		`insert into ir_events (org_id, title_ko, title_en, summary_ko, summary_en, starts_at, duration_minutes, access, moderator_id, created_by)
 		 values ($1, '클러스터 라이브 룸', 'Clustered live room', '요약', 'Summary', now() + interval '10 minutes', 60, 'members', $2, $3) returning id`,
 		[orgs[0]!.org_id, user[demo.operator], user[demo.startupAdmin]]
 	);
 	eventId = rows[0]!.id;
-	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [eventId, user[demo.startupAdmin]]);
-	for (const email of [demo.investor, demo.hospital, demo.facility]) await db.query('insert into ir_registrations (event_id, user_id) values ($1, $2)', [eventId, user[email]]);
+	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [
+		eventId,
+		user[demo.startupAdmin]
+	]);
+	for (const email of [demo.investor, demo.hospital, demo.facility])
+		await db.query('insert into ir_registrations (event_id, user_id) values ($1, $2)', [eventId, user[email]]);
 });
 
 test.afterAll(async () => {
@@ -177,13 +209,21 @@ async function open(browser: Browser, email: string): Promise<Page> {
 	contexts.push(context);
 	await context.addInitScript(instrument);
 	const page = await context.newPage();
-	page.on('console', (msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`));
+	page.on(
+		'console',
+		(msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`)
+	);
 	await signIn(page, email);
 	await gotoReady(page, `/ir/${eventId}/live`);
 	return page;
 }
 
-const owner = async () => (await db.query<{ node_id: string }>('select node_id from room_leases where room_id = $1 and expires_at > now()', [eventId])).rows[0]?.node_id;
+const owner = async () =>
+	(
+		await db.query<{ node_id: string }>('select node_id from room_leases where room_id = $1 and expires_at > now()', [
+			eventId
+		])
+	).rows[0]?.node_id;
 
 /** The video files the recording's manifest lists so far. */
 function recordedVideos(recordingId: string): string[] {
@@ -210,41 +250,60 @@ function describeParts(recordingId: string): string {
 
 /** The stretches of a video file that are black for at least half a second, in seconds. */
 function blackStretches(file: string): Array<[number, number]> {
-	const result = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-i', file, '-vf', 'blackdetect=d=0.5:pix_th=0.10', '-an', '-f', 'null', '-'], { encoding: 'utf8' });
-	return [...result.stderr.matchAll(/black_start:([\d.]+) black_end:([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+	const result = spawnSync(
+		'ffmpeg',
+		['-hide_banner', '-nostdin', '-i', file, '-vf', 'blackdetect=d=0.5:pix_th=0.10', '-an', '-f', 'null', '-'],
+		{ encoding: 'utf8' }
+	);
+	return [...result.stderr.matchAll(/black_start:([\d.]+) black_end:([\d.]+)/g)].map((m) => [
+		Number(m[1]),
+		Number(m[2])
+	]);
 }
 
 /** A form action posted straight to one node (not through nginx), as the presenter. */
 async function postAction(page: Page, node: ClusterNode, action: string) {
-	const response = await page.request.post(`${node.url}/ir/${eventId}/live?/${action}`, { headers: { origin: cluster.url, 'x-sveltekit-action': 'true' }, form: { _: '' } });
+	const response = await page.request.post(`${node.url}/ir/${eventId}/live?/${action}`, {
+		headers: { origin: cluster.url, 'x-sveltekit-action': 'true' },
+		form: { _: '' }
+	});
 	expect(response.status(), await response.text()).toBe(200);
 	expect(await response.json()).toMatchObject({ type: 'success' });
 }
 
 test('a live room survives the death and the clean shutdown of its node', async ({ browser }) => {
 	const presenter = await open(browser, demo.startupAdmin);
-	const viewers = [await open(browser, demo.investor), await open(browser, demo.hospital), await open(browser, demo.facility)];
+	const viewers = [
+		await open(browser, demo.investor),
+		await open(browser, demo.hospital),
+		await open(browser, demo.facility)
+	];
 	await expect(viewers[0]!.getByTestId('viewer-count')).toHaveText('시청자 3명');
 	const first = await owner();
 	expect(cluster.nodes.map((n) => n.id)).toContain(first);
 
 	await presenter.getByRole('button', { name: '방송 시작' }).click();
 	await orDescribe([...viewers, presenter], async () => {
-		for (const viewer of viewers) await expect.poll(() => decodingVideos(viewer), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+		for (const viewer of viewers)
+			await expect.poll(() => decodingVideos(viewer), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
 	});
 	for (const viewer of viewers) await sampleProgress(viewer);
 
 	// Recording started through the node that does NOT own the room: the owner writes it.
 	const other = cluster.nodes.find((n) => n.id !== first)!;
 	await postAction(presenter, other, 'startRecording');
-	const { rows: started } = await db.query<{ id: string }>("select id from ir_recordings where event_id = $1 and status = 'recording'", [eventId]);
+	const { rows: started } = await db.query<{ id: string }>(
+		"select id from ir_recordings where event_id = $1 and status = 'recording'",
+		[eventId]
+	);
 	const recordingId = started[0]!.id;
 	await expect.poll(() => recordedVideos(recordingId).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
 
 	const say = async (page: Page, text: string) => {
 		await page.getByLabel('채팅 메시지').fill(text);
 		await page.getByRole('button', { name: '보내기' }).click();
-		for (const other of [presenter, ...viewers]) await expect(other.getByRole('log', { name: '채팅' })).toContainText(text);
+		for (const other of [presenter, ...viewers])
+			await expect(other.getByRole('log', { name: '채팅' })).toContainText(text);
 	};
 	await say(viewers[0]!, 'hello before the crash');
 
@@ -257,7 +316,9 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	const recovered: number[] = [];
 	await orDescribe([...viewers, presenter], async () => {
 		for (const [i, viewer] of viewers.entries()) {
-			await expect.poll(() => firstNewFrames(viewer, killedAt, before[i]!), { timeout: 25_000, intervals: [250] }).toBeDefined();
+			await expect
+				.poll(() => firstNewFrames(viewer, killedAt, before[i]!), { timeout: 25_000, intervals: [250] })
+				.toBeDefined();
 			recovered.push((await firstNewFrames(viewer, killedAt, before[i]!))! - killedAt);
 		}
 	});
@@ -271,7 +332,8 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	// The recording goes on on the new owner, in new files.
 	await expect.poll(() => recordedVideos(recordingId).length, { timeout: 15_000 }).toBeGreaterThan(videosBeforeKill);
 	// Chat comes back from PostgreSQL, and goes on.
-	for (const page of [presenter, ...viewers]) await expect(page.getByRole('log', { name: '채팅' })).toContainText('hello before the crash');
+	for (const page of [presenter, ...viewers])
+		await expect(page.getByRole('log', { name: '채팅' })).toContainText('hello before the crash');
 	await say(viewers[1]!, 'hello after the crash');
 	await expect(viewers[0]!.getByTestId('viewer-count')).toHaveText('시청자 3명');
 
@@ -285,12 +347,19 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	await leaving.kill('SIGTERM');
 	expect(await owner()).toBe(first);
 	await orDescribe([...viewers, presenter], async () => {
-		for (const [i, viewer] of viewers.entries()) await expect.poll(() => firstNewFrames(viewer, termAt, beforeTerm[i]!), { timeout: 15_000, intervals: [250] }).toBeDefined();
+		for (const [i, viewer] of viewers.entries())
+			await expect
+				.poll(() => firstNewFrames(viewer, termAt, beforeTerm[i]!), { timeout: 15_000, intervals: [250] })
+				.toBeDefined();
 	});
 	// Until every viewer retired its old legs (make before break ends), then a little more playing.
-	for (const [i, viewer] of viewers.entries()) await expect.poll(() => oldLegsClosed(viewer, beforeTerm[i]!), { timeout: 20_000, intervals: [250] }).toBe(true);
+	for (const [i, viewer] of viewers.entries())
+		await expect.poll(() => oldLegsClosed(viewer, beforeTerm[i]!), { timeout: 20_000, intervals: [250] }).toBe(true);
 	const retiredAt = Date.now();
-	for (const viewer of viewers) await expect.poll(async () => (await progressSince(viewer, retiredAt + 500)).length, { timeout: 10_000, intervals: [250] }).toBeGreaterThan(0);
+	for (const viewer of viewers)
+		await expect
+			.poll(async () => (await progressSince(viewer, retiredAt + 500)).length, { timeout: 10_000, intervals: [250] })
+			.toBeGreaterThan(0);
 	const until = Date.now();
 	const freezes = await Promise.all(viewers.map((viewer) => longestFreeze(viewer, termAt, until)));
 	console.log(`SIGTERM → longest freeze per viewer: ${freezes.join(', ')} ms`);
@@ -309,10 +378,28 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	expect.soft(third, 'owner after the restart').toBe(first);
 	const notOwner = cluster.nodes.find((n) => n.id !== third)!;
 	const parts = describeParts(recordingId);
-	const firstVideoAt = Math.min(...readFileSync(join(recordingsDir, recordingId, 'raw', 'tracks.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"kind":"video"')).map((line) => (JSON.parse(line.slice(line.lastIndexOf('{'))) as { offsetMs: number }).offsetMs / 1000));
+	const firstVideoAt = Math.min(
+		...readFileSync(join(recordingsDir, recordingId, 'raw', 'tracks.jsonl'), 'utf8')
+			.split('\n')
+			.filter((line) => line.includes('"kind":"video"'))
+			.map((line) => (JSON.parse(line.slice(line.lastIndexOf('{'))) as { offsetMs: number }).offsetMs / 1000)
+	);
 	await postAction(presenter, notOwner, 'stopRecording');
-	const processed = async () => (await db.query<{ status: string; duration_ms: number | null; last_error: string | null; storage_key: string | null; started_at: Date }>('select status, duration_ms, last_error, storage_key, started_at from ir_recordings where id = $1', [recordingId])).rows[0]!;
-	await expect.poll(async () => (await processed()).status, { timeout: 180_000, intervals: [1000] }).not.toBe('processing');
+	const processed = async () =>
+		(
+			await db.query<{
+				status: string;
+				duration_ms: number | null;
+				last_error: string | null;
+				storage_key: string | null;
+				started_at: Date;
+			}>('select status, duration_ms, last_error, storage_key, started_at from ir_recordings where id = $1', [
+				recordingId
+			])
+		).rows[0]!;
+	await expect
+		.poll(async () => (await processed()).status, { timeout: 180_000, intervals: [1000] })
+		.not.toBe('processing');
 	const done = await processed();
 	console.log(`recording parts: ${parts}`);
 	// A failed one shows its reason (last_error) in the diff.
@@ -321,6 +408,12 @@ test('a live room survives the death and the clean shutdown of its node', async 
 	// The part the killed node wrote is in the replay: picture from its first frame until shortly before the kill.
 	const killOffset = (killedAt - done.started_at.getTime()) / 1000;
 	const black = blackStretches(join(recordingsDir, done.storage_key!));
-	console.log(`replay: black stretches ${JSON.stringify(black)}, first video at ${firstVideoAt.toFixed(1)} s, node killed at ${killOffset.toFixed(1)} s`);
-	for (const [from, to] of black) expect(to <= firstVideoAt + 1 || from >= killOffset - 1.5, `black ${from}–${to} s inside the killed node's part`).toBe(true);
+	console.log(
+		`replay: black stretches ${JSON.stringify(black)}, first video at ${firstVideoAt.toFixed(1)} s, node killed at ${killOffset.toFixed(1)} s`
+	);
+	for (const [from, to] of black)
+		expect(
+			to <= firstVideoAt + 1 || from >= killOffset - 1.5,
+			`black ${from}–${to} s inside the killed node's part`
+		).toBe(true);
 });

@@ -11,11 +11,14 @@ const CONSULTANT = 'courses@medcluster.example';
 const CALL = '2026 원주 디지털헬스 사업화 지원';
 
 /** `YYYY-MM-DDT10:00` on Seoul's calendar, `days` from today. */
-const seoulDay = (days: number, time = '10:00') => `${new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
+const seoulDay = (days: number, time = '10:00') =>
+	`${new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 
 async function expectNoHorizontalScroll(page: Page) {
 	await page.setViewportSize({ width: 360, height: 800 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await page.setViewportSize({ width: 1280, height: 800 });
 }

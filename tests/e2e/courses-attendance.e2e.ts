@@ -28,10 +28,14 @@ async function enrolToday(trainee: Page) {
 	await expect(trainee.locator('main [role=status]').first()).toContainText('수강이 확정되었습니다');
 }
 
-test('a cohort needing employer approval: the request waits, the org admin approves, the trainee is enrolled', async ({ browser }) => {
+test('a cohort needing employer approval: the request waits, the org admin approves, the trainee is enrolled', async ({
+	browser
+}) => {
 	const manager = await pageAs(browser, COURSE_MANAGER);
 	await gotoReady(manager, '/courses/manage');
-	const section = manager.locator('main section').filter({ has: manager.locator('a[href="/courses/mfds-approval-basics"]') });
+	const section = manager
+		.locator('main section')
+		.filter({ has: manager.locator('a[href="/courses/mfds-approval-basics"]') });
 	await section.locator('summary').click();
 	await section.locator('input[name=labelKo]').fill('기관 승인 기수');
 	await section.locator('input[name=labelEn]').fill('Employer-approved cohort');
@@ -67,7 +71,9 @@ test('a cohort needing employer approval: the request waits, the org admin appro
 	for (const p of [manager, trainee, admin]) await p.context().close();
 });
 
-test('during the session the manager shows a rotating QR code; an enrolled trainee checks in with it', async ({ browser }) => {
+test('during the session the manager shows a rotating QR code; an enrolled trainee checks in with it', async ({
+	browser
+}) => {
 	const trainee = await pageAs(browser, demo.hospital);
 	await enrolToday(trainee);
 
@@ -93,7 +99,7 @@ test('during the session the manager shows a rotating QR code; an enrolled train
 /** Monday of next week in Seoul: this week's free times may all be past (on a Friday evening, say). */
 function nextMondayInSeoul(): string {
 	const seoul = new Date(Date.now() + 9 * 3_600_000);
-	const daysAhead = ((8 - seoul.getUTCDay()) % 7) || 7;
+	const daysAhead = (8 - seoul.getUTCDay()) % 7 || 7;
 	return new Date(seoul.getTime() + daysAhead * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -106,7 +112,9 @@ async function tryToBookPrinter(page: Page) {
 	await page.locator('#book form button[type=submit]').click();
 }
 
-test('the 3D printer says before the form that the safety credential is needed; after the course it books', async ({ browser }) => {
+test('the 3D printer says before the form that the safety credential is needed; after the course it books', async ({
+	browser
+}) => {
 	const member = await pageAs(browser, demo.startupAdmin);
 	// Said before the form, with the course that grants the credential; no form to fill in for nothing.
 	await gotoReady(member, PRINTER);

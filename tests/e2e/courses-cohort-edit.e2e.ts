@@ -16,13 +16,16 @@ test.describe.configure({ mode: 'serial' });
 /** The page fits a 360 px wide phone: nothing scrolls sideways. */
 async function expectNoHorizontalScroll(page: Page) {
 	await page.setViewportSize({ width: 360, height: 800 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** The manager's section of a course on /courses/manage. */
-const courseSection = (page: Page, href: string) => page.locator('main section').filter({ has: page.locator(`h2 a[href="${href}"]`) });
+const courseSection = (page: Page, href: string) =>
+	page.locator('main section').filter({ has: page.locator(`h2 a[href="${href}"]`) });
 
 async function enrolIn(page: Page) {
 	await gotoReady(page, COURSE);
@@ -30,7 +33,9 @@ async function enrolIn(page: Page) {
 	await expect(page.locator('main [role=status]').first()).toContainText('수강이 확정되었습니다');
 }
 
-test('a manager edits a cohort with the keyboard, is refused a cut below the seats held, then cancels it with a reason', async ({ browser }) => {
+test('a manager edits a cohort with the keyboard, is refused a cut below the seats held, then cancels it with a reason', async ({
+	browser
+}) => {
 	// Three people, two enrolments, five page visits with axe: longer than the default on a busy machine.
 	test.setTimeout(120_000);
 	const manager = await pageAs(browser, COURSE_MANAGER);
@@ -68,7 +73,9 @@ test('a manager edits a cohort with the keyboard, is refused a cut below the sea
 	await manager.keyboard.press('ControlOrMeta+a');
 	await manager.keyboard.type('1');
 	await manager.keyboard.press('Enter');
-	await expect(manager.locator('main [role=alert]')).toContainText('정원을 1명으로 줄일 수 없습니다. 이미 2명이 자리를 가지고 있습니다');
+	await expect(manager.locator('main [role=alert]')).toContainText(
+		'정원을 1명으로 줄일 수 없습니다. 이미 2명이 자리를 가지고 있습니다'
+	);
 	await expect(capacity).toHaveValue('1');
 	await expectNoAxeViolations(manager);
 
@@ -96,10 +103,14 @@ test('a manager edits a cohort with the keyboard, is refused a cut below the sea
 		void dialog.accept();
 	});
 	await manager.keyboard.press('Enter');
-	await expect(manager.locator('main [role=status]').first()).toContainText('기수를 취소했습니다. 신청 2건이 종료되었습니다');
+	await expect(manager.locator('main [role=status]').first()).toContainText(
+		'기수를 취소했습니다. 신청 2건이 종료되었습니다'
+	);
 	expect(asked).toContain('되돌릴 수 없습니다');
 	await gotoReady(manager, manager.url());
-	await expect(manager.locator('main')).toContainText('이 기수는 취소되었습니다. 사유: 강사 사정으로 개설이 취소되었습니다');
+	await expect(manager.locator('main')).toContainText(
+		'이 기수는 취소되었습니다. 사유: 강사 사정으로 개설이 취소되었습니다'
+	);
 	await expect(manager.getByLabel('정원')).toHaveCount(0);
 	await expectNoAxeViolations(manager);
 
@@ -108,7 +119,9 @@ test('a manager edits a cohort with the keyboard, is refused a cut below the sea
 	await gotoReady(trainees[1], COURSE);
 	await expect(trainees[1].locator('main article').filter({ hasText: LABEL })).toHaveCount(0);
 	await gotoReady(trainees[1], '/courses');
-	await expect(trainees[1].locator('#my-courses-title + ul li').filter({ hasText: LABEL })).toContainText('사유: 강사 사정으로 개설이 취소되었습니다');
+	await expect(trainees[1].locator('#my-courses-title + ul li').filter({ hasText: LABEL })).toContainText(
+		'사유: 강사 사정으로 개설이 취소되었습니다'
+	);
 	for (const p of [manager, ...trainees]) await p.context().close();
 });
 
@@ -124,7 +137,9 @@ test('someone who does not manage the course gets no edit page', async ({ browse
 	for (const p of [manager, trainee]) await p.context().close();
 });
 
-test('a manager edits prerequisites and the credential; a cycle is refused with the chain named', async ({ browser }) => {
+test('a manager edits prerequisites and the credential; a cycle is refused with the chain named', async ({
+	browser
+}) => {
 	const manager = await pageAs(browser, COURSE_MANAGER);
 	await gotoReady(manager, '/courses/manage');
 	await courseSection(manager, COURSE).getByRole('link', { name: '선수 과정과 자격' }).click();
@@ -141,7 +156,10 @@ test('a manager edits prerequisites and the credential; a cycle is refused with 
 
 	// A credential granted, shown on the course page, then taken back (the demo stays as it was).
 	await manager.getByLabel('수료 시 부여하는 자격').selectOption({ index: 1 });
-	const credential = (await manager.getByLabel('수료 시 부여하는 자격').locator('option:checked').textContent())!.trim();
+	const credential = (await manager
+		.getByLabel('수료 시 부여하는 자격')
+		.locator('option:checked')
+		.textContent())!.trim();
 	await manager.getByRole('button', { name: '저장' }).click();
 	await expect(manager.locator('main [role=status]').first()).toContainText('저장했습니다');
 	await gotoReady(manager, COURSE);

@@ -24,7 +24,9 @@ test('a visitor searches the catalogue and reads a course', async ({ page }) => 
 	await expectNoAxeViolations(page);
 });
 
-test('a trainee enrols, the next one is waitlisted, promoted when the first cancels, and accepts', async ({ browser }) => {
+test('a trainee enrols, the next one is waitlisted, promoted when the first cancels, and accepts', async ({
+	browser
+}) => {
 	const first = await pageAs(browser, demo.startup);
 	await gotoReady(first, COURSE);
 	await first.getByRole('button', { name: '수강 신청' }).click();
@@ -95,7 +97,10 @@ test('the manager completes a past cohort; the certificate verifies and download
 		await expect(manager.locator('main [role=status]').first()).toContainText('출석을 저장했습니다');
 	}
 	// Seeded serials are random too: the new certificate is the link that was not there before.
-	const certificateLinks = () => manager.locator('main a[href^="/certificates/MC-"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+	const certificateLinks = () =>
+		manager
+			.locator('main a[href^="/certificates/MC-"]')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 	const before = new Set(await certificateLinks());
 	expect(before.size).toBeGreaterThan(0);
 	await manager.getByRole('button', { name: '수료 처리 및 수료증 발급' }).click();
@@ -136,6 +141,14 @@ test('the API lists courses, shows a cohort, enrols and cancels', async ({ brows
 	const cancelled = await member.request.delete(`/api/v1/enrolments/${enrolment.id}`, sameOrigin);
 	expect(await cancelled.json()).toMatchObject({ id: enrolment.id, status: 'cancelled' });
 	const doc = await (await member.request.get('/api/v1/openapi.json')).json();
-	expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/courses', '/cohorts/{id}', '/cohorts/{id}/enrolments', '/enrolments/{id}', '/certificates/{serial}']));
+	expect(Object.keys(doc.paths)).toEqual(
+		expect.arrayContaining([
+			'/courses',
+			'/cohorts/{id}',
+			'/cohorts/{id}/enrolments',
+			'/enrolments/{id}',
+			'/certificates/{serial}'
+		])
+	);
 	await member.context().close();
 });

@@ -24,15 +24,25 @@ test('an org admin cannot manage another organisation through its forms', async 
 	await admin.context().close();
 });
 
-test('socket.io refuses a client without a session, and mark_read touches only the sender’s notifications', async ({ browser, baseURL }) => {
+test('socket.io refuses a client without a session, and mark_read touches only the sender’s notifications', async ({
+	browser,
+	baseURL
+}) => {
 	const refused = io(baseURL!, { path: '/socket.io', transports: ['websocket'], reconnection: false });
-	const error = await new Promise<Error & { data?: { message: string } }>((resolve) => refused.on('connect_error', resolve));
+	const error = await new Promise<Error & { data?: { message: string } }>((resolve) =>
+		refused.on('connect_error', resolve)
+	);
 	expect(error.data?.message).toBe('로그인이 필요합니다.');
 	refused.close();
 
 	const operator = await pageAs(browser, demo.operator);
 	const cookie = (await operator.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-	const socket = io(baseURL!, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+	const socket = io(baseURL!, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		extraHeaders: { cookie },
+		reconnection: false
+	});
 	const first = await new Promise<{ count: number }>((resolve) => socket.once('notifications:unread', resolve));
 	expect(first.count).toBeGreaterThanOrEqual(0);
 
@@ -46,16 +56,26 @@ test('socket.io refuses a client without a session, and mark_read touches only t
 	const memberId = await member.evaluate(async () => (await (await fetch('/api/v1/me')).json()).id as string);
 	const headers = { origin: new URL(admin.url()).origin, accept: 'application/json' };
 	for (const role of ['admin', 'member']) {
-		const res = await admin.request.post('/orgs/pulsewise/manage?/setRole', { form: { userId: memberId, role }, headers });
+		const res = await admin.request.post('/orgs/pulsewise/manage?/setRole', {
+			form: { userId: memberId, role },
+			headers
+		});
 		expect((await res.json()).type).toBe('success');
 	}
 	await member.goto('/notifications');
-	const ids = await member.locator('input[name=id]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+	const ids = await member
+		.locator('input[name=id]')
+		.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 	expect(ids.length).toBeGreaterThanOrEqual(2);
 
 	const memberCookie = (await member.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 	const unreadOfMember = async () => {
-		const s = io(baseURL!, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: memberCookie }, reconnection: false });
+		const s = io(baseURL!, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie: memberCookie },
+			reconnection: false
+		});
 		const { count } = await new Promise<{ count: number }>((resolve) => s.once('notifications:unread', resolve));
 		s.close();
 		return count;

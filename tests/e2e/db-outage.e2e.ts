@@ -27,7 +27,8 @@ test.afterAll(() => {
 
 test.afterEach(async ({}, testInfo) => {
 	if (!portal) return;
-	if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('portal output', { body: portal.output(), contentType: 'text/plain' });
+	if (testInfo.status !== testInfo.expectedStatus)
+		await testInfo.attach('portal output', { body: portal.output(), contentType: 'text/plain' });
 	await portal.kill();
 	portal = undefined;
 });
@@ -40,10 +41,19 @@ async function book(baseURL: string, cookie: string, resourceId: string, slot: n
 		const response = await fetch(`${baseURL}/api/v1/bookings`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', origin: new URL(baseURL).origin, cookie },
-			body: JSON.stringify({ resourceId, start: start.toISOString(), end: new Date(start.getTime() + SLOT_MS).toISOString(), purpose: `outage test ${slot}` })
+			body: JSON.stringify({
+				resourceId,
+				start: start.toISOString(),
+				end: new Date(start.getTime() + SLOT_MS).toISOString(),
+				purpose: `outage test ${slot}`
+			})
 		});
 		const body = await response.json();
-		return { status: response.status, id: response.status === 201 ? body.id : undefined, error: response.status === 201 ? undefined : JSON.stringify(body) };
+		return {
+			status: response.status,
+			id: response.status === 201 ? body.id : undefined,
+			error: response.status === 201 ? undefined : JSON.stringify(body)
+		};
 	} catch (error) {
 		// A reset connection or a cut response: exactly what must not happen.
 		return { status: 0, error: String((error as Error)?.cause ?? error) };
@@ -51,7 +61,12 @@ async function book(baseURL: string, cookie: string, resourceId: string, slot: n
 }
 
 function connectSocket(baseURL: string, cookie: string): Promise<Socket> {
-	const socket = io(baseURL, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, reconnection: true });
+	const socket = io(baseURL, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		extraHeaders: { cookie },
+		reconnection: true
+	});
 	return new Promise((resolve, reject) => {
 		socket.once('connect', () => resolve(socket));
 		socket.once('connect_error', reject);
@@ -73,7 +88,11 @@ function bookingBase(dayOffset: number) {
 async function setUp() {
 	const db = postgres!;
 	// A pool larger than the requests the SIGTERM test holds on a lock, so none waits for a connection.
-	portal = await startPortal({ port: PORTAL_PORT, databaseUrl: db.url, env: { SHUTDOWN_TIMEOUT_MS: '60000', DATABASE_POOL_SIZE: '20' } });
+	portal = await startPortal({
+		port: PORTAL_PORT,
+		databaseUrl: db.url,
+		env: { SHUTDOWN_TIMEOUT_MS: '60000', DATABASE_POOL_SIZE: '20' }
+	});
 	const [resource] = await db.query<{ id: string }>(`select id from resources where slug = 'cloud-samd-bench'`);
 	const [response] = await db.query<{ id: string }>(
 		`select r.id from need_responses r join organizations o on o.id = r.org_id where o.slug = 'pulsewise' and r.status = 'accepted'`
@@ -86,7 +105,11 @@ async function setUp() {
 test('restarting PostgreSQL and killing the portal’s backends under load: 503s, no crash, every 201 stored, live pushes resume', async () => {
 	const { baseURL, resourceId, responseId } = await setUp();
 	const db = postgres!;
-	const cookies = await Promise.all([demo.startup, demo.startup, demo.startupAdmin, demo.startupAdmin].map((email) => signInCookie(baseURL, email, DEMO_PASSWORD)));
+	const cookies = await Promise.all(
+		[demo.startup, demo.startup, demo.startupAdmin, demo.startupAdmin].map((email) =>
+			signInCookie(baseURL, email, DEMO_PASSWORD)
+		)
+	);
 	const hospital = await signInCookie(baseURL, demo.hospital, DEMO_PASSWORD);
 
 	const socket = await connectSocket(baseURL, hospital);
@@ -124,38 +147,74 @@ test('restarting PostgreSQL and killing the portal’s backends under load: 503s
 
 	// While it is down: the API's problem, a translated page, and /readyz naming what is down.
 	db.stop();
-	const api = await fetch(`${baseURL}/api/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(baseURL).origin, cookie: cookies[0] }, body: '{}' });
+	const api = await fetch(`${baseURL}/api/v1/bookings`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', origin: new URL(baseURL).origin, cookie: cookies[0] },
+		body: '{}'
+	});
 	expect(api.status).toBe(503);
-	expect(await api.json()).toEqual({ error: { code: 'database_unavailable', message: '데이터베이스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.' } });
+	expect(await api.json()).toEqual({
+		error: {
+			code: 'database_unavailable',
+			message: '데이터베이스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.'
+		}
+	});
 	const session = hospital.split('; ').filter((c) => c.startsWith('mc_session='));
-	const page = await fetch(`${baseURL}/testbed`, { headers: { accept: 'text/html', cookie: [...session, 'PARAGLIDE_LOCALE=en'].join('; ') } });
+	const page = await fetch(`${baseURL}/testbed`, {
+		headers: { accept: 'text/html', cookie: [...session, 'PARAGLIDE_LOCALE=en'].join('; ') }
+	});
 	expect(page.status).toBe(503);
 	expect(await page.text()).toContain('The database is briefly unreachable.');
 	// Failing later than the hooks: in a visitor's page load, and in a public endpoint.
-	const visitorPage = await fetch(`${baseURL}/directory`, { headers: { accept: 'text/html', cookie: 'PARAGLIDE_LOCALE=en' } });
+	const visitorPage = await fetch(`${baseURL}/directory`, {
+		headers: { accept: 'text/html', cookie: 'PARAGLIDE_LOCALE=en' }
+	});
 	expect(visitorPage.status).toBe(503);
 	expect(await visitorPage.text()).toContain('The database is briefly unreachable.');
 	const publicApi = await fetch(`${baseURL}/api/v1/organizations/wonju-mtv`, { headers: { 'accept-language': 'en' } });
 	expect(publicApi.status).toBe(503);
-	expect(await publicApi.json()).toEqual({ error: { code: 'database_unavailable', message: 'The database is briefly unreachable. Please try again in a moment.' } });
+	expect(await publicApi.json()).toEqual({
+		error: {
+			code: 'database_unavailable',
+			message: 'The database is briefly unreachable. Please try again in a moment.'
+		}
+	});
 	// On PostgreSQL the process is a cluster node too: its heartbeat cannot be renewed either.
 	await expect
 		.poll(() => readyz(baseURL), { timeout: 30_000 })
-		.toEqual({ status: 503, body: { status: 'not_ready', checks: { accepting: 'ok', database: 'unreachable', listen: 'down', cluster: 'no_heartbeat' } } });
+		.toEqual({
+			status: 503,
+			body: {
+				status: 'not_ready',
+				checks: { accepting: 'ok', database: 'unreachable', listen: 'down', cluster: 'no_heartbeat' }
+			}
+		});
 	db.start();
 	disrupted = true;
 	await load;
 
 	expect(portal!.child.exitCode, 'the portal is still running').toBeNull();
-	expect(attempts.filter((a) => a.status === 0), 'no request was cut off').toEqual([]);
-	expect(attempts.filter((a) => a.status !== 201 && a.status !== 503), 'only 201s and 503s').toEqual([]);
-	expect(attempts.some((a) => a.status === 503), 'the outage was felt').toBe(true);
+	expect(
+		attempts.filter((a) => a.status === 0),
+		'no request was cut off'
+	).toEqual([]);
+	expect(
+		attempts.filter((a) => a.status !== 201 && a.status !== 503),
+		'only 201s and 503s'
+	).toEqual([]);
+	expect(
+		attempts.some((a) => a.status === 503),
+		'the outage was felt'
+	).toBe(true);
 	const ids = attempts.flatMap((a) => (a.id ? [a.id] : []));
 	const stored = await db.query<{ id: string }>(`select id from bookings where id = any($1::uuid[])`, [ids]);
 	expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
 
 	await expect.poll(async () => (await readyz(baseURL)).status, { timeout: 60_000 }).toBe(200);
-	expect((await readyz(baseURL)).body).toEqual({ status: 'ready', checks: { accepting: 'ok', database: 'ok', listen: 'ok', cluster: 'ok' } });
+	expect((await readyz(baseURL)).body).toEqual({
+		status: 'ready',
+		checks: { accepting: 'ok', database: 'ok', listen: 'ok', cluster: 'ok' }
+	});
 	await expect.poll(() => resyncs.length, { timeout: 30_000 }).toBeGreaterThan(0);
 
 	// A message posted now reaches the socket through the reopened LISTEN connection.
@@ -183,12 +242,29 @@ test('SIGTERM under load: every request in flight gets its full response, then t
 		const base = bookingBase(7);
 		const requests = Array.from({ length: 8 }, (_, slot) => book(baseURL, cookie, resourceId, slot, base));
 		await expect
-			.poll(async () => (await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`))[0].n, { timeout: 60_000 })
+			.poll(
+				async () =>
+					(
+						await db.query<{ n: number }>(
+							`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`
+						)
+					)[0].n,
+				{ timeout: 60_000 }
+			)
 			.toBeGreaterThanOrEqual(8);
 
 		portal!.child.kill('SIGTERM');
 		// New connections are refused once it has stopped accepting...
-		await expect.poll(() => fetch(`${baseURL}/healthz`).then(() => 'accepted', () => 'refused'), { timeout: 30_000 }).toBe('refused');
+		await expect
+			.poll(
+				() =>
+					fetch(`${baseURL}/healthz`).then(
+						() => 'accepted',
+						() => 'refused'
+					),
+				{ timeout: 30_000 }
+			)
+			.toBe('refused');
 		expect(portal!.child.exitCode, '...but it waits for the requests in flight').toBeNull();
 		await locker.query('commit');
 

@@ -46,7 +46,9 @@ test('the owner edits the profile with a preview, adds a product and uploads a l
 	await expect(page.locator('main').getByText(either('Product added', '제품을 추가했습니다'))).toBeVisible();
 
 	await gotoReady(page, '/orgs/pulsewise/edit');
-	const png = await sharp({ create: { width: 400, height: 400, channels: 4, background: '#0b5c73' } }).png().toBuffer();
+	const png = await sharp({ create: { width: 400, height: 400, channels: 4, background: '#0b5c73' } })
+		.png()
+		.toBuffer();
 	await page.locator('#field-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
 	await page.locator('form[action="?/logo"] button[type=submit]').click();
 	await expect(page.locator('main').getByText(either('Logo updated', '로고를 바꿨습니다'))).toBeVisible();
@@ -71,12 +73,20 @@ test('a renamed non-image and an SVG are refused with a message', async ({ brows
 	await gotoReady(page, '/orgs/pulsewise/edit');
 	const files = [
 		{ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('This is a text file with a .png name') },
-		{ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>alert(1)</script></svg>') }
+		{
+			name: 'logo.svg',
+			mimeType: 'image/svg+xml',
+			buffer: Buffer.from(
+				'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>alert(1)</script></svg>'
+			)
+		}
 	];
 	for (const file of files) {
 		await page.locator('#field-logo').setInputFiles(file);
 		await page.locator('form[action="?/logo"] button[type=submit]').click();
-		await expect(page.locator('[role=alert]').getByText(either('Only PNG, JPEG or WebP', 'PNG, JPEG, WebP 이미지만'))).toBeVisible();
+		await expect(
+			page.locator('[role=alert]').getByText(either('Only PNG, JPEG or WebP', 'PNG, JPEG, WebP 이미지만'))
+		).toBeVisible();
 	}
 	await page.context().close();
 });
@@ -112,11 +122,17 @@ test('the edit form works with the keyboard alone', async ({ browser }) => {
 	// The region is a choice from the fixed list: the arrow key picks the next one.
 	await tabTo(page, async () => (await focusedId()) === 'field-region');
 	await page.keyboard.press('ArrowDown');
-	const region = await page.locator('#field-region').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text);
+	const region = await page
+		.locator('#field-region')
+		.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text);
 	expect(region).not.toBe('');
 	await tabTo(page, async () => (await focusedId()).startsWith('field-lookingForPartners'));
 	await page.keyboard.press('Space');
-	await tabTo(page, () => page.evaluate(() => document.activeElement?.matches('form[action="?/save"] button[type=submit]:not([formaction])') ?? false));
+	await tabTo(page, () =>
+		page.evaluate(
+			() => document.activeElement?.matches('form[action="?/save"] button[type=submit]:not([formaction])') ?? false
+		)
+	);
 	await page.keyboard.press('Enter');
 	await expect(page.getByText(either('Profile saved', '프로필을 저장했습니다'))).toBeVisible();
 	await gotoReady(page, '/orgs/pulsewise');

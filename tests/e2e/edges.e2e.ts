@@ -47,5 +47,6 @@ test('a plain member cannot open the organisation inbox', async ({ page }) => {
 	const response = await page.request.get('/orgs/pulsewise/inbox');
 	expect(response.status()).toBe(403);
 	// A slug no organisation can have (a NUL byte, an upper-case letter) is not found, never a 500.
-	for (const slug of ['pulse%00wise', 'PulseWise']) expect((await page.request.get(`/orgs/${slug}/inbox`)).status()).toBe(404);
+	for (const slug of ['pulse%00wise', 'PulseWise'])
+		expect((await page.request.get(`/orgs/${slug}/inbox`)).status()).toBe(404);
 });

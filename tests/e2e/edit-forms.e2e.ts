@@ -13,9 +13,14 @@ function formValues(form: Locator): Promise<Record<string, string>> {
 	return form.evaluate((f: HTMLFormElement) => {
 		const out: Record<string, string> = {};
 		for (const el of Array.from(f.elements)) {
-			if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) || !el.name) continue;
+			if (
+				!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) ||
+				!el.name
+			)
+				continue;
 			if (el instanceof HTMLInputElement && el.type === 'file') continue;
-			if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) out[`${el.name}=${el.value}`] = String(el.checked);
+			if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'))
+				out[`${el.name}=${el.value}`] = String(el.checked);
 			else out[el.name] = el.value;
 		}
 		return out;
@@ -25,7 +30,10 @@ function formValues(form: Locator): Promise<Record<string, string>> {
 /** Submits with the form's own save button and waits until the enhanced update has finished. */
 async function save(form: Locator) {
 	const page = form.page();
-	await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]:not([formaction])').last().click()]);
+	await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		form.locator('button[type=submit]:not([formaction])').last().click()
+	]);
 	await expect(form.locator('button[aria-busy=true]')).toHaveCount(0);
 }
 
@@ -68,7 +76,9 @@ test('a course manager saves attendance twice and the marks stay', async ({ brow
 	const manager = await pageAs(browser, COURSE_MANAGER);
 	await gotoReady(manager, '/courses/manage');
 	// A cohort with people seated: the first cohort page that has an attendance form.
-	const links = await manager.locator('main tbody a[href^="/courses/manage/cohorts/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+	const links = await manager
+		.locator('main tbody a[href^="/courses/manage/cohorts/"]')
+		.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 	let found = false;
 	for (const href of links) {
 		await gotoReady(manager, href);

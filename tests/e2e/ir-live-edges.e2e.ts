@@ -55,7 +55,12 @@ test.afterAll(async () => {
 	await db?.end();
 });
 
-async function open(browser: Parameters<typeof contextAs>[0], email: string, path: string, options: Parameters<typeof contextAs>[2] = {}): Promise<Page> {
+async function open(
+	browser: Parameters<typeof contextAs>[0],
+	email: string,
+	path: string,
+	options: Parameters<typeof contextAs>[2] = {}
+): Promise<Page> {
 	const opened = await contextAs(browser, email, options);
 	contexts.push(opened.context);
 	await gotoReady(opened.page, path);
@@ -64,7 +69,9 @@ async function open(browser: Parameters<typeof contextAs>[0], email: string, pat
 
 const controls = (page: Page) => page.locator('section[aria-labelledby="controls-title"]');
 
-test('a presenter and a promoted speaker who reload come back live by themselves; otherwise one resume button', async ({ browser }) => {
+test('a presenter and a promoted speaker who reload come back live by themselves; otherwise one resume button', async ({
+	browser
+}) => {
 	const eventId = await createLiveSession(db, '새로고침 복귀 테스트', [demo.investor, demo.hospital]);
 	const live = `/ir/${eventId}/live`;
 	const presenter = await open(browser, demo.startupAdmin, live, { granted: true, init: [askAgainWhenFlagged] });
@@ -90,14 +97,17 @@ test('a presenter and a promoted speaker who reload come back live by themselves
 	const resume = controls(presenter).getByRole('button', { name: '방송 이어 하기' });
 	await expect(resume).toBeVisible({ timeout: 30_000 });
 	await expect(controls(presenter).getByRole('button')).toHaveCount(1);
-	await expect(controls(presenter).getByText('페이지를 새로 고치기 전에 방송 중이었습니다', { exact: false })).toBeVisible();
+	await expect(
+		controls(presenter).getByText('페이지를 새로 고치기 전에 방송 중이었습니다', { exact: false })
+	).toBeVisible();
 	await resume.click();
 	await expect(controls(presenter).getByRole('button', { name: '방송 중지' })).toBeVisible({ timeout: 30_000 });
 	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBeGreaterThanOrEqual(1);
 
 	// A promoted speaker who reloads is still a speaker, and live again by itself.
 	await speaker.getByRole('button', { name: /손 들기/ }).click();
-	const hospitalName = (await db.query<{ name: string }>('select name from users where email = $1', [demo.hospital])).rows[0].name;
+	const hospitalName = (await db.query<{ name: string }>('select name from users where email = $1', [demo.hospital]))
+		.rows[0].name;
 	await moderator.getByRole('button', { name: `${hospitalName} 님에게 발언권 주기` }).click();
 	await expect(speaker.getByText('진행자가 발언권을 주었습니다.', { exact: false })).toBeVisible();
 	await controls(speaker).getByRole('button', { name: '방송 시작' }).click();
@@ -121,7 +131,9 @@ test('a presenter and a promoted speaker who reload come back live by themselves
 	await expect(controls(presenter).getByRole('button', { name: '방송 이어 하기' })).toHaveCount(0);
 });
 
-test('a screen share comes and goes twice on the running connection: the camera keeps decoding at the viewer', async ({ browser }) => {
+test('a screen share comes and goes twice on the running connection: the camera keeps decoding at the viewer', async ({
+	browser
+}) => {
 	// Janus's VideoRoom refuses to renegotiate a running publisher: the client takes a new connection
 	// there (media_renegotiation_unsupported), so this holds on werift only (README, live IR room).
 	test.skip(process.env.E2E_MEDIA_BACKEND === 'janus', 'screen share on the running connection is werift-only');
@@ -132,11 +144,17 @@ test('a screen share comes and goes twice on the running connection: the camera 
 	await presenter.getByRole('button', { name: '방송 시작' }).click();
 	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(1);
 	const [camera] = await inboundVideos(viewer);
-	const presenterPeers = await presenter.evaluate(() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length);
+	const presenterPeers = await presenter.evaluate(
+		() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length
+	);
 
 	// The viewer samples the camera's framesDecoded every 50 ms in the page itself.
 	await viewer.evaluate((cameraId) => {
-		const w = window as unknown as { __peers: RTCPeerConnection[]; __samples: { at: number; frames: number }[]; __sampler: ReturnType<typeof setInterval> };
+		const w = window as unknown as {
+			__peers: RTCPeerConnection[];
+			__samples: { at: number; frames: number }[];
+			__sampler: ReturnType<typeof setInterval>;
+		};
 		w.__samples = [];
 		w.__sampler = setInterval(async () => {
 			for (const pc of w.__peers) {
@@ -159,14 +177,19 @@ test('a screen share comes and goes twice on the running connection: the camera 
 	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(1);
 
 	const samples = await viewer.evaluate(() => {
-		const w = window as unknown as { __samples: { at: number; frames: number }[]; __sampler: ReturnType<typeof setInterval> };
+		const w = window as unknown as {
+			__samples: { at: number; frames: number }[];
+			__sampler: ReturnType<typeof setInterval>;
+		};
 		clearInterval(w.__sampler);
 		return w.__samples;
 	});
 	// Still the one publishing connection, and the camera's stream at the viewer never stalled: a
 	// rebuilt connection loses this inbound stream for good, so the stall would last to the end of the
 	// sampling (seconds). 1.5 s leaves room for a loaded CI machine (797 ms seen once under load).
-	expect(await presenter.evaluate(() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length)).toBe(presenterPeers);
+	expect(await presenter.evaluate(() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length)).toBe(
+		presenterPeers
+	);
 	expect(samples.length).toBeGreaterThan(20);
 	let lastChange = samples[0];
 	let longestStall = 0;
@@ -188,7 +211,9 @@ test('each viewer sees the quality of their own connection', async ({ browser })
 	await expect.poll(() => decodingVideos(viewer), { timeout: 45_000 }).toBe(1);
 	// On loopback nothing is lost; the decoded frame rate still depends on how busy the machine is, so a
 	// healthy leg reads "good" or "fair" (the thresholds are unit-tested in quality.spec.ts), never "poor".
-	await expect(viewer.getByTestId('connection-quality')).toHaveAttribute('data-level', /^(good|fair)$/, { timeout: 30_000 });
+	await expect(viewer.getByTestId('connection-quality')).toHaveAttribute('data-level', /^(good|fair)$/, {
+		timeout: 30_000
+	});
 	await expect(viewer.getByTestId('connection-quality')).toHaveText(/^연결 상태: (좋음|보통)$/);
 	await expectNoAxeViolations(viewer);
 	// At 360 px the badge wraps with the rest of the header; nothing is cut off sideways.

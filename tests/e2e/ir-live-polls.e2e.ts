@@ -33,7 +33,9 @@ async function open(browser: Parameters<typeof contextAs>[0], email: string, pat
 
 const polls = (page: Page) => page.locator('section[aria-labelledby="poll-title"]');
 
-test('a moderator runs a poll: each viewer answers once, the tally is live, the results are in the analytics', async ({ browser }) => {
+test('a moderator runs a poll: each viewer answers once, the tally is live, the results are in the analytics', async ({
+	browser
+}) => {
 	const eventId = await createLiveSession(db, '투표 테스트 세션', [demo.investor, demo.startup]);
 	const live = `/ir/${eventId}/live`;
 	const moderator = await open(browser, demo.operator, live);
@@ -83,7 +85,8 @@ test('a moderator runs a poll: each viewer answers once, the tally is live, the 
 
 	// The moderator closes it: it moves to the earlier polls for everyone, and a new one may start.
 	await polls(moderator).getByRole('button', { name: '투표 마감' }).click();
-	for (const page of [moderator, keyboardViewer, clickViewer]) await expect(polls(page).getByTestId('poll-closed')).toContainText('시드 라운드에 참여하시겠습니까?');
+	for (const page of [moderator, keyboardViewer, clickViewer])
+		await expect(polls(page).getByTestId('poll-closed')).toContainText('시드 라운드에 참여하시겠습니까?');
 	await expect(polls(moderator).getByTestId('poll-create')).toBeVisible();
 
 	// The startup's team sees the results and downloads them as CSV.

@@ -20,7 +20,10 @@ async function contextAs(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext();
 	contexts.push(context);
 	const page = await context.newPage();
-	page.on('console', (msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`));
+	page.on(
+		'console',
+		(msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`)
+	);
 	await signIn(page, email);
 	return page;
 }
@@ -28,16 +31,25 @@ async function contextAs(browser: Browser, email: string): Promise<Page> {
 test.beforeAll(async () => {
 	db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
 	await db.connect();
-	const { rows: users } = await db.query<{ id: string; email: string }>('select id, email from users where email = any($1)', [[demo.startupAdmin, demo.operator, demo.investor]]);
+	const { rows: users } = await db.query<{ id: string; email: string }>(
+		'select id, email from users where email = any($1)',
+		[[demo.startupAdmin, demo.operator, demo.investor]]
+	);
 	const user = Object.fromEntries(users.map((row) => [row.email, row.id]));
-	const { rows: orgs } = await db.query<{ org_id: string }>("select org_id from memberships where user_id = $1 and role = 'owner'", [user[demo.startupAdmin]]);
+	const { rows: orgs } = await db.query<{ org_id: string }>(
+		"select org_id from memberships where user_id = $1 and role = 'owner'",
+		[user[demo.startupAdmin]]
+	);
 	const { rows } = await db.query<{ id: string }>(
 		`insert into ir_events (org_id, title_ko, title_en, summary_ko, summary_en, starts_at, duration_minutes, access, moderator_id, created_by)
 		 values ($1, '녹화 종단 테스트', 'Recording end-to-end', '요약', 'Summary', now() + interval '10 minutes', 60, 'members', $2, $3) returning id`,
 		[orgs[0].org_id, user[demo.operator], user[demo.startupAdmin]]
 	);
 	eventId = rows[0].id;
-	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [eventId, user[demo.startupAdmin]]);
+	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [
+		eventId,
+		user[demo.startupAdmin]
+	]);
 	await db.query('insert into ir_registrations (event_id, user_id) values ($1, $2)', [eventId, user[demo.investor]]);
 });
 
@@ -47,7 +59,11 @@ test.afterAll(async () => {
 });
 
 /** The <video>'s currentTime and duration. */
-const videoTimes = (page: Page) => page.getByTestId('replay-video').first().evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, duration: v.duration }));
+const videoTimes = (page: Page) =>
+	page
+		.getByTestId('replay-video')
+		.first()
+		.evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, duration: v.duration }));
 
 test('a live session is recorded, processed and replayed; chapters jump; strangers get 404', async ({ browser }) => {
 	const live = `/ir/${eventId}/live`;
@@ -74,13 +90,19 @@ test('a live session is recorded, processed and replayed; chapters jump; strange
 	await expect(presenter.getByTestId('recording-indicator')).toHaveText('녹화 중');
 	await late.goto(live);
 	await expect(late.getByTestId('recording-indicator')).toHaveText('녹화 중');
-	const { rows: started } = await db.query<{ id: string; started_at: Date }>("select id, started_at from ir_recordings where event_id = $1 and status = 'recording'", [eventId]);
+	const { rows: started } = await db.query<{ id: string; started_at: Date }>(
+		"select id, started_at from ir_recordings where event_id = $1 and status = 'recording'",
+		[eventId]
+	);
 	expect(started).toHaveLength(1);
 
 	// A question answered 6 s into the recording becomes a chapter there.
 	const question = '임상시험 일정은 어떻게 되나요?';
 	const answeredAt = new Date(started[0].started_at.getTime() + 6000);
-	await db.query("insert into ir_questions (event_id, body, status, created_at, updated_at) values ($1, $2, 'answered', $3, $3)", [eventId, question, answeredAt]);
+	await db.query(
+		"insert into ir_questions (event_id, body, status, created_at, updated_at) values ($1, $2, 'answered', $3, $3)",
+		[eventId, question, answeredAt]
+	);
 
 	// About 10 s of recording.
 	await presenter.waitForTimeout(Math.max(0, started[0].started_at.getTime() + 10_000 - Date.now()));
@@ -89,23 +111,34 @@ test('a live session is recorded, processed and replayed; chapters jump; strange
 
 	// Processed by the job runner (it polls every 5 s) with ffmpeg.
 	await expect
-		.poll(async () => (await db.query<{ status: string }>('select status from ir_recordings where id = $1', [started[0].id])).rows[0].status, { timeout: 150_000, intervals: [2000] })
+		.poll(
+			async () =>
+				(await db.query<{ status: string }>('select status from ir_recordings where id = $1', [started[0].id])).rows[0]
+					.status,
+			{ timeout: 150_000, intervals: [2000] }
+		)
 		.toBe('ready');
 
 	// The registrant plays it: time advances past 5 s, and it lasts 8–12 s.
 	await gotoReady(viewer, `/ir/${eventId}/replay`);
 	await expectNoAxeViolations(viewer);
-	await viewer.getByTestId('replay-video').first().evaluate((v: HTMLVideoElement) => {
-		v.muted = true;
-		return v.play();
-	});
+	await viewer
+		.getByTestId('replay-video')
+		.first()
+		.evaluate((v: HTMLVideoElement) => {
+			v.muted = true;
+			return v.play();
+		});
 	await expect.poll(async () => (await videoTimes(viewer)).time, { timeout: 20_000 }).toBeGreaterThan(5);
 	const { duration } = await videoTimes(viewer);
 	expect(duration).toBeGreaterThanOrEqual(8);
 	expect(duration).toBeLessThanOrEqual(12);
 
 	// The chapter jumps to the answered question.
-	await viewer.getByTestId('replay-video').first().evaluate((v: HTMLVideoElement) => v.pause());
+	await viewer
+		.getByTestId('replay-video')
+		.first()
+		.evaluate((v: HTMLVideoElement) => v.pause());
 	await viewer.getByRole('button', { name: new RegExp(question) }).click();
 	await expect.poll(async () => (await videoTimes(viewer)).time, { timeout: 5_000 }).toBeGreaterThanOrEqual(5.9);
 	expect((await videoTimes(viewer)).time).toBeLessThan(8);
@@ -115,7 +148,9 @@ test('a live session is recorded, processed and replayed; chapters jump; strange
 	expect((await stranger.goto(`/ir/${eventId}/replay`))?.status()).toBe(404);
 	const media = `/ir/${eventId}/replay/media/${started[0].id}`;
 	expect((await stranger.request.get(media)).status()).toBe(404);
-	expect((await stranger.request.get(`/api/v1/ir/events/${eventId}/recording/media/${started[0].id}`)).status()).toBe(404);
+	expect((await stranger.request.get(`/api/v1/ir/events/${eventId}/recording/media/${started[0].id}`)).status()).toBe(
+		404
+	);
 	const part = await viewer.request.get(media, { headers: { range: 'bytes=0-99' } });
 	expect(part.status()).toBe(206);
 	expect(part.headers()['content-range']).toMatch(/^bytes 0-99\/\d+$/);

@@ -10,7 +10,10 @@ import { contextAs, createLiveSession, decodingVideos } from './support/live-roo
 test.skip(process.env.E2E_LIVE_ROOM !== '1', 'runs with playwright.live.config.ts (the last step of npm test)');
 // Janus's VideoRoom could forward substreams itself ("simulcast"/"substream"); it is not wired yet,
 // so the client publishes one layer there (MediaBackend.simulcast is false) and this holds on werift only.
-test.skip(process.env.E2E_MEDIA_BACKEND === 'janus', 'simulcast layers per viewer are werift-only (README, live IR room)');
+test.skip(
+	process.env.E2E_MEDIA_BACKEND === 'janus',
+	'simulcast layers per viewer are werift-only (README, live IR room)'
+);
 test.setTimeout(600_000);
 
 /** Init script: the fake camera at 1280x720, so Chromium sends all three layers (it drops layers of small pictures). */
@@ -25,7 +28,8 @@ function limitReceiveBandwidth() {
 	// The native getter (another init script may have put a subclass in front of RTCPeerConnection).
 	let proto: object | null = RTCPeerConnection.prototype;
 	let descriptor: PropertyDescriptor | undefined;
-	while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'localDescription'))) proto = Object.getPrototypeOf(proto);
+	while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'localDescription')))
+		proto = Object.getPrototypeOf(proto);
 	Object.defineProperty(RTCPeerConnection.prototype, 'localDescription', {
 		get(this: RTCPeerConnection) {
 			const description = descriptor!.get!.call(this) as RTCSessionDescription | null;
@@ -52,7 +56,8 @@ async function inboundCamera(page: Page): Promise<Inbound | undefined> {
 		for (const pc of (window as unknown as { __peers: RTCPeerConnection[] }).__peers) {
 			if (pc.connectionState === 'closed') continue;
 			(await pc.getStats()).forEach((s) => {
-				if (s.type === 'inbound-rtp' && s.kind === 'video' && (s.framesDecoded ?? 0) > 0) found = { width: s.frameWidth ?? 0, frames: s.framesDecoded };
+				if (s.type === 'inbound-rtp' && s.kind === 'video' && (s.framesDecoded ?? 0) > 0)
+					found = { width: s.frameWidth ?? 0, frames: s.framesDecoded };
 			});
 		}
 		return found;
@@ -86,14 +91,21 @@ test.afterAll(async () => {
 	await db?.end();
 });
 
-async function open(browser: Parameters<typeof contextAs>[0], email: string, path: string, init: Array<() => void> = []): Promise<Page> {
+async function open(
+	browser: Parameters<typeof contextAs>[0],
+	email: string,
+	path: string,
+	init: Array<() => void> = []
+): Promise<Page> {
 	const opened = await contextAs(browser, email, { init });
 	contexts.push(opened.context);
 	await gotoReady(opened.page, path);
 	return opened.page;
 }
 
-test('a viewer limited to a low bitrate decodes the low layer while another decodes the high one', async ({ browser }) => {
+test('a viewer limited to a low bitrate decodes the low layer while another decodes the high one', async ({
+	browser
+}) => {
 	const eventId = await createLiveSession(db, '사이멀캐스트 계층 테스트', [demo.investor, demo.hospital]);
 	const live = `/ir/${eventId}/live`;
 	const presenter = await open(browser, demo.startupAdmin, live, [cameraHd]);

@@ -73,7 +73,10 @@ async function contextAs(browser: Browser, email: string): Promise<{ context: Br
 	await context.addInitScript(instrument);
 	const page = await context.newPage();
 	// Warnings and errors of the page end up in the test's output, for the reader of a failure.
-	page.on('console', (msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`));
+	page.on(
+		'console',
+		(msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`)
+	);
 	await signIn(page, email);
 	return { context, page };
 }
@@ -86,18 +89,27 @@ test.beforeAll(async () => {
 	db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
 	await db.connect();
 	const ids = async (emails: string[]) => {
-		const { rows } = await db.query<{ id: string; email: string }>('select id, email from users where email = any($1)', [emails]);
+		const { rows } = await db.query<{ id: string; email: string }>(
+			'select id, email from users where email = any($1)',
+			[emails]
+		);
 		return Object.fromEntries(rows.map((row) => [row.email, row.id]));
 	};
 	const user = await ids([demo.startupAdmin, demo.operator, demo.investor, demo.hospital, demo.facility]);
-	const { rows: orgs } = await db.query<{ org_id: string }>("select org_id from memberships where user_id = $1 and role = 'owner'", [user[demo.startupAdmin]]);
+	const { rows: orgs } = await db.query<{ org_id: string }>(
+		"select org_id from memberships where user_id = $1 and role = 'owner'",
+		[user[demo.startupAdmin]]
+	);
 	const { rows } = await db.query<{ id: string }>(
 		`insert into ir_events (org_id, title_ko, title_en, summary_ko, summary_en, starts_at, duration_minutes, access, moderator_id, created_by)
 		 values ($1, '라이브 룸 종단 테스트', 'Live room end-to-end', '요약', 'Summary', now() + interval '10 minutes', 60, 'members', $2, $3) returning id`,
 		[orgs[0].org_id, user[demo.operator], user[demo.startupAdmin]]
 	);
 	eventId = rows[0].id;
-	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [eventId, user[demo.startupAdmin]]);
+	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [
+		eventId,
+		user[demo.startupAdmin]
+	]);
 	for (const email of [demo.investor, demo.hospital, demo.facility]) {
 		await db.query('insert into ir_registrations (event_id, user_id) values ($1, $2)', [eventId, user[email]]);
 	}
@@ -152,11 +164,18 @@ test('a live IR session end to end: media, Q&A, hands, refusal, recovery', async
 	await expect(pending.getByText('승인 대기')).toBeVisible();
 	await expect(viewers[1].getByTestId('question').filter({ hasText: question })).toHaveCount(0);
 	await pending.getByRole('button', { name: '승인' }).click();
-	for (const viewer of viewers) await expect(viewer.getByTestId('question').filter({ hasText: question })).toBeVisible();
+	for (const viewer of viewers)
+		await expect(viewer.getByTestId('question').filter({ hasText: question })).toBeVisible();
 	await viewers[1].getByTestId('question').filter({ hasText: question }).getByRole('button', { name: /공감/ }).click();
-	for (const page of [...viewers, moderator]) await expect(page.getByTestId('question').filter({ hasText: question }).getByTestId('votes')).toHaveText('1');
-	await moderator.getByTestId('question').filter({ hasText: question }).getByRole('button', { name: '답변 완료' }).click();
-	for (const viewer of viewers) await expect(viewer.getByTestId('question').filter({ hasText: question }).getByText('답변 완료')).toBeVisible();
+	for (const page of [...viewers, moderator])
+		await expect(page.getByTestId('question').filter({ hasText: question }).getByTestId('votes')).toHaveText('1');
+	await moderator
+		.getByTestId('question')
+		.filter({ hasText: question })
+		.getByRole('button', { name: '답변 완료' })
+		.click();
+	for (const viewer of viewers)
+		await expect(viewer.getByTestId('question').filter({ hasText: question }).getByText('답변 완료')).toBeVisible();
 
 	// At 360 px the room is one column with nothing cut off sideways.
 	await viewers[0].setViewportSize({ width: 360, height: 740 });
@@ -167,7 +186,8 @@ test('a live IR session end to end: media, Q&A, hands, refusal, recovery', async
 	// Hand raise → promote: the speaker's camera reaches the other viewers.
 	const speaker = viewers[1];
 	await speaker.getByRole('button', { name: /손 들기/ }).click();
-	const hospitalName = (await db.query<{ name: string }>('select name from users where email = $1', [demo.hospital])).rows[0].name;
+	const hospitalName = (await db.query<{ name: string }>('select name from users where email = $1', [demo.hospital]))
+		.rows[0].name;
 	await moderator.getByRole('button', { name: `${hospitalName} 님에게 발언권 주기` }).click();
 	await expect(speaker.getByText('진행자가 발언권을 주었습니다.', { exact: false })).toBeVisible();
 	await speaker.getByRole('button', { name: '방송 시작' }).click();
@@ -181,8 +201,12 @@ test('a live IR session end to end: media, Q&A, hands, refusal, recovery', async
 	const cut = viewers[2];
 	const peersBefore = await cut.evaluate(() => (window as unknown as { __peers: RTCPeerConnection[] }).__peers.length);
 	const cutAt = Date.now();
-	await cut.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.forEach((socket) => socket.close()));
-	await expect.poll(() => decodingVideos(cut, peersBefore, 400), { timeout: 5_000, intervals: [100] }).toBeGreaterThanOrEqual(1);
+	await cut.evaluate(() =>
+		(window as unknown as { __sockets: WebSocket[] }).__sockets.forEach((socket) => socket.close())
+	);
+	await expect
+		.poll(() => decodingVideos(cut, peersBefore, 400), { timeout: 5_000, intervals: [100] })
+		.toBeGreaterThanOrEqual(1);
 	expect(Date.now() - cutAt).toBeLessThan(5_000);
 
 	// The presenter reloads and is live again: the viewers get frames without reloading. It comes back
@@ -203,8 +227,14 @@ test('a live IR session end to end: media, Q&A, hands, refusal, recovery', async
 	await moderator.getByRole('button', { name: '세션 종료' }).click();
 	for (const viewer of viewers) {
 		await expect(viewer.getByTestId('ended')).toBeVisible();
-		await expect(viewer.getByRole('link', { name: '후속 미팅 요청' })).toHaveAttribute('href', `/ir/${eventId}/meeting`);
+		await expect(viewer.getByRole('link', { name: '후속 미팅 요청' })).toHaveAttribute(
+			'href',
+			`/ir/${eventId}/meeting`
+		);
 	}
-	const { rows } = await db.query<{ status: string; peak_viewers: number }>('select status, peak_viewers from ir_events where id = $1', [eventId]);
+	const { rows } = await db.query<{ status: string; peak_viewers: number }>(
+		'select status, peak_viewers from ir_events where id = $1',
+		[eventId]
+	);
 	expect(rows[0]).toEqual({ status: 'ended', peak_viewers: 3 });
 });

@@ -26,16 +26,25 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 test.beforeAll(async () => {
 	db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
 	await db.connect();
-	const { rows: users } = await db.query<{ id: string; email: string }>('select id, email from users where email = any($1)', [[demo.startupAdmin, demo.operator, demo.investor]]);
+	const { rows: users } = await db.query<{ id: string; email: string }>(
+		'select id, email from users where email = any($1)',
+		[[demo.startupAdmin, demo.operator, demo.investor]]
+	);
 	const user = Object.fromEntries(users.map((row) => [row.email, row.id]));
-	const { rows: orgs } = await db.query<{ org_id: string }>("select org_id from memberships where user_id = $1 and role = 'owner'", [user[demo.startupAdmin]]);
+	const { rows: orgs } = await db.query<{ org_id: string }>(
+		"select org_id from memberships where user_id = $1 and role = 'owner'",
+		[user[demo.startupAdmin]]
+	);
 	const { rows } = await db.query<{ id: string }>(
 		`insert into ir_events (org_id, title_ko, title_en, summary_ko, summary_en, starts_at, duration_minutes, access, moderator_id, created_by, status, live_started_at, ended_at)
 		 values ($1, '노드 장애 녹화', 'Recording lost in a node failure', '요약', 'Summary', now() - interval '2 hours', 60, 'members', $2, $3, 'ended', now() - interval '2 hours', now() - interval '1 hour') returning id`,
 		[orgs[0]!.org_id, user[demo.operator], user[demo.startupAdmin]]
 	);
 	eventId = rows[0]!.id;
-	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [eventId, user[demo.startupAdmin]]);
+	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [
+		eventId,
+		user[demo.startupAdmin]
+	]);
 	await db.query('insert into ir_registrations (event_id, user_id) values ($1, $2)', [eventId, user[demo.investor]]);
 	await db.query(
 		`insert into ir_recordings (event_id, status, started_by, started_at, stopped_at, last_error) values ($1, 'failed', $2, now() - interval '2 hours', now() - interval '90 minutes', $3)`,
@@ -69,7 +78,10 @@ test('the team reads why a recording failed; a registrant has no replay to watch
 	// The API tells the same to the team.
 	const api = await team.request.get(`/api/v1/ir/events/${eventId}/recording`);
 	expect(api.status()).toBe(200);
-	expect((await api.json()).recordings[0]).toMatchObject({ status: 'failed', failure: { reason: 'no_media', detail: DETAIL } });
+	expect((await api.json()).recordings[0]).toMatchObject({
+		status: 'failed',
+		failure: { reason: 'no_media', detail: DETAIL }
+	});
 
 	// A registrant on the session: a failed recording is not shown to them, so there is no replay.
 	const investor = await signedIn(browser, demo.investor);

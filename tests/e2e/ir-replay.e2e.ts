@@ -5,7 +5,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { demo, gotoReady, pageAs } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
 
-const videoTimes = (page: Page) => page.getByTestId('replay-video').first().evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, duration: v.duration }));
+const videoTimes = (page: Page) =>
+	page
+		.getByTestId('replay-video')
+		.first()
+		.evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, duration: v.duration }));
 
 test('a seeded past session replays for its registrant; strangers get 404', async ({ browser }) => {
 	test.setTimeout(180_000);
@@ -24,17 +28,25 @@ test('a seeded past session replays for its registrant; strangers get 404', asyn
 	await investor.locator('body[data-hydrated="true"]').waitFor();
 	await expectNoAxeViolations(investor);
 
-	await investor.getByTestId('replay-video').first().evaluate((v: HTMLVideoElement) => {
-		v.muted = true;
-		return v.play();
-	});
+	await investor
+		.getByTestId('replay-video')
+		.first()
+		.evaluate((v: HTMLVideoElement) => {
+			v.muted = true;
+			return v.play();
+		});
 	await expect.poll(async () => (await videoTimes(investor)).time, { timeout: 20_000 }).toBeGreaterThan(1);
 	expect((await videoTimes(investor)).duration).toBeCloseTo(20, 0);
 	const chapter = investor.getByRole('button', { name: /gross margin per patch/ });
 	const startMs = Number(await chapter.getAttribute('data-start-ms'));
-	await investor.getByTestId('replay-video').first().evaluate((v: HTMLVideoElement) => v.pause());
+	await investor
+		.getByTestId('replay-video')
+		.first()
+		.evaluate((v: HTMLVideoElement) => v.pause());
 	await chapter.click();
-	await expect.poll(async () => (await videoTimes(investor)).time, { timeout: 5_000 }).toBeGreaterThanOrEqual(startMs / 1000 - 0.1);
+	await expect
+		.poll(async () => (await videoTimes(investor)).time, { timeout: 5_000 })
+		.toBeGreaterThanOrEqual(startMs / 1000 - 0.1);
 
 	await investor.setViewportSize({ width: 360, height: 740 });
 	expect(await investor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

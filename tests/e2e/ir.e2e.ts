@@ -8,7 +8,11 @@ import { expectNoAxeViolations } from './support/axe';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 
-test('schedule with an NDA and a deck, register as an investor, download deck and .ics; strangers get 404', async ({ browser, playwright, baseURL }) => {
+test('schedule with an NDA and a deck, register as an investor, download deck and .ics; strangers get 404', async ({
+	browser,
+	playwright,
+	baseURL
+}) => {
 	test.setTimeout(180_000);
 	const visitor = await (await browser.newContext()).newPage();
 	await gotoReady(visitor, '/ir');
@@ -30,7 +34,9 @@ test('schedule with an NDA and a deck, register as an investor, download deck an
 	await admin.locator('input[name=nda_required]').check();
 	await admin.locator('input[name=nda_version]').fill('e2e-v1');
 	await admin.locator('textarea[name=nda_text]').fill('본 자료는 비밀입니다. / This material is confidential.');
-	await admin.locator('input[name=deck]').setInputFiles({ name: 'series-b.pdf', mimeType: 'application/pdf', buffer: PDF });
+	await admin
+		.locator('input[name=deck]')
+		.setInputFiles({ name: 'series-b.pdf', mimeType: 'application/pdf', buffer: PDF });
 	await admin.locator('main form[enctype="multipart/form-data"] button[type=submit]').click();
 	await expect(admin).toHaveURL(/\/ir\/[0-9a-f-]{36}\?scheduled$/);
 	const path = new URL(admin.url()).pathname;

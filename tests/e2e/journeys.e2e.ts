@@ -66,7 +66,9 @@ test('a course manager is asked before cancelling a trainee, and saying no chang
 	const manager = await pageAs(browser, 'courses@medcluster.example');
 	await gotoReady(manager, '/courses/manage');
 	// The first cohort that has a trainee to cancel (other tests add cohorts, and cancel some).
-	const cohorts = await manager.locator('main tbody a[href^="/courses/manage/cohorts/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+	const cohorts = await manager
+		.locator('main tbody a[href^="/courses/manage/cohorts/"]')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 	for (const href of cohorts) {
 		await gotoReady(manager, href);
 		if ((await manager.locator('form[action="?/cancel"]').count()) > 0) break;
@@ -86,7 +88,9 @@ test('a course manager is asked before cancelling a trainee, and saying no chang
 	await manager.context().close();
 });
 
-test('a member sees their credentials and certificates, and a home that lists what is coming up', async ({ browser }) => {
+test('a member sees their credentials and certificates, and a home that lists what is coming up', async ({
+	browser
+}) => {
 	const member = await pageAs(browser, demo.startup);
 	await gotoReady(member, '/settings');
 	await member.getByRole('link', { name: '내 자격과 수료증' }).click();
@@ -118,7 +122,10 @@ test('the audit log reads as words and as cards on a phone', async ({ browser })
 	await expect(firstRow).toBeVisible();
 	// The action in words beside its code, and no cell squeezed to a letter a line.
 	await expect(firstRow.locator('td').nth(2).locator('code')).toBeVisible();
-	const width = await firstRow.locator('td').nth(2).evaluate((td) => td.getBoundingClientRect().width);
+	const width = await firstRow
+		.locator('td')
+		.nth(2)
+		.evaluate((td) => td.getBoundingClientRect().width);
 	expect(width).toBeGreaterThan(250);
 	expect(await operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await context.close();

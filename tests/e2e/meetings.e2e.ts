@@ -10,7 +10,10 @@ test('a company proposes a meeting on an accepted response and the hospital acce
 	test.setTimeout(120_000);
 	const company = await pageAs(browser, demo.startupAdmin);
 	await gotoReady(company, `/needs?status=all&q=${encodeURIComponent('스마트워치 심방세동')}`);
-	await company.getByRole('link', { name: /스마트워치 심방세동 선별/ }).first().click();
+	await company
+		.getByRole('link', { name: /스마트워치 심방세동 선별/ })
+		.first()
+		.click();
 	await company.getByRole('link', { name: '대화 열기' }).first().click();
 	await expect(company).toHaveURL(/\/responses\/[0-9a-f-]+$/);
 	await company.locator('body[data-hydrated="true"]').waitFor();

@@ -6,11 +6,15 @@ import { expectNoAxeViolations } from './support/axe';
 const TITLE = `웨어러블 심전도 패치 임상 검증 ${Date.now().toString(36)}`;
 
 async function expectNoHorizontalScroll(page: Page) {
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test('a hospital posts a need, a company responds, the hospital accepts, and both continue in the thread', async ({ browser }) => {
+test('a hospital posts a need, a company responds, the hospital accepts, and both continue in the thread', async ({
+	browser
+}) => {
 	// Two signed-in people, seven page loads and five axe scans: more than the default 30 s on a busy machine.
 	test.setTimeout(120_000);
 	const hospital = await pageAs(browser, demo.hospital);
@@ -18,18 +22,26 @@ test('a hospital posts a need, a company responds, the hospital accepts, and bot
 	await expectNoAxeViolations(hospital);
 	await hospital.locator('input[name=title_ko]').fill(TITLE);
 	await hospital.locator('input[name=title_en]').fill('Clinical validation of a wearable ECG patch');
-	await hospital.locator('textarea[name=description_ko]').fill('외래 환자 **100명**을 대상으로 패치형 심전도를 검증합니다.');
+	await hospital
+		.locator('textarea[name=description_ko]')
+		.fill('외래 환자 **100명**을 대상으로 패치형 심전도를 검증합니다.');
 	await hospital.locator('select[name=type]').selectOption('clinical_validation');
 	await hospital.locator('select[name=department]').selectOption({ label: '심장내과' });
 	await hospital.locator('select[name=required_stage]').selectOption('mfds_in_review');
 	await hospital.locator('input[name=deadline]').fill('2027-06-30');
 	await hospital.locator('input[name=support_patients]').check();
 	// A file that only claims to be a PDF is refused with a message, and the form keeps what was typed.
-	await hospital.locator('input[name=attachments]').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+	await hospital
+		.locator('input[name=attachments]')
+		.setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
 	await hospital.locator('main form button[type=submit]').click();
 	await expect(hospital.locator('main [role=alert]').first()).toContainText('PDF 파일이 아닙니다');
 	await expect(hospital.locator('input[name=title_ko]')).toHaveValue(TITLE);
-	await hospital.locator('input[name=attachments]').setInputFiles({ name: '검증 프로토콜.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% protocol\n%%EOF\n') });
+	await hospital.locator('input[name=attachments]').setInputFiles({
+		name: '검증 프로토콜.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.7\n% protocol\n%%EOF\n')
+	});
 	await hospital.locator('main form button[type=submit]').click();
 	await expect(hospital).toHaveURL(/\/needs\/[0-9a-f-]+\?created$/);
 	await expect(hospital.locator('main h1')).toHaveText(TITLE);
@@ -59,7 +71,12 @@ test('a hospital posts a need, a company responds, the hospital accepts, and bot
 	expect(download.status()).toBe(200);
 	expect(download.headers()['content-type']).toBe('application/pdf');
 	const apiNeed = await (await company.request.get(`/api/v1${needPath}`)).json();
-	expect(apiNeed.attachments).toEqual([expect.objectContaining({ filename: '검증 프로토콜.pdf', url: expect.stringMatching(/^\/api\/v1\/needs\/.+\/attachments\//) })]);
+	expect(apiNeed.attachments).toEqual([
+		expect.objectContaining({
+			filename: '검증 프로토콜.pdf',
+			url: expect.stringMatching(/^\/api\/v1\/needs\/.+\/attachments\//)
+		})
+	]);
 	expect((await company.request.get(apiNeed.attachments[0].url)).status()).toBe(200);
 	await company.locator('textarea[name=message]').fill('펄스와이즈 AF로 100명 검증을 지원하겠습니다.');
 	await company.getByLabel('Pulsewise AF').or(company.getByLabel('펄스와이즈 AF')).first().check();
@@ -69,7 +86,9 @@ test('a hospital posts a need, a company responds, the hospital accepts, and bot
 
 	// The hospital accepts (and marks the need matched).
 	await gotoReady(hospital, needPath);
-	const accept = hospital.locator('form[action="?/decide"]').filter({ has: hospital.locator('input[name=decision][value=accepted]') });
+	const accept = hospital
+		.locator('form[action="?/decide"]')
+		.filter({ has: hospital.locator('input[name=decision][value=accepted]') });
 	// Accepting asks first (issue 21): saying no changes nothing, saying yes accepts.
 	hospital.once('dialog', (dialog) => void dialog.dismiss());
 	await accept.locator('button[type=submit]').click();
@@ -110,7 +129,9 @@ test('a hospital posts a need, a company responds, the hospital accepts, and bot
 	await expectNoHorizontalScroll(company);
 });
 
-test('an invited-only need stays out of other members\' lists and API; matches show for a company', async ({ browser }) => {
+test("an invited-only need stays out of other members' lists and API; matches show for a company", async ({
+	browser
+}) => {
 	test.setTimeout(90_000);
 	const investor = await pageAs(browser, demo.investor);
 	await gotoReady(investor, '/needs');
@@ -124,16 +145,25 @@ test('an invited-only need stays out of other members\' lists and API; matches s
 	// Over the API too: the invited company finds the need; another company gets 404 on every path.
 	const invited = await pageAs(browser, 'hyunseok.lee@lumenscan-ai.example');
 	const listed = await (await invited.request.get('/api/v1/needs?status=all')).json();
-	const need = listed.needs.find((n: { title: { en: string } }) => n.title.en === 'Multi-centre validation of chest X-ray reading AI');
+	const need = listed.needs.find(
+		(n: { title: { en: string } }) => n.title.en === 'Multi-centre validation of chest X-ray reading AI'
+	);
 	expect(need?.visibility).toBe('invited');
 	expect((await invited.request.get(`/api/v1/needs/${need.id}`)).status()).toBe(200);
-	const others = (await (await company.request.get('/api/v1/needs?status=all')).json()).needs.map((n: { id: string }) => n.id);
+	const others = (await (await company.request.get('/api/v1/needs?status=all')).json()).needs.map(
+		(n: { id: string }) => n.id
+	);
 	expect(others).not.toContain(need.id);
 	expect((await company.request.get(`/api/v1/needs/${need.id}`)).status()).toBe(404);
 	expect((await company.request.get(`/api/v1/needs/${need.id}/matches`)).status()).toBe(404);
-	const post = await company.request.post(`/api/v1/needs/${need.id}/responses`, { data: { message: 'Let us in' }, headers: { origin: new URL(company.url()).origin } });
+	const post = await company.request.post(`/api/v1/needs/${need.id}/responses`, {
+		data: { message: 'Let us in' },
+		headers: { origin: new URL(company.url()).origin }
+	});
 	expect(post.status()).toBe(404);
 	expect((await post.json()).error.code).toBe('not_found');
 	const doc = await (await company.request.get('/api/v1/openapi.json')).json();
-	expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/needs', '/needs/{id}', '/needs/{id}/matches', '/needs/{id}/responses']));
+	expect(Object.keys(doc.paths)).toEqual(
+		expect.arrayContaining(['/needs', '/needs/{id}', '/needs/{id}/matches', '/needs/{id}/responses'])
+	);
 });

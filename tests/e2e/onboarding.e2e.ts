@@ -3,7 +3,10 @@
 import { expect, test } from '@playwright/test';
 import { demo, gotoReady, pageAs, readMailLink, uniqueEmail, acceptSignUpConsents } from './support/accounts';
 
-test('a new user signs up, verifies the e-mail, registers an organisation and gets verified', async ({ page, browser }) => {
+test('a new user signs up, verifies the e-mail, registers an organisation and gets verified', async ({
+	page,
+	browser
+}) => {
 	const email = uniqueEmail('founder');
 	const slug = `e2e-${Date.now().toString(36)}`;
 

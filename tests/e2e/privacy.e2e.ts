@@ -11,7 +11,12 @@ const PASSWORD = 'privacy password 2026';
 test.setTimeout(240_000);
 const SLOW = { timeout: 20_000 };
 
-async function signUp(page: Page, email: string, name: string, optional: { marketing?: boolean; listing?: boolean } = {}) {
+async function signUp(
+	page: Page,
+	email: string,
+	name: string,
+	optional: { marketing?: boolean; listing?: boolean } = {}
+) {
 	await gotoReady(page, '/signup');
 	await page.locator('input[name=name]').fill(name);
 	await page.locator('input[name=email]').fill(email);
@@ -27,7 +32,9 @@ async function expectFitsNarrowScreen(page: Page) {
 	await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test('sign-up refuses a missing required consent, then records the chosen consents; the export ZIP holds the JSON files', async ({ page }) => {
+test('sign-up refuses a missing required consent, then records the chosen consents; the export ZIP holds the JSON files', async ({
+	page
+}) => {
 	const email = uniqueEmail('privacy');
 	await gotoReady(page, '/signup');
 	await page.locator('input[name=name]').fill('개인정보 테스터');
@@ -58,10 +65,22 @@ test('sign-up refuses a missing required consent, then records the chosen consen
 	await expect(page.locator('input[name=consent_marketing]')).toBeChecked();
 	await expect(page.locator('.history li')).toHaveCount(4);
 
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /ZIP/ }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: /ZIP/ }).click()
+	]);
 	const path = await download.path();
 	const files = unzipSync(new Uint8Array(readFileSync(path)));
-	expect(Object.keys(files)).toEqual(expect.arrayContaining(['README.txt', 'profile.json', 'consents.json', 'sessions.json', 'bookings.json', 'ir_chat_messages.json']));
+	expect(Object.keys(files)).toEqual(
+		expect.arrayContaining([
+			'README.txt',
+			'profile.json',
+			'consents.json',
+			'sessions.json',
+			'bookings.json',
+			'ir_chat_messages.json'
+		])
+	);
 	expect(JSON.parse(strFromU8(files['profile.json']))).toMatchObject({ email, name: '개인정보 테스터' });
 	expect(JSON.parse(strFromU8(files['consents.json']))).toHaveLength(4);
 	expect(strFromU8(files['README.txt'])).toContain('pseudonym');

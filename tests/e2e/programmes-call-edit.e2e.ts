@@ -34,7 +34,9 @@ async function postOpenCall(operator: Page): Promise<string> {
 	return new URL(operator.url()).pathname;
 }
 
-test('a call manager edits an open call: rule changes are refused by name, a later deadline is announced', async ({ browser }) => {
+test('a call manager edits an open call: rule changes are refused by name, a later deadline is announced', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const operator = await pageAs(browser, demo.operator);
 	const callPath = await postOpenCall(operator);
@@ -56,7 +58,9 @@ test('a call manager edits an open call: rule changes are refused by name, a lat
 	// The title is part of what applicants are applying under: refused, naming the field, nothing saved.
 	await operator.locator('input[name=title_ko]').fill(`${TITLE} (변경)`);
 	await operator.getByRole('button', { name: '변경 내용 저장' }).click();
-	await expect(operator.locator('main [role=alert]').first()).toContainText("접수가 시작된 공고는 '제목 (한국어)' 항목을 바꿀 수 없습니다");
+	await expect(operator.locator('main [role=alert]').first()).toContainText(
+		"접수가 시작된 공고는 '제목 (한국어)' 항목을 바꿀 수 없습니다"
+	);
 	await expectNoAxeViolations(operator);
 	// Fewer places are refused too.
 	await operator.locator('input[name=title_ko]').fill(TITLE);

@@ -18,7 +18,9 @@ function seoulLocal(minutes: number): string {
 
 async function expectNoHorizontalScroll(page: Page) {
 	await page.setViewportSize({ width: 360, height: 800 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -37,13 +39,18 @@ async function review(page: Page, callPath: string, score: string, comment: stri
 	await expect(page.locator('main')).toContainText('평가를 제출했습니다');
 }
 
-test('an agency posts a call, a startup applies with a PDF, two reviewers score, the manager selects', async ({ browser }) => {
+test('an agency posts a call, a startup applies with a PDF, two reviewers score, the manager selects', async ({
+	browser
+}) => {
 	// Four people, a call that must close before selection (up to two minutes), and many axe scans.
 	test.setTimeout(720_000);
 	const operator = await pageAs(browser, demo.operator);
 	await gotoReady(operator, '/programmes/new');
 	await expectNoAxeViolations(operator);
-	await operator.locator('select[name=orgId]').selectOption({ label: '원주의료기기테크노밸리' }).catch(() => undefined);
+	await operator
+		.locator('select[name=orgId]')
+		.selectOption({ label: '원주의료기기테크노밸리' })
+		.catch(() => undefined);
 	await operator.locator('input[name=programme_key]').fill(`e2e-${Date.now().toString(36)}`);
 	await operator.locator('input[name=title_ko]').fill(TITLE);
 	await operator.locator('input[name=title_en]').fill('E2E digital-health Jump-Up');
@@ -85,8 +92,12 @@ test('an agency posts a call, a startup applies with a PDF, two reviewers score,
 	await expect(startup.locator('input[name=answer_q0]')).toHaveValue('AI 심전도 선별 고도화');
 	await expectNoAxeViolations(startup);
 	await expectNoHorizontalScroll(startup);
-	await startup.locator('input[name=file_q1]').setInputFiles({ name: '사업계획서.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% plan\n%%EOF\n') });
-	await startup.getByRole('button', { name: '제출' , exact: true }).click();
+	await startup.locator('input[name=file_q1]').setInputFiles({
+		name: '사업계획서.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.7\n% plan\n%%EOF\n')
+	});
+	await startup.getByRole('button', { name: '제출', exact: true }).click();
 	await expect(startup.locator('main')).toContainText('신청서가 제출되었습니다');
 	await expect(startup.locator('main')).toContainText('제출 완료');
 

@@ -7,7 +7,9 @@ import { expectNoAxeViolations } from './support/axe';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
-test('an organisation declares a relation, the other side confirms it, and both profiles show it', async ({ browser }) => {
+test('an organisation declares a relation, the other side confirms it, and both profiles show it', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const startup = await pageAs(browser, demo.startupAdmin);
 	await gotoReady(startup, '/orgs/pulsewise');
@@ -66,7 +68,9 @@ test('an organisation declares a relation, the other side confirms it, and both 
 		await expect(section).toContainText(slug === 'pulsewise' ? '메드클러스터 얼라이언스 사무국' : '펄스와이즈');
 	}
 	await gotoReady(startup, '/orgs/hanbit-medical-ventures');
-	await expect(startup.locator('main section').filter({ hasText: '투자·협력 관계' })).toContainText('투자한 기관: 펄스와이즈');
+	await expect(startup.locator('main section').filter({ hasText: '투자·협력 관계' })).toContainText(
+		'투자한 기관: 펄스와이즈'
+	);
 	await expectNoAxeViolations(startup);
 
 	// The operator's list, with its remove buttons.

@@ -11,8 +11,14 @@ test.describe.configure({ timeout: 600_000 });
 
 const RANDOM_ID = '5b0a3c1e-8f2d-4e6a-9c1b-2d3e4f5a6b7c';
 async function record(serverErrors: string[], what: string, send: () => Promise<{ status(): number }>) {
-	const response = await send().catch((error: Error) => ({ status: () => (/ECONNRESET|socket hang up|EPIPE/.test(error.message) ? 0 : 599), error }));
-	if (response.status() >= 500) serverErrors.push(`${response.status()} ${what}${'error' in response ? `: ${String(response.error.message).split('\n')[0]}` : ''}`);
+	const response = await send().catch((error: Error) => ({
+		status: () => (/ECONNRESET|socket hang up|EPIPE/.test(error.message) ? 0 : 599),
+		error
+	}));
+	if (response.status() >= 500)
+		serverErrors.push(
+			`${response.status()} ${what}${'error' in response ? `: ${String(response.error.message).split('\n')[0]}` : ''}`
+		);
 }
 
 async function expectAlive(request: APIRequestContext) {
@@ -37,11 +43,16 @@ test('every OpenAPI write endpoint answers hostile JSON without a server error',
 				JSON.stringify('x'.repeat(1024 * 1024))
 			];
 			// Hostile path parameters once each; the bodies against a well-formed (unknown) id.
-			const targets = [...bodies.map((body) => ({ id: RANDOM_ID, body })), ...(path.includes('{') ? ['%00', '%ED%A0%80'].map((id) => ({ id, body: bodies[0] })) : [])];
+			const targets = [
+				...bodies.map((body) => ({ id: RANDOM_ID, body })),
+				...(path.includes('{') ? ['%00', '%ED%A0%80'].map((id) => ({ id, body: bodies[0] })) : [])
+			];
 			for (const { id, body } of targets) {
 				const url = `${baseURL}/api/v1${path.replace(/\{[^}]+\}/g, id)}`;
 				sent++;
-				await record(serverErrors, `${method.toUpperCase()} ${url}`, () => api.fetch(url, { method, data: body, headers: { 'content-type': 'application/json' }, timeout: 30_000 }));
+				await record(serverErrors, `${method.toUpperCase()} ${url}`, () =>
+					api.fetch(url, { method, data: body, headers: { 'content-type': 'application/json' }, timeout: 30_000 })
+				);
 			}
 		}
 	}
@@ -58,7 +69,11 @@ async function formsOf(page: Page, path: string) {
 			const f = form as HTMLFormElement;
 			const fields = [...f.querySelectorAll('input[name], textarea[name], select[name]')].map((el) => {
 				const input = el as HTMLInputElement;
-				return { name: input.name, type: el.tagName === 'TEXTAREA' ? 'textarea' : el.tagName === 'SELECT' ? 'select' : input.type, value: input.value };
+				return {
+					name: input.name,
+					type: el.tagName === 'TEXTAREA' ? 'textarea' : el.tagName === 'SELECT' ? 'select' : input.type,
+					value: input.value
+				};
 			});
 			return { action: f.action, multipart: f.enctype === 'multipart/form-data', fields };
 		})
@@ -70,7 +85,16 @@ const SKIP_ACTION = /logout|signOutEverywhere|revoke|delete|remove|language/i;
 
 test('the forms of the main pages answer hostile text without a server error', async ({ page }) => {
 	const pages: Record<string, string[]> = {
-		[demo.operator]: ['/settings', '/settings/security', '/settings/tokens', '/settings/calendar', '/orgs/new', '/admin/taxonomy', '/courses/manage', '/testbed/manage/resources/new'],
+		[demo.operator]: [
+			'/settings',
+			'/settings/security',
+			'/settings/tokens',
+			'/settings/calendar',
+			'/orgs/new',
+			'/admin/taxonomy',
+			'/courses/manage',
+			'/testbed/manage/resources/new'
+		],
 		[demo.hospital]: ['/needs/new'],
 		[demo.startupAdmin]: ['/ir/new', '/orgs']
 	};
@@ -85,11 +109,20 @@ test('the forms of the main pages answer hostile text without a server error', a
 				for (const evil of [...evilStrings, { name: '1 MB', value: 'x'.repeat(1024 * 1024) }]) {
 					for (const everyField of [false, true]) {
 						const values: Record<string, string> = {};
-						for (const field of form.fields) values[field.name] = everyField || TEXT_TYPES.has(field.type) ? evil.value : field.value;
+						for (const field of form.fields)
+							values[field.name] = everyField || TEXT_TYPES.has(field.type) ? evil.value : field.value;
 						posted++;
 						const origin = new URL(form.action).origin;
-						await record(serverErrors, `${path} → ${form.action} (${evil.name}${everyField ? ', every field' : ''})`, () =>
-							page.request.post(form.action, { ...(form.multipart ? { multipart: values } : { form: values }), headers: { origin }, maxRedirects: 0, timeout: 30_000 })
+						await record(
+							serverErrors,
+							`${path} → ${form.action} (${evil.name}${everyField ? ', every field' : ''})`,
+							() =>
+								page.request.post(form.action, {
+									...(form.multipart ? { multipart: values } : { form: values }),
+									headers: { origin },
+									maxRedirects: 0,
+									timeout: 30_000
+								})
 						);
 					}
 				}
@@ -104,7 +137,13 @@ test('the forms of the main pages answer hostile text without a server error', a
 test('every socket event answers hostile payloads, and the process stays up', async ({ page, baseURL }) => {
 	await signIn(page, demo.investor);
 	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-	const socket = connect(baseURL!, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+	const socket = connect(baseURL!, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		forceNew: true,
+		reconnection: false,
+		extraHeaders: { cookie }
+	});
 	await new Promise<void>((resolve, reject) => {
 		socket.once('connect', () => resolve());
 		socket.once('connect_error', reject);
@@ -112,7 +151,16 @@ test('every socket event answers hostile payloads, and the process stays up', as
 	const unanswered: string[] = [];
 	for (const event of SOCKET_EVENTS) {
 		const payloads: unknown[] = [
-			...evilStrings.map((evil) => ({ eventId: RANDOM_ID, responseId: RANDOM_ID, questionId: RANDOM_ID, messageId: RANDOM_ID, userId: RANDOM_ID, body: evil.value, ids: [evil.value], action: evil.value })),
+			...evilStrings.map((evil) => ({
+				eventId: RANDOM_ID,
+				responseId: RANDOM_ID,
+				questionId: RANDOM_ID,
+				messageId: RANDOM_ID,
+				userId: RANDOM_ID,
+				body: evil.value,
+				ids: [evil.value],
+				action: evil.value
+			})),
 			...evilStrings.map((evil) => ({ eventId: evil.value })),
 			null,
 			'x'.repeat(32 * 1024)
@@ -122,9 +170,13 @@ test('every socket event answers hostile payloads, and the process stays up', as
 				socket.emit(event.name, payload);
 				continue;
 			}
-			const reply = (await socket.timeout(10_000).emitWithAck(event.name, payload).catch(() => null)) as { ok?: boolean; error?: { message?: string } } | null;
+			const reply = (await socket
+				.timeout(10_000)
+				.emitWithAck(event.name, payload)
+				.catch(() => null)) as { ok?: boolean; error?: { message?: string } } | null;
 			// A refusal with a message, never silence (an unhandled failure) and never acceptance of this input.
-			if (!reply || reply.ok !== false || !reply.error?.message) unanswered.push(`${event.name}: ${JSON.stringify(reply)}`);
+			if (!reply || reply.ok !== false || !reply.error?.message)
+				unanswered.push(`${event.name}: ${JSON.stringify(reply)}`);
 		}
 	}
 	expect(unanswered).toEqual([]);

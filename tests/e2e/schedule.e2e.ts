@@ -8,7 +8,9 @@ import { expectNoAxeViolations } from './support/axe';
 
 const COURSE = '/courses/iso-13485-qms';
 
-test('the schedule shows a booking, a course meeting and an IR session, flags the clash, and feeds a calendar', async ({ browser }) => {
+test('the schedule shows a booking, a course meeting and an IR session, flags the clash, and feeds a calendar', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const member = await pageAs(browser, demo.startup);
 
@@ -24,7 +26,9 @@ test('the schedule shows a booking, a course meeting and an IR session, flags th
 	const icsHref = await member.locator('main a[href$="/meetings.ics"]').getAttribute('href');
 	const courseIcs = await (await member.request.get(icsHref!)).text();
 	const firstStart = /DTSTART:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})00Z/.exec(courseIcs)!;
-	const startUtc = new Date(Date.UTC(+firstStart[1], +firstStart[2] - 1, +firstStart[3], +firstStart[4], +firstStart[5]));
+	const startUtc = new Date(
+		Date.UTC(+firstStart[1], +firstStart[2] - 1, +firstStart[3], +firstStart[4], +firstStart[5])
+	);
 	const seoul = new Date(startUtc.getTime() + 9 * 3_600_000).toISOString();
 	const [date, time] = [seoul.slice(0, 10), seoul.slice(11, 16)];
 
@@ -41,7 +45,9 @@ test('the schedule shows a booking, a course meeting and an IR session, flags th
 	await expect(main.locator(`a[href="${bookingPath}"]`)).toBeVisible();
 	await expect(main.locator(`a[href="${COURSE}"]`).first()).toBeVisible();
 	await expect(main.locator('[role=status]')).toContainText(/겹치는 일정이 2건|2 items overlap/);
-	await expect(main.locator('article', { has: member.locator(`a[href="${bookingPath}"]`) })).toContainText(/일정 겹침|Conflict/);
+	await expect(main.locator('article', { has: member.locator(`a[href="${bookingPath}"]`) })).toContainText(
+		/일정 겹침|Conflict/
+	);
 	await expectNoAxeViolations(member);
 
 	// Filtering to bookings only keeps the conflict note (it is about the member's whole schedule).
@@ -60,13 +66,20 @@ test('the schedule shows a booking, a course meeting and an IR session, flags th
 	await member.setViewportSize({ width: 360, height: 800 });
 	await gotoReady(member, `/schedule?view=month&date=${date}`);
 	await expect(main.locator('table')).toBeHidden();
-	await expect(main.getByRole('link', { name: /클라우드 SaMD 시험 벤치|Cloud SaMD test bench/ }).and(main.locator(`a[href="${bookingPath}"]`))).toBeVisible();
+	await expect(
+		main
+			.getByRole('link', { name: /클라우드 SaMD 시험 벤치|Cloud SaMD test bench/ })
+			.and(main.locator(`a[href="${bookingPath}"]`))
+	).toBeVisible();
 	await member.setViewportSize({ width: 1280, height: 800 });
 
 	// The private feed address, shown once in the settings, downloads the same items.
 	await gotoReady(member, '/settings/calendar');
 	await expectNoAxeViolations(member);
-	await member.getByRole('button', { name: /구독 주소 만들기|Create a feed address/ }).first().click();
+	await member
+		.getByRole('button', { name: /구독 주소 만들기|Create a feed address/ })
+		.first()
+		.click();
 	const feedUrl = await member.getByTestId('feed-url').inputValue();
 	expect(feedUrl).toMatch(/\/calendar\/mcf[a-z2-7]{32}\.ics$/);
 	const anonymous = await browser.newContext();
@@ -77,7 +90,10 @@ test('the schedule shows a booking, a course meeting and an IR session, flags th
 	expect(body).toContain(`UID:booking-${bookingPath.split('/').pop()}@`);
 	expect(body).toMatch(/UID:ir-[0-9a-f-]+@/);
 	expect((await anonymous.request.get(feedUrl.replace(/mcf[a-z2-7]{4}/, 'mcfaaaa'))).status()).toBe(404);
-	await member.getByRole('button', { name: /해지|Revoke/ }).first().click();
+	await member
+		.getByRole('button', { name: /해지|Revoke/ })
+		.first()
+		.click();
 	await expect(member.locator('main [role=status]').first()).toContainText(/해지했습니다|revoked/);
 	expect((await anonymous.request.get(feedUrl)).status()).toBe(404);
 	await anonymous.close();

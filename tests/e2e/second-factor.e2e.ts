@@ -87,7 +87,14 @@ test('a passkey from a virtual authenticator is registered and signs in alone', 
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('WebAuthn.enable');
 	const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-		options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true }
+		options: {
+			protocol: 'ctap2',
+			transport: 'internal',
+			hasResidentKey: true,
+			hasUserVerification: true,
+			isUserVerified: true,
+			automaticPresenceSimulation: true
+		}
 	});
 
 	const email = uniqueEmail('passkey');
@@ -127,6 +134,8 @@ test('a passkey from a virtual authenticator is registered and signs in alone', 
 	await page.keyboard.press('Enter');
 	await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 	await gotoReady(page, '/settings/security');
-	await expect(page.locator('[data-testid=sessions] tr', { hasText: /현재 기기|This device/ })).toContainText(/완료|Passed/);
+	await expect(page.locator('[data-testid=sessions] tr', { hasText: /현재 기기|This device/ })).toContainText(
+		/완료|Passed/
+	);
 	await context.close();
 });

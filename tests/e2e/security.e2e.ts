@@ -9,12 +9,22 @@ test('a hostile next after sign-in lands on this site, and odd ones never answer
 	await gotoReady(page, '/login?next=/%09/evil.example');
 	await page.locator('input[name=email]').fill(demo.startup);
 	await page.locator('input[name=password]').fill('medcluster-demo-2026');
-	await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.locator('main form button[type=submit]').click()]);
+	await Promise.all([
+		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		page.locator('main form button[type=submit]').click()
+	]);
 	expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 	expect(new URL(page.url()).pathname).toBe('/');
 
 	// Signed in, /login sends on at once: the same gate applies.
-	for (const next of ['/%09/evil.example', '//evil.example', '/%5Cevil.example', '/.//evil.example', '/%0d%0aset-cookie:%20a=b', '/%E0%A4%A']) {
+	for (const next of [
+		'/%09/evil.example',
+		'//evil.example',
+		'/%5Cevil.example',
+		'/.//evil.example',
+		'/%0d%0aset-cookie:%20a=b',
+		'/%E0%A4%A'
+	]) {
 		const response = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
 		expect(response.status(), next).toBe(303);
 		expect(response.headers().location, next).toBe('/');
@@ -39,7 +49,10 @@ test('a cookie API write from another origin is refused; the portal’s own fetc
 test('a form action posted as JSON is a 400 with a message, not a server error', async ({ page }) => {
 	await signIn(page, demo.startup);
 	const origin = new URL(page.url()).origin;
-	const enhanced = await page.request.post('/settings/security?/password', { data: { currentPassword: 'x', newPassword: 'y' }, headers: { origin, accept: 'application/json' } });
+	const enhanced = await page.request.post('/settings/security?/password', {
+		data: { currentPassword: 'x', newPassword: 'y' },
+		headers: { origin, accept: 'application/json' }
+	});
 	expect(enhanced.status()).toBe(400);
 	expect((await enhanced.json()).type).toBe('error');
 	const plain = await page.request.post('/login', { headers: { origin } });

@@ -13,7 +13,12 @@ test('a facility manager reads the monthly report and downloads it as CSV', asyn
 	const resources = manager.getByRole('table', { name: /자원별 가동률|Utilisation per resource/ });
 	await expect(resources.locator('tbody tr').first()).toBeVisible();
 	await expect(resources).not.toContainText('금속 3D 프린터'); // Daegu's, not theirs
-	await expect(manager.getByRole('table', { name: /기관별 이용|Usage per organisation/ }).locator('tbody tr').first()).toBeVisible();
+	await expect(
+		manager
+			.getByRole('table', { name: /기관별 이용|Usage per organisation/ })
+			.locator('tbody tr')
+			.first()
+	).toBeVisible();
 	await expectNoAxeViolations(manager);
 
 	// The month picker: last month, by the form (works without JavaScript too).
@@ -24,7 +29,10 @@ test('a facility manager reads the monthly report and downloads it as CSV', asyn
 	await manager.getByRole('button', { name: /보고서 보기|Show report/ }).click();
 	await expect(manager).toHaveURL(new RegExp(`month=${previous}`));
 
-	const [download] = await Promise.all([manager.waitForEvent('download'), manager.getByRole('link', { name: /CSV/ }).click()]);
+	const [download] = await Promise.all([
+		manager.waitForEvent('download'),
+		manager.getByRole('link', { name: /CSV/ }).click()
+	]);
 	expect(download.suggestedFilename()).toBe(`medcluster-testbed-${previous}.csv`);
 	const bytes = readFileSync((await download.path())!);
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -35,7 +43,9 @@ test('a facility manager reads the monthly report and downloads it as CSV', asyn
 
 	// Somebody else's facility is not there for them, in the page or in the CSV.
 	expect((await manager.goto(`/testbed/reports?facility=${OTHER_FACILITY}`))?.status()).toBe(404);
-	expect((await manager.request.get(`/testbed/reports.csv?month=${previous}&facility=${OTHER_FACILITY}`)).status()).toBe(404);
+	expect(
+		(await manager.request.get(`/testbed/reports.csv?month=${previous}&facility=${OTHER_FACILITY}`)).status()
+	).toBe(404);
 	await manager.context().close();
 
 	const member = await pageAs(browser, demo.startup);
@@ -43,7 +53,10 @@ test('a facility manager reads the monthly report and downloads it as CSV', asyn
 	await member.context().close();
 });
 
-test('a facility manager creates a resource, sets its hours and a blackout, and cannot touch another facility', async ({ browser, baseURL }) => {
+test('a facility manager creates a resource, sets its hours and a blackout, and cannot touch another facility', async ({
+	browser,
+	baseURL
+}) => {
 	const manager = await pageAs(browser, demo.facility);
 	const slug = `e2e-scope-${Date.now().toString(36)}`;
 	await gotoReady(manager, '/testbed/manage/resources/new');
@@ -85,10 +98,21 @@ test('a facility manager creates a resource, sets its hours and a blackout, and 
 	expect((await manager.goto(`/testbed/manage/resources/${printer.id}`))?.status()).toBe(403);
 	const forged = await manager.request.post(`/testbed/manage/resources/${printer.id}?/addBlackout`, {
 		headers: { origin: baseURL!, accept: 'application/json' },
-		form: { start_date: '2030-01-07', start_time: '09:00', end_date: '2030-01-07', end_time: '12:00', reason_ko: '가짜', reason_en: 'Forged' }
+		form: {
+			start_date: '2030-01-07',
+			start_time: '09:00',
+			end_date: '2030-01-07',
+			end_time: '12:00',
+			reason_ko: '가짜',
+			reason_en: 'Forged'
+		}
 	});
 	expect(await forged.text()).toMatch(/"status":403/);
-	const availability = await (await manager.request.get(`/api/v1/resources/${printer.id}/availability?from=2030-01-07T00:00:00%2B09:00&to=2030-01-08T00:00:00%2B09:00`)).json();
+	const availability = await (
+		await manager.request.get(
+			`/api/v1/resources/${printer.id}/availability?from=2030-01-07T00:00:00%2B09:00&to=2030-01-08T00:00:00%2B09:00`
+		)
+	).json();
 	expect(availability.blackouts).toEqual([]);
 	await manager.context().close();
 });

@@ -6,16 +6,26 @@ import sharp from 'sharp';
 import { demo, gotoReady, pageAs } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
 
-const photo = (r: number, g: number, b: number) => sharp({ create: { width: 1200, height: 800, channels: 3, background: { r, g, b } } }).png().toBuffer();
+const photo = (r: number, g: number, b: number) =>
+	sharp({ create: { width: 1200, height: 800, channels: 3, background: { r, g, b } } })
+		.png()
+		.toBuffer();
 
 async function expectNoHorizontalScroll(page: Page) {
 	await page.setViewportSize({ width: 360, height: 800 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
 	expect(overflow).toBeLessThanOrEqual(0);
 	await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, altKo: string, altEn: string) {
+async function upload(
+	page: Page,
+	file: { name: string; mimeType: string; buffer: Buffer },
+	altKo: string,
+	altEn: string
+) {
 	await page.locator('#photo-file').setInputFiles(file);
 	await page.locator('#photo-alt-ko').fill(altKo);
 	await page.locator('#photo-alt-en').fill(altEn);
@@ -40,7 +50,13 @@ test('a facility manager adds photos that members see on the resource page and i
 
 	// An SVG and a text file named .png are refused with a message; nothing is added.
 	for (const file of [
-		{ name: 'bench.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>alert(1)</script></svg>') },
+		{
+			name: 'bench.svg',
+			mimeType: 'image/svg+xml',
+			buffer: Buffer.from(
+				'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><script>alert(1)</script></svg>'
+			)
+		},
 		{ name: 'bench.png', mimeType: 'image/png', buffer: Buffer.from('This is a text file with a .png name') }
 	]) {
 		await upload(manager, file, '작업대', 'Bench');
@@ -50,12 +66,27 @@ test('a facility manager adds photos that members see on the resource page and i
 
 	// Alt text is required in both languages (the browser's own check is bypassed to reach the server's).
 	await manager.locator('form[action="?/upload"]').evaluate((form) => form.setAttribute('novalidate', ''));
-	await upload(manager, { name: 'bench.png', mimeType: 'image/png', buffer: await photo(20, 120, 160) }, '작업대 위 심전도 시뮬레이터', '');
+	await upload(
+		manager,
+		{ name: 'bench.png', mimeType: 'image/png', buffer: await photo(20, 120, 160) },
+		'작업대 위 심전도 시뮬레이터',
+		''
+	);
 	await expect(manager.locator('#photo-alt-en-error')).toContainText('영어 대체 텍스트를 입력해 주세요');
 
-	await upload(manager, { name: 'bench.png', mimeType: 'image/png', buffer: await photo(20, 120, 160) }, '작업대 위 심전도 시뮬레이터', 'ECG simulator on a bench');
+	await upload(
+		manager,
+		{ name: 'bench.png', mimeType: 'image/png', buffer: await photo(20, 120, 160) },
+		'작업대 위 심전도 시뮬레이터',
+		'ECG simulator on a bench'
+	);
 	await expect(manager.locator('main [role=status]').first()).toContainText('사진을 추가했습니다');
-	await upload(manager, { name: 'room.png', mimeType: 'image/png', buffer: await photo(200, 160, 40) }, '시험실 전경', 'The test room');
+	await upload(
+		manager,
+		{ name: 'room.png', mimeType: 'image/png', buffer: await photo(200, 160, 40) },
+		'시험실 전경',
+		'The test room'
+	);
 	const items = manager.getByTestId('manage-photos').locator('> li');
 	await expect(items).toHaveCount(2);
 	await expect(items.nth(1).locator('img')).toHaveAttribute('alt', '시험실 전경');
@@ -94,7 +125,11 @@ test('a facility manager adds photos that members see on the resource page and i
 	// Someone who does not manage the facility can neither open the page nor post to it.
 	expect((await member.goto(photosPath))?.status()).toBe(403);
 	const refused = await member.request.post(`${photosPath}?/upload`, {
-		multipart: { photo: { name: 'x.png', mimeType: 'image/png', buffer: await photo(1, 2, 3) }, alt_ko: '가', alt_en: 'a' },
+		multipart: {
+			photo: { name: 'x.png', mimeType: 'image/png', buffer: await photo(1, 2, 3) },
+			alt_ko: '가',
+			alt_en: 'a'
+		},
 		headers: { origin: new URL(member.url()).origin, accept: 'application/json', 'x-sveltekit-action': 'true' }
 	});
 	expect(await refused.json()).toMatchObject({ type: 'failure', status: 403 });

@@ -14,7 +14,10 @@ async function pickFirstFreeSlot(page: Page, slug: string) {
 	await expect(page.locator('input[name=time]')).not.toHaveValue('');
 }
 
-test('a member books a device, the manager approves, the member checks in with the QR code', async ({ page, browser }) => {
+test('a member books a device, the manager approves, the member checks in with the QR code', async ({
+	page,
+	browser
+}) => {
 	const member = await pageAs(browser, demo.startup);
 	await pickFirstFreeSlot(member, 'iomt-remote-gateway');
 	await member.locator('textarea[name=purpose]').fill('BLE 게이트웨이 연동 시험');
@@ -72,7 +75,9 @@ test('a member who loses the slot sees why and the refreshed free times', async 
 
 test('the booking form works by keyboard alone', async ({ browser }) => {
 	const member = await pageAs(browser, demo.startup);
-	await member.goto('/testbed/resources/iomt-meeting-room?week=' + new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+	await member.goto(
+		'/testbed/resources/iomt-meeting-room?week=' + new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+	);
 	const link = member.getByTestId('free-slots').locator('a').first();
 	await link.focus();
 	await member.keyboard.press('Enter');
@@ -92,7 +97,13 @@ test('testbed pages have no axe violations', async ({ page: visitor, browser }) 
 		await expectNoAxeViolations(visitor);
 	}
 	const manager = await pageAs(browser, FACILITY_MANAGER);
-	for (const path of ['/testbed/manage', '/testbed/bookings', '/testbed/resources/galaxy-watch-6', '/testbed/manage/resources', '/testbed/manage/resources/new']) {
+	for (const path of [
+		'/testbed/manage',
+		'/testbed/bookings',
+		'/testbed/resources/galaxy-watch-6',
+		'/testbed/manage/resources',
+		'/testbed/manage/resources/new'
+	]) {
 		await manager.goto(path);
 		await expectNoAxeViolations(manager);
 	}

@@ -10,7 +10,9 @@ test.describe.configure({ timeout: 180_000 });
 
 const won = (text: string | null) => Number((text ?? '').replace(/[^0-9]/g, ''));
 
-test('a startup pays a booking with its voucher, then reads its statement and downloads the files', async ({ browser }) => {
+test('a startup pays a booking with its voucher, then reads its statement and downloads the files', async ({
+	browser
+}) => {
 	const member = await pageAs(browser, demo.startup);
 	await member.goto('/vouchers');
 	const balance = member.getByTestId('voucher-balance').first();
@@ -20,7 +22,9 @@ test('a startup pays a booking with its voucher, then reads its statement and do
 	await expectNoAxeViolations(member);
 
 	// Next week: late in a week, this week may have no bookable time left.
-	await member.goto(`/testbed/resources/ecg-simulator?week=${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}`);
+	await member.goto(
+		`/testbed/resources/ecg-simulator?week=${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}`
+	);
 	const first = member.getByTestId('free-slots').locator('a').first();
 	await expect(first).toBeVisible({ timeout: 15_000 });
 	await first.click();
@@ -34,7 +38,9 @@ test('a startup pays a booking with its voucher, then reads its statement and do
 
 	await member.goto('/vouchers');
 	// The shortest length of the ECG simulator is 30 minutes at the member rate of 15,000 an hour.
-	await expect.poll(async () => won(await member.getByTestId('voucher-balance').first().textContent())).toBe(before - 7_500);
+	await expect
+		.poll(async () => won(await member.getByTestId('voucher-balance').first().textContent()))
+		.toBe(before - 7_500);
 
 	await member.goto(`/statements/pulsewise?month=${month}`);
 	await expect(member.locator('h1')).toBeVisible();
@@ -56,10 +62,15 @@ test('a startup pays a booking with its voucher, then reads its statement and do
 	await member.context().close();
 });
 
-test('the facility manager reads the facility statement; the operator the programme report page', async ({ browser }) => {
+test('the facility manager reads the facility statement; the operator the programme report page', async ({
+	browser
+}) => {
 	const manager = await pageAs(browser, demo.facility);
 	await manager.goto('/testbed/manage');
-	await manager.getByRole('link', { name: /월별 이용 명세서|Monthly statement/ }).first().click();
+	await manager
+		.getByRole('link', { name: /월별 이용 명세서|Monthly statement/ })
+		.first()
+		.click();
 	await expect(manager).toHaveURL(/\/testbed\/facilities\/[a-z0-9-]+\/statement$/);
 	await expect(manager.locator('h1')).toBeVisible();
 	await expectNoAxeViolations(manager);

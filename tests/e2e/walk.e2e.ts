@@ -17,16 +17,23 @@ async function phone(browser: Browser, width = 390, email?: string) {
 const noSidewaysScroll = (page: Page) =>
 	page.evaluate(() => {
 		const boxes = [document.documentElement, ...document.querySelectorAll<HTMLElement>('.table-scroll')];
-		return boxes.filter((el) => el.scrollWidth > el.clientWidth).map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth}`);
+		return boxes
+			.filter((el) => el.scrollWidth > el.clientWidth)
+			.map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth}`);
 	});
 
-test('on a phone the directory filters open in a drawer: keyboard, focus kept and returned, one Apply button', async ({ browser }) => {
+test('on a phone the directory filters open in a drawer: keyboard, focus kept and returned, one Apply button', async ({
+	browser
+}) => {
 	const page = await phone(browser);
 	await gotoReady(page, '/directory');
 	const opener = page.getByRole('button', { name: /^필터/ });
 	await expect(opener).toBeVisible();
 	// The button sits above the results, not 5,000 px below them.
-	const [button, firstResult] = await Promise.all([opener.boundingBox(), page.locator('main ol.card-list li').first().boundingBox()]);
+	const [button, firstResult] = await Promise.all([
+		opener.boundingBox(),
+		page.locator('main ol.card-list li').first().boundingBox()
+	]);
 	expect(button!.y).toBeLessThan(firstResult!.y);
 	await expect(page.locator('dialog.drawer')).toBeHidden();
 
@@ -83,7 +90,9 @@ test('on a wide screen the filters stay in the page and the drawer button is not
 	await expect(page.locator('main aside input[type=checkbox]').first()).toBeVisible();
 });
 
-test('admin and manager tables are cards at 360 px with no sideways scroll; a row is approved inline', async ({ browser }) => {
+test('admin and manager tables are cards at 360 px with no sideways scroll; a row is approved inline', async ({
+	browser
+}) => {
 	const manager = await phone(browser, 360, demo.facility);
 	for (const path of ['/testbed/manage/resources', '/testbed/manage']) {
 		await gotoReady(manager, path);
@@ -119,14 +128,18 @@ test('원주 and Wonju find the same organisations, shown in the reader language
 	const page = await phone(browser, 1280);
 	const slugs = async (q: string) => {
 		await gotoReady(page, `/directory?q=${encodeURIComponent(q)}&sort=name`);
-		return (await page.locator('main ol.card-list h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).sort();
+		return (
+			await page.locator('main ol.card-list h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+		).sort();
 	};
 	const korean = await slugs('원주');
 	expect(await slugs('Wonju')).toEqual(korean);
 	// Every organisation whose region is Wonju is found by the word, whatever other tests
 	// have edited before this one (the keyboard profile test moves one organisation's region).
 	await gotoReady(page, '/directory?region=Gangwon+(Wonju)&sort=name');
-	const inRegion = await page.locator('main ol.card-list h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+	const inRegion = await page
+		.locator('main ol.card-list h3 a')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 	expect(inRegion.length).toBeGreaterThanOrEqual(5);
 	expect(korean).toEqual(expect.arrayContaining(inRegion));
 	await expect(page.locator('main ol.card-list').first()).toContainText('강원 (원주)');
@@ -153,13 +166,17 @@ test('a search with no hits suggests a spelling and keeps the filters', async ({
 	await expect(page.getByTestId('did-you-mean')).toContainText('health');
 });
 
-test('a facility manager approves ticked requests together, and the home shows what waits per role', async ({ browser }) => {
+test('a facility manager approves ticked requests together, and the home shows what waits per role', async ({
+	browser
+}) => {
 	const manager = await phone(browser, 1280, demo.facility);
 	await gotoReady(manager, '/');
 	await expect(manager.locator('main a[href="/testbed/manage"]').first()).toBeVisible();
 	await gotoReady(manager, '/testbed/manage');
 	// Rows of resources no other test books, so parallel tests never lose their pending booking.
-	const rows = manager.locator('main table tbody tr').filter({ hasText: /환자 시뮬레이터|전자파 차폐실|EMC 사전 시험 장비/ });
+	const rows = manager
+		.locator('main table tbody tr')
+		.filter({ hasText: /환자 시뮬레이터|전자파 차폐실|EMC 사전 시험 장비/ });
 	const count = await rows.count();
 	expect(count).toBeGreaterThanOrEqual(2);
 	const links = await rows.locator('th a').evaluateAll((as) => as.slice(0, 2).map((a) => a.getAttribute('href')!));

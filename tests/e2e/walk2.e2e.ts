@@ -12,9 +12,12 @@ async function as(browser: Browser, width: number, email: string) {
 	return page;
 }
 
-const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const sidewaysOverflow = (page: Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-test('a facility manager sees the week of their facility, day by day, and moves between weeks without JS', async ({ browser }) => {
+test('a facility manager sees the week of their facility, day by day, and moves between weeks without JS', async ({
+	browser
+}) => {
 	const manager = await as(browser, 1280, demo.facility);
 	await gotoReady(manager, '/testbed/manage');
 	await manager.getByRole('link', { name: '시설 캘린더' }).click();
@@ -31,7 +34,14 @@ test('a facility manager sees the week of their facility, day by day, and moves 
 	await expect(manager.locator('#week-title')).toHaveText(heading ?? '');
 
 	// Server-rendered: the page and its week links work with JavaScript off.
-	const noJs = await manager.context().browser()!.newContext({ javaScriptEnabled: false, storageState: await manager.context().storageState(), viewport: { width: 360, height: 760 } });
+	const noJs = await manager
+		.context()
+		.browser()!
+		.newContext({
+			javaScriptEnabled: false,
+			storageState: await manager.context().storageState(),
+			viewport: { width: 360, height: 760 }
+		});
 	const plain = await noJs.newPage();
 	await plain.goto('/testbed/manage/calendar?week=2026-03-04');
 	await expect(plain.locator('main ol.days > li h3')).toHaveCount(7);
@@ -56,7 +66,9 @@ test('at 360 px the calendar has no sideways scroll and stays axe-clean', async 
 	await manager.context().close();
 });
 
-test('on a phone the save bar of a long form stays in view while scrolled, and saving keeps the value', async ({ browser }) => {
+test('on a phone the save bar of a long form stays in view while scrolled, and saving keeps the value', async ({
+	browser
+}) => {
 	const manager = await as(browser, 390, demo.facility);
 	await gotoReady(manager, '/testbed/manage/resources');
 	await manager.locator('main a[href^="/testbed/manage/resources/"]:not([href$="/new"])').first().click();
@@ -87,7 +99,10 @@ test('on a phone the save bar of a long form stays in view while scrolled, and s
 
 	const text = `Sticky bar ${Date.now().toString(36)}`;
 	await field.fill(text);
-	await Promise.all([manager.waitForResponse((r) => r.request().method() === 'POST'), bar.locator('button[type=submit]').click()]);
+	await Promise.all([
+		manager.waitForResponse((r) => r.request().method() === 'POST'),
+		bar.locator('button[type=submit]').click()
+	]);
 	await expect(form.locator('button[aria-busy=true]')).toHaveCount(0);
 	await expect(field).toHaveValue(text);
 	await expectNoAxeViolations(manager);

@@ -77,7 +77,11 @@ export async function addMember(db: Executor, orgId: string, userId: string, rol
  * only with a session that passed a second factor: pass `twoFactorVerified: true` for admin tests.
  */
 export async function createSignedInLocals(db: Executor, user: UserRow, options: { twoFactorVerified?: boolean } = {}) {
-	const { token, session } = await createSession(db, user.id, { ip: '192.0.2.1', userAgent: 'factory', twoFactorVerified: options.twoFactorVerified ?? false });
+	const { token, session } = await createSession(db, user.id, {
+		ip: '192.0.2.1',
+		userAgent: 'factory',
+		twoFactorVerified: options.twoFactorVerified ?? false
+	});
 	const sessionUser = {
 		id: user.id,
 		email: user.email,

@@ -25,11 +25,35 @@ beforeAll(async () => {
 });
 afterAll(() => closeRuntimeDatabase(database));
 
-function requestEvent(method: string, path: string, user: { id: string; email: string; name: string }, params: Record<string, string> = {}, body?: unknown) {
+function requestEvent(
+	method: string,
+	path: string,
+	user: { id: string; email: string; name: string },
+	params: Record<string, string> = {},
+	body?: unknown
+) {
 	const url = new URL(path, 'http://127.0.0.1:3000');
-	const request = new Request(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-	const sessionUser = { id: user.id, email: user.email, name: user.name, locale: 'en' as const, timeZone: TZ, isOperator: false, emailVerified: true };
-	return { url, request, params, locals: { user: sessionUser, authVia: 'bearer', locale: 'en', timeZone: TZ, log: createLogger('silent') }, getClientAddress: () => '192.0.2.1' } as never;
+	const request = new Request(url, {
+		method,
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	const sessionUser = {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		locale: 'en' as const,
+		timeZone: TZ,
+		isOperator: false,
+		emailVerified: true
+	};
+	return {
+		url,
+		request,
+		params,
+		locals: { user: sessionUser, authVia: 'bearer', locale: 'en', timeZone: TZ, log: createLogger('silent') },
+		getClientAddress: () => '192.0.2.1'
+	} as never;
 }
 
 // The endpoints use the real clock: book a weekday a week or more ahead, inside opening hours.
@@ -40,25 +64,63 @@ describe('bookings with the end before the start', () => {
 		const { facility } = await createFacility(db);
 		const resource = await createResource(db, facility.id);
 		const booker = await createBooker(db);
-		for (const [start, end] of [[at(nextMonday(), 11), at(nextMonday(), 10)], [at(nextMonday(), 10), at(nextMonday(), 10)]]) {
-			const response = await book(requestEvent('POST', '/api/v1/bookings', booker.user, {}, { resourceId: resource.id, start: start.toISOString(), end: end.toISOString(), purpose: 'backwards' }));
+		for (const [start, end] of [
+			[at(nextMonday(), 11), at(nextMonday(), 10)],
+			[at(nextMonday(), 10), at(nextMonday(), 10)]
+		]) {
+			const response = await book(
+				requestEvent(
+					'POST',
+					'/api/v1/bookings',
+					booker.user,
+					{},
+					{ resourceId: resource.id, start: start.toISOString(), end: end.toISOString(), purpose: 'backwards' }
+				)
+			);
 			expect(response.status).toBe(422);
-			expect(await response.json()).toEqual({ error: { code: 'end_before_start', message: m.testbed_error_end_before_start() } });
+			expect(await response.json()).toEqual({
+				error: { code: 'end_before_start', message: m.testbed_error_end_before_start() }
+			});
 		}
-		expect(await db.selectFrom('bookings').select('id').where('resource_id', '=', resource.id).execute()).toHaveLength(0);
+		expect(await db.selectFrom('bookings').select('id').where('resource_id', '=', resource.id).execute()).toHaveLength(
+			0
+		);
 		// A malformed body is still a 400.
-		expect((await book(requestEvent('POST', '/api/v1/bookings', booker.user, {}, { resourceId: resource.id, start: 'soon' }))).status).toBe(400);
+		expect(
+			(
+				await book(
+					requestEvent('POST', '/api/v1/bookings', booker.user, {}, { resourceId: resource.id, start: 'soon' })
+				)
+			).status
+		).toBe(400);
 	});
 
 	it('PATCH answers 422 end_before_start and keeps the booking as it was', async () => {
 		const { facility } = await createFacility(db);
 		const resource = await createResource(db, facility.id);
 		const booker = await createBooker(db);
-		const booking = await createBooking(db, booker.actor, { resourceId: resource.id, start: at(nextMonday(), 10), end: at(nextMonday(), 11), purpose: 'test' }, context);
-		const response = await reschedule(requestEvent('PATCH', `/api/v1/bookings/${booking.id}`, booker.user, { id: booking.id }, { start: at(nextMonday(), 15).toISOString(), end: at(nextMonday(), 14).toISOString() }));
+		const booking = await createBooking(
+			db,
+			booker.actor,
+			{ resourceId: resource.id, start: at(nextMonday(), 10), end: at(nextMonday(), 11), purpose: 'test' },
+			context
+		);
+		const response = await reschedule(
+			requestEvent(
+				'PATCH',
+				`/api/v1/bookings/${booking.id}`,
+				booker.user,
+				{ id: booking.id },
+				{ start: at(nextMonday(), 15).toISOString(), end: at(nextMonday(), 14).toISOString() }
+			)
+		);
 		expect(response.status).toBe(422);
 		expect((await response.json()).error.code).toBe('end_before_start');
-		const row = await db.selectFrom('bookings').select(sql<Date>`lower(during)`.as('starts_at')).where('id', '=', booking.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('bookings')
+			.select(sql<Date>`lower(during)`.as('starts_at'))
+			.where('id', '=', booking.id)
+			.executeTakeFirstOrThrow();
 		expect(row.starts_at.getTime()).toBe(at(nextMonday(), 10).getTime());
 	});
 });

@@ -12,7 +12,12 @@ import type { DB } from '$lib/server/db';
 import { migrations } from '../../migrations/index';
 import * as authService from '$lib/server/auth/service';
 import { createSession, validateSessionToken } from '$lib/server/auth/session';
-import { countUnreadableTotpKeys, enableTotp, verifyRecoveryCodeSignIn, verifyTotpSignIn } from '$lib/server/auth/two-factor';
+import {
+	countUnreadableTotpKeys,
+	enableTotp,
+	verifyRecoveryCodeSignIn,
+	verifyTotpSignIn
+} from '$lib/server/auth/two-factor';
 import { registerPasskey, removePasskey, listPasskeys, verifyPasskeySecondStep } from '$lib/server/auth/passkeys';
 import { decodeTotpKey, encodeTotpKey, generateTotpKey, totpStepAt } from '$lib/server/auth/totp';
 import {
@@ -36,15 +41,19 @@ import { addMember, createOperator, createOrganization, createUser, TEST_PASSWOR
 import pg from 'pg';
 
 const ORIGIN = 'http://127.0.0.1:3000';
-const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const CHROME =
+	'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const IPHONE =
+	'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const context = (userAgent: string) => ({ ip: '198.51.100.30', userAgent, origin: ORIGIN });
 
 type Recorded = {
 	registration: { credentialId: string; attestationObject: string; clientDataJSON: string };
 	signIn: { credentialId: string; authenticatorData: string; clientDataJSON: string; signature: string };
 };
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/webauthn/chromium-virtual-authenticator.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(
+	readFileSync(new URL('../fixtures/webauthn/chromium-virtual-authenticator.json', import.meta.url), 'utf8')
+) as {
 	origin: string;
 	rpId: string;
 	registerChallenge: string;
@@ -55,7 +64,10 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/webauthn/chromium-v
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 const text = (value: string) => new TextEncoder().encode(value);
 const rp = { rpId: fixture.rpId, origin: fixture.origin };
-const registration = (r: Recorded) => ({ attestationObject: bytes(r.registration.attestationObject), clientDataJSON: bytes(r.registration.clientDataJSON) });
+const registration = (r: Recorded) => ({
+	attestationObject: bytes(r.registration.attestationObject),
+	clientDataJSON: bytes(r.registration.clientDataJSON)
+});
 const assertion = (r: Recorded) => ({
 	credentialId: bytes(r.signIn.credentialId),
 	authenticatorData: bytes(r.signIn.authenticatorData),
@@ -77,7 +89,15 @@ const codeAt = (key: Uint8Array, when: Date) => generateHOTP(key, BigInt(totpSte
 
 /** Stands in for the challenge the server handed out when the fixture was recorded. */
 async function storeChallenge(challenge: string, purpose: 'register' | 'sign_in', userId: string | null) {
-	await db.insertInto('webauthn_challenges').values({ challenge_hash: sha256(text(challenge)), purpose, user_id: userId, expires_at: new Date(Date.now() + 60_000) }).execute();
+	await db
+		.insertInto('webauthn_challenges')
+		.values({
+			challenge_hash: sha256(text(challenge)),
+			purpose,
+			user_id: userId,
+			expires_at: new Date(Date.now() + 60_000)
+		})
+		.execute();
 }
 
 async function registerFixturePasskey(userId: string, recorded: Recorded, sessionId: string | null = null) {
@@ -86,7 +106,8 @@ async function registerFixturePasskey(userId: string, recorded: Recorded, sessio
 }
 
 const sessionVerified = async (sessionId: string) =>
-	(await db.selectFrom('sessions').select('two_factor_verified').where('id', '=', sessionId).executeTakeFirstOrThrow()).two_factor_verified;
+	(await db.selectFrom('sessions').select('two_factor_verified').where('id', '=', sessionId).executeTakeFirstOrThrow())
+		.two_factor_verified;
 const mails = (to: string) => db.selectFrom('email_outbox').select(['subject']).where('to_address', '=', to).execute();
 
 describe('a passkey as the second step of a password sign-in', () => {
@@ -101,7 +122,14 @@ describe('a passkey as the second step of a password sign-in', () => {
 		expect(signedIn.session.twoFactorVerified).toBe(false);
 		const pending = await validateSessionToken(db, signedIn.token);
 		expect(pending.twoFactor).toEqual({ enrolled: true, requiredByOrg: false });
-		expect(secondFactorGate({ pathname: '/testbed', session: pending.session!, twoFactor: pending.twoFactor!, isOperator: false })).toBe('pending');
+		expect(
+			secondFactorGate({
+				pathname: '/testbed',
+				session: pending.session!,
+				twoFactor: pending.twoFactor!,
+				isOperator: false
+			})
+		).toBe('pending');
 
 		const step = (userId: string, sessionId: string, recorded: Recorded) =>
 			verifyPasskeySecondStep(db, { userId, sessionId, ...assertion(recorded) }, rp, context(CHROME));
@@ -119,15 +147,29 @@ describe('a passkey as the second step of a password sign-in', () => {
 		await step(owner.id, signedIn.session.id, fixture.es256);
 		expect(await sessionVerified(signedIn.session.id)).toBe(true);
 		const after = await validateSessionToken(db, signedIn.token);
-		expect(secondFactorGate({ pathname: '/testbed', session: after.session!, twoFactor: after.twoFactor!, isOperator: false })).toBe('pass');
+		expect(
+			secondFactorGate({
+				pathname: '/testbed',
+				session: after.session!,
+				twoFactor: after.twoFactor!,
+				isOperator: false
+			})
+		).toBe('pass');
 		await expect(step(owner.id, signedIn.session.id, fixture.es256)).rejects.toBeInstanceOf(PasskeyInvalidError);
 		expect((await listPasskeys(db, owner.id))[0].last_used_at).not.toBeNull();
-		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', owner.id).where('action', '=', 'user.passkey_second_step').execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_id', '=', owner.id)
+			.where('action', '=', 'user.passkey_second_step')
+			.execute();
 		expect(audit).toHaveLength(1);
 
 		// Without a passkey (removed) and without TOTP, a password alone signs in again.
 		await db.deleteFrom('passkeys').where('user_id', '=', other.id).execute();
-		expect((await authService.signIn(db, { email: other.email, password: TEST_PASSWORD }, context(CHROME))).needsSecondStep).toBe(false);
+		expect(
+			(await authService.signIn(db, { email: other.email, password: TEST_PASSWORD }, context(CHROME))).needsSecondStep
+		).toBe(false);
 		await db.deleteFrom('passkeys').where('user_id', '=', owner.id).execute();
 	});
 
@@ -137,32 +179,75 @@ describe('a passkey as the second step of a password sign-in', () => {
 		await registerFixturePasskey(user.id, fixture.es256, session.id);
 		const validated = await validateSessionToken(db, token);
 		expect(validated.session?.twoFactorVerified).toBe(true);
-		expect(secondFactorGate({ pathname: '/testbed', session: validated.session!, twoFactor: validated.twoFactor!, isOperator: false })).toBe('pass');
+		expect(
+			secondFactorGate({
+				pathname: '/testbed',
+				session: validated.session!,
+				twoFactor: validated.twoFactor!,
+				isOperator: false
+			})
+		).toBe('pass');
 		// Another session of the same user, from before, now owes its second step.
 		const older = await validateSessionToken(db, (await createSession(db, user.id)).token);
-		expect(secondFactorGate({ pathname: '/testbed', session: older.session!, twoFactor: older.twoFactor!, isOperator: false })).toBe('pending');
+		expect(
+			secondFactorGate({
+				pathname: '/testbed',
+				session: older.session!,
+				twoFactor: older.twoFactor!,
+				isOperator: false
+			})
+		).toBe('pending');
 		await removePasskey(db, user.id, (await listPasskeys(db, user.id))[0].id, null);
 	});
 
 	it('is a second factor for operators (no enrolment redirect) and for organisations that require one', async () => {
 		const operator = await createOperator(db);
 		const unverified = await validateSessionToken(db, (await createSession(db, operator.id)).token);
-		expect(secondFactorGate({ pathname: '/admin', session: unverified.session!, twoFactor: unverified.twoFactor!, isOperator: true })).toBe('enrol');
+		expect(
+			secondFactorGate({
+				pathname: '/admin',
+				session: unverified.session!,
+				twoFactor: unverified.twoFactor!,
+				isOperator: true
+			})
+		).toBe('enrol');
 		await registerFixturePasskey(operator.id, fixture.rs256);
 		// With a passkey the operator is not sent to enrol: a password-only session owes the passkey step.
 		const pending = await validateSessionToken(db, (await createSession(db, operator.id)).token);
-		expect(secondFactorGate({ pathname: '/admin', session: pending.session!, twoFactor: pending.twoFactor!, isOperator: true })).toBe('pending');
-		const passed = await validateSessionToken(db, (await createSession(db, operator.id, { twoFactorVerified: true })).token);
-		expect(secondFactorGate({ pathname: '/admin', session: passed.session!, twoFactor: passed.twoFactor!, isOperator: true })).toBe('pass');
+		expect(
+			secondFactorGate({
+				pathname: '/admin',
+				session: pending.session!,
+				twoFactor: pending.twoFactor!,
+				isOperator: true
+			})
+		).toBe('pending');
+		const passed = await validateSessionToken(
+			db,
+			(await createSession(db, operator.id, { twoFactorVerified: true })).token
+		);
+		expect(
+			secondFactorGate({ pathname: '/admin', session: passed.session!, twoFactor: passed.twoFactor!, isOperator: true })
+		).toBe('pass');
 		await db.deleteFrom('passkeys').where('user_id', '=', operator.id).execute();
 
 		const member = await createUser(db);
 		const org = await createOrganization(db, { require_two_factor: true });
 		await addMember(db, org.id, member.id, 'member');
 		await registerFixturePasskey(member.id, fixture.rs256);
-		const memberSession = await validateSessionToken(db, (await createSession(db, member.id, { twoFactorVerified: true })).token);
+		const memberSession = await validateSessionToken(
+			db,
+			(await createSession(db, member.id, { twoFactorVerified: true })).token
+		);
 		expect(memberSession.twoFactor).toEqual({ enrolled: true, requiredByOrg: true });
-		expect(secondFactorGate({ pathname: '/testbed', session: memberSession.session!, twoFactor: memberSession.twoFactor!, isOperator: false })).toBe('pass');
+		expect(
+			secondFactorGate({
+				pathname: '/testbed',
+				session: memberSession.session!,
+				twoFactor: memberSession.twoFactor!,
+				isOperator: false
+			})
+		).toBe('pass');
 		// …and for the organisation's rule on API tokens.
 		await expect(issueApiToken(db, member.id, 'ci')).resolves.toMatchObject({ token: expect.stringMatching(/^mct_/) });
 		await db.deleteFrom('passkeys').where('user_id', '=', member.id).execute();
@@ -173,23 +258,45 @@ describe('the new-device e-mail', () => {
 	it('waits for the second step: a half-done sign-in from a new device sends none, the completed one does', async () => {
 		const user = await createUser(db);
 		const key = generateTotpKey();
-		const codes = await enableTotp(db, { userId: user.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, T0) }, null, T0);
+		const codes = await enableTotp(
+			db,
+			{ userId: user.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, T0) },
+			null,
+			T0
+		);
 		await noteSignInDevice(db, user, context(CHROME));
 		// The password from a new device, then nothing: no e-mail, and the device is not remembered.
 		const half = await authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context(IPHONE));
 		expect(half.needsSecondStep).toBe(true);
 		expect(await mails(user.email)).toHaveLength(0);
-		expect(await db.selectFrom('known_devices').select('device').where('user_id', '=', user.id).execute()).toHaveLength(1);
+		expect(await db.selectFrom('known_devices').select('device').where('user_id', '=', user.id).execute()).toHaveLength(
+			1
+		);
 		// A wrong code: still nothing.
-		await expect(verifyTotpSignIn(db, { userId: user.id, sessionId: half.session.id, code: codeAt(key, at(-600)), context: context(IPHONE) }, at(30))).rejects.toThrow();
+		await expect(
+			verifyTotpSignIn(
+				db,
+				{ userId: user.id, sessionId: half.session.id, code: codeAt(key, at(-600)), context: context(IPHONE) },
+				at(30)
+			)
+		).rejects.toThrow();
 		expect(await mails(user.email)).toHaveLength(0);
 		// The code completes the sign-in: now the e-mail goes out, once.
 		const full = await authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context(IPHONE));
-		await verifyTotpSignIn(db, { userId: user.id, sessionId: full.session.id, code: codeAt(key, at(30)), context: context(IPHONE) }, at(30));
+		await verifyTotpSignIn(
+			db,
+			{ userId: user.id, sessionId: full.session.id, code: codeAt(key, at(30)), context: context(IPHONE) },
+			at(30)
+		);
 		expect(await mails(user.email)).toHaveLength(1);
 		// A recovery code completes one too; the device is known by now, so no second e-mail.
 		const again = await authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context(IPHONE));
-		await verifyRecoveryCodeSignIn(db, { userId: user.id, sessionId: again.session.id, code: codes[0], context: context(IPHONE) }, null, at(60));
+		await verifyRecoveryCodeSignIn(
+			db,
+			{ userId: user.id, sessionId: again.session.id, code: codes[0], context: context(IPHONE) },
+			null,
+			at(60)
+		);
 		expect(await mails(user.email)).toHaveLength(1);
 	});
 
@@ -200,7 +307,12 @@ describe('the new-device e-mail', () => {
 		const half = await authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context(IPHONE));
 		expect(await mails(user.email)).toHaveLength(0);
 		await storeChallenge(fixture.signInChallenge, 'sign_in', user.id);
-		await verifyPasskeySecondStep(db, { userId: user.id, sessionId: half.session.id, ...assertion(fixture.es256) }, rp, context(IPHONE));
+		await verifyPasskeySecondStep(
+			db,
+			{ userId: user.id, sessionId: half.session.id, ...assertion(fixture.es256) },
+			rp,
+			context(IPHONE)
+		);
 		expect(await mails(user.email)).toHaveLength(1);
 		await db.deleteFrom('passkeys').where('user_id', '=', user.id).execute();
 	});
@@ -216,7 +328,16 @@ describe('API tokens of members of organisations that require a second factor', 
 		const url = new URL(path, ORIGIN);
 		const request = new Request(url, { headers: { authorization: `Bearer ${token}` } });
 		const cookies = { get: () => undefined, set: () => {}, delete: () => {}, getAll: () => [] };
-		const event = { url, request, cookies, locals: {}, route: { id: path }, isRemoteRequest: false, setHeaders: () => {}, getClientAddress: () => '192.0.2.11' };
+		const event = {
+			url,
+			request,
+			cookies,
+			locals: {},
+			route: { id: path },
+			isRemoteRequest: false,
+			setHeaders: () => {},
+			getClientAddress: () => '192.0.2.11'
+		};
 		return handleAuth({ event, resolve } as never);
 	};
 
@@ -243,7 +364,11 @@ describe('API tokens of members of organisations that require a second factor', 
 
 		// With TOTP on, the same token works again and new ones can be made.
 		const key = generateTotpKey();
-		await enableTotp(db, { userId: member.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, new Date()) }, null);
+		await enableTotp(
+			db,
+			{ userId: member.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, new Date()) },
+			null
+		);
 		expect((await bearerRequest(token)).status).toBe(200);
 		expect(resolved).toBe(2);
 		await issueApiToken(db, member.id, 'another');
@@ -286,8 +411,15 @@ describe('TOTP keys at rest', () => {
 	it('are stored encrypted with AES-256-GCM, bound to the user, and still verify codes', async () => {
 		const user = await createUser(db);
 		const key = generateTotpKey();
-		await enableTotp(db, { userId: user.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, T0) }, null, T0);
-		const stored = new Uint8Array((await db.selectFrom('users').select('totp_key').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_key!);
+		await enableTotp(
+			db,
+			{ userId: user.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, T0) },
+			null,
+			T0
+		);
+		const stored = new Uint8Array(
+			(await db.selectFrom('users').select('totp_key').where('id', '=', user.id).executeTakeFirstOrThrow()).totp_key!
+		);
 		expect(stored).toHaveLength(1 + 12 + 20 + 16);
 		expect(Buffer.from(stored).includes(Buffer.from(key))).toBe(false);
 		expect(decryptTotpKey(stored, user.id)).toEqual(key);
@@ -316,7 +448,10 @@ describe('TOTP keys at rest', () => {
 		const operator = await createOperator(db);
 		const demoEmail = DEMO_ACCOUNTS.find((account) => account.isOperator)!.email.toLowerCase();
 		await db.transaction().execute((trx) => seedSecondFactor(trx, new Map([[demoEmail, operator.id]]), T0));
-		const stored = new Uint8Array((await db.selectFrom('users').select('totp_key').where('id', '=', operator.id).executeTakeFirstOrThrow()).totp_key!);
+		const stored = new Uint8Array(
+			(await db.selectFrom('users').select('totp_key').where('id', '=', operator.id).executeTakeFirstOrThrow())
+				.totp_key!
+		);
 		expect(stored).toHaveLength(49);
 		const demoKey = decodeTotpKey(DEMO_OPERATOR_TOTP_KEY)!;
 		const { session } = await createSession(db, operator.id);
@@ -327,7 +462,10 @@ describe('TOTP keys at rest', () => {
 
 // The migration that encrypts keys stored before: on PGlite always, on PostgreSQL when DATABASE_URL is set.
 const MIGRATION = '20261206T0100_auth_hardening';
-const previousMigration = Object.keys(migrations).sort().filter((name) => name < MIGRATION).at(-1)!;
+const previousMigration = Object.keys(migrations)
+	.sort()
+	.filter((name) => name < MIGRATION)
+	.at(-1)!;
 
 async function openUnmigratedPostgres(url: string): Promise<Database> {
 	const name = `mc_it_${Math.random().toString(16).slice(2, 14)}`;
@@ -367,18 +505,36 @@ describe.each(backends)('the key encryption migration on %s', (_name, open) => {
 			const demoKey = decodeTotpKey(DEMO_OPERATOR_TOTP_KEY)!;
 			const withKey = await createUser(target.db);
 			const without = await createUser(target.db);
-			await target.db.updateTable('users').set({ totp_key: demoKey, totp_enabled_at: T0 }).where('id', '=', withKey.id).execute();
+			await target.db
+				.updateTable('users')
+				.set({ totp_key: demoKey, totp_enabled_at: T0 })
+				.where('id', '=', withKey.id)
+				.execute();
 
 			const up = await migrator.migrateTo(MIGRATION);
 			expect(up.error).toBeUndefined();
-			const read = async (id: string) => (await target.db.selectFrom('users').select('totp_key').where('id', '=', id).executeTakeFirstOrThrow()).totp_key;
+			const read = async (id: string) =>
+				(await target.db.selectFrom('users').select('totp_key').where('id', '=', id).executeTakeFirstOrThrow())
+					.totp_key;
 			const stored = new Uint8Array((await read(withKey.id))!);
 			expect(stored).toHaveLength(49);
 			expect(decryptTotpKey(stored, withKey.id)).toEqual(demoKey);
 			expect(await read(without.id)).toBeNull();
 			const { session } = await createSession(target.db, withKey.id);
-			await verifyTotpSignIn(target.db, { userId: withKey.id, sessionId: session.id, code: codeAt(demoKey, at(30)) }, at(30));
-			expect((await target.db.selectFrom('sessions').select('two_factor_verified').where('id', '=', session.id).executeTakeFirstOrThrow()).two_factor_verified).toBe(true);
+			await verifyTotpSignIn(
+				target.db,
+				{ userId: withKey.id, sessionId: session.id, code: codeAt(demoKey, at(30)) },
+				at(30)
+			);
+			expect(
+				(
+					await target.db
+						.selectFrom('sessions')
+						.select('two_factor_verified')
+						.where('id', '=', session.id)
+						.executeTakeFirstOrThrow()
+				).two_factor_verified
+			).toBe(true);
 
 			const down = await migrator.migrateTo(previousMigration);
 			expect(down.error).toBeUndefined();
@@ -393,12 +549,23 @@ describe('a TOTP key stored under another encryption key', () => {
 	it('refuses codes as wrong (no 500), is counted for the start-up log, and a recovery code still signs in', async () => {
 		const user = await createUser(db);
 		const key = generateTotpKey();
-		const codes = await enableTotp(db, { userId: user.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, T0) }, null, T0);
+		const codes = await enableTotp(
+			db,
+			{ userId: user.id, sessionId: null, key: encodeTotpKey(key), code: codeAt(key, T0) },
+			null,
+			T0
+		);
 		const before = await countUnreadableTotpKeys(db);
-		await db.updateTable('users').set({ totp_key: encryptTotpKey(key, user.id, Buffer.alloc(32, 9)) }).where('id', '=', user.id).execute();
+		await db
+			.updateTable('users')
+			.set({ totp_key: encryptTotpKey(key, user.id, Buffer.alloc(32, 9)) })
+			.where('id', '=', user.id)
+			.execute();
 		expect(await countUnreadableTotpKeys(db)).toBe(before + 1);
 		const { session } = await createSession(db, user.id);
-		await expect(verifyTotpSignIn(db, { userId: user.id, sessionId: session.id, code: codeAt(key, at(30)) }, at(30))).rejects.toBeInstanceOf(InvalidCodeError);
+		await expect(
+			verifyTotpSignIn(db, { userId: user.id, sessionId: session.id, code: codeAt(key, at(30)) }, at(30))
+		).rejects.toBeInstanceOf(InvalidCodeError);
 		await verifyRecoveryCodeSignIn(db, { userId: user.id, sessionId: session.id, code: codes[1] }, null, at(30));
 		expect(await sessionVerified(session.id)).toBe(true);
 		await db.updateTable('users').set({ totp_key: null, totp_enabled_at: null }).where('id', '=', user.id).execute();

@@ -41,7 +41,12 @@ async function liveTokens(tokens: string[]) {
 }
 
 async function revocationAudit(userId: string) {
-	const rows = await db.selectFrom('audit_log').select('data').where('actor_id', '=', userId).where('action', '=', 'user.api_tokens_revoked').execute();
+	const rows = await db
+		.selectFrom('audit_log')
+		.select('data')
+		.where('actor_id', '=', userId)
+		.where('action', '=', 'user.api_tokens_revoked')
+		.execute();
 	return rows.map((row) => (typeof row.data === 'string' ? JSON.parse(row.data) : row.data));
 }
 
@@ -58,14 +63,24 @@ describe('API tokens and account recovery', () => {
 	it('a password change revokes them only when asked', async () => {
 		const kept = await createUser(db);
 		const keptTokens = await twoTokens(kept.id);
-		await authService.changePassword(db, kept.id, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, revokeApiTokens: false }, context());
+		await authService.changePassword(
+			db,
+			kept.id,
+			{ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, revokeApiTokens: false },
+			context()
+		);
 		expect(await liveTokens(keptTokens)).toBe(2);
 		expect(await revocationAudit(kept.id)).toEqual([]);
 
 		const revoked = await createUser(db);
 		const revokedTokens = await twoTokens(revoked.id);
 		const other = await createApiToken(db, kept.id, 'someone else');
-		await authService.changePassword(db, revoked.id, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, revokeApiTokens: true }, context());
+		await authService.changePassword(
+			db,
+			revoked.id,
+			{ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, revokeApiTokens: true },
+			context()
+		);
 		expect(await liveTokens(revokedTokens)).toBe(0);
 		expect(await liveTokens([other.token])).toBe(1);
 		expect(await revocationAudit(revoked.id)).toEqual([{ count: 2, reason: 'password_changed' }]);
@@ -74,7 +89,14 @@ describe('API tokens and account recovery', () => {
 	it('a failed password change revokes nothing', async () => {
 		const user = await createUser(db);
 		const tokens = await twoTokens(user.id);
-		await expect(authService.changePassword(db, user.id, { currentPassword: 'wrong password', newPassword: NEW_PASSWORD, revokeApiTokens: true }, context())).rejects.toBeInstanceOf(WrongPasswordError);
+		await expect(
+			authService.changePassword(
+				db,
+				user.id,
+				{ currentPassword: 'wrong password', newPassword: NEW_PASSWORD, revokeApiTokens: true },
+				context()
+			)
+		).rejects.toBeInstanceOf(WrongPasswordError);
 		expect(await liveTokens(tokens)).toBe(2);
 	});
 
@@ -89,13 +111,19 @@ describe('API tokens and account recovery', () => {
 		await authService.signOutEverywhere(db, user.id, { revokeApiTokens: true }, null);
 		expect(await liveTokens(tokens)).toBe(0);
 		expect(await revocationAudit(user.id)).toEqual([{ count: 2, reason: 'signed_out_everywhere' }]);
-		const actions = await db.selectFrom('audit_log').select('action').where('actor_id', '=', user.id).where('action', '=', 'user.signed_out_everywhere').execute();
+		const actions = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('actor_id', '=', user.id)
+			.where('action', '=', 'user.signed_out_everywhere')
+			.execute();
 		expect(actions).toHaveLength(2);
 	});
 });
 
 describe('current-password check on password change', () => {
-	const change = (userId: string, currentPassword: string) => authService.changePassword(db, userId, { currentPassword, newPassword: NEW_PASSWORD }, context());
+	const change = (userId: string, currentPassword: string) =>
+		authService.changePassword(db, userId, { currentPassword, newPassword: NEW_PASSWORD }, context());
 
 	it('is throttled after 5 failures, even with the right password afterwards', async () => {
 		const user = await createUser(db);
@@ -103,7 +131,11 @@ describe('current-password check on password change', () => {
 		const refused = await change(user.id, TEST_PASSWORD).catch((error: unknown) => error);
 		expect(refused).toBeInstanceOf(RateLimitedError);
 		expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
-		const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('users')
+			.select('password_hash')
+			.where('id', '=', user.id)
+			.executeTakeFirstOrThrow();
 		expect(row.password_hash).toBe(TEST_PASSWORD_HASH);
 		// Another account is not affected.
 		const other = await createUser(db);
@@ -138,13 +170,33 @@ function loginEvent(next: string, user: { id: string } | null = null) {
 function signInEvent(email: string, next: string) {
 	const url = new URL('/login', ORIGIN);
 	const body = new URLSearchParams({ email, password: TEST_PASSWORD, next });
-	const request = new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+	const request = new Request(url, {
+		method: 'POST',
+		body,
+		headers: { 'content-type': 'application/x-www-form-urlencoded' }
+	});
 	const cookies = { set: () => {}, delete: () => {}, get: () => undefined };
-	return { url, request, cookies, setHeaders: () => {}, locals: { user: null }, getClientAddress: () => `192.0.2.${++ipCounter % 250}` } as never;
+	return {
+		url,
+		request,
+		cookies,
+		setHeaders: () => {},
+		locals: { user: null },
+		getClientAddress: () => `192.0.2.${++ipCounter % 250}`
+	} as never;
 }
 
 describe('redirect after sign-in', () => {
-	const hostile = ['/\t/evil.example', '/%09/evil.example', '//evil.example', '/\\evil.example', '/.//evil.example', '/\r\nset-cookie: a=b', '/%E0%A4%A', 'https://evil.example/'];
+	const hostile = [
+		'/\t/evil.example',
+		'/%09/evil.example',
+		'//evil.example',
+		'/\\evil.example',
+		'/.//evil.example',
+		'/\r\nset-cookie: a=b',
+		'/%E0%A4%A',
+		'https://evil.example/'
+	];
 
 	it('a signed-in visitor of /login?next=… goes to a path on this site only', async () => {
 		const user = await createUser(db);
@@ -156,7 +208,10 @@ describe('redirect after sign-in', () => {
 
 	it('a form sign-in with a hostile next lands on the home page', async () => {
 		const user = await createUser(db);
-		for (const next of hostile) expect(await redirectOf(() => loginActions.default(signInEvent(user.email, next)))).toBe('/');
-		expect(await redirectOf(() => loginActions.default(signInEvent(user.email, '/ir/한국')))).toBe('/ir/%ED%95%9C%EA%B5%AD');
+		for (const next of hostile)
+			expect(await redirectOf(() => loginActions.default(signInEvent(user.email, next)))).toBe('/');
+		expect(await redirectOf(() => loginActions.default(signInEvent(user.email, '/ir/한국')))).toBe(
+			'/ir/%ED%95%9C%EA%B5%AD'
+		);
 	});
 });

@@ -86,14 +86,24 @@ function auditActions(userId: string) {
 }
 
 async function signUp(email = uniqueEmail('signup')) {
-	return authService.signUp(db, { email, password: TEST_PASSWORD, name: 'Kim Min-ji', locale: 'en', consent: NO_OPTIONAL_CONSENT }, context());
+	return authService.signUp(
+		db,
+		{ email, password: TEST_PASSWORD, name: 'Kim Min-ji', locale: 'en', consent: NO_OPTIONAL_CONSENT },
+		context()
+	);
 }
 
 describe('signUp', () => {
 	it('creates the user, a session, an audit row and a verification e-mail', async () => {
 		const email = uniqueEmail('Signup');
 		const result = await signUp(email);
-		expect(result.user).toMatchObject({ email, name: 'Kim Min-ji', locale: 'en', email_verified_at: null, is_operator: false });
+		expect(result.user).toMatchObject({
+			email,
+			name: 'Kim Min-ji',
+			locale: 'en',
+			email_verified_at: null,
+			is_operator: false
+		});
 		expect(result.user.password_hash).toMatch(/^\$argon2id\$/);
 
 		const validated = await validateSessionToken(db, result.token);
@@ -121,10 +131,30 @@ describe('signUp', () => {
 	it('limits sign-ups per IP address', async () => {
 		const sameIp = context();
 		for (let i = 0; i < 10; i++) {
-			await authService.signUp(db, { email: uniqueEmail('burst'), password: TEST_PASSWORD, name: 'Burst', locale: 'ko', consent: NO_OPTIONAL_CONSENT }, sameIp);
+			await authService.signUp(
+				db,
+				{
+					email: uniqueEmail('burst'),
+					password: TEST_PASSWORD,
+					name: 'Burst',
+					locale: 'ko',
+					consent: NO_OPTIONAL_CONSENT
+				},
+				sameIp
+			);
 		}
 		const before = await tableCounts();
-		const eleventh = authService.signUp(db, { email: uniqueEmail('burst'), password: TEST_PASSWORD, name: 'Burst', locale: 'ko', consent: NO_OPTIONAL_CONSENT }, sameIp);
+		const eleventh = authService.signUp(
+			db,
+			{
+				email: uniqueEmail('burst'),
+				password: TEST_PASSWORD,
+				name: 'Burst',
+				locale: 'ko',
+				consent: NO_OPTIONAL_CONSENT
+			},
+			sameIp
+		);
 		await expect(eleventh).rejects.toBeInstanceOf(RateLimitedError);
 		expect(await tableCounts()).toEqual(before);
 	});
@@ -150,7 +180,11 @@ describe('verifyEmail', () => {
 		await ageTokens(user.id, authService.EMAIL_VERIFICATION_LIFETIME_MS + 1000);
 
 		await expect(authService.verifyEmail(db, token, null)).rejects.toBeInstanceOf(TokenExpiredError);
-		const row = await db.selectFrom('users').select('email_verified_at').where('id', '=', user.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('users')
+			.select('email_verified_at')
+			.where('id', '=', user.id)
+			.executeTakeFirstOrThrow();
 		expect(row.email_verified_at).toBeNull();
 	});
 
@@ -182,7 +216,11 @@ describe('verifyEmail', () => {
 describe('signIn', () => {
 	it('signs in with the right password, in any letter case of the e-mail', async () => {
 		const user = await createUser(db);
-		const { session, token, user: signedIn } = await authService.signIn(db, { email: user.email.toUpperCase(), password: TEST_PASSWORD }, context());
+		const {
+			session,
+			token,
+			user: signedIn
+		} = await authService.signIn(db, { email: user.email.toUpperCase(), password: TEST_PASSWORD }, context());
 		expect(signedIn.id).toBe(user.id);
 		expect(session.userId).toBe(user.id);
 		expect((await validateSessionToken(db, token)).user?.id).toBe(user.id);
@@ -190,8 +228,12 @@ describe('signIn', () => {
 
 	it('refuses a wrong password and an unknown e-mail alike, creating no session', async () => {
 		const user = await createUser(db);
-		await expect(authService.signIn(db, { email: user.email, password: 'wrong password!' }, context())).rejects.toBeInstanceOf(InvalidCredentialsError);
-		await expect(authService.signIn(db, { email: uniqueEmail('nobody'), password: TEST_PASSWORD }, context())).rejects.toBeInstanceOf(InvalidCredentialsError);
+		await expect(
+			authService.signIn(db, { email: user.email, password: 'wrong password!' }, context())
+		).rejects.toBeInstanceOf(InvalidCredentialsError);
+		await expect(
+			authService.signIn(db, { email: uniqueEmail('nobody'), password: TEST_PASSWORD }, context())
+		).rejects.toBeInstanceOf(InvalidCredentialsError);
 		const sessions = await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute();
 		expect(sessions).toEqual([]);
 	});
@@ -199,7 +241,9 @@ describe('signIn', () => {
 	it('throttles an account after 5 failures, even with the right password and from another IP', async () => {
 		const user = await createUser(db);
 		for (let i = 0; i < 5; i++) {
-			await expect(authService.signIn(db, { email: user.email, password: `wrong password ${i}` }, context())).rejects.toBeInstanceOf(InvalidCredentialsError);
+			await expect(
+				authService.signIn(db, { email: user.email, password: `wrong password ${i}` }, context())
+			).rejects.toBeInstanceOf(InvalidCredentialsError);
 		}
 		const sixth = authService.signIn(db, { email: user.email.toUpperCase(), password: TEST_PASSWORD }, context());
 		const error = await sixth.then(
@@ -216,7 +260,9 @@ describe('signIn', () => {
 		const user = await createUser(db);
 		for (let round = 0; round < 2; round++) {
 			for (let i = 0; i < 4; i++) {
-				await expect(authService.signIn(db, { email: user.email, password: 'wrong password' }, context())).rejects.toBeInstanceOf(InvalidCredentialsError);
+				await expect(
+					authService.signIn(db, { email: user.email, password: 'wrong password' }, context())
+				).rejects.toBeInstanceOf(InvalidCredentialsError);
 			}
 			await authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context());
 		}
@@ -224,7 +270,9 @@ describe('signIn', () => {
 
 	it('refuses a disabled account', async () => {
 		const user = await createUser(db, { disabled_at: new Date() });
-		await expect(authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())).rejects.toBeInstanceOf(AccountDisabledError);
+		await expect(
+			authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())
+		).rejects.toBeInstanceOf(AccountDisabledError);
 		const sessions = await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute();
 		expect(sessions).toEqual([]);
 	});
@@ -242,15 +290,27 @@ describe('password reset', () => {
 		for (const { token: sessionToken } of sessions) {
 			expect((await validateSessionToken(db, sessionToken)).session).toBeNull();
 		}
-		const row = await db.selectFrom('users').select('email_verified_at').where('id', '=', user.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('users')
+			.select('email_verified_at')
+			.where('id', '=', user.id)
+			.executeTakeFirstOrThrow();
 		expect(row.email_verified_at).toBeInstanceOf(Date);
 		expect(await auditActions(user.id)).toEqual(['user.password_reset']);
 
-		await expect(authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())).rejects.toBeInstanceOf(InvalidCredentialsError);
-		expect((await authService.signIn(db, { email: user.email, password: NEW_PASSWORD }, context())).user.id).toBe(user.id);
+		await expect(
+			authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())
+		).rejects.toBeInstanceOf(InvalidCredentialsError);
+		expect((await authService.signIn(db, { email: user.email, password: NEW_PASSWORD }, context())).user.id).toBe(
+			user.id
+		);
 
-		await expect(authService.resetPassword(db, token, 'yet another passphrase', null)).rejects.toBeInstanceOf(TokenInvalidError);
-		expect((await authService.signIn(db, { email: user.email, password: NEW_PASSWORD }, context())).user.id).toBe(user.id);
+		await expect(authService.resetPassword(db, token, 'yet another passphrase', null)).rejects.toBeInstanceOf(
+			TokenInvalidError
+		);
+		expect((await authService.signIn(db, { email: user.email, password: NEW_PASSWORD }, context())).user.id).toBe(
+			user.id
+		);
 	});
 
 	it('accepts a link for one hour and refuses it after', async () => {
@@ -273,8 +333,12 @@ describe('password reset', () => {
 		const late = await linkToken(user.email, 'reset-password');
 		expect(late).not.toBe(token);
 		await ageTokens(user.id, 61 * 60 * 1000);
-		await expect(authService.resetPassword(db, late, 'too late passphrase', null)).rejects.toBeInstanceOf(TokenExpiredError);
-		await expect(authService.signIn(db, { email: user.email, password: 'too late passphrase' }, context())).rejects.toBeInstanceOf(InvalidCredentialsError);
+		await expect(authService.resetPassword(db, late, 'too late passphrase', null)).rejects.toBeInstanceOf(
+			TokenExpiredError
+		);
+		await expect(
+			authService.signIn(db, { email: user.email, password: 'too late passphrase' }, context())
+		).rejects.toBeInstanceOf(InvalidCredentialsError);
 	});
 
 	it('sends nothing for an unknown or disabled account', async () => {
@@ -304,7 +368,9 @@ describe('account settings', () => {
 		const { token } = await change(TEST_PASSWORD);
 		expect((await validateSessionToken(db, other.token)).session).toBeNull();
 		expect((await validateSessionToken(db, token)).user?.id).toBe(user.id);
-		expect((await authService.signIn(db, { email: user.email, password: NEW_PASSWORD }, context())).user.id).toBe(user.id);
+		expect((await authService.signIn(db, { email: user.email, password: NEW_PASSWORD }, context())).user.id).toBe(
+			user.id
+		);
 		expect(await auditActions(user.id)).toEqual(['user.password_changed']);
 	});
 
@@ -315,11 +381,20 @@ describe('account settings', () => {
 
 		await authService.setUserDisabled(db, operator.id, user.id, true, '127.0.0.1');
 		expect((await validateSessionToken(db, token)).session).toBeNull();
-		await expect(authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())).rejects.toBeInstanceOf(AccountDisabledError);
+		await expect(
+			authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())
+		).rejects.toBeInstanceOf(AccountDisabledError);
 
 		await authService.setUserDisabled(db, operator.id, user.id, false, '127.0.0.1');
-		expect((await authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())).user.id).toBe(user.id);
-		const audit = await db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', user.id).orderBy('id').execute();
+		expect((await authService.signIn(db, { email: user.email, password: TEST_PASSWORD }, context())).user.id).toBe(
+			user.id
+		);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id'])
+			.where('entity_id', '=', user.id)
+			.orderBy('id')
+			.execute();
 		expect(audit).toEqual([
 			{ action: 'user.disabled', actor_id: operator.id },
 			{ action: 'user.enabled', actor_id: operator.id }

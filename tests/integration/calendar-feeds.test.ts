@@ -47,22 +47,51 @@ describe('personal feed', () => {
 	it('lists the member’s bookings, course meetings and IR sessions, with cancellations and reschedules', async () => {
 		const { booker, booking, resource, lab } = await bookedMember(db, '2026-03-09', 10);
 		await db.updateTable('users').set({ locale: 'ko' }).where('id', '=', booker.user.id).execute();
-		const cancelled = await createBooking(db, booker.actor, slot(resource.id, '2026-03-10', 10), context, new Date('2026-03-02T00:00:00Z'));
+		const cancelled = await createBooking(
+			db,
+			booker.actor,
+			slot(resource.id, '2026-03-10', 10),
+			context,
+			new Date('2026-03-02T00:00:00Z')
+		);
 		await cancelBooking(db, booker.actor, cancelled.id, null, context, new Date('2026-03-02T00:00:00Z'));
-		const moved = await rescheduleBooking(db, booker.actor, booking.id, { start: at('2026-03-09', 14), end: at('2026-03-09', 15) }, context, new Date('2026-03-02T00:00:00Z'));
-		const longTitle = { ko: '디지털 헬스케어 의료기기 인허가 전략과 임상시험 설계, 보험 등재까지; 한 번에 보는 IR', en: 'Long IR' };
+		const moved = await rescheduleBooking(
+			db,
+			booker.actor,
+			booking.id,
+			{ start: at('2026-03-09', 14), end: at('2026-03-09', 15) },
+			context,
+			new Date('2026-03-02T00:00:00Z')
+		);
+		const longTitle = {
+			ko: '디지털 헬스케어 의료기기 인허가 전략과 임상시험 설계, 보험 등재까지; 한 번에 보는 IR',
+			en: 'Long IR'
+		};
 		const { event } = await irSession(db, new Date('2026-03-12T05:00:00Z'), longTitle);
 		await register(db, event.id, booker.user.id);
 		await enrolledTrainee(db, booker.user.id, new Date('2026-03-16T01:00:00Z'), new Date('2026-03-02T00:00:00Z'));
 		// Someone else's booking in the same lab never shows.
 		const other = await createBooker(db);
-		const othersBooking = await createBooking(db, other.actor, slot(resource.id, '2026-03-11', 10), context, new Date('2026-03-02T00:00:00Z'));
+		const othersBooking = await createBooking(
+			db,
+			other.actor,
+			slot(resource.id, '2026-03-11', 10),
+			context,
+			new Date('2026-03-02T00:00:00Z')
+		);
 
 		const secret = await issueFeedToken(db, booker.actor, null, context);
 		const text = (await personalFeed(db, secret, ORIGIN, FEED_NOW))!;
 		expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
 		expect(text.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
-		for (const line of ['VERSION:2.0', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'REFRESH-INTERVAL;VALUE=DURATION:PT60M', 'X-PUBLISHED-TTL:PT60M']) expect(text).toContain(`${line}\r\n`);
+		for (const line of [
+			'VERSION:2.0',
+			'CALSCALE:GREGORIAN',
+			'METHOD:PUBLISH',
+			'REFRESH-INTERVAL;VALUE=DURATION:PT60M',
+			'X-PUBLISHED-TTL:PT60M'
+		])
+			expect(text).toContain(`${line}\r\n`);
 		expect(text).toMatch(/PRODID:-\/\/MedCluster\/\/Schedule\/\/EN\r\n/);
 
 		const { calendar, events } = parse(text);
@@ -89,13 +118,25 @@ describe('personal feed', () => {
 		const left = await irSession(db, new Date('2026-03-21T05:00:00Z'));
 		await register(db, off.event.id, member.id);
 		await register(db, left.event.id, member.id);
-		await db.updateTable('ir_events').set({ status: 'cancelled', cancel_reason: 'Postponed', sequence: sql`sequence + 1` }).where('id', '=', off.event.id).execute();
-		await db.updateTable('ir_registrations').set({ cancelled_at: new Date() }).where('event_id', '=', left.event.id).execute();
-		const { events } = parse((await personalFeed(db, await issueFeedToken(db, actor(member.id), null, context), ORIGIN, FEED_NOW))!);
-		expect(events.map((e) => [e.uid.split('@')[0], e.status, e.sequence]).sort()).toEqual([
-			[`ir-${left.event.id}`, 'CANCELLED', 1],
-			[`ir-${off.event.id}`, 'CANCELLED', 1]
-		].sort());
+		await db
+			.updateTable('ir_events')
+			.set({ status: 'cancelled', cancel_reason: 'Postponed', sequence: sql`sequence + 1` })
+			.where('id', '=', off.event.id)
+			.execute();
+		await db
+			.updateTable('ir_registrations')
+			.set({ cancelled_at: new Date() })
+			.where('event_id', '=', left.event.id)
+			.execute();
+		const { events } = parse(
+			(await personalFeed(db, await issueFeedToken(db, actor(member.id), null, context), ORIGIN, FEED_NOW))!
+		);
+		expect(events.map((e) => [e.uid.split('@')[0], e.status, e.sequence]).sort()).toEqual(
+			[
+				[`ir-${left.event.id}`, 'CANCELLED', 1],
+				[`ir-${off.event.id}`, 'CANCELLED', 1]
+			].sort()
+		);
 	});
 
 	it('stops answering once revoked or regenerated, and never for unknown tokens', async () => {
@@ -110,10 +151,23 @@ describe('personal feed', () => {
 		expect(await personalFeed(db, 'mcf' + 'a'.repeat(32), ORIGIN, FEED_NOW)).toBeNull();
 		expect(await personalFeed(db, '../../etc/passwd', ORIGIN, FEED_NOW)).toBeNull();
 		// Only the hash is stored, and issuing/revoking is audited.
-		const stored = await db.selectFrom('calendar_feed_tokens').select('secret_hash').where('user_id', '=', booker.user.id).execute();
+		const stored = await db
+			.selectFrom('calendar_feed_tokens')
+			.select('secret_hash')
+			.where('user_id', '=', booker.user.id)
+			.execute();
 		expect(stored.every((row) => !Buffer.from(row.secret_hash).toString('utf8').includes(second))).toBe(true);
-		const audit = await db.selectFrom('audit_log').select('action').where('actor_id', '=', booker.user.id).where('entity_type', '=', 'calendar_feed').execute();
-		expect(audit.map((a) => a.action).sort()).toEqual(['calendar_feed.issued', 'calendar_feed.issued', 'calendar_feed.revoked']);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('actor_id', '=', booker.user.id)
+			.where('entity_type', '=', 'calendar_feed')
+			.execute();
+		expect(audit.map((a) => a.action).sort()).toEqual([
+			'calendar_feed.issued',
+			'calendar_feed.issued',
+			'calendar_feed.revoked'
+		]);
 	});
 });
 
@@ -124,7 +178,9 @@ describe('facility feed', () => {
 		const { events } = parse((await facilityFeed(db, secret, ORIGIN, FEED_NOW))!);
 		expect(events.map((e) => e.uid)).toEqual([`booking-${booking.id}@127.0.0.1`]);
 		// The booker is not a manager: no facility token, and a personal token is not a facility feed.
-		await expect(issueFeedToken(db, booker.actor, lab.facility.id, context)).rejects.toBeInstanceOf(NotFacilityManagerError);
+		await expect(issueFeedToken(db, booker.actor, lab.facility.id, context)).rejects.toBeInstanceOf(
+			NotFacilityManagerError
+		);
 		const personal = await issueFeedToken(db, booker.actor, null, context);
 		expect(await facilityFeed(db, personal, ORIGIN, FEED_NOW)).toBeNull();
 		expect(await personalFeed(db, secret, ORIGIN, FEED_NOW)).toBeNull();

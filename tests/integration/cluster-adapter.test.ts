@@ -41,7 +41,13 @@ describe.skipIf(!url)('socket.io PostgreSQL adapter across two nodes', () => {
 
 	async function connectAs(node: { url: string }, userId: string): Promise<Socket> {
 		const { token } = await createSession(database.db, userId);
-		const client = connect(node.url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` } });
+		const client = connect(node.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			forceNew: true,
+			reconnection: false,
+			extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` }
+		});
 		clients.push(client);
 		await new Promise<void>((resolve, reject) => {
 			client.once('connect', () => resolve());
@@ -103,7 +109,9 @@ describe.skipIf(!url)('socket.io PostgreSQL adapter across two nodes', () => {
 		let outsiderHeard = false;
 		outsider.on('ir:chat', () => (outsiderHeard = true));
 		const line = { id: 'c1', eventId, body: 'hello from A' };
-		expect(await deliveredAcross(member, 'ir:chat', () => void a!.io.to(liveRoomName(eventId)).emit('ir:chat', line))).toEqual(line);
+		expect(
+			await deliveredAcross(member, 'ir:chat', () => void a!.io.to(liveRoomName(eventId)).emit('ir:chat', line))
+		).toEqual(line);
 		expect(outsiderHeard).toBe(false);
 	});
 

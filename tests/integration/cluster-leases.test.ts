@@ -23,15 +23,32 @@ afterAll(async () => {
 });
 
 const newRoom = async () => (await createLiveSession(database.db)).event.id;
-const expire = (roomId: string) => sql`update room_leases set expires_at = now() - interval '1 second' where room_id = ${roomId}`.execute(database.db);
+const expire = (roomId: string) =>
+	sql`update room_leases set expires_at = now() - interval '1 second' where room_id = ${roomId}`.execute(database.db);
 const nodeOptions = (nodeId: string, extra: Partial<ClusterNodeOptions> = {}): ClusterNodeOptions => ({
-	db: database.db, nodeId, mediaAddress: `10.0.0.${nodeId.length}`, roomCapacity: 100, leaseTtlMs: TTL, heartbeatMs: 60_000, handoverGraceMs: 0, ...extra
+	db: database.db,
+	nodeId,
+	mediaAddress: `10.0.0.${nodeId.length}`,
+	roomCapacity: 100,
+	leaseTtlMs: TTL,
+	heartbeatMs: 60_000,
+	handoverGraceMs: 0,
+	...extra
 });
 
 describe('claimLease', () => {
 	it('gives a free room to exactly one of 20 parallel claimants', async () => {
 		const roomId = await newRoom();
-		const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => clusterRepository.claimLease(database.db, { roomId, nodeId: `node-${i}`, mediaAddress: '127.0.0.1', ttlMs: TTL })));
+		const claims = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				clusterRepository.claimLease(database.db, {
+					roomId,
+					nodeId: `node-${i}`,
+					mediaAddress: '127.0.0.1',
+					ttlMs: TTL
+				})
+			)
+		);
 		const winners = claims.filter((c) => c !== undefined);
 		expect(winners).toHaveLength(1);
 		const lease = await clusterRepository.findLiveLease(database.db, roomId);
@@ -41,15 +58,28 @@ describe('claimLease', () => {
 	it('lets the holder renew without a new version, and nobody else take a live lease', async () => {
 		const roomId = await newRoom();
 		await clusterRepository.claimLease(database.db, { roomId, nodeId: 'a', mediaAddress: '127.0.0.1', ttlMs: TTL });
-		expect(await clusterRepository.claimLease(database.db, { roomId, nodeId: 'b', mediaAddress: '127.0.0.2', ttlMs: TTL })).toBeUndefined();
-		expect(await clusterRepository.claimLease(database.db, { roomId, nodeId: 'a', mediaAddress: '127.0.0.1', ttlMs: TTL })).toMatchObject({ node_id: 'a', version: 1 });
+		expect(
+			await clusterRepository.claimLease(database.db, { roomId, nodeId: 'b', mediaAddress: '127.0.0.2', ttlMs: TTL })
+		).toBeUndefined();
+		expect(
+			await clusterRepository.claimLease(database.db, { roomId, nodeId: 'a', mediaAddress: '127.0.0.1', ttlMs: TTL })
+		).toMatchObject({ node_id: 'a', version: 1 });
 	});
 
 	it('hands an expired lease to exactly one of 20 parallel claimants, with the next version', async () => {
 		const roomId = await newRoom();
 		await clusterRepository.claimLease(database.db, { roomId, nodeId: 'dead', mediaAddress: '127.0.0.1', ttlMs: TTL });
 		await expire(roomId);
-		const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => clusterRepository.claimLease(database.db, { roomId, nodeId: `heir-${i}`, mediaAddress: '127.0.0.1', ttlMs: TTL })));
+		const claims = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				clusterRepository.claimLease(database.db, {
+					roomId,
+					nodeId: `heir-${i}`,
+					mediaAddress: '127.0.0.1',
+					ttlMs: TTL
+				})
+			)
+		);
 		const winners = claims.filter((c) => c !== undefined);
 		expect(winners).toHaveLength(1);
 		expect(winners[0]).toMatchObject({ version: 2 });
@@ -57,7 +87,14 @@ describe('claimLease', () => {
 	});
 
 	it('refuses a room that does not exist', async () => {
-		await expect(clusterRepository.claimLease(database.db, { roomId: '00000000-0000-4000-8000-000000000000', nodeId: 'a', mediaAddress: '127.0.0.1', ttlMs: TTL })).rejects.toThrow();
+		await expect(
+			clusterRepository.claimLease(database.db, {
+				roomId: '00000000-0000-4000-8000-000000000000',
+				nodeId: 'a',
+				mediaAddress: '127.0.0.1',
+				ttlMs: TTL
+			})
+		).rejects.toThrow();
 	});
 });
 
@@ -89,8 +126,14 @@ describe('cluster nodes', () => {
 		expect(await dead.ensureOwned(roomId)).toBe(1);
 		await dead.stop(); // as after SIGKILL: no more heartbeats, the lease still runs
 		// A live owner keeps its room; this one has missed two heartbeats once this holds.
-		const silentFor = async () => (await clusterRepository.findLiveLeaseWithOwnerAge(database.db, roomId))?.owner_silent_ms ?? 0;
-		for (const started = Date.now(); (await silentFor()) <= 2 * timing.heartbeatMs + 250; await new Promise((r) => setTimeout(r, 50))) if (Date.now() - started > 5000) throw new Error('owner never went silent');
+		const silentFor = async () =>
+			(await clusterRepository.findLiveLeaseWithOwnerAge(database.db, roomId))?.owner_silent_ms ?? 0;
+		for (
+			const started = Date.now();
+			(await silentFor()) <= 2 * timing.heartbeatMs + 250;
+			await new Promise((r) => setTimeout(r, 50))
+		)
+			if (Date.now() - started > 5000) throw new Error('owner never went silent');
 		const placed = await heir.place(roomId);
 		expect(placed).toMatchObject({ nodeId: 'heir', version: 2 });
 		await heir.renew();
@@ -116,7 +159,9 @@ describe('cluster nodes', () => {
 
 	it('hands its rooms to another live node on a clean shutdown, with a new version', async () => {
 		const lost: string[] = [];
-		const leaving = createClusterNode(nodeOptions('leaving', { onLost: (roomId) => lost.push(roomId), handoverGraceMs: 0 }));
+		const leaving = createClusterNode(
+			nodeOptions('leaving', { onLost: (roomId) => lost.push(roomId), handoverGraceMs: 0 })
+		);
 		const staying = createClusterNode(nodeOptions('staying'));
 		await Promise.all([leaving.start(), staying.start()]);
 		const roomId = await newRoom();
@@ -144,10 +189,26 @@ describe('fencing', () => {
 			leave: async () => {},
 			tracks: () => [],
 			on: () => () => {},
-			stats: () => ({ rooms: 0, publishers: 0, subscribers: 0, tracks: 0, packetsReceived: 0, packetsForwarded: 0, bytesForwarded: 0, keyframeRequests: 0, retransmissions: 0 }),
+			stats: () => ({
+				rooms: 0,
+				publishers: 0,
+				subscribers: 0,
+				tracks: 0,
+				packetsReceived: 0,
+				packetsForwarded: 0,
+				bytesForwarded: 0,
+				keyframeRequests: 0,
+				retransmissions: 0
+			}),
 			close: async () => {}
 		});
-		const backend = { room, closeRoom: async (roomId: string) => void calls.push(`close ${roomId}`), iceServers: [], stats: () => room('x').stats(), close: async () => {} } as MediaBackend;
+		const backend = {
+			room,
+			closeRoom: async (roomId: string) => void calls.push(`close ${roomId}`),
+			iceServers: [],
+			stats: () => room('x').stats(),
+			close: async () => {}
+		} as MediaBackend;
 		return { backend, calls };
 	}
 
@@ -166,7 +227,9 @@ describe('fencing', () => {
 		await expire(roomId);
 		expect(await b.ensureOwned(roomId)).toBe(2);
 		await a.renew();
-		await expect(fenced.room(roomId).publish('presenter', { type: 'offer', sdp: '' }, {})).rejects.toEqual(new MediaError('media_closed'));
+		await expect(fenced.room(roomId).publish('presenter', { type: 'offer', sdp: '' }, {})).rejects.toEqual(
+			new MediaError('media_closed')
+		);
 		expect(calls).toEqual([`subscribe ${roomId}`]);
 		await Promise.all([a.handOver(), b.handOver()]);
 	});
@@ -189,7 +252,10 @@ describe('fencing', () => {
 		const node = { ensureOwned: async () => 1 };
 		expect(fenceMediaBackend(backend, node, () => {}).room('r').tapIngest).toBeUndefined();
 		const taps: unknown[] = [];
-		const tapping = { ...backend, room: (id: string) => ({ ...backend.room(id), tapIngest: (tap: unknown) => (taps.push(tap), () => {}) }) } as MediaBackend;
+		const tapping = {
+			...backend,
+			room: (id: string) => ({ ...backend.room(id), tapIngest: (tap: unknown) => (taps.push(tap), () => {}) })
+		} as MediaBackend;
 		const room = fenceMediaBackend(tapping, node, () => {}).room('r');
 		room.tapIngest?.(() => {});
 		expect(taps).toHaveLength(1);
@@ -219,7 +285,10 @@ describe.skipIf(!process.env.DATABASE_URL)('a node that loses PostgreSQL', () =>
 		// Its own connection to the same database, closed to cut it off.
 		const own = await openDatabase({ url: database.kind === 'postgres' ? await currentUrl() : undefined, poolSize: 2 });
 		const lost: string[] = [];
-		const node = createClusterNode({ ...nodeOptions('cut-off', { onLost: (roomId) => lost.push(roomId), leaseTtlMs: 1000 }), db: own.db });
+		const node = createClusterNode({
+			...nodeOptions('cut-off', { onLost: (roomId) => lost.push(roomId), leaseTtlMs: 1000 }),
+			db: own.db
+		});
 		await node.start();
 		const roomId = await newRoom();
 		await node.ensureOwned(roomId);

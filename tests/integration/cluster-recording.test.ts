@@ -33,7 +33,14 @@ function tappableBackend() {
 	return { backend: { room } as unknown as MediaBackend, taps };
 }
 
-type Node = { io: Server; adapter?: AdapterHandle; recordings: ActiveRecordings; hosted: Set<string>; taps: Map<string, number>; room: (id: string) => MediaRoom };
+type Node = {
+	io: Server;
+	adapter?: AdapterHandle;
+	recordings: ActiveRecordings;
+	hosted: Set<string>;
+	taps: Map<string, number>;
+	room: (id: string) => MediaRoom;
+};
 
 describe.skipIf(!url)('recording on the node that hosts the room', () => {
 	let database: TestDatabase;
@@ -48,7 +55,15 @@ describe.skipIf(!url)('recording on the node that hosts the room', () => {
 		const recordings = new ActiveRecordings(silentLogger);
 		const hosted = new Set<string>();
 		const { backend, taps } = tappableBackend();
-		recordings.useRoute(routeRecordings(io, { recordings, media: () => backend, hosts: (roomId) => hosted.has(roomId), workDir: async () => dir, logger: silentLogger }));
+		recordings.useRoute(
+			routeRecordings(io, {
+				recordings,
+				media: () => backend,
+				hosts: (roomId) => hosted.has(roomId),
+				workDir: async () => dir,
+				logger: silentLogger
+			})
+		);
 		const node = { io, adapter, recordings, hosted, taps, room: (id: string) => backend.room(id) };
 		nodes.push(node);
 		return node;
@@ -57,7 +72,13 @@ describe.skipIf(!url)('recording on the node that hosts the room', () => {
 	/** The nodes learn of each other from the adapter's heartbeats: relay until the other one answers. */
 	async function untilMet(from: Node) {
 		for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 200))) {
-			const answers = await new Promise<unknown[]>((resolve) => from.io.serverSideEmit(RECORDING_EVENT, { action: 'stop', recordingId: randomUUID() }, (_: unknown, replies: unknown[]) => resolve(replies ?? [])));
+			const answers = await new Promise<unknown[]>((resolve) =>
+				from.io.serverSideEmit(
+					RECORDING_EVENT,
+					{ action: 'stop', recordingId: randomUUID() },
+					(_: unknown, replies: unknown[]) => resolve(replies ?? [])
+				)
+			);
 			if (answers.length === 1) return;
 		}
 		throw new Error('the nodes never heard each other');
@@ -84,7 +105,8 @@ describe.skipIf(!url)('recording on the node that hosts the room', () => {
 	});
 
 	const until = async (check: () => boolean, what: string) => {
-		for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 50))) if (Date.now() - started > 8000) throw new Error(`never: ${what}`);
+		for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 50)))
+			if (Date.now() - started > 8000) throw new Error(`never: ${what}`);
 	};
 
 	it('starts on the host when the other node is asked, and stops there before the stop resolves', async () => {

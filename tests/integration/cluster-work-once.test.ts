@@ -26,7 +26,8 @@ describe.skipIf(!process.env.DATABASE_URL)('work claimed by two nodes', () => {
 	});
 
 	it('sends each queued e-mail from one node only', async () => {
-		for (let i = 0; i < 60; i++) await enqueueEmail(database.db, { to: `person${i}@example.org`, subject: `n${i}`, body: 'x', status: 'queued' });
+		for (let i = 0; i < 60; i++)
+			await enqueueEmail(database.db, { to: `person${i}@example.org`, subject: `n${i}`, body: 'x', status: 'queued' });
 		const claimed: string[][] = [[], []];
 		await Promise.all(
 			nodes.map(async (node, n) => {
@@ -45,10 +46,21 @@ describe.skipIf(!process.env.DATABASE_URL)('work claimed by two nodes', () => {
 	it('runs each due job on one node only', async () => {
 		const name = `once-${crypto.randomUUID()}`;
 		const now = new Date();
-		for (let i = 0; i < 30; i++) await enqueueJob(database.db, { name, key: `${name}:${i}`, payload: { i }, runAt: now });
+		for (let i = 0; i < 30; i++)
+			await enqueueJob(database.db, { name, key: `${name}:${i}`, payload: { i }, runAt: now });
 		const ran: number[] = [];
 		const handler: JobHandler = async ({ job }) => void ran.push(job.payload.i as number);
-		await Promise.all(nodes.map((node, n) => createJobRunner({ db: node.db, handlers: { [name]: handler }, origin: 'http://127.0.0.1', workerId: `node-${n}`, batch: 4 }).runDue(now)));
+		await Promise.all(
+			nodes.map((node, n) =>
+				createJobRunner({
+					db: node.db,
+					handlers: { [name]: handler },
+					origin: 'http://127.0.0.1',
+					workerId: `node-${n}`,
+					batch: 4
+				}).runDue(now)
+			)
+		);
 		expect(ran.sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i));
 	});
 });

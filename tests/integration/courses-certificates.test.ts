@@ -27,13 +27,27 @@ afterAll(() => database.close());
 describe('completion and certificates', () => {
 	it('certifies those with at least 80 % attendance, grants the credential, and revokes both', async () => {
 		const provider = await createProvider(db);
-		const credential = await db.insertInto('credentials').values({ slug: `cred-${Date.now()}`, name_ko: '3D 프린터 안전', name_en: '3D printer safety', validity_months: 24 }).returning('id').executeTakeFirstOrThrow();
+		const credential = await db
+			.insertInto('credentials')
+			.values({
+				slug: `cred-${Date.now()}`,
+				name_ko: '3D 프린터 안전',
+				name_en: '3D printer safety',
+				validity_months: 24
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const course = await createCourse(db, provider.org.id, { credential_id: credential.id });
 		const cohort = await createCohort(db, course.id);
 		const [good, poor] = await Promise.all([createTrainee(db), createTrainee(db)]);
 		const a = await enrol(db, good.actor, cohort.id, context, NOW);
 		const b = await enrol(db, poor.actor, cohort.id, context, NOW);
-		const meetings = await db.selectFrom('cohort_meetings').select(['id', 'starts_at']).where('cohort_id', '=', cohort.id).orderBy('starts_at').execute();
+		const meetings = await db
+			.selectFrom('cohort_meetings')
+			.select(['id', 'starts_at'])
+			.where('cohort_id', '=', cohort.id)
+			.orderBy('starts_at')
+			.execute();
 		// Five meetings: the good trainee misses one (80 %), the poor one misses two (60 %).
 		for (const [i, meeting] of meetings.entries()) {
 			const present = [...(i === 0 ? [] : [a.id]), ...(i < 2 ? [] : [b.id])];
@@ -65,7 +79,12 @@ describe('completion and certificates', () => {
 		expect(revoked.revoked_reason).toBe('Attendance sheet corrected');
 		expect(await holdsCredential(db, good.user.id, credential.id, after)).toBe(false);
 		expect((await listHeldCertificates(db, good.user.id))[0].revoked_at).not.toBeNull();
-		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', 'in', [a.id, completed[0].serial]).orderBy('id').execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_id', 'in', [a.id, completed[0].serial])
+			.orderBy('id')
+			.execute();
 		expect(audit.map((x) => x.action)).toEqual(['enrolment.enrolled', 'enrolment.completed', 'certificate.revoked']);
 	});
 });

@@ -5,7 +5,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { enrol } from '$lib/server/courses/service';
-import { STEP_MS, checkIn, checkInToken, currentCheckInToken, ensureCheckInSecret, findCheckInSecret, stepOf } from '$lib/server/courses/check-in';
+import {
+	STEP_MS,
+	checkIn,
+	checkInToken,
+	currentCheckInToken,
+	ensureCheckInSecret,
+	findCheckInSecret,
+	stepOf
+} from '$lib/server/courses/check-in';
 import { CheckInTokenInvalidError, MeetingNotInProgressError, NotEnrolledError } from '$lib/server/courses/errors';
 import { createTestDatabase } from './support/database';
 import { DAY, HOUR, NOW, context, createCohort, createCourse, createProvider, createTrainee } from './courses-support';
@@ -23,13 +31,19 @@ async function setup() {
 	const provider = await createProvider(db);
 	const course = await createCourse(db, provider.org.id);
 	const cohort = await createCohort(db, course.id);
-	const meetings = await db.selectFrom('cohort_meetings').selectAll().where('cohort_id', '=', cohort.id).orderBy('starts_at').execute();
+	const meetings = await db
+		.selectFrom('cohort_meetings')
+		.selectAll()
+		.where('cohort_id', '=', cohort.id)
+		.orderBy('starts_at')
+		.execute();
 	const trainee = await createTrainee(db);
 	await enrol(db, trainee.actor, cohort.id, context, NOW);
 	return { meetings, trainee };
 }
 
-const present = (meetingId: string) => db.selectFrom('attendance').select(['enrolment_id', 'present']).where('meeting_id', '=', meetingId).execute();
+const present = (meetingId: string) =>
+	db.selectFrom('attendance').select(['enrolment_id', 'present']).where('meeting_id', '=', meetingId).execute();
 
 describe('QR self check-in', () => {
 	it('accepts the current and the previous code during the meeting, and marks the trainee present', async () => {
@@ -57,19 +71,31 @@ describe('QR self check-in', () => {
 		const during = new Date(meeting.starts_at.getTime() + HOUR);
 		const secret = await ensureCheckInSecret(db);
 		const twoBack = checkInToken(secret, meeting.id, stepOf(during) - 2);
-		await expect(checkIn(db, trainee.actor, meeting.id, twoBack, context, during)).rejects.toBeInstanceOf(CheckInTokenInvalidError);
+		await expect(checkIn(db, trainee.actor, meeting.id, twoBack, context, during)).rejects.toBeInstanceOf(
+			CheckInTokenInvalidError
+		);
 		const ofOther = checkInToken(secret, other.id, stepOf(during));
-		await expect(checkIn(db, trainee.actor, meeting.id, ofOther, context, during)).rejects.toBeInstanceOf(CheckInTokenInvalidError);
-		await expect(checkIn(db, trainee.actor, meeting.id, 'A'.repeat(22), context, during)).rejects.toBeInstanceOf(CheckInTokenInvalidError);
+		await expect(checkIn(db, trainee.actor, meeting.id, ofOther, context, during)).rejects.toBeInstanceOf(
+			CheckInTokenInvalidError
+		);
+		await expect(checkIn(db, trainee.actor, meeting.id, 'A'.repeat(22), context, during)).rejects.toBeInstanceOf(
+			CheckInTokenInvalidError
+		);
 
 		const early = new Date(meeting.starts_at.getTime() - 16 * 60_000);
-		await expect(checkIn(db, trainee.actor, meeting.id, checkInToken(secret, meeting.id, stepOf(early)), context, early)).rejects.toBeInstanceOf(MeetingNotInProgressError);
+		await expect(
+			checkIn(db, trainee.actor, meeting.id, checkInToken(secret, meeting.id, stepOf(early)), context, early)
+		).rejects.toBeInstanceOf(MeetingNotInProgressError);
 		const after = new Date(meeting.ends_at.getTime() + STEP_MS / 2);
-		await expect(checkIn(db, trainee.actor, meeting.id, checkInToken(secret, meeting.id, stepOf(after)), context, after)).rejects.toBeInstanceOf(MeetingNotInProgressError);
+		await expect(
+			checkIn(db, trainee.actor, meeting.id, checkInToken(secret, meeting.id, stepOf(after)), context, after)
+		).rejects.toBeInstanceOf(MeetingNotInProgressError);
 		expect(await currentCheckInToken(db, meeting, new Date(meeting.starts_at.getTime() + DAY))).toBeNull();
 
 		const stranger = await createTrainee(db);
-		await expect(checkIn(db, stranger.actor, meeting.id, checkInToken(secret, meeting.id, stepOf(during)), context, during)).rejects.toBeInstanceOf(NotEnrolledError);
+		await expect(
+			checkIn(db, stranger.actor, meeting.id, checkInToken(secret, meeting.id, stepOf(during)), context, during)
+		).rejects.toBeInstanceOf(NotEnrolledError);
 		expect(await present(meeting.id)).toEqual([]);
 	});
 });

@@ -8,12 +8,29 @@ import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { cancelCohort, editCohort, type CohortEdit } from '$lib/server/courses/cohort-edit';
 import { enrol } from '$lib/server/courses/service';
-import { CapacityBelowSeatsError, CohortCancelledError, EnrolmentClosedError, MeetingInvalidError, NotCourseManagerError } from '$lib/server/courses/errors';
+import {
+	CapacityBelowSeatsError,
+	CohortCancelledError,
+	EnrolmentClosedError,
+	MeetingInvalidError,
+	NotCourseManagerError
+} from '$lib/server/courses/errors';
 import { countSeats } from '$lib/server/courses/repository';
 import { listCourseItems } from '$lib/server/schedule/sources/courses';
 import { createUser } from '../factories';
 import { createTestDatabase } from './support/database';
-import { DAY, HOUR, NOW, context, createCohort, createCourse, createProvider, createTrainee, statusCounts, waitlist } from './courses-support';
+import {
+	DAY,
+	HOUR,
+	NOW,
+	context,
+	createCohort,
+	createCourse,
+	createProvider,
+	createTrainee,
+	statusCounts,
+	waitlist
+} from './courses-support';
 import { balanceOf, grantVoucher, ledgerOf } from './vouchers-support';
 
 let database: Database;
@@ -37,11 +54,32 @@ async function setup(overrides: Record<string, unknown> = {}) {
 /** The cohort as it stands, as an edit that changes nothing. */
 async function unchanged(cohortId: string): Promise<CohortEdit> {
 	const c = await db.selectFrom('cohorts').selectAll().where('id', '=', cohortId).executeTakeFirstOrThrow();
-	return { labelKo: c.label_ko, labelEn: c.label_en, capacity: c.capacity, opensAt: c.enrol_opens_at, closesAt: c.enrol_closes_at, offerHours: c.offer_hours, meetings: [] };
+	return {
+		labelKo: c.label_ko,
+		labelEn: c.label_en,
+		capacity: c.capacity,
+		opensAt: c.enrol_opens_at,
+		closesAt: c.enrol_closes_at,
+		offerHours: c.offer_hours,
+		meetings: []
+	};
 }
 
-const auditActions = (entityId: string) => db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).orderBy('id').execute().then((rows) => rows.map((r) => r.action));
-const noticesOf = (userId: string) => db.selectFrom('notifications').select(['kind', 'params']).where('user_id', '=', userId).orderBy('created_at').execute();
+const auditActions = (entityId: string) =>
+	db
+		.selectFrom('audit_log')
+		.select('action')
+		.where('entity_id', '=', entityId)
+		.orderBy('id')
+		.execute()
+		.then((rows) => rows.map((r) => r.action));
+const noticesOf = (userId: string) =>
+	db
+		.selectFrom('notifications')
+		.select(['kind', 'params'])
+		.where('user_id', '=', userId)
+		.orderBy('created_at')
+		.execute();
 
 describe('editing a cohort', () => {
 	it('refuses a capacity below the seats held, changing nothing, and accepts exactly the seats held', async () => {
@@ -49,15 +87,28 @@ describe('editing a cohort', () => {
 		const trainees = await Promise.all(Array.from({ length: 3 }, () => createTrainee(db)));
 		for (const t of trainees) await enrol(db, t.actor, cohort.id, context, NOW);
 
-		const cut = editCohort(db, manager, cohort.id, { ...(await unchanged(cohort.id)), capacity: 2, labelEn: 'Renamed' }, context, NOW);
+		const cut = editCohort(
+			db,
+			manager,
+			cohort.id,
+			{ ...(await unchanged(cohort.id)), capacity: 2, labelEn: 'Renamed' },
+			context,
+			NOW
+		);
 		await expect(cut).rejects.toBeInstanceOf(CapacityBelowSeatsError);
 		await expect(cut).rejects.toMatchObject({ params: { held: 3, capacity: 2 } });
-		const after = await db.selectFrom('cohorts').select(['capacity', 'label_en']).where('id', '=', cohort.id).executeTakeFirstOrThrow();
+		const after = await db
+			.selectFrom('cohorts')
+			.select(['capacity', 'label_en'])
+			.where('id', '=', cohort.id)
+			.executeTakeFirstOrThrow();
 		expect(after).toEqual({ capacity: 5, label_en: 'Cohort 1' });
 		expect(await auditActions(cohort.id)).not.toContain('cohort.edited');
 
 		await editCohort(db, manager, cohort.id, { ...(await unchanged(cohort.id)), capacity: 3 }, context, NOW);
-		expect((await db.selectFrom('cohorts').select('capacity').where('id', '=', cohort.id).executeTakeFirstOrThrow()).capacity).toBe(3);
+		expect(
+			(await db.selectFrom('cohorts').select('capacity').where('id', '=', cohort.id).executeTakeFirstOrThrow()).capacity
+		).toBe(3);
 		expect(await auditActions(cohort.id)).toContain('cohort.edited');
 	});
 
@@ -67,13 +118,27 @@ describe('editing a cohort', () => {
 		for (const t of trainees) await enrol(db, t.actor, cohort.id, context, NOW);
 		expect(await statusCounts(db, cohort.id)).toEqual({ enrolled: 1, waitlisted: 3 });
 
-		const result = await editCohort(db, manager, cohort.id, { ...(await unchanged(cohort.id)), capacity: 3, offerHours: 24 }, context, NOW);
+		const result = await editCohort(
+			db,
+			manager,
+			cohort.id,
+			{ ...(await unchanged(cohort.id)), capacity: 3, offerHours: 24 },
+			context,
+			NOW
+		);
 		expect(result.offered).toBe(2);
-		const offered = await db.selectFrom('enrolments').select(['user_id', 'offer_expires_at']).where('cohort_id', '=', cohort.id).where('status', '=', 'offered').execute();
+		const offered = await db
+			.selectFrom('enrolments')
+			.select(['user_id', 'offer_expires_at'])
+			.where('cohort_id', '=', cohort.id)
+			.where('status', '=', 'offered')
+			.execute();
 		expect(offered.map((o) => o.user_id).sort()).toEqual([trainees[1].user.id, trainees[2].user.id].sort());
 		// The new offer window applies to the offers the raise made.
 		expect(offered.every((o) => o.offer_expires_at!.getTime() === NOW.getTime() + 24 * HOUR)).toBe(true);
-		expect(await waitlist(db, cohort.id)).toEqual([expect.objectContaining({ user_id: trainees[3].user.id, position: 1 })]);
+		expect(await waitlist(db, cohort.id)).toEqual([
+			expect.objectContaining({ user_id: trainees[3].user.id, position: 1 })
+		]);
 		expect((await noticesOf(trainees[1].user.id)).map((n) => n.kind)).toContain('courses_offered');
 		expect((await noticesOf(trainees[3].user.id)).map((n) => n.kind)).toContain('courses_waitlist_moved');
 	});
@@ -82,33 +147,101 @@ describe('editing a cohort', () => {
 		const { cohort, manager } = await setup();
 		const trainee = await createTrainee(db);
 		await enrol(db, trainee.actor, cohort.id, context, NOW);
-		const meetings = await db.selectFrom('cohort_meetings').selectAll().where('cohort_id', '=', cohort.id).orderBy('starts_at').execute();
-		const moved = { id: meetings[0].id, start: new Date(meetings[0].starts_at.getTime() + 2 * HOUR), end: new Date(meetings[0].ends_at.getTime() + 2 * HOUR) };
+		const meetings = await db
+			.selectFrom('cohort_meetings')
+			.selectAll()
+			.where('cohort_id', '=', cohort.id)
+			.orderBy('starts_at')
+			.execute();
+		const moved = {
+			id: meetings[0].id,
+			start: new Date(meetings[0].starts_at.getTime() + 2 * HOUR),
+			end: new Date(meetings[0].ends_at.getTime() + 2 * HOUR)
+		};
 
-		await expect(editCohort(db, manager, cohort.id, { ...(await unchanged(cohort.id)), meetings: [{ ...moved, end: moved.start }] }, context, NOW)).rejects.toBeInstanceOf(MeetingInvalidError);
+		await expect(
+			editCohort(
+				db,
+				manager,
+				cohort.id,
+				{ ...(await unchanged(cohort.id)), meetings: [{ ...moved, end: moved.start }] },
+				context,
+				NOW
+			)
+		).rejects.toBeInstanceOf(MeetingInvalidError);
 		const other = await setup();
-		const foreign = (await db.selectFrom('cohort_meetings').select('id').where('cohort_id', '=', other.cohort.id).executeTakeFirstOrThrow()).id;
-		await expect(editCohort(db, manager, cohort.id, { ...(await unchanged(cohort.id)), meetings: [{ ...moved, id: foreign }] }, context, NOW)).rejects.toBeInstanceOf(MeetingInvalidError);
+		const foreign = (
+			await db
+				.selectFrom('cohort_meetings')
+				.select('id')
+				.where('cohort_id', '=', other.cohort.id)
+				.executeTakeFirstOrThrow()
+		).id;
+		await expect(
+			editCohort(
+				db,
+				manager,
+				cohort.id,
+				{ ...(await unchanged(cohort.id)), meetings: [{ ...moved, id: foreign }] },
+				context,
+				NOW
+			)
+		).rejects.toBeInstanceOf(MeetingInvalidError);
 
 		// An unchanged meeting sent along is no move.
 		const same = { id: meetings[1].id, start: meetings[1].starts_at, end: meetings[1].ends_at };
-		expect((await editCohort(db, manager, cohort.id, { ...(await unchanged(cohort.id)), meetings: [moved, same] }, context, NOW)).moved).toBe(1);
-		const after = await db.selectFrom('cohort_meetings').select(['id', 'starts_at', 'sequence']).where('cohort_id', '=', cohort.id).execute();
+		expect(
+			(
+				await editCohort(
+					db,
+					manager,
+					cohort.id,
+					{ ...(await unchanged(cohort.id)), meetings: [moved, same] },
+					context,
+					NOW
+				)
+			).moved
+		).toBe(1);
+		const after = await db
+			.selectFrom('cohort_meetings')
+			.select(['id', 'starts_at', 'sequence'])
+			.where('cohort_id', '=', cohort.id)
+			.execute();
 		expect(after.find((m) => m.id === moved.id)).toMatchObject({ starts_at: moved.start, sequence: 1 });
 		expect(after.find((m) => m.id === same.id)?.sequence).toBe(0);
-		expect((await noticesOf(trainee.user.id)).map((n) => n.kind)).toEqual(['courses_enrolled', 'courses_cohort_rescheduled']);
-		const items = await listCourseItems(db, trainee.user.id, { from: NOW, to: new Date(NOW.getTime() + 60 * DAY), includeCancelled: true });
-		expect(items.find((i) => i.uid.includes(moved.id))).toMatchObject({ startsAt: moved.start, sequence: 1, status: 'confirmed' });
+		expect((await noticesOf(trainee.user.id)).map((n) => n.kind)).toEqual([
+			'courses_enrolled',
+			'courses_cohort_rescheduled'
+		]);
+		const items = await listCourseItems(db, trainee.user.id, {
+			from: NOW,
+			to: new Date(NOW.getTime() + 60 * DAY),
+			includeCancelled: true
+		});
+		expect(items.find((i) => i.uid.includes(moved.id))).toMatchObject({
+			startsAt: moved.start,
+			sequence: 1,
+			status: 'confirmed'
+		});
 	});
 
 	it('is refused to a manager of another course, and after cancellation', async () => {
 		const { cohort, manager } = await setup();
 		const stranger = await createProvider(db);
-		await expect(editCohort(db, stranger.actor, cohort.id, await unchanged(cohort.id), context, NOW)).rejects.toBeInstanceOf(NotCourseManagerError);
-		await expect(cancelCohort(db, stranger.actor, cohort.id, 'no', context, NOW)).rejects.toBeInstanceOf(NotCourseManagerError);
-		expect((await db.selectFrom('cohorts').select('cancelled_at').where('id', '=', cohort.id).executeTakeFirstOrThrow()).cancelled_at).toBeNull();
+		await expect(
+			editCohort(db, stranger.actor, cohort.id, await unchanged(cohort.id), context, NOW)
+		).rejects.toBeInstanceOf(NotCourseManagerError);
+		await expect(cancelCohort(db, stranger.actor, cohort.id, 'no', context, NOW)).rejects.toBeInstanceOf(
+			NotCourseManagerError
+		);
+		expect(
+			(await db.selectFrom('cohorts').select('cancelled_at').where('id', '=', cohort.id).executeTakeFirstOrThrow())
+				.cancelled_at
+		).toBeNull();
 		await cancelCohort(db, manager, cohort.id, 'Instructor ill', context, NOW);
-		await expect(editCohort(db, manager, cohort.id, await unchanged(cohort.id), context, NOW)).rejects.toBeInstanceOf(CohortCancelledError);
+		await expect(editCohort(db, manager, cohort.id, await unchanged(cohort.id), context, NOW)).rejects.toBeInstanceOf(
+			CohortCancelledError
+		);
 	});
 });
 
@@ -136,27 +269,49 @@ describe('cancelling a cohort', () => {
 		expect((await ledgerOf(db, voucher.id)).map((l) => l.kind)).toEqual(['issue', 'spend', 'refund']);
 
 		// Cancelling again is refused and refunds nothing more.
-		await expect(cancelCohort(db, manager, cohort.id, 'again', context, NOW)).rejects.toBeInstanceOf(CohortCancelledError);
+		await expect(cancelCohort(db, manager, cohort.id, 'again', context, NOW)).rejects.toBeInstanceOf(
+			CohortCancelledError
+		);
 		expect((await ledgerOf(db, voucher.id)).map((l) => l.kind)).toEqual(['issue', 'spend', 'refund']);
 
 		for (const t of [paid, owed, offered, waiting]) {
 			const notices = await noticesOf(t.user.id);
-			expect(notices.at(-1)).toMatchObject({ kind: 'courses_cohort_cancelled', params: expect.objectContaining({ reason: 'Instructor ill / 강사 사정' }) });
+			expect(notices.at(-1)).toMatchObject({
+				kind: 'courses_cohort_cancelled',
+				params: expect.objectContaining({ reason: 'Instructor ill / 강사 사정' })
+			});
 		}
-		const cancelMail = async (to: string) => (await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', to).execute()).find((e) => /기수 취소|Cohort cancelled/.test(e.subject));
+		const cancelMail = async (to: string) =>
+			(
+				await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', to).execute()
+			).find((e) => /기수 취소|Cohort cancelled/.test(e.subject));
 		expect((await cancelMail(waiting.user.email))?.subject).toMatch(/^기수 취소: /);
 		expect((await cancelMail(paid.user.email))?.subject).toMatch(/^Cohort cancelled: /);
 		expect((await cancelMail(paid.user.email))?.body_text).toContain('Reason: Instructor ill');
 
-		const cohortRow = await db.selectFrom('cohorts').select(['cancelled_at', 'cancel_reason']).where('id', '=', cohort.id).executeTakeFirstOrThrow();
+		const cohortRow = await db
+			.selectFrom('cohorts')
+			.select(['cancelled_at', 'cancel_reason'])
+			.where('id', '=', cohort.id)
+			.executeTakeFirstOrThrow();
 		expect(cohortRow).toEqual({ cancelled_at: NOW, cancel_reason: 'Instructor ill / 강사 사정' });
 		expect(await auditActions(cohort.id)).toContain('cohort.cancelled');
 
 		// Calendars show the meetings as cancelled, with a version above the live one.
-		const items = await listCourseItems(db, paid.user.id, { from: NOW, to: new Date(NOW.getTime() + 60 * DAY), includeCancelled: true });
+		const items = await listCourseItems(db, paid.user.id, {
+			from: NOW,
+			to: new Date(NOW.getTime() + 60 * DAY),
+			includeCancelled: true
+		});
 		expect(items.length).toBe(5);
 		expect(items.every((i) => i.status === 'cancelled' && i.sequence === 1)).toBe(true);
-		expect(await listCourseItems(db, paid.user.id, { from: NOW, to: new Date(NOW.getTime() + 60 * DAY), includeCancelled: false })).toEqual([]);
+		expect(
+			await listCourseItems(db, paid.user.id, {
+				from: NOW,
+				to: new Date(NOW.getTime() + 60 * DAY),
+				includeCancelled: false
+			})
+		).toEqual([]);
 		// Nobody enrols in a cancelled cohort.
 		const late = await createTrainee(db);
 		await expect(enrol(db, late.actor, cohort.id, context, NOW)).rejects.toBeInstanceOf(EnrolmentClosedError);
@@ -181,7 +336,10 @@ describe('a capacity cut racing enrolments', () => {
 			for (const t of seated) await enrol(db, t.actor, cohort.id, context, NOW);
 			const newcomer = await createTrainee(db);
 			const edit = { ...(await unchanged(cohort.id)), capacity: 3 };
-			const [cut, joined] = await Promise.allSettled([editCohort(db, manager, cohort.id, edit, context, NOW), enrol(db, newcomer.actor, cohort.id, context, NOW)]);
+			const [cut, joined] = await Promise.allSettled([
+				editCohort(db, manager, cohort.id, edit, context, NOW),
+				enrol(db, newcomer.actor, cohort.id, context, NOW)
+			]);
 			expect(joined.status).toBe('fulfilled');
 			const status = (joined as PromiseFulfilledResult<Awaited<ReturnType<typeof enrol>>>).value.status;
 			if (cut.status === 'fulfilled') {
@@ -192,7 +350,11 @@ describe('a capacity cut racing enrolments', () => {
 				expect(status).toBe('enrolled');
 				outcomes.add('enrol first');
 			}
-			const { capacity } = await db.selectFrom('cohorts').select('capacity').where('id', '=', cohort.id).executeTakeFirstOrThrow();
+			const { capacity } = await db
+				.selectFrom('cohorts')
+				.select('capacity')
+				.where('id', '=', cohort.id)
+				.executeTakeFirstOrThrow();
 			expect((await countSeats(db, cohort.id)).held).toBeLessThanOrEqual(capacity);
 		}
 		console.info(`cut vs enrol outcomes seen: ${[...outcomes].join(', ')}`);
@@ -203,6 +365,8 @@ describe('someone else', () => {
 	it('a trainee is no course manager', async () => {
 		const { cohort } = await setup();
 		const user = await createUser(db);
-		await expect(cancelCohort(db, { id: user.id, isOperator: false }, cohort.id, 'x', context, NOW)).rejects.toBeInstanceOf(NotCourseManagerError);
+		await expect(
+			cancelCohort(db, { id: user.id, isOperator: false }, cohort.id, 'x', context, NOW)
+		).rejects.toBeInstanceOf(NotCourseManagerError);
 	});
 });

@@ -8,7 +8,16 @@ import { cancelEnrolment, enrol } from '$lib/server/courses/service';
 import { expireOffers } from '$lib/server/courses/jobs';
 import { addMember, createUser } from '../factories';
 import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
-import { HOUR, NOW, context, createCohort, createCourse, createProvider, createTrainee, waitlist } from './courses-support';
+import {
+	HOUR,
+	NOW,
+	context,
+	createCohort,
+	createCourse,
+	createProvider,
+	createTrainee,
+	waitlist
+} from './courses-support';
 import { load as layoutLoad } from '../../src/routes/+layout.server';
 
 let database: Database;
@@ -28,14 +37,26 @@ async function cohortOf(overrides: Record<string, unknown> = {}) {
 
 /** The "moved up" notices a user has, as their positions. */
 async function movesOf(userId: string) {
-	const rows = await db.selectFrom('notifications').select(['kind', 'params']).where('user_id', '=', userId).where('kind', '=', 'courses_waitlist_moved').orderBy('created_at').orderBy('id').execute();
+	const rows = await db
+		.selectFrom('notifications')
+		.select(['kind', 'params'])
+		.where('user_id', '=', userId)
+		.where('kind', '=', 'courses_waitlist_moved')
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
 	return rows.map((r) => (r.params as Record<string, string>).position);
 }
 
 describe('waitlist position changes', () => {
 	it('tells everyone behind a leaver their new position, and the head of the queue when a seat turns into an offer', async () => {
 		const cohort = await cohortOf({ capacity: 1 });
-		const [seated, first, second, third] = await Promise.all([createTrainee(db), createTrainee(db), createTrainee(db), createTrainee(db)]);
+		const [seated, first, second, third] = await Promise.all([
+			createTrainee(db),
+			createTrainee(db),
+			createTrainee(db),
+			createTrainee(db)
+		]);
 		const seat = await enrol(db, seated.actor, cohort.id, context, NOW);
 		const queued = [];
 		for (const t of [first, second, third]) queued.push(await enrol(db, t.actor, cohort.id, context, NOW));
@@ -51,21 +72,50 @@ describe('waitlist position changes', () => {
 		await cancelEnrolment(db, seated.actor, seat.id, context, NOW);
 		expect(await movesOf(second.user.id)).toEqual(['1']);
 		expect(await movesOf(third.user.id)).toEqual(['2', '1']);
-		const offered = await db.selectFrom('notifications').select('kind').where('user_id', '=', second.user.id).where('kind', '=', 'courses_offered').execute();
+		const offered = await db
+			.selectFrom('notifications')
+			.select('kind')
+			.where('user_id', '=', second.user.id)
+			.where('kind', '=', 'courses_offered')
+			.execute();
 		expect(offered).toHaveLength(1);
 
 		// The notice reads in the trainee's language, with the number, and is audited.
-		const notice = await db.selectFrom('notifications').select(['params', 'link']).where('user_id', '=', third.user.id).where('kind', '=', 'courses_waitlist_moved').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+		const notice = await db
+			.selectFrom('notifications')
+			.select(['params', 'link'])
+			.where('user_id', '=', third.user.id)
+			.where('kind', '=', 'courses_waitlist_moved')
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
 		expect(notice.params).toMatchObject({ position: '1' });
-		const mails = await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', third.user.email).where('subject', 'like', 'You moved up the waitlist%').execute();
-		expect(mails.map((mail) => mail.body_text.match(/number \d+/)?.[0])).toEqual(expect.arrayContaining(['number 2', 'number 1']));
-		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', queued[2].id).where('action', '=', 'enrolment.waitlist_moved').execute();
+		const mails = await db
+			.selectFrom('email_outbox')
+			.select(['subject', 'body_text'])
+			.where('to_address', '=', third.user.email)
+			.where('subject', 'like', 'You moved up the waitlist%')
+			.execute();
+		expect(mails.map((mail) => mail.body_text.match(/number \d+/)?.[0])).toEqual(
+			expect.arrayContaining(['number 2', 'number 1'])
+		);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_id', '=', queued[2].id)
+			.where('action', '=', 'enrolment.waitlist_moved')
+			.execute();
 		expect(audit).toHaveLength(2);
 	});
 
 	it('tells the queue when an expired offer passes the seat on', async () => {
 		const cohort = await cohortOf({ capacity: 1, offer_hours: 1 });
-		const [seated, first, second, third] = await Promise.all([createTrainee(db), createTrainee(db), createTrainee(db), createTrainee(db)]);
+		const [seated, first, second, third] = await Promise.all([
+			createTrainee(db),
+			createTrainee(db),
+			createTrainee(db),
+			createTrainee(db)
+		]);
 		const seat = await enrol(db, seated.actor, cohort.id, context, NOW);
 		for (const t of [first, second, third]) await enrol(db, t.actor, cohort.id, context, NOW);
 		await cancelEnrolment(db, seated.actor, seat.id, context, NOW); // first is offered; second and third move up
@@ -81,7 +131,14 @@ describe('waitlist position changes', () => {
 
 describe('approvals in the main navigation', () => {
 	const layoutEvent = (user: { id: string; name: string; email: string } | null) =>
-		({ locals: { user: user && { ...user, isOperator: false, emailVerified: true }, locale: 'en', timeZone: 'Asia/Seoul' }, cookies: { get: () => undefined } }) as unknown as Parameters<typeof layoutLoad>[0];
+		({
+			locals: {
+				user: user && { ...user, isOperator: false, emailVerified: true },
+				locale: 'en',
+				timeZone: 'Asia/Seoul'
+			},
+			cookies: { get: () => undefined }
+		}) as unknown as Parameters<typeof layoutLoad>[0];
 
 	it('counts the requests waiting for the signed-in org admin, and none for anybody else', async () => {
 		const cohort = await cohortOf({ employer_approval: true });

@@ -10,7 +10,15 @@ import { NotFoundError, InvalidStateError } from '$lib/server/errors';
 import { AlreadyEnrolledError } from '$lib/server/courses/errors';
 import { addMember, createUser } from '../factories';
 import { createTestDatabase } from './support/database';
-import { NOW, context, createCohort, createCourse, createProvider, createTrainee, statusCounts } from './courses-support';
+import {
+	NOW,
+	context,
+	createCohort,
+	createCourse,
+	createProvider,
+	createTrainee,
+	statusCounts
+} from './courses-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -36,7 +44,15 @@ async function traineeWithEmployer() {
 	return { ...trainee, admin: { id: admin.id, isOperator: false } };
 }
 
-const auditOf = (id: string) => db.selectFrom('audit_log').select('action').where('entity_type', '=', 'enrolment').where('entity_id', '=', id).orderBy('id').execute().then((rows) => rows.map((r) => r.action));
+const auditOf = (id: string) =>
+	db
+		.selectFrom('audit_log')
+		.select('action')
+		.where('entity_type', '=', 'enrolment')
+		.where('entity_id', '=', id)
+		.orderBy('id')
+		.execute()
+		.then((rows) => rows.map((r) => r.action));
 
 describe('employer approval', () => {
 	it('holds no seat until the employer approves; approval seats the trainee, or queues them when full', async () => {
@@ -53,14 +69,29 @@ describe('employer approval', () => {
 		expect(notices.map((n) => n.kind)).toEqual(['courses_approval_requested']);
 		expect((await listPendingApprovals(db, a.admin.id)).map((r) => r.id)).toEqual([first.id]);
 
-		expect(await approveEnrolment(db, b.admin, second.id, context, NOW)).toMatchObject({ status: 'enrolled', position: null });
-		expect(await approveEnrolment(db, a.admin, first.id, context, NOW)).toMatchObject({ status: 'waitlisted', position: 1 });
+		expect(await approveEnrolment(db, b.admin, second.id, context, NOW)).toMatchObject({
+			status: 'enrolled',
+			position: null
+		});
+		expect(await approveEnrolment(db, a.admin, first.id, context, NOW)).toMatchObject({
+			status: 'waitlisted',
+			position: 1
+		});
 		await expect(approveEnrolment(db, a.admin, first.id, context, NOW)).rejects.toBeInstanceOf(InvalidStateError);
 		expect(await statusCounts(db, cohort.id)).toEqual({ enrolled: 1, waitlisted: 1 });
-		const decided = await db.selectFrom('enrolments').select(['employer_decided_by', 'enrolled_at']).where('id', '=', second.id).executeTakeFirstOrThrow();
+		const decided = await db
+			.selectFrom('enrolments')
+			.select(['employer_decided_by', 'enrolled_at'])
+			.where('id', '=', second.id)
+			.executeTakeFirstOrThrow();
 		expect(decided).toEqual({ employer_decided_by: b.admin.id, enrolled_at: NOW });
 		expect(await auditOf(first.id)).toEqual(['enrolment.awaiting_employer', 'enrolment.employer_approved']);
-		const told = await db.selectFrom('notifications').select('kind').where('user_id', '=', a.user.id).orderBy('created_at').execute();
+		const told = await db
+			.selectFrom('notifications')
+			.select('kind')
+			.where('user_id', '=', a.user.id)
+			.orderBy('created_at')
+			.execute();
 		expect(told.map((n) => n.kind)).toEqual(['courses_awaiting_employer', 'courses_waitlisted']);
 	});
 
@@ -69,10 +100,19 @@ describe('employer approval', () => {
 		const a = await traineeWithEmployer();
 		const request = await enrol(db, a.actor, cohort.id, context, NOW);
 		await refuseEnrolment(db, a.admin, request.id, '업무 일정과 겹칩니다', context, NOW);
-		const row = await db.selectFrom('enrolments').select(['status', 'refusal_reason', 'employer_decided_by']).where('id', '=', request.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('enrolments')
+			.select(['status', 'refusal_reason', 'employer_decided_by'])
+			.where('id', '=', request.id)
+			.executeTakeFirstOrThrow();
 		expect(row).toEqual({ status: 'refused', refusal_reason: '업무 일정과 겹칩니다', employer_decided_by: a.admin.id });
 		expect(await auditOf(request.id)).toEqual(['enrolment.awaiting_employer', 'enrolment.employer_refused']);
-		const notice = await db.selectFrom('notifications').select(['kind', 'params']).where('user_id', '=', a.user.id).where('kind', '=', 'courses_employer_refused').executeTakeFirstOrThrow();
+		const notice = await db
+			.selectFrom('notifications')
+			.select(['kind', 'params'])
+			.where('user_id', '=', a.user.id)
+			.where('kind', '=', 'courses_employer_refused')
+			.executeTakeFirstOrThrow();
 		expect(notice.params).toMatchObject({ reason: '업무 일정과 겹칩니다' });
 		await expect(approveEnrolment(db, a.admin, request.id, context, NOW)).rejects.toBeInstanceOf(InvalidStateError);
 		// A refused request is history: the trainee may ask again.

@@ -4,12 +4,28 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { acceptOffer, cancelEnrolment, enrol, type EnrolmentResult } from '$lib/server/courses/service';
-import { AlreadyEnrolledError, CohortFullError, EnrolmentClosedError, OfferExpiredError, PrerequisiteMissingError } from '$lib/server/courses/errors';
+import {
+	AlreadyEnrolledError,
+	CohortFullError,
+	EnrolmentClosedError,
+	OfferExpiredError,
+	PrerequisiteMissingError
+} from '$lib/server/courses/errors';
 import { OrgNotVerifiedError } from '$lib/server/orgs/errors';
 import { NotFoundError } from '$lib/server/errors';
 import { addMember, createOrganization, createUser } from '../factories';
 import { createTestDatabase } from './support/database';
-import { DAY, HOUR, NOW, context, createCohort, createCourse, createProvider, createTrainee, waitlist } from './courses-support';
+import {
+	DAY,
+	HOUR,
+	NOW,
+	context,
+	createCohort,
+	createCourse,
+	createProvider,
+	createTrainee,
+	waitlist
+} from './courses-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -31,17 +47,30 @@ describe('enrolment rules', () => {
 	it('refuses people without a verified organisation, outside the window, and twice', async () => {
 		const { cohort } = await setup();
 		const loner = await createUser(db);
-		await expect(enrol(db, { id: loner.id, isOperator: false }, cohort.id, context, NOW)).rejects.toBeInstanceOf(OrgNotVerifiedError);
+		await expect(enrol(db, { id: loner.id, isOperator: false }, cohort.id, context, NOW)).rejects.toBeInstanceOf(
+			OrgNotVerifiedError
+		);
 		const pendingOrg = await createOrganization(db, { status: 'pending' });
 		await addMember(db, pendingOrg.id, loner.id, 'owner');
-		await expect(enrol(db, { id: loner.id, isOperator: false }, cohort.id, context, NOW)).rejects.toBeInstanceOf(OrgNotVerifiedError);
+		await expect(enrol(db, { id: loner.id, isOperator: false }, cohort.id, context, NOW)).rejects.toBeInstanceOf(
+			OrgNotVerifiedError
+		);
 
 		const trainee = await createTrainee(db);
-		await expect(enrol(db, trainee.actor, cohort.id, context, new Date(NOW.getTime() - 8 * DAY))).rejects.toBeInstanceOf(EnrolmentClosedError);
-		await expect(enrol(db, trainee.actor, cohort.id, context, new Date(NOW.getTime() + 14 * DAY))).rejects.toBeInstanceOf(EnrolmentClosedError);
-		expect(await enrol(db, trainee.actor, cohort.id, context, NOW)).toMatchObject({ status: 'enrolled', position: null });
+		await expect(
+			enrol(db, trainee.actor, cohort.id, context, new Date(NOW.getTime() - 8 * DAY))
+		).rejects.toBeInstanceOf(EnrolmentClosedError);
+		await expect(
+			enrol(db, trainee.actor, cohort.id, context, new Date(NOW.getTime() + 14 * DAY))
+		).rejects.toBeInstanceOf(EnrolmentClosedError);
+		expect(await enrol(db, trainee.actor, cohort.id, context, NOW)).toMatchObject({
+			status: 'enrolled',
+			position: null
+		});
 		await expect(enrol(db, trainee.actor, cohort.id, context, NOW)).rejects.toBeInstanceOf(AlreadyEnrolledError);
-		await expect(enrol(db, trainee.actor, '00000000-0000-0000-0000-000000000000', context, NOW)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(enrol(db, trainee.actor, '00000000-0000-0000-0000-000000000000', context, NOW)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 	});
 
 	it('enforces prerequisites: a valid certificate of each prerequisite course', async () => {
@@ -53,12 +82,31 @@ describe('enrolment rules', () => {
 		expect(refusal).toBeInstanceOf(PrerequisiteMissingError);
 		expect(refusal.params.courses_en).toBe('Basics');
 
-		const basicsCohort = await createCohort(db, basics.id, { enrol_opens_at: new Date(NOW.getTime() - 90 * DAY), enrol_closes_at: new Date(NOW.getTime() - 60 * DAY) });
-		const done = await db.insertInto('enrolments').values({ cohort_id: basicsCohort.id, user_id: trainee.user.id, org_id: trainee.orgId, status: 'completed' }).returning('id').executeTakeFirstOrThrow();
-		const certificate = await db.insertInto('certificates').values({ serial: 'MC-TEST-0001', enrolment_id: done.id, issued_at: new Date(NOW.getTime() - 30 * DAY) }).returning('id').executeTakeFirstOrThrow();
-		await db.updateTable('certificates').set({ revoked_at: NOW, revoked_reason: 'test' }).where('id', '=', certificate.id).execute();
+		const basicsCohort = await createCohort(db, basics.id, {
+			enrol_opens_at: new Date(NOW.getTime() - 90 * DAY),
+			enrol_closes_at: new Date(NOW.getTime() - 60 * DAY)
+		});
+		const done = await db
+			.insertInto('enrolments')
+			.values({ cohort_id: basicsCohort.id, user_id: trainee.user.id, org_id: trainee.orgId, status: 'completed' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const certificate = await db
+			.insertInto('certificates')
+			.values({ serial: 'MC-TEST-0001', enrolment_id: done.id, issued_at: new Date(NOW.getTime() - 30 * DAY) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.updateTable('certificates')
+			.set({ revoked_at: NOW, revoked_reason: 'test' })
+			.where('id', '=', certificate.id)
+			.execute();
 		await expect(enrol(db, trainee.actor, cohort.id, context, NOW)).rejects.toBeInstanceOf(PrerequisiteMissingError);
-		await db.updateTable('certificates').set({ revoked_at: null, revoked_reason: null }).where('id', '=', certificate.id).execute();
+		await db
+			.updateTable('certificates')
+			.set({ revoked_at: null, revoked_reason: null })
+			.where('id', '=', certificate.id)
+			.execute();
 		expect((await enrol(db, trainee.actor, cohort.id, context, NOW)).status).toBe('enrolled');
 	});
 
@@ -90,9 +138,26 @@ describe('enrolment rules', () => {
 		const accepted = await acceptOffer(db, b.actor, queued.id, context, new Date(NOW.getTime() + HOUR));
 		expect(accepted.status).toBe('enrolled');
 
-		const actions = await db.selectFrom('audit_log').select(['action', 'entity_id', 'actor_id']).where('entity_type', '=', 'enrolment').where('entity_id', 'in', [seat.id, queued.id]).orderBy('id').execute();
-		expect(actions.map((x) => x.action)).toEqual(['enrolment.enrolled', 'enrolment.waitlisted', 'enrolment.cancelled', 'enrolment.offered', 'enrolment.offer_accepted']);
-		const notices = await db.selectFrom('notifications').select('kind').where('user_id', '=', b.user.id).orderBy('created_at').execute();
+		const actions = await db
+			.selectFrom('audit_log')
+			.select(['action', 'entity_id', 'actor_id'])
+			.where('entity_type', '=', 'enrolment')
+			.where('entity_id', 'in', [seat.id, queued.id])
+			.orderBy('id')
+			.execute();
+		expect(actions.map((x) => x.action)).toEqual([
+			'enrolment.enrolled',
+			'enrolment.waitlisted',
+			'enrolment.cancelled',
+			'enrolment.offered',
+			'enrolment.offer_accepted'
+		]);
+		const notices = await db
+			.selectFrom('notifications')
+			.select('kind')
+			.where('user_id', '=', b.user.id)
+			.orderBy('created_at')
+			.execute();
 		expect(notices.map((n) => n.kind)).toEqual(['courses_waitlisted', 'courses_offered', 'courses_enrolled']);
 	});
 
@@ -102,7 +167,9 @@ describe('enrolment rules', () => {
 		const seat = await enrol(db, a.actor, cohort.id, context, NOW);
 		const queued = await enrol(db, b.actor, cohort.id, context, NOW);
 		await cancelEnrolment(db, a.actor, seat.id, context, NOW);
-		await expect(acceptOffer(db, b.actor, queued.id, context, new Date(NOW.getTime() + 48 * HOUR))).rejects.toBeInstanceOf(OfferExpiredError);
+		await expect(
+			acceptOffer(db, b.actor, queued.id, context, new Date(NOW.getTime() + 48 * HOUR))
+		).rejects.toBeInstanceOf(OfferExpiredError);
 	});
 
 	it('lets a waitlisted person leave the queue and closes the gap', async () => {

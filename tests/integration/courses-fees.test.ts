@@ -43,7 +43,13 @@ async function traineeWithVoucher(amount = 500_000) {
 }
 
 const kinds = async (voucherId: string) => (await ledgerOf(db, voucherId)).map((l) => l.kind);
-const feeOwed = (enrolmentId: string) => db.selectFrom('audit_log').select('id').where('entity_id', '=', enrolmentId).where('action', '=', 'enrolment.fee_owed').execute();
+const feeOwed = (enrolmentId: string) =>
+	db
+		.selectFrom('audit_log')
+		.select('id')
+		.where('entity_id', '=', enrolmentId)
+		.where('action', '=', 'enrolment.fee_owed')
+		.execute();
 
 describe('a fee charged when an offer is accepted', () => {
 	it('charges the voucher once on acceptance (not while waiting), and refunds once on cancellation', async () => {
@@ -74,7 +80,10 @@ describe('a fee charged when an offer is accepted', () => {
 		const [a, b] = await Promise.all([createTrainee(db), createTrainee(db)]);
 		const owes = await traineeWithVoucher();
 		const poor = await traineeWithVoucher(FEE - 1);
-		const seats = [await enrol(db, a.actor, cohort.id, context, NOW), await enrol(db, b.actor, cohort.id, context, NOW)];
+		const seats = [
+			await enrol(db, a.actor, cohort.id, context, NOW),
+			await enrol(db, b.actor, cohort.id, context, NOW)
+		];
 		const owesPlace = await enrol(db, owes.actor, cohort.id, context, NOW, { payWithVoucher: true });
 		const poorPlace = await enrol(db, poor.actor, cohort.id, context, NOW, { payWithVoucher: true });
 		for (const s of seats) await cancelEnrolment(db, s.id === seats[0].id ? a.actor : b.actor, s.id, context, NOW);
@@ -84,7 +93,10 @@ describe('a fee charged when an offer is accepted', () => {
 		expect(await feeOwed(owesPlace.id)).toHaveLength(1);
 
 		await expect(acceptOffer(db, poor.actor, poorPlace.id, context, NOW)).rejects.toBeInstanceOf(VoucherBalanceError);
-		expect((await db.selectFrom('enrolments').select('status').where('id', '=', poorPlace.id).executeTakeFirstOrThrow()).status).toBe('offered');
+		expect(
+			(await db.selectFrom('enrolments').select('status').where('id', '=', poorPlace.id).executeTakeFirstOrThrow())
+				.status
+		).toBe('offered');
 		expect(await kinds(poor.voucher.id)).toEqual(['issue']);
 	});
 
@@ -137,7 +149,10 @@ describe('the database keeps one spend per enrolment', () => {
 		const cohort = await paidCohort();
 		const t = await traineeWithVoucher();
 		const seat = await enrol(db, t.actor, cohort.id, context, NOW, { payWithVoucher: true });
-		const insert = sql`insert into voucher_ledger (voucher_id, kind, category, amount_krw, enrolment_id) values (${t.voucher.id}, 'spend', 'course', ${FEE}, ${seat.id})`.execute(db);
+		const insert =
+			sql`insert into voucher_ledger (voucher_id, kind, category, amount_krw, enrolment_id) values (${t.voucher.id}, 'spend', 'course', ${FEE}, ${seat.id})`.execute(
+				db
+			);
 		await expect(insert).rejects.toThrow(/voucher_ledger_one_spend_per_enrolment/);
 	});
 });

@@ -21,45 +21,101 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const prerequisitesOf = async (courseId: string) => (await db.selectFrom('course_prerequisites').select('prerequisite_id').where('course_id', '=', courseId).execute()).map((r) => r.prerequisite_id).sort();
+const prerequisitesOf = async (courseId: string) =>
+	(await db.selectFrom('course_prerequisites').select('prerequisite_id').where('course_id', '=', courseId).execute())
+		.map((r) => r.prerequisite_id)
+		.sort();
 
 async function threeCourses() {
 	const provider = await createProvider(db);
-	const [a, b, c] = [await createCourse(db, provider.org.id), await createCourse(db, provider.org.id), await createCourse(db, provider.org.id)];
+	const [a, b, c] = [
+		await createCourse(db, provider.org.id),
+		await createCourse(db, provider.org.id),
+		await createCourse(db, provider.org.id)
+	];
 	return { manager: provider.actor, a, b, c };
 }
 
 describe('course requirements', () => {
 	it('replaces the prerequisites and sets the credential, audited', async () => {
 		const { manager, a, b, c } = await threeCourses();
-		const credential = await db.insertInto('credentials').values({ slug: `cred-${uniqueSuffix()}`, name_ko: '장비 안전', name_en: 'Equipment safety', validity_months: 24 }).returningAll().executeTakeFirstOrThrow();
-		await setCourseRequirements(db, manager, a.id, { prerequisiteIds: [b.id, c.id, b.id], credentialId: credential.id }, context);
+		const credential = await db
+			.insertInto('credentials')
+			.values({
+				slug: `cred-${uniqueSuffix()}`,
+				name_ko: '장비 안전',
+				name_en: 'Equipment safety',
+				validity_months: 24
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await setCourseRequirements(
+			db,
+			manager,
+			a.id,
+			{ prerequisiteIds: [b.id, c.id, b.id], credentialId: credential.id },
+			context
+		);
 		expect(await prerequisitesOf(a.id)).toEqual([b.id, c.id].sort());
 		await setCourseRequirements(db, manager, a.id, { prerequisiteIds: [c.id], credentialId: null }, context);
 		expect(await prerequisitesOf(a.id)).toEqual([c.id]);
-		expect((await db.selectFrom('courses').select('credential_id').where('id', '=', a.id).executeTakeFirstOrThrow()).credential_id).toBeNull();
-		const audits = await db.selectFrom('audit_log').select('data').where('entity_id', '=', a.id).where('action', '=', 'course.requirements_changed').orderBy('id').execute();
+		expect(
+			(await db.selectFrom('courses').select('credential_id').where('id', '=', a.id).executeTakeFirstOrThrow())
+				.credential_id
+		).toBeNull();
+		const audits = await db
+			.selectFrom('audit_log')
+			.select('data')
+			.where('entity_id', '=', a.id)
+			.where('action', '=', 'course.requirements_changed')
+			.orderBy('id')
+			.execute();
 		expect(audits).toHaveLength(2);
-		expect(audits[1].data).toMatchObject({ before: { credentialId: credential.id }, after: { prerequisites: [c.id], credentialId: null } });
+		expect(audits[1].data).toMatchObject({
+			before: { credentialId: credential.id },
+			after: { prerequisites: [c.id], credentialId: null }
+		});
 	});
 
 	it('refuses the course itself, a cycle (naming it), an unknown course or credential, and changes nothing', async () => {
 		const { manager, a, b, c } = await threeCourses();
 		await setCourseRequirements(db, manager, a.id, { prerequisiteIds: [b.id], credentialId: null }, context);
 		await setCourseRequirements(db, manager, b.id, { prerequisiteIds: [c.id], credentialId: null }, context);
-		await expect(setCourseRequirements(db, manager, c.id, { prerequisiteIds: [c.id], credentialId: null }, context)).rejects.toBeInstanceOf(SelfPrerequisiteError);
+		await expect(
+			setCourseRequirements(db, manager, c.id, { prerequisiteIds: [c.id], credentialId: null }, context)
+		).rejects.toBeInstanceOf(SelfPrerequisiteError);
 		const cycle = setCourseRequirements(db, manager, c.id, { prerequisiteIds: [a.id], credentialId: null }, context);
 		await expect(cycle).rejects.toBeInstanceOf(PrerequisiteCycleError);
-		await expect(cycle).rejects.toMatchObject({ params: { chain_en: [c, a, b, c].map((x) => x.title_en).join(' → ') } });
-		await expect(setCourseRequirements(db, manager, c.id, { prerequisiteIds: ['00000000-0000-4000-8000-000000000000'], credentialId: null }, context)).rejects.toBeInstanceOf(NotFoundError);
-		await expect(setCourseRequirements(db, manager, c.id, { prerequisiteIds: [], credentialId: '00000000-0000-4000-8000-000000000000' }, context)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(cycle).rejects.toMatchObject({
+			params: { chain_en: [c, a, b, c].map((x) => x.title_en).join(' → ') }
+		});
+		await expect(
+			setCourseRequirements(
+				db,
+				manager,
+				c.id,
+				{ prerequisiteIds: ['00000000-0000-4000-8000-000000000000'], credentialId: null },
+				context
+			)
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			setCourseRequirements(
+				db,
+				manager,
+				c.id,
+				{ prerequisiteIds: [], credentialId: '00000000-0000-4000-8000-000000000000' },
+				context
+			)
+		).rejects.toBeInstanceOf(NotFoundError);
 		expect(await prerequisitesOf(c.id)).toEqual([]);
 	});
 
 	it('lets only the course’s managers change it', async () => {
 		const { a, b } = await threeCourses();
 		const stranger = await createProvider(db);
-		await expect(setCourseRequirements(db, stranger.actor, a.id, { prerequisiteIds: [b.id], credentialId: null }, context)).rejects.toBeInstanceOf(NotCourseManagerError);
+		await expect(
+			setCourseRequirements(db, stranger.actor, a.id, { prerequisiteIds: [b.id], credentialId: null }, context)
+		).rejects.toBeInstanceOf(NotCourseManagerError);
 		expect(await prerequisitesOf(a.id)).toEqual([]);
 	});
 
@@ -71,7 +127,9 @@ describe('course requirements', () => {
 				setCourseRequirements(db, manager, b.id, { prerequisiteIds: [a.id], credentialId: null }, context)
 			]);
 			expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-			expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(PrerequisiteCycleError);
+			expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(
+				PrerequisiteCycleError
+			);
 		}
 	});
 });

@@ -20,7 +20,18 @@ export async function createCourse(db: Kysely<DB>, providerOrgId: string, overri
 	const suffix = uniqueSuffix();
 	return db
 		.insertInto('courses')
-		.values({ slug: `course-${suffix}`, provider_org_id: providerOrgId, category: 'regulatory', audiences: ['employees'], level: 'introductory', language: 'ko', format: 'on_site', title_ko: `인허가 기초 ${suffix}`, title_en: `Approval basics ${suffix}`, ...overrides })
+		.values({
+			slug: `course-${suffix}`,
+			provider_org_id: providerOrgId,
+			category: 'regulatory',
+			audiences: ['employees'],
+			level: 'introductory',
+			language: 'ko',
+			format: 'on_site',
+			title_ko: `인허가 기초 ${suffix}`,
+			title_en: `Approval basics ${suffix}`,
+			...overrides
+		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
@@ -28,11 +39,29 @@ export async function createCourse(db: Kysely<DB>, providerOrgId: string, overri
 export async function createCohort(db: Kysely<DB>, courseId: string, overrides: Record<string, unknown> = {}) {
 	const cohort = await db
 		.insertInto('cohorts')
-		.values({ course_id: courseId, label_ko: '1기', label_en: 'Cohort 1', capacity: 30, enrol_opens_at: new Date(NOW.getTime() - 7 * DAY), enrol_closes_at: new Date(NOW.getTime() + 14 * DAY), offer_hours: 48, ...overrides })
+		.values({
+			course_id: courseId,
+			label_ko: '1기',
+			label_en: 'Cohort 1',
+			capacity: 30,
+			enrol_opens_at: new Date(NOW.getTime() - 7 * DAY),
+			enrol_closes_at: new Date(NOW.getTime() + 14 * DAY),
+			offer_hours: 48,
+			...overrides
+		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
 	const start = new Date(NOW.getTime() + 21 * DAY);
-	await db.insertInto('cohort_meetings').values([0, 1, 2, 3, 4].map((i) => ({ cohort_id: cohort.id, starts_at: new Date(start.getTime() + i * DAY), ends_at: new Date(start.getTime() + i * DAY + 3 * HOUR) }))).execute();
+	await db
+		.insertInto('cohort_meetings')
+		.values(
+			[0, 1, 2, 3, 4].map((i) => ({
+				cohort_id: cohort.id,
+				starts_at: new Date(start.getTime() + i * DAY),
+				ends_at: new Date(start.getTime() + i * DAY + 3 * HOUR)
+			}))
+		)
+		.execute();
 	return cohort;
 }
 
@@ -45,10 +74,22 @@ export async function createTrainee(db: Kysely<DB>) {
 }
 
 export async function waitlist(db: Kysely<DB>, cohortId: string) {
-	return db.selectFrom('enrolments').select(['id', 'user_id', 'position']).where('cohort_id', '=', cohortId).where('status', '=', 'waitlisted').orderBy('position').execute();
+	return db
+		.selectFrom('enrolments')
+		.select(['id', 'user_id', 'position'])
+		.where('cohort_id', '=', cohortId)
+		.where('status', '=', 'waitlisted')
+		.orderBy('position')
+		.execute();
 }
 
 export async function statusCounts(db: Kysely<DB>, cohortId: string) {
-	const rows = await db.selectFrom('enrolments').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where('cohort_id', '=', cohortId).groupBy('status').execute();
+	const rows = await db
+		.selectFrom('enrolments')
+		.select(['status'])
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('cohort_id', '=', cohortId)
+		.groupBy('status')
+		.execute();
 	return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -18,21 +18,41 @@ afterAll(async () => database?.close());
 describe('credentials between courses and the testbed', () => {
 	it('refuses with a link to the next granting course, then accepts once the course is completed', async () => {
 		const db = database.db;
-		const credential = await db.insertInto('credentials').values({ slug: `printer-${Date.now()}`, name_ko: '3D 프린터 안전', name_en: '3D printer safety', validity_months: 24 }).returningAll().executeTakeFirstOrThrow();
+		const credential = await db
+			.insertInto('credentials')
+			.values({
+				slug: `printer-${Date.now()}`,
+				name_ko: '3D 프린터 안전',
+				name_en: '3D printer safety',
+				validity_months: 24
+			})
+			.returningAll()
+			.executeTakeFirstOrThrow();
 		const { facility } = await createFacility(db);
 		const resource = await createResource(db, facility.id, { required_credential_id: credential.id });
 		const provider = await createProvider(db);
 		const course = await createCourse(db, provider.org.id, { credential_id: credential.id, published: true });
 		// One cohort already run (the booker takes it) and one still open for enrolment today.
 		const past = await createCohort(db, course.id);
-		await createCohort(db, course.id, { enrol_opens_at: new Date(Date.now() - DAY), enrol_closes_at: new Date(Date.now() + 30 * DAY) });
+		await createCohort(db, course.id, {
+			enrol_opens_at: new Date(Date.now() - DAY),
+			enrol_closes_at: new Date(Date.now() + 30 * DAY)
+		});
 		const booker = await createBooker(db);
 
 		// The page says so before the form: the credential's name and the course that grants it.
-		await expect(findMissingCredential(db, booker.actor.id, resource.required_credential_id, new Date())).resolves.toEqual({ name_ko: '3D 프린터 안전', name_en: '3D printer safety', courseLink: `/courses/${course.slug}` });
+		await expect(
+			findMissingCredential(db, booker.actor.id, resource.required_credential_id, new Date())
+		).resolves.toEqual({
+			name_ko: '3D 프린터 안전',
+			name_en: '3D printer safety',
+			courseLink: `/courses/${course.slug}`
+		});
 		await expect(findMissingCredential(db, booker.actor.id, null, new Date())).resolves.toBeNull();
 
-		const refused = await createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW).catch((error) => error);
+		const refused = await createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW).catch(
+			(error) => error
+		);
 		expect(refused).toBeInstanceOf(CredentialRequiredError);
 		expect(refused.link).toBe(`/courses/${course.slug}`);
 
@@ -43,7 +63,11 @@ describe('credentials between courses and the testbed', () => {
 		const completed = await completeCohort(db, provider.actor, past.id, context, new Date(NOW.getTime() + 60 * DAY));
 		expect(completed).toHaveLength(1);
 
-		await expect(findMissingCredential(db, booker.actor.id, resource.required_credential_id, new Date(NOW.getTime() + 61 * DAY))).resolves.toBeNull();
-		await expect(createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW)).resolves.toMatchObject({ status: 'confirmed' });
+		await expect(
+			findMissingCredential(db, booker.actor.id, resource.required_credential_id, new Date(NOW.getTime() + 61 * DAY))
+		).resolves.toBeNull();
+		await expect(
+			createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW)
+		).resolves.toMatchObject({ status: 'confirmed' });
 	});
 });

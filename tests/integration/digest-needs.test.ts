@@ -19,22 +19,45 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const digestsOf = (userId: string) => db.selectFrom('notifications').select(['params', 'link']).where('user_id', '=', userId).where('kind', '=', DIGEST_KIND).execute();
+const digestsOf = (userId: string) =>
+	db
+		.selectFrom('notifications')
+		.select(['params', 'link'])
+		.where('user_id', '=', userId)
+		.where('kind', '=', DIGEST_KIND)
+		.execute();
 const emailsTo = async (userId: string) => {
 	const { email } = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
-	return db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', email).where('subject', 'like', 'New clinical needs%').execute();
+	return db
+		.selectFrom('email_outbox')
+		.select(['subject', 'body_text'])
+		.where('to_address', '=', email)
+		.where('subject', 'like', 'New clinical needs%')
+		.execute();
 };
 
 describe('weekly needs digest', () => {
 	it('sends admins the new matching needs they may see, once per week, with a working opt-out link', async () => {
 		const cardiology = await createTerm(db, 'department', 'Cardiology');
 		const hospital = await createHospital(db);
-		const company = await createCompany(db, { name_en: 'Rhythmwatch', termIds: [cardiology.id], description_en: 'Smartwatch arrhythmia detection' });
+		const company = await createCompany(db, {
+			name_en: 'Rhythmwatch',
+			termIds: [cardiology.id],
+			description_en: 'Smartwatch arrhythmia detection'
+		});
 		const invitedCompany = await createCompany(db, { name_en: 'Invited Cardio', termIds: [cardiology.id] });
 		const quiet = await createCompany(db, { name_en: 'Bonecraft', description_en: 'Titanium implants' });
 
-		const open = await postNeed(db, hospital.staff, { title_en: 'Smartwatch arrhythmia screening validation', department: cardiology.id });
-		const secret = await postNeed(db, hospital.staff, { title_en: 'Confidential arrhythmia registry', department: cardiology.id, visibility: 'invited', invited: [invitedCompany.org.id] });
+		const open = await postNeed(db, hospital.staff, {
+			title_en: 'Smartwatch arrhythmia screening validation',
+			department: cardiology.id
+		});
+		const secret = await postNeed(db, hospital.staff, {
+			title_en: 'Confidential arrhythmia registry',
+			department: cardiology.id,
+			visibility: 'invited',
+			invited: [invitedCompany.org.id]
+		});
 		const old = await postNeed(db, hospital.staff, { title_en: 'Older arrhythmia need', department: cardiology.id });
 		await sql`update needs set created_at = now() - interval '10 days' where id = ${old.id}`.execute(db);
 
@@ -66,7 +89,9 @@ describe('weekly needs digest', () => {
 		expect(await sendWeeklyDigests(db, new Date(now.getTime() + 60_000), context.origin)).toEqual([]);
 		expect(await digestsOf(company.owner.id)).toHaveLength(1);
 		expect(await emailsTo(company.owner.id)).toHaveLength(1);
-		expect(await db.selectFrom('digest_sends').select('iso_week').where('user_id', '=', company.owner.id).execute()).toEqual([{ iso_week: isoWeek(now) }]);
+		expect(
+			await db.selectFrom('digest_sends').select('iso_week').where('user_id', '=', company.owner.id).execute()
+		).toEqual([{ iso_week: isoWeek(now) }]);
 
 		// The one-click link turns the digest off; a bogus link does nothing.
 		expect(await unsubscribeFromDigest(db, 'mcf' + 'b'.repeat(32))).toBe(false);

@@ -22,7 +22,11 @@ beforeAll(async () => {
 afterAll(() => closeRuntimeDatabase(database));
 
 const actor = (id: string) => ({ id, isOperator: false });
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error) => error);
+const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => null,
+		(error) => error
+	);
 
 const event = (userId: string, slug: string, search = '', form?: Record<string, string>) => {
 	const url = new URL(`/orgs/${slug}/inbox${search}`, context.origin);
@@ -41,11 +45,26 @@ describe('the contact inbox', () => {
 	it('lists messages newest first for the admins, with read, unread and archive', async () => {
 		const { org, owner, admin } = await orgWithStaff(db);
 		const [first, second] = [await createUser(db), await createUser(db)];
-		const older = await sendContactMessage(db, first.id, org.id, { subject: 'Pilot study', message: 'Can we talk?\nThanks.' }, context);
-		const newer = await sendContactMessage(db, second.id, org.id, { subject: 'Distribution', message: 'Interested in Japan.' }, context);
+		const older = await sendContactMessage(
+			db,
+			first.id,
+			org.id,
+			{ subject: 'Pilot study', message: 'Can we talk?\nThanks.' },
+			context
+		);
+		const newer = await sendContactMessage(
+			db,
+			second.id,
+			org.id,
+			{ subject: 'Distribution', message: 'Interested in Japan.' },
+			context
+		);
 
 		const inbox = await listInbox(db, actor(owner.id), org.id, false);
-		expect(inbox.map((m) => [m.id, m.sender_email, m.read_at])).toEqual([[newer.id, second.email, null], [older.id, first.email, null]]);
+		expect(inbox.map((m) => [m.id, m.sender_email, m.read_at])).toEqual([
+			[newer.id, second.email, null],
+			[older.id, first.email, null]
+		]);
 		expect(await countUnreadInbox(db, org.id)).toBe(2);
 
 		await markInboxMessage(db, actor(admin.id), org.id, { messageId: older.id, mark: 'read' }, context);
@@ -67,11 +86,23 @@ describe('the contact inbox', () => {
 		const { org, member, owner } = await orgWithStaff(db);
 		const other = await orgWithStaff(db);
 		const sender = await createUser(db);
-		const message = await sendContactMessage(db, sender.id, org.id, { subject: 'Hello', message: 'Hi there.' }, context);
+		const message = await sendContactMessage(
+			db,
+			sender.id,
+			org.id,
+			{ subject: 'Hello', message: 'Hi there.' },
+			context
+		);
 		expect(await refusal(listInbox(db, actor(member.id), org.id, false))).toMatchObject({ status: 403 });
-		expect(await refusal(markInboxMessage(db, actor(member.id), org.id, { messageId: message.id, mark: 'archive' }, context))).toMatchObject({ status: 403 });
+		expect(
+			await refusal(markInboxMessage(db, actor(member.id), org.id, { messageId: message.id, mark: 'archive' }, context))
+		).toMatchObject({ status: 403 });
 		// Another org's admin, through their own org, cannot touch this message.
-		expect(await refusal(markInboxMessage(db, actor(other.owner.id), other.org.id, { messageId: message.id, mark: 'archive' }, context))).toBeInstanceOf(NotFoundError);
+		expect(
+			await refusal(
+				markInboxMessage(db, actor(other.owner.id), other.org.id, { messageId: message.id, mark: 'archive' }, context)
+			)
+		).toBeInstanceOf(NotFoundError);
 		expect((await listInbox(db, actor(owner.id), org.id, false)).map((m) => m.id)).toEqual([message.id]);
 	});
 
@@ -79,15 +110,26 @@ describe('the contact inbox', () => {
 		const { org, owner, member } = await orgWithStaff(db);
 		const sender = await createUser(db);
 		const message = await sendContactMessage(db, sender.id, org.id, { subject: 'Pilot', message: 'Hi.' }, context);
-		const page = (await load(event(owner.id, org.slug))) as { messages: { id: string; read: boolean }[]; archived: boolean };
+		const page = (await load(event(owner.id, org.slug))) as {
+			messages: { id: string; read: boolean }[];
+			archived: boolean;
+		};
 		expect(page.archived).toBe(false);
-		expect(page.messages).toEqual([expect.objectContaining({ id: message.id, read: false, sender_email: sender.email })]);
+		expect(page.messages).toEqual([
+			expect.objectContaining({ id: message.id, read: false, sender_email: sender.email })
+		]);
 		await expect(load(event(member.id, org.slug))).rejects.toMatchObject({ status: 403 });
 
-		expect(await actions.default(event(owner.id, org.slug, '', { messageId: message.id, mark: 'read' }))).toEqual({ done: 'read' });
+		expect(await actions.default(event(owner.id, org.slug, '', { messageId: message.id, mark: 'read' }))).toEqual({
+			done: 'read'
+		});
 		expect(await countUnreadInbox(db, org.id)).toBe(0);
-		expect(await actions.default(event(owner.id, org.slug, '', { messageId: message.id, mark: 'delete' }))).toMatchObject({ status: 400 });
-		expect(await actions.default(event(member.id, org.slug, '', { messageId: message.id, mark: 'unread' }))).toMatchObject({ status: 403 });
+		expect(
+			await actions.default(event(owner.id, org.slug, '', { messageId: message.id, mark: 'delete' }))
+		).toMatchObject({ status: 400 });
+		expect(
+			await actions.default(event(member.id, org.slug, '', { messageId: message.id, mark: 'unread' }))
+		).toMatchObject({ status: 403 });
 		expect(await countUnreadInbox(db, org.id)).toBe(0);
 	});
 });

@@ -20,7 +20,15 @@ afterAll(() => database.close());
 
 const input = { subject: 'Clinical validation', message: 'We would like to discuss a pilot with your team.' };
 const countMessages = async (senderId: string) =>
-	Number((await db.selectFrom('contact_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('sender_id', '=', senderId).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await db
+				.selectFrom('contact_messages')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('sender_id', '=', senderId)
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 describe('contact', () => {
 	it('stores the message and tells every owner and admin, in-app and by e-mail, with the reply-to address', async () => {
@@ -29,10 +37,24 @@ describe('contact', () => {
 		await sendContactMessage(db, sender.id, org.id, input, context);
 		for (const user of [owner, admin]) {
 			const [notification] = await notificationsOf(db, user.id);
-			expect(notification).toMatchObject({ kind: 'org_contact', params: { sender: sender.name, sender_email: sender.email, org: org.name_ko, org_en: org.name_en, subject: input.subject }, link: `/orgs/${org.slug}/inbox` });
+			expect(notification).toMatchObject({
+				kind: 'org_contact',
+				params: {
+					sender: sender.name,
+					sender_email: sender.email,
+					org: org.name_ko,
+					org_en: org.name_en,
+					subject: input.subject
+				},
+				link: `/orgs/${org.slug}/inbox`
+			});
 		}
 		expect(await notificationsOf(db, member.id)).toEqual([]);
-		const mail = await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', owner.email).executeTakeFirstOrThrow();
+		const mail = await db
+			.selectFrom('email_outbox')
+			.select(['subject', 'body_text'])
+			.where('to_address', '=', owner.email)
+			.executeTakeFirstOrThrow();
 		expect(mail.subject).toContain(sender.name);
 		expect(mail.body_text).toContain(sender.email);
 		expect(mail.body_text).toContain(input.message);
@@ -43,7 +65,9 @@ describe('contact', () => {
 		const sender = await createUser(db);
 		const orgs = await Promise.all(Array.from({ length: 6 }, () => orgWithStaff(db)));
 		await sendContactMessage(db, sender.id, orgs[0].org.id, input, context);
-		await expect(sendContactMessage(db, sender.id, orgs[0].org.id, input, context)).rejects.toBeInstanceOf(RateLimitedError);
+		await expect(sendContactMessage(db, sender.id, orgs[0].org.id, input, context)).rejects.toBeInstanceOf(
+			RateLimitedError
+		);
 		for (const { org } of orgs.slice(1, 5)) await sendContactMessage(db, sender.id, org.id, input, context);
 		const refused = await sendContactMessage(db, sender.id, orgs[5].org.id, input, context).catch((e) => e);
 		expect(refused).toBeInstanceOf(RateLimitedError);
@@ -57,6 +81,8 @@ describe('contact', () => {
 		const { org, member } = await orgWithStaff(db);
 		await expect(sendContactMessage(db, member.id, org.id, input, context)).rejects.toBeInstanceOf(ForbiddenError);
 		const pending = await orgWithStaff(db, 'pending');
-		await expect(sendContactMessage(db, (await createUser(db)).id, pending.org.id, input, context)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			sendContactMessage(db, (await createUser(db)).id, pending.org.id, input, context)
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -11,7 +11,8 @@ import { profileSchema } from '$lib/server/directory/profile-schemas';
 
 let database: TestDatabase;
 const query = (input: Partial<DirectoryQuery>) => directoryQuerySchema.parse(input);
-const slugsOf = async (q: string) => (await searchOrganizations(database.db, query({ q, sort: 'name' }))).map((r) => r.slug).sort();
+const slugsOf = async (q: string) =>
+	(await searchOrganizations(database.db, query({ q, sort: 'name' }))).map((r) => r.slug).sort();
 
 beforeAll(async () => {
 	database = await createTestDatabase();
@@ -42,13 +43,27 @@ describe('regions in the directory', () => {
 		const help = await noHitHelp(database.db, query({ q: 'wonjoo' }), terms);
 		expect(help.suggestion).toBe('wonju');
 		expect(help.facets.find((f) => f.facet === 'total')?.count).toBeGreaterThanOrEqual(4);
-		expect(help.facets).toEqual(expect.arrayContaining([{ facet: 'region', value: 'Gangwon (Wonju)', count: expect.any(Number) }]));
+		expect(help.facets).toEqual(
+			expect.arrayContaining([{ facet: 'region', value: 'Gangwon (Wonju)', count: expect.any(Number) }])
+		);
 		// A word close to nothing gets no suggestion.
 		expect((await noHitHelp(database.db, query({ q: 'xylophone' }), terms)).suggestion).toBeNull();
 	});
 
 	it('takes a region only from the list', () => {
-		const base = { nameKo: '테스트', nameEn: 'Test org', summaryKo: '', summaryEn: '', descriptionKo: '', descriptionEn: '', addressKo: '', addressEn: '', website: '', foundedYear: '', employeeRange: '' };
+		const base = {
+			nameKo: '테스트',
+			nameEn: 'Test org',
+			summaryKo: '',
+			summaryEn: '',
+			descriptionKo: '',
+			descriptionEn: '',
+			addressKo: '',
+			addressEn: '',
+			website: '',
+			foundedYear: '',
+			employeeRange: ''
+		};
 		expect(profileSchema.safeParse({ ...base, region: 'Gangwon (Wonju)' }).success).toBe(true);
 		expect(profileSchema.safeParse({ ...base, region: '' }).success).toBe(true);
 		const typed = profileSchema.safeParse({ ...base, region: 'Wonju-ish' });

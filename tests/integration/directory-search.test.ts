@@ -10,18 +10,35 @@ import type { NewOrganization } from '../../src/lib/server/db/types';
 
 let database: TestDatabase;
 const query = (input: Partial<DirectoryQuery>) => directoryQuerySchema.parse(input);
-const slugsOf = async (input: Partial<DirectoryQuery>) => (await searchOrganizations(database.db, query(input))).map((r) => r.slug);
+const slugsOf = async (input: Partial<DirectoryQuery>) =>
+	(await searchOrganizations(database.db, query(input))).map((r) => r.slug);
 
-async function org(slug: string, values: Partial<NewOrganization>, tags: string[] = [], products: { name_en: string; mfds_status?: 'approved' | 'in_review' }[] = []) {
+async function org(
+	slug: string,
+	values: Partial<NewOrganization>,
+	tags: string[] = [],
+	products: { name_en: string; mfds_status?: 'approved' | 'in_review' }[] = []
+) {
 	const row = await createOrganization(database.db, { slug, ...values });
 	for (const tag of tags) {
-		const term = await database.db.selectFrom('taxonomy_terms').select('id').where('slug', '=', tag).executeTakeFirstOrThrow();
+		const term = await database.db
+			.selectFrom('taxonomy_terms')
+			.select('id')
+			.where('slug', '=', tag)
+			.executeTakeFirstOrThrow();
 		await database.db.insertInto('organization_terms').values({ org_id: row.id, term_id: term.id }).execute();
 	}
 	for (const product of products) {
 		await database.db
 			.insertInto('products')
-			.values({ org_id: row.id, name_ko: product.name_en, name_en: product.name_en, mfds_status: product.mfds_status ?? 'none', mfds_class: product.mfds_status === 'approved' ? 2 : null, mfds_approval_no: product.mfds_status === 'approved' ? '제허 1호' : null })
+			.values({
+				org_id: row.id,
+				name_ko: product.name_en,
+				name_en: product.name_en,
+				mfds_status: product.mfds_status ?? 'none',
+				mfds_class: product.mfds_status === 'approved' ? 2 : null,
+				mfds_approval_no: product.mfds_status === 'approved' ? '제허 1호' : null
+			})
 			.execute();
 	}
 	await refreshSearchDocument(database.db, row.id);
@@ -38,12 +55,49 @@ beforeAll(async () => {
 			{ vocabulary: 'department', slug: 'cardiology', name_ko: '심장내과', name_en: 'Cardiology' }
 		])
 		.execute();
-	await org('digital-health-co', { name_ko: '한빛디지털헬스케어', name_en: 'Hanbit Digital Healthcare', region: 'Seoul', kind: 'company' }, ['samd']);
-	await org('rhythm-labs', { name_ko: '리듬랩스', name_en: 'Cardiac Rhythm Labs', region: 'Wonju', kind: 'company' }, ['samd', 'cardiology'], [{ name_en: 'Rhythm Patch', mfds_status: 'approved' }]);
-	await org('wonju-severance-test', { name_ko: '원주세브란스기독병원', name_en: 'Wonju Severance Christian Hospital', region: 'Wonju', kind: 'hospital' }, ['cardiology']);
-	await org('printing-3d', { name_ko: '3D프린팅 임플란트 센터', name_en: '3D Printing Implant Center', region: 'Daegu', kind: 'agency', looking_for_partners: true }, ['iomt'], [{ name_en: 'Spinal Cage', mfds_status: 'in_review' }]);
-	await org('hidden-health', { name_ko: '숨은헬스케어', name_en: 'Hidden Healthcare', status: 'pending', region: 'Seoul' }, ['samd']);
-	await org('rejected-cardiac', { name_ko: '반려카디악', name_en: 'Rejected Cardiac', status: 'rejected', region: 'Seoul' }, ['cardiology']);
+	await org(
+		'digital-health-co',
+		{ name_ko: '한빛디지털헬스케어', name_en: 'Hanbit Digital Healthcare', region: 'Seoul', kind: 'company' },
+		['samd']
+	);
+	await org(
+		'rhythm-labs',
+		{ name_ko: '리듬랩스', name_en: 'Cardiac Rhythm Labs', region: 'Wonju', kind: 'company' },
+		['samd', 'cardiology'],
+		[{ name_en: 'Rhythm Patch', mfds_status: 'approved' }]
+	);
+	await org(
+		'wonju-severance-test',
+		{
+			name_ko: '원주세브란스기독병원',
+			name_en: 'Wonju Severance Christian Hospital',
+			region: 'Wonju',
+			kind: 'hospital'
+		},
+		['cardiology']
+	);
+	await org(
+		'printing-3d',
+		{
+			name_ko: '3D프린팅 임플란트 센터',
+			name_en: '3D Printing Implant Center',
+			region: 'Daegu',
+			kind: 'agency',
+			looking_for_partners: true
+		},
+		['iomt'],
+		[{ name_en: 'Spinal Cage', mfds_status: 'in_review' }]
+	);
+	await org(
+		'hidden-health',
+		{ name_ko: '숨은헬스케어', name_en: 'Hidden Healthcare', status: 'pending', region: 'Seoul' },
+		['samd']
+	);
+	await org(
+		'rejected-cardiac',
+		{ name_ko: '반려카디악', name_en: 'Rejected Cardiac', status: 'rejected', region: 'Seoul' },
+		['cardiology']
+	);
 });
 
 afterAll(async () => {

@@ -45,12 +45,20 @@ describe('homeDashboard', () => {
 		const alpha = await createCompany(db);
 		const beta = await createCompany(db);
 		const need = await postNeed(db, hospital.staff);
-		const response = await respondToNeed(db, actorOf(alpha.member), need.id, { message: 'We can help.', productIds: [] }, needsContext);
+		const response = await respondToNeed(
+			db,
+			actorOf(alpha.member),
+			need.id,
+			{ message: 'We can help.', productIds: [] },
+			needsContext
+		);
 		await postThreadMessage(db, actorOf(alpha.member), response.id, 'Shall we meet?');
 		const now = new Date();
 
 		const clinic = await homeDashboard(db, actorOf(hospital.staff), now);
-		expect(clinic.threads).toEqual([{ responseId: response.id, needId: need.id, title_ko: need.title_ko, title_en: need.title_en, unread: 1 }]);
+		expect(clinic.threads).toEqual([
+			{ responseId: response.id, needId: need.id, title_ko: need.title_ko, title_en: need.title_en, unread: 1 }
+		]);
 		// The poster has read their own message; a colleague at the company has not.
 		expect((await homeDashboard(db, actorOf(alpha.member), now)).threads).toEqual([]);
 		expect((await homeDashboard(db, actorOf(alpha.owner), now)).threads.map((t) => t.unread)).toEqual([1]);

@@ -38,7 +38,13 @@ function countingMedia() {
 }
 
 const openAttendance = (eventId: string, userId: string) =>
-	db.selectFrom('ir_attendance').select('id').where('event_id', '=', eventId).where('user_id', '=', userId).where('left_at', 'is', null).execute();
+	db
+		.selectFrom('ir_attendance')
+		.select('id')
+		.where('event_id', '=', eventId)
+		.where('user_id', '=', userId)
+		.where('left_at', 'is', null)
+		.execute();
 
 describe('ir:join bursts', () => {
 	it('answers fifty parallel joins on one socket with one participant, one attendance row and one media registration', async () => {
@@ -48,7 +54,9 @@ describe('ir:join bursts', () => {
 			const { event } = await createLiveSession(db, { status: 'live' });
 			const { user } = await createAttendee(db, event.id);
 			const client = await server.connectAs(user);
-			const replies = await Promise.all(Array.from({ length: 50 }, () => request(client, 'ir:join', { eventId: event.id }, 20_000)));
+			const replies = await Promise.all(
+				Array.from({ length: 50 }, () => request(client, 'ir:join', { eventId: event.id }, 20_000))
+			);
 			expect(replies.every((reply) => reply.ok)).toBe(true);
 			expect(replies.every((reply) => reply.room?.role === 'viewer')).toBe(true);
 			expect(registry.participants(event.id)).toHaveLength(1);
@@ -70,7 +78,10 @@ describe('ir:join bursts', () => {
 			const first = await createLiveSession(db, { status: 'live' });
 			const second = await createLiveSession(db, { status: 'live' });
 			const { user, org } = await createAttendee(db, first.event.id);
-			await db.insertInto('ir_registrations').values({ event_id: second.event.id, user_id: user.id, org_id: org.id }).execute();
+			await db
+				.insertInto('ir_registrations')
+				.values({ event_id: second.event.id, user_id: user.id, org_id: org.id })
+				.execute();
 			const client = await server.connectAs(user);
 			expect((await request(client, 'ir:join', { eventId: first.event.id })).ok).toBe(true);
 			expect((await request(client, 'ir:join', { eventId: second.event.id })).ok).toBe(true);
@@ -86,10 +97,18 @@ describe('question allowance', () => {
 	it('stores exactly the allowance when twelve questions arrive at once', async () => {
 		const { event } = await createLiveSession(db, { status: 'live' });
 		const { user } = await createAttendee(db, event.id);
-		const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => askQuestion(db, event.id, user.id, `question ${i}`)));
+		const results = await Promise.allSettled(
+			Array.from({ length: 12 }, (_, i) => askQuestion(db, event.id, user.id, `question ${i}`))
+		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(QUESTION_LIMIT.count);
-		for (const refused of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(refused.reason).toBeInstanceOf(QuestionThrottledError);
-		const stored = await db.selectFrom('ir_questions').select('id').where('event_id', '=', event.id).where('user_id', '=', user.id).execute();
+		for (const refused of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected'))
+			expect(refused.reason).toBeInstanceOf(QuestionThrottledError);
+		const stored = await db
+			.selectFrom('ir_questions')
+			.select('id')
+			.where('event_id', '=', event.id)
+			.where('user_id', '=', user.id)
+			.execute();
 		expect(stored).toHaveLength(QUESTION_LIMIT.count);
 	});
 
@@ -99,8 +118,10 @@ describe('question allowance', () => {
 			const { event } = await createLiveSession(db, { status: 'live' });
 			const asker = await server.connectAs((await createAttendee(db, event.id)).user);
 			const other = await server.connectAs((await createAttendee(db, event.id)).user);
-			for (const client of [asker, other]) expect((await request(client, 'ir:join', { eventId: event.id })).ok).toBe(true);
-			for (let i = 0; i < QUESTION_LIMIT.count; i++) expect(await request(asker, 'ir:question_ask', { eventId: event.id, body: `Q${i}` })).toEqual({ ok: true });
+			for (const client of [asker, other])
+				expect((await request(client, 'ir:join', { eventId: event.id })).ok).toBe(true);
+			for (let i = 0; i < QUESTION_LIMIT.count; i++)
+				expect(await request(asker, 'ir:question_ask', { eventId: event.id, body: `Q${i}` })).toEqual({ ok: true });
 			const refused = await request(asker, 'ir:question_ask', { eventId: event.id, body: 'one more' });
 			expect(refused).toMatchObject({ ok: false, error: { code: 'question_throttled' } });
 			expect(refused.error?.message).toMatch(/^You are asking questions too quickly\. Try again in \d+ seconds\.$/);

@@ -21,10 +21,18 @@ describe('live chat allowance', () => {
 	it('stores exactly the allowance when twelve messages arrive at once', async () => {
 		const { event } = await createLiveSession(db, { status: 'live' });
 		const { user } = await createAttendee(db, event.id);
-		const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => postChatMessage(db, event.id, user.id, `message ${i}`)));
+		const results = await Promise.allSettled(
+			Array.from({ length: 12 }, (_, i) => postChatMessage(db, event.id, user.id, `message ${i}`))
+		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(CHAT_LIMIT.messages);
-		for (const refused of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(refused.reason).toBeInstanceOf(ChatThrottledError);
-		const stored = await db.selectFrom('ir_chat_messages').select('id').where('event_id', '=', event.id).where('user_id', '=', user.id).execute();
+		for (const refused of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected'))
+			expect(refused.reason).toBeInstanceOf(ChatThrottledError);
+		const stored = await db
+			.selectFrom('ir_chat_messages')
+			.select('id')
+			.where('event_id', '=', event.id)
+			.where('user_id', '=', user.id)
+			.execute();
 		expect(stored).toHaveLength(CHAT_LIMIT.messages);
 	});
 });

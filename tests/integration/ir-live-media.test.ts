@@ -11,7 +11,14 @@ import { registerMediaSignalling } from '$lib/server/media/signalling';
 import * as registry from '$lib/server/ir/live/registry';
 import { createTestDatabase } from './support/database';
 import { LOOPBACK, silentLogger } from './media-support';
-import { createAttendee, createLiveSession, nextEvent, request, startLiveServer, type LiveClient } from './ir-live-support';
+import {
+	createAttendee,
+	createLiveSession,
+	nextEvent,
+	request,
+	startLiveServer,
+	type LiveClient
+} from './ir-live-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -22,7 +29,10 @@ const peers: RTCPeerConnection[] = [];
 beforeAll(async () => {
 	database = await createTestDatabase();
 	db = database.db;
-	backend = createMediaBackend({ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 43000, MEDIA_PORT_MAX: 43499, MEDIA_ICE_SERVERS: [] }, silentLogger);
+	backend = createMediaBackend(
+		{ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 43000, MEDIA_PORT_MAX: 43499, MEDIA_ICE_SERVERS: [] },
+		silentLogger
+	);
 	server = await startLiveServer(db, { backend, register: registerMediaSignalling });
 });
 afterAll(async () => {
@@ -44,7 +54,7 @@ async function cameraOffer() {
 const socketId = (client: LiveClient) => (client as unknown as { id: string }).id;
 
 describe('live room media grants', () => {
-	it('refuses a viewer\'s publish, accepts it once promoted, and unpublishes on demotion', async () => {
+	it("refuses a viewer's publish, accepts it once promoted, and unpublishes on demotion", async () => {
 		const { event, moderator } = await createLiveSession(db);
 		const { user: viewer } = await createAttendee(db, event.id);
 		const moderatorClient = await server.connectAs(moderator);
@@ -56,24 +66,39 @@ describe('live room media grants', () => {
 		const joined = await request(client, 'ir:join', { eventId: event.id });
 		expect(joined.room).toMatchObject({ role: 'viewer', media: true, iceServers: [] });
 
-		expect(await request(client, 'media:publish', await cameraOffer())).toMatchObject({ ok: false, error: { code: 'media_publish_forbidden' } });
+		expect(await request(client, 'media:publish', await cameraOffer())).toMatchObject({
+			ok: false,
+			error: { code: 'media_publish_forbidden' }
+		});
 		expect(backend.room(event.id).tracks()).toEqual([]);
 		// Subscribing is granted; with nobody publishing yet there is no offer (it comes with the first track).
 		expect(await request(client, 'media:subscribe', {})).toMatchObject({ ok: true, offer: null, tracks: [] });
 
 		await request(client, 'ir:hand_raise', { eventId: event.id });
 		const promoted = nextEvent(client, 'ir:role');
-		expect(await request(moderatorClient, 'ir:speaker_promote', { eventId: event.id, userId: viewer.id })).toEqual({ ok: true });
+		expect(await request(moderatorClient, 'ir:speaker_promote', { eventId: event.id, userId: viewer.id })).toEqual({
+			ok: true
+		});
 		await promoted;
-		expect(await request(client, 'media:publish', await cameraOffer())).toMatchObject({ ok: true, answer: { type: 'answer' } });
-		expect(backend.room(event.id).tracks()).toEqual([expect.objectContaining({ publisherId: socketId(client), source: 'camera' })]);
+		expect(await request(client, 'media:publish', await cameraOffer())).toMatchObject({
+			ok: true,
+			answer: { type: 'answer' }
+		});
+		expect(backend.room(event.id).tracks()).toEqual([
+			expect.objectContaining({ publisherId: socketId(client), source: 'camera' })
+		]);
 
-		expect(await request(moderatorClient, 'ir:speaker_demote', { eventId: event.id, userId: viewer.id })).toEqual({ ok: true });
+		expect(await request(moderatorClient, 'ir:speaker_demote', { eventId: event.id, userId: viewer.id })).toEqual({
+			ok: true
+		});
 		expect(backend.room(event.id).tracks()).toEqual([]);
-		expect(await request(client, 'media:publish', await cameraOffer())).toMatchObject({ ok: false, error: { code: 'media_publish_forbidden' } });
+		expect(await request(client, 'media:publish', await cameraOffer())).toMatchObject({
+			ok: false,
+			error: { code: 'media_publish_forbidden' }
+		});
 	});
 
-	it('closes the media room with the last participant, and leaving stops the socket\'s media events', async () => {
+	it("closes the media room with the last participant, and leaving stops the socket's media events", async () => {
 		const { event, presenter } = await createLiveSession(db);
 		const client = await server.connectAs(presenter);
 		const roomsBefore = backend.stats().rooms;

@@ -11,7 +11,14 @@ import { answerPoll, createPoll } from '$lib/server/ir/live/polls';
 import { LivePollError } from '$lib/server/ir/live/errors';
 import { listPollResults, pollsCsv } from '$lib/server/ir/analytics';
 import { createTestDatabase } from './support/database';
-import { createAttendee, createLiveSession, nextEvent, request, startLiveServer, type LiveClient } from './ir-live-support';
+import {
+	createAttendee,
+	createLiveSession,
+	nextEvent,
+	request,
+	startLiveServer,
+	type LiveClient
+} from './ir-live-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -35,27 +42,43 @@ async function joined(user: { id: string }, eventId: string): Promise<LiveClient
 
 async function room(viewerCount = 3) {
 	const session = await createLiveSession(db, { status: 'live' });
-	const viewers = await Promise.all(Array.from({ length: viewerCount }, () => createAttendee(db, session.event.id).then((a) => a.user)));
+	const viewers = await Promise.all(
+		Array.from({ length: viewerCount }, () => createAttendee(db, session.event.id).then((a) => a.user))
+	);
 	const moderatorClient = await joined(session.moderator, session.event.id);
 	const clients = [];
 	for (const viewer of viewers) clients.push(await joined(viewer, session.event.id));
 	return { ...session, viewers, moderatorClient, clients };
 }
 
-const opened = (client: LiveClient) => nextEvent<LivePoll>(client, 'ir:poll', (p) => p.status === 'open' && p.total === 0);
+const opened = (client: LiveClient) =>
+	nextEvent<LivePoll>(client, 'ir:poll', (p) => p.status === 'open' && p.total === 0);
 
 describe('live polls', () => {
 	it('opens for the room admin only, reaches everyone, counts each answer once and refuses after closing', async () => {
 		const { event, moderatorClient, clients, presenter } = await room();
 		const eventId = event.id;
-		const refused = { ok: false, error: { code: 'grant_missing', message: 'Your role in this session does not allow this.' } };
-		expect(await request(clients[0], 'ir:poll_create', { eventId, question: 'Invest?', options: ['Yes', 'No'] })).toEqual(refused);
+		const refused = {
+			ok: false,
+			error: { code: 'grant_missing', message: 'Your role in this session does not allow this.' }
+		};
+		expect(
+			await request(clients[0], 'ir:poll_create', { eventId, question: 'Invest?', options: ['Yes', 'No'] })
+		).toEqual(refused);
 		const presenterClient = await joined(presenter, eventId);
-		expect(await request(presenterClient, 'ir:poll_create', { eventId, question: 'Invest?', options: ['Yes', 'No'] })).toEqual(refused);
+		expect(
+			await request(presenterClient, 'ir:poll_create', { eventId, question: 'Invest?', options: ['Yes', 'No'] })
+		).toEqual(refused);
 		expect(await db.selectFrom('ir_polls').select('id').where('event_id', '=', eventId).execute()).toEqual([]);
 
 		const seen = clients.map(opened);
-		expect(await request(moderatorClient, 'ir:poll_create', { eventId, question: 'Would you join the seed round?', options: ['Yes', 'Maybe', 'No'] })).toEqual({ ok: true });
+		expect(
+			await request(moderatorClient, 'ir:poll_create', {
+				eventId,
+				question: 'Would you join the seed round?',
+				options: ['Yes', 'Maybe', 'No']
+			})
+		).toEqual({ ok: true });
 		const polls = await Promise.all(seen);
 		const poll = polls[0];
 		expect(polls.every((p) => p.id === poll.id)).toBe(true);
@@ -63,27 +86,52 @@ describe('live polls', () => {
 		const [yes, maybe] = poll.options;
 
 		// A second poll while one is open is refused with a reason.
-		const second = await request(moderatorClient, 'ir:poll_create', { eventId, question: 'Another?', options: ['A', 'B'] });
-		expect(second).toMatchObject({ ok: false, error: { code: 'poll_open', message: 'A poll is already open. Close it before starting a new one.' } });
+		const second = await request(moderatorClient, 'ir:poll_create', {
+			eventId,
+			question: 'Another?',
+			options: ['A', 'B']
+		});
+		expect(second).toMatchObject({
+			ok: false,
+			error: { code: 'poll_open', message: 'A poll is already open. Close it before starting a new one.' }
+		});
 
 		const tally = nextEvent<LivePoll>(moderatorClient, 'ir:poll', (p) => p.id === poll.id && p.total === 3, 5000);
-		expect(await request(clients[0], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })).toEqual({ ok: true });
-		expect(await request(clients[1], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })).toEqual({ ok: true });
-		expect(await request(clients[2], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: maybe.id })).toEqual({ ok: true });
+		expect(await request(clients[0], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })).toEqual({
+			ok: true
+		});
+		expect(await request(clients[1], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })).toEqual({
+			ok: true
+		});
+		expect(await request(clients[2], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: maybe.id })).toEqual({
+			ok: true
+		});
 		// Answering twice is refused and does not count.
-		expect(await request(clients[0], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: maybe.id })).toMatchObject({ ok: false, error: { code: 'already_answered' } });
+		expect(await request(clients[0], 'ir:poll_answer', { eventId, pollId: poll.id, optionId: maybe.id })).toMatchObject(
+			{ ok: false, error: { code: 'already_answered' } }
+		);
 		const pushed = await tally;
 		expect(pushed.options.map((o) => o.votes)).toEqual([2, 1, 0]);
 
 		// Someone who has not joined the room cannot answer; an option of another poll is not found.
 		const { user: outsider } = await createAttendee(db, eventId);
 		const outsiderClient = await server.connectAs(outsider);
-		expect(await request(outsiderClient, 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })).toMatchObject({ ok: false, error: { code: 'not_in_room' } });
+		expect(
+			await request(outsiderClient, 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })
+		).toMatchObject({ ok: false, error: { code: 'not_in_room' } });
 		const other = await createLiveSession(db, { status: 'live' });
-		const otherPoll = await createPoll(db, other.moderator.id, other.event.id, { question: 'Elsewhere', options: ['X', 'Y'] }, { ip: null });
+		const otherPoll = await createPoll(
+			db,
+			other.moderator.id,
+			other.event.id,
+			{ question: 'Elsewhere', options: ['X', 'Y'] },
+			{ ip: null }
+		);
 		const late = await createAttendee(db, eventId);
 		const lateClient = await joined(late.user, eventId);
-		expect(await request(lateClient, 'ir:poll_answer', { eventId, pollId: poll.id, optionId: otherPoll.options[0].id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(
+			await request(lateClient, 'ir:poll_answer', { eventId, pollId: poll.id, optionId: otherPoll.options[0].id })
+		).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
 		// A late joiner gets the poll, with its tally, in the join snapshot; their own answer shows there after answering.
 		const snapshot = await request(lateClient, 'ir:join', { eventId });
@@ -95,15 +143,37 @@ describe('live polls', () => {
 		const closed = nextEvent<LivePoll>(clients[2], 'ir:poll', (p) => p.id === poll.id && p.status === 'closed');
 		expect(await request(moderatorClient, 'ir:poll_close', { eventId, pollId: poll.id })).toEqual({ ok: true });
 		expect((await closed).closedAt).not.toBeNull();
-		expect(await request(lateClient, 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })).toMatchObject({ ok: false, error: { code: 'poll_closed' } });
-		expect(await request(moderatorClient, 'ir:poll_close', { eventId, pollId: poll.id })).toMatchObject({ ok: false, error: { code: 'poll_closed' } });
+		expect(await request(lateClient, 'ir:poll_answer', { eventId, pollId: poll.id, optionId: yes.id })).toMatchObject({
+			ok: false,
+			error: { code: 'poll_closed' }
+		});
+		expect(await request(moderatorClient, 'ir:poll_close', { eventId, pollId: poll.id })).toMatchObject({
+			ok: false,
+			error: { code: 'poll_closed' }
+		});
 
-		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', eventId).where('action', 'like', 'ir.poll%').orderBy('created_at').execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_id', '=', eventId)
+			.where('action', 'like', 'ir.poll%')
+			.orderBy('created_at')
+			.execute();
 		expect(audit.map((a) => a.action)).toEqual(['ir.poll_opened', 'ir.poll_closed']);
 
 		// The export: one row per answer with its count and share.
-		const csv = pollsCsv(await listPollResults(db, eventId), { question: 'Q', openedAt: 'O', closedAt: 'C', option: 'A', votes: 'V', share: 'S' });
-		const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+		const csv = pollsCsv(await listPollResults(db, eventId), {
+			question: 'Q',
+			openedAt: 'O',
+			closedAt: 'C',
+			option: 'A',
+			votes: 'V',
+			share: 'S'
+		});
+		const rows = csv
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		expect(rows).toHaveLength(4);
 		expect(rows[1]).toMatch(/^Would you join the seed round\?,.*,Yes,2,66\.7$/);
 		expect(rows[3]).toMatch(/,No,0,0$/);
@@ -128,9 +198,17 @@ describe('live polls', () => {
 
 	it('counts exactly one answer per person when the same person answers twenty times at once', async () => {
 		const { event, moderator } = await createLiveSession(db, { status: 'live' });
-		const poll = await createPoll(db, moderator.id, event.id, { question: 'Parallel?', options: ['A', 'B'] }, { ip: null });
+		const poll = await createPoll(
+			db,
+			moderator.id,
+			event.id,
+			{ question: 'Parallel?', options: ['A', 'B'] },
+			{ ip: null }
+		);
 		const { user } = await createAttendee(db, event.id);
-		const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => answerPoll(db, event.id, user.id, poll.id, poll.options[i % 2].id)));
+		const results = await Promise.allSettled(
+			Array.from({ length: 20 }, (_, i) => answerPoll(db, event.id, user.id, poll.id, poll.options[i % 2].id))
+		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LivePollError);
 		const [stored] = await listPollResults(db, event.id);
@@ -139,7 +217,11 @@ describe('live polls', () => {
 
 	it('lets only one of two polls opened at the same instant through', async () => {
 		const { event, moderator } = await createLiveSession(db, { status: 'live' });
-		const results = await Promise.allSettled([1, 2, 3].map((n) => createPoll(db, moderator.id, event.id, { question: `Poll ${n}`, options: ['A', 'B'] }, { ip: null })));
+		const results = await Promise.allSettled(
+			[1, 2, 3].map((n) =>
+				createPoll(db, moderator.id, event.id, { question: `Poll ${n}`, options: ['A', 'B'] }, { ip: null })
+			)
+		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(LivePollError);
 	});

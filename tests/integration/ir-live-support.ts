@@ -28,7 +28,13 @@ export async function startLiveServer(db: Kysely<DB>, media?: MediaHooks) {
 		io,
 		async connectAs(user: { id: string }): Promise<LiveClient> {
 			const { token } = await createSession(db, user.id);
-			const client: LiveClient = connect(url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: `${SESSION_COOKIE}=${token}; PARAGLIDE_LOCALE=en` } });
+			const client: LiveClient = connect(url, {
+				path: '/socket.io',
+				transports: ['websocket'],
+				forceNew: true,
+				reconnection: false,
+				extraHeaders: { cookie: `${SESSION_COOKIE}=${token}; PARAGLIDE_LOCALE=en` }
+			});
 			clients.push(client);
 			await new Promise<void>((resolve, reject) => {
 				client.once('connect', () => resolve());
@@ -44,12 +50,22 @@ export async function startLiveServer(db: Kysely<DB>, media?: MediaHooks) {
 }
 
 /** Emits and waits for the acknowledgement (untyped on purpose: tests send malformed payloads too). */
-export function request(client: LiveClient, event: string, payload: unknown, timeoutMs = 5000): Promise<{ ok: boolean; error?: { code: string; message: string }; room?: any }> {
+export function request(
+	client: LiveClient,
+	event: string,
+	payload: unknown,
+	timeoutMs = 5000
+): Promise<{ ok: boolean; error?: { code: string; message: string }; room?: any }> {
 	return (client as unknown as ClientSocket).timeout(timeoutMs).emitWithAck(event, payload);
 }
 
 /** The next `event` the client receives that matches `accept`. */
-export function nextEvent<T>(client: LiveClient, event: string, accept: (payload: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+export function nextEvent<T>(
+	client: LiveClient,
+	event: string,
+	accept: (payload: T) => boolean = () => true,
+	timeoutMs = 3000
+): Promise<T> {
 	const socket = client as unknown as ClientSocket;
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
@@ -66,7 +82,11 @@ export function nextEvent<T>(client: LiveClient, event: string, accept: (payload
 	});
 }
 
-type SessionOptions = { access?: 'members' | 'investors' | 'open'; ndaVersion?: string; status?: 'scheduled' | 'live' | 'ended' | 'cancelled' };
+type SessionOptions = {
+	access?: 'members' | 'investors' | 'open';
+	ndaVersion?: string;
+	status?: 'scheduled' | 'live' | 'ended' | 'cancelled';
+};
 
 /** A startup's IR session with a moderator and a presenter (the creator). */
 export async function createLiveSession(db: Kysely<DB>, options: SessionOptions = {}) {
@@ -100,7 +120,11 @@ export async function createLiveSession(db: Kysely<DB>, options: SessionOptions 
 }
 
 /** A user in an organisation of `kind`, registered for the session (with `ndaVersion` accepted). */
-export async function createAttendee(db: Kysely<DB>, eventId: string, options: { kind?: NewOrganization['kind']; ndaVersion?: string | null; register?: boolean } = {}) {
+export async function createAttendee(
+	db: Kysely<DB>,
+	eventId: string,
+	options: { kind?: NewOrganization['kind']; ndaVersion?: string | null; register?: boolean } = {}
+) {
 	const org = await createOrganization(db, { kind: options.kind ?? 'investor' });
 	const user = await createUser(db);
 	await addMember(db, org.id, user.id, 'member');
@@ -108,7 +132,13 @@ export async function createAttendee(db: Kysely<DB>, eventId: string, options: {
 		const ndaVersion = options.ndaVersion ?? null;
 		await db
 			.insertInto('ir_registrations')
-			.values({ event_id: eventId, user_id: user.id, org_id: org.id, nda_version: ndaVersion, nda_accepted_at: ndaVersion ? new Date() : null })
+			.values({
+				event_id: eventId,
+				user_id: user.id,
+				org_id: org.id,
+				nda_version: ndaVersion,
+				nda_accepted_at: ndaVersion ? new Date() : null
+			})
 			.execute();
 	}
 	return { user, org };

@@ -44,8 +44,19 @@ afterAll(async () => {
 
 const SECOND = 1000;
 const row = (id: string) => db.selectFrom('ir_recordings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const job = (recordingId: string) => db.selectFrom('jobs').select(['state', 'attempts', 'last_error']).where('key', '=', processJobKey(recordingId)).executeTakeFirstOrThrow();
-const entry = (file: string, kind: 'audio' | 'video', offsetMs: number): RecordedTrack => ({ file, publisherId: 'presenter', source: kind === 'video' ? 'camera' : 'microphone', kind, offsetMs });
+const job = (recordingId: string) =>
+	db
+		.selectFrom('jobs')
+		.select(['state', 'attempts', 'last_error'])
+		.where('key', '=', processJobKey(recordingId))
+		.executeTakeFirstOrThrow();
+const entry = (file: string, kind: 'audio' | 'video', offsetMs: number): RecordedTrack => ({
+	file,
+	publisherId: 'presenter',
+	source: kind === 'video' ? 'camera' : 'microphone',
+	kind,
+	offsetMs
+});
 const line = (track: RecordedTrack) => JSON.stringify(track);
 
 /** A live session recording from t0 to t0 + `seconds`, with `write` filling its raw folder in between. */
@@ -59,16 +70,31 @@ async function record(seconds: number, write: (raw: string) => Promise<void>) {
 	return { s, deps, recording };
 }
 
-const runner = (deps: RecordingDeps) => createJobRunner({ db, origin: 'http://127.0.0.1', workerId: 'failover-test', handlers: recordingJobs(deps).handlers });
+const runner = (deps: RecordingDeps) =>
+	createJobRunner({
+		db,
+		origin: 'http://127.0.0.1',
+		workerId: 'failover-test',
+		handlers: recordingJobs(deps).handlers
+	});
 
 /** The stretches of the file that are black for at least half a second, in seconds. */
 function blackStretches(file: string): Array<[number, number]> {
-	const result = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-i', file, '-vf', 'blackdetect=d=0.5:pix_th=0.10', '-an', '-f', 'null', '-'], { encoding: 'utf8' });
-	return [...result.stderr.matchAll(/black_start:([\d.]+) black_end:([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+	const result = spawnSync(
+		'ffmpeg',
+		['-hide_banner', '-nostdin', '-i', file, '-vf', 'blackdetect=d=0.5:pix_th=0.10', '-an', '-f', 'null', '-'],
+		{ encoding: 'utf8' }
+	);
+	return [...result.stderr.matchAll(/black_start:([\d.]+) black_end:([\d.]+)/g)].map((m) => [
+		Number(m[1]),
+		Number(m[2])
+	]);
 }
 
 function streamKinds(file: string): string[] {
-	const result = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+	const result = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', file], {
+		encoding: 'utf8'
+	});
 	return result.stdout.split('\n').filter(Boolean).sort();
 }
 
@@ -85,10 +111,18 @@ describe('processing a recording across a SIGKILL failover', () => {
 			// The new owner from 6 s, finished cleanly (the room moved on).
 			await writeWeriftPart(join(raw, 'b-001-camera.webm'), 'video', 4);
 			await writeWeriftPart(join(raw, 'b-002-microphone.webm'), 'audio', 4);
-			const killed = [entry('a-001-camera.webm', 'video', 0), entry('a-002-microphone.webm', 'audio', 0), entry('a-003-camera.webm', 'video', 3500), entry('a-004-microphone.webm', 'audio', 3600)];
+			const killed = [
+				entry('a-001-camera.webm', 'video', 0),
+				entry('a-002-microphone.webm', 'audio', 0),
+				entry('a-003-camera.webm', 'video', 3500),
+				entry('a-004-microphone.webm', 'audio', 3600)
+			];
 			// The kill tore the node's last entry; the new owner appended its first one on the same line.
 			const torn = line(entry('a-005-camera.webm', 'video', 3900)).slice(0, 30);
-			await appendFile(join(raw, TRACKS_MANIFEST), `${killed.map(line).join('\n')}\n${torn}${line(entry('b-001-camera.webm', 'video', 6000))}\n${line(entry('b-002-microphone.webm', 'audio', 6000))}\n`);
+			await appendFile(
+				join(raw, TRACKS_MANIFEST),
+				`${killed.map(line).join('\n')}\n${torn}${line(entry('b-001-camera.webm', 'video', 6000))}\n${line(entry('b-002-microphone.webm', 'audio', 6000))}\n`
+			);
 		});
 
 		const result = await runner(deps).runDue();
@@ -115,7 +149,12 @@ describe('processing a recording across a SIGKILL failover', () => {
 			await writeFile(join(raw, 'a-002-microphone.webm'), '');
 			await writeWeriftPart(join(raw, 'a-003-microphone.webm'), 'audio', 2, { killed: true });
 			await truncateTo(join(raw, 'a-003-microphone.webm'), 40); // torn inside the EBML header
-			const parts = [entry('a-001-camera.webm', 'video', 0), entry('a-002-microphone.webm', 'audio', 0), entry('a-003-microphone.webm', 'audio', 100), entry('gone.webm', 'video', 200)];
+			const parts = [
+				entry('a-001-camera.webm', 'video', 0),
+				entry('a-002-microphone.webm', 'audio', 0),
+				entry('a-003-microphone.webm', 'audio', 100),
+				entry('gone.webm', 'video', 200)
+			];
 			await writeFile(join(raw, TRACKS_MANIFEST), parts.map(line).join('\n') + '\n');
 		});
 
@@ -125,11 +164,20 @@ describe('processing a recording across a SIGKILL failover', () => {
 		// Not retried: another attempt would read the same files.
 		expect(await job(recording.id)).toMatchObject({ state: 'done', attempts: 1 });
 		expect(failed.last_error).toMatch(/^no_media: /);
-		for (const part of ['a-001-camera.webm: unreadable', 'a-002-microphone.webm: empty', 'a-003-microphone.webm: unreadable', 'gone.webm: missing']) expect(failed.last_error).toContain(part);
+		for (const part of [
+			'a-001-camera.webm: unreadable',
+			'a-002-microphone.webm: empty',
+			'a-003-microphone.webm: unreadable',
+			'gone.webm: missing'
+		])
+			expect(failed.last_error).toContain(part);
 		expect(existsSync(join(dir, rawPrefix(recording.id), 'a-001-camera.webm'))).toBe(true);
 
 		const team = await readReplay(db, actorOf(s.presenter), s.event.id);
-		expect(team.recordings[0]!.failure).toMatchObject({ reason: 'no_media', detail: expect.stringContaining('gone.webm: missing') });
+		expect(team.recordings[0]!.failure).toMatchObject({
+			reason: 'no_media',
+			detail: expect.stringContaining('gone.webm: missing')
+		});
 		// A registrant sees no failed recording (and so no reason): nothing to watch is a 404.
 		expect(await refusal(readReplay(db, actorOf(s.current), s.event.id))).toBeInstanceOf(NotFoundError);
 	}, 120_000);
@@ -138,7 +186,11 @@ describe('processing a recording across a SIGKILL failover', () => {
 describe('a resume racing the stop', () => {
 	it('starts no sink for a recording stopped while the resume was on its way', async () => {
 		const taps = new Map<string, number>();
-		const room = (id: string) => ({ id, tapIngest: () => (taps.set(id, (taps.get(id) ?? 0) + 1), () => taps.set(id, (taps.get(id) ?? 0) - 1)) }) as unknown as MediaRoom;
+		const room = (id: string) =>
+			({
+				id,
+				tapIngest: () => (taps.set(id, (taps.get(id) ?? 0) + 1), () => taps.set(id, (taps.get(id) ?? 0) - 1))
+			}) as unknown as MediaRoom;
 		const media = { room } as unknown as MediaBackend;
 		const recorders = new ActiveRecordings({ warn: () => {} });
 		const s = await liveSession(db);

@@ -18,7 +18,11 @@ export async function recordingsDir() {
 }
 
 export function testDeps(dir: string, announced: Array<{ eventId: string; recording: boolean }> = []): RecordingDeps {
-	return { store: createDiskStore(dir), retentionDays: 180, announce: (eventId, state) => announced.push({ eventId, recording: state.recording }) };
+	return {
+		store: createDiskStore(dir),
+		retentionDays: 180,
+		announce: (eventId, state) => announced.push({ eventId, recording: state.recording })
+	};
 }
 
 /** A live session with an NDA (v2 now): a presenter, an operator moderating, registrants on v2 and v1, a stranger. */
@@ -26,21 +30,75 @@ export async function liveSession(db: Kysely<DB>) {
 	const startup = await createStartup(db);
 	const operator = await createOperator(db);
 	const NDA = { ndaRequired: true, ndaText: 'Confidential.', ndaVersion: 'v1' };
-	const event = await schedule(db, startup.owner, startup.org.id, { moderatorId: operator.id, presenterIds: [startup.member.id], ...NDA, access: 'members' });
-	const [current, outdated, unregistered] = [await createInvestor(db), await createInvestor(db), await createInvestor(db)];
+	const event = await schedule(db, startup.owner, startup.org.id, {
+		moderatorId: operator.id,
+		presenterIds: [startup.member.id],
+		...NDA,
+		access: 'members'
+	});
+	const [current, outdated, unregistered] = [
+		await createInvestor(db),
+		await createInvestor(db),
+		await createInvestor(db)
+	];
 	await registerForEvent(db, actorOf(outdated.user), event.id, 'v1', context);
-	await db.updateTable('ir_events').set({ nda_version: 'v2', status: 'live', live_started_at: new Date() }).where('id', '=', event.id).execute();
+	await db
+		.updateTable('ir_events')
+		.set({ nda_version: 'v2', status: 'live', live_started_at: new Date() })
+		.where('id', '=', event.id)
+		.execute();
 	await registerForEvent(db, actorOf(current.user), event.id, 'v2', context);
 	const stranger = await createUser(db);
-	return { event, startup, operator, presenter: startup.member, current: current.user, outdated: outdated.user, unregistered: unregistered.user, stranger };
+	return {
+		event,
+		startup,
+		operator,
+		presenter: startup.member,
+		current: current.user,
+		outdated: outdated.user,
+		unregistered: unregistered.user,
+		stranger
+	};
 }
 
 /** Writes `seconds` of raw tracks (camera VP8, microphone Opus, screen VP8) and their manifest, as the sink would. */
 export async function writeRawTracks(dir: string, seconds: number): Promise<RecordedTrack[]> {
 	const ffmpeg = (args: string[]) => execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
-	ffmpeg(['-f', 'lavfi', '-i', `testsrc2=size=320x240:rate=15:duration=${seconds}`, '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', join(dir, '001-camera.webm')]);
-	ffmpeg(['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`, '-c:a', 'libopus', join(dir, '002-microphone.webm')]);
-	ffmpeg(['-f', 'lavfi', '-i', `smptebars=size=640x360:rate=15:duration=${seconds - 1}`, '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', join(dir, '003-screen.webm')]);
+	ffmpeg([
+		'-f',
+		'lavfi',
+		'-i',
+		`testsrc2=size=320x240:rate=15:duration=${seconds}`,
+		'-c:v',
+		'libvpx',
+		'-deadline',
+		'realtime',
+		'-cpu-used',
+		'8',
+		join(dir, '001-camera.webm')
+	]);
+	ffmpeg([
+		'-f',
+		'lavfi',
+		'-i',
+		`sine=frequency=440:sample_rate=48000:duration=${seconds}`,
+		'-c:a',
+		'libopus',
+		join(dir, '002-microphone.webm')
+	]);
+	ffmpeg([
+		'-f',
+		'lavfi',
+		'-i',
+		`smptebars=size=640x360:rate=15:duration=${seconds - 1}`,
+		'-c:v',
+		'libvpx',
+		'-deadline',
+		'realtime',
+		'-cpu-used',
+		'8',
+		join(dir, '003-screen.webm')
+	]);
 	const tracks: RecordedTrack[] = [
 		{ file: '001-camera.webm', publisherId: 'p1', source: 'camera', kind: 'video', offsetMs: 0 },
 		{ file: '002-microphone.webm', publisherId: 'p1', source: 'microphone', kind: 'audio', offsetMs: 0 },
@@ -51,5 +109,9 @@ export async function writeRawTracks(dir: string, seconds: number): Promise<Reco
 }
 
 export function probeDuration(file: string): number {
-	return Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file]).toString().trim());
+	return Number(
+		execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file])
+			.toString()
+			.trim()
+	);
 }

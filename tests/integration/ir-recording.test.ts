@@ -11,13 +11,24 @@ import { NotFoundError } from '$lib/server/errors';
 import { claimDueJobs } from '$lib/server/jobs/repository';
 import { createJobRunner } from '$lib/server/jobs/runner';
 import { rawPrefix } from '$lib/server/ir/recording/deps';
-import { AlreadyRecordingError, NotRecordingError, RecordingForbiddenError, RecordingNotLiveError } from '$lib/server/ir/recording/errors';
+import {
+	AlreadyRecordingError,
+	NotRecordingError,
+	RecordingForbiddenError,
+	RecordingNotLiveError
+} from '$lib/server/ir/recording/errors';
 import { recordingJobs } from '$lib/server/ir/recording/jobs';
 import { deleteExpiredRecordings, deleteRecording, setRecordingPublished } from '$lib/server/ir/recording/manage';
 import { mediaResponse } from '$lib/server/ir/recording/media-response';
 import { readReplay, requireWatchable, startReplayView, reportReplayWatch } from '$lib/server/ir/recording/replay';
 import { replayTotals } from '$lib/server/ir/recording/repository';
-import { PROCESS_JOB, resumeRecordings, startRecording, stopOrphanedRecordings, stopRecording } from '$lib/server/ir/recording/service';
+import {
+	PROCESS_JOB,
+	resumeRecordings,
+	startRecording,
+	stopOrphanedRecordings,
+	stopRecording
+} from '$lib/server/ir/recording/service';
 import { createMediaBackend } from '$lib/server/media/werift-backend';
 import { ActiveRecordings } from '$lib/server/media/recording/active';
 import { createTestDatabase } from './support/database';
@@ -63,24 +74,51 @@ describe('recording state machine', () => {
 		const announced: Array<{ eventId: string; recording: boolean }> = [];
 		const deps = testDeps(dir, announced);
 		const s = await liveSession(db);
-		expect(await refusal(startRecording(db, deps, actorOf(s.current), s.event.id))).toBeInstanceOf(RecordingForbiddenError);
+		expect(await refusal(startRecording(db, deps, actorOf(s.current), s.event.id))).toBeInstanceOf(
+			RecordingForbiddenError
+		);
 		expect(await refusal(startRecording(db, deps, actorOf(s.stranger), s.event.id))).toBeInstanceOf(NotFoundError);
 		expect(await refusal(stopRecording(db, deps, actorOf(s.presenter), s.event.id))).toBeInstanceOf(NotRecordingError);
 
 		const first = await startRecording(db, deps, actorOf(s.presenter), s.event.id);
 		expect(first.status).toBe('recording');
-		expect(await refusal(startRecording(db, deps, actorOf(s.operator), s.event.id))).toBeInstanceOf(AlreadyRecordingError);
+		expect(await refusal(startRecording(db, deps, actorOf(s.operator), s.event.id))).toBeInstanceOf(
+			AlreadyRecordingError
+		);
 		expect((await stopRecording(db, deps, actorOf(s.operator), s.event.id)).status).toBe('processing');
 		expect(await refusal(stopRecording(db, deps, actorOf(s.operator), s.event.id))).toBeInstanceOf(NotRecordingError);
 
 		const second = await startRecording(db, deps, actorOf(s.operator), s.event.id);
 		await stopRecording(db, deps, actorOf(s.presenter), s.event.id);
-		const rows = await db.selectFrom('ir_recordings').select(['id', 'status']).where('event_id', '=', s.event.id).orderBy('started_at').execute();
-		expect(rows).toEqual([{ id: first.id, status: 'processing' }, { id: second.id, status: 'processing' }]);
-		const jobs = await db.selectFrom('jobs').select('key').where('name', '=', PROCESS_JOB).where('key', 'in', [`${PROCESS_JOB}:${first.id}`, `${PROCESS_JOB}:${second.id}`]).execute();
+		const rows = await db
+			.selectFrom('ir_recordings')
+			.select(['id', 'status'])
+			.where('event_id', '=', s.event.id)
+			.orderBy('started_at')
+			.execute();
+		expect(rows).toEqual([
+			{ id: first.id, status: 'processing' },
+			{ id: second.id, status: 'processing' }
+		]);
+		const jobs = await db
+			.selectFrom('jobs')
+			.select('key')
+			.where('name', '=', PROCESS_JOB)
+			.where('key', 'in', [`${PROCESS_JOB}:${first.id}`, `${PROCESS_JOB}:${second.id}`])
+			.execute();
 		expect(jobs).toHaveLength(2);
-		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', s.event.id).where('action', 'like', 'ir_recording.%').execute();
-		expect(audit.map((a) => a.action).sort()).toEqual(['ir_recording.start', 'ir_recording.start', 'ir_recording.stop', 'ir_recording.stop']);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_id', '=', s.event.id)
+			.where('action', 'like', 'ir_recording.%')
+			.execute();
+		expect(audit.map((a) => a.action).sort()).toEqual([
+			'ir_recording.start',
+			'ir_recording.start',
+			'ir_recording.stop',
+			'ir_recording.stop'
+		]);
 		expect(announced.map((a) => a.recording)).toEqual([true, false, true, false]);
 	});
 
@@ -88,11 +126,17 @@ describe('recording state machine', () => {
 		const deps = testDeps(dir);
 		const s = await liveSession(db);
 		await db.updateTable('ir_events').set({ status: 'scheduled' }).where('id', '=', s.event.id).execute();
-		expect(await refusal(startRecording(db, deps, actorOf(s.presenter), s.event.id))).toBeInstanceOf(RecordingNotLiveError);
+		expect(await refusal(startRecording(db, deps, actorOf(s.presenter), s.event.id))).toBeInstanceOf(
+			RecordingNotLiveError
+		);
 		await db.updateTable('ir_events').set({ status: 'live' }).where('id', '=', s.event.id).execute();
 		const recording = await startRecording(db, deps, actorOf(s.presenter), s.event.id);
 		const endedAt = new Date(Date.now() + 5 * SECOND);
-		await db.updateTable('ir_events').set({ status: 'ended', ended_at: endedAt }).where('id', '=', s.event.id).execute();
+		await db
+			.updateTable('ir_events')
+			.set({ status: 'ended', ended_at: endedAt })
+			.where('id', '=', s.event.id)
+			.execute();
 		expect(await stopOrphanedRecordings(db, deps, new Date(Date.now() + 60 * SECOND))).toBeGreaterThanOrEqual(1);
 		const stopped = await row(recording.id);
 		expect(stopped?.status).toBe('processing');
@@ -103,7 +147,10 @@ describe('recording state machine', () => {
 describe('restart while recording', () => {
 	it('re-attaches a sink to a recording this node lost, once, and stopping finishes it', async () => {
 		const logger = { warn: () => {}, debug: () => {} };
-		const media = createMediaBackend({ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 44300, MEDIA_PORT_MAX: 44399, MEDIA_ICE_SERVERS: [] }, logger);
+		const media = createMediaBackend(
+			{ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 44300, MEDIA_PORT_MAX: 44399, MEDIA_ICE_SERVERS: [] },
+			logger
+		);
 		try {
 			const s = await liveSession(db);
 			// Started before the "restart": the row says recording, but no sink of this node holds it.
@@ -157,12 +204,19 @@ describe('deletion and retention', () => {
 		await runner(deps, 'w3').runDue();
 		const file = join(dir, (await row(recording.id))!.storage_key!);
 		expect(existsSync(file)).toBe(true);
-		expect(await refusal(deleteRecording(db, deps, actorOf(s.current), s.event.id, recording.id))).toBeInstanceOf(NotFoundError);
+		expect(await refusal(deleteRecording(db, deps, actorOf(s.current), s.event.id, recording.id))).toBeInstanceOf(
+			NotFoundError
+		);
 		await deleteRecording(db, deps, actorOf(s.startup.admin), s.event.id, recording.id);
 		expect(await row(recording.id)).toBeUndefined();
 		expect(existsSync(file)).toBe(false);
 		expect(existsSync(join(dir, recording.id))).toBe(false);
-		const audit = await db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', s.event.id).where('action', '=', 'ir_recording.delete').execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id'])
+			.where('entity_id', '=', s.event.id)
+			.where('action', '=', 'ir_recording.delete')
+			.execute();
 		expect(audit).toEqual([{ action: 'ir_recording.delete', actor_id: s.startup.admin.id }]);
 	}, 120_000);
 
@@ -182,18 +236,25 @@ describe('who may watch, and Range', () => {
 	it('serves registrants on the current NDA and the team; unregistered, old NDA and strangers get 404; unpublished only the team', async () => {
 		const { s, deps, recording } = await recordAndStop(2);
 		await runner(deps, 'w5').runDue();
-		for (const who of [s.current, s.presenter, s.operator]) expect((await requireWatchable(db, actorOf(who), s.event.id, recording.id)).row.id).toBe(recording.id);
+		for (const who of [s.current, s.presenter, s.operator])
+			expect((await requireWatchable(db, actorOf(who), s.event.id, recording.id)).row.id).toBe(recording.id);
 		for (const who of [s.unregistered, s.outdated, s.stranger]) {
 			expect(await refusal(requireWatchable(db, actorOf(who), s.event.id, recording.id))).toBeInstanceOf(NotFoundError);
 			expect(await refusal(readReplay(db, actorOf(who), s.event.id))).toBeInstanceOf(NotFoundError);
 		}
 		// Someone else's recording id under this session: 404 too.
 		const other = await recordAndStop(1);
-		expect(await refusal(requireWatchable(db, actorOf(s.current), s.event.id, other.recording.id))).toBeInstanceOf(NotFoundError);
+		expect(await refusal(requireWatchable(db, actorOf(s.current), s.event.id, other.recording.id))).toBeInstanceOf(
+			NotFoundError
+		);
 
 		await setRecordingPublished(db, actorOf(s.presenter), s.event.id, recording.id, false);
-		expect(await refusal(requireWatchable(db, actorOf(s.current), s.event.id, recording.id))).toBeInstanceOf(NotFoundError);
-		expect((await readReplay(db, actorOf(s.presenter), s.event.id)).recordings.map((r) => r.published)).toEqual([false]);
+		expect(await refusal(requireWatchable(db, actorOf(s.current), s.event.id, recording.id))).toBeInstanceOf(
+			NotFoundError
+		);
+		expect((await readReplay(db, actorOf(s.presenter), s.event.id)).recordings.map((r) => r.published)).toEqual([
+			false
+		]);
 		await setRecordingPublished(db, actorOf(s.presenter), s.event.id, recording.id, true);
 
 		const viewId = await startReplayView(db, actorOf(s.current), s.event.id, recording.id);

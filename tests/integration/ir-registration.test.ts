@@ -13,7 +13,20 @@ import { listEvents } from '$lib/server/ir/repository';
 import { eventsQuerySchema } from '$lib/server/ir/schemas';
 import { cancelEvent, updateEvent } from '$lib/server/ir/service';
 import { createTestDatabase } from './support/database';
-import { HOUR, actorOf, context, createHospitalMember, createInvestor, createOperator, createStartup, createUser, eventInput, pdfFile, refusal, schedule } from './ir-support';
+import {
+	HOUR,
+	actorOf,
+	context,
+	createHospitalMember,
+	createInvestor,
+	createOperator,
+	createStartup,
+	createUser,
+	eventInput,
+	pdfFile,
+	refusal,
+	schedule
+} from './ir-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -29,19 +42,33 @@ const NDA = { ndaRequired: true, ndaText: 'Everything shown here is confidential
 describe('registration', () => {
 	it('investors-only refuses a non-investor and an investor of an unverified firm, takes a verified investor', async () => {
 		const startup = await createStartup(db);
-		const event = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id, access: 'investors' });
+		const event = await schedule(db, startup.owner, startup.org.id, {
+			moderatorId: startup.owner.id,
+			access: 'investors'
+		});
 		const hospital = await createHospitalMember(db);
 		const unverified = await createInvestor(db, 'pending');
 		const investor = await createInvestor(db);
-		expect(await refusal(registerForEvent(db, actorOf(hospital.user), event.id, null, context))).toBeInstanceOf(NotInvestorError);
-		expect(await refusal(registerForEvent(db, actorOf(unverified.user), event.id, null, context))).toBeInstanceOf(NotInvestorError);
+		expect(await refusal(registerForEvent(db, actorOf(hospital.user), event.id, null, context))).toBeInstanceOf(
+			NotInvestorError
+		);
+		expect(await refusal(registerForEvent(db, actorOf(unverified.user), event.id, null, context))).toBeInstanceOf(
+			NotInvestorError
+		);
 		const { registration, created } = await registerForEvent(db, actorOf(investor.user), event.id, null, context);
 		expect(created).toBe(true);
-		expect(registration).toMatchObject({ event_id: event.id, user_id: investor.user.id, org_id: investor.org.id, nda_version: null, cancelled_at: null });
+		expect(registration).toMatchObject({
+			event_id: event.id,
+			user_id: investor.user.id,
+			org_id: investor.org.id,
+			nda_version: null,
+			cancelled_at: null
+		});
 
 		// The list shows the session to the investor, not to the hospital member; visitors never see it.
 		const query = eventsQuerySchema.parse({});
-		const ids = async (viewer: { id: string; isOperator: boolean } | null) => (await listEvents(db, viewer, query, new Date())).events.map((e) => e.id);
+		const ids = async (viewer: { id: string; isOperator: boolean } | null) =>
+			(await listEvents(db, viewer, query, new Date())).events.map((e) => e.id);
 		expect(await ids(actorOf(investor.user))).toContain(event.id);
 		expect(await ids(actorOf(hospital.user))).not.toContain(event.id);
 		expect(await ids(null)).not.toContain(event.id);
@@ -51,10 +78,15 @@ describe('registration', () => {
 
 	it('members-only sessions need a verified organisation; open ones anybody signed in', async () => {
 		const startup = await createStartup(db);
-		const members = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id, access: 'members' });
+		const members = await schedule(db, startup.owner, startup.org.id, {
+			moderatorId: startup.owner.id,
+			access: 'members'
+		});
 		const open = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id, access: 'open' });
 		const loner = await createUser(db);
-		expect(await refusal(registerForEvent(db, actorOf(loner), members.id, null, context))).toBeInstanceOf(NotVerifiedMemberError);
+		expect(await refusal(registerForEvent(db, actorOf(loner), members.id, null, context))).toBeInstanceOf(
+			NotVerifiedMemberError
+		);
 		expect((await registerForEvent(db, actorOf(loner), open.id, null, context)).registration.org_id).toBeNull();
 		expect(await refusal(readEventPage(db, null, members.id))).toBeInstanceOf(NotFoundError);
 		expect((await readEventPage(db, null, open.id)).refusal).toBe('sign_in');
@@ -73,17 +105,51 @@ describe('registration', () => {
 		expect(first.registration.nda_accepted_at).toBeInstanceOf(Date);
 		const again = await registerForEvent(db, actor, event.id, 'v1', context);
 		expect(again.created).toBe(false);
-		expect(await db.selectFrom('ir_registrations').select('user_id').where('event_id', '=', event.id).execute()).toHaveLength(1);
+		expect(
+			await db.selectFrom('ir_registrations').select('user_id').where('event_id', '=', event.id).execute()
+		).toHaveLength(1);
 		// One confirmation to the registrant, one "new registration" to the presenter.
-		expect(await db.selectFrom('notifications').select('kind').where('user_id', '=', investor.user.id).where('kind', '=', 'ir_registration_confirmed').execute()).toHaveLength(1);
-		expect(await db.selectFrom('notifications').select('kind').where('user_id', '=', startup.owner.id).where('kind', '=', 'ir_registration_new').execute()).toHaveLength(1);
+		expect(
+			await db
+				.selectFrom('notifications')
+				.select('kind')
+				.where('user_id', '=', investor.user.id)
+				.where('kind', '=', 'ir_registration_confirmed')
+				.execute()
+		).toHaveLength(1);
+		expect(
+			await db
+				.selectFrom('notifications')
+				.select('kind')
+				.where('user_id', '=', startup.owner.id)
+				.where('kind', '=', 'ir_registration_new')
+				.execute()
+		).toHaveLength(1);
 
 		// Cancel, then register again: one row, active again.
 		await cancelRegistration(db, actor, event.id, context);
-		expect((await db.selectFrom('ir_registrations').select('cancelled_at').where('event_id', '=', event.id).executeTakeFirstOrThrow()).cancelled_at).toBeInstanceOf(Date);
+		expect(
+			(
+				await db
+					.selectFrom('ir_registrations')
+					.select('cancelled_at')
+					.where('event_id', '=', event.id)
+					.executeTakeFirstOrThrow()
+			).cancelled_at
+		).toBeInstanceOf(Date);
 		expect((await registerForEvent(db, actor, event.id, 'v1', context)).created).toBe(true);
-		const actions = await db.selectFrom('audit_log').select('action').where('entity_id', '=', event.id).where('action', 'like', 'ir_registration.%').orderBy('id').execute();
-		expect(actions.map((a) => a.action)).toEqual(['ir_registration.registered', 'ir_registration.cancelled', 'ir_registration.registered']);
+		const actions = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_id', '=', event.id)
+			.where('action', 'like', 'ir_registration.%')
+			.orderBy('id')
+			.execute();
+		expect(actions.map((a) => a.action)).toEqual([
+			'ir_registration.registered',
+			'ir_registration.cancelled',
+			'ir_registration.registered'
+		]);
 	});
 
 	it('refuses cancelled and ended sessions', async () => {
@@ -91,13 +157,27 @@ describe('registration', () => {
 		const investor = await createInvestor(db);
 		const event = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id });
 		await cancelEvent(db, actorOf(startup.owner), event.id, 'Postponed', context);
-		expect(await refusal(registerForEvent(db, actorOf(investor.user), event.id, null, context))).toBeInstanceOf(SessionClosedError);
+		expect(await refusal(registerForEvent(db, actorOf(investor.user), event.id, null, context))).toBeInstanceOf(
+			SessionClosedError
+		);
 		const past = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id });
-		await db.updateTable('ir_events').set({ starts_at: new Date(Date.now() - 3 * HOUR) }).where('id', '=', past.id).execute();
-		expect(await refusal(registerForEvent(db, actorOf(investor.user), past.id, null, context))).toBeInstanceOf(SessionClosedError);
+		await db
+			.updateTable('ir_events')
+			.set({ starts_at: new Date(Date.now() - 3 * HOUR) })
+			.where('id', '=', past.id)
+			.execute();
+		expect(await refusal(registerForEvent(db, actorOf(investor.user), past.id, null, context))).toBeInstanceOf(
+			SessionClosedError
+		);
 		const ended = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id });
-		await db.updateTable('ir_events').set({ status: 'ended', ended_at: new Date() }).where('id', '=', ended.id).execute();
-		expect(await refusal(registerForEvent(db, actorOf(investor.user), ended.id, null, context))).toBeInstanceOf(SessionClosedError);
+		await db
+			.updateTable('ir_events')
+			.set({ status: 'ended', ended_at: new Date() })
+			.where('id', '=', ended.id)
+			.execute();
+		expect(await refusal(registerForEvent(db, actorOf(investor.user), ended.id, null, context))).toBeInstanceOf(
+			SessionClosedError
+		);
 	});
 });
 
@@ -105,7 +185,13 @@ describe('pitch deck', () => {
 	it('goes to registrants with the current NDA, presenters, the moderator and operators; others get 404', async () => {
 		const startup = await createStartup(db);
 		const operator = await createOperator(db);
-		const event = await schedule(db, startup.admin, startup.org.id, { moderatorId: operator.id, ...NDA }, pdfFile('덱 deck.pdf'));
+		const event = await schedule(
+			db,
+			startup.admin,
+			startup.org.id,
+			{ moderatorId: operator.id, ...NDA },
+			pdfFile('덱 deck.pdf')
+		);
 		expect(event.deck_upload_id).not.toBeNull();
 		const investor = await createInvestor(db);
 		const stranger = await createUser(db);
@@ -124,7 +210,13 @@ describe('pitch deck', () => {
 		expect((await deckResponse(db, actorOf(operator), event.id)).status).toBe(200);
 
 		// A new NDA version: the registrant must accept it again before the deck is theirs again.
-		await updateEvent(db, actorOf(startup.admin), event.id, { input: eventInput({ moderatorId: operator.id, startsAt: event.starts_at, ...NDA, ndaVersion: 'v2' }) }, context);
+		await updateEvent(
+			db,
+			actorOf(startup.admin),
+			event.id,
+			{ input: eventInput({ moderatorId: operator.id, startsAt: event.starts_at, ...NDA, ndaVersion: 'v2' }) },
+			context
+		);
 		expect(await denied(investor.user)).toBeInstanceOf(NotFoundError);
 		expect((await readEventPage(db, actorOf(investor.user), event.id)).ndaCurrent).toBe(false);
 		expect((await registerForEvent(db, actorOf(investor.user), event.id, 'v2', context)).created).toBe(false);
@@ -136,7 +228,9 @@ describe('pitch deck', () => {
 
 	it('refuses a file that is not a PDF and leaves nothing behind', async () => {
 		const startup = await createStartup(db);
-		const failure = await refusal(schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id }, new File(['<html>'], 'deck.pdf')));
+		const failure = await refusal(
+			schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id }, new File(['<html>'], 'deck.pdf'))
+		);
 		expect(failure).toMatchObject({ code: 'upload_not_pdf' });
 		expect(await db.selectFrom('ir_events').select('id').where('org_id', '=', startup.org.id).execute()).toEqual([]);
 	});

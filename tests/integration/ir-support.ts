@@ -7,9 +7,16 @@ import { scheduleEvent } from '$lib/server/ir/service';
 import { addMember, createOperator, createOrganization, createUser } from '../factories';
 
 export const context = { ip: '198.51.100.7', origin: 'http://127.0.0.1:3000' };
-export const actorOf = (user: { id: string; is_operator?: boolean }) => ({ id: user.id, isOperator: user.is_operator ?? false });
+export const actorOf = (user: { id: string; is_operator?: boolean }) => ({
+	id: user.id,
+	isOperator: user.is_operator ?? false
+});
 export const HOUR = 3_600_000;
-export const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+export const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => null,
+		(error: unknown) => error
+	);
 
 /** A startup with an owner, an admin and a plain member. */
 export async function createStartup(db: Kysely<DB>, status: 'verified' | 'pending' = 'verified') {
@@ -56,8 +63,15 @@ export function eventInput(overrides: Partial<EventInput> & { moderatorId: strin
 	};
 }
 
-export function schedule(db: Kysely<DB>, by: { id: string; is_operator?: boolean }, orgId: string, overrides: Partial<EventInput> & { moderatorId: string }, deck?: File) {
+export function schedule(
+	db: Kysely<DB>,
+	by: { id: string; is_operator?: boolean },
+	orgId: string,
+	overrides: Partial<EventInput> & { moderatorId: string },
+	deck?: File
+) {
 	return scheduleEvent(db, actorOf(by), orgId, eventInput(overrides), deck, context);
 }
 
-export const pdfFile = (name = 'deck.pdf', body = '%PDF-1.4\n% test deck\n%%EOF') => new File([body], name, { type: 'application/pdf' });
+export const pdfFile = (name = 'deck.pdf', body = '%PDF-1.4\n% test deck\n%%EOF') =>
+	new File([body], name, { type: 'application/pdf' });

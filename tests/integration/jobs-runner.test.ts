@@ -22,7 +22,8 @@ afterAll(() => database.close());
 const ORIGIN = 'http://127.0.0.1:3000';
 const NOW = new Date('2026-03-02T00:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
-const runner = (handlers: Record<string, JobHandler>, workerId: string) => createJobRunner({ db, handlers, origin: ORIGIN, workerId, batch: 3 });
+const runner = (handlers: Record<string, JobHandler>, workerId: string) =>
+	createJobRunner({ db, handlers, origin: ORIGIN, workerId, batch: 3 });
 
 describe('job runner', () => {
 	it('runs each due job exactly once with two runners claiming concurrently', async () => {
@@ -34,7 +35,10 @@ describe('job runner', () => {
 			await new Promise((resolve) => setTimeout(resolve, 2));
 			seen.push(job.payload.i as number);
 		};
-		const [a, b] = await Promise.all([runner({ [name]: handler }, 'node-a').runDue(NOW), runner({ [name]: handler }, 'node-b').runDue(NOW)]);
+		const [a, b] = await Promise.all([
+			runner({ [name]: handler }, 'node-a').runDue(NOW),
+			runner({ [name]: handler }, 'node-b').runDue(NOW)
+		]);
 		expect(a.done.length + b.done.length).toBe(24);
 		expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: 24 }, (_, i) => i));
 		const states = await db.selectFrom('jobs').select(['state', 'locked_by']).where('name', '=', name).execute();
@@ -55,7 +59,15 @@ describe('job runner', () => {
 		const key = `${name}:1`;
 		await enqueueJob(db, { name, key, runAt: NOW, maxAttempts: 3 });
 		let calls = 0;
-		const flaky = runner({ [name]: async () => { calls += 1; throw new Error('SMTP down'); } }, 'node-a');
+		const flaky = runner(
+			{
+				[name]: async () => {
+					calls += 1;
+					throw new Error('SMTP down');
+				}
+			},
+			'node-a'
+		);
 
 		expect((await flaky.runDue(NOW)).failed).toHaveLength(1);
 		let job = (await findJobByKey(db, key))!;
@@ -82,7 +94,15 @@ describe('job runner', () => {
 		const name = `recover-${crypto.randomUUID()}`;
 		await enqueueJob(db, { name, key: `${name}:1`, runAt: NOW });
 		let calls = 0;
-		const recovering = runner({ [name]: async () => { calls += 1; if (calls === 1) throw new Error('first try fails'); } }, 'node-a');
+		const recovering = runner(
+			{
+				[name]: async () => {
+					calls += 1;
+					if (calls === 1) throw new Error('first try fails');
+				}
+			},
+			'node-a'
+		);
 		await recovering.runDue(NOW);
 		await recovering.runDue(later(backoffMs(1)));
 		await recovering.runDue(later(3_600_000));
@@ -93,7 +113,13 @@ describe('job runner', () => {
 	it('keeps a recurring schedule on its grid and queues it once however often it is scheduled', async () => {
 		const name = `tick-${crypto.randomUUID()}`;
 		let runs = 0;
-		const job = { name, everySeconds: 60, handler: async () => { runs += 1; } };
+		const job = {
+			name,
+			everySeconds: 60,
+			handler: async () => {
+				runs += 1;
+			}
+		};
 		await scheduleRecurring(db, [job], NOW);
 		await scheduleRecurring(db, [job], later(5_000));
 		expect(await db.selectFrom('jobs').select('id').where('name', '=', name).execute()).toHaveLength(1);
@@ -120,7 +146,14 @@ describe('job runner', () => {
 		const [claimed] = await claimDueJobs(db, 'dead-node', [name], 10, NOW, 60_000);
 		expect(claimed.name).toBe(name);
 		let runs = 0;
-		const survivor = runner({ [name]: async () => { runs += 1; } }, 'node-b');
+		const survivor = runner(
+			{
+				[name]: async () => {
+					runs += 1;
+				}
+			},
+			'node-b'
+		);
 		await survivor.runDue(later(30_000));
 		expect(runs).toBe(0);
 		await survivor.runDue(later(61_000));

@@ -2,7 +2,13 @@
 // pushes are recorded.
 import type { MediaSocket } from '../../src/lib/server/media/signalling';
 
-export type MediaReply = { ok: boolean; error?: { code: string; message: string }; answer?: { sdp: string }; offer?: { type: 'offer'; sdp: string } | null; tracks?: unknown[] };
+export type MediaReply = {
+	ok: boolean;
+	error?: { code: string; message: string };
+	answer?: { sdp: string };
+	offer?: { type: 'offer'; sdp: string } | null;
+	tracks?: unknown[];
+};
 
 export class FakeMediaSocket implements MediaSocket {
 	readonly listeners = new Map<string, (payload: unknown, ack?: (reply: unknown) => void) => void>();

@@ -3,7 +3,12 @@
 // grants, and Janus going away. Runs inside the network namespace of `node scripts/test.js janus`
 // (Janus needs its own non-loopback interface); elsewhere it is skipped with the reason.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MediaError, type MediaBackend, type MediaRoom, type SessionDescription } from '../../src/lib/server/media/backend';
+import {
+	MediaError,
+	type MediaBackend,
+	type MediaRoom,
+	type SessionDescription
+} from '../../src/lib/server/media/backend';
 import { createJanusBackend } from '../../src/lib/server/media/janus/janus-backend';
 import { registerMediaSignalling } from '../../src/lib/server/media/signalling';
 import { JANUS_PEER_ADDRESS, janusUnavailableReason, startJanus, type RunningJanus } from '../support/janus';
@@ -22,7 +27,11 @@ let janus: RunningJanus;
 let backend: MediaBackend;
 const peers: Array<{ close(): Promise<void> | void }> = [];
 
-const connect = () => createJanusBackend({ JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, MEDIA_ICE_SERVERS: [], JANUS_REQUEST_TIMEOUT_MS: 5_000 }, silentLogger);
+const connect = () =>
+	createJanusBackend(
+		{ JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, MEDIA_ICE_SERVERS: [], JANUS_REQUEST_TIMEOUT_MS: 5_000 },
+		silentLogger
+	);
 
 /** Answers every server offer the room pushes to these viewers (renegotiations). */
 function answerPushedOffers(room: MediaRoom, viewers: TestViewer[]) {
@@ -54,12 +63,21 @@ describe.skipIf(skipReason)('Janus backend', () => {
 		answerPushedOffers(room, [first, second]);
 		await publisher.publish(room);
 		publisher.start();
-		expect(room.tracks().map((t) => `${t.kind}:${t.source}:${t.streamId}`).sort()).toEqual(['audio:microphone:camera~speaker-1', 'video:camera:camera~speaker-1']);
+		expect(
+			room
+				.tracks()
+				.map((t) => `${t.kind}:${t.source}:${t.streamId}`)
+				.sort()
+		).toEqual(['audio:microphone:camera~speaker-1', 'video:camera:camera~speaker-1']);
 		await waitFor(() => backend.stats().publishers === 1, 5_000, 'publisher registered');
 		await first.join(room);
 		await second.join(room);
 		await waitFor(() => first.video().length >= 20 && second.video().length >= 20, 15_000, 'video at both viewers');
-		await waitFor(() => first.received.some((r) => r.kind === 'audio') && second.received.some((r) => r.kind === 'audio'), 5_000, 'audio');
+		await waitFor(
+			() => first.received.some((r) => r.kind === 'audio') && second.received.some((r) => r.kind === 'audio'),
+			5_000,
+			'audio'
+		);
 		for (const viewer of [first, second]) {
 			const offer = viewer.offers.at(-1)!.sdp;
 			expect(offer).toMatch(/a=msid:camera~speaker-1 camera~speaker-1/);
@@ -82,7 +100,11 @@ describe.skipIf(skipReason)('Janus backend', () => {
 		expect(await early.join(room)).toBeNull();
 		await publisher.publish(room);
 		publisher.start();
-		await waitFor(() => early.video().length > 30, 15_000, 'early viewer video (offer pushed after the publisher came up)');
+		await waitFor(
+			() => early.video().length > 30,
+			15_000,
+			'early viewer video (offer pushed after the publisher came up)'
+		);
 		const pliBefore = publisher.pliReceived;
 		await late.join(room);
 		await waitFor(() => late.video().length > 0, 15_000, 'late viewer video');
@@ -123,12 +145,23 @@ describe.skipIf(skipReason)('Janus backend', () => {
 		publisher.pc.addTransceiver(publisher.video, { direction: 'sendonly' });
 		await publisher.pc.setLocalDescription(await publisher.pc.createOffer());
 		const offer = { type: 'offer', sdp: publisher.pc.localDescription!.sdp };
-		const reply = await socket.request('media:publish', { offer, sources: { [publisher.pc.getTransceivers()[0].mid!]: 'camera' } });
+		const reply = await socket.request('media:publish', {
+			offer,
+			sources: { [publisher.pc.getTransceivers()[0].mid!]: 'camera' }
+		});
 		expect(reply).toMatchObject({ ok: false, error: { code: 'media_publish_forbidden' } });
-		expect(await socket.request('media:subscribe', {})).toMatchObject({ ok: false, error: { code: 'media_subscribe_forbidden' } });
+		expect(await socket.request('media:subscribe', {})).toMatchObject({
+			ok: false,
+			error: { code: 'media_subscribe_forbidden' }
+		});
 		expect(backend.stats()).toMatchObject({ publishers: 0, subscribers: 0, tracks: 0 });
 		// Someone else's peer id cannot be smuggled in, and a broken offer is refused before Janus.
-		expect(await socket.request('media:publish', { offer: { type: 'offer', sdp: 'v=0 nonsense' }, sources: { '0': 'camera' } })).toMatchObject({ ok: false });
+		expect(
+			await socket.request('media:publish', {
+				offer: { type: 'offer', sdp: 'v=0 nonsense' },
+				sources: { '0': 'camera' }
+			})
+		).toMatchObject({ ok: false });
 	});
 
 	// Known defect (issue #12): in about one session in four Janus 1.1.2 resends nothing to this viewer
@@ -151,7 +184,8 @@ describe.skipIf(skipReason)('Janus backend', () => {
 		// busy machine delays some NACKs past Janus's history, so not every hole is filled).
 		const seen = new Set(lossy.video().map((r) => `${r.payload[2]}:${r.payload[0]}`));
 		let missing = 0;
-		for (let frame = 40; frame <= 140; frame++) for (const part of [0x10, 0x00]) if (!seen.has(`${frame}:${part}`)) missing++;
+		for (let frame = 40; frame <= 140; frame++)
+			for (const part of [0x10, 0x00]) if (!seen.has(`${frame}:${part}`)) missing++;
 		// A packet of an earlier frame arriving after a later frame's is a retransmission: on loopback
 		// nothing else reorders. Janus must resend some, and leave fewer holes than the ≈ 20 of no resending.
 		let resent = 0;
@@ -167,8 +201,11 @@ describe.skipIf(skipReason)('Janus backend', () => {
 	it('refuses an offer Janus cannot use and ignores candidates for other hosts, without stalling the room', async () => {
 		backend = connect();
 		const room = backend.room('ir-janus-6');
-		const broken = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=sendonly\r\na=rtpmap:96 VP8/90000\r\n';
-		await expect(room.publish('speaker-6', { type: 'offer', sdp: broken }, { '0': 'camera' })).rejects.toEqual(new MediaError('media_invalid_offer'));
+		const broken =
+			'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=sendonly\r\na=rtpmap:96 VP8/90000\r\n';
+		await expect(room.publish('speaker-6', { type: 'offer', sdp: broken }, { '0': 'camera' })).rejects.toEqual(
+			new MediaError('media_invalid_offer')
+		);
 		expect(room.tracks()).toEqual([]);
 		expect(backend.stats().publishers).toBe(0);
 		const publisher = new TestPublisher('speaker-6');
@@ -177,10 +214,21 @@ describe.skipIf(skipReason)('Janus backend', () => {
 		answerPushedOffers(room, [viewer]);
 		await publisher.publish(room);
 		publisher.start();
-		await room.addIceCandidate('speaker-6', 'publish', { candidate: 'candidate:1 1 udp 2122260223 10.255.1.2 9 typ host', sdpMid: '0', sdpMLineIndex: 0 });
-		await room.addIceCandidate('nobody', 'subscribe', { candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 9 typ host', sdpMid: '0' });
+		await room.addIceCandidate('speaker-6', 'publish', {
+			candidate: 'candidate:1 1 udp 2122260223 10.255.1.2 9 typ host',
+			sdpMid: '0',
+			sdpMLineIndex: 0
+		});
+		await room.addIceCandidate('nobody', 'subscribe', {
+			candidate: 'candidate:1 1 udp 2122260223 192.0.2.1 9 typ host',
+			sdpMid: '0'
+		});
 		await viewer.join(room);
-		await room.addIceCandidate('viewer-6', 'subscribe', { candidate: 'candidate:1 1 udp 2122260223 198.51.100.7 9 typ host', sdpMid: '0', sdpMLineIndex: 0 });
+		await room.addIceCandidate('viewer-6', 'subscribe', {
+			candidate: 'candidate:1 1 udp 2122260223 198.51.100.7 9 typ host',
+			sdpMid: '0',
+			sdpMLineIndex: 0
+		});
 		await waitFor(() => viewer.video().length > 10, 15_000, 'video despite the bad input');
 	});
 
@@ -195,7 +243,13 @@ describe.skipIf(skipReason)('Janus backend', () => {
 			const reply = await socket.request('media:subscribe', {});
 			expect(reply).toMatchObject({ ok: false, error: { code: 'media_unavailable' } });
 			expect(reply.error?.message).toMatch(/media server \(Janus\) cannot be reached/);
-			await expect(room.publish('speaker-5', { type: 'offer', sdp: 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=sendonly\r\n' }, { '0': 'camera' })).rejects.toEqual(new MediaError('media_unavailable'));
+			await expect(
+				room.publish(
+					'speaker-5',
+					{ type: 'offer', sdp: 'v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=sendonly\r\n' },
+					{ '0': 'camera' }
+				)
+			).rejects.toEqual(new MediaError('media_unavailable'));
 		} finally {
 			janus = await startJanus();
 		}

@@ -47,7 +47,10 @@ describe('werift recording sink', () => {
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		await sink.stop();
 		const tracks = await manifest();
-		expect(tracks.map((t) => [t.source, t.kind, t.publisherId]).sort()).toEqual([['camera', 'video', 'presenter-1'], ['microphone', 'audio', 'presenter-1']]);
+		expect(tracks.map((t) => [t.source, t.kind, t.publisherId]).sort()).toEqual([
+			['camera', 'video', 'presenter-1'],
+			['microphone', 'audio', 'presenter-1']
+		]);
 		for (const track of tracks) expect(track.offsetMs).toBeGreaterThanOrEqual(0);
 		const sizes = await Promise.all(tracks.map(async (t) => (await stat(join(dir, t.file))).size));
 		for (const size of sizes) expect(size).toBeGreaterThan(1000);
@@ -80,7 +83,13 @@ describe('werift recording sink', () => {
 			const frame = { data: frames[index]!.data, timestamp: ++sent * 6000 };
 			for (const packet of packetize('video', [frame], sent * 10)) track.onReceiveRtp.execute(packet);
 		};
-		const room = { id: 'first-frame', tapIngest: (tap: (ingest: unknown) => void) => (tap({ peerId: 'p', source: 'camera', track, requestKeyframe: () => (keyframeDue = true) }), () => {}) } as unknown as MediaRoom;
+		const room = {
+			id: 'first-frame',
+			tapIngest: (tap: (ingest: unknown) => void) => (
+				tap({ peerId: 'p', source: 'camera', track, requestKeyframe: () => (keyframeDue = true) }),
+				() => {}
+			)
+		} as unknown as MediaRoom;
 		const own = await mkdtemp(join(tmpdir(), 'mc-sink-first-'));
 		try {
 			const sink = startWeriftRecording(room, 'rec-3', own, silentLogger);

@@ -9,7 +9,13 @@ import { createMediaBackend, type WeriftBackend } from '../../src/lib/server/med
 import { TestPublisher, TestViewer, silentLogger, waitFor } from './media-support';
 
 /** UDP ports of this file (the sfu engineer's range), apart from media-sfu.test.ts's. */
-const CONFIG = { MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 41000, MEDIA_PORT_MAX: 41999, MEDIA_ICE_SERVERS: [], MEDIA_WORKERS: 2 };
+const CONFIG = {
+	MEDIA_LISTEN_IP: '127.0.0.1',
+	MEDIA_PORT_MIN: 41000,
+	MEDIA_PORT_MAX: 41999,
+	MEDIA_ICE_SERVERS: [],
+	MEDIA_WORKERS: 2
+};
 
 let backend: WeriftBackend;
 const peers: Array<{ close(): Promise<void> | void }> = [];
@@ -43,19 +49,31 @@ const keepsReceiving = (viewer: TestViewer, more = 30) => {
 describe('werift SFU faults (MEDIA_WORKERS=2)', () => {
 	it('refuses malformed and oversized offers with media_invalid_offer while the room keeps forwarding', async () => {
 		const { room, viewers } = await liveRoom(1);
-		const garbage = room.publish('intruder', { type: 'offer', sdp: 'v=0\r\nthis is not a session description' }, { '0': 'camera' });
+		const garbage = room.publish(
+			'intruder',
+			{ type: 'offer', sdp: 'v=0\r\nthis is not a session description' },
+			{ '0': 'camera' }
+		);
 		await expect(garbage).rejects.toThrow(MediaError);
 		await expect(garbage).rejects.toMatchObject({ code: 'media_invalid_offer' });
 		const huge = `v=0\r\n${'m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:x\r\na=sendonly\r\n'.repeat(5000)}`;
-		await expect(room.publish('intruder', { type: 'offer', sdp: huge }, { x: 'camera' })).rejects.toMatchObject({ code: 'media_invalid_offer' });
-		await expect(room.setAnswer('viewer-1', { type: 'answer', sdp: 'v=0\r\nnonsense' })).rejects.toBeInstanceOf(MediaError);
+		await expect(room.publish('intruder', { type: 'offer', sdp: huge }, { x: 'camera' })).rejects.toMatchObject({
+			code: 'media_invalid_offer'
+		});
+		await expect(room.setAnswer('viewer-1', { type: 'answer', sdp: 'v=0\r\nnonsense' })).rejects.toBeInstanceOf(
+			MediaError
+		);
 		await keepsReceiving(viewers[0]);
 		expect(room.tracks().map((t) => t.publisherId)).toEqual(['speaker-1', 'speaker-1']);
 	});
 
 	it('ignores candidates for other hosts, malformed ones and ones for legs that do not exist', async () => {
 		const { room, viewers } = await liveRoom(1);
-		const elsewhere = { candidate: 'candidate:1 1 udp 2122260223 198.51.100.7 40000 typ host', sdpMid: '0', sdpMLineIndex: 0 };
+		const elsewhere = {
+			candidate: 'candidate:1 1 udp 2122260223 198.51.100.7 40000 typ host',
+			sdpMid: '0',
+			sdpMLineIndex: 0
+		};
 		await room.addIceCandidate('viewer-1', 'subscribe', elsewhere);
 		await room.addIceCandidate('speaker-1', 'publish', elsewhere);
 		await room.addIceCandidate('viewer-1', 'subscribe', { candidate: 'candidate:garbage', sdpMid: '0' });
@@ -67,7 +85,10 @@ describe('werift SFU faults (MEDIA_WORKERS=2)', () => {
 		const { publisher, viewers } = await liveRoom(1);
 		const transport = publisher.pc.dtlsTransports[0];
 		for (let i = 0; i < 50; i++)
-			await transport.sendRtp(Buffer.from([0x10, 0x00, 0xee, ...new Array(200).fill(1)]), new RtpHeader({ payloadType: 96, sequenceNumber: 100 + i, timestamp: i * 3000, ssrc: 0xdeadbeef, marker: true }));
+			await transport.sendRtp(
+				Buffer.from([0x10, 0x00, 0xee, ...new Array(200).fill(1)]),
+				new RtpHeader({ payloadType: 96, sequenceNumber: 100 + i, timestamp: i * 3000, ssrc: 0xdeadbeef, marker: true })
+			);
 		await keepsReceiving(viewers[0]);
 		const videoSsrcs = new Set(viewers[0].video().map((r) => r.ssrc));
 		expect(videoSsrcs.size).toBe(1);

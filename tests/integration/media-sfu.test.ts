@@ -14,7 +14,6 @@ afterEach(async () => {
 	await backend?.close();
 });
 
-
 const candidateAddresses = (sdp: string) => [...sdp.matchAll(/^a=candidate:\S+ \d+ \S+ \d+ (\S+) /gm)].map((m) => m[1]);
 
 // Both fan-out paths: on the main thread (MEDIA_WORKERS=0) and over two worker threads.
@@ -32,11 +31,20 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		peers.push(publisher, first, second);
 		await publisher.publish(room);
 		publisher.start();
-		expect(room.tracks().map((t) => `${t.kind}:${t.source}:${t.streamId}`).sort()).toEqual(['audio:microphone:camera~speaker-1', 'video:camera:camera~speaker-1']);
+		expect(
+			room
+				.tracks()
+				.map((t) => `${t.kind}:${t.source}:${t.streamId}`)
+				.sort()
+		).toEqual(['audio:microphone:camera~speaker-1', 'video:camera:camera~speaker-1']);
 		await first.join(room);
 		await second.join(room);
 		await waitFor(() => first.video().length >= 20 && second.video().length >= 20, 20_000, 'video at both viewers');
-		await waitFor(() => first.received.some((r) => r.kind === 'audio') && second.received.some((r) => r.kind === 'audio'), 5_000, 'audio');
+		await waitFor(
+			() => first.received.some((r) => r.kind === 'audio') && second.received.some((r) => r.kind === 'audio'),
+			5_000,
+			'audio'
+		);
 
 		for (const viewer of [first, second]) {
 			const offer = viewer.offers[0].sdp;
@@ -44,8 +52,12 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 			// The SFU's own SSRC from its offer (not the publisher's), and the viewer's VP8 payload type.
 			expect(new Set(video.map((r) => r.ssrc))).toEqual(new Set([announcedSsrc(offer, 'video')]));
 			expect(new Set(video.map((r) => r.payloadType))).toEqual(new Set([96]));
-			expect(new Set(viewer.received.filter((r) => r.kind === 'audio').map((r) => r.payloadType))).toEqual(new Set([111]));
-			expect(new Set(viewer.received.filter((r) => r.kind === 'audio').map((r) => r.ssrc))).toEqual(new Set([announcedSsrc(offer, 'audio')]));
+			expect(new Set(viewer.received.filter((r) => r.kind === 'audio').map((r) => r.payloadType))).toEqual(
+				new Set([111])
+			);
+			expect(new Set(viewer.received.filter((r) => r.kind === 'audio').map((r) => r.ssrc))).toEqual(
+				new Set([announcedSsrc(offer, 'audio')])
+			);
 			// Video starts on a keyframe, and payloads arrive unchanged.
 			expect(video[0].payload[0]).toBe(0x10);
 			expect(video[0].payload[1] & 0x01).toBe(0);
@@ -113,7 +125,7 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		await viewer.answer(room, { type: 'offer', sdp: offers[0].sdp });
 	});
 
-	it('adds a screen share on the publisher\'s running connection without interrupting its camera at the viewers', async () => {
+	it("adds a screen share on the publisher's running connection without interrupting its camera at the viewers", async () => {
 		const room = setUp();
 		const publisher = new TestPublisher('speaker-1', false);
 		const viewer = new TestViewer('viewer-1');
@@ -127,20 +139,36 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		const cameraSsrc = viewer.video()[0].ssrc;
 		const changedAt = Date.now();
 		await publisher.addScreen(room);
-		expect(room.tracks().map((t) => t.source).sort()).toEqual(['camera', 'screen']);
+		expect(
+			room
+				.tracks()
+				.map((t) => t.source)
+				.sort()
+		).toEqual(['camera', 'screen']);
 		// The screen reaches the viewer on a second SSRC, through the viewer's renegotiated leg.
-		await waitFor(() => viewer.video().some((r) => r.ssrc !== cameraSsrc && r.payload[2] === 0xee), 15_000, 'screen at the viewer');
-		await waitFor(() => viewer.video().filter((r) => r.ssrc === cameraSsrc && r.at > Date.now() - 200).length > 0, 5_000, 'camera still flowing');
+		await waitFor(
+			() => viewer.video().some((r) => r.ssrc !== cameraSsrc && r.payload[2] === 0xee),
+			15_000,
+			'screen at the viewer'
+		);
+		await waitFor(
+			() => viewer.video().filter((r) => r.ssrc === cameraSsrc && r.at > Date.now() - 200).length > 0,
+			5_000,
+			'camera still flowing'
+		);
 		// The camera never stopped: no gap of a second around the change (a rebuilt connection
 		// waits for ICE, DTLS and a keyframe), and it never had to restart on a keyframe.
-		const camera = viewer.video().filter((r) => r.ssrc === cameraSsrc && r.at >= changedAt - 500).map((r) => r.at);
+		const camera = viewer
+			.video()
+			.filter((r) => r.ssrc === cameraSsrc && r.at >= changedAt - 500)
+			.map((r) => r.at);
 		const gaps = camera.slice(1).map((at, i) => at - camera[i]);
 		expect(Math.max(...gaps)).toBeLessThan(1000);
 		expect(publisher.pc.connectionState).toBe('connected');
 		expect(publisher.pliReceived).toBe(pliBefore);
 	});
 
-	it('resends packets a viewer lost (NACK → RTX from the SFU\'s history)', async () => {
+	it("resends packets a viewer lost (NACK → RTX from the SFU's history)", async () => {
 		const room = setUp();
 		const publisher = new TestPublisher('speaker-1', false);
 		const lossy = new TestViewer('viewer-1', { dropPercent: 10 });
@@ -157,7 +185,8 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		// were dropped on arrival, and the retransmissions (dropped at the same rate) fill nearly all gaps.
 		const seen = new Set(lossy.video().map((r) => `${r.payload[2]}:${r.payload[0]}`));
 		let missing = 0;
-		for (let frame = start + 10; frame <= start + 110; frame++) for (const part of [0x10, 0x00]) if (!seen.has(`${frame & 0xff}:${part}`)) missing++;
+		for (let frame = start + 10; frame <= start + 110; frame++)
+			for (const part of [0x10, 0x00]) if (!seen.has(`${frame & 0xff}:${part}`)) missing++;
 		await waitFor(() => backend.stats().retransmissions > 5, 5_000, 'retransmission counters');
 		expect(backend.stats().retransmissions).toBeGreaterThan(5);
 		expect(missing).toBeLessThan(8);
@@ -187,7 +216,9 @@ describe.each([{ workers: 0 }, { workers: 2 }])('werift SFU (MEDIA_WORKERS=$work
 		const viewerOffer = (await room.subscribe('viewer-1'))!;
 		const answer = publisher.pc.remoteDescription!.sdp;
 		expect(candidateAddresses(viewerOffer.sdp).length).toBeGreaterThan(0);
-		expect(new Set([...candidateAddresses(viewerOffer.sdp), ...candidateAddresses(answer)])).toEqual(new Set(['127.0.0.1']));
+		expect(new Set([...candidateAddresses(viewerOffer.sdp), ...candidateAddresses(answer)])).toEqual(
+			new Set(['127.0.0.1'])
+		);
 		expect(answer).toMatch(/x-google-start-bitrate=/);
 		expect(answer).not.toMatch(/transport-wide-cc|transport-cc/);
 	});

@@ -8,7 +8,6 @@ import { createMediaBackend } from '../../src/lib/server/media/werift-backend';
 import { readConfig } from '../../src/lib/server/config';
 import { TEST_MEDIA_CONFIG, TestPublisher, TestViewer, silentLogger, waitFor } from './media-support';
 
-
 let backend: MediaBackend;
 let room: MediaRoom;
 const peers: Array<{ close(): Promise<void> }> = [];
@@ -28,7 +27,10 @@ async function browserLikeOffer() {
 	peers.push(publisher);
 	publisher.pc.addTransceiver(publisher.video, { direction: 'sendonly' });
 	await publisher.pc.setLocalDescription(await publisher.pc.createOffer());
-	return { offer: { type: 'offer' as const, sdp: publisher.pc.localDescription!.sdp }, mid: publisher.pc.getTransceivers()[0].mid! };
+	return {
+		offer: { type: 'offer' as const, sdp: publisher.pc.localDescription!.sdp },
+		mid: publisher.pc.getTransceivers()[0].mid!
+	};
 }
 
 describe('media signalling', () => {
@@ -40,7 +42,10 @@ describe('media signalling', () => {
 		const { offer, mid } = await browserLikeOffer();
 
 		const refused = await socket.request('media:publish', { offer, sources: { [mid]: 'camera' } });
-		expect(refused).toEqual({ ok: false, error: { code: 'media_publish_forbidden', message: expect.stringContaining('speaker') } });
+		expect(refused).toEqual({
+			ok: false,
+			error: { code: 'media_publish_forbidden', message: expect.stringContaining('speaker') }
+		});
 		expect(room.tracks()).toEqual([]);
 
 		speaker = true; // promoted: the grant is asked again on the next request
@@ -51,7 +56,10 @@ describe('media signalling', () => {
 
 		// Candidates of the publishing leg are refused too once the grant is gone.
 		speaker = false;
-		const ice = await socket.request('media:ice', { leg: 'publish', candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: mid } });
+		const ice = await socket.request('media:ice', {
+			leg: 'publish',
+			candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: mid }
+		});
 		expect(ice.error?.code).toBe('media_publish_forbidden');
 	});
 
@@ -60,21 +68,34 @@ describe('media signalling', () => {
 		const socket = new FakeMediaSocket();
 		registerMediaSignalling(socket, { room, peerId: 'user-2', canPublish: () => false, canSubscribe: () => false });
 		const subscribe = await socket.request('media:subscribe', {});
-		expect(subscribe).toEqual({ ok: false, error: { code: 'media_subscribe_forbidden', message: "You may not watch this session's video." } });
-		const answer = await socket.request('media:answer', { answer: { type: 'answer', sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n' } });
+		expect(subscribe).toEqual({
+			ok: false,
+			error: { code: 'media_subscribe_forbidden', message: "You may not watch this session's video." }
+		});
+		const answer = await socket.request('media:answer', {
+			answer: { type: 'answer', sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n' }
+		});
 		expect(answer.error?.code).toBe('media_subscribe_forbidden');
 		expect(room.stats().subscribers).toBe(0);
 	});
 
-	it('rejects malformed payloads with a message naming the field, in the user\'s language', async () => {
+	it("rejects malformed payloads with a message naming the field, in the user's language", async () => {
 		setUp();
 		const socket = new FakeMediaSocket();
 		registerMediaSignalling(socket, { room, peerId: 'user-1', canPublish: () => true, canSubscribe: () => true });
 		const noSdp = await socket.request('media:publish', { offer: { type: 'offer' }, sources: { '0': 'camera' } });
-		expect(noSdp).toEqual({ ok: false, error: { code: 'media_invalid_payload', message: expect.stringContaining('offer.sdp') } });
-		const badSource = await socket.request('media:publish', { offer: { type: 'offer', sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n' }, sources: { '0': 'webcam' } });
+		expect(noSdp).toEqual({
+			ok: false,
+			error: { code: 'media_invalid_payload', message: expect.stringContaining('offer.sdp') }
+		});
+		const badSource = await socket.request('media:publish', {
+			offer: { type: 'offer', sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n' },
+			sources: { '0': 'webcam' }
+		});
 		expect(badSource.error?.message).toContain('sources.0');
-		expect((await socket.request('media:ice', { leg: 'sideways', candidate: { candidate: '' } })).error?.message).toContain('leg');
+		expect(
+			(await socket.request('media:ice', { leg: 'sideways', candidate: { candidate: '' } })).error?.message
+		).toContain('leg');
 		expect((await socket.request('media:answer', 'nonsense')).error?.code).toBe('media_invalid_payload');
 
 		socket.data.user.locale = 'ko' as 'en';
@@ -94,7 +115,12 @@ describe('media signalling', () => {
 	it('subscribes over the socket and pushes renegotiation offers and track lists to it', async () => {
 		setUp();
 		const socket = new FakeMediaSocket();
-		const dispose = registerMediaSignalling(socket, { room, peerId: 'viewer-1', canPublish: () => false, canSubscribe: () => true });
+		const dispose = registerMediaSignalling(socket, {
+			room,
+			peerId: 'viewer-1',
+			canPublish: () => false,
+			canSubscribe: () => true
+		});
 		const viewer = new TestViewer('viewer-1');
 		const publisher = new TestPublisher('speaker-1');
 		peers.push(viewer, publisher);
@@ -113,7 +139,9 @@ describe('media signalling', () => {
 		// The viewer's first answer is to that pushed offer.
 		await viewer.pc.setRemoteDescription(push.payload.offer);
 		await viewer.pc.setLocalDescription(await viewer.pc.createAnswer());
-		expect((await socket.request('media:answer', { answer: { type: 'answer', sdp: viewer.pc.localDescription!.sdp } })).ok).toBe(true);
+		expect(
+			(await socket.request('media:answer', { answer: { type: 'answer', sdp: viewer.pc.localDescription!.sdp } })).ok
+		).toBe(true);
 
 		dispose();
 		expect(socket.listeners.size).toBe(0);
@@ -124,7 +152,9 @@ describe('media signalling', () => {
 
 describe('media configuration', () => {
 	it('has defaults and parses MEDIA_ICE_SERVERS', () => {
-		const config = readConfig({ MEDIA_ICE_SERVERS: '[{"urls":"turn:turn.example.org:3478","username":"u","credential":"p"}]' });
+		const config = readConfig({
+			MEDIA_ICE_SERVERS: '[{"urls":"turn:turn.example.org:3478","username":"u","credential":"p"}]'
+		});
 		expect(config.MEDIA_LISTEN_IP).toBe('0.0.0.0');
 		expect(config.MEDIA_PORT_MIN).toBeLessThanOrEqual(config.MEDIA_PORT_MAX);
 		expect(config.MEDIA_ICE_SERVERS).toEqual([{ urls: 'turn:turn.example.org:3478', username: 'u', credential: 'p' }]);

@@ -13,7 +13,12 @@ export const LOOPBACK = {
 	iceInterfaceAddresses: { udp4: '127.0.0.1' }
 };
 
-export const TEST_MEDIA_CONFIG = { MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: 42000, MEDIA_PORT_MAX: 42999, MEDIA_ICE_SERVERS: [] };
+export const TEST_MEDIA_CONFIG = {
+	MEDIA_LISTEN_IP: '127.0.0.1',
+	MEDIA_PORT_MIN: 42000,
+	MEDIA_PORT_MAX: 42999,
+	MEDIA_ICE_SERVERS: []
+};
 
 export const silentLogger = { warn: () => {}, debug: () => {} };
 
@@ -31,7 +36,10 @@ export class TestPublisher {
 	#seq = { video: 1000, audio: 5000 };
 	videoTransceiver!: RTCRtpTransceiver;
 
-	constructor(readonly peerId: string, private readonly withAudio = true) {}
+	constructor(
+		readonly peerId: string,
+		private readonly withAudio = true
+	) {}
 
 	async publish(room: MediaRoom) {
 		this.videoTransceiver = this.pc.addTransceiver(this.video, { direction: 'sendonly' });
@@ -53,14 +61,26 @@ export class TestPublisher {
 		let tick = 0;
 		this.#timer = setInterval(() => {
 			tick++;
-			if (this.withAudio) for (let i = 0; i < 2; i++) this.audio.writeRtp(this.#packet('audio', 111, Buffer.from([0xfc, tick & 0xff]), true));
+			if (this.withAudio)
+				for (let i = 0; i < 2; i++)
+					this.audio.writeRtp(this.#packet('audio', 111, Buffer.from([0xfc, tick & 0xff]), true));
 			if (tick % 3 !== 0) return; // video every 30 ms
 			const keyframe = this.#keyframeDue;
 			this.#keyframeDue = false;
 			const frame = ++this.frames;
 			// VP8 descriptor: S=1 PID=0 on the first packet, then a VP8 header with P=0 for keyframes.
-			this.video.writeRtp(this.#packet('video', 96, Buffer.from([0x10, keyframe ? 0x00 : 0x01, frame & 0xff, ...new Array(900).fill(7)]), false, frame));
-			this.video.writeRtp(this.#packet('video', 96, Buffer.from([0x00, 0x55, frame & 0xff, ...new Array(600).fill(9)]), true, frame));
+			this.video.writeRtp(
+				this.#packet(
+					'video',
+					96,
+					Buffer.from([0x10, keyframe ? 0x00 : 0x01, frame & 0xff, ...new Array(900).fill(7)]),
+					false,
+					frame
+				)
+			);
+			this.video.writeRtp(
+				this.#packet('video', 96, Buffer.from([0x00, 0x55, frame & 0xff, ...new Array(600).fill(9)]), true, frame)
+			);
 		}, 10);
 	}
 
@@ -78,7 +98,10 @@ export class TestPublisher {
 		const screen = new MediaStreamTrack({ kind: 'video' });
 		const transceiver = this.pc.addTransceiver(screen, { direction: 'sendonly' });
 		await this.pc.setLocalDescription(await this.pc.createOffer());
-		const sources: Record<string, 'camera' | 'microphone' | 'screen'> = { [this.videoTransceiver.mid!]: 'camera', [transceiver.mid!]: 'screen' };
+		const sources: Record<string, 'camera' | 'microphone' | 'screen'> = {
+			[this.videoTransceiver.mid!]: 'camera',
+			[transceiver.mid!]: 'screen'
+		};
 		for (const t of this.pc.getTransceivers()) if (t.kind === 'audio' && t.mid) sources[t.mid] = 'microphone';
 		const answer = await room.publish(this.peerId, { type: 'offer', sdp: this.pc.localDescription!.sdp }, sources);
 		await this.pc.setRemoteDescription(answer);
@@ -87,7 +110,12 @@ export class TestPublisher {
 		this.#screenTimer = setInterval(() => {
 			frame++;
 			seq = (seq + 1) & 0xffff;
-			screen.writeRtp(new RtpPacket(new RtpHeader({ payloadType: 96, sequenceNumber: seq, timestamp: frame * 3000, marker: true, ssrc: 2 }), Buffer.from([0x10, 0x00, 0xee, ...new Array(300).fill(5)])));
+			screen.writeRtp(
+				new RtpPacket(
+					new RtpHeader({ payloadType: 96, sequenceNumber: seq, timestamp: frame * 3000, marker: true, ssrc: 2 }),
+					Buffer.from([0x10, 0x00, 0xee, ...new Array(300).fill(5)])
+				)
+			);
 		}, 30);
 	}
 
@@ -112,15 +140,27 @@ export class TestViewer {
 	offers: SessionDescription[] = [];
 
 	/** `dropPercent`: werift drops that share of what arrives (its debug option), so the viewer NACKs. */
-	constructor(readonly peerId: string, { dropPercent = 0 } = {}) {
-		this.pc = new RTCPeerConnection({ ...LOOPBACK, ...(dropPercent ? { debug: { inboundPacketLoss: 100 - dropPercent } } : {}) });
+	constructor(
+		readonly peerId: string,
+		{ dropPercent = 0 } = {}
+	) {
+		this.pc = new RTCPeerConnection({
+			...LOOPBACK,
+			...(dropPercent ? { debug: { inboundPacketLoss: 100 - dropPercent } } : {})
+		});
 		this.#listen();
 	}
 
 	#listen() {
 		this.pc.ontrack = ({ track }) => {
 			track.onReceiveRtp.subscribe((rtp) =>
-				this.received.push({ kind: track.kind, payloadType: rtp.header.payloadType, ssrc: rtp.header.ssrc, payload: Buffer.from(rtp.payload), at: Date.now() })
+				this.received.push({
+					kind: track.kind,
+					payloadType: rtp.header.payloadType,
+					ssrc: rtp.header.ssrc,
+					payload: Buffer.from(rtp.payload),
+					at: Date.now()
+				})
 			);
 		};
 	}

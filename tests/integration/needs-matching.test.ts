@@ -28,8 +28,17 @@ describe('needs matching', () => {
 			description_en: 'Smartwatch arrhythmia detection for atrial fibrillation screening',
 			products: [{ name_en: 'Rhythmwatch AF', mfds_status: 'approved', mfds_class: 2, mfds_approval_no: '제허 1' }]
 		});
-		const partial = await createCompany(db, { name_en: 'Heartline', termIds: [cardiology.id], products: [{ name_en: 'Heartline Holter', mfds_status: 'in_review', mfds_class: 2 }] });
-		const unrelated = await createCompany(db, { name_en: 'Bonecraft', termIds: [orthopaedics.id], description_en: 'Titanium implants', products: [{ name_en: 'Hip cup', mfds_status: 'approved', mfds_class: 3, mfds_approval_no: '제허 2' }] });
+		const partial = await createCompany(db, {
+			name_en: 'Heartline',
+			termIds: [cardiology.id],
+			products: [{ name_en: 'Heartline Holter', mfds_status: 'in_review', mfds_class: 2 }]
+		});
+		const unrelated = await createCompany(db, {
+			name_en: 'Bonecraft',
+			termIds: [orthopaedics.id],
+			description_en: 'Titanium implants',
+			products: [{ name_en: 'Hip cup', mfds_status: 'approved', mfds_class: 3, mfds_approval_no: '제허 2' }]
+		});
 		const need = await postNeed(db, hospital.staff, {
 			title_en: 'Smartwatch arrhythmia screening validation',
 			description_en: 'We want to validate atrial fibrillation screening on smartwatches in our outpatient clinic.',
@@ -40,7 +49,10 @@ describe('needs matching', () => {
 
 		const matches = await matchCompaniesForNeed(db, actorOf(hospital.staff), need.id);
 		expect(matches[0].org_id).toBe(best.org.id);
-		expect(matches[0].shared_terms.map((t) => t.name_en).sort()).toEqual(['Cardiology', 'Software as a medical device']);
+		expect(matches[0].shared_terms.map((t) => t.name_en).sort()).toEqual([
+			'Cardiology',
+			'Software as a medical device'
+		]);
 		expect(matches[0].stage_met).toBe(true);
 		expect(matches[0].text_score).toBeGreaterThan(0);
 		const order = matches.map((m) => m.org_id);

@@ -26,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const userId = async (email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+const userId = async (email: string) =>
+	(await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
 describe('needs seed', () => {
 	it('is idempotent and holds the demo story', async () => {
@@ -39,14 +40,26 @@ describe('needs seed', () => {
 		expect(responses.filter((r) => r.status === 'accepted')).toHaveLength(1);
 		expect(messages.length).toBeGreaterThanOrEqual(3);
 
-		const invited = await db.selectFrom('needs').select('id').where('visibility', '=', 'invited').executeTakeFirstOrThrow();
+		const invited = await db
+			.selectFrom('needs')
+			.select('id')
+			.where('visibility', '=', 'invited')
+			.executeTakeFirstOrThrow();
 		expect(await canSeeNeed(db, await userId('hyunseok.lee@lumenscan-ai.example'), invited.id)).toBe(true);
 		expect(await canSeeNeed(db, await userId('startup-admin@medcluster.example'), invited.id)).toBe(false);
 	});
 
 	it('suggests Pulsewise first for the smartwatch AF screening need', async () => {
-		const need = await db.selectFrom('needs').select('id').where('title_en', '=', 'Clinical validation partner for smartwatch AF screening').executeTakeFirstOrThrow();
-		const matches = await matchCompaniesForNeed(db, { id: await userId('hospital@medcluster.example'), isOperator: false }, need.id);
+		const need = await db
+			.selectFrom('needs')
+			.select('id')
+			.where('title_en', '=', 'Clinical validation partner for smartwatch AF screening')
+			.executeTakeFirstOrThrow();
+		const matches = await matchCompaniesForNeed(
+			db,
+			{ id: await userId('hospital@medcluster.example'), isOperator: false },
+			need.id
+		);
 		expect(matches[0].slug).toBe('pulsewise');
 	});
 });

@@ -11,7 +11,11 @@ export const context = { ip: '127.0.0.1', origin: 'http://127.0.0.1:3000' };
 export const actorOf = (user: { id: string }) => ({ id: user.id, isOperator: false });
 
 export async function createTerm(db: Kysely<DB>, vocabulary: Vocabulary, name_en: string) {
-	return db.insertInto('taxonomy_terms').values({ vocabulary, slug: `t-${uniqueSuffix()}`, name_ko: `${name_en} (ko)`, name_en }).returningAll().executeTakeFirstOrThrow();
+	return db
+		.insertInto('taxonomy_terms')
+		.values({ vocabulary, slug: `t-${uniqueSuffix()}`, name_ko: `${name_en} (ko)`, name_en })
+		.returningAll()
+		.executeTakeFirstOrThrow();
 }
 
 export async function createHospital(db: Kysely<DB>) {
@@ -25,17 +29,34 @@ export async function createHospital(db: Kysely<DB>) {
 	return { org, admin, staff, colleague };
 }
 
-type CompanyOptions = { name_en?: string; description_en?: string; termIds?: string[]; products?: Record<string, unknown>[]; kind?: 'company' | 'university' };
+type CompanyOptions = {
+	name_en?: string;
+	description_en?: string;
+	termIds?: string[];
+	products?: Record<string, unknown>[];
+	kind?: 'company' | 'university';
+};
 
 export async function createCompany(db: Kysely<DB>, options: CompanyOptions = {}) {
-	const org = await createOrganization(db, { kind: options.kind ?? 'company', name_en: options.name_en ?? `Company ${uniqueSuffix()}`, description_en: options.description_en ?? '' });
+	const org = await createOrganization(db, {
+		kind: options.kind ?? 'company',
+		name_en: options.name_en ?? `Company ${uniqueSuffix()}`,
+		description_en: options.description_en ?? ''
+	});
 	const owner = await createUser(db);
 	await addMember(db, org.id, owner.id, 'owner');
 	const member = await createUser(db);
 	await addMember(db, org.id, member.id, 'member');
-	if (options.termIds?.length) await db.insertInto('organization_terms').values(options.termIds.map((term_id) => ({ org_id: org.id, term_id }))).execute();
+	if (options.termIds?.length)
+		await db
+			.insertInto('organization_terms')
+			.values(options.termIds.map((term_id) => ({ org_id: org.id, term_id })))
+			.execute();
 	for (const [index, product] of (options.products ?? []).entries()) {
-		await db.insertInto('products').values({ org_id: org.id, name_ko: `제품 ${index}`, name_en: `Product ${index}`, sort_order: index, ...product }).execute();
+		await db
+			.insertInto('products')
+			.values({ org_id: org.id, name_ko: `제품 ${index}`, name_en: `Product ${index}`, sort_order: index, ...product })
+			.execute();
 	}
 	await refreshSearchDocument(db, org.id);
 	return { org, owner, member };

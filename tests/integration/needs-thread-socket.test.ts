@@ -23,7 +23,15 @@ afterAll(() => database.close());
 
 function fakeSocket(user: { id: string; email: string; name: string }) {
 	const rooms = new Set<string>();
-	const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, locale: 'en', timeZone: 'Asia/Seoul', isOperator: false, emailVerified: true };
+	const sessionUser: SessionUser = {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		locale: 'en',
+		timeZone: 'Asia/Seoul',
+		isOperator: false,
+		emailVerified: true
+	};
 	const handlers = createThreadHandlers(db, sessionUser, {
 		join: (room) => void rooms.add(room),
 		leave: (room) => void rooms.delete(room),
@@ -53,27 +61,52 @@ describe('needs thread socket handlers', () => {
 		const alpha = await createCompany(db);
 		const beta = await createCompany(db);
 		const need = await postNeed(db, hospital.staff);
-		const response = await respondToNeed(db, actorOf(alpha.member), need.id, { message: 'Proposal', productIds: [] }, context);
+		const response = await respondToNeed(
+			db,
+			actorOf(alpha.member),
+			need.id,
+			{ message: 'Proposal', productIds: [] },
+			context
+		);
 
 		const intruder = fakeSocket(beta.owner);
 		// The refusal speaks the user's language (English here), not the server's default.
-		expect(await intruder.handlers.join({ responseId: response.id })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'We could not find that page.' } });
+		expect(await intruder.handlers.join({ responseId: response.id })).toMatchObject({
+			ok: false,
+			error: { code: 'not_found', message: 'We could not find that page.' }
+		});
 		expect(intruder.rooms.size).toBe(0);
-		expect(await intruder.handlers.post({ responseId: response.id, body: 'let me in' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-		expect(await intruder.handlers.join({ responseId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-		expect(await intruder.handlers.post({ responseId: response.id, body: '' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+		expect(await intruder.handlers.post({ responseId: response.id, body: 'let me in' })).toMatchObject({
+			ok: false,
+			error: { code: 'not_found' }
+		});
+		expect(await intruder.handlers.join({ responseId: 'not-a-uuid' })).toMatchObject({
+			ok: false,
+			error: { code: 'validation_failed' }
+		});
+		expect(await intruder.handlers.post({ responseId: response.id, body: '' })).toMatchObject({
+			ok: false,
+			error: { code: 'validation_failed' }
+		});
 
 		const company = fakeSocket(alpha.member);
 		const clinic = fakeSocket(hospital.staff);
 		expect(await company.handlers.join({ responseId: response.id })).toEqual({ ok: true });
 		expect(await clinic.handlers.join({ responseId: response.id })).toEqual({ ok: true });
 		const threads = await listenToThreads();
-		expect(await company.handlers.post({ responseId: response.id, body: 'Can we meet Tuesday?' })).toEqual({ ok: true });
+		expect(await company.handlers.post({ responseId: response.id, body: 'Can we meet Tuesday?' })).toEqual({
+			ok: true
+		});
 		// A post without JavaScript (the page's form action calls the same service) is announced too.
 		await postThreadMessage(db, actorOf(hospital.staff), response.id, 'Tuesday 3 pm works.');
 		await eventually(() => threads.heard.length === 2);
 		await threads.stop();
-		const stored = await db.selectFrom('need_response_messages').select(['id', 'body']).where('response_id', '=', response.id).orderBy('created_at').execute();
+		const stored = await db
+			.selectFrom('need_response_messages')
+			.select(['id', 'body'])
+			.where('response_id', '=', response.id)
+			.orderBy('created_at')
+			.execute();
 		expect(threads.heard).toEqual(stored.map((m) => ({ messageId: m.id, responseId: response.id })));
 		expect(stored.map((m) => m.body)).toEqual(['Can we meet Tuesday?', 'Tuesday 3 pm works.']);
 		expect(await countUnreadInThread(db, response.id, alpha.member.id)).toBe(1);

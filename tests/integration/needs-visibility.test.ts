@@ -25,15 +25,24 @@ afterAll(() => database.close());
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const query = (q = '') => needsQuerySchema.parse({ q, status: 'all' });
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error) => error);
-const notificationsOf = (userId: string) => db.selectFrom('notifications').select(['kind', 'params']).where('user_id', '=', userId).execute();
+const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => null,
+		(error) => error
+	);
+const notificationsOf = (userId: string) =>
+	db.selectFrom('notifications').select(['kind', 'params']).where('user_id', '=', userId).execute();
 
 describe('needs visibility', () => {
 	it('hides an invited-only need from everybody else: lists, detail, search, matches, services, notifications', async () => {
 		const hospital = await createHospital(db);
 		const cardiology = await createTerm(db, 'department', 'Cardiology');
 		const invited = await createCompany(db, { name_en: 'Invited Cardio', termIds: [cardiology.id] });
-		const outsider = await createCompany(db, { name_en: 'Outsider Cardio', termIds: [cardiology.id], description_en: 'zebrafish arrhythmia wearable' });
+		const outsider = await createCompany(db, {
+			name_en: 'Outsider Cardio',
+			termIds: [cardiology.id],
+			description_en: 'zebrafish arrhythmia wearable'
+		});
 		const need = await postNeed(db, hospital.staff, {
 			title_en: 'Zebrafish arrhythmia wearable validation',
 			department: cardiology.id,
@@ -46,7 +55,9 @@ describe('needs visibility', () => {
 			expect(await canSeeNeed(db, user.id, need.id)).toBe(true);
 			expect(await findVisibleNeed(db, actorOf(user), need.id)).toBeDefined();
 		}
-		expect((await listNeeds(db, actorOf(invited.member), query('zebrafish'), TODAY)).needs.map((n) => n.id)).toContain(need.id);
+		expect((await listNeeds(db, actorOf(invited.member), query('zebrafish'), TODAY)).needs.map((n) => n.id)).toContain(
+			need.id
+		);
 
 		// The other company sees nothing anywhere.
 		const other = actorOf(outsider.member);
@@ -57,7 +68,9 @@ describe('needs visibility', () => {
 		expect(await matchCompaniesForNeed(db, other, need.id)).toEqual([]);
 		expect((await matchNeedsForCompany(db, other, outsider.org.id)).map((m) => m.need_id)).not.toContain(need.id);
 		expect(await refusal(requireVisibleNeed(db, other, need.id))).toBeInstanceOf(NotFoundError);
-		expect(await refusal(respondToNeed(db, other, need.id, { message: 'hello', productIds: [] }, context))).toBeInstanceOf(NotFoundError);
+		expect(
+			await refusal(respondToNeed(db, other, need.id, { message: 'hello', productIds: [] }, context))
+		).toBeInstanceOf(NotFoundError);
 		expect(await refusal(setNeedSaved(db, other, need.id, true))).toBeInstanceOf(NotFoundError);
 		// Nor is the outsider suggested to the hospital: it was not invited.
 		const suggested = await matchCompaniesForNeed(db, actorOf(hospital.staff), need.id);
@@ -67,7 +80,15 @@ describe('needs visibility', () => {
 
 		// Notifications: the invited company's owner was told; the outsider never is, even when asked to be.
 		expect((await notificationsOf(invited.owner.id)).map((n) => n.kind)).toEqual(['needs_invited']);
-		await notifyIfVisible(db, [outsider.owner.id, outsider.member.id], need.id, 'needs_response_received', { title: 'x', title_en: 'x', org: 'x', org_en: 'x' }, `/needs/${need.id}`, context);
+		await notifyIfVisible(
+			db,
+			[outsider.owner.id, outsider.member.id],
+			need.id,
+			'needs_response_received',
+			{ title: 'x', title_en: 'x', org: 'x', org_en: 'x' },
+			`/needs/${need.id}`,
+			context
+		);
 		expect(await notificationsOf(outsider.owner.id)).toEqual([]);
 		expect(await notificationsOf(outsider.member.id)).toEqual([]);
 	});
@@ -94,8 +115,14 @@ describe('needs visibility', () => {
 		expect(await refusal(postNeed(db, company.owner))).toBeInstanceOf(NotHospitalStaffError);
 		const hospital = await createHospital(db);
 		const need = await postNeed(db, hospital.staff, { title_ko: '심전도 패치 검증', title_en: '' });
-		const audit = await db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', need.id).execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id'])
+			.where('entity_id', '=', need.id)
+			.execute();
 		expect(audit).toEqual([{ action: 'need.created', actor_id: hospital.staff.id }]);
-		expect((await listNeeds(db, actorOf(company.member), query('심전도'), TODAY)).needs.map((n) => n.id)).toEqual([need.id]);
+		expect((await listNeeds(db, actorOf(company.member), query('심전도'), TODAY)).needs.map((n) => n.id)).toEqual([
+			need.id
+		]);
 	});
 });

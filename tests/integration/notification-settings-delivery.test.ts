@@ -22,7 +22,23 @@ afterAll(() => database.close());
 const ORIGIN = 'http://127.0.0.1:3000';
 const outbox = (to: string) => db.selectFrom('email_outbox').select('subject').where('to_address', '=', to).execute();
 const tell = (userId: string, kind: 'org_contact' | 'meetings_expired') =>
-	notifyUser(db, { userId, kind, params: { from: 'A', from_en: 'A', to: 'B', to_en: 'B', message: 'hi', sender: 'S', org: 'O', org_en: 'O', when: '' }, link: '/meetings', origin: ORIGIN });
+	notifyUser(db, {
+		userId,
+		kind,
+		params: {
+			from: 'A',
+			from_en: 'A',
+			to: 'B',
+			to_en: 'B',
+			message: 'hi',
+			sender: 'S',
+			org: 'O',
+			org_en: 'O',
+			when: ''
+		},
+		link: '/meetings',
+		origin: ORIGIN
+	});
 
 describe('notification preferences', () => {
 	it('delivers by the channels chosen for each kind', async () => {
@@ -31,23 +47,42 @@ describe('notification preferences', () => {
 		expect(await listNotifications(db, user.id, 10)).toHaveLength(1);
 		expect(await outbox(user.email)).toHaveLength(1);
 
-		await savePreferences(db, user.id, [{ kind: 'org_contact', inApp: false, email: false }, { kind: 'meetings_expired', inApp: true, email: false }]);
+		await savePreferences(db, user.id, [
+			{ kind: 'org_contact', inApp: false, email: false },
+			{ kind: 'meetings_expired', inApp: true, email: false }
+		]);
 		await tell(user.id, 'org_contact');
 		await tell(user.id, 'meetings_expired');
-		expect((await listNotifications(db, user.id, 10)).map((n) => n.kind).sort()).toEqual(['meetings_expired', 'org_contact']);
+		expect((await listNotifications(db, user.id, 10)).map((n) => n.kind).sort()).toEqual([
+			'meetings_expired',
+			'org_contact'
+		]);
 		expect(await outbox(user.email)).toHaveLength(1);
 
 		// Saving again replaces the choice rather than adding rows.
 		await savePreferences(db, user.id, [{ kind: 'org_contact', inApp: true, email: true }]);
-		expect((await listPreferences(db, user.id)).find((p) => p.kind === 'org_contact')).toMatchObject({ in_app: true, email: true });
+		expect((await listPreferences(db, user.id)).find((p) => p.kind === 'org_contact')).toMatchObject({
+			in_app: true,
+			email: true
+		});
 		await tell(user.id, 'org_contact');
 		expect(await outbox(user.email)).toHaveLength(2);
 	});
 
 	it('never holds back security e-mails', async () => {
 		const user = await createUser(db);
-		await savePreferences(db, user.id, notificationKinds().map((kind) => ({ kind, inApp: false, email: false })));
-		await sendEmail(db, { to: user.email, locale: 'en', kind: 'password_reset', params: {}, url: `${ORIGIN}/reset-password/x` });
+		await savePreferences(
+			db,
+			user.id,
+			notificationKinds().map((kind) => ({ kind, inApp: false, email: false }))
+		);
+		await sendEmail(db, {
+			to: user.email,
+			locale: 'en',
+			kind: 'password_reset',
+			params: {},
+			url: `${ORIGIN}/reset-password/x`
+		});
 		expect(await outbox(user.email)).toHaveLength(1);
 	});
 
@@ -62,6 +97,7 @@ describe('notification preferences', () => {
 		expect(kindTitle('meetings_requested', 'ko')).toBe('미팅 요청');
 		expect(kindTitle('schedule_reminder_booking', 'en')).toBe('Reminder before a booking (24 h and 1 h)');
 		// No kind is named by its placeholders alone.
-		for (const locale of ['ko', 'en'] as const) for (const { kinds } of kindsByArea(locale)) for (const { title } of kinds) expect(title).not.toContain('…');
+		for (const locale of ['ko', 'en'] as const)
+			for (const { kinds } of kindsByArea(locale)) for (const { title } of kinds) expect(title).not.toContain('…');
 	});
 });

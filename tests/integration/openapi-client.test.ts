@@ -30,7 +30,13 @@ function* schemasIn(value: unknown, path = ''): Generator<[string, Schema]> {
 	if (!value || typeof value !== 'object') return;
 	for (const [key, child] of Object.entries(value)) {
 		const here = `${path}/${key}`;
-		if (child && typeof child === 'object' && !Array.isArray(child) && (key === 'schema' || /\/(properties|items|anyOf|oneOf|allOf|schemas)(\/[^/]+)?$/.test(here))) yield [here, child as Schema];
+		if (
+			child &&
+			typeof child === 'object' &&
+			!Array.isArray(child) &&
+			(key === 'schema' || /\/(properties|items|anyOf|oneOf|allOf|schemas)(\/[^/]+)?$/.test(here))
+		)
+			yield [here, child as Schema];
 		yield* schemasIn(child, here);
 	}
 }
@@ -43,7 +49,9 @@ describe('the OpenAPI document', () => {
 	});
 
 	it('names every operation once, with a stable camelCase operationId', () => {
-		const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId));
+		const ids = Object.values(doc.paths).flatMap((item) =>
+			Object.values(item).map((op) => (op as { operationId?: string }).operationId)
+		);
 		expect(ids.length).toBeGreaterThanOrEqual(28);
 		for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]+$/);
 		expect(new Set(ids).size).toBe(ids.length);
@@ -56,19 +64,41 @@ describe('the OpenAPI document', () => {
 		for (const [path, schema] of schemasIn(doc)) {
 			if (Object.keys(schema).length === 0) untyped.push(path);
 			const name = path.split('/').at(-1) ?? '';
-			const strings = [schema, ...((schema.anyOf as Schema[] | undefined) ?? [])].filter((s) => s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string')));
-			if (/(At|^start|^end|^from|^to)$/.test(name) && path.includes('/properties/') && strings.length && !strings.some((s) => s.format === 'date-time')) looseTimes.push(path);
+			const strings = [schema, ...((schema.anyOf as Schema[] | undefined) ?? [])].filter(
+				(s) => s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string'))
+			);
+			if (
+				/(At|^start|^end|^from|^to)$/.test(name) &&
+				path.includes('/properties/') &&
+				strings.length &&
+				!strings.some((s) => s.format === 'date-time')
+			)
+				looseTimes.push(path);
 		}
 		expect(untyped).toEqual([]);
 		expect(looseTimes).toEqual([]);
-		const newBooking = (doc.paths['/bookings'].post as { requestBody: { content: { 'application/json': { schema: { properties: Record<string, Schema> } } } } }).requestBody.content['application/json'].schema;
+		const newBooking = (
+			doc.paths['/bookings'].post as {
+				requestBody: { content: { 'application/json': { schema: { properties: Record<string, Schema> } } } };
+			}
+		).requestBody.content['application/json'].schema;
 		expect(newBooking.properties.start).toMatchObject({ type: 'string', format: 'date-time' });
 		expect(newBooking.properties.end).toMatchObject({ type: 'string', format: 'date-time' });
 	});
 
 	it('passes Redocly’s recommended rules with no warning', async () => {
-		const { stdout } = await run(bin('redocly'), ['lint', '--extends=recommended', '--format=json', join(dir, 'openapi.json')], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' }, maxBuffer: 16 * 1024 * 1024 }).catch((e: { stdout: string }) => e);
-		const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] };
+		const { stdout } = await run(
+			bin('redocly'),
+			['lint', '--extends=recommended', '--format=json', join(dir, 'openapi.json')],
+			{
+				env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+				maxBuffer: 16 * 1024 * 1024
+			}
+		).catch((e: { stdout: string }) => e);
+		const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as {
+			totals: { errors: number; warnings: number };
+			problems: { ruleId: string; message: string }[];
+		};
 		expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
 		expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
 	}, 120_000);
@@ -99,7 +129,20 @@ export async function book(baseUrl: string, token: string, resourceId: string): 
 export const wrong: NewBooking = { resourceId: 'x', start: 1_765_328_400_000, end: '2026-12-10T12:00:00+09:00' };
 `
 		);
-		const tsc = await run(bin('tsc'), ['--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', join(dir, 'book.ts')]).catch((e: { stdout: string; code: number }) => e);
+		const tsc = await run(bin('tsc'), [
+			'--noEmit',
+			'--strict',
+			'--skipLibCheck',
+			'--target',
+			'es2022',
+			'--module',
+			'nodenext',
+			'--moduleResolution',
+			'nodenext',
+			'--lib',
+			'es2022,dom',
+			join(dir, 'book.ts')
+		]).catch((e: { stdout: string; code: number }) => e);
 		expect('code' in tsc ? tsc.stdout : '').toBe('');
 	}, 180_000);
 });

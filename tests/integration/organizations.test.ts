@@ -39,15 +39,30 @@ describe('createOrganization', () => {
 		const input = newOrgInput();
 
 		const org = await orgService.createOrganization(db, creator.id, input, context);
-		expect(org).toMatchObject({ slug: input.slug, status: 'pending', verified_at: null, created_by: creator.id, name_en: input.nameEn, founded_year: 2019 });
+		expect(org).toMatchObject({
+			slug: input.slug,
+			status: 'pending',
+			verified_at: null,
+			created_by: creator.id,
+			name_en: input.nameEn,
+			founded_year: 2019
+		});
 		expect(await roleOf(db, org.id, creator.id)).toBe('owner');
 		expect(await auditFor(db, org.id)).toEqual([
 			{ actor_id: creator.id, action: 'organization.created', data: { slug: input.slug, kind: 'company' } }
 		]);
 
 		const notified = await notificationsOf(db, operator.id);
-		expect(notified).toContainEqual({ kind: 'org_pending_verification', params: { org: input.nameKo, org_en: input.nameEn }, link: '/admin' });
-		const mail = await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', operator.email).execute();
+		expect(notified).toContainEqual({
+			kind: 'org_pending_verification',
+			params: { org: input.nameKo, org_en: input.nameEn },
+			link: '/admin'
+		});
+		const mail = await db
+			.selectFrom('email_outbox')
+			.select(['subject', 'body_text'])
+			.where('to_address', '=', operator.email)
+			.execute();
 		expect(mail.some((m) => m.body_text.includes(input.nameEn) && m.body_text.includes(`${ORIGIN}/admin`))).toBe(true);
 		expect(await notificationsOf(db, disabledOperator.id)).toEqual([]);
 		expect(await notificationsOf(db, creator.id)).toEqual([]);
@@ -56,7 +71,8 @@ describe('createOrganization', () => {
 	it('refuses a taken slug and writes nothing', async () => {
 		const existing = await createOrganization(db);
 		const creator = await createUser(db);
-		await expectRefusedWithoutWrites(db, 
+		await expectRefusedWithoutWrites(
+			db,
 			() => orgService.createOrganization(db, creator.id, newOrgInput({ slug: existing.slug }), context),
 			SlugTakenError
 		);
@@ -74,10 +90,14 @@ describe('createOrganization', () => {
 				if new.params ->> 'org_en' like 'Explodes %' then raise exception 'notification refused'; end if;
 				return new;
 			end $$`.execute(db);
-		await sql`create trigger it_refuse_notification before insert on notifications for each row execute function it_refuse_notification()`.execute(db);
+		await sql`create trigger it_refuse_notification before insert on notifications for each row execute function it_refuse_notification()`.execute(
+			db
+		);
 		try {
 			const before = await tableCounts(db);
-			await expect(orgService.createOrganization(db, creator.id, input, context)).rejects.toThrow('notification refused');
+			await expect(orgService.createOrganization(db, creator.id, input, context)).rejects.toThrow(
+				'notification refused'
+			);
 			expect(await tableCounts(db)).toEqual(before);
 			expect(await db.selectFrom('organizations').select('id').where('slug', '=', input.slug).execute()).toEqual([]);
 		} finally {
@@ -92,7 +112,13 @@ describe('decideVerification', () => {
 		const operator = await createOperator(db);
 		const { org, owner, admin, member } = await orgWithStaff(db, 'pending');
 
-		const verified = await orgService.decideVerification(db, operator.id, org.id, { verified: true, reason: null }, context);
+		const verified = await orgService.decideVerification(
+			db,
+			operator.id,
+			org.id,
+			{ verified: true, reason: null },
+			context
+		);
 		expect(verified).toMatchObject({ id: org.id, status: 'verified', status_reason: null });
 		expect(verified.verified_at).toBeInstanceOf(Date);
 		expect(await auditFor(db, org.id)).toEqual([
@@ -100,7 +126,11 @@ describe('decideVerification', () => {
 		]);
 		for (const user of [owner, admin]) {
 			expect(await notificationsOf(db, user.id)).toEqual([
-				{ kind: 'org_verified', params: { org: org.name_ko, org_en: org.name_en, reason: '' }, link: `/orgs/${org.slug}` }
+				{
+					kind: 'org_verified',
+					params: { org: org.name_ko, org_en: org.name_en, reason: '' },
+					link: `/orgs/${org.slug}`
+				}
 			]);
 		}
 		expect(await notificationsOf(db, member.id)).toEqual([]);
@@ -110,25 +140,43 @@ describe('decideVerification', () => {
 		const operator = await createOperator(db);
 		const { org, owner } = await orgWithStaff(db, 'pending');
 
-		const rejected = await orgService.decideVerification(db, operator.id, org.id, { verified: false, reason: 'Missing registration' }, context);
+		const rejected = await orgService.decideVerification(
+			db,
+			operator.id,
+			org.id,
+			{ verified: false, reason: 'Missing registration' },
+			context
+		);
 		expect(rejected).toMatchObject({ status: 'rejected', status_reason: 'Missing registration', verified_at: null });
-		expect(await notificationsOf(db, owner.id)).toContainEqual(expect.objectContaining({ kind: 'org_rejected', params: expect.objectContaining({ reason: 'Missing registration' }) }));
+		expect(await notificationsOf(db, owner.id)).toContainEqual(
+			expect.objectContaining({
+				kind: 'org_rejected',
+				params: expect.objectContaining({ reason: 'Missing registration' })
+			})
+		);
 
-		await expectRefusedWithoutWrites(db, 
+		await expectRefusedWithoutWrites(
+			db,
 			() => orgService.decideVerification(db, operator.id, org.id, { verified: false, reason: 'again' }, context),
 			InvalidStateError
 		);
 
 		const verifiedOrg = await createOrganization(db, { status: 'verified' });
-		await expectRefusedWithoutWrites(db, 
+		await expectRefusedWithoutWrites(
+			db,
 			() => orgService.decideVerification(db, operator.id, verifiedOrg.id, { verified: false, reason: 'no' }, context),
 			InvalidStateError
 		);
-		await expectRefusedWithoutWrites(db, 
+		await expectRefusedWithoutWrites(
+			db,
 			() => orgService.decideVerification(db, operator.id, verifiedOrg.id, { verified: true, reason: null }, context),
 			InvalidStateError
 		);
-		const row = await db.selectFrom('organizations').select('status').where('id', '=', verifiedOrg.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('organizations')
+			.select('status')
+			.where('id', '=', verifiedOrg.id)
+			.executeTakeFirstOrThrow();
 		expect(row.status).toBe('verified');
 	});
 
@@ -136,7 +184,13 @@ describe('decideVerification', () => {
 		const operator = await createOperator(db);
 		const { org } = await orgWithStaff(db, 'pending');
 		await orgService.decideVerification(db, operator.id, org.id, { verified: false, reason: 'Unclear' }, context);
-		const verified = await orgService.decideVerification(db, operator.id, org.id, { verified: true, reason: null }, context);
+		const verified = await orgService.decideVerification(
+			db,
+			operator.id,
+			org.id,
+			{ verified: true, reason: null },
+			context
+		);
 		expect(verified).toMatchObject({ status: 'verified', status_reason: null });
 		expect((await auditFor(db, org.id)).map((a) => a.data)).toEqual([
 			{ from: 'pending', reason: 'Unclear' },

@@ -19,7 +19,9 @@ type Recorded = {
 	registration: { credentialId: string; attestationObject: string; clientDataJSON: string };
 	signIn: { credentialId: string; authenticatorData: string; clientDataJSON: string; signature: string };
 };
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/webauthn/chromium-virtual-authenticator.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(
+	readFileSync(new URL('../fixtures/webauthn/chromium-virtual-authenticator.json', import.meta.url), 'utf8')
+) as {
 	origin: string;
 	rpId: string;
 	registerChallenge: string;
@@ -30,7 +32,10 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/webauthn/chromium-v
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 const text = (value: string) => new TextEncoder().encode(value);
 const rp = { rpId: fixture.rpId, origin: fixture.origin };
-const registration = (r: Recorded) => ({ attestationObject: bytes(r.registration.attestationObject), clientDataJSON: bytes(r.registration.clientDataJSON) });
+const registration = (r: Recorded) => ({
+	attestationObject: bytes(r.registration.attestationObject),
+	clientDataJSON: bytes(r.registration.clientDataJSON)
+});
 const assertion = (r: Recorded) => ({
 	credentialId: bytes(r.signIn.credentialId),
 	authenticatorData: bytes(r.signIn.authenticatorData),
@@ -62,14 +67,27 @@ describe.each([
 	});
 
 	it('is refused for another origin, relying party or challenge, or a changed signature', () => {
-		expect(() => verifyRegistration(registration(recorded), { ...registerExpected, origin: 'https://evil.example' })).toThrow(WebAuthnVerificationError);
-		expect(() => verifyRegistration(registration(recorded), { ...registerExpected, rpId: 'evil.example' })).toThrow(WebAuthnVerificationError);
-		expect(() => verifyRegistration(registration(recorded), { ...registerExpected, challenge: text('another challenge') })).toThrow(WebAuthnVerificationError);
+		expect(() =>
+			verifyRegistration(registration(recorded), { ...registerExpected, origin: 'https://evil.example' })
+		).toThrow(WebAuthnVerificationError);
+		expect(() => verifyRegistration(registration(recorded), { ...registerExpected, rpId: 'evil.example' })).toThrow(
+			WebAuthnVerificationError
+		);
+		expect(() =>
+			verifyRegistration(registration(recorded), { ...registerExpected, challenge: text('another challenge') })
+		).toThrow(WebAuthnVerificationError);
 		// A registration response is not a sign-in response, and the other way round.
 		expect(() => verifyRegistration(registration(recorded), signInExpected)).toThrow(WebAuthnVerificationError);
 		const credential = verifyRegistration(registration(recorded), registerExpected);
-		expect(() => verifyAssertion(assertion(recorded), credential, { ...signInExpected, origin: 'http://localhost:1' })).toThrow(WebAuthnVerificationError);
-		expect(() => verifyAssertion(assertion(recorded), credential, { ...signInExpected, challenge: text(fixture.registerChallenge) })).toThrow(WebAuthnVerificationError);
+		expect(() =>
+			verifyAssertion(assertion(recorded), credential, { ...signInExpected, origin: 'http://localhost:1' })
+		).toThrow(WebAuthnVerificationError);
+		expect(() =>
+			verifyAssertion(assertion(recorded), credential, {
+				...signInExpected,
+				challenge: text(fixture.registerChallenge)
+			})
+		).toThrow(WebAuthnVerificationError);
 		const tampered = assertion(recorded);
 		tampered.signature[tampered.signature.length - 1] ^= 1;
 		expect(() => verifyAssertion(tampered, credential, signInExpected)).toThrow(WebAuthnVerificationError);
@@ -80,26 +98,42 @@ describe.each([
 
 /** Stands in for the challenge the server handed out when the fixture was recorded. */
 async function storeChallenge(challenge: string, purpose: 'register' | 'sign_in', userId: string | null) {
-	await db.insertInto('webauthn_challenges').values({ challenge_hash: sha256(text(challenge)), purpose, user_id: userId, expires_at: new Date(Date.now() + 60_000) }).execute();
+	await db
+		.insertInto('webauthn_challenges')
+		.values({
+			challenge_hash: sha256(text(challenge)),
+			purpose,
+			user_id: userId,
+			expires_at: new Date(Date.now() + 60_000)
+		})
+		.execute();
 }
 
 describe('the passkey service', () => {
 	it('registers a passkey once per challenge, signs in with it alone as two factors, and refuses a replay', async () => {
 		const user = await createUser(db);
 		// Without a challenge handed out to this user, the response is refused.
-		await expect(registerPasskey(db, user.id, { name: 'laptop', ...registration(fixture.es256) }, rp, null)).rejects.toBeInstanceOf(PasskeyInvalidError);
+		await expect(
+			registerPasskey(db, user.id, { name: 'laptop', ...registration(fixture.es256) }, rp, null)
+		).rejects.toBeInstanceOf(PasskeyInvalidError);
 		await storeChallenge(fixture.registerChallenge, 'register', user.id);
 		await registerPasskey(db, user.id, { name: 'laptop', ...registration(fixture.es256) }, rp, null);
 		expect((await listPasskeys(db, user.id)).map((p) => p.name)).toEqual(['laptop']);
 
 		await storeChallenge(fixture.signInChallenge, 'sign_in', null);
-		const context = { ip: '198.51.100.20', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0', origin: fixture.origin };
+		const context = {
+			ip: '198.51.100.20',
+			userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0',
+			origin: fixture.origin
+		};
 		const signedIn = await signInWithPasskey(db, assertion(fixture.es256), rp, context);
 		expect(signedIn.user.id).toBe(user.id);
 		expect(signedIn.session.twoFactorVerified).toBe(true);
 		expect((await validateSessionToken(db, signedIn.token)).session?.twoFactorVerified).toBe(true);
 		// The challenge was used up: the same answer again is refused.
-		await expect(signInWithPasskey(db, assertion(fixture.es256), rp, context)).rejects.toBeInstanceOf(PasskeyInvalidError);
+		await expect(signInWithPasskey(db, assertion(fixture.es256), rp, context)).rejects.toBeInstanceOf(
+			PasskeyInvalidError
+		);
 		expect((await listPasskeys(db, user.id))[0].last_used_at).not.toBeNull();
 	});
 
@@ -115,6 +149,8 @@ describe('the passkey service', () => {
 		expect(await listPasskeys(db, owner.id)).toHaveLength(0);
 		// A challenge handed out to one user cannot register a passkey for another.
 		await storeChallenge(fixture.registerChallenge, 'register', owner.id);
-		await expect(registerPasskey(db, stranger.id, { name: 'key', ...registration(fixture.rs256) }, rp, null)).rejects.toBeInstanceOf(PasskeyInvalidError);
+		await expect(
+			registerPasskey(db, stranger.id, { name: 'key', ...registration(fixture.rs256) }, rp, null)
+		).rejects.toBeInstanceOf(PasskeyInvalidError);
 	});
 });

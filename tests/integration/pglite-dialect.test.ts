@@ -118,8 +118,14 @@ describe('PGlite transactions', () => {
 		expect(await counterValue(db, 'serial_counter')).toBe(2);
 		expect([events.slice(0, 2), events.slice(2)]).toEqual(
 			events[0] === 'a:begin'
-				? [['a:begin', 'a:end'], ['b:begin', 'b:end']]
-				: [['b:begin', 'b:end'], ['a:begin', 'a:end']]
+				? [
+						['a:begin', 'a:end'],
+						['b:begin', 'b:end']
+					]
+				: [
+						['b:begin', 'b:end'],
+						['a:begin', 'a:end']
+					]
 		);
 	});
 
@@ -250,7 +256,11 @@ describe.each(backends)('$name backend', ({ open }) => {
 
 		const updated = await db.updateTable('affected_rows').set({ flag: true }).where('id', '<=', 2).executeTakeFirst();
 		expect(updated.numUpdatedRows).toBe(2n);
-		const updatedNone = await db.updateTable('affected_rows').set({ flag: true }).where('id', '>', 10).executeTakeFirst();
+		const updatedNone = await db
+			.updateTable('affected_rows')
+			.set({ flag: true })
+			.where('id', '>', 10)
+			.executeTakeFirst();
 		expect(updatedNone.numUpdatedRows).toBe(0n);
 
 		const deleted = await db.deleteFrom('affected_rows').where('flag', '=', true).executeTakeFirst();
@@ -263,7 +273,9 @@ describe.each(backends)('$name backend', ({ open }) => {
 	});
 
 	it('surfaces a unique violation with its SQLSTATE and constraint', async () => {
-		await sql`create table unique_things (id int primary key, name text not null constraint unique_things_name_key unique)`.execute(db);
+		await sql`create table unique_things (id int primary key, name text not null constraint unique_things_name_key unique)`.execute(
+			db
+		);
 		await db.insertInto('unique_things').values({ id: 1, name: 'a' }).execute();
 		const error = await caught(db.insertInto('unique_things').values({ id: 2, name: 'a' }).execute());
 		expect(error).toMatchObject({ code: SQLSTATE.uniqueViolation, constraint: 'unique_things_name_key' });
@@ -282,10 +294,16 @@ describe.each(backends)('$name backend', ({ open }) => {
 					during tstzrange not null,
 					constraint slots_no_overlap exclude using gist (k with =, during with &&)
 				)`.execute(connection);
-			await sql`insert into slots values (1, tstzrange('2026-01-01 09:00+09', '2026-01-01 10:00+09'))`.execute(connection);
+			await sql`insert into slots values (1, tstzrange('2026-01-01 09:00+09', '2026-01-01 10:00+09'))`.execute(
+				connection
+			);
 			// Touching ranges and other keys do not conflict.
-			await sql`insert into slots values (1, tstzrange('2026-01-01 10:00+09', '2026-01-01 11:00+09'))`.execute(connection);
-			await sql`insert into slots values (2, tstzrange('2026-01-01 09:30+09', '2026-01-01 10:30+09'))`.execute(connection);
+			await sql`insert into slots values (1, tstzrange('2026-01-01 10:00+09', '2026-01-01 11:00+09'))`.execute(
+				connection
+			);
+			await sql`insert into slots values (2, tstzrange('2026-01-01 09:30+09', '2026-01-01 10:30+09'))`.execute(
+				connection
+			);
 			const error = await caught(
 				sql`insert into slots values (1, tstzrange('2026-01-01 09:30+09', '2026-01-01 10:30+09'))`.execute(connection)
 			);

@@ -22,16 +22,36 @@ async function writeRows(db: Kysely<DB>) {
 	const user = await createUser(db, { name: '백업 확인 사용자' });
 	const org = await createOrganization(db);
 	await addMember(db, org.id, user.id, 'owner');
-	await db.insertInto('privacy_consents').values({ user_id: user.id, purpose: 'required', granted: true, notice_version: (await db.selectFrom('privacy_notices').select('version').executeTakeFirstOrThrow()).version }).execute();
+	await db
+		.insertInto('privacy_consents')
+		.values({
+			user_id: user.id,
+			purpose: 'required',
+			granted: true,
+			notice_version: (await db.selectFrom('privacy_notices').select('version').executeTakeFirstOrThrow()).version
+		})
+		.execute();
 }
 
 async function snapshot(db: Kysely<DB>) {
 	return {
-		users: await db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'created_at']).orderBy('id').execute(),
+		users: await db
+			.selectFrom('users')
+			.select(['id', 'email', 'name', 'password_hash', 'created_at'])
+			.orderBy('id')
+			.execute(),
 		organizations: await db.selectFrom('organizations').select(['id', 'slug', 'name_ko']).orderBy('id').execute(),
 		memberships: await db.selectFrom('memberships').select(['org_id', 'user_id', 'role']).orderBy('org_id').execute(),
-		consents: await db.selectFrom('privacy_consents').select(['user_id', 'purpose', 'notice_version']).orderBy('id').execute(),
-		migrations: await db.selectFrom('kysely_migration' as never).select('name' as never).orderBy('name' as never).execute()
+		consents: await db
+			.selectFrom('privacy_consents')
+			.select(['user_id', 'purpose', 'notice_version'])
+			.orderBy('id')
+			.execute(),
+		migrations: await db
+			.selectFrom('kysely_migration' as never)
+			.select('name' as never)
+			.orderBy('name' as never)
+			.execute()
 	};
 }
 

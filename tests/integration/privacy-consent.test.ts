@@ -6,8 +6,17 @@ import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import * as authService from '$lib/server/auth/service';
 import { signUpSchema } from '$lib/server/auth/schemas';
-import { findCurrentConsents, findCurrentNoticeVersion, hasCurrentRequiredConsent } from '$lib/server/privacy/consent-repository';
-import { publishNotice, reconsent, recordListingChoice, updateOptionalConsents } from '$lib/server/privacy/consent-service';
+import {
+	findCurrentConsents,
+	findCurrentNoticeVersion,
+	hasCurrentRequiredConsent
+} from '$lib/server/privacy/consent-repository';
+import {
+	publishNotice,
+	reconsent,
+	recordListingChoice,
+	updateOptionalConsents
+} from '$lib/server/privacy/consent-service';
 import { NoticeVersionTakenError } from '$lib/server/privacy/errors';
 import { createTestDatabase } from './support/database';
 import { createOperator, TEST_PASSWORD, uniqueEmail, uniqueSuffix } from '../factories';
@@ -23,10 +32,19 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const consentRows = (userId: string) =>
-	db.selectFrom('privacy_consents').select(['purpose', 'granted', 'notice_version']).where('user_id', '=', userId).orderBy('id').execute();
+	db
+		.selectFrom('privacy_consents')
+		.select(['purpose', 'granted', 'notice_version'])
+		.where('user_id', '=', userId)
+		.orderBy('id')
+		.execute();
 
 async function signUp(consent = { marketing_email: false, profile_listing: true }) {
-	const { user } = await authService.signUp(db, { email: uniqueEmail('consent'), password: TEST_PASSWORD, name: 'Consent Tester', locale: 'ko', consent }, context());
+	const { user } = await authService.signUp(
+		db,
+		{ email: uniqueEmail('consent'), password: TEST_PASSWORD, name: 'Consent Tester', locale: 'ko', consent },
+		context()
+	);
 	return user;
 }
 
@@ -36,7 +54,10 @@ describe('sign-up', () => {
 		const refused = signUpSchema.safeParse(base);
 		expect(refused.success).toBe(false);
 		expect(refused.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['consent_required']);
-		expect(signUpSchema.parse({ ...base, consent_required: 'on', consent_listing: 'on' })).toMatchObject({ consent_marketing: false, consent_listing: true });
+		expect(signUpSchema.parse({ ...base, consent_required: 'on', consent_listing: 'on' })).toMatchObject({
+			consent_marketing: false,
+			consent_listing: true
+		});
 	});
 
 	it('records the required consent and each optional answer against the notice in force, in the sign-up transaction', async () => {
@@ -47,16 +68,46 @@ describe('sign-up', () => {
 			{ purpose: 'marketing_email', granted: false, notice_version: version },
 			{ purpose: 'profile_listing', granted: true, notice_version: version }
 		]);
-		expect(await db.selectFrom('users').select('directory_listed').where('id', '=', user.id).executeTakeFirst()).toEqual({ directory_listed: true });
+		expect(
+			await db.selectFrom('users').select('directory_listed').where('id', '=', user.id).executeTakeFirst()
+		).toEqual({ directory_listed: true });
 		expect(await hasCurrentRequiredConsent(db, user.id)).toBe(true);
 	});
 
 	it('writes no consent when the sign-up fails', async () => {
 		const email = uniqueEmail('taken');
-		await authService.signUp(db, { email, password: TEST_PASSWORD, name: 'First', locale: 'ko', consent: { marketing_email: true, profile_listing: false } }, context());
-		const before = await db.selectFrom('privacy_consents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-		await expect(authService.signUp(db, { email, password: TEST_PASSWORD, name: 'Second', locale: 'ko', consent: { marketing_email: true, profile_listing: false } }, context())).rejects.toThrow();
-		const after = await db.selectFrom('privacy_consents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		await authService.signUp(
+			db,
+			{
+				email,
+				password: TEST_PASSWORD,
+				name: 'First',
+				locale: 'ko',
+				consent: { marketing_email: true, profile_listing: false }
+			},
+			context()
+		);
+		const before = await db
+			.selectFrom('privacy_consents')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		await expect(
+			authService.signUp(
+				db,
+				{
+					email,
+					password: TEST_PASSWORD,
+					name: 'Second',
+					locale: 'ko',
+					consent: { marketing_email: true, profile_listing: false }
+				},
+				context()
+			)
+		).rejects.toThrow();
+		const after = await db
+			.selectFrom('privacy_consents')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(after.n)).toBe(Number(before.n));
 	});
 });
@@ -64,13 +115,27 @@ describe('sign-up', () => {
 describe('changing consents', () => {
 	it('records only the optional consents that changed, and audits the change', async () => {
 		const user = await signUp({ marketing_email: false, profile_listing: true });
-		expect(await updateOptionalConsents(db, user.id, { marketing_email: false, profile_listing: true }, null)).toEqual([]);
-		const changed = await updateOptionalConsents(db, user.id, { marketing_email: true, profile_listing: true }, '10.0.0.1');
+		expect(await updateOptionalConsents(db, user.id, { marketing_email: false, profile_listing: true }, null)).toEqual(
+			[]
+		);
+		const changed = await updateOptionalConsents(
+			db,
+			user.id,
+			{ marketing_email: true, profile_listing: true },
+			'10.0.0.1'
+		);
 		expect(changed).toEqual([{ purpose: 'marketing_email', granted: true }]);
-		expect((await consentRows(user.id)).slice(3)).toEqual([{ purpose: 'marketing_email', granted: true, notice_version: await findCurrentNoticeVersion(db) }]);
+		expect((await consentRows(user.id)).slice(3)).toEqual([
+			{ purpose: 'marketing_email', granted: true, notice_version: await findCurrentNoticeVersion(db) }
+		]);
 		const current = await findCurrentConsents(db, user.id);
 		expect(current.get('marketing_email')?.granted).toBe(true);
-		const audit = await db.selectFrom('audit_log').select(['action', 'ip']).where('entity_id', '=', user.id).where('action', '=', 'privacy.consent_changed').execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'ip'])
+			.where('entity_id', '=', user.id)
+			.where('action', '=', 'privacy.consent_changed')
+			.execute();
 		expect(audit).toEqual([{ action: 'privacy.consent_changed', ip: '10.0.0.1' }]);
 	});
 

@@ -32,12 +32,29 @@ describe('export of personal data', () => {
 		const other = await createPersonWithHistory(db);
 		const files = unzipSync(buildExportZip(await collectPersonalData(db, person.user.id)));
 
-		expect(Object.keys(files)).toEqual(expect.arrayContaining(['README.txt', 'profile.json', 'bookings.json', 'ir_chat_messages.json', 'consents.json', 'sessions.json', 'certificates.json', 'notifications.json']));
+		expect(Object.keys(files)).toEqual(
+			expect.arrayContaining([
+				'README.txt',
+				'profile.json',
+				'bookings.json',
+				'ir_chat_messages.json',
+				'consents.json',
+				'sessions.json',
+				'certificates.json',
+				'notifications.json'
+			])
+		);
 		const read = (file: string) => JSON.parse(strFromU8(files[file]));
 		expect(read('profile.json')).toMatchObject({ id: person.user.id, email: person.email, name: person.name });
 		expect(read('bookings.json').map((b: { id: string }) => b.id)).toEqual([person.booking.id]);
-		expect(read('ir_chat_messages.json').map((c: { id: string; body: string }) => [c.id, c.body])).toEqual([[person.chat.id, person.chat.body]]);
-		expect(read('consents.json').map((c: { purpose: string; granted: boolean }) => [c.purpose, c.granted]).sort()).toEqual([
+		expect(read('ir_chat_messages.json').map((c: { id: string; body: string }) => [c.id, c.body])).toEqual([
+			[person.chat.id, person.chat.body]
+		]);
+		expect(
+			read('consents.json')
+				.map((c: { purpose: string; granted: boolean }) => [c.purpose, c.granted])
+				.sort()
+		).toEqual([
 			['marketing_email', true],
 			['profile_listing', true],
 			['required', true]
@@ -50,16 +67,25 @@ describe('export of personal data', () => {
 		expect(readme).toContain('bookings.json');
 		expect(readme).toMatch(/pseudonym/);
 
-		const everything = Object.values(files).map((bytes) => strFromU8(bytes)).join('\n');
-		for (const trace of [other.email, other.name, other.user.id, other.booking.id, other.chat.id, other.chat.body]) expect(everything).not.toContain(trace);
+		const everything = Object.values(files)
+			.map((bytes) => strFromU8(bytes))
+			.join('\n');
+		for (const trace of [other.email, other.name, other.user.id, other.booking.id, other.chat.id, other.chat.body])
+			expect(everything).not.toContain(trace);
 	});
 });
 
 describe('deleting an account', () => {
 	it('refuses a wrong password and changes nothing', async () => {
 		const person = await createPersonWithHistory(db);
-		await expect(deleteAccount(db, person.user.id, 'not the password', null)).rejects.toBeInstanceOf(WrongPasswordError);
-		const user = await db.selectFrom('users').select(['email', 'deleted_at']).where('id', '=', person.user.id).executeTakeFirstOrThrow();
+		await expect(deleteAccount(db, person.user.id, 'not the password', null)).rejects.toBeInstanceOf(
+			WrongPasswordError
+		);
+		const user = await db
+			.selectFrom('users')
+			.select(['email', 'deleted_at'])
+			.where('id', '=', person.user.id)
+			.executeTakeFirstOrThrow();
 		expect(user).toEqual({ email: person.email, deleted_at: null });
 	});
 
@@ -68,12 +94,16 @@ describe('deleting an account', () => {
 		const org = await createOrganization(db);
 		await addMember(db, org.id, owner.id, 'owner');
 		await expect(deleteAccount(db, owner.id, TEST_PASSWORD, null)).rejects.toBeInstanceOf(LastOwnerError);
-		expect(await db.selectFrom('memberships').select('role').where('user_id', '=', owner.id).execute()).toEqual([{ role: 'owner' }]);
+		expect(await db.selectFrom('memberships').select('role').where('user_id', '=', owner.id).execute()).toEqual([
+			{ role: 'owner' }
+		]);
 		// With a second owner, the first may go.
 		const second = await createUser(db);
 		await addMember(db, org.id, second.id, 'owner');
 		await deleteAccount(db, owner.id, TEST_PASSWORD, null);
-		expect(await db.selectFrom('memberships').select('user_id').where('org_id', '=', org.id).execute()).toEqual([{ user_id: second.id }]);
+		expect(await db.selectFrom('memberships').select('user_id').where('org_id', '=', org.id).execute()).toEqual([
+			{ user_id: second.id }
+		]);
 	});
 
 	it('leaves no address or name of the person in any text column, keeps what must be kept under a pseudonym, and the certificate still verifies', async () => {
@@ -96,11 +126,25 @@ describe('deleting an account', () => {
 		expect(certificate).toMatchObject({ holder: pseudonym.name, holder_id: person.user.id });
 		expect(isCertificateValid(certificate!, new Date())).toBe(true);
 		// The organisation's booking stays, under the pseudonym; the chat is gone; audit rows keep their actor.
-		expect(await db.selectFrom('bookings').select('user_id').where('id', '=', person.booking.id).executeTakeFirst()).toEqual({ user_id: person.user.id });
-		expect(await db.selectFrom('ir_chat_messages').select('id').where('user_id', '=', person.user.id).execute()).toEqual([]);
-		const audit = await db.selectFrom('audit_log').select(['action', 'data']).where('entity_id', '=', person.user.id).where('action', '=', 'user.deleted').executeTakeFirstOrThrow();
+		expect(
+			await db.selectFrom('bookings').select('user_id').where('id', '=', person.booking.id).executeTakeFirst()
+		).toEqual({ user_id: person.user.id });
+		expect(
+			await db.selectFrom('ir_chat_messages').select('id').where('user_id', '=', person.user.id).execute()
+		).toEqual([]);
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'data'])
+			.where('entity_id', '=', person.user.id)
+			.where('action', '=', 'user.deleted')
+			.executeTakeFirstOrThrow();
 		expect(audit.data).toMatchObject({ removed: { sessions: 2, ir_chat_messages: 1, memberships: 1 } });
-		const member = await db.selectFrom('audit_log').select('data').where('action', '=', 'org.member_added').where('entity_id', '=', person.org.id).executeTakeFirstOrThrow();
+		const member = await db
+			.selectFrom('audit_log')
+			.select('data')
+			.where('action', '=', 'org.member_added')
+			.where('entity_id', '=', person.org.id)
+			.executeTakeFirstOrThrow();
 		expect(member.data).toEqual({ email: pseudonym.email, name: pseudonym.name });
 		// No way back in: the session is gone and the old password does not sign in.
 		expect((await validateSessionToken(db, signedIn.token)).session).toBeNull();
@@ -115,6 +159,8 @@ describe('deleting an account', () => {
 		await addMember(db, person.org.id, colleague.id, 'member');
 		const theirs = await addBooking(db, colleague.id, person.org.id, 'Colleague booking');
 		await deleteAccount(db, person.user.id, TEST_PASSWORD, null);
-		expect(await db.selectFrom('bookings').select(['user_id', 'purpose']).where('id', '=', theirs.id).executeTakeFirst()).toEqual({ user_id: colleague.id, purpose: 'Colleague booking' });
+		expect(
+			await db.selectFrom('bookings').select(['user_id', 'purpose']).where('id', '=', theirs.id).executeTakeFirst()
+		).toEqual({ user_id: colleague.id, purpose: 'Colleague booking' });
 	});
 });

@@ -13,7 +13,16 @@ import { rankApplications } from '$lib/server/programmes/ranking';
 import { readForReviewer, saveReview } from '$lib/server/programmes/reviews';
 import { createTestDatabase } from './support/database';
 import { addMember, createOrganization, createUser } from '../factories';
-import { actorOf, answers, closeCall, context, createAgency, createApplicant, createCall, refusal } from './programmes-support';
+import {
+	actorOf,
+	answers,
+	closeCall,
+	context,
+	createAgency,
+	createApplicant,
+	createCall,
+	refusal
+} from './programmes-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -24,7 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const PDF = () => new File([new TextEncoder().encode('%PDF-1.4\n% plan\n%%EOF\n')], 'plan.pdf', { type: 'application/pdf' });
+const PDF = () =>
+	new File([new TextEncoder().encode('%PDF-1.4\n% plan\n%%EOF\n')], 'plan.pdf', { type: 'application/pdf' });
 
 async function scenario() {
 	const agency = await createAgency(db);
@@ -38,11 +48,28 @@ async function scenario() {
 	const call = await createCall(db, agency.org.id, { questions, reviewers: [fair.id, invested.id, declaring.id] });
 	const alpha = await createApplicant(db);
 	const beta = await createApplicant(db);
-	await db.insertInto('organization_relations').values({ org_id: investor.id, related_org_id: alpha.org.id, kind: 'invested_in' }).execute();
-	const alphaApp = await submitApplication(db, actorOf(alpha.owner), { callId: call.id, organisationId: alpha.org.id, answers, files: new Map([['q1', PDF()]]) }, context);
-	const betaApp = await submitApplication(db, actorOf(beta.owner), { callId: call.id, organisationId: beta.org.id, answers, files: new Map([['q1', PDF()]]) }, context);
+	await db
+		.insertInto('organization_relations')
+		.values({ org_id: investor.id, related_org_id: alpha.org.id, kind: 'invested_in' })
+		.execute();
+	const alphaApp = await submitApplication(
+		db,
+		actorOf(alpha.owner),
+		{ callId: call.id, organisationId: alpha.org.id, answers, files: new Map([['q1', PDF()]]) },
+		context
+	);
+	const betaApp = await submitApplication(
+		db,
+		actorOf(beta.owner),
+		{ callId: call.id, organisationId: beta.org.id, answers, files: new Map([['q1', PDF()]]) },
+		context
+	);
 	await closeCall(db, call.id);
-	const alphaFile = await db.selectFrom('programme_application_files').select('upload_id').where('application_id', '=', alphaApp.id).executeTakeFirstOrThrow();
+	const alphaFile = await db
+		.selectFrom('programme_application_files')
+		.select('upload_id')
+		.where('application_id', '=', alphaApp.id)
+		.executeTakeFirstOrThrow();
 	return { agency, call, fair, invested, declaring, alphaApp, betaApp, alphaFile, beta };
 }
 
@@ -58,7 +85,9 @@ describe('programme review', () => {
 		// The automatic flag holds even when the reviewer does not tick it.
 		await declareConflicts(db, actorOf(invested), call.id, [], context);
 		expect(await refusal(readForReviewer(db, actorOf(invested), alphaApp.id))).toBeInstanceOf(NotFoundError);
-		expect(await refusal(downloadApplicationFile(db, actorOf(invested), call.id, alphaFile.upload_id))).toBeInstanceOf(NotFoundError);
+		expect(await refusal(downloadApplicationFile(db, actorOf(invested), call.id, alphaFile.upload_id))).toBeInstanceOf(
+			NotFoundError
+		);
 		expect((await readForReviewer(db, actorOf(invested), betaApp.id)).application.id).toBe(betaApp.id);
 
 		await declareConflicts(db, actorOf(declaring), call.id, [betaApp.id], context);
@@ -75,20 +104,38 @@ describe('programme review', () => {
 		// Somebody who is not on the panel: 404 for the call's review and its files.
 		const outsider = await createUser(db);
 		expect(await refusal(listForDeclaration(db, actorOf(outsider), call.id))).toBeInstanceOf(NotFoundError);
-		expect(await refusal(downloadApplicationFile(db, actorOf(outsider), call.id, alphaFile.upload_id))).toBeInstanceOf(NotFoundError);
+		expect(await refusal(downloadApplicationFile(db, actorOf(outsider), call.id, alphaFile.upload_id))).toBeInstanceOf(
+			NotFoundError
+		);
 	});
 
 	it('keeps other reviewers’ scores hidden until the reviewer submits their own', async () => {
 		const { call, fair, declaring, betaApp, agency } = await scenario();
 		await declareConflicts(db, actorOf(fair), call.id, [], context);
 		await declareConflicts(db, actorOf(declaring), call.id, [], context);
-		await saveReview(db, actorOf(fair), betaApp.id, { scores: { c0: 5, c1: 2 }, comment: 'Strong team', submit: true }, context);
+		await saveReview(
+			db,
+			actorOf(fair),
+			betaApp.id,
+			{ scores: { c0: 5, c1: 2 }, comment: 'Strong team', submit: true },
+			context
+		);
 		// A draft of the second reviewer: still blind.
 		await saveReview(db, actorOf(declaring), betaApp.id, { scores: { c0: 3 }, comment: '', submit: false }, context);
 		const blind = await readForReviewer(db, actorOf(declaring), betaApp.id);
 		expect(blind.others).toEqual([]);
-		expect(await refusal(saveReview(db, actorOf(declaring), betaApp.id, { scores: { c0: 3 }, comment: '', submit: true }, context))).toBeInstanceOf(ReviewIncompleteError);
-		await saveReview(db, actorOf(declaring), betaApp.id, { scores: { c0: 2, c1: 2 }, comment: 'Unclear market', submit: true }, context);
+		expect(
+			await refusal(
+				saveReview(db, actorOf(declaring), betaApp.id, { scores: { c0: 3 }, comment: '', submit: true }, context)
+			)
+		).toBeInstanceOf(ReviewIncompleteError);
+		await saveReview(
+			db,
+			actorOf(declaring),
+			betaApp.id,
+			{ scores: { c0: 2, c1: 2 }, comment: 'Unclear market', submit: true },
+			context
+		);
 		const open = await readForReviewer(db, actorOf(declaring), betaApp.id);
 		expect(open.others).toHaveLength(1);
 		expect(open.others[0]).toMatchObject({ comment: 'Strong team', total: 4 });

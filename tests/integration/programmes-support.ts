@@ -6,7 +6,11 @@ import { addMember, createOrganization, createUser, uniqueSuffix } from '../fact
 
 export const context = { ip: '127.0.0.1', origin: 'http://127.0.0.1:3000' };
 export const actorOf = (user: { id: string }) => ({ id: user.id, isOperator: false });
-export const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error) => error);
+export const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => null,
+		(error) => error
+	);
 
 export async function createAgency(db: Kysely<DB>) {
 	const org = await createOrganization(db, { kind: 'agency', name_en: `Agency ${uniqueSuffix()}` });
@@ -31,7 +35,14 @@ export const RUBRIC: Criterion[] = [
 	{ id: 'c1', label_ko: '사업성', label_en: 'Market', weight: 1 }
 ];
 
-type CallOptions = { places?: number; eligibility?: Eligibility; questions?: Question[]; programmeKey?: string; reviewers?: string[]; closed?: boolean };
+type CallOptions = {
+	places?: number;
+	eligibility?: Eligibility;
+	questions?: Question[];
+	programmeKey?: string;
+	reviewers?: string[];
+	closed?: boolean;
+};
 
 /** A call open from an hour ago for a day (or closed a minute ago), by the database's clock. */
 export async function createCall(db: Kysely<DB>, orgId: string, options: CallOptions = {}) {
@@ -55,12 +66,20 @@ export async function createCall(db: Kysely<DB>, orgId: string, options: CallOpt
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
-	if (options.reviewers?.length) await db.insertInto('programme_call_reviewers').values(options.reviewers.map((user_id) => ({ call_id: call.id, user_id }))).execute();
+	if (options.reviewers?.length)
+		await db
+			.insertInto('programme_call_reviewers')
+			.values(options.reviewers.map((user_id) => ({ call_id: call.id, user_id })))
+			.execute();
 	return call;
 }
 
 export async function closeCall(db: Kysely<DB>, callId: string) {
-	await db.updateTable('programme_calls').set({ closes_at: sql`now() - interval '1 second'` }).where('id', '=', callId).execute();
+	await db
+		.updateTable('programme_calls')
+		.set({ closes_at: sql`now() - interval '1 second'` })
+		.where('id', '=', callId)
+		.execute();
 }
 
 export const answers = { q0: 'AI ECG triage', q1: '12' };

@@ -44,7 +44,9 @@ describe('consumeRateLimit', () => {
 		// The window opened at `start`: 50 of its 60 seconds are left.
 		expect(retryAfterSeconds).toBe(50);
 		// Further hits keep failing inside the window.
-		await expect(consumeRateLimit(db, key, rule, new Date(start.getTime() + 59_000))).rejects.toBeInstanceOf(RateLimitedError);
+		await expect(consumeRateLimit(db, key, rule, new Date(start.getTime() + 59_000))).rejects.toBeInstanceOf(
+			RateLimitedError
+		);
 	});
 
 	it('starts a new window once the old one has passed', async () => {
@@ -76,9 +78,7 @@ describe('consumeRateLimit', () => {
 	it('lets exactly `limit` of 20 parallel hits through', async () => {
 		const key = `test:${uniqueSuffix()}`;
 		const parallelRule = { limit: 5, windowSeconds: 60 };
-		const results = await Promise.allSettled(
-			Array.from({ length: 20 }, () => consumeRateLimit(db, key, parallelRule))
-		);
+		const results = await Promise.allSettled(Array.from({ length: 20 }, () => consumeRateLimit(db, key, parallelRule)));
 		const passed = results.filter((r) => r.status === 'fulfilled');
 		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
 		expect(passed).toHaveLength(5);

@@ -31,7 +31,8 @@ afterAll(async () => {
 	await database.close();
 });
 
-const signedIn = async (userId: string) => `${SESSION_COOKIE}=${(await createSession(database.db, userId)).token}; PARAGLIDE_LOCALE=en`;
+const signedIn = async (userId: string) =>
+	`${SESSION_COOKIE}=${(await createSession(database.db, userId)).token}; PARAGLIDE_LOCALE=en`;
 
 describe('socket connect with bad cookies', () => {
 	const cookies: Record<string, string> = {
@@ -54,21 +55,38 @@ describe('socket connect with bad cookies', () => {
 
 	it('answers the unauthenticated code in the cookie’s language, and still admits a good session afterwards', async () => {
 		const refused = await server.connect(`PARAGLIDE_LOCALE=en; ${SESSION_COOKIE}=%E0%A4%A`, 'polling');
-		expect(refused).toMatchObject({ connected: false, data: { code: 'unauthenticated', message: 'Please sign in first.' } });
+		expect(refused).toMatchObject({
+			connected: false,
+			data: { code: 'unauthenticated', message: 'Please sign in first.' }
+		});
 		const user = await createUser(database.db);
-		for (const transport of ['polling', 'websocket'] as Transport[]) expect((await server.connect(await signedIn(user.id), transport)).connected).toBe(true);
+		for (const transport of ['polling', 'websocket'] as Transport[])
+			expect((await server.connect(await signedIn(user.id), transport)).connected).toBe(true);
 	});
 });
 
 describe('socket connect while the database is down', () => {
 	it('answers a translated connect_error that a browser retries, and the process stays up', async () => {
 		// Nothing listens on this port (in this engineer's range): every query fails to connect.
-		const down = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port: 5119, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 2000 }) }) });
+		const down = new Kysely<DB>({
+			dialect: new PostgresDialect({
+				pool: new pg.Pool({
+					host: '127.0.0.1',
+					port: 5119,
+					user: 'postgres',
+					database: 'postgres',
+					connectionTimeoutMillis: 2000
+				})
+			})
+		});
 		const broken = await startRealtimeServer(database, down);
 		try {
 			const user = await createUser(database.db);
 			const outcome = await broken.connect(await signedIn(user.id), 'polling');
-			expect(outcome).toMatchObject({ connected: false, data: { code: 'unavailable', message: 'The service is briefly unavailable. We will reconnect shortly.' } });
+			expect(outcome).toMatchObject({
+				connected: false,
+				data: { code: 'unavailable', message: 'The service is briefly unavailable. We will reconnect shortly.' }
+			});
 		} finally {
 			await broken.close();
 			await down.destroy();
@@ -86,9 +104,14 @@ describe('a failing database under an open socket', () => {
 			if (!outcome.connected) throw new Error(outcome.message);
 			state.broken = true;
 			const failed = await outcome.socket.timeout(5000).emitWithAck('notifications:mark_read', { all: true });
-			expect(failed).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side. Please try again shortly.' } });
+			expect(failed).toEqual({
+				ok: false,
+				error: { code: 'internal', message: 'Something went wrong on our side. Please try again shortly.' }
+			});
 			state.broken = false;
-			expect(await outcome.socket.timeout(5000).emitWithAck('notifications:mark_read', { all: true })).toEqual({ ok: true });
+			expect(await outcome.socket.timeout(5000).emitWithAck('notifications:mark_read', { all: true })).toEqual({
+				ok: true
+			});
 		} finally {
 			state.broken = false;
 			await flaky.close();
@@ -113,7 +136,10 @@ describe('ended sessions close their sockets', () => {
 
 	it('disconnects every socket of the user on sign-out everywhere, only once the transaction commits', async () => {
 		const user = await createUser(database.db);
-		const sockets = await Promise.all([server.connect(await signedIn(user.id)), server.connect(await signedIn(user.id), 'polling')]);
+		const sockets = await Promise.all([
+			server.connect(await signedIn(user.id)),
+			server.connect(await signedIn(user.id), 'polling')
+		]);
 		const other = await server.connect(await signedIn((await createUser(database.db)).id));
 		// A rolled-back sign-out leaves the sockets alone.
 		await database.db
@@ -123,7 +149,9 @@ describe('ended sessions close their sockets', () => {
 				throw new Error('rolled back');
 			})
 			.catch(() => {});
-		const gone = sockets.map((s) => (s.connected ? disconnected(s.socket) : Promise.reject(new Error('not connected'))));
+		const gone = sockets.map((s) =>
+			s.connected ? disconnected(s.socket) : Promise.reject(new Error('not connected'))
+		);
 		await database.db.transaction().execute((trx) => invalidateUserSessions(trx, user.id));
 		expect(await Promise.all(gone)).toEqual(['io server disconnect', 'io server disconnect']);
 		expect(other.connected && other.socket.connected).toBe(true);

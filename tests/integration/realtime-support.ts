@@ -11,7 +11,9 @@ import { createLogger } from '$lib/server/logger';
 import { wireRealtime, type RealtimeServer } from '$lib/server/realtime/attach';
 
 export type Transport = 'polling' | 'websocket';
-export type ConnectOutcome = { connected: true; socket: ClientSocket } | { connected: false; message: string; data?: { code: string; message: string } };
+export type ConnectOutcome =
+	| { connected: true; socket: ClientSocket }
+	| { connected: false; message: string; data?: { code: string; message: string } };
 
 /** A realtime server whose handlers query `db` (which may be made to fail) and listen on `database`. */
 export async function startRealtimeServer(database: Database, db: Kysely<DB> = database.db) {
@@ -26,11 +28,20 @@ export async function startRealtimeServer(database: Database, db: Kysely<DB> = d
 		url,
 		/** Connects with `cookie` and reports whether socket.io accepted it (or its connect_error). */
 		connect(cookie: string, transport: Transport = 'websocket'): Promise<ConnectOutcome> {
-			const client = connect(url, { path: '/socket.io', transports: [transport], forceNew: true, reconnection: false, timeout: 10_000, extraHeaders: { cookie } });
+			const client = connect(url, {
+				path: '/socket.io',
+				transports: [transport],
+				forceNew: true,
+				reconnection: false,
+				timeout: 10_000,
+				extraHeaders: { cookie }
+			});
 			clients.push(client);
 			return new Promise((resolve) => {
 				client.once('connect', () => resolve({ connected: true, socket: client }));
-				client.once('connect_error', (error: Error & { data?: { code: string; message: string } }) => resolve({ connected: false, message: error.message, data: error.data }));
+				client.once('connect_error', (error: Error & { data?: { code: string; message: string } }) =>
+					resolve({ connected: false, message: error.message, data: error.data })
+				);
 			});
 		},
 		async close() {

@@ -17,7 +17,17 @@ import { createUser } from '../factories';
 import { createTestDatabase } from './support/database';
 import { at } from './testbed-support';
 import { createTrainee } from './courses-support';
-import { bookedMember, context, enrolledTrainee, HOUR, irSession, MINUTE, NOW, received, register } from './schedule-support';
+import {
+	bookedMember,
+	context,
+	enrolledTrainee,
+	HOUR,
+	irSession,
+	MINUTE,
+	NOW,
+	received,
+	register
+} from './schedule-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -30,7 +40,8 @@ afterAll(() => database.close());
 
 const ORIGIN = context.origin;
 const send = (now: Date) => sendDueReminders(db, now, ORIGIN);
-const reminderEmails = async (userId: string) => (await received(db, userId)).emails.filter((e) => e.subject.startsWith('Reminder'));
+const reminderEmails = async (userId: string) =>
+	(await received(db, userId)).emails.filter((e) => e.subject.startsWith('Reminder'));
 
 describe('reminder timing', () => {
 	it('picks the shortest window the start has entered', () => {
@@ -61,7 +72,9 @@ describe('booking reminders', () => {
 		expect(day.notifications[0].link).toBe(`/testbed/bookings/${booking.id}`);
 		expect(day.notifications[0].params.lead_en).toBe('24 h');
 		expect(await reminderEmails(booker.user.id)).toHaveLength(1);
-		expect((await reminderEmails(booker.user.id))[0].subject).toBe('Reminder: ECG simulator, precision; unit 2 in 24 h');
+		expect((await reminderEmails(booker.user.id))[0].subject).toBe(
+			'Reminder: ECG simulator, precision; unit 2 in 24 h'
+		);
 
 		await send(new Date(start.getTime() - 50 * MINUTE));
 		await send(new Date(start.getTime() - 40 * MINUTE));
@@ -81,7 +94,14 @@ describe('booking reminders', () => {
 		const moved = await bookedMember(db, '2026-03-11', 10);
 		await send(new Date(at('2026-03-11', 10).getTime() - 20 * HOUR));
 		expect((await received(db, moved.booker.user.id, 'schedule_reminder_booking')).notifications).toHaveLength(1);
-		const later = await rescheduleBooking(db, moved.booker.actor, moved.booking.id, { start: at('2026-03-11', 14), end: at('2026-03-11', 15) }, context, NOW);
+		const later = await rescheduleBooking(
+			db,
+			moved.booker.actor,
+			moved.booking.id,
+			{ start: at('2026-03-11', 14), end: at('2026-03-11', 15) },
+			context,
+			NOW
+		);
 		expect(later.sequence).toBeGreaterThan(moved.booking.sequence);
 		await send(new Date(at('2026-03-11', 10).getTime() - 19 * HOUR));
 		const after = await received(db, moved.booker.user.id, 'schedule_reminder_booking');
@@ -121,13 +141,20 @@ describe('course and IR reminders', () => {
 		await send(new Date(start.getTime() - 20 * HOUR));
 		await send(new Date(start.getTime() - 5 * MINUTE));
 		for (const person of [investor, moderator, presenter]) {
-			expect((await received(db, person.id, 'schedule_reminder_ir')).notifications.map((n) => n.params.lead_en).sort()).toEqual(['10 min', '24 h']);
+			expect(
+				(await received(db, person.id, 'schedule_reminder_ir')).notifications.map((n) => n.params.lead_en).sort()
+			).toEqual(['10 min', '24 h']);
 		}
-		for (const person of [withdrawn, stranger]) expect((await received(db, person.id, 'schedule_reminder_ir')).notifications).toHaveLength(0);
+		for (const person of [withdrawn, stranger])
+			expect((await received(db, person.id, 'schedule_reminder_ir')).notifications).toHaveLength(0);
 
 		const off = await irSession(db, start);
 		await register(db, off.event.id, investor.id);
-		await db.updateTable('ir_events').set({ status: 'cancelled', cancel_reason: 'Postponed', sequence: sql`sequence + 1` }).where('id', '=', off.event.id).execute();
+		await db
+			.updateTable('ir_events')
+			.set({ status: 'cancelled', cancel_reason: 'Postponed', sequence: sql`sequence + 1` })
+			.where('id', '=', off.event.id)
+			.execute();
 		await send(new Date(start.getTime() - 5 * MINUTE));
 		expect((await received(db, off.moderator.id, 'schedule_reminder_ir')).notifications).toHaveLength(0);
 	});
@@ -137,7 +164,11 @@ describe('course and IR reminders', () => {
 		const { event, moderator } = await irSession(db, start);
 		await send(new Date(start.getTime() - 20 * HOUR));
 		const moved = new Date(start.getTime() + 2 * HOUR);
-		await db.updateTable('ir_events').set({ starts_at: moved, sequence: sql`sequence + 1` }).where('id', '=', event.id).execute();
+		await db
+			.updateTable('ir_events')
+			.set({ starts_at: moved, sequence: sql`sequence + 1` })
+			.where('id', '=', event.id)
+			.execute();
 		await send(new Date(start.getTime() - 19 * HOUR));
 		await send(new Date(start.getTime() - 18 * HOUR));
 		expect((await received(db, moderator.id, 'schedule_reminder_ir')).notifications).toHaveLength(2);
@@ -149,15 +180,21 @@ describe('crash safety', () => {
 		const { booker } = await bookedMember(db, '2026-03-12', 10);
 		const start = at('2026-03-12', 10);
 		// The worker "dies" inside the transaction: the e-mail insert that follows the notification fails.
-		await sql`create or replace function schedule_test_crash() returns trigger language plpgsql as $$ begin raise exception 'worker killed'; end $$`.execute(db);
-		await sql`create trigger schedule_test_crash before insert on email_outbox for each row execute function schedule_test_crash()`.execute(db);
+		await sql`create or replace function schedule_test_crash() returns trigger language plpgsql as $$ begin raise exception 'worker killed'; end $$`.execute(
+			db
+		);
+		await sql`create trigger schedule_test_crash before insert on email_outbox for each row execute function schedule_test_crash()`.execute(
+			db
+		);
 		try {
 			await expect(send(new Date(start.getTime() - 20 * HOUR))).rejects.toThrow(/worker killed/);
 		} finally {
 			await sql`drop trigger schedule_test_crash on email_outbox`.execute(db);
 		}
 		expect((await received(db, booker.user.id, 'schedule_reminder_booking')).notifications).toHaveLength(0);
-		expect(await db.selectFrom('reminders_sent').select('user_id').where('user_id', '=', booker.user.id).execute()).toHaveLength(0);
+		expect(
+			await db.selectFrom('reminders_sent').select('user_id').where('user_id', '=', booker.user.id).execute()
+		).toHaveLength(0);
 
 		await send(new Date(start.getTime() - 20 * HOUR));
 		await send(new Date(start.getTime() - 20 * HOUR));
@@ -176,9 +213,18 @@ describe('reminders on the job runner', () => {
 		const start = at('2026-03-16', 10);
 		const now = new Date(start.getTime() - 20 * HOUR);
 		await scheduleRecurring(db, reminderJobs, now);
-		const runner = createJobRunner({ db, origin: ORIGIN, workerId: 'node-a', handlers: { 'reminders.send': reminderJobs[0].handler } });
-		await sql`create or replace function schedule_test_crash() returns trigger language plpgsql as $$ begin raise exception 'worker killed'; end $$`.execute(db);
-		await sql`create trigger schedule_test_crash before insert on email_outbox for each row execute function schedule_test_crash()`.execute(db);
+		const runner = createJobRunner({
+			db,
+			origin: ORIGIN,
+			workerId: 'node-a',
+			handlers: { 'reminders.send': reminderJobs[0].handler }
+		});
+		await sql`create or replace function schedule_test_crash() returns trigger language plpgsql as $$ begin raise exception 'worker killed'; end $$`.execute(
+			db
+		);
+		await sql`create trigger schedule_test_crash before insert on email_outbox for each row execute function schedule_test_crash()`.execute(
+			db
+		);
 		try {
 			expect((await runner.runDue(now)).failed).toHaveLength(1);
 		} finally {
@@ -202,8 +248,12 @@ describe('notification settings', () => {
 	it('suppresses the e-mail or the in-app notice per kind', async () => {
 		const emailOff = await bookedMember(db, '2026-03-13', 10);
 		const inAppOff = await bookedMember(db, '2026-03-13', 13);
-		await savePreferences(db, emailOff.booker.user.id, [{ kind: 'schedule_reminder_booking', inApp: true, email: false }]);
-		await savePreferences(db, inAppOff.booker.user.id, [{ kind: 'schedule_reminder_booking', inApp: false, email: true }]);
+		await savePreferences(db, emailOff.booker.user.id, [
+			{ kind: 'schedule_reminder_booking', inApp: true, email: false }
+		]);
+		await savePreferences(db, inAppOff.booker.user.id, [
+			{ kind: 'schedule_reminder_booking', inApp: false, email: true }
+		]);
 		await send(new Date(at('2026-03-13', 10).getTime() - 20 * HOUR));
 
 		expect((await received(db, emailOff.booker.user.id, 'schedule_reminder_booking')).notifications).toHaveLength(1);
@@ -211,6 +261,8 @@ describe('notification settings', () => {
 		expect((await received(db, inAppOff.booker.user.id, 'schedule_reminder_booking')).notifications).toHaveLength(0);
 		expect(await reminderEmails(inAppOff.booker.user.id)).toHaveLength(1);
 		// Another kind is untouched by the choice.
-		expect((await received(db, emailOff.booker.user.id)).emails.some((e) => e.subject.startsWith('Booking confirmed'))).toBe(true);
+		expect(
+			(await received(db, emailOff.booker.user.id)).emails.some((e) => e.subject.startsWith('Booking confirmed'))
+		).toBe(true);
 	});
 });

@@ -25,10 +25,21 @@ const send = (now: Date) => sendDueRenewals(db, now, context.origin);
 
 async function credentialHeld(expiresAt: Date, options: { locale?: 'ko' | 'en'; timeZone?: string } = {}) {
 	const suffix = uniqueSuffix();
-	const credential = await db.insertInto('credentials').values({ slug: `cred-${suffix}`, name_ko: `장비 안전 ${suffix}`, name_en: `Safety ${suffix}` }).returningAll().executeTakeFirstOrThrow();
+	const credential = await db
+		.insertInto('credentials')
+		.values({ slug: `cred-${suffix}`, name_ko: `장비 안전 ${suffix}`, name_en: `Safety ${suffix}` })
+		.returningAll()
+		.executeTakeFirstOrThrow();
 	const trainee = await createTrainee(db);
-	await db.updateTable('users').set({ locale: options.locale ?? 'ko', time_zone: options.timeZone ?? 'Asia/Seoul' }).where('id', '=', trainee.user.id).execute();
-	await db.insertInto('user_credentials').values({ user_id: trainee.user.id, credential_id: credential.id, expires_at: expiresAt }).execute();
+	await db
+		.updateTable('users')
+		.set({ locale: options.locale ?? 'ko', time_zone: options.timeZone ?? 'Asia/Seoul' })
+		.where('id', '=', trainee.user.id)
+		.execute();
+	await db
+		.insertInto('user_credentials')
+		.values({ user_id: trainee.user.id, credential_id: credential.id, expires_at: expiresAt })
+		.execute();
 	return { credential, user: trainee.user };
 }
 
@@ -70,7 +81,11 @@ describe('renewal reminders', () => {
 		await send(new Date(expiry.getTime() - 1 * DAY));
 		// The cohort's enrolment has closed by then: the later reminders say no course is open.
 		got = await received(db, user.id);
-		expect(got.notifications.map((n) => `${n.kind}:${n.params.days}`).sort()).toEqual(['renewal_reminder:60', 'renewal_reminder_no_course:30', 'renewal_reminder_no_course:7']);
+		expect(got.notifications.map((n) => `${n.kind}:${n.params.days}`).sort()).toEqual([
+			'renewal_reminder:60',
+			'renewal_reminder_no_course:30',
+			'renewal_reminder_no_course:7'
+		]);
 		expect(got.emails.filter((e) => e.subject.startsWith('자격 갱신'))).toHaveLength(3);
 		await send(new Date(expiry.getTime() + DAY));
 		expect((await received(db, user.id)).notifications).toHaveLength(3);
@@ -99,7 +114,9 @@ describe('renewal reminders', () => {
 		const renewed = new Date(expiry.getTime() + 365 * DAY);
 		await db.updateTable('user_credentials').set({ expires_at: renewed }).where('user_id', '=', user.id).execute();
 		await send(new Date(renewed.getTime() - 6 * DAY));
-		expect((await received(db, user.id, 'renewal_reminder_no_course')).notifications.map((n) => n.params.days).sort()).toEqual(['30', '7']);
+		expect(
+			(await received(db, user.id, 'renewal_reminder_no_course')).notifications.map((n) => n.params.days).sort()
+		).toEqual(['30', '7']);
 	});
 
 	it('follows the notification settings', async () => {

@@ -23,11 +23,39 @@ afterAll(() => database.close());
 
 const WEEK = { from: at('2026-03-09', 0), to: at('2026-03-16', 0) };
 
-async function meetingBetween(requesterOrgId: string, recipientOrgId: string, startsAt: Date, status: 'accepted' | 'declined') {
-	const request = await db.insertInto('meeting_requests').values({ requester_org_id: requesterOrgId, recipient_org_id: recipientOrgId, context_type: 'need_response', context_id: crypto.randomUUID() }).returningAll().executeTakeFirstOrThrow();
-	const slotRow = await db.insertInto('meeting_request_slots').values({ request_id: request.id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + HOUR) }).returningAll().executeTakeFirstOrThrow();
-	if (status === 'accepted') await db.updateTable('meeting_requests').set({ status, chosen_slot_id: slotRow.id, decided_at: NOW }).where('id', '=', request.id).execute();
-	else await db.updateTable('meeting_requests').set({ status, decline_message: 'No' }).where('id', '=', request.id).execute();
+async function meetingBetween(
+	requesterOrgId: string,
+	recipientOrgId: string,
+	startsAt: Date,
+	status: 'accepted' | 'declined'
+) {
+	const request = await db
+		.insertInto('meeting_requests')
+		.values({
+			requester_org_id: requesterOrgId,
+			recipient_org_id: recipientOrgId,
+			context_type: 'need_response',
+			context_id: crypto.randomUUID()
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	const slotRow = await db
+		.insertInto('meeting_request_slots')
+		.values({ request_id: request.id, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + HOUR) })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	if (status === 'accepted')
+		await db
+			.updateTable('meeting_requests')
+			.set({ status, chosen_slot_id: slotRow.id, decided_at: NOW })
+			.where('id', '=', request.id)
+			.execute();
+	else
+		await db
+			.updateTable('meeting_requests')
+			.set({ status, decline_message: 'No' })
+			.where('id', '=', request.id)
+			.execute();
 	return request;
 }
 
@@ -69,14 +97,20 @@ describe('schedule', () => {
 		// The partner organisation's members see the meeting too, and only that.
 		const partnerMember = await createUser(db);
 		await addMember(db, partner.id, partnerMember.id, 'member');
-		expect((await listScheduleItems(db, partnerMember.id, { ...WEEK, includeCancelled: false })).map((i) => i.uid)).toEqual([`meeting-request-${meeting.id}`]);
+		expect(
+			(await listScheduleItems(db, partnerMember.id, { ...WEEK, includeCancelled: false })).map((i) => i.uid)
+		).toEqual([`meeting-request-${meeting.id}`]);
 	});
 
 	it('leaves cancelled items out of the page but keeps them for feeds', async () => {
 		const { booker } = await bookedMember(db, '2026-03-13', 10);
 		const { event } = await irSession(db, at('2026-03-13', 15));
 		await register(db, event.id, booker.user.id);
-		await db.updateTable('ir_events').set({ status: 'cancelled', cancel_reason: 'Postponed' }).where('id', '=', event.id).execute();
+		await db
+			.updateTable('ir_events')
+			.set({ status: 'cancelled', cancel_reason: 'Postponed' })
+			.where('id', '=', event.id)
+			.execute();
 		const page = await listScheduleItems(db, booker.user.id, { ...WEEK, includeCancelled: false });
 		expect(page.map((i) => i.kind)).toEqual(['booking']);
 		const feed = await listScheduleItems(db, booker.user.id, { ...WEEK, includeCancelled: true });

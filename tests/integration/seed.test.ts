@@ -72,7 +72,10 @@ describe('demo seed', () => {
 	});
 
 	it('leaves organisations for the operator to verify, and one rejected with a reason', async () => {
-		const rows = await database.db.selectFrom('organizations').select(['status', 'status_reason', 'verified_at']).execute();
+		const rows = await database.db
+			.selectFrom('organizations')
+			.select(['status', 'status_reason', 'verified_at'])
+			.execute();
 		expect(rows.filter((row) => row.status === 'pending')).toHaveLength(2);
 		const rejected = rows.filter((row) => row.status === 'rejected');
 		expect(rejected).toHaveLength(1);

@@ -44,7 +44,12 @@ describe('sessions', () => {
 		expect(session.expiresAt.getTime()).toBe(now.getTime() + SESSION_LIFETIME_MS);
 
 		const result = await validateSessionToken(db, token, now);
-		expect(result.session).toEqual({ id: session.id, userId: user.id, expiresAt: session.expiresAt, twoFactorVerified: false });
+		expect(result.session).toEqual({
+			id: session.id,
+			userId: user.id,
+			expiresAt: session.expiresAt,
+			twoFactorVerified: false
+		});
 		expect(result.twoFactor).toEqual({ enrolled: false, requiredByOrg: false });
 		expect(result.user).toEqual({
 			id: user.id,
@@ -70,7 +75,16 @@ describe('sessions', () => {
 		const user = await createUser(db);
 		const { token, session } = await createSession(db, user.id);
 		const unknownId = `zzzzzzzzzzzzzzzzzzzzzzzz.${token.split('.')[1]}`;
-		for (const bad of [unknownId, tamper(token), '', 'garbage', `${token}.x`, token.split('.')[0], `${session.id}.`, token.toUpperCase()]) {
+		for (const bad of [
+			unknownId,
+			tamper(token),
+			'',
+			'garbage',
+			`${token}.x`,
+			token.split('.')[0],
+			`${session.id}.`,
+			token.toUpperCase()
+		]) {
 			expect(await validateSessionToken(db, bad), bad).toEqual({ session: null, user: null, twoFactor: null });
 		}
 		// None of those attempts harmed the real session.

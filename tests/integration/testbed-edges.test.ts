@@ -26,36 +26,64 @@ const RULES_KO = '보안경을 착용하세요.\n모든 시험을 장비 일지�
 
 async function confirmedBooking() {
 	const { facility, staff } = await createFacility(db);
-	const resource = await createResource(db, facility.id, { location: 'Building B, Room 201', rules_ko: RULES_KO, rules_en: RULES_EN });
+	const resource = await createResource(db, facility.id, {
+		location: 'Building B, Room 201',
+		rules_ko: RULES_KO,
+		rules_en: RULES_EN
+	});
 	const booker = await createBooker(db);
 	const booking = await createBooking(db, booker.actor, slot(resource.id, '2026-03-09', 10), context, NOW);
 	return { booker, booking, staff };
 }
 
 const routeEvent = (userId: string, id: string, path = `/testbed/bookings/${id}`) =>
-	({ params: { id }, url: new URL(path, context.origin), locals: { user: { id: userId, isOperator: false, emailVerified: true }, locale: 'en', timeZone: 'Asia/Seoul' }, request: new Request(new URL(path, context.origin)) }) as never;
+	({
+		params: { id },
+		url: new URL(path, context.origin),
+		locals: { user: { id: userId, isOperator: false, emailVerified: true }, locale: 'en', timeZone: 'Asia/Seoul' },
+		request: new Request(new URL(path, context.origin))
+	}) as never;
 
 describe('a booking carries its location and usage rules', () => {
 	it('into the confirmation e-mail, in the booker’s language', async () => {
 		const { booker, booking } = await confirmedBooking();
 		expect(booking.status).toBe('confirmed');
-		const mail = await db.selectFrom('email_outbox').select(['subject', 'body_text']).where('to_address', '=', booker.user.email).where('subject', 'like', 'Booking confirmed%').executeTakeFirstOrThrow();
+		const mail = await db
+			.selectFrom('email_outbox')
+			.select(['subject', 'body_text'])
+			.where('to_address', '=', booker.user.email)
+			.where('subject', 'like', 'Booking confirmed%')
+			.executeTakeFirstOrThrow();
 		expect(mail.body_text).toContain('Where: Test lab · Building B, Room 201');
 		expect(mail.body_text).toContain(`Usage rules: ${RULES_EN}`);
 		await db.updateTable('users').set({ locale: 'ko' }).where('id', '=', booker.user.id).execute();
 		const again = await createBooking(db, booker.actor, slot(booking.resource_id, '2026-03-10', 10), context, NOW);
 		expect(again.status).toBe('confirmed');
-		const korean = await db.selectFrom('email_outbox').select('body_text').where('to_address', '=', booker.user.email).where('subject', 'like', '%확정%').executeTakeFirstOrThrow();
+		const korean = await db
+			.selectFrom('email_outbox')
+			.select('body_text')
+			.where('to_address', '=', booker.user.email)
+			.where('subject', 'like', '%확정%')
+			.executeTakeFirstOrThrow();
 		expect(korean.body_text).toContain('장소: 시험 랩 · Building B, Room 201');
 		expect(korean.body_text).toContain(`이용 수칙: ${RULES_KO}`);
 	});
 
 	it('into the booking page and its calendar download', async () => {
 		const { booker, booking } = await confirmedBooking();
-		const page = (await bookingPageLoad(routeEvent(booker.user.id, booking.id))) as { booking: Record<string, unknown> };
-		expect(page.booking).toMatchObject({ place_ko: '시험 랩 · Building B, Room 201', place_en: 'Test lab · Building B, Room 201', rules_ko: RULES_KO, rules_en: RULES_EN });
+		const page = (await bookingPageLoad(routeEvent(booker.user.id, booking.id))) as {
+			booking: Record<string, unknown>;
+		};
+		expect(page.booking).toMatchObject({
+			place_ko: '시험 랩 · Building B, Room 201',
+			place_en: 'Test lab · Building B, Room 201',
+			rules_ko: RULES_KO,
+			rules_en: RULES_EN
+		});
 
-		const response = await bookingIcs(routeEvent(booker.user.id, booking.id, `/testbed/bookings/${booking.id}/booking.ics`));
+		const response = await bookingIcs(
+			routeEvent(booker.user.id, booking.id, `/testbed/bookings/${booking.id}/booking.ics`)
+		);
 		const vevent = new ICAL.Component(ICAL.parse(await response.text())).getFirstSubcomponent('vevent')!;
 		expect(String(vevent.getFirstPropertyValue('location'))).toBe('시험 랩 · Building B, Room 201');
 		expect(String(vevent.getFirstPropertyValue('description'))).toContain(RULES_EN);

@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const png = (width = 900, height = 600) => sharp({ create: { width, height, channels: 3, background: { r: 20, g: 120, b: 160 } } }).png().toBuffer().then((b) => new Uint8Array(b));
+const png = (width = 900, height = 600) =>
+	sharp({ create: { width, height, channels: 3, background: { r: 20, g: 120, b: 160 } } })
+		.png()
+		.toBuffer()
+		.then((b) => new Uint8Array(b));
 const jpegWithExif = () =>
 	sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 200, g: 30, b: 30 } } })
 		.jpeg()
@@ -47,15 +51,27 @@ describe('resource photos', () => {
 		const first = await addPhoto(db, manager, resource.id, { bytes: await png(), ...alt(1) }, context);
 		const second = await addPhoto(db, manager, resource.id, { bytes: await jpegWithExif(), ...alt(2) }, context);
 		const third = await addPhoto(db, manager, resource.id, { bytes: await png(3000, 2000), ...alt(3) }, context);
-		expect((await listPhotos(db, resource.id)).map((p) => [p.id, p.position])).toEqual([[first.id, 0], [second.id, 1], [third.id, 2]]);
+		expect((await listPhotos(db, resource.id)).map((p) => [p.id, p.position])).toEqual([
+			[first.id, 0],
+			[second.id, 1],
+			[third.id, 2]
+		]);
 
-		const stored = await db.selectFrom('resource_photos').selectAll().where('id', '=', second.id).executeTakeFirstOrThrow();
+		const stored = await db
+			.selectFrom('resource_photos')
+			.selectAll()
+			.where('id', '=', second.id)
+			.executeTakeFirstOrThrow();
 		const full = await sharp(stored.bytes).metadata();
 		const thumb = await sharp(stored.thumb_bytes).metadata();
 		expect([full.format, thumb.format, thumb.width, thumb.height]).toEqual(['webp', 'webp', 480, 320]);
 		expect(full.exif).toBeUndefined();
 		expect(Buffer.from(stored.bytes).includes('secret-camera-owner')).toBe(false);
-		const big = await db.selectFrom('resource_photos').select(['width', 'height']).where('id', '=', third.id).executeTakeFirstOrThrow();
+		const big = await db
+			.selectFrom('resource_photos')
+			.select(['width', 'height'])
+			.where('id', '=', third.id)
+			.executeTakeFirstOrThrow();
 		expect(big).toEqual({ width: 1600, height: 1067 });
 
 		await movePhoto(db, manager, resource.id, third.id, 'up', context);
@@ -64,17 +80,38 @@ describe('resource photos', () => {
 		expect((await listPhotos(db, resource.id)).map((p) => p.id)).toEqual([third.id, first.id, second.id]);
 		expect((await listCoverPhotos(db, [resource.id]))[0].id).toBe(third.id);
 
-		await updatePhotoAlt(db, manager, resource.id, first.id, { altKo: '작업대 위 시뮬레이터', altEn: 'Simulator on a bench' }, context);
+		await updatePhotoAlt(
+			db,
+			manager,
+			resource.id,
+			first.id,
+			{ altKo: '작업대 위 시뮬레이터', altEn: 'Simulator on a bench' },
+			context
+		);
 		await removePhoto(db, manager, resource.id, third.id, context);
 		const after = await listPhotos(db, resource.id);
-		expect(after.map((p) => [p.id, p.position, p.alt_en])).toEqual([[first.id, 0, 'Simulator on a bench'], [second.id, 1, 'Photo 2']]);
+		expect(after.map((p) => [p.id, p.position, p.alt_en])).toEqual([
+			[first.id, 0, 'Simulator on a bench'],
+			[second.id, 1, 'Photo 2']
+		]);
 		await expect(removePhoto(db, manager, resource.id, third.id, context)).rejects.toBeInstanceOf(NotFoundError);
 
-		const audit = await db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_type', '=', 'resource').where('entity_id', '=', resource.id).orderBy('id').execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id'])
+			.where('entity_type', '=', 'resource')
+			.where('entity_id', '=', resource.id)
+			.orderBy('id')
+			.execute();
 		expect(audit.map((a) => a.action)).toEqual([
-			'resource.photo_added', 'resource.photo_added', 'resource.photo_added',
-			'resource.photo_moved', 'resource.photo_moved', 'resource.photo_moved',
-			'resource.photo_alt_updated', 'resource.photo_removed'
+			'resource.photo_added',
+			'resource.photo_added',
+			'resource.photo_added',
+			'resource.photo_moved',
+			'resource.photo_moved',
+			'resource.photo_moved',
+			'resource.photo_alt_updated',
+			'resource.photo_removed'
 		]);
 		expect(audit.every((a) => a.actor_id === manager.id)).toBe(true);
 	});
@@ -85,7 +122,9 @@ describe('resource photos', () => {
 		const jpeg = await jpegWithExif();
 		const glued = new Uint8Array([...(await png(10, 10)).subarray(0, 16), ...jpeg.subarray(3)]);
 		for (const bytes of [svg, text('just text, named photo.png'), glued]) {
-			await expect(addPhoto(db, manager, resource.id, { bytes, ...alt(1) }, context)).rejects.toBeInstanceOf(PhotoNotImageError);
+			await expect(addPhoto(db, manager, resource.id, { bytes, ...alt(1) }, context)).rejects.toBeInstanceOf(
+				PhotoNotImageError
+			);
 		}
 		expect(await listPhotos(db, resource.id)).toEqual([]);
 	});
@@ -96,35 +135,52 @@ describe('resource photos', () => {
 		expect(parsed.success).toBe(false);
 		expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['alt_ko']);
 		const { resource, manager } = await managedResource();
-		await expect(addPhoto(db, manager, resource.id, { bytes: await png(10, 10), altKo: ' ', altEn: 'x' }, context)).rejects.toMatchObject({ code: '23514' });
+		await expect(
+			addPhoto(db, manager, resource.id, { bytes: await png(10, 10), altKo: ' ', altEn: 'x' }, context)
+		).rejects.toMatchObject({ code: '23514' });
 	});
 
-	it('refuses every change to someone else\'s resource, and leaves its photos as they were', async () => {
+	it("refuses every change to someone else's resource, and leaves its photos as they were", async () => {
 		const { resource, manager } = await managedResource();
 		const other = await managedResource();
 		const photo = await addPhoto(db, manager, resource.id, { bytes: await png(), ...alt(1) }, context);
 		const stranger = await createUser(db);
 		for (const actor of [other.manager, { id: stranger.id, isOperator: false }]) {
-			await expect(addPhoto(db, actor, resource.id, { bytes: await png(), ...alt(2) }, context)).rejects.toBeInstanceOf(NotFacilityManagerError);
-			await expect(updatePhotoAlt(db, actor, resource.id, photo.id, alt(9), context)).rejects.toBeInstanceOf(NotFacilityManagerError);
-			await expect(movePhoto(db, actor, resource.id, photo.id, 'down', context)).rejects.toBeInstanceOf(NotFacilityManagerError);
-			await expect(removePhoto(db, actor, resource.id, photo.id, context)).rejects.toBeInstanceOf(NotFacilityManagerError);
+			await expect(addPhoto(db, actor, resource.id, { bytes: await png(), ...alt(2) }, context)).rejects.toBeInstanceOf(
+				NotFacilityManagerError
+			);
+			await expect(updatePhotoAlt(db, actor, resource.id, photo.id, alt(9), context)).rejects.toBeInstanceOf(
+				NotFacilityManagerError
+			);
+			await expect(movePhoto(db, actor, resource.id, photo.id, 'down', context)).rejects.toBeInstanceOf(
+				NotFacilityManagerError
+			);
+			await expect(removePhoto(db, actor, resource.id, photo.id, context)).rejects.toBeInstanceOf(
+				NotFacilityManagerError
+			);
 		}
 		// A photo reached through the manager's own resource id is still not theirs.
-		await expect(removePhoto(db, other.manager, other.resource.id, photo.id, context)).rejects.toBeInstanceOf(NotFoundError);
-		await expect(updatePhotoAlt(db, other.manager, other.resource.id, photo.id, alt(9), context)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(removePhoto(db, other.manager, other.resource.id, photo.id, context)).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(
+			updatePhotoAlt(db, other.manager, other.resource.id, photo.id, alt(9), context)
+		).rejects.toBeInstanceOf(NotFoundError);
 		expect((await listPhotos(db, resource.id)).map((p) => [p.id, p.alt_en])).toEqual([[photo.id, 'Photo 1']]);
 	});
 
 	it(`stops at ${MAX_PHOTOS_PER_RESOURCE} photos per resource`, async () => {
 		const { resource, manager } = await managedResource();
 		const bytes = await png(20, 20);
-		for (let i = 0; i < MAX_PHOTOS_PER_RESOURCE; i++) await addPhoto(db, manager, resource.id, { bytes, ...alt(i) }, context);
-		await expect(addPhoto(db, manager, resource.id, { bytes, ...alt(99) }, context)).rejects.toBeInstanceOf(PhotoLimitError);
+		for (let i = 0; i < MAX_PHOTOS_PER_RESOURCE; i++)
+			await addPhoto(db, manager, resource.id, { bytes, ...alt(i) }, context);
+		await expect(addPhoto(db, manager, resource.id, { bytes, ...alt(99) }, context)).rejects.toBeInstanceOf(
+			PhotoLimitError
+		);
 		expect((await listPhotos(db, resource.id)).length).toBe(MAX_PHOTOS_PER_RESOURCE);
 	});
 
-	it('serves a photo with safe headers; a hidden resource\'s photo only to its managers; unknown ids 404', async () => {
+	it("serves a photo with safe headers; a hidden resource's photo only to its managers; unknown ids 404", async () => {
 		const { resource, manager } = await managedResource();
 		const photo = await addPhoto(db, manager, resource.id, { bytes: await png(), ...alt(1) }, context);
 		const response = await photoResponse(db, null, photo.id, 'thumb');
@@ -137,10 +193,14 @@ describe('resource photos', () => {
 		await db.updateTable('resources').set({ active: false }).where('id', '=', resource.id).execute();
 		const stranger = await createUser(db);
 		await expect(photoResponse(db, null, photo.id, 'full')).rejects.toBeInstanceOf(NotFoundError);
-		await expect(photoResponse(db, { id: stranger.id, isOperator: false }, photo.id, 'full')).rejects.toBeInstanceOf(NotFoundError);
+		await expect(photoResponse(db, { id: stranger.id, isOperator: false }, photo.id, 'full')).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		const forManager = await photoResponse(db, manager, photo.id, 'full');
 		expect(forManager.headers.get('cache-control')).toBe('private, no-store');
-		await expect(photoResponse(db, null, '00000000-0000-4000-8000-000000000000', 'full')).rejects.toBeInstanceOf(NotFoundError);
+		await expect(photoResponse(db, null, '00000000-0000-4000-8000-000000000000', 'full')).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		await expect(photoResponse(db, null, 'not-a-uuid', 'full')).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

@@ -27,9 +27,33 @@ describe('testbed reports', () => {
 		const resource = await createResource(db, a.facility.id); // Mon–Fri 09:00–18:00, Seoul
 		const x = await createBooker(db);
 		const y = await createBooker(db);
-		await db.insertInto('resource_blackouts').values({ resource_id: resource.id, during: range(at('2026-03-10', 10), at('2026-03-10', 12)), reason_en: 'Calibration' }).execute();
-		const book = (who: { user: { id: string }; orgId: string }, date: string, from: number, to: number, status: BookingStatus, checkedIn = false) =>
-			db.insertInto('bookings').values({ resource_id: resource.id, org_id: who.orgId, user_id: who.user.id, during: range(at(date, from), at(date, to)), status, checked_in_at: checkedIn ? at(date, from) : null }).execute();
+		await db
+			.insertInto('resource_blackouts')
+			.values({
+				resource_id: resource.id,
+				during: range(at('2026-03-10', 10), at('2026-03-10', 12)),
+				reason_en: 'Calibration'
+			})
+			.execute();
+		const book = (
+			who: { user: { id: string }; orgId: string },
+			date: string,
+			from: number,
+			to: number,
+			status: BookingStatus,
+			checkedIn = false
+		) =>
+			db
+				.insertInto('bookings')
+				.values({
+					resource_id: resource.id,
+					org_id: who.orgId,
+					user_id: who.user.id,
+					during: range(at(date, from), at(date, to)),
+					status,
+					checked_in_at: checkedIn ? at(date, from) : null
+				})
+				.execute();
 		await book(x, '2026-03-03', 10, 12, 'completed', true);
 		await book(x, '2026-03-04', 10, 13, 'confirmed');
 		await book(x, '2026-03-05', 10, 11, 'no_show');
@@ -44,13 +68,29 @@ describe('testbed reports', () => {
 		const report = await getMonthlyReport(db, { id: a.staff.id, isOperator: false }, { month: '2026-03' });
 		// 22 weekdays × 9 h − 2 h of blackout.
 		expect(report.resources).toEqual([
-			expect.objectContaining({ slug: resource.slug, bookableHours: 196, bookedHours: 9, bookings: 5, noShows: 1, noShowRate: 0.2 })
+			expect.objectContaining({
+				slug: resource.slug,
+				bookableHours: 196,
+				bookedHours: 9,
+				bookings: 5,
+				noShows: 1,
+				noShowRate: 0.2
+			})
 		]);
 		expect(report.resources[0].utilisation).toBeCloseTo(9 / 196, 6);
 		const byOrg = Object.fromEntries(report.organizations.map((o) => [o.slug, o]));
 		expect(Object.keys(byOrg)).toHaveLength(2);
-		expect(Object.values(byOrg).map((o) => [o.bookings, o.hours, o.noShows])).toEqual([[3, 6, 1], [2, 4, 0]]);
-		expect(report.totals).toMatchObject({ bookableHours: 196, bookedHours: 9, bookings: 5, noShows: 1, noShowRate: 0.2 });
+		expect(Object.values(byOrg).map((o) => [o.bookings, o.hours, o.noShows])).toEqual([
+			[3, 6, 1],
+			[2, 4, 0]
+		]);
+		expect(report.totals).toMatchObject({
+			bookableHours: 196,
+			bookedHours: 9,
+			bookings: 5,
+			noShows: 1,
+			noShowRate: 0.2
+		});
 	});
 
 	it('shows a manager only their facilities, and operators all of them', async () => {
@@ -61,11 +101,17 @@ describe('testbed reports', () => {
 		const managerA = { id: a.staff.id, isOperator: false };
 		const own = await getMonthlyReport(db, managerA, { month: '2026-03', facility: a.facility.slug });
 		expect(own.facilities.map((f) => f.slug)).toEqual([a.facility.slug]);
-		await expect(getMonthlyReport(db, managerA, { month: '2026-03', facility: b.facility.slug })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			getMonthlyReport(db, managerA, { month: '2026-03', facility: b.facility.slug })
+		).rejects.toBeInstanceOf(NotFoundError);
 		// The org owner of A manages A too, but not B.
-		await expect(getMonthlyReport(db, { id: a.admin.id, isOperator: false }, { month: '2026-03', facility: b.facility.slug })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(
+			getMonthlyReport(db, { id: a.admin.id, isOperator: false }, { month: '2026-03', facility: b.facility.slug })
+		).rejects.toBeInstanceOf(NotFoundError);
 		const outsider = await createUser(db);
-		await expect(getMonthlyReport(db, { id: outsider.id, isOperator: false }, { month: '2026-03' })).rejects.toBeInstanceOf(NotFacilityManagerError);
+		await expect(
+			getMonthlyReport(db, { id: outsider.id, isOperator: false }, { month: '2026-03' })
+		).rejects.toBeInstanceOf(NotFacilityManagerError);
 		const operator = await getMonthlyReport(db, { id: outsider.id, isOperator: true }, { month: '2026-03' });
 		expect(operator.facilities.map((f) => f.slug)).toEqual(expect.arrayContaining([a.facility.slug, b.facility.slug]));
 	});

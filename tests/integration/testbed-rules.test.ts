@@ -6,7 +6,13 @@ import type { Database } from '$lib/server/db/connect';
 import { NotFoundError } from '$lib/server/errors';
 import { OrgNotVerifiedError } from '$lib/server/orgs/errors';
 import { createBooking, createWeeklyBookings } from '$lib/server/testbed/booking-create';
-import { approveBooking, cancelBooking, checkInBooking, rejectBooking, rescheduleBooking } from '$lib/server/testbed/booking-transitions';
+import {
+	approveBooking,
+	cancelBooking,
+	checkInBooking,
+	rejectBooking,
+	rescheduleBooking
+} from '$lib/server/testbed/booking-transitions';
 import { BookingRuleError, CredentialRequiredError, NotFacilityManagerError } from '$lib/server/testbed/errors';
 import { markNoShows } from '$lib/server/testbed/jobs';
 import { getAvailability } from '$lib/server/testbed/availability';
@@ -14,7 +20,17 @@ import { range } from '$lib/server/testbed/repository';
 import { addDays } from '$lib/server/common/zoned-time';
 import { createTestDatabase } from './support/database';
 import { addMember, createOrganization, createUser } from '../factories';
-import { NEXT_MONDAY, NOW, TZ, at, context, createBooker, createFacility, createResource, slot } from './testbed-support';
+import {
+	NEXT_MONDAY,
+	NOW,
+	TZ,
+	at,
+	context,
+	createBooker,
+	createFacility,
+	createResource,
+	slot
+} from './testbed-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -26,7 +42,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function refusal(promise: Promise<unknown>) {
-	return promise.then(() => null, (error) => error);
+	return promise.then(
+		() => null,
+		(error) => error
+	);
 }
 
 describe('testbed rules', () => {
@@ -34,7 +53,14 @@ describe('testbed rules', () => {
 		const { facility } = await createFacility(db);
 		const resource = await createResource(db, facility.id, { min_minutes: 60, max_minutes: 180, max_horizon_days: 14 });
 		const start = at(NEXT_MONDAY, 10);
-		await db.insertInto('resource_blackouts').values({ resource_id: resource.id, during: range(at(NEXT_MONDAY, 15), at(NEXT_MONDAY, 17)), reason_en: 'Calibration' }).execute();
+		await db
+			.insertInto('resource_blackouts')
+			.values({
+				resource_id: resource.id,
+				during: range(at(NEXT_MONDAY, 15), at(NEXT_MONDAY, 17)),
+				reason_en: 'Calibration'
+			})
+			.execute();
 		const { actor } = await createBooker(db);
 		const cases: [string, { start: Date; end: Date }][] = [
 			['booking_outside_hours', { start: at(NEXT_MONDAY, 17), end: at(NEXT_MONDAY, 19) }],
@@ -48,7 +74,9 @@ describe('testbed rules', () => {
 			['booking_invalid_time', { start, end: start }]
 		];
 		for (const [code, times] of cases) {
-			const error = await refusal(createBooking(db, actor, { resourceId: resource.id, purpose: '', ...times }, context, NOW));
+			const error = await refusal(
+				createBooking(db, actor, { resourceId: resource.id, purpose: '', ...times }, context, NOW)
+			);
 			expect(error, code).toBeInstanceOf(BookingRuleError);
 			expect({ code: error.code, status: error.status }).toEqual({ code, status: 422 });
 		}
@@ -57,18 +85,31 @@ describe('testbed rules', () => {
 
 	it('demands a verified organisation and the required credential', async () => {
 		const { facility } = await createFacility(db);
-		const credential = await db.insertInto('credentials').values({ slug: `c-${Date.now()}`, name_ko: '3D 프린터 안전', name_en: '3D printer safety', validity_months: 24 }).returningAll().executeTakeFirstOrThrow();
+		const credential = await db
+			.insertInto('credentials')
+			.values({ slug: `c-${Date.now()}`, name_ko: '3D 프린터 안전', name_en: '3D printer safety', validity_months: 24 })
+			.returningAll()
+			.executeTakeFirstOrThrow();
 		const resource = await createResource(db, facility.id, { required_credential_id: credential.id });
 		const pendingOrg = await createOrganization(db, { status: 'pending' });
 		const outsider = await createUser(db);
 		await addMember(db, pendingOrg.id, outsider.id, 'owner');
-		expect(await refusal(createBooking(db, { id: outsider.id, isOperator: false }, slot(resource.id, NEXT_MONDAY, 10), context, NOW))).toBeInstanceOf(OrgNotVerifiedError);
+		expect(
+			await refusal(
+				createBooking(db, { id: outsider.id, isOperator: false }, slot(resource.id, NEXT_MONDAY, 10), context, NOW)
+			)
+		).toBeInstanceOf(OrgNotVerifiedError);
 		const { actor, user } = await createBooker(db);
 		const error = await refusal(createBooking(db, actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW));
 		expect(error).toBeInstanceOf(CredentialRequiredError);
 		expect(error.params).toMatchObject({ credential: '3D 프린터 안전', credential_en: '3D printer safety' });
-		await db.insertInto('user_credentials').values({ user_id: user.id, credential_id: credential.id, source: 'test' }).execute();
-		await expect(createBooking(db, actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW)).resolves.toMatchObject({ status: 'confirmed' });
+		await db
+			.insertInto('user_credentials')
+			.values({ user_id: user.id, credential_id: credential.id, source: 'test' })
+			.execute();
+		await expect(createBooking(db, actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW)).resolves.toMatchObject({
+			status: 'confirmed'
+		});
 	});
 
 	it('lets only managers approve, writes the audit log and notifies requester and managers', async () => {
@@ -80,15 +121,37 @@ describe('testbed rules', () => {
 		expect(await refusal(approveBooking(db, actor, booking.id, context))).toBeInstanceOf(NotFacilityManagerError);
 		const stranger = await createBooker(db);
 		expect(await refusal(approveBooking(db, stranger.actor, booking.id, context))).toBeInstanceOf(NotFoundError);
-		await expect(approveBooking(db, { id: staff.id, isOperator: false }, booking.id, context)).resolves.toMatchObject({ status: 'confirmed', sequence: 1 });
-		const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', booking.id).orderBy('id').execute();
+		await expect(approveBooking(db, { id: staff.id, isOperator: false }, booking.id, context)).resolves.toMatchObject({
+			status: 'confirmed',
+			sequence: 1
+		});
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity_id', '=', booking.id)
+			.orderBy('id')
+			.execute();
 		expect(audit.map((a) => a.action)).toEqual(['booking.created', 'booking.approved']);
-		const notified = await db.selectFrom('notifications').select(['user_id', 'kind']).where('link', '=', `/testbed/bookings/${booking.id}`).execute();
-		for (const id of [user.id, admin.id, staff.id]) expect(notified.filter((n) => n.user_id === id).map((n) => n.kind).sort()).toEqual(['testbed_booking_confirmed', 'testbed_booking_requested']);
+		const notified = await db
+			.selectFrom('notifications')
+			.select(['user_id', 'kind'])
+			.where('link', '=', `/testbed/bookings/${booking.id}`)
+			.execute();
+		for (const id of [user.id, admin.id, staff.id])
+			expect(
+				notified
+					.filter((n) => n.user_id === id)
+					.map((n) => n.kind)
+					.sort()
+			).toEqual(['testbed_booking_confirmed', 'testbed_booking_requested']);
 		const mail = await db.selectFrom('email_outbox').select('body_text').where('to_address', '=', user.email).execute();
-		expect(mail.some((m) => m.body_text.includes(`${context.origin}/testbed/bookings/${booking.id}/booking.ics`))).toBe(true);
+		expect(mail.some((m) => m.body_text.includes(`${context.origin}/testbed/bookings/${booking.id}/booking.ics`))).toBe(
+			true
+		);
 		const second = await createBooking(db, actor, slot(resource.id, NEXT_MONDAY, 12), context, NOW);
-		await expect(rejectBooking(db, { id: admin.id, isOperator: false }, second.id, 'Maintenance', context)).resolves.toMatchObject({ status: 'rejected', decision_reason: 'Maintenance' });
+		await expect(
+			rejectBooking(db, { id: admin.id, isOperator: false }, second.id, 'Maintenance', context)
+		).resolves.toMatchObject({ status: 'rejected', decision_reason: 'Maintenance' });
 	});
 
 	it('keeps organisation B out of organisation A’s bookings', async () => {
@@ -98,10 +161,23 @@ describe('testbed rules', () => {
 		const b = await createBooker(db);
 		const booking = await createBooking(db, a.actor, slot(resource.id, NEXT_MONDAY, 10), context, NOW);
 		expect(await refusal(cancelBooking(db, b.actor, booking.id, null, context, NOW))).toBeInstanceOf(NotFoundError);
-		expect(await refusal(rescheduleBooking(db, b.actor, booking.id, { start: at(NEXT_MONDAY, 13), end: at(NEXT_MONDAY, 14) }, context, NOW))).toBeInstanceOf(NotFoundError);
+		expect(
+			await refusal(
+				rescheduleBooking(
+					db,
+					b.actor,
+					booking.id,
+					{ start: at(NEXT_MONDAY, 13), end: at(NEXT_MONDAY, 14) },
+					context,
+					NOW
+				)
+			)
+		).toBeInstanceOf(NotFoundError);
 		const colleagueAdmin = await createUser(db);
 		await addMember(db, a.orgId, colleagueAdmin.id, 'admin');
-		await expect(cancelBooking(db, { id: colleagueAdmin.id, isOperator: false }, booking.id, null, context, NOW)).resolves.toMatchObject({ status: 'cancelled' });
+		await expect(
+			cancelBooking(db, { id: colleagueAdmin.id, isOperator: false }, booking.id, null, context, NOW)
+		).resolves.toMatchObject({ status: 'cancelled' });
 	});
 
 	it('marks missed bookings as no-shows once, freeing the rest of the slot', async () => {
@@ -120,7 +196,13 @@ describe('testbed rules', () => {
 		const second = await markNoShows(db, later);
 		expect(second).toEqual({ noShows: [], expired: [] });
 		expect(await db.selectFrom('bookings').selectAll().orderBy('id').execute()).toEqual(afterFirst);
-		const [free] = await getAvailability(db, [{ ...resource, time_zone: TZ }], at(NEXT_MONDAY, 9), at(NEXT_MONDAY, 18), NOW);
+		const [free] = await getAvailability(
+			db,
+			[{ ...resource, time_zone: TZ }],
+			at(NEXT_MONDAY, 9),
+			at(NEXT_MONDAY, 18),
+			NOW
+		);
 		expect(free.free.some((f) => f.start <= at(NEXT_MONDAY, 11) && f.end >= at(NEXT_MONDAY, 13))).toBe(true);
 	});
 
@@ -130,9 +212,17 @@ describe('testbed rules', () => {
 		const { actor } = await createBooker(db);
 		const other = await createBooker(db);
 		await createBooking(db, other.actor, slot(resource.id, addDays(NEXT_MONDAY, 14), 10), context, NOW);
-		const result = await createWeeklyBookings(db, actor, { ...slot(resource.id, NEXT_MONDAY, 10), weeks: 4, timeZone: TZ }, context, NOW);
+		const result = await createWeeklyBookings(
+			db,
+			actor,
+			{ ...slot(resource.id, NEXT_MONDAY, 10), weeks: 4, timeZone: TZ },
+			context,
+			NOW
+		);
 		expect(result.created).toHaveLength(3);
-		expect(result.skipped.map((s) => [s.start.getTime(), s.code])).toEqual([[at(addDays(NEXT_MONDAY, 14), 10).getTime(), 'booking_conflict']]);
+		expect(result.skipped.map((s) => [s.start.getTime(), s.code])).toEqual([
+			[at(addDays(NEXT_MONDAY, 14), 10).getTime(), 'booking_conflict']
+		]);
 		expect(new Set(result.created.map((b) => b.series_id)).size).toBe(1);
 	});
 });

@@ -20,7 +20,11 @@ export async function createFacility(db: Kysely<DB>) {
 	await addMember(db, org.id, admin.id, 'owner');
 	const staff = await createUser(db);
 	await addMember(db, org.id, staff.id, 'member');
-	const facility = await db.insertInto('facilities').values({ slug: `lab-${uniqueSuffix()}`, org_id: org.id, name_ko: '시험 랩', name_en: 'Test lab', time_zone: TZ }).returningAll().executeTakeFirstOrThrow();
+	const facility = await db
+		.insertInto('facilities')
+		.values({ slug: `lab-${uniqueSuffix()}`, org_id: org.id, name_ko: '시험 랩', name_en: 'Test lab', time_zone: TZ })
+		.returningAll()
+		.executeTakeFirstOrThrow();
 	await db.insertInto('facility_managers').values({ facility_id: facility.id, user_id: staff.id }).execute();
 	return { org, admin, staff, facility };
 }
@@ -28,10 +32,26 @@ export async function createFacility(db: Kysely<DB>) {
 export async function createResource(db: Kysely<DB>, facilityId: string, overrides: Record<string, unknown> = {}) {
 	const resource = await db
 		.insertInto('resources')
-		.values({ facility_id: facilityId, slug: `res-${uniqueSuffix()}`, kind: 'equipment', name_ko: '심전도 시뮬레이터', name_en: 'ECG simulator', slot_minutes: 30, min_minutes: 30, max_minutes: 240, min_notice_minutes: 60, max_horizon_days: 60, auto_confirm: true, ...overrides })
+		.values({
+			facility_id: facilityId,
+			slug: `res-${uniqueSuffix()}`,
+			kind: 'equipment',
+			name_ko: '심전도 시뮬레이터',
+			name_en: 'ECG simulator',
+			slot_minutes: 30,
+			min_minutes: 30,
+			max_minutes: 240,
+			min_notice_minutes: 60,
+			max_horizon_days: 60,
+			auto_confirm: true,
+			...overrides
+		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
-	await db.insertInto('resource_hours').values([1, 2, 3, 4, 5].map((weekday) => ({ resource_id: resource.id, weekday, opens: '09:00', closes: '18:00' }))).execute();
+	await db
+		.insertInto('resource_hours')
+		.values([1, 2, 3, 4, 5].map((weekday) => ({ resource_id: resource.id, weekday, opens: '09:00', closes: '18:00' })))
+		.execute();
 	return resource;
 }
 

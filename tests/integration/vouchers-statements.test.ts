@@ -35,14 +35,33 @@ type User = { id: string; email: string; name: string; is_operator: boolean };
 
 function requestEvent(path: string, user: User | null, params: Record<string, string> = {}) {
 	const url = new URL(path, 'http://127.0.0.1:3000');
-	const sessionUser = user ? { id: user.id, isOperator: user.is_operator, email: user.email, name: user.name, locale: 'en' as const, timeZone: 'Asia/Seoul', emailVerified: true } : null;
-	return { url, request: new Request(url), params, locals: { user: sessionUser, timeZone: 'Asia/Seoul', log: createLogger('silent') }, getClientAddress: () => '192.0.2.1' } as never;
+	const sessionUser = user
+		? {
+				id: user.id,
+				isOperator: user.is_operator,
+				email: user.email,
+				name: user.name,
+				locale: 'en' as const,
+				timeZone: 'Asia/Seoul',
+				emailVerified: true
+			}
+		: null;
+	return {
+		url,
+		request: new Request(url),
+		params,
+		locals: { user: sessionUser, timeZone: 'Asia/Seoul', log: createLogger('silent') },
+		getClientAddress: () => '192.0.2.1'
+	} as never;
 }
 
 /** RFC 4180 enough for our own output: quoted cells, doubled quotes, CRLF rows, a BOM. */
 function parseCsv(text: string): string[][] {
 	const rows: string[][] = [];
-	for (const line of text.replace(/^\uFEFF/, '').split('\r\n').filter((l, i, all) => i < all.length - 1 || l !== '')) {
+	for (const line of text
+		.replace(/^\uFEFF/, '')
+		.split('\r\n')
+		.filter((l, i, all) => i < all.length - 1 || l !== '')) {
 		const cells: string[] = [];
 		const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
 		let match: RegExpExecArray | null;
@@ -67,7 +86,13 @@ async function scenario() {
 	// Not paid: 2 h × 12,000.
 	await createBooking(db, a.actor, slot(r2.id, addDays(NEXT_MONDAY, 1), 10, 2), context, NOW);
 	// Paid, then cancelled: neither charged nor paid.
-	const cancelled = await createBooking(db, a.actor, { ...slot(r1.id, addDays(NEXT_MONDAY, 2), 10, 1), payWithVoucher: true }, context, NOW);
+	const cancelled = await createBooking(
+		db,
+		a.actor,
+		{ ...slot(r1.id, addDays(NEXT_MONDAY, 2), 10, 1), payWithVoucher: true },
+		context,
+		NOW
+	);
 	await cancelBooking(db, a.actor, cancelled.id, null, context, NOW);
 	// Next month: not on March's statement.
 	await createBooking(db, a.actor, slot(r1.id, addDays(NEXT_MONDAY, 28), 10, 1), context, NOW);
@@ -78,7 +103,11 @@ async function scenario() {
 	await enrol(db, a.actor, cohort.id, context, NOW, { payWithVoucher: true });
 	// B books as a member, then loses its verification: it now pays the non-member rate (1 h × 50,000).
 	await createBooking(db, b.actor, slot(r1.id, addDays(NEXT_MONDAY, 3), 10, 1), context, NOW);
-	await db.updateTable('organizations').set({ status: 'pending', verified_at: null }).where('id', '=', b.orgId).execute();
+	await db
+		.updateTable('organizations')
+		.set({ status: 'pending', verified_at: null })
+		.where('id', '=', b.orgId)
+		.execute();
 	const orgA = await db.selectFrom('organizations').selectAll().where('id', '=', a.orgId).executeTakeFirstOrThrow();
 	const orgB = await db.selectFrom('organizations').selectAll().where('id', '=', b.orgId).executeTakeFirstOrThrow();
 	return { facility, staff, a, b, orgA, orgB };
@@ -93,36 +122,70 @@ describe('monthly statements', () => {
 			[2, 12_000, 24_000, 0, 24_000]
 		]);
 		expect(s.courses.map((c) => [c.amountKrw, c.voucherPaidKrw, c.remainingKrw])).toEqual([[150_000, 150_000, 0]]);
-		expect(s.totals).toEqual({ hours: 3.5, testbedKrw: 69_000, courseKrw: 150_000, totalKrw: 219_000, voucherPaidKrw: 195_000, remainingKrw: 24_000 });
+		expect(s.totals).toEqual({
+			hours: 3.5,
+			testbedKrw: 69_000,
+			courseKrw: 150_000,
+			totalKrw: 219_000,
+			voucherPaidKrw: 195_000,
+			remainingKrw: 24_000
+		});
 		const april = await getStatement(db, a.actor, { org: orgA.slug, month: '2026-04' });
 		expect(april.totals).toMatchObject({ hours: 1, testbedKrw: 30_000, voucherPaidKrw: 0, remainingKrw: 30_000 });
 	});
 
 	it('gives facility managers every organisation’s time at their facility, at each one’s rate', async () => {
 		const { facility, staff, b, orgA, orgB } = await scenario();
-		const s = await getStatement(db, { id: staff.id, isOperator: false }, { facility: facility.slug, month: '2026-03' });
-		expect(s.bookings.map((x) => [x.org_slug, x.member, x.amountKrw])).toEqual([[orgA.slug, true, 45_000], [orgA.slug, true, 24_000], [orgB.slug, false, 50_000]]);
+		const s = await getStatement(
+			db,
+			{ id: staff.id, isOperator: false },
+			{ facility: facility.slug, month: '2026-03' }
+		);
+		expect(s.bookings.map((x) => [x.org_slug, x.member, x.amountKrw])).toEqual([
+			[orgA.slug, true, 45_000],
+			[orgA.slug, true, 24_000],
+			[orgB.slug, false, 50_000]
+		]);
 		expect(s.totals).toMatchObject({ testbedKrw: 119_000, courseKrw: 0, voucherPaidKrw: 45_000, remainingKrw: 74_000 });
 		expect(s.courses).toEqual([]);
 		// A booker is not a manager of the facility.
-		await expect(getStatement(db, b.actor, { facility: facility.slug, month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getStatement(db, b.actor, { facility: facility.slug, month: '2026-03' })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 	});
 
 	it('writes the same numbers to the CSV as the page shows, and a PDF', async () => {
 		const { a, orgA } = await scenario();
 		const user = await db.selectFrom('users').selectAll().where('id', '=', a.user.id).executeTakeFirstOrThrow();
 		const page = await getStatement(db, a.actor, { org: orgA.slug, month: '2026-03' });
-		const response = await statementCsv(requestEvent(`/statements/${orgA.slug}/statement.csv?month=2026-03`, user, { org: orgA.slug }));
+		const response = await statementCsv(
+			requestEvent(`/statements/${orgA.slug}/statement.csv?month=2026-03`, user, { org: orgA.slug })
+		);
 		expect(response.headers.get('content-type')).toMatch(/text\/csv/);
 		const rows = parseCsv(await response.text());
 		const totals = rows.slice(-6).map((r) => Number(r[1]));
-		expect(totals).toEqual([page.totals.hours, page.totals.testbedKrw, page.totals.courseKrw, page.totals.totalKrw, page.totals.voucherPaidKrw, page.totals.remainingKrw]);
+		expect(totals).toEqual([
+			page.totals.hours,
+			page.totals.testbedKrw,
+			page.totals.courseKrw,
+			page.totals.totalKrw,
+			page.totals.voucherPaidKrw,
+			page.totals.remainingKrw
+		]);
 		// Each booking line: hours, rate, amount, paid by voucher, remaining — as on the page.
 		const bookingLines = rows.filter((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(r[0]) && r.length === 8);
-		expect(bookingLines.map((r) => r.slice(3).map(Number))).toEqual(page.bookings.map((b) => [b.hours, b.rateKrw, b.amountKrw, b.voucherPaidKrw, b.remainingKrw]));
-		const pdf = await statementPdf(requestEvent(`/statements/${orgA.slug}/statement.pdf?month=2026-03`, user, { org: orgA.slug }));
+		expect(bookingLines.map((r) => r.slice(3).map(Number))).toEqual(
+			page.bookings.map((b) => [b.hours, b.rateKrw, b.amountKrw, b.voucherPaidKrw, b.remainingKrw])
+		);
+		const pdf = await statementPdf(
+			requestEvent(`/statements/${orgA.slug}/statement.pdf?month=2026-03`, user, { org: orgA.slug })
+		);
 		expect(pdf.headers.get('content-type')).toBe('application/pdf');
-		expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+		expect(
+			Buffer.from(await pdf.arrayBuffer())
+				.subarray(0, 5)
+				.toString()
+		).toBe('%PDF-');
 	});
 
 	it('answers 404 for another organisation’s statement, evidence pack and vouchers', async () => {
@@ -130,12 +193,16 @@ describe('monthly statements', () => {
 		await expect(getStatement(db, b.actor, { org: orgA.slug, month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(getEvidencePack(db, b.actor, orgA.slug)).rejects.toBeInstanceOf(NotFoundError);
 		const intruder = await db.selectFrom('users').selectAll().where('id', '=', b.user.id).executeTakeFirstOrThrow();
-		await expect(statementCsv(requestEvent(`/statements/${orgA.slug}/statement.csv?month=2026-03`, intruder, { org: orgA.slug }))).rejects.toMatchObject({ status: 404 });
+		await expect(
+			statementCsv(requestEvent(`/statements/${orgA.slug}/statement.csv?month=2026-03`, intruder, { org: orgA.slug }))
+		).rejects.toMatchObject({ status: 404 });
 		const api = await listVouchers(requestEvent(`/api/v1/vouchers?org=${orgA.slug}`, intruder));
 		expect(api.status).toBe(404);
 		expect((await api.json()).error.code).toBe('not_found');
 		// Their own organisation works, and holds no voucher.
-		expect(await (await listVouchers(requestEvent(`/api/v1/vouchers?org=${orgB.slug}`, intruder))).json()).toEqual({ vouchers: [] });
+		expect(await (await listVouchers(requestEvent(`/api/v1/vouchers?org=${orgB.slug}`, intruder))).json()).toEqual({
+			vouchers: []
+		});
 		expect(a.orgId).not.toBe(b.orgId);
 	});
 });
@@ -148,8 +215,19 @@ describe('GET /api/v1/vouchers', () => {
 		expect(response.status).toBe(200);
 		const body = await response.json();
 		expect(body.vouchers).toHaveLength(1);
-		expect(body.vouchers[0]).toMatchObject({ organization: { slug: orgA.slug }, amount_krw: 300_000, balance_krw: 300_000 - 45_000 - 150_000, state: 'live' });
-		expect(body.vouchers[0].ledger.map((l: { kind: string }) => l.kind).sort()).toEqual(['issue', 'refund', 'spend', 'spend', 'spend']);
+		expect(body.vouchers[0]).toMatchObject({
+			organization: { slug: orgA.slug },
+			amount_krw: 300_000,
+			balance_krw: 300_000 - 45_000 - 150_000,
+			state: 'live'
+		});
+		expect(body.vouchers[0].ledger.map((l: { kind: string }) => l.kind).sort()).toEqual([
+			'issue',
+			'refund',
+			'spend',
+			'spend',
+			'spend'
+		]);
 		expect((await listVouchers(requestEvent('/api/v1/vouchers', null))).status).toBe(401);
 		expect((await listVouchers(requestEvent('/api/v1/vouchers?org=Not%20A%20Slug', user))).status).toBe(400);
 		const doc = buildOpenApiDocument('http://127.0.0.1:3000') as { paths: Record<string, Record<string, unknown>> };
@@ -171,8 +249,12 @@ describe('evidence pack', () => {
 describe('malformed addresses', () => {
 	it('answer 404, not a database error', async () => {
 		const operator = { id: '00000000-0000-4000-8000-000000000001', isOperator: true };
-		await expect(getStatement(db, operator, { org: 'bad\u0000slug', month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
-		await expect(getStatement(db, operator, { facility: '%ED%A0%80', month: '2026-03' })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getStatement(db, operator, { org: 'bad\u0000slug', month: '2026-03' })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		await expect(getStatement(db, operator, { facility: '%ED%A0%80', month: '2026-03' })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		await expect(getEvidencePack(db, operator, 'UPPER')).rejects.toBeInstanceOf(NotFoundError);
 	});
 });

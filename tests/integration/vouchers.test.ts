@@ -31,7 +31,13 @@ const LATER = new Date(NOW.getTime() + 365 * 86_400_000);
 async function bookingsFor(orgId: string, userId: string, resourceId: string, count: number) {
 	const rows = Array.from({ length: count }, (_, i) => {
 		const start = new Date(at(NEXT_MONDAY, 0).getTime() + i * 3_600_000);
-		return { resource_id: resourceId, org_id: orgId, user_id: userId, during: `[${start.toISOString()},${new Date(start.getTime() + 3_600_000).toISOString()})`, status: 'confirmed' as const };
+		return {
+			resource_id: resourceId,
+			org_id: orgId,
+			user_id: userId,
+			during: `[${start.toISOString()},${new Date(start.getTime() + 3_600_000).toISOString()})`,
+			status: 'confirmed' as const
+		};
 	});
 	return db.insertInto('bookings').values(rows).returning('id').execute();
 }
@@ -45,7 +51,18 @@ describe('voucher spending under concurrency', () => {
 		const bookings = await bookingsFor(booker.orgId, booker.user.id, resource.id, 200);
 		const price = 7_000;
 		const results = await Promise.allSettled(
-			bookings.map((b) => db.transaction().execute((trx) => spendVoucher(trx, { orgId: booker.orgId, amountKrw: price, actorId: booker.user.id, category: 'testbed', bookingId: b.id, now: NOW })))
+			bookings.map((b) =>
+				db.transaction().execute((trx) =>
+					spendVoucher(trx, {
+						orgId: booker.orgId,
+						amountKrw: price,
+						actorId: booker.user.id,
+						category: 'testbed',
+						bookingId: b.id,
+						now: NOW
+					})
+				)
+			)
 		);
 		const won = results.filter((r) => r.status === 'fulfilled');
 		const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -63,7 +80,9 @@ describe('voucher spending under concurrency', () => {
 	it('refuses a balance below zero in the database itself', async () => {
 		const booker = await createBooker(db);
 		const voucher = await grantVoucher(db, booker.orgId, 1_000, LATER);
-		await expect(db.updateTable('vouchers').set({ balance_krw: -1 }).where('id', '=', voucher.id).execute()).rejects.toMatchObject({ code: '23514' });
+		await expect(
+			db.updateTable('vouchers').set({ balance_krw: -1 }).where('id', '=', voucher.id).execute()
+		).rejects.toMatchObject({ code: '23514' });
 	});
 });
 
@@ -78,28 +97,70 @@ describe('paying for a booking with a voucher', () => {
 	it('spends the member price in the booking’s transaction and refunds it exactly once on cancellation', async () => {
 		const { resource, booker } = await setUp();
 		const voucher = await grantVoucher(db, booker.orgId, 200_000, LATER);
-		const booking = await createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1.5), payWithVoucher: true }, context, NOW);
+		const booking = await createBooking(
+			db,
+			booker.actor,
+			{ ...slot(resource.id, NEXT_MONDAY, 10, 1.5), payWithVoucher: true },
+			context,
+			NOW
+		);
 		expect(await balanceOf(db, voucher.id)).toBe(200_000 - 45_000);
 		// Ten cancellations race: one wins, the others find the booking already cancelled.
-		const results = await Promise.allSettled(Array.from({ length: 10 }, () => cancelBooking(db, booker.actor, booking.id, null, context, NOW)));
+		const results = await Promise.allSettled(
+			Array.from({ length: 10 }, () => cancelBooking(db, booker.actor, booking.id, null, context, NOW))
+		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof InvalidStateError)).toBe(true);
+		expect(
+			results
+				.filter((r) => r.status === 'rejected')
+				.every((r) => (r as PromiseRejectedResult).reason instanceof InvalidStateError)
+		).toBe(true);
 		expect(await balanceOf(db, voucher.id)).toBe(200_000);
 		const ledger = await ledgerOf(db, voucher.id);
-		expect(ledger.map((l) => [l.kind, l.amount_krw])).toEqual([['issue', 200_000], ['spend', 45_000], ['refund', 45_000]]);
-		await expect(cancelBooking(db, booker.actor, booking.id, null, context, NOW)).rejects.toBeInstanceOf(InvalidStateError);
+		expect(ledger.map((l) => [l.kind, l.amount_krw])).toEqual([
+			['issue', 200_000],
+			['spend', 45_000],
+			['refund', 45_000]
+		]);
+		await expect(cancelBooking(db, booker.actor, booking.id, null, context, NOW)).rejects.toBeInstanceOf(
+			InvalidStateError
+		);
 		expect(await ledgerOf(db, voucher.id)).toHaveLength(3);
 	});
 
 	it('refunds a rejected request and re-prices a rescheduled booking', async () => {
 		const { resource, booker, manager } = await setUp();
 		const voucher = await grantVoucher(db, booker.orgId, 500_000, LATER);
-		const first = await createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true }, context, NOW);
-		await rescheduleBooking(db, booker.actor, first.id, { start: at(NEXT_MONDAY, 13), end: at(NEXT_MONDAY, 15) }, context, NOW);
+		const first = await createBooking(
+			db,
+			booker.actor,
+			{ ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true },
+			context,
+			NOW
+		);
+		await rescheduleBooking(
+			db,
+			booker.actor,
+			first.id,
+			{ start: at(NEXT_MONDAY, 13), end: at(NEXT_MONDAY, 15) },
+			context,
+			NOW
+		);
 		expect(await balanceOf(db, voucher.id)).toBe(500_000 - 60_000);
-		const { id } = await db.updateTable('resources').set({ auto_confirm: false }).where('id', '=', resource.id).returning('id').executeTakeFirstOrThrow();
+		const { id } = await db
+			.updateTable('resources')
+			.set({ auto_confirm: false })
+			.where('id', '=', resource.id)
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		expect(id).toBe(resource.id);
-		const pending = await createBooking(db, booker.actor, { ...slot(resource.id, addDays(NEXT_MONDAY, 1), 10, 1), payWithVoucher: true }, context, NOW);
+		const pending = await createBooking(
+			db,
+			booker.actor,
+			{ ...slot(resource.id, addDays(NEXT_MONDAY, 1), 10, 1), payWithVoucher: true },
+			context,
+			NOW
+		);
 		expect(pending.status).toBe('pending');
 		expect(await balanceOf(db, voucher.id)).toBe(500_000 - 90_000);
 		await rejectBooking(db, manager, pending.id, 'Maintenance', context);
@@ -109,19 +170,31 @@ describe('paying for a booking with a voucher', () => {
 	it('refuses an expired voucher and leaves no booking behind', async () => {
 		const { resource, booker } = await setUp();
 		const voucher = await grantVoucher(db, booker.orgId, 500_000, new Date(NOW.getTime() - 1));
-		await expect(createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true }, context, NOW)).rejects.toBeInstanceOf(VoucherExpiredError);
-		expect(await db.selectFrom('bookings').select('id').where('resource_id', '=', resource.id).execute()).toHaveLength(0);
+		await expect(
+			createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true }, context, NOW)
+		).rejects.toBeInstanceOf(VoucherExpiredError);
+		expect(await db.selectFrom('bookings').select('id').where('resource_id', '=', resource.id).execute()).toHaveLength(
+			0
+		);
 		expect(await balanceOf(db, voucher.id)).toBe(500_000);
 		// The same slot can still be booked and paid some other way.
-		await expect(createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10, 1), context, NOW)).resolves.toMatchObject({ status: 'confirmed' });
+		await expect(
+			createBooking(db, booker.actor, slot(resource.id, NEXT_MONDAY, 10, 1), context, NOW)
+		).resolves.toMatchObject({ status: 'confirmed' });
 	});
 
 	it('refuses when no voucher holds enough, and when there is none', async () => {
 		const { resource, booker } = await setUp();
-		await expect(createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true }, context, NOW)).rejects.toBeInstanceOf(NoVoucherError);
+		await expect(
+			createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true }, context, NOW)
+		).rejects.toBeInstanceOf(NoVoucherError);
 		await grantVoucher(db, booker.orgId, 20_000, LATER);
-		await expect(createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true }, context, NOW)).rejects.toBeInstanceOf(VoucherBalanceError);
-		expect(await db.selectFrom('bookings').select('id').where('resource_id', '=', resource.id).execute()).toHaveLength(0);
+		await expect(
+			createBooking(db, booker.actor, { ...slot(resource.id, NEXT_MONDAY, 10, 1), payWithVoucher: true }, context, NOW)
+		).rejects.toBeInstanceOf(VoucherBalanceError);
+		expect(await db.selectFrom('bookings').select('id').where('resource_id', '=', resource.id).execute()).toHaveLength(
+			0
+		);
 	});
 });
 
@@ -137,6 +210,10 @@ describe('paying a course fee with a voucher', () => {
 		expect(await balanceOf(db, voucher.id)).toBe(250_000);
 		await cancelEnrolment(db, booker.actor, result.id, context, NOW);
 		expect(await balanceOf(db, voucher.id)).toBe(400_000);
-		expect((await ledgerOf(db, voucher.id)).map((l) => [l.kind, l.category])).toEqual([['issue', 'grant'], ['spend', 'course'], ['refund', 'course']]);
+		expect((await ledgerOf(db, voucher.id)).map((l) => [l.kind, l.category])).toEqual([
+			['issue', 'grant'],
+			['spend', 'course'],
+			['refund', 'course']
+		]);
 	});
 });

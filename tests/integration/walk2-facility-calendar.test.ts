@@ -36,7 +36,12 @@ describe('facility calendar', () => {
 		await cancelBooking(db, actor, cancelled.id, null, context, NOW);
 
 		// Any date of the week shows that week, Monday first.
-		const week = await loadFacilityCalendar(db, manager, { facility: facility.slug, week: addDays(NEXT_MONDAY, 3) }, NOW);
+		const week = await loadFacilityCalendar(
+			db,
+			manager,
+			{ facility: facility.slug, week: addDays(NEXT_MONDAY, 3) },
+			NOW
+		);
 		expect(week.monday).toBe(NEXT_MONDAY);
 		expect(week.previous).toBe(addDays(NEXT_MONDAY, -7));
 		expect(week.next).toBe(addDays(NEXT_MONDAY, 7));
@@ -66,14 +71,21 @@ describe('facility calendar', () => {
 		const query = { facility: facility.slug, week: NEXT_MONDAY };
 
 		// A member who manages nothing: 403.
-		await expect(loadFacilityCalendar(db, { id: user.id, isOperator: false }, query, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(loadFacilityCalendar(db, { id: user.id, isOperator: false }, query, NOW)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 		// The manager of another facility: that facility does not exist for them (404), and theirs shows by default.
 		const other = await createFacility(db);
 		const stranger = { id: other.staff.id, isOperator: false };
 		await expect(loadFacilityCalendar(db, stranger, query, NOW)).rejects.toBeInstanceOf(NotFoundError);
-		expect((await loadFacilityCalendar(db, stranger, { facility: null, week: NEXT_MONDAY }, NOW)).facility.slug).toBe(other.facility.slug);
+		expect((await loadFacilityCalendar(db, stranger, { facility: null, week: NEXT_MONDAY }, NOW)).facility.slug).toBe(
+			other.facility.slug
+		);
 		// The owning organisation's admin and an operator see it.
-		for (const who of [{ id: admin.id, isOperator: false }, { id: user.id, isOperator: true }]) {
+		for (const who of [
+			{ id: admin.id, isOperator: false },
+			{ id: user.id, isOperator: true }
+		]) {
 			const week = await loadFacilityCalendar(db, who, query, NOW);
 			expect(week.days[0].bookings.map((b) => b.id)).toEqual([booking.id]);
 		}

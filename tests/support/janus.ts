@@ -17,7 +17,15 @@ export const JANUS_INTERFACE = 'mc0';
 /** The address Janus and its test peers (werift, Chromium) exchange media on. */
 export const JANUS_PEER_ADDRESS = '127.0.0.2';
 
-export type RunningJanus = { url: string; adminUrl: string; apiSecret: string; adminSecret: string; pid: number; logFile: string; stop(): Promise<void> };
+export type RunningJanus = {
+	url: string;
+	adminUrl: string;
+	apiSecret: string;
+	adminSecret: string;
+	pid: number;
+	logFile: string;
+	stop(): Promise<void>;
+};
 export type StartJanusOptions = {
 	httpPort?: number;
 	adminPort?: number;
@@ -31,7 +39,8 @@ export type StartJanusOptions = {
 export function janusUnavailableReason(): string | undefined {
 	// `janus --version` exits with 1 after printing its version: only a missing binary counts.
 	const probe = spawnSync('janus', ['--version'], { encoding: 'utf8' });
-	if (probe.error || !/Janus version/.test(probe.stdout + probe.stderr)) return 'Janus is not installed (apt-get install janus)';
+	if (probe.error || !/Janus version/.test(probe.stdout + probe.stderr))
+		return 'Janus is not installed (apt-get install janus)';
 	const link = spawnSync('ip', ['-br', 'addr', 'show', 'dev', JANUS_INTERFACE], { encoding: 'utf8' });
 	if (link.status !== 0 || !link.stdout.includes('127.0.0.2'))
 		return `no ${JANUS_INTERFACE} interface with 127.0.0.2: run inside the test network namespace (node scripts/test.js janus)`;
@@ -39,7 +48,12 @@ export function janusUnavailableReason(): string | undefined {
 }
 
 function janusLibDir(): string {
-	for (const dir of ['/usr/lib/x86_64-linux-gnu/janus', '/usr/lib/aarch64-linux-gnu/janus', '/usr/lib/janus', '/usr/local/lib/janus'])
+	for (const dir of [
+		'/usr/lib/x86_64-linux-gnu/janus',
+		'/usr/lib/aarch64-linux-gnu/janus',
+		'/usr/lib/janus',
+		'/usr/local/lib/janus'
+	])
 		if (spawnSync('test', ['-d', `${dir}/plugins`]).status === 0) return dir;
 	throw new Error('Cannot find the Janus plugin folder');
 }
@@ -66,10 +80,15 @@ export async function startJanus(options: StartJanusOptions = {}): Promise<Runni
 	};
 	const templates = resolve('deploy/janus');
 	for (const file of readdirSync(templates).filter((name) => name.endsWith('.jcfg')))
-		writeFileSync(join(dir, file), readFileSync(join(templates, file), 'utf8').replace(/@([A-Z_0-9]+)@/g, (_, name: string) => values[name] ?? ''));
+		writeFileSync(
+			join(dir, file),
+			readFileSync(join(templates, file), 'utf8').replace(/@([A-Z_0-9]+)@/g, (_, name: string) => values[name] ?? '')
+		);
 	const logFile = join(dir, 'janus.log');
 	const log = openSync(logFile, 'a');
-	const child: ChildProcess = spawn('janus', ['-C', join(dir, 'janus.jcfg'), '-F', dir, '-o'], { stdio: ['ignore', log, log] });
+	const child: ChildProcess = spawn('janus', ['-C', join(dir, 'janus.jcfg'), '-F', dir, '-o'], {
+		stdio: ['ignore', log, log]
+	});
 	const url = `http://127.0.0.1:${httpPort}/janus`;
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
 	const stop = async () => {
@@ -81,8 +100,12 @@ export async function startJanus(options: StartJanusOptions = {}): Promise<Runni
 	};
 	const deadline = Date.now() + 20_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`Janus exited at start (code ${child.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-		const ok = await fetch(url, { method: 'POST', body: JSON.stringify({ janus: 'info', transaction: 'ready' }) }).then((r) => r.ok, () => false);
+		if (child.exitCode !== null)
+			throw new Error(`Janus exited at start (code ${child.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
+		const ok = await fetch(url, { method: 'POST', body: JSON.stringify({ janus: 'info', transaction: 'ready' }) }).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) break;
 		if (Date.now() > deadline) {
 			await stop();
@@ -90,5 +113,13 @@ export async function startJanus(options: StartJanusOptions = {}): Promise<Runni
 		}
 		await new Promise((done) => setTimeout(done, 100));
 	}
-	return { url, adminUrl: `http://127.0.0.1:${options.adminPort ?? 5619}/admin`, apiSecret, adminSecret, pid: child.pid!, logFile, stop };
+	return {
+		url,
+		adminUrl: `http://127.0.0.1:${options.adminPort ?? 5619}/admin`,
+		apiSecret,
+		adminSecret,
+		pid: child.pid!,
+		logFile,
+		stop
+	};
 }

@@ -7,12 +7,23 @@ describe('errorNextStep', () => {
 		expect(errorNextStep('/ir/abc/live', '', 403, false)).toEqual({ kind: 'register_session', href: '/ir/abc' });
 	});
 	it('asks a visitor to sign in and come back', () => {
-		expect(errorNextStep('/testbed/manage', '?x=1', 403, false)).toEqual({ kind: 'sign_in', href: '/login?next=%2Ftestbed%2Fmanage%3Fx%3D1' });
+		expect(errorNextStep('/testbed/manage', '?x=1', 403, false)).toEqual({
+			kind: 'sign_in',
+			href: '/login?next=%2Ftestbed%2Fmanage%3Fx%3D1'
+		});
 		expect(errorNextStep('/settings', '', 401, false)?.kind).toBe('sign_in');
 	});
 	it('offers the section a missing or forbidden page belongs to', () => {
-		expect(errorNextStep('/orgs/nope', '', 404, true)).toEqual({ kind: 'section', href: '/directory', section: 'directory' });
-		expect(errorNextStep('/testbed/manage/resources/x', '', 403, true)).toEqual({ kind: 'section', href: '/testbed', section: 'testbed' });
+		expect(errorNextStep('/orgs/nope', '', 404, true)).toEqual({
+			kind: 'section',
+			href: '/directory',
+			section: 'directory'
+		});
+		expect(errorNextStep('/testbed/manage/resources/x', '', 403, true)).toEqual({
+			kind: 'section',
+			href: '/testbed',
+			section: 'testbed'
+		});
 		expect(errorNextStep('/nowhere', '', 404, false)).toBeNull();
 		expect(errorNextStep('/testbed', '', 404, false)).toBeNull();
 	});

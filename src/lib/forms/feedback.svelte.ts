@@ -5,7 +5,12 @@ import { getContext, setContext, tick } from 'svelte';
 const KEY = Symbol('form-feedback');
 const SHOW_MS = 6000;
 
-export type Feedback = { readonly text: string; readonly tone: 'success' | 'danger'; show(text: string, tone: 'success' | 'danger'): void; clear(): void };
+export type Feedback = {
+	readonly text: string;
+	readonly tone: 'success' | 'danger';
+	show(text: string, tone: 'success' | 'danger'): void;
+	clear(): void;
+};
 
 /** Made once by the root layout, for the toast it renders. */
 export function provideFeedback(): Feedback {

@@ -26,7 +26,8 @@ export function createPending({ keepValues = false }: Options = {}) {
 			} finally {
 				pending = false;
 			}
-			if (result.type === 'success' || result.type === 'failure') await reportOutcome(formElement, result.type === 'success', feedback);
+			if (result.type === 'success' || result.type === 'failure')
+				await reportOutcome(formElement, result.type === 'success', feedback);
 		};
 	};
 	return {

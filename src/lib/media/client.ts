@@ -36,11 +36,19 @@ export class LiveMedia {
 	/** Counts restarts: a heal retry scheduled before a restart has nothing left to heal. */
 	#restarts = 0;
 
-	constructor(signal: MediaSignal, private readonly options: LiveMediaOptions = {}) {
+	constructor(
+		signal: MediaSignal,
+		private readonly options: LiveMediaOptions = {}
+	) {
 		const iceServers = () => this.options.iceServers ?? [];
 		// Healing a broken leg on the same node replaces it at once; only a restart after a reconnect
 		// (possibly to another node, the old one still forwarding) is make before break.
-		this.#publisher = new Publisher(signal, iceServers, () => this.#heal(() => this.#publisher.restart(false)), this.options.simulcast ?? false);
+		this.#publisher = new Publisher(
+			signal,
+			iceServers,
+			() => this.#heal(() => this.#publisher.restart(false)),
+			this.options.simulcast ?? false
+		);
 		this.#subscriber = new Subscriber(signal, iceServers, () => this.#heal(() => this.#subscriber.restart(false)));
 	}
 

@@ -90,7 +90,10 @@ export class PeerLeg {
 	#send(candidate: RTCIceCandidateInit) {
 		if (this.#closed) return;
 		const { candidate: line = '', sdpMid, sdpMLineIndex, usernameFragment } = candidate;
-		this.signal('media:ice', { leg: this.leg, candidate: { candidate: line, sdpMid, sdpMLineIndex, usernameFragment } }).catch(() => {});
+		this.signal('media:ice', {
+			leg: this.leg,
+			candidate: { candidate: line, sdpMid, sdpMLineIndex, usernameFragment }
+		}).catch(() => {});
 	}
 
 	get closed() {

@@ -37,7 +37,8 @@ export class Publisher {
 		const video = stream.getVideoTracks()[0];
 		const audio = stream.getAudioTracks()[0];
 		if (source !== 'microphone' && video) this.#entries.set(source, { track: video, stream });
-		if ((source === 'camera' || source === 'microphone') && audio) this.#entries.set('microphone', { track: audio, stream });
+		if ((source === 'camera' || source === 'microphone') && audio)
+			this.#entries.set('microphone', { track: audio, stream });
 		this.#applyMuted();
 		return this.#serial(() => this.#update());
 	}
@@ -91,7 +92,8 @@ export class Publisher {
 	/** Brings the running connection in line with the sources (renegotiating it), or builds one. */
 	async #update() {
 		const leg = this.#leg;
-		if (this.#entries.size === 0 || !leg || leg.closed || ['failed', 'closed'].includes(leg.pc.connectionState)) return this.#rebuild();
+		if (this.#entries.size === 0 || !leg || leg.closed || ['failed', 'closed'].includes(leg.pc.connectionState))
+			return this.#rebuild();
 		for (const [source, transceiver] of [...this.#transceivers]) {
 			if (this.#entries.has(source)) continue;
 			// Left inactive (its m-line stays in the offer; a later share gets a new one).
@@ -109,7 +111,8 @@ export class Publisher {
 			await this.#offer(leg);
 		} catch (error) {
 			// A backend that cannot renegotiate a running publisher takes everything on a new connection.
-			if (error instanceof MediaRequestError && error.code === 'media_renegotiation_unsupported') return this.#rebuild();
+			if (error instanceof MediaRequestError && error.code === 'media_renegotiation_unsupported')
+				return this.#rebuild();
 			throw error;
 		}
 	}
@@ -143,8 +146,18 @@ export class Publisher {
 		// Chromium sends all three layers only from about 960×540 up; below that the top layer stays
 		// silent, and the recording (which takes the top layer) would wait for it. Smaller cameras send one.
 		const width = track.getSettings().width ?? 0;
-		const sendEncodings = this.simulcast && source === 'camera' && width >= 960 ? SIMULCAST_LAYERS.map((layer) => ({ ...layer })) : undefined;
-		this.#transceivers.set(source, leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream], ...(sendEncodings ? { sendEncodings } : {}) }));
+		const sendEncodings =
+			this.simulcast && source === 'camera' && width >= 960
+				? SIMULCAST_LAYERS.map((layer) => ({ ...layer }))
+				: undefined;
+		this.#transceivers.set(
+			source,
+			leg.pc.addTransceiver(track, {
+				direction: 'sendonly',
+				streams: [stream],
+				...(sendEncodings ? { sendEncodings } : {})
+			})
+		);
 	}
 
 	/** One offer/answer exchange on `leg`; a refusal or a lost request closes it (nothing half-open stays). */

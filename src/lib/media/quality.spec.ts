@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { judgeQuality } from './quality';
 
-const sample = (mid: string, framesDecoded: number, packetsReceived: number, packetsLost = 0, freezeCount = 0) => ({ mid, framesDecoded, packetsReceived, packetsLost, freezeCount });
+const sample = (mid: string, framesDecoded: number, packetsReceived: number, packetsLost = 0, freezeCount = 0) => ({
+	mid,
+	framesDecoded,
+	packetsReceived,
+	packetsLost,
+	freezeCount
+});
 
 describe('judgeQuality', () => {
 	it('is undefined without video, good when frames flow without loss', () => {
@@ -18,6 +24,8 @@ describe('judgeQuality', () => {
 	});
 
 	it('counts the best-moving video (a still screen share does not spoil a moving camera)', () => {
-		expect(judgeQuality([sample('1', 0, 0), sample('2', 5, 50)], [sample('1', 60, 400), sample('2', 5, 52)], 2)).toBe('good');
+		expect(judgeQuality([sample('1', 0, 0), sample('2', 5, 50)], [sample('1', 60, 400), sample('2', 5, 52)], 2)).toBe(
+			'good'
+		);
 	});
 });

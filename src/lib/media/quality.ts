@@ -4,7 +4,9 @@ import type { InboundVideoStats } from './stats';
 
 export type ConnectionQuality = 'good' | 'fair' | 'poor';
 
-type Sample = Pick<InboundVideoStats, 'mid' | 'framesDecoded' | 'packetsLost' | 'freezeCount'> & { packetsReceived?: number };
+type Sample = Pick<InboundVideoStats, 'mid' | 'framesDecoded' | 'packetsLost' | 'freezeCount'> & {
+	packetsReceived?: number;
+};
 
 /** Loss above this share, or fewer frames per second than this, is no longer 'good' (and so on). */
 const GOOD = { loss: 0.02, fps: 15 };
@@ -24,7 +26,8 @@ export function judgeQuality(before: Sample[], after: Sample[], seconds: number)
 		const received = Math.max(0, (now.packetsReceived ?? 0) - (then.packetsReceived ?? 0));
 		const loss = lost + received > 0 ? lost / (lost + received) : 0;
 		const froze = now.freezeCount > then.freezeCount;
-		const level: ConnectionQuality = loss <= GOOD.loss && fps >= GOOD.fps && !froze ? 'good' : loss <= FAIR.loss && fps >= FAIR.fps ? 'fair' : 'poor';
+		const level: ConnectionQuality =
+			loss <= GOOD.loss && fps >= GOOD.fps && !froze ? 'good' : loss <= FAIR.loss && fps >= FAIR.fps ? 'fair' : 'poor';
 		if (!best || rank(level) > rank(best)) best = level;
 	}
 	return best;

@@ -46,7 +46,8 @@ export class Subscriber {
 				() => {
 					if (this.#leg === leg) this.onBroken();
 				},
-				() => leg.pc.getTransceivers().some((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv')
+				() =>
+					leg.pc.getTransceivers().some((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv')
 			);
 			this.#leg = leg;
 			if (old && !old.closed) retireLeg(old, leg);

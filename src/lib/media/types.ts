@@ -48,9 +48,15 @@ export type MediaFailure = { ok: false; error: { code: string; message: string }
 
 /** What each client → server media event carries, and what its acknowledgement answers. */
 export type MediaRequests = {
-	'media:publish': { payload: { offer: SessionDescription; sources: Record<string, MediaSource> }; reply: { ok: true; answer: SessionDescription } | MediaFailure };
+	'media:publish': {
+		payload: { offer: SessionDescription; sources: Record<string, MediaSource> };
+		reply: { ok: true; answer: SessionDescription } | MediaFailure;
+	};
 	'media:unpublish': { payload: Record<string, never>; reply: { ok: true } | MediaFailure };
-	'media:subscribe': { payload: Record<string, never>; reply: { ok: true; offer: SessionDescription | null; tracks: TrackInfo[] } | MediaFailure };
+	'media:subscribe': {
+		payload: Record<string, never>;
+		reply: { ok: true; offer: SessionDescription | null; tracks: TrackInfo[] } | MediaFailure;
+	};
 	'media:answer': { payload: { answer: SessionDescription }; reply: { ok: true } | MediaFailure };
 	'media:ice': { payload: { leg: MediaLeg; candidate: IceCandidate }; reply: { ok: true } | MediaFailure };
 };

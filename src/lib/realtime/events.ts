@@ -1,6 +1,18 @@
 // The socket.io event map shared by server and browser; every client event is validated on the server.
 import type { MediaPushes, MediaRequests } from '$lib/media/types';
-import type { LiveAck, LiveChatMessage, LiveGrants, LivePoll, LiveHand, LiveJoinAck, LiveParticipant, LiveQuestion, LiveRole, LiveStageMember, LiveStatus } from './ir-room-types';
+import type {
+	LiveAck,
+	LiveChatMessage,
+	LiveGrants,
+	LivePoll,
+	LiveHand,
+	LiveJoinAck,
+	LiveParticipant,
+	LiveQuestion,
+	LiveRole,
+	LiveStageMember,
+	LiveStatus
+} from './ir-room-types';
 export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
 /** The acknowledgement of a media request (see MediaRequests in $lib/media/types). */
 export type MediaAck<E extends keyof MediaRequests> = (reply: MediaRequests[E]['reply']) => void;
@@ -45,7 +57,10 @@ export interface ClientToServerEvents {
 	'ir:chat_delete': (payload: { eventId: string; messageId: string }, ack: LiveAck) => void;
 	'ir:question_ask': (payload: { eventId: string; body: string }, ack: LiveAck) => void;
 	'ir:question_vote': (payload: { eventId: string; questionId: string }, ack: LiveAck) => void;
-	'ir:question_moderate': (payload: { eventId: string; questionId: string; action: 'approve' | 'answer' | 'dismiss' }, ack: LiveAck) => void;
+	'ir:question_moderate': (
+		payload: { eventId: string; questionId: string; action: 'approve' | 'answer' | 'dismiss' },
+		ack: LiveAck
+	) => void;
 	'ir:poll_create': (payload: { eventId: string; question: string; options: string[] }, ack: LiveAck) => void;
 	'ir:poll_answer': (payload: { eventId: string; pollId: string; optionId: string }, ack: LiveAck) => void;
 	'ir:poll_close': (payload: { eventId: string; pollId: string }, ack: LiveAck) => void;
@@ -59,4 +74,11 @@ export interface ClientToServerEvents {
 }
 
 /** A message of a need response's thread, as both sides receive it live. */
-export type ThreadMessage = { id: string; responseId: string; authorId: string | null; authorName: string | null; body: string; createdAt: string };
+export type ThreadMessage = {
+	id: string;
+	responseId: string;
+	authorId: string | null;
+	authorName: string | null;
+	body: string;
+	createdAt: string;
+};

@@ -11,7 +11,11 @@ const QUALITY_INTERVAL_MS = 2_000;
 type IceServer = { urls: string | string[]; username?: string; credential?: string };
 
 /** `eventId` names what this tab remembers across a reload (was it live, with which devices). */
-export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError: (error: unknown) => void, eventId = '') {
+export function createRoomMedia(
+	getSocket: () => LiveSocket | undefined,
+	onError: (error: unknown) => void,
+	eventId = ''
+) {
 	let media: LiveMedia | undefined;
 	const memory = resumeMemory(eventId);
 	let removeListeners: (() => void) | undefined;
@@ -49,7 +53,13 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 		// Not buffered while disconnected: socket.io would send it on reconnecting, before the room is
 		// joined again (and possibly to another node), and hold the leg's queue meanwhile.
 		if (!socket?.connected) return Promise.reject(new Error('socket not connected'));
-		return (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<MediaRequests[E]['reply']> } }).timeout(10_000).emitWithAck(event, payload);
+		return (
+			socket as unknown as {
+				timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<MediaRequests[E]['reply']> };
+			}
+		)
+			.timeout(10_000)
+			.emitWithAck(event, payload);
 	};
 
 	const onPublishers = (publishers: Map<string, PublisherStreams>) => {
@@ -181,7 +191,9 @@ export function createRoomMedia(getSocket: () => LiveSocket | undefined, onError
 		async switchDevice(kind: 'audio' | 'video', deviceId: string) {
 			const source: MediaSource = kind === 'audio' ? 'microphone' : 'camera';
 			try {
-				const fresh = await navigator.mediaDevices.getUserMedia(kind === 'audio' ? { audio: { deviceId: { exact: deviceId } } } : { video: { deviceId: { exact: deviceId } } });
+				const fresh = await navigator.mediaDevices.getUserMedia(
+					kind === 'audio' ? { audio: { deviceId: { exact: deviceId } } } : { video: { deviceId: { exact: deviceId } } }
+				);
 				const track = kind === 'audio' ? fresh.getAudioTracks()[0] : fresh.getVideoTracks()[0];
 				const camera = state.camera;
 				if (!camera || !track) return;

@@ -5,8 +5,24 @@ export type LiveStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
 export type LiveGrants = { canPublish: boolean; canSubscribe: boolean; roomAdmin: boolean; canStart: boolean };
 export type LiveQuestionStatus = 'pending' | 'approved' | 'answered' | 'dismissed';
 
-export type LiveChatMessage = { id: string; eventId: string; userId: string | null; authorName: string | null; body: string; createdAt: string };
-export type LiveQuestion = { id: string; eventId: string; userId: string | null; authorName: string | null; body: string; status: LiveQuestionStatus; votes: number; createdAt: string };
+export type LiveChatMessage = {
+	id: string;
+	eventId: string;
+	userId: string | null;
+	authorName: string | null;
+	body: string;
+	createdAt: string;
+};
+export type LiveQuestion = {
+	id: string;
+	eventId: string;
+	userId: string | null;
+	authorName: string | null;
+	body: string;
+	status: LiveQuestionStatus;
+	votes: number;
+	createdAt: string;
+};
 export type LiveHand = { userId: string; name: string; raisedAt: string };
 export type LiveParticipant = { userId: string; name: string; role: LiveRole };
 /** Someone who may publish, by the peer id their media arrives under (their socket's id). */

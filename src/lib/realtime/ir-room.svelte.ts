@@ -5,7 +5,18 @@ import { keepConnected } from './keep-connected';
 import * as m from '$lib/paraglide/messages';
 import type { ClientToServerEvents, ServerToClientEvents } from './events';
 import { followPlacement } from './live-placement';
-import type { LiveChatMessage, LiveGrants, LiveHand, LiveParticipant, LivePoll, LiveQuestion, LiveRole, LiveRoomSnapshot, LiveStageMember, LiveStatus } from './ir-room-types';
+import type {
+	LiveChatMessage,
+	LiveGrants,
+	LiveHand,
+	LiveParticipant,
+	LivePoll,
+	LiveQuestion,
+	LiveRole,
+	LiveRoomSnapshot,
+	LiveStageMember,
+	LiveStatus
+} from './ir-room-types';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Reply = { ok: true } | { ok: false; error: { code: string; message: string } };
@@ -45,11 +56,15 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 	});
 
 	function upsertQuestion(question: LiveQuestion) {
-		state.questions = [...state.questions.filter((q) => q.id !== question.id), question].filter((q) => q.status !== 'dismissed').sort(byVotes);
+		state.questions = [...state.questions.filter((q) => q.id !== question.id), question]
+			.filter((q) => q.status !== 'dismissed')
+			.sort(byVotes);
 	}
 
 	function upsertPoll(poll: LivePoll) {
-		state.polls = [poll, ...state.polls.filter((p) => p.id !== poll.id)].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+		state.polls = [poll, ...state.polls.filter((p) => p.id !== poll.id)].sort((a, b) =>
+			b.createdAt.localeCompare(a.createdAt)
+		);
 	}
 
 	function join() {
@@ -62,8 +77,22 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			}
 			const room = reply.room;
 			Object.assign(state, {
-				joined: true, refusal: '', userId: room.userId, role: room.role, grants: room.grants, status: room.status, viewers: room.viewers, stage: room.stage,
-				chat: room.chat, questions: [...room.questions].sort(byVotes), voted: room.votedQuestionIds, polls: room.polls, pollAnswers: room.pollAnswers, handRaised: room.handRaised, hands: room.hands, participants: room.participants
+				joined: true,
+				refusal: '',
+				userId: room.userId,
+				role: room.role,
+				grants: room.grants,
+				status: room.status,
+				viewers: room.viewers,
+				stage: room.stage,
+				chat: room.chat,
+				questions: [...room.questions].sort(byVotes),
+				voted: room.votedQuestionIds,
+				polls: room.polls,
+				pollAnswers: room.pollAnswers,
+				handRaised: room.handRaised,
+				hands: room.hands,
+				participants: room.participants
 			});
 			// Hands live in the owning node's memory: after a move to another node, raise it again.
 			if (joinedOnce && handWasRaised && !room.handRaised) socket?.emit('ir:hand_raise', { eventId }, () => {});
@@ -72,13 +101,18 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 		});
 	}
 
-	function request<E extends keyof ClientToServerEvents>(event: E, payload: Record<string, unknown>): Promise<string | null> {
+	function request<E extends keyof ClientToServerEvents>(
+		event: E,
+		payload: Record<string, unknown>
+	): Promise<string | null> {
 		return new Promise((resolve) => {
 			if (!socket?.connected) return resolve(m.ir_live_offline());
-			(socket as unknown as Socket).timeout(10_000).emit(event, { eventId, ...payload }, (error: Error | null, reply: Reply) => {
-				if (error) return resolve(m.ir_live_offline());
-				resolve(reply.ok ? null : reply.error.message);
-			});
+			(socket as unknown as Socket)
+				.timeout(10_000)
+				.emit(event, { eventId, ...payload }, (error: Error | null, reply: Reply) => {
+					if (error) return resolve(m.ir_live_offline());
+					resolve(reply.ok ? null : reply.error.message);
+				});
 		});
 	}
 
@@ -90,7 +124,13 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 		connect() {
 			// Opened once the room's node is known; reconnects come quickly (every 0.25–1 s), since after a
 			// failover the placement answers the new owner the moment the old lease ends.
-			socket = io({ path: '/socket.io', transports: ['websocket', 'polling'], autoConnect: false, reconnectionDelay: 250, reconnectionDelayMax: 1000 });
+			socket = io({
+				path: '/socket.io',
+				transports: ['websocket', 'polling'],
+				autoConnect: false,
+				reconnectionDelay: 250,
+				reconnectionDelayMax: 1000
+			});
 			keepConnected(socket);
 			const opened = socket;
 			void followPlacement(opened as unknown as Socket, eventId).ready.finally(() => opened.connect());
@@ -110,11 +150,18 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			socket.on('ir:participants', (p) => p.eventId === eventId && (state.participants = p.participants));
 			socket.on('ir:hands', (p) => p.eventId === eventId && (state.hands = p.hands));
 			socket.on('ir:chat', (message) => {
-				if (message.eventId === eventId && !state.chat.some((c) => c.id === message.id)) state.chat = [...state.chat, message];
+				if (message.eventId === eventId && !state.chat.some((c) => c.id === message.id))
+					state.chat = [...state.chat, message];
 			});
-			socket.on('ir:chat_deleted', (p) => p.eventId === eventId && (state.chat = state.chat.filter((c) => c.id !== p.id)));
+			socket.on(
+				'ir:chat_deleted',
+				(p) => p.eventId === eventId && (state.chat = state.chat.filter((c) => c.id !== p.id))
+			);
 			socket.on('ir:question', (q) => q.eventId === eventId && upsertQuestion(q));
-			socket.on('ir:question_hidden', (p) => p.eventId === eventId && (state.questions = state.questions.filter((q) => q.id !== p.id)));
+			socket.on(
+				'ir:question_hidden',
+				(p) => p.eventId === eventId && (state.questions = state.questions.filter((q) => q.id !== p.id))
+			);
 			socket.on('ir:poll', (poll) => poll.eventId === eventId && upsertPoll(poll));
 			socket.on('ir:role', (p) => {
 				if (p.eventId !== eventId) return;
@@ -148,7 +195,8 @@ export function createLiveRoom(eventId: string, initialStatus: LiveStatus, hooks
 			if (!error) state.voted = [...state.voted, questionId];
 			return error;
 		},
-		moderate: (questionId: string, action: 'approve' | 'answer' | 'dismiss') => request('ir:question_moderate', { questionId, action }),
+		moderate: (questionId: string, action: 'approve' | 'answer' | 'dismiss') =>
+			request('ir:question_moderate', { questionId, action }),
 		createPoll: (question: string, options: string[]) => request('ir:poll_create', { question, options }),
 		async answerPoll(pollId: string, optionId: string) {
 			const error = await request('ir:poll_answer', { pollId, optionId });

@@ -6,7 +6,11 @@ import type { Socket } from 'socket.io-client';
 /** The owning node's id, null without a cluster, undefined when the question failed (try again). */
 export async function askPlacement(eventId: string): Promise<string | null | undefined> {
 	try {
-		const response = await fetch(`/ir/${eventId}/live/placement`, { method: 'POST', cache: 'no-store', headers: { accept: 'application/json' } });
+		const response = await fetch(`/ir/${eventId}/live/placement`, {
+			method: 'POST',
+			cache: 'no-store',
+			headers: { accept: 'application/json' }
+		});
 		if (!response.ok) return undefined;
 		const body = (await response.json()) as { node?: unknown };
 		return typeof body.node === 'string' ? body.node : null;

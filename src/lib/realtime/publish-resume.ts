@@ -15,7 +15,10 @@ export function resumeMemory(eventId: string) {
 				const parsed: unknown = JSON.parse(raw);
 				if (!parsed || typeof parsed !== 'object') return {};
 				const { videoId, audioId } = parsed as Record<string, unknown>;
-				return { videoId: typeof videoId === 'string' ? videoId : undefined, audioId: typeof audioId === 'string' ? audioId : undefined };
+				return {
+					videoId: typeof videoId === 'string' ? videoId : undefined,
+					audioId: typeof audioId === 'string' ? audioId : undefined
+				};
 			} catch {
 				return undefined; // storage disabled or a damaged entry: behave as if nothing was live
 			}
@@ -40,7 +43,9 @@ export function resumeMemory(eventId: string) {
 /** Whether camera and microphone may be opened without asking (Permissions API; false where it is missing). */
 export async function devicesGranted(): Promise<boolean> {
 	try {
-		const states = await Promise.all((['camera', 'microphone'] as const).map((name) => navigator.permissions.query({ name: name as PermissionName })));
+		const states = await Promise.all(
+			(['camera', 'microphone'] as const).map((name) => navigator.permissions.query({ name: name as PermissionName }))
+		);
 		return states.every((status) => status.state === 'granted');
 	} catch {
 		return false;

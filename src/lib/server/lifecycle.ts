@@ -13,7 +13,10 @@ export type Lifecycle = {
 	beginShutdown(): void;
 	/** Closes the sockets, stops the workers, then closes the database. */
 	shutdown(): Promise<void>;
-	summary(): { database: string; demo: { password: string; accounts: readonly { role: string; email: string }[] } | null };
+	summary(): {
+		database: string;
+		demo: { password: string; accounts: readonly { role: string; email: string }[] } | null;
+	};
 	/** The app's logger, or the console once the runtime is gone. */
 	log: { info: LogFn; warn: LogFn; error: LogFn; fatal: LogFn };
 };
@@ -21,11 +24,13 @@ export type Lifecycle = {
 export function exposeLifecycle(): void {
 	// Kept past stopRuntime, so the last lines of a shutdown are JSON like the rest.
 	const startedWith = tryGetRuntime()?.logger;
-	const logAt = (level: 'info' | 'warn' | 'error' | 'fatal'): LogFn => (context, message) => {
-		const logger = tryGetRuntime()?.logger ?? startedWith;
-		if (logger) logger[level](context, message);
-		else console.error(message, context);
-	};
+	const logAt =
+		(level: 'info' | 'warn' | 'error' | 'fatal'): LogFn =>
+		(context, message) => {
+			const logger = tryGetRuntime()?.logger ?? startedWith;
+			if (logger) logger[level](context, message);
+			else console.error(message, context);
+		};
 	const lifecycle: Lifecycle = {
 		attachRealtime,
 		beginShutdown: () => {
@@ -35,7 +40,9 @@ export function exposeLifecycle(): void {
 		shutdown: stopRuntime,
 		summary: () => ({
 			database: getRuntime().database.kind,
-			demo: getRuntime().config.SEED_DEMO ? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS, operatorTotpKey: DEMO_OPERATOR_TOTP_KEY } : null
+			demo: getRuntime().config.SEED_DEMO
+				? { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS, operatorTotpKey: DEMO_OPERATOR_TOTP_KEY }
+				: null
 		}),
 		log: { info: logAt('info'), warn: logAt('warn'), error: logAt('error'), fatal: logAt('fatal') }
 	};

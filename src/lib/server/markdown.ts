@@ -5,7 +5,29 @@ import sanitizeHtml from 'sanitize-html';
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 const allowed: sanitizeHtml.IOptions = {
-	allowedTags: ['p', 'br', 'strong', 'em', 'del', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h3', 'h4', 'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+	allowedTags: [
+		'p',
+		'br',
+		'strong',
+		'em',
+		'del',
+		'ul',
+		'ol',
+		'li',
+		'blockquote',
+		'code',
+		'pre',
+		'h3',
+		'h4',
+		'a',
+		'hr',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td'
+	],
 	allowedAttributes: { a: ['href', 'title', 'rel', 'target'] },
 	allowedSchemes: ['https', 'http', 'mailto'],
 	allowProtocolRelative: false,

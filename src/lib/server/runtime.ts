@@ -44,7 +44,8 @@ async function start(): Promise<Runtime> {
 		logger
 	});
 	// Without its own key a deployment's TOTP keys are encrypted with the development key, known to all.
-	if (!config.TOTP_ENCRYPTION_KEY?.trim() && !config.SEED_DEMO) logger.warn('TOTP_ENCRYPTION_KEY is not set: TOTP keys are encrypted with the development key');
+	if (!config.TOTP_ENCRYPTION_KEY?.trim() && !config.SEED_DEMO)
+		logger.warn('TOTP_ENCRYPTION_KEY is not set: TOTP keys are encrypted with the development key');
 	const migrated = await migrateToLatest(database.db);
 	logger.info(
 		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
@@ -52,12 +53,19 @@ async function start(): Promise<Runtime> {
 	);
 	const { countUnreadableTotpKeys } = await import('./auth/two-factor');
 	const unreadableTotpKeys = await countUnreadableTotpKeys(database.db);
-	if (unreadableTotpKeys > 0) logger.error({ count: unreadableTotpKeys }, 'TOTP keys do not decrypt: TOTP_ENCRYPTION_KEY differs from the one they were stored with');
+	if (unreadableTotpKeys > 0)
+		logger.error(
+			{ count: unreadableTotpKeys },
+			'TOTP keys do not decrypt: TOTP_ENCRYPTION_KEY differs from the one they were stored with'
+		);
 	// Made here rather than on first use, so the manager's check-in page only reads (issue 19).
 	const { ensureCheckInSecret } = await import('./courses/check-in');
 	await ensureCheckInSecret(database.db);
 	const runtime: Runtime = { config, logger, database, stopWorkers: [], readiness: [], draining: false };
-	runtime.readiness.push({ name: 'accepting', run: () => (runtime.draining ? 'draining' : 'ok') }, ...databaseChecks(database));
+	runtime.readiness.push(
+		{ name: 'accepting', run: () => (runtime.draining ? 'draining' : 'ok') },
+		...databaseChecks(database)
+	);
 	holder.current = runtime;
 	if (config.SEED_DEMO) {
 		const { seedDemoIfEmpty } = await import('./seed/index');

@@ -23,7 +23,15 @@ export const load = (async (event) => {
 		rejected: rejected
 			.sort((a, b) => b.updated_at.getTime() - a.updated_at.getTime())
 			.slice(0, RECENT_REJECTED)
-			.map(({ id, slug, kind, name_ko, name_en, status_reason, updated_at }) => ({ id, slug, kind, name_ko, name_en, status_reason, updated_at }))
+			.map(({ id, slug, kind, name_ko, name_en, status_reason, updated_at }) => ({
+				id,
+				slug,
+				kind,
+				name_ko,
+				name_en,
+				status_reason,
+				updated_at
+			}))
 	};
 }) satisfies PageServerLoad;
 
@@ -45,16 +53,38 @@ export const actions = {
 		const operator = requireOperator(event);
 		const form = await readForm(event.request, verifySchema);
 		if (!form.ok) {
-			return fail(400, { action: 'verify' as const, orgId: form.values.orgId, message: m.error_validation_failed(), errors: form.errors, values: form.values });
+			return fail(400, {
+				action: 'verify' as const,
+				orgId: form.values.orgId,
+				message: m.error_validation_failed(),
+				errors: form.errors,
+				values: form.values
+			});
 		}
-		return decide(event, operator.id, { action: 'verify', orgId: form.data.orgId, verified: true, reason: form.data.reason });
+		return decide(event, operator.id, {
+			action: 'verify',
+			orgId: form.data.orgId,
+			verified: true,
+			reason: form.data.reason
+		});
 	},
 	reject: async (event) => {
 		const operator = requireOperator(event);
 		const form = await readForm(event.request, rejectSchema);
 		if (!form.ok) {
-			return fail(400, { action: 'reject' as const, orgId: form.values.orgId, message: m.error_validation_failed(), errors: form.errors, values: form.values });
+			return fail(400, {
+				action: 'reject' as const,
+				orgId: form.values.orgId,
+				message: m.error_validation_failed(),
+				errors: form.errors,
+				values: form.values
+			});
 		}
-		return decide(event, operator.id, { action: 'reject', orgId: form.data.orgId, verified: false, reason: form.data.reason });
+		return decide(event, operator.id, {
+			action: 'reject',
+			orgId: form.data.orgId,
+			verified: false,
+			reason: form.data.reason
+		});
 	}
 } satisfies Actions;

@@ -14,9 +14,25 @@ export const load = (async ({ url, locals }) => {
 	const courses = await listCatalogue(db, filter, now);
 	const user = locals.user;
 	return {
-		filter: { q: filter.q ?? '', category: filter.category ?? '', audience: filter.audience ?? '', format: filter.format ?? '', language: filter.language ?? '' },
-		courses: courses.map(({ credential_id, open_cohort_ids: _, ...c }) => ({ ...c, grants_credential: credential_id !== null, next_meeting_at: c.next_meeting_at && new Date(c.next_meeting_at).toISOString() })),
-		mine: user ? (await listUserEnrolments(db, user.id)).map((e) => ({ ...e, offer_expires_at: e.offer_expires_at?.toISOString() ?? null, starts_at: e.starts_at && new Date(e.starts_at).toISOString() })) : null,
+		filter: {
+			q: filter.q ?? '',
+			category: filter.category ?? '',
+			audience: filter.audience ?? '',
+			format: filter.format ?? '',
+			language: filter.language ?? ''
+		},
+		courses: courses.map(({ credential_id, open_cohort_ids: _, ...c }) => ({
+			...c,
+			grants_credential: credential_id !== null,
+			next_meeting_at: c.next_meeting_at && new Date(c.next_meeting_at).toISOString()
+		})),
+		mine: user
+			? (await listUserEnrolments(db, user.id)).map((e) => ({
+					...e,
+					offer_expires_at: e.offer_expires_at?.toISOString() ?? null,
+					starts_at: e.starts_at && new Date(e.starts_at).toISOString()
+				}))
+			: null,
 		manages: user ? (await listManagedCourseIds(db, user)).length > 0 : false,
 		approvals: user ? (await listPendingApprovals(db, user.id)).length : 0
 	};

@@ -10,7 +10,11 @@ export const load = (async ({ url, locals }) => {
 	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(url.searchParams));
 	// A hand-edited URL with a bad value still shows the directory, with a note.
 	const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
-	const [results, facets, terms] = await Promise.all([searchOrganizations(db, query, locals.locale), directoryFacets(db, query), listTerms(db)]);
+	const [results, facets, terms] = await Promise.all([
+		searchOrganizations(db, query, locals.locale),
+		directoryFacets(db, query),
+		listTerms(db)
+	]);
 	const total = facets.find((f) => f.facet === 'total')?.count ?? 0;
 	// No hits for the words: suggest a spelling, and keep the filters visible with their counts without the words.
 	const help = total === 0 && query.q ? await noHitHelp(db, query, terms) : null;

@@ -11,7 +11,9 @@ export const load = (async (event) => {
 	const db = getDb();
 	const user = event.locals.user;
 	const parsed = eventsQuerySchema.safeParse(searchParamsToObject(event.url.searchParams));
-	const query = parsed.success ? parsed.data : eventsQuerySchema.parse({ tab: event.url.searchParams.get('tab') === 'past' ? 'past' : 'upcoming' });
+	const query = parsed.success
+		? parsed.data
+		: eventsQuerySchema.parse({ tab: event.url.searchParams.get('tab') === 'past' ? 'past' : 'upcoming' });
 	const [result, fields, startups] = await Promise.all([
 		listEvents(db, user, query, new Date(), event.locals.timeZone),
 		listTerms(db, 'field'),

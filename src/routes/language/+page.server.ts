@@ -20,7 +20,13 @@ export const actions = {
 		const form = await readForm(event.request, schema);
 		const target = safeRedirect(form.ok ? form.data.redirect : undefined, event.url.origin);
 		if (!form.ok) redirect(303, target);
-		event.cookies.set(cookieName, form.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
+		event.cookies.set(cookieName, form.data.locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 34560000,
+			secure: isSecure(event)
+		});
 		rememberVisitChoice(event.cookies, form.data.locale, isSecure(event));
 		if (event.locals.user) await updateUser(getDb(), event.locals.user.id, { locale: form.data.locale });
 		redirect(303, target);

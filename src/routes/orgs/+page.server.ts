@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { text } from '$lib/server/http/text';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { listUserMemberships, listUserPendingJoinRequests, searchVerifiedOrganizations } from '$lib/server/orgs/repository';
+import {
+	listUserMemberships,
+	listUserPendingJoinRequests,
+	searchVerifiedOrganizations
+} from '$lib/server/orgs/repository';
 import { requireUser } from '$lib/server/http/context';
 
 const querySchema = text().trim().max(100).catch('');

@@ -5,5 +5,9 @@ import { personalDataSettings } from '$lib/server/privacy/settings';
 
 export const load = (async () => {
 	const notices = await listNotices(getDb());
-	return { version: notices[0]?.version ?? '', publishedAt: notices[0]?.published_at ?? null, ...personalDataSettings() };
+	return {
+		version: notices[0]?.version ?? '',
+		publishedAt: notices[0]?.published_at ?? null,
+		...personalDataSettings()
+	};
 }) satisfies PageServerLoad;

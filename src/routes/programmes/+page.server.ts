@@ -14,5 +14,12 @@ export const load = (async ({ url, locals }) => {
 		listCallRegions(db),
 		locals.user ? listManagedAgencies(db, locals.user) : Promise.resolve([])
 	]);
-	return { calls, fields, regions, query: { field: query.field ?? '', region: query.region ?? '' }, canPost: agencies.length > 0, invalidQuery: !parsed.success };
+	return {
+		calls,
+		fields,
+		regions,
+		query: { field: query.field ?? '', region: query.region ?? '' },
+		canPost: agencies.length > 0,
+		invalidQuery: !parsed.success
+	};
 }) satisfies PageServerLoad;

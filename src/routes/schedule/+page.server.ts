@@ -13,7 +13,13 @@ export const load = (async (event) => {
 	return {
 		view: query.view,
 		kinds: query.kinds,
-		window: { days: window.days, anchor: window.anchor, previous: window.previous, next: window.next, today: window.today },
+		window: {
+			days: window.days,
+			anchor: window.anchor,
+			previous: window.previous,
+			next: window.next,
+			today: window.today
+		},
 		items,
 		conflicts: items.filter((item) => item.conflictsWith.length > 0).length
 	};

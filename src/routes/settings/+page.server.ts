@@ -19,7 +19,11 @@ export const load = (async (event) => {
 	const listing = await findListing(getDb(), user.id);
 	return {
 		profile: { name: user.name, email: user.email, locale: user.locale, timeZone: user.timeZone },
-		listing: { title: listing?.title ?? '', expertise: listing?.expertise ?? '', directoryListed: listing?.directory_listed ?? false }
+		listing: {
+			title: listing?.title ?? '',
+			expertise: listing?.expertise ?? '',
+			directoryListed: listing?.directory_listed ?? false
+		}
 	};
 }) satisfies PageServerLoad;
 
@@ -35,7 +39,13 @@ export const actions = {
 				await updateListing(trx, user.id, form.data);
 				await recordListingChoice(trx, user.id, form.data.directoryListed, requestContext(event).ip);
 			});
-		event.cookies.set(cookieName, form.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 34560000, secure: isSecure(event) });
+		event.cookies.set(cookieName, form.data.locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: 34560000,
+			secure: isSecure(event)
+		});
 		return { saved: true };
 	}
 } satisfies Actions;

@@ -20,7 +20,10 @@ export const actions = {
 		try {
 			const { token, session } = await signUp(
 				getDb(),
-				{ ...form.data, consent: { marketing_email: form.data.consent_marketing, profile_listing: form.data.consent_listing } },
+				{
+					...form.data,
+					consent: { marketing_email: form.data.consent_marketing, profile_listing: form.data.consent_listing }
+				},
 				requestContext(event)
 			);
 			setSessionCookie(event.cookies, token, session.expiresAt, isSecure(event));

@@ -8,6 +8,9 @@ import { listVoucherHoldings } from '$lib/server/vouchers/holdings';
 export const load = (async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const [vouchers, organizations] = await Promise.all([listVoucherHoldings(db, user), listReadableOrganizations(db, user.id)]);
+	const [vouchers, organizations] = await Promise.all([
+		listVoucherHoldings(db, user),
+		listReadableOrganizations(db, user.id)
+	]);
 	return { vouchers, organizations: organizations.map(({ slug, name_ko, name_en }) => ({ slug, name_ko, name_en })) };
 }) satisfies PageServerLoad;

@@ -47,7 +47,9 @@ export async function enterTotpCode(page: Page, base32Key: string): Promise<void
 		}
 		step = Math.max(step, currentStep());
 		await page.locator('input[name=code]').fill(generateHOTP(key, BigInt(step), 6));
-		const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login/two-factor');
+		const answer = page.waitForResponse(
+			(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login/two-factor'
+		);
 		await page.locator('form[action="?/totp"] button[type=submit]').click();
 		const result = (await (await answer).json()) as { type: string };
 		if (result.type === 'redirect') {
@@ -59,7 +61,12 @@ export async function enterTotpCode(page: Page, base32Key: string): Promise<void
 	throw new Error('No TOTP code was accepted in time');
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, totpKey = TOTP_KEYS[email]): Promise<void> {
+export async function signIn(
+	page: Page,
+	email: string,
+	password = DEMO_PASSWORD,
+	totpKey = TOTP_KEYS[email]
+): Promise<void> {
 	await gotoReady(page, '/login');
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill(password);
@@ -74,7 +81,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** Ticks the required consent of the sign-up form (PIPA); optional purposes stay unticked unless asked. */
-export async function acceptSignUpConsents(page: Page, optional: { marketing?: boolean; listing?: boolean } = {}): Promise<void> {
+export async function acceptSignUpConsents(
+	page: Page,
+	optional: { marketing?: boolean; listing?: boolean } = {}
+): Promise<void> {
 	await page.locator('input[name=consent_required]').check();
 	if (optional.marketing) await page.locator('input[name=consent_marketing]').check();
 	if (optional.listing) await page.locator('input[name=consent_listing]').check();

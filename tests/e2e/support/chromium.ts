@@ -19,13 +19,16 @@ export function resolveChromiumPath(env: Record<string, string | undefined> = pr
 	const configured = env.CHROMIUM_PATH;
 	if (configured) {
 		// A path the user gave that does not exist is a mistake worth stopping for, not a reason to guess.
-		if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH is ${configured}, but no file is there. ${HOW_TO_INSTALL}`);
+		if (!existsSync(configured))
+			throw new Error(`CHROMIUM_PATH is ${configured}, but no file is there. ${HOW_TO_INSTALL}`);
 		return configured;
 	}
 	if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
 	const bundled = playwrightChromium();
 	if (bundled && existsSync(bundled)) return bundled;
-	throw new Error(`No Chromium found for the e2e tests (looked at ${SYSTEM_CHROMIUM} and Playwright's browser folder). ${HOW_TO_INSTALL}`);
+	throw new Error(
+		`No Chromium found for the e2e tests (looked at ${SYSTEM_CHROMIUM} and Playwright's browser folder). ${HOW_TO_INSTALL}`
+	);
 }
 
 /** Flags for a headless Chromium in containers and CI: no sandbox, GPU, or background traffic. */

@@ -11,9 +11,22 @@ export const evilStrings = [
 /** The JSON text of `[[[…]]]` nested `depth` times, built as text: encoders recurse and would overflow first. */
 export const deepJsonText = (depth: number) => `${'['.repeat(depth)}"leaf"${']'.repeat(depth)}`;
 
-type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; format?: string };
+type JsonSchema = {
+	$ref?: string;
+	type?: string | string[];
+	properties?: Record<string, JsonSchema>;
+	items?: JsonSchema;
+	enum?: unknown[];
+	anyOf?: JsonSchema[];
+	oneOf?: JsonSchema[];
+	allOf?: JsonSchema[];
+	format?: string;
+};
 type Operation = { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
-export type OpenApiDoc = { paths: Record<string, Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', Operation>>>; components?: { schemas?: Record<string, JsonSchema> } };
+export type OpenApiDoc = {
+	paths: Record<string, Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', Operation>>>;
+	components?: { schemas?: Record<string, JsonSchema> };
+};
 
 /** A value of `schema` whose every string is `evil` (enums keep a valid member, so parsing goes deeper). */
 export function fillSchema(doc: OpenApiDoc, schema: JsonSchema | undefined, evil: string, depth = 0): unknown {
@@ -23,7 +36,10 @@ export function fillSchema(doc: OpenApiDoc, schema: JsonSchema | undefined, evil
 	if (choice) return fillSchema(doc, choice, evil, depth + 1);
 	if (schema.enum) return schema.enum[0];
 	const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-	if (type === 'object' || schema.properties) return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fillSchema(doc, value, evil, depth + 1)]));
+	if (type === 'object' || schema.properties)
+		return Object.fromEntries(
+			Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fillSchema(doc, value, evil, depth + 1)])
+		);
 	if (type === 'array') return [fillSchema(doc, schema.items, evil, depth + 1)];
 	if (type === 'integer' || type === 'number') return 1;
 	if (type === 'boolean') return true;
@@ -37,5 +53,23 @@ export const SOCKET_EVENTS: { name: string; ack: boolean }[] = [
 	{ name: 'needs:leave', ack: false },
 	{ name: 'needs:post', ack: true },
 	{ name: 'needs:read', ack: false },
-	...['ir:join', 'ir:leave', 'ir:chat_post', 'ir:chat_delete', 'ir:question_ask', 'ir:question_vote', 'ir:question_moderate', 'ir:poll_create', 'ir:poll_answer', 'ir:poll_close', 'ir:hand_raise', 'ir:hand_lower', 'ir:speaker_promote', 'ir:speaker_demote', 'ir:participant_remove', 'ir:session_start', 'ir:session_end'].map((name) => ({ name, ack: true }))
+	...[
+		'ir:join',
+		'ir:leave',
+		'ir:chat_post',
+		'ir:chat_delete',
+		'ir:question_ask',
+		'ir:question_vote',
+		'ir:question_moderate',
+		'ir:poll_create',
+		'ir:poll_answer',
+		'ir:poll_close',
+		'ir:hand_raise',
+		'ir:hand_lower',
+		'ir:speaker_promote',
+		'ir:speaker_demote',
+		'ir:participant_remove',
+		'ir:session_start',
+		'ir:session_end'
+	].map((name) => ({ name, ack: true }))
 ];

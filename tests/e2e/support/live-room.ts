@@ -34,7 +34,8 @@ export async function inboundVideos(page: Page): Promise<InboundVideo[]> {
 		for (const pc of (window as unknown as { __peers: RTCPeerConnection[] }).__peers) {
 			if (pc.connectionState === 'closed') continue;
 			(await pc.getStats()).forEach((s) => {
-				if (s.type === 'inbound-rtp' && s.kind === 'video') result.push({ id: `${s.id}`, frames: s.framesDecoded ?? 0 });
+				if (s.type === 'inbound-rtp' && s.kind === 'video')
+					result.push({ id: `${s.id}`, frames: s.framesDecoded ?? 0 });
 			});
 		}
 		return result;
@@ -68,12 +69,19 @@ export async function sendingVideo(page: Page): Promise<boolean> {
 }
 
 /** A signed-in page in its own context; `granted`: camera and microphone are granted to the origin. */
-export async function contextAs(browser: Browser, email: string, { granted = false, init = [] as Array<() => void> } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function contextAs(
+	browser: Browser,
+	email: string,
+	{ granted = false, init = [] as Array<() => void> } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext();
 	await context.addInitScript(instrument);
 	for (const script of init) await context.addInitScript(script);
 	const page = await context.newPage();
-	page.on('console', (msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`));
+	page.on(
+		'console',
+		(msg) => ['warning', 'error'].includes(msg.type()) && console.log(`[${email}] ${msg.type()}: ${msg.text()}`)
+	);
 	await signIn(page, email);
 	if (granted) await context.grantPermissions(['camera', 'microphone'], { origin: new URL(page.url()).origin });
 	return { context, page };
@@ -82,18 +90,28 @@ export async function contextAs(browser: Browser, email: string, { granted = fal
 /** A members-only session starting in 10 minutes: startup-admin presents, the operator moderates, `registrants` registered. */
 export async function createLiveSession(db: pg.Client, title: string, registrants: string[]): Promise<string> {
 	const ids = async (emails: string[]) => {
-		const { rows } = await db.query<{ id: string; email: string }>('select id, email from users where email = any($1)', [emails]);
+		const { rows } = await db.query<{ id: string; email: string }>(
+			'select id, email from users where email = any($1)',
+			[emails]
+		);
 		return Object.fromEntries(rows.map((row) => [row.email, row.id]));
 	};
 	const user = await ids([demo.startupAdmin, demo.operator, ...registrants]);
-	const { rows: orgs } = await db.query<{ org_id: string }>("select org_id from memberships where user_id = $1 and role = 'owner'", [user[demo.startupAdmin]]);
+	const { rows: orgs } = await db.query<{ org_id: string }>(
+		"select org_id from memberships where user_id = $1 and role = 'owner'",
+		[user[demo.startupAdmin]]
+	);
 	const { rows } = await db.query<{ id: string }>(
 		`insert into ir_events (org_id, title_ko, title_en, summary_ko, summary_en, starts_at, duration_minutes, access, moderator_id, created_by)
 		 values ($1, $2, $2, '요약', 'Summary', now() + interval '10 minutes', 60, 'members', $3, $4) returning id`,
 		[orgs[0].org_id, title, user[demo.operator], user[demo.startupAdmin]]
 	);
 	const eventId = rows[0].id;
-	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [eventId, user[demo.startupAdmin]]);
-	for (const email of registrants) await db.query('insert into ir_registrations (event_id, user_id) values ($1, $2)', [eventId, user[email]]);
+	await db.query('insert into ir_event_presenters (event_id, user_id) values ($1, $2)', [
+		eventId,
+		user[demo.startupAdmin]
+	]);
+	for (const email of registrants)
+		await db.query('insert into ir_registrations (event_id, user_id) values ($1, $2)', [eventId, user[email]]);
 	return eventId;
 }

@@ -12,7 +12,11 @@ export type PortalProcess = {
 	kill(): Promise<void>;
 };
 
-export async function startPortal(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<PortalProcess> {
+export async function startPortal(options: {
+	port: number;
+	databaseUrl: string;
+	env?: Record<string, string>;
+}): Promise<PortalProcess> {
 	const baseURL = `http://127.0.0.1:${options.port}`;
 	const env: Record<string, string | undefined> = {
 		...process.env,
@@ -24,7 +28,10 @@ export async function startPortal(options: { port: number; databaseUrl: string; 
 		LOG_LEVEL: 'info',
 		...options.env
 	};
-	const child = spawn(process.execPath, ['server.js'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['server.js'], {
+		env: env as NodeJS.ProcessEnv,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let output = '';
 	child.stdout?.on('data', (chunk) => (output += chunk));
 	child.stderr?.on('data', (chunk) => (output += chunk));
@@ -42,7 +49,10 @@ export async function startPortal(options: { port: number; databaseUrl: string; 
 	const deadline = Date.now() + 180_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`The portal exited (${child.exitCode}) while starting:\n${output}`);
-		const ok = await fetch(`${baseURL}/healthz`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${baseURL}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ok) return portal;
 		if (Date.now() > deadline) {
 			await portal.kill();
@@ -57,7 +67,12 @@ export async function signInCookie(baseURL: string, email: string, password: str
 	const response = await fetch(`${baseURL}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseURL, cookie: 'PARAGLIDE_LOCALE=ko' },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: baseURL,
+			cookie: 'PARAGLIDE_LOCALE=ko'
+		},
 		body: new URLSearchParams({ email, password })
 	});
 	const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);

@@ -24,15 +24,35 @@ function asPostgres(args: string[]) {
 }
 
 export function createPrivatePostgres(port: number): PrivatePostgres {
-	if (process.getuid?.() !== 0) throw new Error('This test starts a private PostgreSQL as the postgres user (runuser): run it as root, as CI does.');
-	if (!existsSync(join(BIN, 'initdb'))) throw new Error(`No PostgreSQL 15 binaries in ${BIN} (apt-get install postgresql-15, or set PG_BIN_DIR)`);
+	if (process.getuid?.() !== 0)
+		throw new Error(
+			'This test starts a private PostgreSQL as the postgres user (runuser): run it as root, as CI does.'
+		);
+	if (!existsSync(join(BIN, 'initdb')))
+		throw new Error(`No PostgreSQL 15 binaries in ${BIN} (apt-get install postgresql-15, or set PG_BIN_DIR)`);
 	const root = mkdtempSync(join(tmpdir(), 'medcluster-pg-'));
-	const { uid, gid } = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+	const { uid, gid } = {
+		uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+		gid: Number(execFileSync('id', ['-g', 'postgres']).toString())
+	};
 	chownSync(root, uid, gid);
 	chmodSync(root, 0o700);
 	const data = join(root, 'data');
 	const ctl = (action: string, extra: string[] = []) =>
-		asPostgres([join(BIN, 'pg_ctl'), '-D', data, '-l', join(root, 'log'), '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1`, '-w', '-t', '60', ...extra, action]);
+		asPostgres([
+			join(BIN, 'pg_ctl'),
+			'-D',
+			data,
+			'-l',
+			join(root, 'log'),
+			'-o',
+			`-p ${port} -k ${root} -c listen_addresses=127.0.0.1`,
+			'-w',
+			'-t',
+			'60',
+			...extra,
+			action
+		]);
 	let running = false;
 	asPostgres([join(BIN, 'initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
 	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

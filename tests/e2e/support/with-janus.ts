@@ -8,10 +8,19 @@ import { startJanus } from '../../support/janus';
 const [command, ...args] = process.argv.slice(2);
 if (!command) throw new Error('usage: tsx tests/e2e/support/with-janus.ts <command> [args…]');
 
-const janus = await startJanus({ httpPort: Number(process.env.JANUS_HTTP_PORT ?? 5618), adminPort: Number(process.env.JANUS_ADMIN_PORT ?? 5619) });
+const janus = await startJanus({
+	httpPort: Number(process.env.JANUS_HTTP_PORT ?? 5618),
+	adminPort: Number(process.env.JANUS_ADMIN_PORT ?? 5619)
+});
 const child = spawn(command, args, {
 	stdio: 'inherit',
-	env: { ...process.env, MEDIA_BACKEND: 'janus', JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, JANUS_ADMIN_SECRET: janus.adminSecret }
+	env: {
+		...process.env,
+		MEDIA_BACKEND: 'janus',
+		JANUS_URL: janus.url,
+		JANUS_API_SECRET: janus.apiSecret,
+		JANUS_ADMIN_SECRET: janus.adminSecret
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => {

@@ -48,7 +48,15 @@ export async function roleOf(db: Executor, orgId: string, userId: string): Promi
 	return row?.role;
 }
 
-const ORG_TABLES = ['organizations', 'memberships', 'join_requests', 'invitations', 'audit_log', 'notifications', 'email_outbox'] as const;
+const ORG_TABLES = [
+	'organizations',
+	'memberships',
+	'join_requests',
+	'invitations',
+	'audit_log',
+	'notifications',
+	'email_outbox'
+] as const;
 
 /** Row counts of every table an organisation flow writes to. */
 export async function tableCounts(db: Executor) {

@@ -5,11 +5,20 @@ import { createLogger } from '$lib/server/logger';
 import type { Database } from '$lib/server/db/connect';
 import { createTestDatabase } from './database';
 
-const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('medcluster.runtime')] ??= {}) as { current?: unknown };
+const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('medcluster.runtime')] ??= {}) as {
+	current?: unknown;
+};
 
 export async function openRuntimeDatabase(): Promise<Database> {
 	const database = await createTestDatabase();
-	holder.current = { config: readConfig({}), logger: createLogger('silent'), database, stopWorkers: [], readiness: [], draining: false };
+	holder.current = {
+		config: readConfig({}),
+		logger: createLogger('silent'),
+		database,
+		stopWorkers: [],
+		readiness: [],
+		draining: false
+	};
 	return database;
 }
 

@@ -3,7 +3,14 @@ import { auditLines, readableAction } from './audit-data';
 
 describe('auditLines', () => {
 	it('reads changes, lists and flags as words', () => {
-		expect(auditLines({ status: { from: 'pending', to: 'confirmed' }, changed: ['title_ko', 'deadline'], auto_confirm: true, reason: null })).toEqual([
+		expect(
+			auditLines({
+				status: { from: 'pending', to: 'confirmed' },
+				changed: ['title_ko', 'deadline'],
+				auto_confirm: true,
+				reason: null
+			})
+		).toEqual([
 			{ key: 'status', value: 'pending → confirmed' },
 			{ key: 'changed', value: 'title_ko, deadline' },
 			{ key: 'auto confirm', value: '✓' },
@@ -17,5 +24,6 @@ describe('auditLines', () => {
 });
 
 describe('readableAction', () => {
-	it('turns a code into words', () => expect(readableAction('need_response.note_added')).toBe('need response · note added'));
+	it('turns a code into words', () =>
+		expect(readableAction('need_response.note_added')).toBe('need response · note added'));
 });

@@ -11,7 +11,9 @@ function show(value: unknown): string {
 		// A change recorded as { from, to } or { before, after } reads as an arrow.
 		if ('from' in o && 'to' in o) return `${show(o.from)} → ${show(o.to)}`;
 		if ('before' in o && 'after' in o) return `${show(o.before)} → ${show(o.after)}`;
-		return Object.entries(o).map(([k, v]) => `${k}: ${show(v)}`).join('; ');
+		return Object.entries(o)
+			.map(([k, v]) => `${k}: ${show(v)}`)
+			.join('; ');
 	}
 	if (typeof value === 'boolean') return value ? '✓' : '✗';
 	const text = String(value);
@@ -25,5 +27,8 @@ export function auditLines(data: Record<string, unknown> | null | undefined): Au
 
 /** "need_response.note_added" → "need response · note added": readable when no translation exists. */
 export function readableAction(action: string): string {
-	return action.split('.').map((part) => part.replace(/_/g, ' ')).join(' · ');
+	return action
+		.split('.')
+		.map((part) => part.replace(/_/g, ' '))
+		.join(' · ');
 }

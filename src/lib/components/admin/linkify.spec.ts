@@ -16,7 +16,10 @@ describe('linkify', () => {
 
 	it('leaves trailing sentence punctuation out of the link', () => {
 		const parts = linkify('See http://localhost:5173/reset-password/x1.');
-		expect(parts.at(-2)).toEqual({ text: 'http://localhost:5173/reset-password/x1', href: 'http://localhost:5173/reset-password/x1' });
+		expect(parts.at(-2)).toEqual({
+			text: 'http://localhost:5173/reset-password/x1',
+			href: 'http://localhost:5173/reset-password/x1'
+		});
 		expect(parts.at(-1)).toEqual({ text: '.' });
 	});
 

@@ -9,5 +9,6 @@ describe('holdingStatus', () => {
 		expect(holdingStatus({ expires_at: new Date('2027-01-01T00:00:00Z'), revoked_at: null }, now)).toBe('valid');
 	});
 	it('is expired from the expiry on', () => expect(holdingStatus({ expires_at: now }, now)).toBe('expired'));
-	it('is revoked whatever the dates say', () => expect(holdingStatus({ expires_at: null, revoked_at: new Date('2026-01-01T00:00:00Z') }, now)).toBe('revoked'));
+	it('is revoked whatever the dates say', () =>
+		expect(holdingStatus({ expires_at: null, revoked_at: new Date('2026-01-01T00:00:00Z') }, now)).toBe('revoked'));
 });

@@ -13,6 +13,8 @@ export const fdaStatusLabel = (s: (typeof FDA_STATUSES)[number]) => m[`product_f
 export const ceClassLabel = (s: (typeof CE_CLASSES)[number]) =>
 	m[`product_ce_class_${s.toLowerCase() as 'none' | 'i' | 'iia' | 'iib' | 'iii'}`]();
 export const clinicalStageLabel = (s: (typeof CLINICAL_STAGES)[number]) => m[`product_clinical_stage_${s}`]();
-export const mfdsClassLabel = (c: number | null) => (c ? m.product_mfds_class_value({ class: String(c) }) : m.product_mfds_class_unset());
+export const mfdsClassLabel = (c: number | null) =>
+	c ? m.product_mfds_class_value({ class: String(c) }) : m.product_mfds_class_unset();
 
-export const options = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((value) => ({ value, label: label(value) }));
+export const options = <T extends string>(values: readonly T[], label: (v: T) => string) =>
+	values.map((value) => ({ value, label: label(value) }));

@@ -13,7 +13,13 @@ export function reportWatching(video: HTMLVideoElement, eventId: string, recordi
 	const url = `/ir/${eventId}/replay/views`;
 	let viewId: Promise<string | undefined> | undefined;
 	let reported = -1;
-	const post = (body: object) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), keepalive: true });
+	const post = (body: object) =>
+		fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+			keepalive: true
+		});
 
 	const report = async () => {
 		const id = await viewId;

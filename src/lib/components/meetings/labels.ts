@@ -8,7 +8,13 @@ const statuses: Record<string, () => string> = {
 	expired: m.meetings_status_expired,
 	cancelled: m.meetings_status_cancelled
 };
-const tones = { requested: 'warning', accepted: 'success', declined: 'danger', expired: 'neutral', cancelled: 'neutral' } as const;
+const tones = {
+	requested: 'warning',
+	accepted: 'success',
+	declined: 'danger',
+	expired: 'neutral',
+	cancelled: 'neutral'
+} as const;
 
 export const meetingStatusLabel = (status: string) => statuses[status]?.() ?? status;
 export const meetingTone = (status: string) => tones[status as keyof typeof tones] ?? 'neutral';

@@ -23,6 +23,8 @@ describe('relationFrom', () => {
 		expect(fromInvestor.label).not.toBe(fromCompany.label);
 	});
 	it('reads a partnership the same way from both sides', () => {
-		expect(relationFrom(relation('partner_of'), 'investor').label).toBe(relationFrom(relation('partner_of'), 'company').label);
+		expect(relationFrom(relation('partner_of'), 'investor').label).toBe(
+			relationFrom(relation('partner_of'), 'company').label
+		);
 	});
 });

@@ -16,11 +16,14 @@ export const kindLabel = (kind: string) => kindLabels[kind as Kind]?.() ?? kind;
 
 const intlLocale = () => (getLocale() === 'en' ? 'en-GB' : 'ko-KR');
 
-export const timeOf = (date: Date, timeZone: string) => dateTimeFormat(intlLocale(), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+export const timeOf = (date: Date, timeZone: string) =>
+	dateTimeFormat(intlLocale(), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
 
 /** `2026-11-23` as "Mon 23 Nov" / "11월 23일 (월)"; parsed at UTC noon so no zone moves the day. */
-export const dayLabel = (date: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }) =>
-	dateTimeFormat(intlLocale(), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+export const dayLabel = (
+	date: string,
+	options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }
+) => dateTimeFormat(intlLocale(), { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 export const monthLabel = (date: string) => dayLabel(date, { year: 'numeric', month: 'long' });
 

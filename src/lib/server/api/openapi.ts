@@ -11,7 +11,6 @@ import { recordingOperations } from '../ir/recording/api-shapes';
 import { voucherOperations } from '../vouchers/openapi';
 import { programmesOperations } from '../programmes/openapi';
 
-
 /** Every endpoint of /api/v1. A new endpoint adds its entry here. */
 export const operations: Operation[] = [
 	{
@@ -51,7 +50,10 @@ export const operations: Operation[] = [
 		tags: ['directory'],
 		auth: 'optional',
 		pathParams: { slug: slugParam },
-		responses: { 200: { description: 'The organisation', schema: organizationSchema }, 404: { description: 'No such organisation' } }
+		responses: {
+			200: { description: 'The organisation', schema: organizationSchema },
+			404: { description: 'No such organisation' }
+		}
 	},
 	...testbedOperations,
 	...coursesOperations,
@@ -68,38 +70,70 @@ export function buildOpenApiDocument(serverUrl: string) {
 	// Inputs are described as clients send them (before transforms: a time is an ISO string, a blank select is ''),
 	// responses as the server sends them.
 	const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
-		const { $schema: _, $defs, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
-		const relink = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
-		for (const [id, definition] of Object.entries(($defs ?? {}) as Record<string, unknown>)) components[id] = relink(definition);
+		const {
+			$schema: _,
+			$defs,
+			...rest
+		} = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+		const relink = <T>(value: T): T =>
+			JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
+		for (const [id, definition] of Object.entries(($defs ?? {}) as Record<string, unknown>))
+			components[id] = relink(definition);
 		return relink(rest);
 	};
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const op of operations) {
 		const parameters = [
-			...Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: jsonSchema(schema, 'input') })),
-			...Object.entries(op.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema, 'input') }))
+			...Object.entries(op.pathParams ?? {}).map(([name, schema]) => ({
+				name,
+				in: 'path',
+				required: true,
+				schema: jsonSchema(schema, 'input')
+			})),
+			...Object.entries(op.query ?? {}).map(([name, schema]) => ({
+				name,
+				in: 'query',
+				required: false,
+				schema: jsonSchema(schema, 'input')
+			}))
 		];
 		const responses: Record<string, unknown> = {};
 		for (const [status, response] of Object.entries(op.responses)) {
 			const schema = response.schema ?? (Number(status) >= 400 ? problemSchema : undefined);
-			responses[status] = { description: response.description, ...(schema ? { content: { 'application/json': { schema: jsonSchema(schema) } } } : {}) };
+			responses[status] = {
+				description: response.description,
+				...(schema ? { content: { 'application/json': { schema: jsonSchema(schema) } } } : {})
+			};
 		}
-		responses['400'] ??= { description: 'Invalid input', content: { 'application/json': { schema: jsonSchema(problemSchema) } } };
+		responses['400'] ??= {
+			description: 'Invalid input',
+			content: { 'application/json': { schema: jsonSchema(problemSchema) } }
+		};
 		// Any bearer request can meet an organisation's two-factor rule (see the `bearer` scheme).
-		responses['403'] ??= { description: 'Forbidden (e.g. `auth2_org_second_factor_required`)', content: { 'application/json': { schema: jsonSchema(problemSchema) } } };
+		responses['403'] ??= {
+			description: 'Forbidden (e.g. `auth2_org_second_factor_required`)',
+			content: { 'application/json': { schema: jsonSchema(problemSchema) } }
+		};
 		(paths[op.path] ??= {})[op.method] = {
 			operationId: op.operationId,
 			summary: op.summary,
 			tags: op.tags,
 			...(parameters.length ? { parameters } : {}),
-			...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+			...(op.body
+				? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
+				: {}),
 			responses,
 			security: op.auth === 'required' ? [{ bearer: [] }, { session: [] }] : [{}, { bearer: [] }, { session: [] }]
 		};
 	}
 	return {
 		openapi: '3.1.0',
-		info: { title: 'MedCluster API', version: '1.0.0', license: { name: 'Proprietary, MedCluster alliance', identifier: 'LicenseRef-MedCluster-Proprietary' }, description: 'JSON API of the MedCluster alliance portal. Errors are `{ "error": { "code", "message" } }`.' },
+		info: {
+			title: 'MedCluster API',
+			version: '1.0.0',
+			license: { name: 'Proprietary, MedCluster alliance', identifier: 'LicenseRef-MedCluster-Proprietary' },
+			description: 'JSON API of the MedCluster alliance portal. Errors are `{ "error": { "code", "message" } }`.'
+		},
 		servers: [{ url: serverUrl }],
 		paths,
 		components: {

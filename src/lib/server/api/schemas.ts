@@ -2,7 +2,16 @@
 import { z } from 'zod';
 
 export const problemSchema = z
-	.object({ error: z.object({ code: z.string(), message: z.string(), link: z.string().optional().meta({ description: 'A portal page that helps, e.g. the course granting a missing credential' }) }) })
+	.object({
+		error: z.object({
+			code: z.string(),
+			message: z.string(),
+			link: z
+				.string()
+				.optional()
+				.meta({ description: 'A portal page that helps, e.g. the course granting a missing credential' })
+		})
+	})
 	.meta({ id: 'Problem', description: 'An error, with a stable code and a message in the caller’s language.' });
 
 export const membershipSchema = z.object({
@@ -37,8 +46,15 @@ export const productSchema = z
 		nameEn: z.string(),
 		summaryKo: z.string(),
 		summaryEn: z.string(),
-		mfds: z.object({ class: z.number().int().min(1).max(4).nullable(), status: z.enum(['none', 'in_review', 'approved']), approvalNo: z.string().nullable() }),
-		fda: z.object({ pathway: z.enum(['none', '510k', 'de_novo', 'pma']), status: z.enum(['none', 'in_review', 'cleared']) }),
+		mfds: z.object({
+			class: z.number().int().min(1).max(4).nullable(),
+			status: z.enum(['none', 'in_review', 'approved']),
+			approvalNo: z.string().nullable()
+		}),
+		fda: z.object({
+			pathway: z.enum(['none', '510k', 'de_novo', 'pma']),
+			status: z.enum(['none', 'in_review', 'cleared'])
+		}),
 		ceClass: z.enum(['none', 'I', 'IIa', 'IIb', 'III']),
 		clinicalStage: z.enum(['none', 'pilot', 'pivotal', 'completed', 'post_market'])
 	})
@@ -91,8 +107,14 @@ export const organizationSearchSchema = z
 				tags: z.array(tagSchema)
 			})
 		),
-		facets: z.record(z.string(), z.record(z.string(), z.number().int())).meta({ description: 'Counts per facet (kind, region, tag, stage, flag) and value, over the whole match' })
+		facets: z
+			.record(z.string(), z.record(z.string(), z.number().int()))
+			.meta({ description: 'Counts per facet (kind, region, tag, stage, flag) and value, over the whole match' })
 	})
 	.meta({ id: 'OrganizationSearch' });
 
-export const slugParam = z.string().min(1).max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+export const slugParam = z
+	.string()
+	.min(1)
+	.max(60)
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);

@@ -43,7 +43,12 @@ export async function revokeApiToken(db: Executor, userId: string, tokenId: stri
 
 /** Revokes every live token of the user (account recovery); returns how many there were. */
 export async function revokeAllApiTokens(db: Executor, userId: string): Promise<number> {
-	const result = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+	const result = await db
+		.updateTable('api_tokens')
+		.set({ revoked_at: new Date() })
+		.where('user_id', '=', userId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
 	return Number(result.numUpdatedRows);
 }
 

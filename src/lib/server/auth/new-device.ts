@@ -14,7 +14,12 @@ export async function noteSignInDevice(
 	const device = describeDevice(context.userAgent) ?? 'unknown';
 	const known = await db.selectFrom('known_devices').select('device').where('user_id', '=', user.id).execute();
 	if (known.some((row) => row.device === device)) {
-		await db.updateTable('known_devices').set({ last_seen_at: now }).where('user_id', '=', user.id).where('device', '=', device).execute();
+		await db
+			.updateTable('known_devices')
+			.set({ last_seen_at: now })
+			.where('user_id', '=', user.id)
+			.where('device', '=', device)
+			.execute();
 		return { newDevice: false };
 	}
 	const inserted = await db
@@ -38,7 +43,11 @@ export type SignInContext = { userAgent: string | null; ip: string | null; origi
 
 /** After the second step of a sign-in: only now is the device noted, and a new one announced. */
 export async function noteCompletedSignIn(db: Executor, userId: string, context: SignInContext, now = new Date()) {
-	const user = await db.selectFrom('users').select(['id', 'email', 'name', 'locale']).where('id', '=', userId).executeTakeFirst();
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'email', 'name', 'locale'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	if (!user) return { newDevice: false };
 	return noteSignInDevice(db, user, context, now);
 }

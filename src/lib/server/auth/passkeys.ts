@@ -22,19 +22,35 @@ export const MAX_PASSKEYS = 10;
 type RelyingParty = { rpId: string; origin: string };
 type Purpose = 'register' | 'sign_in';
 
-export async function createChallenge(db: Executor, purpose: Purpose, userId: string | null, now = new Date()): Promise<Uint8Array> {
+export async function createChallenge(
+	db: Executor,
+	purpose: Purpose,
+	userId: string | null,
+	now = new Date()
+): Promise<Uint8Array> {
 	const challenge = new Uint8Array(32);
 	crypto.getRandomValues(challenge);
 	await db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now).execute();
 	await db
 		.insertInto('webauthn_challenges')
-		.values({ challenge_hash: sha256(challenge), user_id: userId, purpose, expires_at: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) })
+		.values({
+			challenge_hash: sha256(challenge),
+			user_id: userId,
+			purpose,
+			expires_at: new Date(now.getTime() + CHALLENGE_LIFETIME_MS)
+		})
 		.execute();
 	return challenge;
 }
 
 /** The challenge the client signed, deleted as it is read: valid once, for its purpose and user. */
-async function consumeChallenge(db: Executor, clientDataJSON: Uint8Array, purpose: Purpose, userId: string | null, now: Date): Promise<Uint8Array> {
+async function consumeChallenge(
+	db: Executor,
+	clientDataJSON: Uint8Array,
+	purpose: Purpose,
+	userId: string | null,
+	now: Date
+): Promise<Uint8Array> {
 	let challenge: Uint8Array;
 	try {
 		challenge = parseClientDataJSON(clientDataJSON).challenge;
@@ -64,21 +80,39 @@ export async function registerPasskey(
 		return await db.transaction().execute(async (trx) => {
 			const challenge = await consumeChallenge(trx, input.clientDataJSON, 'register', userId, now);
 			const credential = verifyRegistration(input, { challenge, ...rp });
-			const count = await trx.selectFrom('passkeys').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+			const count = await trx
+				.selectFrom('passkeys')
+				.select((eb) => eb.fn.countAll<string>().as('n'))
+				.where('user_id', '=', userId)
+				.executeTakeFirstOrThrow();
 			if (Number(count.n) >= MAX_PASSKEYS) throw new PasskeyInvalidError();
 			const row = await trx
 				.insertInto('passkeys')
-				.values({ id: credential.id, user_id: userId, name: input.name, algorithm: credential.algorithm, public_key: credential.publicKey })
+				.values({
+					id: credential.id,
+					user_id: userId,
+					name: input.name,
+					algorithm: credential.algorithm,
+					public_key: credential.publicKey
+				})
 				.returning(['id', 'name', 'created_at'])
 				.executeTakeFirstOrThrow();
 			// The ceremony just verified the user on the new authenticator (user verification is required):
 			// like the code that turns TOTP on, it is a second factor, so this session has passed one.
 			if (input.sessionId) await markSessionTwoFactorVerified(trx, input.sessionId);
-			await recordAudit(trx, { actorId: userId, action: 'user.passkey_added', entityType: 'user', entityId: userId, data: { name: input.name }, ip });
+			await recordAudit(trx, {
+				actorId: userId,
+				action: 'user.passkey_added',
+				entityType: 'user',
+				entityId: userId,
+				data: { name: input.name },
+				ip
+			});
 			return row;
 		});
 	} catch (error) {
-		if (error instanceof WebAuthnVerificationError || isUniqueViolation(error, 'passkeys_pkey')) throw new PasskeyInvalidError();
+		if (error instanceof WebAuthnVerificationError || isUniqueViolation(error, 'passkeys_pkey'))
+			throw new PasskeyInvalidError();
 		throw error;
 	}
 }
@@ -91,13 +125,22 @@ export async function signInWithPasskey(
 	context: RequestContext,
 	now = new Date()
 ) {
-	if (context.ip) await rateLimit.consumeRateLimit(db, `passkey:ip:${context.ip}`, rateLimit.PASSKEY_SIGN_IN_PER_IP, now);
+	if (context.ip)
+		await rateLimit.consumeRateLimit(db, `passkey:ip:${context.ip}`, rateLimit.PASSKEY_SIGN_IN_PER_IP, now);
 	const signedIn = await db.transaction().execute(async (trx) => {
 		const challenge = await consumeChallenge(trx, input.clientDataJSON, 'sign_in', null, now);
-		const passkey = await trx.selectFrom('passkeys').selectAll().where('id', '=', input.credentialId).executeTakeFirst();
+		const passkey = await trx
+			.selectFrom('passkeys')
+			.selectAll()
+			.where('id', '=', input.credentialId)
+			.executeTakeFirst();
 		if (!passkey) throw new PasskeyInvalidError();
 		try {
-			verifyAssertion(input, { algorithm: passkey.algorithm, publicKey: new Uint8Array(passkey.public_key) }, { challenge, ...rp });
+			verifyAssertion(
+				input,
+				{ algorithm: passkey.algorithm, publicKey: new Uint8Array(passkey.public_key) },
+				{ challenge, ...rp }
+			);
 		} catch (error) {
 			if (error instanceof WebAuthnVerificationError) throw new PasskeyInvalidError();
 			throw error;
@@ -107,14 +150,26 @@ export async function signInWithPasskey(
 		if (user.disabled_at) throw new AccountDisabledError();
 		await trx.updateTable('passkeys').set({ last_used_at: now }).where('id', '=', passkey.id).execute();
 		const session = await createSession(trx, user.id, { ...context, twoFactorVerified: true }, now);
-		await recordAudit(trx, { actorId: user.id, action: 'user.passkey_sign_in', entityType: 'user', entityId: user.id, data: { passkey: passkey.name }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: user.id,
+			action: 'user.passkey_sign_in',
+			entityType: 'user',
+			entityId: user.id,
+			data: { passkey: passkey.name },
+			ip: context.ip
+		});
 		return { user, ...session };
 	});
 	await noteSignInDevice(db, signedIn.user, context, now);
 	return signedIn;
 }
 
-type Assertion = { credentialId: Uint8Array; authenticatorData: Uint8Array; clientDataJSON: Uint8Array; signature: Uint8Array };
+type Assertion = {
+	credentialId: Uint8Array;
+	authenticatorData: Uint8Array;
+	clientDataJSON: Uint8Array;
+	signature: Uint8Array;
+};
 
 /**
  * The second step of a password sign-in, with one of the user's own passkeys: the challenge was
@@ -130,17 +185,33 @@ export async function verifyPasskeySecondStep(
 	await rateLimit.consumeRateLimit(db, limitKey(input.userId), rateLimit.TWO_FACTOR_PER_ACCOUNT, now);
 	await db.transaction().execute(async (trx) => {
 		const challenge = await consumeChallenge(trx, input.clientDataJSON, 'sign_in', input.userId, now);
-		const passkey = await trx.selectFrom('passkeys').selectAll().where('id', '=', input.credentialId).where('user_id', '=', input.userId).executeTakeFirst();
+		const passkey = await trx
+			.selectFrom('passkeys')
+			.selectAll()
+			.where('id', '=', input.credentialId)
+			.where('user_id', '=', input.userId)
+			.executeTakeFirst();
 		if (!passkey) throw new PasskeyInvalidError();
 		try {
-			verifyAssertion(input, { algorithm: passkey.algorithm, publicKey: new Uint8Array(passkey.public_key) }, { challenge, ...rp });
+			verifyAssertion(
+				input,
+				{ algorithm: passkey.algorithm, publicKey: new Uint8Array(passkey.public_key) },
+				{ challenge, ...rp }
+			);
 		} catch (error) {
 			if (error instanceof WebAuthnVerificationError) throw new PasskeyInvalidError();
 			throw error;
 		}
 		await trx.updateTable('passkeys').set({ last_used_at: now }).where('id', '=', passkey.id).execute();
 		await markSessionTwoFactorVerified(trx, input.sessionId);
-		await recordAudit(trx, { actorId: input.userId, action: 'user.passkey_second_step', entityType: 'user', entityId: input.userId, data: { passkey: passkey.name }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: input.userId,
+			action: 'user.passkey_second_step',
+			entityType: 'user',
+			entityId: input.userId,
+			data: { passkey: passkey.name },
+			ip: context.ip
+		});
 	});
 	await rateLimit.clearRateLimit(db, limitKey(input.userId));
 	await noteCompletedSignIn(db, input.userId, context, now);
@@ -158,8 +229,20 @@ export function listPasskeys(db: Executor, userId: string) {
 /** Removes one of the user's own passkeys; someone else's is "not found". */
 export async function removePasskey(db: Kysely<DB>, userId: string, passkeyId: Uint8Array, ip: string | null) {
 	await db.transaction().execute(async (trx) => {
-		const removed = await trx.deleteFrom('passkeys').where('id', '=', passkeyId).where('user_id', '=', userId).returning('name').executeTakeFirst();
+		const removed = await trx
+			.deleteFrom('passkeys')
+			.where('id', '=', passkeyId)
+			.where('user_id', '=', userId)
+			.returning('name')
+			.executeTakeFirst();
 		if (!removed) throw new NotFoundError();
-		await recordAudit(trx, { actorId: userId, action: 'user.passkey_removed', entityType: 'user', entityId: userId, data: { name: removed.name }, ip });
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'user.passkey_removed',
+			entityType: 'user',
+			entityId: userId,
+			data: { name: removed.name },
+			ip
+		});
 	});
 }

@@ -43,7 +43,11 @@ export async function consumeRateLimit(
 
 /** Gives one hit back, e.g. for a sign-in that succeeded: only failures should use up the allowance. */
 export async function refundRateLimit(db: Executor, key: string): Promise<void> {
-	await db.updateTable('rate_limits').set({ hits: sql`greatest(hits - 1, 0)` }).where('key', '=', key).execute();
+	await db
+		.updateTable('rate_limits')
+		.set({ hits: sql`greatest(hits - 1, 0)` })
+		.where('key', '=', key)
+		.execute();
 }
 
 export async function clearRateLimit(db: Executor, key: string): Promise<void> {

@@ -15,7 +15,10 @@ export const resetRequestSchema = z.object({ email });
 export const resetSchema = z.object({ password: newPassword });
 export const profileSchema = z.object({ name: text().trim().min(1).max(80), locale, timeZone });
 /** A checkbox: sent as 'on' when ticked, absent otherwise. */
-const checkbox = z.literal('on').optional().transform((v) => v === 'on');
+const checkbox = z
+	.literal('on')
+	.optional()
+	.transform((v) => v === 'on');
 
 /** Sign-up: the required processing must be agreed to; the optional purposes are separate choices (PIPA). */
 export const signUpSchema = z.object({
@@ -28,7 +31,10 @@ export const signUpSchema = z.object({
 	consent_listing: checkbox
 });
 
-export const passwordChangeSchema = z.object({ currentPassword: text().min(1).max(200), newPassword, revokeApiTokens: checkbox });
+export const passwordChangeSchema = z.object({
+	currentPassword: text().min(1).max(200),
+	newPassword,
+	revokeApiTokens: checkbox
+});
 export const signOutEverywhereSchema = z.object({ revokeApiTokens: checkbox });
 export const apiTokenSchema = z.object({ name: text().trim().min(1).max(60) });
-

@@ -16,7 +16,12 @@ export const isAdminPath = (pathname: string) => under(pathname, '/admin');
  * passed yet, so it counts as signed out until /login/two-factor. `enrol`: this path needs a second factor the user has not set up
  * (or, for operators' sessions from before enrolment, not passed).
  */
-export function secondFactorGate(input: { pathname: string; session: Session; twoFactor: TwoFactorStatus; isOperator: boolean }): 'pass' | 'pending' | 'enrol' {
+export function secondFactorGate(input: {
+	pathname: string;
+	session: Session;
+	twoFactor: TwoFactorStatus;
+	isOperator: boolean;
+}): 'pass' | 'pending' | 'enrol' {
 	const { pathname, session, twoFactor, isOperator } = input;
 	if (session.twoFactorVerified) return 'pass';
 	if (twoFactor.enrolled) return 'pending';

@@ -10,7 +10,11 @@ export async function secondFactorsOf(db: Executor, userId: string): Promise<Sec
 	const row = await db
 		.selectFrom('users')
 		.select('users.totp_enabled_at')
-		.select((eb) => eb.exists(eb.selectFrom('passkeys').select('passkeys.id').whereRef('passkeys.user_id', '=', 'users.id')).as('has_passkey'))
+		.select((eb) =>
+			eb
+				.exists(eb.selectFrom('passkeys').select('passkeys.id').whereRef('passkeys.user_id', '=', 'users.id'))
+				.as('has_passkey')
+		)
 		.where('users.id', '=', userId)
 		.executeTakeFirst();
 	return { totp: row?.totp_enabled_at != null, passkey: Boolean(row?.has_passkey) };
@@ -31,7 +35,8 @@ export async function orgRequiresSecondFactor(db: Executor, userId: string): Pro
 }
 
 const isOperator = async (db: Executor, userId: string) =>
-	(await db.selectFrom('users').select('is_operator').where('id', '=', userId).executeTakeFirst())?.is_operator === true;
+	(await db.selectFrom('users').select('is_operator').where('id', '=', userId).executeTakeFirst())?.is_operator ===
+	true;
 
 /**
  * For API tokens (using one, making one): an operator, or a member of an organisation that requires

@@ -25,7 +25,12 @@ export const PASSWORD_RESET_LIFETIME_MS = HOUR_MS;
 const DUMMY_HASH = hashPassword('not-a-real-password-0');
 
 /** `twoFactorVerified`: the current session passed a second factor (kept by a password change's new session). */
-export type RequestContext = { ip: string | null; userAgent: string | null; origin: string; twoFactorVerified?: boolean };
+export type RequestContext = {
+	ip: string | null;
+	userAgent: string | null;
+	origin: string;
+	twoFactorVerified?: boolean;
+};
 
 export async function signUp(
 	db: Kysely<DB>,
@@ -43,7 +48,14 @@ export async function signUp(
 				locale: input.locale
 			});
 			const noticeVersion = await recordSignUpConsents(trx, user.id, input.consent);
-			await recordAudit(trx, { actorId: user.id, action: 'user.sign_up', entityType: 'user', entityId: user.id, data: { noticeVersion }, ip: context.ip });
+			await recordAudit(trx, {
+				actorId: user.id,
+				action: 'user.sign_up',
+				entityType: 'user',
+				entityId: user.id,
+				data: { noticeVersion },
+				ip: context.ip
+			});
 			await sendVerificationEmail(trx, user, context.origin);
 			const session = await createSession(trx, user.id, context);
 			return { user, ...session };
@@ -80,7 +92,13 @@ export async function verifyEmail(db: Kysely<DB>, token: string, ip: string | nu
 	return db.transaction().execute(async (trx) => {
 		const userId = await consumeOneTimeToken(trx, token, 'email_verification');
 		const user = await userRepository.updateUser(trx, userId, { email_verified_at: new Date() });
-		await recordAudit(trx, { actorId: userId, action: 'user.email_verified', entityType: 'user', entityId: userId, ip });
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'user.email_verified',
+			entityType: 'user',
+			entityId: userId,
+			ip
+		});
 		return user;
 	});
 }
@@ -130,14 +148,24 @@ export async function resetPassword(db: Kysely<DB>, token: string, password: str
 		// Following the link proves the address, too: keep the first verification time, else now.
 		const user = await trx
 			.updateTable('users')
-			.set({ password_hash: passwordHash, email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: new Date() })
+			.set({
+				password_hash: passwordHash,
+				email_verified_at: sql`coalesce(email_verified_at, now())`,
+				updated_at: new Date()
+			})
 			.where('id', '=', userId)
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await invalidateUserSessions(trx, userId);
 		// Whoever had the account may have made tokens: a reset takes every way in away from them.
 		await revokeApiTokensAudited(trx, userId, 'password_reset', ip);
-		await recordAudit(trx, { actorId: userId, action: 'user.password_reset', entityType: 'user', entityId: userId, ip });
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'user.password_reset',
+			entityType: 'user',
+			entityId: userId,
+			ip
+		});
 		return user;
 	});
 }
@@ -159,23 +187,48 @@ export async function changePassword(
 		await userRepository.updateUser(trx, userId, { password_hash: passwordHash });
 		await invalidateUserSessions(trx, userId);
 		if (input.revokeApiTokens) await revokeApiTokensAudited(trx, userId, 'password_changed', context.ip);
-		await recordAudit(trx, { actorId: userId, action: 'user.password_changed', entityType: 'user', entityId: userId, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'user.password_changed',
+			entityType: 'user',
+			entityId: userId,
+			ip: context.ip
+		});
 		return createSession(trx, userId, context);
 	});
 }
 
 /** Ends every session of the user, and their API tokens too when asked. */
-export async function signOutEverywhere(db: Kysely<DB>, userId: string, options: { revokeApiTokens: boolean }, ip: string | null) {
+export async function signOutEverywhere(
+	db: Kysely<DB>,
+	userId: string,
+	options: { revokeApiTokens: boolean },
+	ip: string | null
+) {
 	await db.transaction().execute(async (trx) => {
 		await invalidateUserSessions(trx, userId);
 		if (options.revokeApiTokens) await revokeApiTokensAudited(trx, userId, 'signed_out_everywhere', ip);
-		await recordAudit(trx, { actorId: userId, action: 'user.signed_out_everywhere', entityType: 'user', entityId: userId, ip });
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'user.signed_out_everywhere',
+			entityType: 'user',
+			entityId: userId,
+			ip
+		});
 	});
 }
 
 async function revokeApiTokensAudited(trx: Transaction<DB>, userId: string, reason: string, ip: string | null) {
 	const count = await revokeAllApiTokens(trx, userId);
-	if (count > 0) await recordAudit(trx, { actorId: userId, action: 'user.api_tokens_revoked', entityType: 'user', entityId: userId, data: { count, reason }, ip });
+	if (count > 0)
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'user.api_tokens_revoked',
+			entityType: 'user',
+			entityId: userId,
+			data: { count, reason },
+			ip
+		});
 }
 
 export async function updateProfile(
@@ -186,7 +239,13 @@ export async function updateProfile(
 	return userRepository.updateUser(db, userId, { name: input.name, locale: input.locale, time_zone: input.timeZone });
 }
 
-export async function setUserDisabled(db: Kysely<DB>, operatorId: string, userId: string, disabled: boolean, ip: string | null) {
+export async function setUserDisabled(
+	db: Kysely<DB>,
+	operatorId: string,
+	userId: string,
+	disabled: boolean,
+	ip: string | null
+) {
 	if (operatorId === userId) throw new ForbiddenError();
 	return db.transaction().execute(async (trx) => {
 		if (!(await userRepository.findUserById(trx, userId))) throw new NotFoundError();

@@ -27,8 +27,7 @@ export type Session = { id: string; userId: string; expiresAt: Date; twoFactorVe
  */
 export type TwoFactorStatus = { enrolled: boolean; requiredByOrg: boolean };
 export type SessionValidation =
-	| { session: Session; user: SessionUser; twoFactor: TwoFactorStatus }
-	| { session: null; user: null; twoFactor: null };
+	{ session: Session; user: SessionUser; twoFactor: TwoFactorStatus } | { session: null; user: null; twoFactor: null };
 
 // last_used_at is "approximate": written at most this often, so reads do not all become writes.
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
@@ -58,11 +57,7 @@ export async function createSession(
 	return { token, session: { id, userId, expiresAt, twoFactorVerified } };
 }
 
-export async function validateSessionToken(
-	db: Executor,
-	token: string,
-	now = new Date()
-): Promise<SessionValidation> {
+export async function validateSessionToken(db: Executor, token: string, now = new Date()): Promise<SessionValidation> {
 	const none = { session: null, user: null, twoFactor: null } as const;
 	const parsed = parseToken(token);
 	if (!parsed) return none;
@@ -97,7 +92,11 @@ export async function validateSessionToken(
 				)
 				.as('org_requires_two_factor')
 		)
-		.select((eb) => eb.exists(eb.selectFrom('passkeys').select('passkeys.id').whereRef('passkeys.user_id', '=', 'users.id')).as('has_passkey'))
+		.select((eb) =>
+			eb
+				.exists(eb.selectFrom('passkeys').select('passkeys.id').whereRef('passkeys.user_id', '=', 'users.id'))
+				.as('has_passkey')
+		)
 		.where('sessions.id', '=', parsed.id)
 		.executeTakeFirst();
 	if (!row || !secretMatches(parsed.secret, row.secret_hash)) return none;
@@ -109,10 +108,17 @@ export async function validateSessionToken(
 	const renew = expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS;
 	if (renew) expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
 	if (renew || now.getTime() - row.last_used_at.getTime() > TOUCH_AFTER_MS) {
-		await db.updateTable('sessions').set({ expires_at: expiresAt, last_used_at: now }).where('id', '=', row.id).execute();
+		await db
+			.updateTable('sessions')
+			.set({ expires_at: expiresAt, last_used_at: now })
+			.where('id', '=', row.id)
+			.execute();
 	}
 	return {
-		twoFactor: { enrolled: row.totp_enabled_at !== null || Boolean(row.has_passkey), requiredByOrg: Boolean(row.org_requires_two_factor) },
+		twoFactor: {
+			enrolled: row.totp_enabled_at !== null || Boolean(row.has_passkey),
+			requiredByOrg: Boolean(row.org_requires_two_factor)
+		},
 		session: { id: row.id, userId: row.user_id, expiresAt, twoFactorVerified: row.two_factor_verified },
 		user: {
 			id: row.user_id,

@@ -13,7 +13,9 @@ export const PLAIN_TOTP_KEY_BYTES = 20;
  * The development default: derived from a fixed text, so the demo (and its operator key in the README)
  * works on every machine without configuration. A real deployment sets its own key.
  */
-export const DEVELOPMENT_TOTP_ENCRYPTION_KEY = createHash('sha256').update('medcluster development TOTP encryption key').digest();
+export const DEVELOPMENT_TOTP_ENCRYPTION_KEY = createHash('sha256')
+	.update('medcluster development TOTP encryption key')
+	.digest();
 
 export class TotpSecretError extends Error {}
 
@@ -26,7 +28,9 @@ export function parseTotpEncryptionKey(value: string | undefined): Buffer {
 		const bytes = Buffer.from(text.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
 		if (bytes.length === 32) return bytes;
 	}
-	throw new TotpSecretError('TOTP_ENCRYPTION_KEY must be 32 bytes: 64 hex digits or 44 base64 characters (e.g. `openssl rand -hex 32`)');
+	throw new TotpSecretError(
+		'TOTP_ENCRYPTION_KEY must be 32 bytes: 64 hex digits or 44 base64 characters (e.g. `openssl rand -hex 32`)'
+	);
 }
 
 let cached: { value: string | undefined; key: Buffer } | undefined;
@@ -45,23 +49,34 @@ export function encryptTotpKey(key: Uint8Array, userId: string, secret: Buffer =
 	const nonce = randomBytes(NONCE_BYTES);
 	const cipher = createCipheriv('aes-256-gcm', secret, nonce, { authTagLength: TAG_BYTES });
 	cipher.setAAD(additionalData(userId));
-	const sealed = Buffer.concat([Buffer.from([VERSION]), nonce, cipher.update(key), cipher.final(), cipher.getAuthTag()]);
+	const sealed = Buffer.concat([
+		Buffer.from([VERSION]),
+		nonce,
+		cipher.update(key),
+		cipher.final(),
+		cipher.getAuthTag()
+	]);
 	return new Uint8Array(sealed);
 }
 
 /** The plain key; throws TotpSecretError for a wrong key, another user's row or a damaged value. */
 export function decryptTotpKey(stored: Uint8Array, userId: string, secret: Buffer = totpEncryptionKey()): Uint8Array {
 	const bytes = Buffer.from(stored);
-	if (bytes.length !== 1 + NONCE_BYTES + PLAIN_TOTP_KEY_BYTES + TAG_BYTES || bytes[0] !== VERSION) throw new TotpSecretError('not an encrypted TOTP key');
+	if (bytes.length !== 1 + NONCE_BYTES + PLAIN_TOTP_KEY_BYTES + TAG_BYTES || bytes[0] !== VERSION)
+		throw new TotpSecretError('not an encrypted TOTP key');
 	const nonce = bytes.subarray(1, 1 + NONCE_BYTES);
 	const tag = bytes.subarray(bytes.length - TAG_BYTES);
 	const decipher = createDecipheriv('aes-256-gcm', secret, nonce, { authTagLength: TAG_BYTES });
 	decipher.setAAD(additionalData(userId));
 	decipher.setAuthTag(tag);
 	try {
-		return new Uint8Array(Buffer.concat([decipher.update(bytes.subarray(1 + NONCE_BYTES, bytes.length - TAG_BYTES)), decipher.final()]));
+		return new Uint8Array(
+			Buffer.concat([decipher.update(bytes.subarray(1 + NONCE_BYTES, bytes.length - TAG_BYTES)), decipher.final()])
+		);
 	} catch {
-		throw new TotpSecretError('the TOTP key does not decrypt: TOTP_ENCRYPTION_KEY differs from the one it was stored with');
+		throw new TotpSecretError(
+			'the TOTP key does not decrypt: TOTP_ENCRYPTION_KEY differs from the one it was stored with'
+		);
 	}
 }
 

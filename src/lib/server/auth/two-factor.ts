@@ -31,13 +31,28 @@ export async function enableTotp(
 	const step = key ? matchTotpStep(key, input.code, now) : null;
 	if (!key || step === null) throw new InvalidCodeError();
 	const codes = await db.transaction().execute(async (trx) => {
-		const user = await trx.selectFrom('users').select('totp_enabled_at').where('id', '=', input.userId).forUpdate().executeTakeFirstOrThrow();
+		const user = await trx
+			.selectFrom('users')
+			.select('totp_enabled_at')
+			.where('id', '=', input.userId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
 		if (user.totp_enabled_at) throw new TotpAlreadyEnabledError();
-		await trx.updateTable('users').set({ totp_key: encryptTotpKey(key, input.userId), totp_last_step: step, totp_enabled_at: now, updated_at: now }).where('id', '=', input.userId).execute();
+		await trx
+			.updateTable('users')
+			.set({ totp_key: encryptTotpKey(key, input.userId), totp_last_step: step, totp_enabled_at: now, updated_at: now })
+			.where('id', '=', input.userId)
+			.execute();
 		const codes = await replaceRecoveryCodes(trx, input.userId);
 		// The code just typed is a second factor: this session has passed it.
 		if (input.sessionId) await markSessionTwoFactorVerified(trx, input.sessionId);
-		await recordAudit(trx, { actorId: input.userId, action: 'user.totp_enabled', entityType: 'user', entityId: input.userId, ip });
+		await recordAudit(trx, {
+			actorId: input.userId,
+			action: 'user.totp_enabled',
+			entityType: 'user',
+			entityId: input.userId,
+			ip
+		});
 		return codes;
 	});
 	await rateLimit.clearRateLimit(db, limitKey(input.userId));
@@ -46,7 +61,12 @@ export async function enableTotp(
 
 /** Checks a TOTP code against the user's key, refusing replays; the step is recorded in `trx`. */
 async function useTotpCode(trx: Executor, userId: string, code: string, now: Date): Promise<void> {
-	const user = await trx.selectFrom('users').select(['totp_key', 'totp_last_step']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+	const user = await trx
+		.selectFrom('users')
+		.select(['totp_key', 'totp_last_step'])
+		.where('id', '=', userId)
+		.forUpdate()
+		.executeTakeFirstOrThrow();
 	if (!user.totp_key) throw new TotpNotEnabledError();
 	let key: Uint8Array;
 	try {
@@ -85,36 +105,73 @@ export async function verifyTotpSignIn(db: Kysely<DB>, input: SecondStepInput, n
 }
 
 /** The second step with a recovery code instead; each code works once. */
-export async function verifyRecoveryCodeSignIn(db: Kysely<DB>, input: SecondStepInput, ip: string | null, now = new Date()) {
+export async function verifyRecoveryCodeSignIn(
+	db: Kysely<DB>,
+	input: SecondStepInput,
+	ip: string | null,
+	now = new Date()
+) {
 	await throttled(db, input.userId, now, () =>
 		db.transaction().execute(async (trx) => {
 			if (!(await consumeRecoveryCode(trx, input.userId, input.code))) throw new InvalidCodeError();
 			await markSessionTwoFactorVerified(trx, input.sessionId);
-			await recordAudit(trx, { actorId: input.userId, action: 'user.recovery_code_used', entityType: 'user', entityId: input.userId, ip });
+			await recordAudit(trx, {
+				actorId: input.userId,
+				action: 'user.recovery_code_used',
+				entityType: 'user',
+				entityId: input.userId,
+				ip
+			});
 		})
 	);
 	if (input.context) await noteCompletedSignIn(db, input.userId, input.context, now);
 }
 
 /** Turns TOTP off; asks for a fresh code so a borrowed session alone cannot do it. */
-export async function disableTotp(db: Kysely<DB>, input: { userId: string; code: string }, ip: string | null, now = new Date()) {
+export async function disableTotp(
+	db: Kysely<DB>,
+	input: { userId: string; code: string },
+	ip: string | null,
+	now = new Date()
+) {
 	await throttled(db, input.userId, now, () =>
 		db.transaction().execute(async (trx) => {
 			await useTotpCode(trx, input.userId, input.code, now);
-			await trx.updateTable('users').set({ totp_key: null, totp_last_step: null, totp_enabled_at: null, updated_at: now }).where('id', '=', input.userId).execute();
+			await trx
+				.updateTable('users')
+				.set({ totp_key: null, totp_last_step: null, totp_enabled_at: null, updated_at: now })
+				.where('id', '=', input.userId)
+				.execute();
 			await trx.deleteFrom('recovery_codes').where('user_id', '=', input.userId).execute();
-			await recordAudit(trx, { actorId: input.userId, action: 'user.totp_disabled', entityType: 'user', entityId: input.userId, ip });
+			await recordAudit(trx, {
+				actorId: input.userId,
+				action: 'user.totp_disabled',
+				entityType: 'user',
+				entityId: input.userId,
+				ip
+			});
 		})
 	);
 }
 
 /** New recovery codes for someone who used or lost theirs; needs a fresh TOTP code. */
-export async function regenerateRecoveryCodes(db: Kysely<DB>, input: { userId: string; code: string }, ip: string | null, now = new Date()) {
+export async function regenerateRecoveryCodes(
+	db: Kysely<DB>,
+	input: { userId: string; code: string },
+	ip: string | null,
+	now = new Date()
+) {
 	return throttled(db, input.userId, now, () =>
 		db.transaction().execute(async (trx) => {
 			await useTotpCode(trx, input.userId, input.code, now);
 			const codes = await replaceRecoveryCodes(trx, input.userId);
-			await recordAudit(trx, { actorId: input.userId, action: 'user.recovery_codes_regenerated', entityType: 'user', entityId: input.userId, ip });
+			await recordAudit(trx, {
+				actorId: input.userId,
+				action: 'user.recovery_codes_regenerated',
+				entityType: 'user',
+				entityId: input.userId,
+				ip
+			});
 			return codes;
 		})
 	);

@@ -12,8 +12,19 @@ import {
 	parseClientDataJSON,
 	type AuthenticatorData
 } from '@oslojs/webauthn';
-import { decodePKIXECDSASignature, decodeSEC1PublicKey, ECDSAPublicKey, p256, verifyECDSASignature } from '@oslojs/crypto/ecdsa';
-import { decodePKCS1RSAPublicKey, RSAPublicKey, sha256ObjectIdentifier, verifyRSASSAPKCS1v15Signature } from '@oslojs/crypto/rsa';
+import {
+	decodePKIXECDSASignature,
+	decodeSEC1PublicKey,
+	ECDSAPublicKey,
+	p256,
+	verifyECDSASignature
+} from '@oslojs/crypto/ecdsa';
+import {
+	decodePKCS1RSAPublicKey,
+	RSAPublicKey,
+	sha256ObjectIdentifier,
+	verifyRSASSAPKCS1v15Signature
+} from '@oslojs/crypto/rsa';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 
@@ -30,7 +41,9 @@ function checkClientData(clientDataJSON: Uint8Array, type: ClientDataType, expec
 		throw new WebAuthnVerificationError('client data');
 	}
 	if (clientData.type !== type) throw new WebAuthnVerificationError('type');
-	const challengeOk = clientData.challenge.length === expected.challenge.length && constantTimeEqual(clientData.challenge, expected.challenge);
+	const challengeOk =
+		clientData.challenge.length === expected.challenge.length &&
+		constantTimeEqual(clientData.challenge, expected.challenge);
 	if (!challengeOk) throw new WebAuthnVerificationError('challenge');
 	if (clientData.origin !== expected.origin) throw new WebAuthnVerificationError('origin');
 	if (clientData.crossOrigin) throw new WebAuthnVerificationError('cross origin');
@@ -93,7 +106,12 @@ export function verifyAssertion(
 			const key = decodeSEC1PublicKey(p256, credential.publicKey);
 			valid = verifyECDSASignature(key, hash, decodePKIXECDSASignature(response.signature));
 		} else if (credential.algorithm === coseAlgorithmRS256) {
-			valid = verifyRSASSAPKCS1v15Signature(decodePKCS1RSAPublicKey(credential.publicKey), sha256ObjectIdentifier, hash, response.signature);
+			valid = verifyRSASSAPKCS1v15Signature(
+				decodePKCS1RSAPublicKey(credential.publicKey),
+				sha256ObjectIdentifier,
+				hash,
+				response.signature
+			);
 		}
 	} catch {
 		valid = false;

@@ -12,13 +12,30 @@ const MAX_OUTPUT = 16 * 1024 * 1024;
 
 export async function backupPostgres(url: string, file: string): Promise<void> {
 	await mkdir(dirname(file), { recursive: true });
-	await run(findPgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], { maxBuffer: MAX_OUTPUT });
+	await run(
+		findPgTool('pg_dump'),
+		['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`],
+		{ maxBuffer: MAX_OUTPUT }
+	);
 }
 
 /** Restores into `url`, replacing what is there; all or nothing (one transaction, stop at the first error). */
 export async function restorePostgres(url: string, file: string): Promise<void> {
 	if (!existsSync(file)) throw new Error(`No backup file at ${file}`);
-	await run(findPgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, file], { maxBuffer: MAX_OUTPUT });
+	await run(
+		findPgTool('pg_restore'),
+		[
+			'--clean',
+			'--if-exists',
+			'--no-owner',
+			'--no-privileges',
+			'--single-transaction',
+			'--exit-on-error',
+			`--dbname=${url}`,
+			file
+		],
+		{ maxBuffer: MAX_OUTPUT }
+	);
 }
 
 async function openPGlite(options: { dataDir: string; loadDataDir?: Blob }) {
@@ -43,7 +60,8 @@ export async function backupPGlite(dataDir: string, file: string): Promise<void>
 /** Restores into `dataDir`, which must be empty or missing (an existing database is never overwritten). */
 export async function restorePGlite(file: string, dataDir: string): Promise<void> {
 	if (!existsSync(file)) throw new Error(`No backup file at ${file}`);
-	if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: move it away first`);
+	if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
+		throw new Error(`${dataDir} is not empty: move it away first`);
 	await mkdir(dataDir, { recursive: true });
 	const pg = await openPGlite({ dataDir, loadDataDir: new Blob([await readFile(file)]) });
 	await pg.close();

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 
-export function findPgTool(name: 'pg_dump' | 'pg_restore', env: Record<string, string | undefined> = process.env, root = DEBIAN_ROOT): string {
+export function findPgTool(
+	name: 'pg_dump' | 'pg_restore',
+	env: Record<string, string | undefined> = process.env,
+	root = DEBIAN_ROOT
+): string {
 	if (env.PG_BIN_DIR) return join(env.PG_BIN_DIR, name);
 	const versions = existsSync(root)
 		? readdirSync(root)

@@ -9,4 +9,5 @@ export class FeedTokenConflictError extends DomainError {
 }
 
 /** PostgreSQL's unique_violation, whichever driver (pg or PGlite) reports it. */
-export const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+export const isUniqueViolation = (error: unknown) =>
+	typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';

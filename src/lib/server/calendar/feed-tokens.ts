@@ -19,17 +19,31 @@ function live(db: Executor, userId: string, facilityId: string | null) {
 	return facilityId ? query.where('facility_id', '=', facilityId) : query.where('facility_id', 'is', null);
 }
 
-export async function revokeLiveToken(db: Executor, userId: string, facilityId: string | null, now: Date): Promise<boolean> {
+export async function revokeLiveToken(
+	db: Executor,
+	userId: string,
+	facilityId: string | null,
+	now: Date
+): Promise<boolean> {
 	const result = await live(db, userId, facilityId).set({ revoked_at: now }).executeTakeFirst();
 	return result.numUpdatedRows > 0n;
 }
 
 export function insertToken(db: Executor, userId: string, facilityId: string | null, secret: string) {
-	return db.insertInto('calendar_feed_tokens').values({ user_id: userId, facility_id: facilityId, secret_hash: hashSecret(secret) }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+	return db
+		.insertInto('calendar_feed_tokens')
+		.values({ user_id: userId, facility_id: facilityId, secret_hash: hashSecret(secret) })
+		.returning(['id', 'created_at'])
+		.executeTakeFirstOrThrow();
 }
 
 export function listLiveTokens(db: Executor, userId: string) {
-	return db.selectFrom('calendar_feed_tokens').select(['id', 'facility_id', 'created_at', 'last_used_at']).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+	return db
+		.selectFrom('calendar_feed_tokens')
+		.select(['id', 'facility_id', 'created_at', 'last_used_at'])
+		.where('user_id', '=', userId)
+		.where('revoked_at', 'is', null)
+		.execute();
 }
 
 /** The live token behind a secret, or undefined (unknown, malformed or revoked). */

@@ -24,17 +24,28 @@ export const FEED_FUTURE_DAYS = 180;
 const REFRESH_MINUTES = 60;
 const PROD_ID = '-//MedCluster//Schedule//EN';
 
-export const feedWindow = (now: Date) => ({ from: new Date(now.getTime() - FEED_PAST_DAYS * DAY), to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY), includeCancelled: true });
+export const feedWindow = (now: Date) => ({
+	from: new Date(now.getTime() - FEED_PAST_DAYS * DAY),
+	to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY),
+	includeCancelled: true
+});
 
 /**
  * Runs a change of one feed (a person's, or a person's for one facility) while holding its lock, so
  * parallel regenerations take turns: each revokes the token the previous one issued. A unique
  * violation that still gets through (it should not) is a 409, never a 500.
  */
-async function inFeedTransaction<T>(db: Kysely<DB>, userId: string, facilityId: string | null, change: (trx: Executor) => Promise<T>): Promise<T> {
+async function inFeedTransaction<T>(
+	db: Kysely<DB>,
+	userId: string,
+	facilityId: string | null,
+	change: (trx: Executor) => Promise<T>
+): Promise<T> {
 	try {
 		return await db.transaction().execute(async (trx) => {
-			await sql`select pg_advisory_xact_lock(hashtext(${`calendar-feed:${userId}:${facilityId ?? 'personal'}`}))`.execute(trx);
+			await sql`select pg_advisory_xact_lock(hashtext(${`calendar-feed:${userId}:${facilityId ?? 'personal'}`}))`.execute(
+				trx
+			);
 			return change(trx);
 		});
 	} catch (error) {
@@ -44,23 +55,49 @@ async function inFeedTransaction<T>(db: Kysely<DB>, userId: string, facilityId: 
 }
 
 /** Issues a new token (the old one stops working) and returns its secret, shown once. */
-export async function issueFeedToken(db: Kysely<DB>, actor: Actor, facilityId: string | null, context: Context, now = new Date()): Promise<string> {
+export async function issueFeedToken(
+	db: Kysely<DB>,
+	actor: Actor,
+	facilityId: string | null,
+	context: Context,
+	now = new Date()
+): Promise<string> {
 	if (facilityId) await requireFacilityManager(db, actor, facilityId);
 	return inFeedTransaction(db, actor.id, facilityId, async (trx) => {
 		const replaced = await feedTokens.revokeLiveToken(trx, actor.id, facilityId, now);
 		const secret = feedTokens.newFeedSecret();
 		const row = await feedTokens.insertToken(trx, actor.id, facilityId, secret);
-		await recordAudit(trx, { actorId: actor.id, action: 'calendar_feed.issued', entityType: 'calendar_feed', entityId: row.id, data: { facilityId, replaced }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'calendar_feed.issued',
+			entityType: 'calendar_feed',
+			entityId: row.id,
+			data: { facilityId, replaced },
+			ip: context.ip
+		});
 		return secret;
 	});
 }
 
-export async function revokeFeedToken(db: Kysely<DB>, actor: Actor, facilityId: string | null, context: Context, now = new Date()): Promise<boolean> {
+export async function revokeFeedToken(
+	db: Kysely<DB>,
+	actor: Actor,
+	facilityId: string | null,
+	context: Context,
+	now = new Date()
+): Promise<boolean> {
 	return inFeedTransaction(db, actor.id, facilityId, async (trx) => {
 		const live = (await feedTokens.listLiveTokens(trx, actor.id)).find((t) => t.facility_id === facilityId);
 		if (!live) return false;
 		await feedTokens.revokeLiveToken(trx, actor.id, facilityId, now);
-		await recordAudit(trx, { actorId: actor.id, action: 'calendar_feed.revoked', entityType: 'calendar_feed', entityId: live.id, data: { facilityId }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'calendar_feed.revoked',
+			entityType: 'calendar_feed',
+			entityId: live.id,
+			data: { facilityId },
+			ip: context.ip
+		});
 		return true;
 	});
 }
@@ -82,11 +119,20 @@ export function toIcsEvent(item: ScheduleItem, host: string, origin: string, loc
 }
 
 async function ownerOf(db: Executor, userId: string) {
-	return db.selectFrom('users').select(['id', 'name', 'locale', 'is_operator', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+	return db
+		.selectFrom('users')
+		.select(['id', 'name', 'locale', 'is_operator', 'disabled_at'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
 }
 
 /** The calendar behind a personal token, or null for an unknown/revoked/facility token. */
-export async function personalFeed(db: Executor, secret: string, origin: string, now = new Date()): Promise<string | null> {
+export async function personalFeed(
+	db: Executor,
+	secret: string,
+	origin: string,
+	now = new Date()
+): Promise<string | null> {
 	const token = await feedTokens.findLiveToken(db, secret);
 	if (!token || token.facility_id) return null;
 	const owner = await ownerOf(db, token.user_id);
@@ -103,19 +149,31 @@ export async function personalFeed(db: Executor, secret: string, origin: string,
 }
 
 /** All bookings of the token's facility, while its holder still manages it; else null. */
-export async function facilityFeed(db: Executor, secret: string, origin: string, now = new Date()): Promise<string | null> {
+export async function facilityFeed(
+	db: Executor,
+	secret: string,
+	origin: string,
+	now = new Date()
+): Promise<string | null> {
 	const token = await feedTokens.findLiveToken(db, secret);
 	if (!token || !token.facility_id) return null;
 	const owner = await ownerOf(db, token.user_id);
 	if (!owner || owner.disabled_at) return null;
 	if (!(await isFacilityManager(db, { id: owner.id, isOperator: owner.is_operator }, token.facility_id))) return null;
-	const facility = await db.selectFrom('facilities').select(['name_ko', 'name_en']).where('id', '=', token.facility_id).executeTakeFirstOrThrow();
+	const facility = await db
+		.selectFrom('facilities')
+		.select(['name_ko', 'name_en'])
+		.where('id', '=', token.facility_id)
+		.executeTakeFirstOrThrow();
 	await feedTokens.touchToken(db, token.id, now);
 	const host = new URL(origin).hostname;
 	const items = await listFacilityBookingItems(db, token.facility_id, feedWindow(now));
 	return writeCalendar({
 		prodId: PROD_ID,
-		name: m.schedule_feed_facility_name({ facility: owner.locale === 'en' ? facility.name_en : facility.name_ko }, { locale: owner.locale }),
+		name: m.schedule_feed_facility_name(
+			{ facility: owner.locale === 'en' ? facility.name_en : facility.name_ko },
+			{ locale: owner.locale }
+		),
 		refreshMinutes: REFRESH_MINUTES,
 		events: items.map((item) => toIcsEvent(item, host, origin, owner.locale))
 	});

@@ -30,10 +30,15 @@ export type IcsCalendar = {
 };
 
 /** `20261123T041805Z` */
-export const utcStamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const utcStamp = (date: Date) =>
+	date
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 
 /** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
-export const escapeText = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+export const escapeText = (text: string) =>
+	text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 const encoder = new TextEncoder();
 
@@ -77,7 +82,13 @@ function eventLines(event: IcsEvent): string[] {
 }
 
 export function writeCalendar(calendar: IcsCalendar): string {
-	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${calendar.prodId}`, 'CALSCALE:GREGORIAN', `METHOD:${calendar.method ?? 'PUBLISH'}`];
+	const lines = [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		`PRODID:${calendar.prodId}`,
+		'CALSCALE:GREGORIAN',
+		`METHOD:${calendar.method ?? 'PUBLISH'}`
+	];
 	if (calendar.name) lines.push(`X-WR-CALNAME:${escapeText(calendar.name)}`);
 	if (calendar.refreshMinutes) {
 		const duration = `PT${calendar.refreshMinutes}M`;

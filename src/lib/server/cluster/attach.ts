@@ -15,7 +15,9 @@ import { resumeRecordings } from '../ir/recording/service';
 /** The address browsers reach this node's media on, as its heartbeat announces it. */
 function announcedMediaAddress(runtime: Runtime): string {
 	const { MEDIA_ANNOUNCED_IP, MEDIA_LISTEN_IP } = runtime.config;
-	return MEDIA_ANNOUNCED_IP ?? (MEDIA_LISTEN_IP === '0.0.0.0' || MEDIA_LISTEN_IP === '::' ? '127.0.0.1' : MEDIA_LISTEN_IP);
+	return (
+		MEDIA_ANNOUNCED_IP ?? (MEDIA_LISTEN_IP === '0.0.0.0' || MEDIA_LISTEN_IP === '::' ? '127.0.0.1' : MEDIA_LISTEN_IP)
+	);
 }
 
 /**
@@ -24,7 +26,8 @@ function announcedMediaAddress(runtime: Runtime): string {
  */
 function dropRoomSockets(io: Server<any, any, any, any>, roomId: string): void {
 	const namespace = io.of('/');
-	for (const socketId of namespace.adapter.rooms.get(liveRoomName(roomId)) ?? []) namespace.sockets.get(socketId)?.conn.close();
+	for (const socketId of namespace.adapter.rooms.get(liveRoomName(roomId)) ?? [])
+		namespace.sockets.get(socketId)?.conn.close();
 }
 
 export async function attachCluster(io: Server<any, any, any, any>, runtime: Runtime): Promise<void> {
@@ -40,20 +43,39 @@ export async function attachCluster(io: Server<any, any, any, any>, runtime: Run
 		// Sockets first: a media request sent while the room closes would otherwise wait for an answer that never comes.
 		dropRoomSockets(io, roomId);
 		// Its recording goes on in new files on the new owner (onAcquired there).
-		void runtime.recordings?.stopRoom(roomId).catch((error) => runtime.logger.warn({ err: error, roomId }, 'recording: files not closed on lease loss'));
+		void runtime.recordings
+			?.stopRoom(roomId)
+			.catch((error) => runtime.logger.warn({ err: error, roomId }, 'recording: files not closed on lease loss'));
 		if (reason === 'lost') void media?.closeRoom(roomId).catch(() => {});
 	};
 	// A room whose lease this node takes (placement, failover, handover) resumes its running recording here.
 	const onAcquired = (roomId: string) => {
-		void resumeRecordings(runtime.database.db, recordingDeps(runtime), roomId).catch((error) => runtime.logger.warn({ err: error, roomId }, 'recording: not resumed on the new owner'));
+		void resumeRecordings(runtime.database.db, recordingDeps(runtime), roomId).catch((error) =>
+			runtime.logger.warn({ err: error, roomId }, 'recording: not resumed on the new owner')
+		);
 	};
-	const node = createClusterNode({ ...config, db: runtime.database.db, mediaAddress: announcedMediaAddress(runtime), logger: runtime.logger, onLost, onAcquired });
+	const node = createClusterNode({
+		...config,
+		db: runtime.database.db,
+		mediaAddress: announcedMediaAddress(runtime),
+		logger: runtime.logger,
+		onLost,
+		onAcquired
+	});
 	await node.start();
 	if (media) runtime.media = fenced = fenceMediaBackend(media, node, onLost);
 	if (runtime.recordings) {
 		const store = recordingDeps(runtime).store;
 		const hosts = (roomId: string) => node.heldVersion(roomId) !== undefined;
-		runtime.recordings.useRoute(routeRecordings(io, { recordings: runtime.recordings, media: () => runtime.media, hosts, workDir: (id) => store.workDir(rawPrefix(id)), logger: runtime.logger }));
+		runtime.recordings.useRoute(
+			routeRecordings(io, {
+				recordings: runtime.recordings,
+				media: () => runtime.media,
+				hosts,
+				workDir: (id) => store.workDir(rawPrefix(id)),
+				logger: runtime.logger
+			})
+		);
 	}
 	// The live page opens its socket with ?node=<owner>, which the proxy routes to that node; one
 	// that arrives elsewhere (stale placement) is refused, and the client asks again.

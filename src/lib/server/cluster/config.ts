@@ -6,13 +6,20 @@ export const NODE_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 /** A default node id from the host name, so one node per host needs no setting at all. */
 export function defaultNodeId(host = hostname()): string {
-	const cleaned = host.toLowerCase().replace(/[^a-z0-9_-]/g, '-').replace(/^[^a-z0-9]+/, '');
+	const cleaned = host
+		.toLowerCase()
+		.replace(/[^a-z0-9_-]/g, '-')
+		.replace(/^[^a-z0-9]+/, '');
 	return cleaned.slice(0, 32) || 'node';
 }
 
 const schema = z
 	.object({
-		NODE_ID: z.string().regex(NODE_ID_PATTERN).optional().or(z.literal('').transform(() => undefined)),
+		NODE_ID: z
+			.string()
+			.regex(NODE_ID_PATTERN)
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
 		/** Rooms this node takes before placement prefers others (load / capacity decides). */
 		NODE_ROOM_CAPACITY: z.coerce.number().int().min(1).max(10_000).default(100),
 		/** How long a room lease lasts without renewal: the bound on failover after a node dies. */
@@ -23,7 +30,10 @@ const schema = z
 		 */
 		CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(200).max(20_000).default(500)
 	})
-	.refine((c) => c.CLUSTER_HEARTBEAT_MS * 2 < c.CLUSTER_LEASE_TTL_MS, { path: ['CLUSTER_HEARTBEAT_MS'], message: 'must be under half of CLUSTER_LEASE_TTL_MS' });
+	.refine((c) => c.CLUSTER_HEARTBEAT_MS * 2 < c.CLUSTER_LEASE_TTL_MS, {
+		path: ['CLUSTER_HEARTBEAT_MS'],
+		message: 'must be under half of CLUSTER_LEASE_TTL_MS'
+	});
 
 export type ClusterConfig = { nodeId: string; roomCapacity: number; leaseTtlMs: number; heartbeatMs: number };
 
@@ -34,5 +44,10 @@ export function readClusterConfig(env: Record<string, string | undefined> = proc
 		throw new Error(`Invalid cluster configuration: ${problems}`);
 	}
 	const c = parsed.data;
-	return { nodeId: c.NODE_ID ?? defaultNodeId(), roomCapacity: c.NODE_ROOM_CAPACITY, leaseTtlMs: c.CLUSTER_LEASE_TTL_MS, heartbeatMs: c.CLUSTER_HEARTBEAT_MS };
+	return {
+		nodeId: c.NODE_ID ?? defaultNodeId(),
+		roomCapacity: c.NODE_ROOM_CAPACITY,
+		leaseTtlMs: c.CLUSTER_LEASE_TTL_MS,
+		heartbeatMs: c.CLUSTER_HEARTBEAT_MS
+	};
 }

@@ -15,7 +15,11 @@ export type FencedMediaBackend = MediaBackend & {
 	keepForHandover(roomId: string): void;
 };
 
-export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (roomId: string) => void): FencedMediaBackend {
+export function fenceMediaBackend(
+	backend: MediaBackend,
+	node: Fence,
+	onStale: (roomId: string) => void
+): FencedMediaBackend {
 	/** room → the lease version its media was opened under on this node. */
 	const openedUnder = new Map<string, number>();
 	/** Rooms handed over: their old media keeps flowing until this node exits. */
@@ -42,7 +46,9 @@ export function fenceMediaBackend(backend: MediaBackend, node: Fence, onStale: (
 		const inner = () => backend.room(roomId);
 		// Recording's tap, where the backend has one (werift): it only listens to what this node's
 		// publishers already send, so it needs no fence of its own.
-		const tapIngest = backend.room(roomId).tapIngest && ((tap: Parameters<NonNullable<MediaRoom['tapIngest']>>[0]) => inner().tapIngest!(tap));
+		const tapIngest =
+			backend.room(roomId).tapIngest &&
+			((tap: Parameters<NonNullable<MediaRoom['tapIngest']>>[0]) => inner().tapIngest!(tap));
 		return {
 			...(tapIngest ? { tapIngest } : {}),
 			id: roomId,

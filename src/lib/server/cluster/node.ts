@@ -76,7 +76,12 @@ export function createClusterNode(options: ClusterNodeOptions) {
 		const sentAt = Date.now();
 		const seq = ++sent;
 		try {
-			const rows = await clusterRepository.heartbeat(db, { nodeId, mediaAddress, capacity: options.roomCapacity, ttlMs: leaseTtlMs });
+			const rows = await clusterRepository.heartbeat(db, {
+				nodeId,
+				mediaAddress,
+				capacity: options.roomCapacity,
+				ttlMs: leaseTtlMs
+			});
 			if (stopped) return;
 			lastBeatAt = sentAt;
 			const renewed = new Map(rows.map((r) => [r.room_id, r.version]));
@@ -87,7 +92,8 @@ export function createClusterNode(options: ClusterNodeOptions) {
 				else if (renewed.get(roomId) === lease.version) next.set(roomId, { ...lease, validUntil: deadline(sentAt) });
 			}
 			// Leases placed on this node by another node's placement join the cache here.
-			for (const [roomId, version] of renewed) if (!next.has(roomId) && !held.has(roomId)) next.set(roomId, { version, validUntil: deadline(sentAt), seq });
+			for (const [roomId, version] of renewed)
+				if (!next.has(roomId) && !held.has(roomId)) next.set(roomId, { version, validUntil: deadline(sentAt), seq });
 			const lost = [...held.keys()].filter((roomId) => !next.has(roomId));
 			const gained = [...next.keys()].filter((roomId) => !held.has(roomId));
 			held = next;
@@ -143,9 +149,11 @@ export function createClusterNode(options: ClusterNodeOptions) {
 			const seq = ++sent;
 			// Not gated on ready(): a slow heartbeat on a busy machine must not stop the room's media;
 			// a node without PostgreSQL fails here anyway, and claims nothing.
-			const lease = await clusterRepository.claimLease(db, { roomId, nodeId, mediaAddress, ttlMs: leaseTtlMs }).catch(() => {
-				throw new ClusterUnavailableError();
-			});
+			const lease = await clusterRepository
+				.claimLease(db, { roomId, nodeId, mediaAddress, ttlMs: leaseTtlMs })
+				.catch(() => {
+					throw new ClusterUnavailableError();
+				});
 			if (!lease || lease.node_id !== nodeId) throw new NotLeaseHolderError(roomId);
 			const gained = !held.has(roomId);
 			held.set(roomId, { version: lease.version, validUntil: deadline(sentAt), seq });
@@ -156,21 +164,37 @@ export function createClusterNode(options: ClusterNodeOptions) {
 		/** Which node serves `roomId`: its live owner, else the least loaded live node, which gets the lease now. */
 		async place(roomId: string): Promise<Placement> {
 			if (!ready()) throw new ClusterUnavailableError();
-			const toPlacement = (l: clusterRepository.LeaseRow): Placement => ({ roomId, nodeId: l.node_id, mediaAddress: l.media_address, version: l.version });
+			const toPlacement = (l: clusterRepository.LeaseRow): Placement => ({
+				roomId,
+				nodeId: l.node_id,
+				mediaAddress: l.media_address,
+				version: l.version
+			});
 			let current = await clusterRepository.findLiveLeaseWithOwnerAge(db, roomId);
 			// An owner that stopped beating (killed) still holds its lease until it runs out, and cannot
 			// be fenced off earlier. Rather than send the client to a dead node and have it retry, wait
 			// here for the lease's end (at most one lifetime) and place the room then: the client
 			// lands on the new owner the moment it can exist. A slow but live owner renews meanwhile
 			// and keeps the room.
-			if (current && current.node_id !== nodeId && (current.owner_silent_ms === null || current.owner_silent_ms > SILENT_BEATS * heartbeatMs + SAFETY_MS)) {
+			if (
+				current &&
+				current.node_id !== nodeId &&
+				(current.owner_silent_ms === null || current.owner_silent_ms > SILENT_BEATS * heartbeatMs + SAFETY_MS)
+			) {
 				await pause(Math.min(Math.max(current.remaining_ms, 0), leaseTtlMs) + 20);
 				current = await clusterRepository.findLiveLeaseWithOwnerAge(db, roomId);
 			}
 			if (current) return toPlacement(current);
 			const nodes = await clusterRepository.listLiveNodes(db, leaseTtlMs);
-			const target = pickMediaNode(nodes.map((n) => ({ id: n.node_id, address: n.media_address, load: n.rooms, capacity: n.capacity }))) ?? { id: nodeId, address: mediaAddress };
-			const claimed = await clusterRepository.claimLease(db, { roomId, nodeId: target.id, mediaAddress: target.address, ttlMs: leaseTtlMs });
+			const target = pickMediaNode(
+				nodes.map((n) => ({ id: n.node_id, address: n.media_address, load: n.rooms, capacity: n.capacity }))
+			) ?? { id: nodeId, address: mediaAddress };
+			const claimed = await clusterRepository.claimLease(db, {
+				roomId,
+				nodeId: target.id,
+				mediaAddress: target.address,
+				ttlMs: leaseTtlMs
+			});
 			// Another node placed the room between our two statements: its placement stands.
 			const winner = claimed ?? (await clusterRepository.findLiveLease(db, roomId));
 			if (!winner) throw new ClusterUnavailableError();
@@ -194,9 +218,23 @@ export function createClusterNode(options: ClusterNodeOptions) {
 				const others = (await clusterRepository.listLiveNodes(db, leaseTtlMs)).filter((n) => n.node_id !== nodeId);
 				const load = new Map(others.map((n) => [n.node_id, n.rooms]));
 				for (const [roomId, lease] of rooms) {
-					const target = pickMediaNode(others.map((n) => ({ id: n.node_id, address: n.media_address, load: load.get(n.node_id) ?? 0, capacity: n.capacity })));
+					const target = pickMediaNode(
+						others.map((n) => ({
+							id: n.node_id,
+							address: n.media_address,
+							load: load.get(n.node_id) ?? 0,
+							capacity: n.capacity
+						}))
+					);
 					if (!target) break;
-					const ok = await clusterRepository.moveLease(db, { roomId, fromNode: nodeId, version: lease.version, toNode: target.id, mediaAddress: target.address, ttlMs: leaseTtlMs });
+					const ok = await clusterRepository.moveLease(db, {
+						roomId,
+						fromNode: nodeId,
+						version: lease.version,
+						toNode: target.id,
+						mediaAddress: target.address,
+						ttlMs: leaseTtlMs
+					});
 					if (ok) {
 						moved += 1;
 						load.set(target.id, (load.get(target.id) ?? 0) + 1);

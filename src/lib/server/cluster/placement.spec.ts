@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pickMediaNode, type MediaNode } from './placement';
 
-const node = (id: string, load: number, capacity = 10): MediaNode => ({ id, address: `10.0.0.${id.length}`, load, capacity });
+const node = (id: string, load: number, capacity = 10): MediaNode => ({
+	id,
+	address: `10.0.0.${id.length}`,
+	load,
+	capacity
+});
 
 describe('pickMediaNode', () => {
 	it('has nothing to pick from an empty list', () => {

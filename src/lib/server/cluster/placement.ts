@@ -30,7 +30,8 @@ export function pickMediaNode<N extends MediaNode>(candidates: readonly N[]): N 
 			continue;
 		}
 		const ratio = node.load / node.capacity - best.load / best.capacity;
-		if (ratio < 0 || (ratio === 0 && (node.load < best.load || (node.load === best.load && node.id < best.id)))) best = node;
+		if (ratio < 0 || (ratio === 0 && (node.load < best.load || (node.load === best.load && node.id < best.id))))
+			best = node;
 	}
 	return best;
 }

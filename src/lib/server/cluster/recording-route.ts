@@ -19,7 +19,16 @@ const commandSchema = z.discriminatedUnion('action', [
 type Logger = { warn(context: object, message: string): void };
 
 /** The route ActiveRecordings uses on this node, and the handler of the commands other nodes relay. */
-export function routeRecordings(io: Server<any, any, any, any>, deps: { recordings: ActiveRecordings; media: () => MediaBackend | undefined; hosts: (roomId: string) => boolean; workDir: (recordingId: string) => Promise<string>; logger: Logger }): RecordingRoute {
+export function routeRecordings(
+	io: Server<any, any, any, any>,
+	deps: {
+		recordings: ActiveRecordings;
+		media: () => MediaBackend | undefined;
+		hosts: (roomId: string) => boolean;
+		workDir: (recordingId: string) => Promise<string>;
+		logger: Logger;
+	}
+): RecordingRoute {
 	const { recordings, logger } = deps;
 	io.on(RECORDING_EVENT, async (raw: unknown, ack?: (reply: { ok: boolean }) => void) => {
 		const parsed = commandSchema.safeParse(raw);
@@ -29,7 +38,13 @@ export function routeRecordings(io: Server<any, any, any, any>, deps: { recordin
 			if (command.action === 'stop') await recordings.stopHere(command.recordingId);
 			else {
 				const media = deps.media();
-				if (media && deps.hosts(command.roomId)) recordings.startHere(media.room(command.roomId), command.recordingId, await deps.workDir(command.recordingId), new Date(command.startedAt));
+				if (media && deps.hosts(command.roomId))
+					recordings.startHere(
+						media.room(command.roomId),
+						command.recordingId,
+						await deps.workDir(command.recordingId),
+						new Date(command.startedAt)
+					);
 			}
 			ack?.({ ok: true });
 		} catch (error) {

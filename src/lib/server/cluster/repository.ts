@@ -15,7 +15,10 @@ const ttl = (ms: number) => sql`(${ms}::integer * interval '1 millisecond')`;
  * returns the leases it still holds (a lease that expired meanwhile is not renewed: another node
  * may already have it).
  */
-export async function heartbeat(db: Db, node: { nodeId: string; mediaAddress: string; capacity: number; ttlMs: number }): Promise<Array<{ room_id: string; version: number }>> {
+export async function heartbeat(
+	db: Db,
+	node: { nodeId: string; mediaAddress: string; capacity: number; ttlMs: number }
+): Promise<Array<{ room_id: string; version: number }>> {
 	const { rows } = await sql<{ room_id: string; version: number }>`
 		with beat as (
 			insert into cluster_nodes (node_id, media_address, capacity, heartbeat_at)
@@ -36,7 +39,10 @@ export async function heartbeat(db: Db, node: { nodeId: string; mediaAddress: st
  * unique key serialises inserts and the row lock serialises updates, and each re-checks the
  * condition against the row as the winner left it. Undefined when another node holds the lease.
  */
-export async function claimLease(db: Db, lease: { roomId: string; nodeId: string; mediaAddress: string; ttlMs: number }): Promise<LeaseRow | undefined> {
+export async function claimLease(
+	db: Db,
+	lease: { roomId: string; nodeId: string; mediaAddress: string; ttlMs: number }
+): Promise<LeaseRow | undefined> {
 	const { rows } = await sql<LeaseRow>`
 		insert into room_leases as l (room_id, node_id, media_address, version, expires_at)
 		values (${lease.roomId}, ${lease.nodeId}, ${lease.mediaAddress}, 1, now() + ${ttl(lease.ttlMs)})
@@ -63,7 +69,10 @@ export async function findLiveLease(db: Db, roomId: string): Promise<LeaseRow | 
  * The live lease of `roomId` with, measured by PostgreSQL's clock, how long it still runs and how
  * long ago its holder last renewed its heartbeat (null when the holder left the node list).
  */
-export async function findLiveLeaseWithOwnerAge(db: Db, roomId: string): Promise<(LeaseRow & { remaining_ms: number; owner_silent_ms: number | null }) | undefined> {
+export async function findLiveLeaseWithOwnerAge(
+	db: Db,
+	roomId: string
+): Promise<(LeaseRow & { remaining_ms: number; owner_silent_ms: number | null }) | undefined> {
 	const { rows } = await sql<LeaseRow & { remaining_ms: number; owner_silent_ms: number | null }>`
 		select l.room_id, l.node_id, l.media_address, l.version, l.expires_at,
 			(extract(epoch from (l.expires_at - now())) * 1000)::integer as remaining_ms,
@@ -88,7 +97,10 @@ export async function listLiveNodes(db: Db, ttlMs: number): Promise<NodeRow[]> {
  * Hands a lease to another node (version + 1), only if `fromNode` still holds it at `version`.
  * Returns whether it moved.
  */
-export async function moveLease(db: Db, move: { roomId: string; fromNode: string; version: number; toNode: string; mediaAddress: string; ttlMs: number }): Promise<boolean> {
+export async function moveLease(
+	db: Db,
+	move: { roomId: string; fromNode: string; version: number; toNode: string; mediaAddress: string; ttlMs: number }
+): Promise<boolean> {
 	const result = await sql`
 		update room_leases set node_id = ${move.toNode}, media_address = ${move.mediaAddress}, version = version + 1,
 			expires_at = now() + ${ttl(move.ttlMs)}, updated_at = now()
@@ -98,7 +110,9 @@ export async function moveLease(db: Db, move: { roomId: string; fromNode: string
 
 /** Lets the leases of a leaving node expire now (the next claim bumps their version). */
 export async function expireLeasesOf(db: Db, nodeId: string): Promise<void> {
-	await sql`update room_leases set expires_at = now(), updated_at = now() where node_id = ${nodeId} and expires_at > now()`.execute(db);
+	await sql`update room_leases set expires_at = now(), updated_at = now() where node_id = ${nodeId} and expires_at > now()`.execute(
+		db
+	);
 }
 
 /** Takes a leaving node out of placement at once. */

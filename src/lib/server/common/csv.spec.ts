@@ -14,6 +14,8 @@ describe('csv', () => {
 	});
 
 	it('defuses cells a spreadsheet would run as formulas, but not negative numbers', () => {
-		expect(toCsv([['=HYPERLINK("http://x")', '+1', '@SUM(A1)', -3]]).slice(1)).toBe(`"'=HYPERLINK(""http://x"")",'+1,'@SUM(A1),-3\r\n`);
+		expect(toCsv([['=HYPERLINK("http://x")', '+1', '@SUM(A1)', -3]]).slice(1)).toBe(
+			`"'=HYPERLINK(""http://x"")",'+1,'@SUM(A1),-3\r\n`
+		);
 	});
 });

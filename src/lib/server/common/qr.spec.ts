@@ -10,7 +10,15 @@ describe('qr code', () => {
 		expect(code).toEqual(qrCode(url));
 		// 89 bytes need version 6 (41 modules) at level M; plus 4 modules of quiet zone each side.
 		expect(code.size).toBe(41 + 8);
-		for (const [x, y] of [[4, 4], [10, 4], [4, 10], [10, 10], [code.size - 5, 4], [4, code.size - 5]]) expect(dark(code.path, x, y)).toBe(true);
+		for (const [x, y] of [
+			[4, 4],
+			[10, 4],
+			[4, 10],
+			[10, 10],
+			[code.size - 5, 4],
+			[4, code.size - 5]
+		])
+			expect(dark(code.path, x, y)).toBe(true);
 		// The white ring inside the top-left finder, and nothing in the quiet zone.
 		expect(dark(code.path, 5, 5)).toBe(false);
 		expect(dark(code.path, 3, 4)).toBe(false);

@@ -11,7 +11,8 @@ export function qrCode(text: string, margin = 4): QrCode {
 	const count = qr.getModuleCount();
 	const parts: string[] = [];
 	for (let row = 0; row < count; row++) {
-		for (let col = 0; col < count; col++) if (qr.isDark(row, col)) parts.push(`M${col + margin} ${row + margin}h1v1h-1z`);
+		for (let col = 0; col < count; col++)
+			if (qr.isDark(row, col)) parts.push(`M${col + margin} ${row + margin}h1v1h-1z`);
 	}
 	return { size: count + 2 * margin, path: parts.join('') };
 }

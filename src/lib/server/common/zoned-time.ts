@@ -26,7 +26,11 @@ export type LocalParts = { date: string; minutes: number; weekday: number };
 
 /** The local date (YYYY-MM-DD), minutes since local midnight and weekday (0 = Sunday) of an instant. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
-	const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+	const parts = Object.fromEntries(
+		formatter(timeZone)
+			.formatToParts(instant)
+			.map((p) => [p.type, p.value])
+	);
 	return {
 		date: `${parts.year}-${parts.month}-${parts.day}`,
 		minutes: Number(parts.hour) * 60 + Number(parts.minute),

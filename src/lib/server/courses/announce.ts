@@ -24,7 +24,8 @@ export type Announcement = {
 };
 
 const TIME_ZONE = DEFAULT_TIME_ZONE;
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clock = (minutes: number) =>
+	`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** "2026-03-10 14:00 (Asia/Seoul)": the same in both languages. */
 export function describeInstant(at: Date, timeZone = TIME_ZONE): string {
@@ -41,7 +42,14 @@ export async function announceEnrolment(db: Executor, a: Announcement, context: 
 		action: `enrolment.${a.action}`,
 		entityType: 'enrolment',
 		entityId: enrolment.id,
-		data: { cohortId: cohort.id, userId: enrolment.user_id, status: enrolment.status, position: enrolment.position, offerExpiresAt: enrolment.offer_expires_at?.toISOString() ?? null, ...a.data },
+		data: {
+			cohortId: cohort.id,
+			userId: enrolment.user_id,
+			status: enrolment.status,
+			position: enrolment.position,
+			offerExpiresAt: enrolment.offer_expires_at?.toISOString() ?? null,
+			...a.data
+		},
 		ip: context.ip
 	});
 	const params = {
@@ -53,6 +61,12 @@ export async function announceEnrolment(db: Executor, a: Announcement, context: 
 		deadline: enrolment.offer_expires_at ? describeInstant(enrolment.offer_expires_at) : '',
 		...a.params
 	};
-	await notifyUser(db, { userId: enrolment.user_id, kind: a.kind, params, link: `/courses/${cohort.course_slug}`, origin: context.origin });
+	await notifyUser(db, {
+		userId: enrolment.user_id,
+		kind: a.kind,
+		params,
+		link: `/courses/${cohort.course_slug}`,
+		origin: context.origin
+	});
 	return enrolment;
 }

@@ -19,7 +19,11 @@ export const OPENS_BEFORE_MS = 15 * 60_000;
 
 /** Makes the secret that signs the codes, once per database (at start-up and before a check-in). */
 export async function ensureCheckInSecret(db: Executor): Promise<Buffer> {
-	await db.insertInto('course_check_in_secrets').values({ id: true, secret: randomBytes(32) }).onConflict((oc) => oc.column('id').doNothing()).execute();
+	await db
+		.insertInto('course_check_in_secrets')
+		.values({ id: true, secret: randomBytes(32) })
+		.onConflict((oc) => oc.column('id').doNothing())
+		.execute();
 	return (await findCheckInSecret(db))!;
 }
 
@@ -47,30 +51,66 @@ function matches(token: string, expected: string): boolean {
 }
 
 /** The code the manager's page shows now; null outside the check-in window or before the secret exists. */
-export async function currentCheckInToken(db: Executor, meeting: { id: string; starts_at: Date; ends_at: Date }, now = new Date()) {
+export async function currentCheckInToken(
+	db: Executor,
+	meeting: { id: string; starts_at: Date; ends_at: Date },
+	now = new Date()
+) {
 	if (!isCheckInOpen(meeting, now)) return null;
 	const secret = await findCheckInSecret(db);
 	return secret && checkInToken(secret, meeting.id, stepOf(now));
 }
 
 /** Marks the actor present at the meeting, if the code is fresh, the meeting running and the actor enrolled. */
-export async function checkIn(db: Kysely<DB>, actor: Actor, meetingId: string, token: string, context: Context, now = new Date()) {
+export async function checkIn(
+	db: Kysely<DB>,
+	actor: Actor,
+	meetingId: string,
+	token: string,
+	context: Context,
+	now = new Date()
+) {
 	return db.transaction().execute(async (trx) => {
 		const meeting = await findMeeting(trx, meetingId);
 		if (!meeting) throw new NotFoundError();
 		if (!isCheckInOpen(meeting, now)) throw new MeetingNotInProgressError();
 		const secret = await ensureCheckInSecret(trx);
 		const step = stepOf(now);
-		if (!matches(token, checkInToken(secret, meeting.id, step)) && !matches(token, checkInToken(secret, meeting.id, step - 1))) throw new CheckInTokenInvalidError();
+		if (
+			!matches(token, checkInToken(secret, meeting.id, step)) &&
+			!matches(token, checkInToken(secret, meeting.id, step - 1))
+		)
+			throw new CheckInTokenInvalidError();
 		await courseRepository.lockCohort(trx, meeting.cohort_id);
-		const enrolment = await trx.selectFrom('enrolments').select('id').where('cohort_id', '=', meeting.cohort_id).where('user_id', '=', actor.id).where('status', 'in', ['enrolled', 'completed']).executeTakeFirst();
+		const enrolment = await trx
+			.selectFrom('enrolments')
+			.select('id')
+			.where('cohort_id', '=', meeting.cohort_id)
+			.where('user_id', '=', actor.id)
+			.where('status', 'in', ['enrolled', 'completed'])
+			.executeTakeFirst();
 		if (!enrolment) throw new NotEnrolledError();
 		await trx
 			.insertInto('attendance')
-			.values({ meeting_id: meeting.id, enrolment_id: enrolment.id, present: true, marked_by: actor.id, marked_at: now })
-			.onConflict((oc) => oc.columns(['meeting_id', 'enrolment_id']).doUpdateSet({ present: true, marked_by: actor.id, marked_at: now }))
+			.values({
+				meeting_id: meeting.id,
+				enrolment_id: enrolment.id,
+				present: true,
+				marked_by: actor.id,
+				marked_at: now
+			})
+			.onConflict((oc) =>
+				oc.columns(['meeting_id', 'enrolment_id']).doUpdateSet({ present: true, marked_by: actor.id, marked_at: now })
+			)
 			.execute();
-		await recordAudit(trx, { actorId: actor.id, action: 'attendance.checked_in', entityType: 'cohort_meeting', entityId: meeting.id, data: { cohortId: meeting.cohort_id, enrolmentId: enrolment.id }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'attendance.checked_in',
+			entityType: 'cohort_meeting',
+			entityId: meeting.id,
+			data: { cohortId: meeting.cohort_id, enrolmentId: enrolment.id },
+			ip: context.ip
+		});
 		return { enrolmentId: enrolment.id };
 	});
 }

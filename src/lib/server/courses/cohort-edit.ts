@@ -17,7 +17,12 @@ import * as courseRepository from './repository';
 import { announceOffers, offerFreeSeats } from './waitlist';
 
 export type CohortEdit = {
-	labelKo: string; labelEn: string; capacity: number; opensAt: Date; closesAt: Date; offerHours: number;
+	labelKo: string;
+	labelEn: string;
+	capacity: number;
+	opensAt: Date;
+	closesAt: Date;
+	offerHours: number;
 	/** New times of existing meetings, by id; meetings not named keep their time. */
 	meetings: { id: string; start: Date; end: Date }[];
 };
@@ -31,7 +36,14 @@ async function lockManagedCohort(trx: Transaction<DB>, actor: Actor, cohortId: s
 }
 
 /** Applies the edit; a capacity below the seats held is refused and nothing changes. */
-export async function editCohort(db: Kysely<DB>, actor: Actor, cohortId: string, edit: CohortEdit, context: Context, now = new Date()) {
+export async function editCohort(
+	db: Kysely<DB>,
+	actor: Actor,
+	cohortId: string,
+	edit: CohortEdit,
+	context: Context,
+	now = new Date()
+) {
 	return db.transaction().execute(async (trx) => {
 		const before = await lockManagedCohort(trx, actor, cohortId);
 		const { held } = await courseRepository.countSeats(trx, cohortId);
@@ -46,17 +58,45 @@ export async function editCohort(db: Kysely<DB>, actor: Actor, cohortId: string,
 		const cohort = await courseRepository.updateCohort(trx, cohortId, { ...edit, now });
 		for (const m of moved) await courseRepository.moveMeeting(trx, m.id, m.start, m.end, now);
 		await recordAudit(trx, {
-			actorId: actor.id, action: 'cohort.edited', entityType: 'cohort', entityId: cohortId, ip: context.ip,
+			actorId: actor.id,
+			action: 'cohort.edited',
+			entityType: 'cohort',
+			entityId: cohortId,
+			ip: context.ip,
 			data: {
-				before: { labelKo: before.label_ko, labelEn: before.label_en, capacity: before.capacity, opensAt: before.enrol_opens_at.toISOString(), closesAt: before.enrol_closes_at.toISOString(), offerHours: before.offer_hours },
-				after: { labelKo: cohort.label_ko, labelEn: cohort.label_en, capacity: cohort.capacity, opensAt: cohort.enrol_opens_at.toISOString(), closesAt: cohort.enrol_closes_at.toISOString(), offerHours: cohort.offer_hours },
+				before: {
+					labelKo: before.label_ko,
+					labelEn: before.label_en,
+					capacity: before.capacity,
+					opensAt: before.enrol_opens_at.toISOString(),
+					closesAt: before.enrol_closes_at.toISOString(),
+					offerHours: before.offer_hours
+				},
+				after: {
+					labelKo: cohort.label_ko,
+					labelEn: cohort.label_en,
+					capacity: cohort.capacity,
+					opensAt: cohort.enrol_opens_at.toISOString(),
+					closesAt: cohort.enrol_closes_at.toISOString(),
+					offerHours: cohort.offer_hours
+				},
 				movedMeetings: moved.map((m) => ({ id: m.id, start: m.start.toISOString(), end: m.end.toISOString() }))
 			}
 		});
 		if (moved.length) {
 			for (const e of await courseRepository.listEndableEnrolments(trx, cohortId)) {
 				if (e.status === 'awaiting_employer') continue;
-				await announceEnrolment(trx, { enrolmentId: e.id, actorId: actor.id, action: 'cohort_rescheduled', kind: 'courses_cohort_rescheduled', data: { meetings: moved.length } }, context);
+				await announceEnrolment(
+					trx,
+					{
+						enrolmentId: e.id,
+						actorId: actor.id,
+						action: 'cohort_rescheduled',
+						kind: 'courses_cohort_rescheduled',
+						data: { meetings: moved.length }
+					},
+					context
+				);
 			}
 		}
 		// A raise opens seats: offers go to the head of the queue in order, as when someone leaves.
@@ -72,18 +112,48 @@ export async function editCohort(db: Kysely<DB>, actor: Actor, cohortId: string,
  * requests), what vouchers paid is refunded once, and each trainee is told the reason. Completed
  * enrolments keep their certificates.
  */
-export async function cancelCohort(db: Kysely<DB>, actor: Actor, cohortId: string, reason: string, context: Context, now = new Date()) {
+export async function cancelCohort(
+	db: Kysely<DB>,
+	actor: Actor,
+	cohortId: string,
+	reason: string,
+	context: Context,
+	now = new Date()
+) {
 	return db.transaction().execute(async (trx) => {
 		await lockManagedCohort(trx, actor, cohortId);
 		await courseRepository.markCohortCancelled(trx, cohortId, reason, now);
 		let refundedKrw = 0;
 		const ended = await courseRepository.listEndableEnrolments(trx, cohortId);
 		for (const e of ended) {
-			await courseRepository.updateEnrolment(trx, e.id, { status: 'cancelled', position: null, offerExpiresAt: null, now });
+			await courseRepository.updateEnrolment(trx, e.id, {
+				status: 'cancelled',
+				position: null,
+				offerExpiresAt: null,
+				now
+			});
 			refundedKrw += await refundSeat(trx, e.id, actor.id);
-			await announceEnrolment(trx, { enrolmentId: e.id, actorId: actor.id, action: 'cohort_cancelled', kind: 'courses_cohort_cancelled', data: { from: e.status, reason }, params: { reason } }, context);
+			await announceEnrolment(
+				trx,
+				{
+					enrolmentId: e.id,
+					actorId: actor.id,
+					action: 'cohort_cancelled',
+					kind: 'courses_cohort_cancelled',
+					data: { from: e.status, reason },
+					params: { reason }
+				},
+				context
+			);
 		}
-		await recordAudit(trx, { actorId: actor.id, action: 'cohort.cancelled', entityType: 'cohort', entityId: cohortId, ip: context.ip, data: { reason, ended: ended.length, refundedKrw } });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'cohort.cancelled',
+			entityType: 'cohort',
+			entityId: cohortId,
+			ip: context.ip,
+			data: { reason, ended: ended.length, refundedKrw }
+		});
 		return { ended: ended.length, refundedKrw };
 	});
 }

@@ -22,18 +22,41 @@ export function newSerial(issuedAt: Date): string {
 }
 
 /** Issues the certificates a cohort earned; allowed once its last meeting has begun. Returns who completed. */
-export async function completeCohort(db: Kysely<DB>, actor: Actor, cohortId: string, context: Context, now = new Date()) {
+export async function completeCohort(
+	db: Kysely<DB>,
+	actor: Actor,
+	cohortId: string,
+	context: Context,
+	now = new Date()
+) {
 	return db.transaction().execute(async (trx) => {
 		const cohort = await courseRepository.lockCohort(trx, cohortId);
 		if (!cohort) throw new NotFoundError();
 		await requireCourseManager(trx, actor, cohort.course_id);
-		const course = await trx.selectFrom('courses').leftJoin('credentials', 'credentials.id', 'courses.credential_id').select(['courses.credential_id', 'credentials.validity_months']).where('courses.id', '=', cohort.course_id).executeTakeFirstOrThrow();
-		const meetings = await trx.selectFrom('cohort_meetings').select(['id', 'starts_at']).where('cohort_id', '=', cohortId).orderBy('starts_at').execute();
+		const course = await trx
+			.selectFrom('courses')
+			.leftJoin('credentials', 'credentials.id', 'courses.credential_id')
+			.select(['courses.credential_id', 'credentials.validity_months'])
+			.where('courses.id', '=', cohort.course_id)
+			.executeTakeFirstOrThrow();
+		const meetings = await trx
+			.selectFrom('cohort_meetings')
+			.select(['id', 'starts_at'])
+			.where('cohort_id', '=', cohortId)
+			.orderBy('starts_at')
+			.execute();
 		if (!meetings.length || meetings[meetings.length - 1].starts_at > now) throw new InvalidStateError();
 		const enrolled = await trx
 			.selectFrom('enrolments')
 			.select(['enrolments.id', 'enrolments.user_id'])
-			.select((eb) => eb.selectFrom('attendance').select(eb.fn.countAll<number>().as('n')).whereRef('attendance.enrolment_id', '=', 'enrolments.id').where('attendance.present', '=', true).as('attended'))
+			.select((eb) =>
+				eb
+					.selectFrom('attendance')
+					.select(eb.fn.countAll<number>().as('n'))
+					.whereRef('attendance.enrolment_id', '=', 'enrolments.id')
+					.where('attendance.present', '=', true)
+					.as('attended')
+			)
 			.where('cohort_id', '=', cohortId)
 			.where('status', '=', 'enrolled')
 			.execute();
@@ -43,15 +66,38 @@ export async function completeCohort(db: Kysely<DB>, actor: Actor, cohortId: str
 			const serial = newSerial(now);
 			const expiresAt = course.validity_months ? new Date(now.getTime() + course.validity_months * MONTH_MS) : null;
 			await courseRepository.updateEnrolment(trx, e.id, { status: 'completed', now });
-			await trx.insertInto('certificates').values({ serial, enrolment_id: e.id, issued_at: now, expires_at: expiresAt }).execute();
+			await trx
+				.insertInto('certificates')
+				.values({ serial, enrolment_id: e.id, issued_at: now, expires_at: expiresAt })
+				.execute();
 			if (course.credential_id) {
 				await trx
 					.insertInto('user_credentials')
-					.values({ user_id: e.user_id, credential_id: course.credential_id, granted_at: now, expires_at: expiresAt, source: `certificate:${serial}` })
-					.onConflict((oc) => oc.columns(['user_id', 'credential_id']).doUpdateSet({ granted_at: now, expires_at: expiresAt, source: `certificate:${serial}` }))
+					.values({
+						user_id: e.user_id,
+						credential_id: course.credential_id,
+						granted_at: now,
+						expires_at: expiresAt,
+						source: `certificate:${serial}`
+					})
+					.onConflict((oc) =>
+						oc
+							.columns(['user_id', 'credential_id'])
+							.doUpdateSet({ granted_at: now, expires_at: expiresAt, source: `certificate:${serial}` })
+					)
 					.execute();
 			}
-			await announceEnrolment(trx, { enrolmentId: e.id, actorId: actor.id, action: 'completed', kind: 'courses_completed', data: { serial, attended: Number(e.attended ?? 0), meetings: meetings.length } }, context);
+			await announceEnrolment(
+				trx,
+				{
+					enrolmentId: e.id,
+					actorId: actor.id,
+					action: 'completed',
+					kind: 'courses_completed',
+					data: { serial, attended: Number(e.attended ?? 0), meetings: meetings.length }
+				},
+				context
+			);
 			completed.push({ enrolmentId: e.id, serial });
 		}
 		return completed;
@@ -59,7 +105,14 @@ export async function completeCohort(db: Kysely<DB>, actor: Actor, cohortId: str
 }
 
 /** Revokes a certificate with a reason, and the credential it granted (if nothing granted it since). */
-export async function revokeCertificate(db: Kysely<DB>, actor: Actor, serial: string, reason: string, context: Context, now = new Date()) {
+export async function revokeCertificate(
+	db: Kysely<DB>,
+	actor: Actor,
+	serial: string,
+	reason: string,
+	context: Context,
+	now = new Date()
+) {
 	return db.transaction().execute(async (trx) => {
 		const certificate = await trx
 			.selectFrom('certificates')
@@ -72,8 +125,23 @@ export async function revokeCertificate(db: Kysely<DB>, actor: Actor, serial: st
 		if (!certificate) throw new NotFoundError();
 		await requireCourseManager(trx, actor, certificate.course_id);
 		if (certificate.revoked_at) throw new InvalidStateError();
-		await trx.updateTable('certificates').set({ revoked_at: now, revoked_reason: reason }).where('id', '=', certificate.id).execute();
-		await trx.deleteFrom('user_credentials').where('user_id', '=', certificate.user_id).where('source', '=', `certificate:${serial}`).execute();
-		await recordAudit(trx, { actorId: actor.id, action: 'certificate.revoked', entityType: 'certificate', entityId: serial, data: { reason, userId: certificate.user_id }, ip: context.ip });
+		await trx
+			.updateTable('certificates')
+			.set({ revoked_at: now, revoked_reason: reason })
+			.where('id', '=', certificate.id)
+			.execute();
+		await trx
+			.deleteFrom('user_credentials')
+			.where('user_id', '=', certificate.user_id)
+			.where('source', '=', `certificate:${serial}`)
+			.execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'certificate.revoked',
+			entityType: 'certificate',
+			entityId: serial,
+			data: { reason, userId: certificate.user_id },
+			ip: context.ip
+		});
 	});
 }

@@ -24,7 +24,10 @@ export class AlreadyEnrolledError extends DomainError {
 /** Names the prerequisite courses still missing, in both languages. */
 export class PrerequisiteMissingError extends DomainError {
 	constructor(missing: { title_ko: string; title_en: string }[]) {
-		super('prerequisite_missing', 403, { courses: missing.map((c) => c.title_ko).join(', '), courses_en: missing.map((c) => c.title_en).join(', ') });
+		super('prerequisite_missing', 403, {
+			courses: missing.map((c) => c.title_ko).join(', '),
+			courses_en: missing.map((c) => c.title_en).join(', ')
+		});
 	}
 }
 
@@ -90,6 +93,9 @@ export class SelfPrerequisiteError extends DomainError {
 /** The new prerequisites would make a course (indirectly) its own prerequisite; names the chain. */
 export class PrerequisiteCycleError extends DomainError {
 	constructor(chain: { title_ko: string; title_en: string }[]) {
-		super('course_edit_prerequisite_cycle', 422, { chain: chain.map((c) => c.title_ko).join(' → '), chain_en: chain.map((c) => c.title_en).join(' → ') });
+		super('course_edit_prerequisite_cycle', 422, {
+			chain: chain.map((c) => c.title_ko).join(' → '),
+			chain_en: chain.map((c) => c.title_en).join(' → ')
+		});
 	}
 }

@@ -21,7 +21,14 @@ export type SeatCharge = { paidKrw: number; owedKrw: number };
  */
 export async function chargeSeat(
 	trx: Transaction<DB>,
-	seat: { enrolment: Pick<EnrolmentRow, 'id' | 'org_id' | 'pay_with_voucher'>; cohort: Pick<CohortRow, 'id' | 'fee_krw'>; actorId: string; now: Date; payWithVoucher?: boolean; fallBackToOwed?: boolean }
+	seat: {
+		enrolment: Pick<EnrolmentRow, 'id' | 'org_id' | 'pay_with_voucher'>;
+		cohort: Pick<CohortRow, 'id' | 'fee_krw'>;
+		actorId: string;
+		now: Date;
+		payWithVoucher?: boolean;
+		fallBackToOwed?: boolean;
+	}
 ): Promise<SeatCharge> {
 	const fee = seat.cohort.fee_krw;
 	if (fee <= 0) return { paidKrw: 0, owedKrw: 0 };
@@ -29,14 +36,27 @@ export async function chargeSeat(
 	const wantsVoucher = seat.payWithVoucher ?? seat.enrolment.pay_with_voucher;
 	if (wantsVoucher) {
 		try {
-			await spendVoucher(trx, { orgId: seat.enrolment.org_id, amountKrw: fee, actorId: seat.actorId, category: 'course', enrolmentId: seat.enrolment.id, now: seat.now });
+			await spendVoucher(trx, {
+				orgId: seat.enrolment.org_id,
+				amountKrw: fee,
+				actorId: seat.actorId,
+				category: 'course',
+				enrolmentId: seat.enrolment.id,
+				now: seat.now
+			});
 			return { paidKrw: fee, owedKrw: 0 };
 		} catch (error) {
 			// A voucher refuses before it writes anything (no SQL error), so the transaction goes on.
 			if (!seat.fallBackToOwed || !(error instanceof DomainError)) throw error;
 		}
 	}
-	await recordAudit(trx, { actorId: seat.actorId, action: 'enrolment.fee_owed', entityType: 'enrolment', entityId: seat.enrolment.id, data: { cohortId: seat.cohort.id, feeKrw: fee, voucherAsked: wantsVoucher } });
+	await recordAudit(trx, {
+		actorId: seat.actorId,
+		action: 'enrolment.fee_owed',
+		entityType: 'enrolment',
+		entityId: seat.enrolment.id,
+		data: { cohortId: seat.cohort.id, feeKrw: fee, voucherAsked: wantsVoucher }
+	});
 	return { paidKrw: 0, owedKrw: fee };
 }
 

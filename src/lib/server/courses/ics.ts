@@ -3,7 +3,15 @@
 import { writeCalendar } from '../calendar/ics';
 
 export type IcsMeeting = { id: string; start: Date; end: Date; sequence?: number };
-export type IcsCohort = { enrolmentId: string; live: boolean; updatedAt: Date; summary: string; location: string; url: string; meetings: IcsMeeting[] };
+export type IcsCohort = {
+	enrolmentId: string;
+	live: boolean;
+	updatedAt: Date;
+	summary: string;
+	location: string;
+	url: string;
+	meetings: IcsMeeting[];
+};
 
 export function cohortCalendar(cohort: IcsCohort, host: string): string {
 	return writeCalendar({

@@ -13,7 +13,11 @@ import { announceQueueMoves, snapshotQueue } from './queue-moves';
  * cohort's row lock, and only offers still `offered` past their deadline are expired, so a second
  * run (or a run on another node at the same time) finds nothing left to change.
  */
-export async function expireOffers(db: Kysely<DB>, now: Date, context: Context = { ip: null, origin: process.env.ORIGIN ?? 'http://localhost:3000' }) {
+export async function expireOffers(
+	db: Kysely<DB>,
+	now: Date,
+	context: Context = { ip: null, origin: process.env.ORIGIN ?? 'http://localhost:3000' }
+) {
 	const expired: string[] = [];
 	const offered: string[] = [];
 	for (const cohortId of await courseRepository.listCohortsWithLapsedOffers(db, now)) {
@@ -23,11 +27,19 @@ export async function expireOffers(db: Kysely<DB>, now: Date, context: Context =
 			const queue = await snapshotQueue(trx, cohortId);
 			for (const lapsed of await courseRepository.listLapsedOffers(trx, cohortId, now)) {
 				await courseRepository.updateEnrolment(trx, lapsed.id, { status: 'expired', now });
-				await announceEnrolment(trx, { enrolmentId: lapsed.id, actorId: null, action: 'offer_expired', kind: 'courses_offer_expired' }, context);
+				await announceEnrolment(
+					trx,
+					{ enrolmentId: lapsed.id, actorId: null, action: 'offer_expired', kind: 'courses_offer_expired' },
+					context
+				);
 				expired.push(lapsed.id);
 			}
 			for (const offer of await offerFreeSeats(trx, cohort, now)) {
-				await announceEnrolment(trx, { enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' }, context);
+				await announceEnrolment(
+					trx,
+					{ enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' },
+					context
+				);
 				offered.push(offer.enrolmentId);
 			}
 			await announceQueueMoves(trx, cohortId, queue, context);

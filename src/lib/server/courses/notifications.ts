@@ -11,10 +11,22 @@ export const coursesNotificationTemplates = {
 	courses_cancelled: t(m.courses_notification_cancelled_title, m.courses_notification_cancelled_body),
 	courses_offer_expired: t(m.courses_notification_offer_expired_title, m.courses_notification_offer_expired_body),
 	courses_completed: t(m.courses_notification_completed_title, m.courses_notification_completed_body),
-	courses_awaiting_employer: t(m.courses_notification_awaiting_employer_title, m.courses_notification_awaiting_employer_body),
-	courses_approval_requested: t(m.courses_notification_approval_requested_title, m.courses_notification_approval_requested_body),
-	courses_employer_refused: t(m.courses_notification_employer_refused_title, m.courses_notification_employer_refused_body),
-	courses_cohort_rescheduled: t(m.cohort_edit_notification_rescheduled_title, m.cohort_edit_notification_rescheduled_body),
+	courses_awaiting_employer: t(
+		m.courses_notification_awaiting_employer_title,
+		m.courses_notification_awaiting_employer_body
+	),
+	courses_approval_requested: t(
+		m.courses_notification_approval_requested_title,
+		m.courses_notification_approval_requested_body
+	),
+	courses_employer_refused: t(
+		m.courses_notification_employer_refused_title,
+		m.courses_notification_employer_refused_body
+	),
+	courses_cohort_rescheduled: t(
+		m.cohort_edit_notification_rescheduled_title,
+		m.cohort_edit_notification_rescheduled_body
+	),
 	courses_cohort_cancelled: t(m.cohort_edit_notification_cancelled_title, m.cohort_edit_notification_cancelled_body)
 } satisfies Record<string, Template>;
 

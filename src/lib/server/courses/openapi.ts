@@ -1,24 +1,81 @@
 // The courses' entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import { z } from 'zod';
 import type { Operation } from '../api/operation';
-import { catalogueQuery, certificateSchema, cohortSchema, courseSchema, enrolmentResultSchema, enrolmentSchema, idParam } from './schemas';
-
+import {
+	catalogueQuery,
+	certificateSchema,
+	cohortSchema,
+	courseSchema,
+	enrolmentResultSchema,
+	enrolmentSchema,
+	idParam
+} from './schemas';
 
 const tags = ['courses'];
 
 export const coursesOperations: Operation[] = [
-	{ method: 'get', path: '/courses', operationId: 'listCourses', summary: 'The course catalogue, filtered; each course with its next meeting and the seats left in open cohorts', tags, auth: 'optional', query: catalogueQuery.shape, responses: { 200: { description: 'The courses', schema: z.object({ courses: z.array(courseSchema) }) } } },
-	{ method: 'get', path: '/cohorts/{id}', operationId: 'getCohort', summary: 'One cohort: capacity, seats left, waitlist length, enrolment window and meetings', tags, auth: 'optional', pathParams: { id: idParam }, responses: { 200: { description: 'The cohort', schema: cohortSchema }, 404: { description: 'No such cohort' } } },
 	{
-		method: 'post', path: '/cohorts/{id}/enrolments', operationId: 'enrolInCohort', summary: 'Enrol the caller: `enrolled`, or `waitlisted` with the position in the queue', tags, auth: 'required', pathParams: { id: idParam },
+		method: 'get',
+		path: '/courses',
+		operationId: 'listCourses',
+		summary: 'The course catalogue, filtered; each course with its next meeting and the seats left in open cohorts',
+		tags,
+		auth: 'optional',
+		query: catalogueQuery.shape,
+		responses: { 200: { description: 'The courses', schema: z.object({ courses: z.array(courseSchema) }) } }
+	},
+	{
+		method: 'get',
+		path: '/cohorts/{id}',
+		operationId: 'getCohort',
+		summary: 'One cohort: capacity, seats left, waitlist length, enrolment window and meetings',
+		tags,
+		auth: 'optional',
+		pathParams: { id: idParam },
+		responses: { 200: { description: 'The cohort', schema: cohortSchema }, 404: { description: 'No such cohort' } }
+	},
+	{
+		method: 'post',
+		path: '/cohorts/{id}/enrolments',
+		operationId: 'enrolInCohort',
+		summary: 'Enrol the caller: `enrolled`, or `waitlisted` with the position in the queue',
+		tags,
+		auth: 'required',
+		pathParams: { id: idParam },
 		responses: {
-			201: { description: 'Enrolled, waitlisted, or awaiting the employer\'s approval', schema: enrolmentResultSchema },
+			201: { description: "Enrolled, waitlisted, or awaiting the employer's approval", schema: enrolmentResultSchema },
 			401: { description: 'Not signed in' },
 			403: { description: '`org_not_verified` or `prerequisite_missing` (names the courses)' },
 			404: { description: 'No such cohort' },
 			409: { description: '`already_enrolled`, `enrolment_closed`, or `cohort_full` (no waitlist)' }
 		}
 	},
-	{ method: 'delete', path: '/enrolments/{id}', operationId: 'cancelEnrolment', summary: 'Cancel an enrolment, leave the waitlist or decline an offer (the trainee or a course manager); a freed seat is offered to the next person', tags, auth: 'required', pathParams: { id: idParam }, responses: { 200: { description: 'The cancelled enrolment', schema: enrolmentSchema }, 404: { description: 'No such enrolment, or not yours' }, 409: { description: '`invalid_state`' } } },
-	{ method: 'get', path: '/certificates/{serial}', operationId: 'verifyCertificate', summary: 'Public verification of a certificate: holder, course, dates, and whether it is valid now', tags, auth: 'optional', pathParams: { serial: z.string().max(40) }, responses: { 200: { description: 'The certificate', schema: certificateSchema }, 404: { description: 'No certificate has this serial' } } }
+	{
+		method: 'delete',
+		path: '/enrolments/{id}',
+		operationId: 'cancelEnrolment',
+		summary:
+			'Cancel an enrolment, leave the waitlist or decline an offer (the trainee or a course manager); a freed seat is offered to the next person',
+		tags,
+		auth: 'required',
+		pathParams: { id: idParam },
+		responses: {
+			200: { description: 'The cancelled enrolment', schema: enrolmentSchema },
+			404: { description: 'No such enrolment, or not yours' },
+			409: { description: '`invalid_state`' }
+		}
+	},
+	{
+		method: 'get',
+		path: '/certificates/{serial}',
+		operationId: 'verifyCertificate',
+		summary: 'Public verification of a certificate: holder, course, dates, and whether it is valid now',
+		tags,
+		auth: 'optional',
+		pathParams: { serial: z.string().max(40) },
+		responses: {
+			200: { description: 'The certificate', schema: certificateSchema },
+			404: { description: 'No certificate has this serial' }
+		}
+	}
 ];

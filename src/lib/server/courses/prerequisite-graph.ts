@@ -10,7 +10,8 @@ export type Edge = { course_id: string; prerequisite_id: string };
  */
 export function findCycle(courseId: string, required: string[], edges: Edge[]): string[] | null {
 	const next = new Map<string, string[]>();
-	for (const e of edges) if (e.course_id !== courseId) next.set(e.course_id, [...(next.get(e.course_id) ?? []), e.prerequisite_id]);
+	for (const e of edges)
+		if (e.course_id !== courseId) next.set(e.course_id, [...(next.get(e.course_id) ?? []), e.prerequisite_id]);
 	next.set(courseId, [...required]);
 	// Depth-first from the course; a path that comes back to it is the cycle.
 	const seen = new Set<string>();

@@ -4,7 +4,12 @@ import type { Executor } from '../db';
 
 export function listCoursesByIds(db: Executor, ids: string[]) {
 	if (!ids.length) return Promise.resolve([]);
-	return db.selectFrom('courses').select(['id', 'slug', 'title_ko', 'title_en', 'place_ko', 'place_en']).where('id', 'in', ids).orderBy('title_en').execute();
+	return db
+		.selectFrom('courses')
+		.select(['id', 'slug', 'title_ko', 'title_en', 'place_ko', 'place_en'])
+		.where('id', 'in', ids)
+		.orderBy('title_en')
+		.execute();
 }
 
 export function listCohortsOfCourses(db: Executor, courseIds: string[]) {
@@ -13,8 +18,12 @@ export function listCohortsOfCourses(db: Executor, courseIds: string[]) {
 		.selectFrom('cohorts')
 		.select(['id', 'course_id', 'label_ko', 'label_en', 'capacity', 'cancelled_at'])
 		.select([
-			sql<number>`(select count(*) from enrolments e where e.cohort_id = cohorts.id and e.status in ('enrolled', 'offered', 'completed'))::int`.as('held'),
-			sql<number>`(select count(*) from enrolments e where e.cohort_id = cohorts.id and e.status = 'waitlisted')::int`.as('waitlisted'),
+			sql<number>`(select count(*) from enrolments e where e.cohort_id = cohorts.id and e.status in ('enrolled', 'offered', 'completed'))::int`.as(
+				'held'
+			),
+			sql<number>`(select count(*) from enrolments e where e.cohort_id = cohorts.id and e.status = 'waitlisted')::int`.as(
+				'waitlisted'
+			),
 			sql<Date | null>`(select min(m.starts_at) from cohort_meetings m where m.cohort_id = cohorts.id)`.as('starts_at')
 		])
 		.where('course_id', 'in', courseIds)
@@ -28,7 +37,16 @@ export function listRoster(db: Executor, cohortId: string) {
 		.selectFrom('enrolments')
 		.innerJoin('users', 'users.id', 'enrolments.user_id')
 		.innerJoin('organizations', 'organizations.id', 'enrolments.org_id')
-		.select(['enrolments.id', 'enrolments.status', 'enrolments.position', 'enrolments.offer_expires_at', 'users.name', 'users.email', 'organizations.name_ko as org_name_ko', 'organizations.name_en as org_name_en'])
+		.select([
+			'enrolments.id',
+			'enrolments.status',
+			'enrolments.position',
+			'enrolments.offer_expires_at',
+			'users.name',
+			'users.email',
+			'organizations.name_ko as org_name_ko',
+			'organizations.name_en as org_name_en'
+		])
 		.where('enrolments.cohort_id', '=', cohortId)
 		.where('enrolments.status', 'in', ['enrolled', 'offered', 'completed', 'waitlisted'])
 		.orderBy(sql`case enrolments.status when 'waitlisted' then 1 else 0 end`)
@@ -47,7 +65,13 @@ export function listAttendance(db: Executor, cohortId: string) {
 }
 
 export function findMeeting(db: Executor, meetingId: string) {
-	return db.selectFrom('cohort_meetings').innerJoin('cohorts', 'cohorts.id', 'cohort_meetings.cohort_id').selectAll('cohort_meetings').select('cohorts.course_id').where('cohort_meetings.id', '=', meetingId).executeTakeFirst();
+	return db
+		.selectFrom('cohort_meetings')
+		.innerJoin('cohorts', 'cohorts.id', 'cohort_meetings.cohort_id')
+		.selectAll('cohort_meetings')
+		.select('cohorts.course_id')
+		.where('cohort_meetings.id', '=', meetingId)
+		.executeTakeFirst();
 }
 
 export function listCohortCertificates(db: Executor, cohortId: string) {
@@ -64,7 +88,12 @@ export function listCohortCertificates(db: Executor, cohortId: string) {
 /** What the requirements page offers for a course: every other course, every credential, the current prerequisites. */
 export async function listRequirementChoices(db: Executor, courseId: string) {
 	const [courses, credentials, current] = await Promise.all([
-		db.selectFrom('courses').select(['id', 'slug', 'title_ko', 'title_en', 'published']).where('id', '<>', courseId).orderBy('title_en').execute(),
+		db
+			.selectFrom('courses')
+			.select(['id', 'slug', 'title_ko', 'title_en', 'published'])
+			.where('id', '<>', courseId)
+			.orderBy('title_en')
+			.execute(),
 		db.selectFrom('credentials').select(['id', 'name_ko', 'name_en']).orderBy('name_en').execute(),
 		db.selectFrom('course_prerequisites').select('prerequisite_id').where('course_id', '=', courseId).execute()
 	]);
@@ -72,5 +101,9 @@ export async function listRequirementChoices(db: Executor, courseId: string) {
 }
 
 export function findCourseById(db: Executor, id: string) {
-	return db.selectFrom('courses').select(['id', 'slug', 'title_ko', 'title_en', 'credential_id']).where('id', '=', id).executeTakeFirst();
+	return db
+		.selectFrom('courses')
+		.select(['id', 'slug', 'title_ko', 'title_en', 'credential_id'])
+		.where('id', '=', id)
+		.executeTakeFirst();
 }

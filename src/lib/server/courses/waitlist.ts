@@ -41,7 +41,12 @@ export async function offerFreeSeats(trx: Transaction<DB>, cohort: Cohort, now: 
 	const expiresAt = new Date(now.getTime() + cohort.offer_hours * HOUR_MS);
 	const offers: Offer[] = [];
 	for (const head of await courseRepository.listWaitlistHead(trx, cohort.id, free)) {
-		await courseRepository.updateEnrolment(trx, head.id, { status: 'offered', position: null, offerExpiresAt: expiresAt, now });
+		await courseRepository.updateEnrolment(trx, head.id, {
+			status: 'offered',
+			position: null,
+			offerExpiresAt: expiresAt,
+			now
+		});
 		offers.push({ enrolmentId: head.id, userId: head.user_id, expiresAt });
 	}
 	await renumberWaitlist(trx, cohort.id);
@@ -49,11 +54,19 @@ export async function offerFreeSeats(trx: Transaction<DB>, cohort: Cohort, now: 
 }
 
 export async function announceOffers(trx: Transaction<DB>, offers: Offer[], context: Context) {
-	for (const offer of offers) await announceEnrolment(trx, { enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' }, context);
+	for (const offer of offers)
+		await announceEnrolment(
+			trx,
+			{ enrolmentId: offer.enrolmentId, actorId: null, action: 'offered', kind: 'courses_offered' },
+			context
+		);
 }
 
 /** Where a newcomer goes: a seat, or the end of the queue (a full cohort without one refuses). */
-export async function seatOrQueue(trx: Transaction<DB>, cohort: Cohort): Promise<{ status: 'enrolled' | 'waitlisted'; position: number | null }> {
+export async function seatOrQueue(
+	trx: Transaction<DB>,
+	cohort: Cohort
+): Promise<{ status: 'enrolled' | 'waitlisted'; position: number | null }> {
 	const { held, waitlisted } = await courseRepository.countSeats(trx, cohort.id);
 	// Nobody jumps the queue: a free seat goes to a newcomer only when nobody is waiting for it.
 	const seat = held < cohort.capacity && waitlisted === 0;

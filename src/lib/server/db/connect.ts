@@ -38,10 +38,15 @@ async function openPostgres(url: string, poolSize: number, logger?: Logger): Pro
 	const pool = new pg.Pool({ connectionString: url, max: poolSize, types, keepAlive: true });
 	// pg-pool listens for errors only on idle clients; a checked-out client whose backend is terminated
 	// emits 'error' too, and an unheard 'error' event ends the process. Its query fails on its own.
-	pool.on('connect', (client) => client.on('error', (error) => logger?.warn({ err: error }, 'database connection lost')));
+	pool.on('connect', (client) =>
+		client.on('error', (error) => logger?.warn({ err: error }, 'database connection lost'))
+	);
 	pool.on('error', (error) => logger?.warn({ err: error }, 'idle database connection lost'));
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: guardPool(pool) }) });
-	const listener = createPgListener({ newClient: () => new pg.Client({ connectionString: url, keepAlive: true }), logger });
+	const listener = createPgListener({
+		newClient: () => new pg.Client({ connectionString: url, keepAlive: true }),
+		logger
+	});
 	return {
 		db,
 		kind: 'postgres',
@@ -98,7 +103,5 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
 }
 
 export function openDatabase(config: DatabaseConfig): Promise<Database> {
-	return config.url
-		? openPostgres(config.url, config.poolSize ?? 10, config.logger)
-		: openPGlite(config.dataDir);
+	return config.url ? openPostgres(config.url, config.poolSize ?? 10, config.logger) : openPGlite(config.dataDir);
 }

@@ -5,12 +5,28 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export const COURSE_CATEGORIES = ['technology', 'regulatory', 'clinical_trials', 'commercialisation', 'smart_factory', 'iomt_samd'] as const;
+export const COURSE_CATEGORIES = [
+	'technology',
+	'regulatory',
+	'clinical_trials',
+	'commercialisation',
+	'smart_factory',
+	'iomt_samd'
+] as const;
 export const COURSE_AUDIENCES = ['employees', 'founders', 'students'] as const;
 export const COURSE_LEVELS = ['introductory', 'intermediate', 'advanced'] as const;
 export const COURSE_LANGUAGES = ['ko', 'en', 'ko_en'] as const;
 export const COURSE_FORMATS = ['online', 'on_site', 'hybrid'] as const;
-export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'offered', 'cancelled', 'expired', 'completed', 'awaiting_employer', 'refused'] as const;
+export const ENROLMENT_STATUSES = [
+	'enrolled',
+	'waitlisted',
+	'offered',
+	'cancelled',
+	'expired',
+	'completed',
+	'awaiting_employer',
+	'refused'
+] as const;
 
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 export type CourseAudience = (typeof COURSE_AUDIENCES)[number];

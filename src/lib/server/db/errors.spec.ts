@@ -18,10 +18,14 @@ describe('retryOnDeadlock', () => {
 
 	it('passes other errors on at once, and gives up after the last attempt', async () => {
 		let calls = 0;
-		await expect(retryOnDeadlock(async () => (calls++, Promise.reject(pgError('23P01'))))).rejects.toMatchObject({ code: '23P01' });
+		await expect(retryOnDeadlock(async () => (calls++, Promise.reject(pgError('23P01'))))).rejects.toMatchObject({
+			code: '23P01'
+		});
 		expect(calls).toBe(1);
 		calls = 0;
-		await expect(retryOnDeadlock(async () => (calls++, Promise.reject(pgError('40P01'))), 3)).rejects.toMatchObject({ code: '40P01' });
+		await expect(retryOnDeadlock(async () => (calls++, Promise.reject(pgError('40P01'))), 3)).rejects.toMatchObject({
+			code: '40P01'
+		});
 		expect(calls).toBe(3);
 	});
 });

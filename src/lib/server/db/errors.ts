@@ -37,7 +37,8 @@ export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): 
 		try {
 			return await work();
 		} catch (error) {
-			const transient = hasSqlState(error, SQLSTATE.deadlockDetected) || hasSqlState(error, SQLSTATE.serializationFailure);
+			const transient =
+				hasSqlState(error, SQLSTATE.deadlockDetected) || hasSqlState(error, SQLSTATE.serializationFailure);
 			if (!transient || attempt >= attempts) throw error;
 		}
 	}

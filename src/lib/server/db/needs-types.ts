@@ -7,10 +7,23 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `date` column: both drivers are set to hand it back as the `YYYY-MM-DD` text (db/connect.ts). */
 type DateColumn = ColumnType<string, string, string>;
 
-export const NEED_TYPES = ['clinical_validation', 'joint_research', 'pilot_procurement', 'data_collaboration', 'advisory'] as const;
+export const NEED_TYPES = [
+	'clinical_validation',
+	'joint_research',
+	'pilot_procurement',
+	'data_collaboration',
+	'advisory'
+] as const;
 export const NEED_VISIBILITIES = ['all_members', 'companies_only', 'invited'] as const;
 export const NEED_STATUSES = ['open', 'matched', 'closed'] as const;
-export const NEED_STAGES = ['none', 'clinical_trial', 'mfds_in_review', 'mfds_approved', 'fda_cleared', 'ce_marked'] as const;
+export const NEED_STAGES = [
+	'none',
+	'clinical_trial',
+	'mfds_in_review',
+	'mfds_approved',
+	'fda_cleared',
+	'ce_marked'
+] as const;
 export const RESPONSE_STATUSES = ['submitted', 'shortlisted', 'accepted', 'declined'] as const;
 export const SUPPORT_KINDS = ['budget', 'patients', 'data', 'space'] as const;
 

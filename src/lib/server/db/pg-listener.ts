@@ -50,10 +50,13 @@ export function createPgListener(options: ListenerOptions) {
 
 	function schedule() {
 		if (closed || timer) return;
-		timer = setTimeout(() => {
-			timer = undefined;
-			void open().catch(() => {});
-		}, reconnectDelay(attempt++, minDelayMs, maxDelayMs));
+		timer = setTimeout(
+			() => {
+				timer = undefined;
+				void open().catch(() => {});
+			},
+			reconnectDelay(attempt++, minDelayMs, maxDelayMs)
+		);
 		timer.unref?.();
 	}
 

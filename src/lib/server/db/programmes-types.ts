@@ -15,7 +15,14 @@ export type MfdsStage = (typeof MFDS_STAGES)[number];
 export type RelationKind = 'invested_in' | 'partner_of';
 export type ConflictReason = 'same_organisation' | RelationKind;
 
-export type Question = { id: string; kind: QuestionKind; label_ko: string; label_en: string; required: boolean; options?: string[] };
+export type Question = {
+	id: string;
+	kind: QuestionKind;
+	label_ko: string;
+	label_en: string;
+	required: boolean;
+	options?: string[];
+};
 export type Criterion = { id: string; label_ko: string; label_en: string; weight: number };
 export type Eligibility = {
 	orgKinds?: string[];

@@ -3,9 +3,17 @@ import { DatabaseUnavailableError, guardPool, isConnectionLoss } from './unavail
 
 describe('isConnectionLoss', () => {
 	it('recognises a refused socket, a terminated backend and pg’s own connection messages', () => {
-		expect(isConnectionLoss(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5443'), { code: 'ECONNREFUSED' }))).toBe(true);
-		expect(isConnectionLoss(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
-		expect(isConnectionLoss(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
+		expect(
+			isConnectionLoss(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5443'), { code: 'ECONNREFUSED' }))
+		).toBe(true);
+		expect(
+			isConnectionLoss(
+				Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })
+			)
+		).toBe(true);
+		expect(isConnectionLoss(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(
+			true
+		);
 		expect(isConnectionLoss(Object.assign(new Error('connection failure'), { code: '08006' }))).toBe(true);
 		expect(isConnectionLoss(new Error('Connection terminated unexpectedly'))).toBe(true);
 		expect(isConnectionLoss(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
@@ -14,7 +22,11 @@ describe('isConnectionLoss', () => {
 
 	it('leaves query errors alone: they are bugs or domain refusals, not outages', () => {
 		expect(isConnectionLoss(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
-		expect(isConnectionLoss(Object.assign(new Error('conflicting key value violates exclusion constraint'), { code: '23P01' }))).toBe(false);
+		expect(
+			isConnectionLoss(
+				Object.assign(new Error('conflicting key value violates exclusion constraint'), { code: '23P01' })
+			)
+		).toBe(false);
 		expect(isConnectionLoss(new Error('syntax error at or near "selec"'))).toBe(false);
 		expect(isConnectionLoss(undefined)).toBe(false);
 		expect(isConnectionLoss('ECONNREFUSED')).toBe(false);
@@ -42,7 +54,12 @@ describe('guardPool', () => {
 	});
 
 	it('turns a refused connect into the same error, and gives Kysely one wrapper per client', async () => {
-		const refused = guardPool(fakePool(async () => ({}), () => Promise.reject(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).pool);
+		const refused = guardPool(
+			fakePool(
+				async () => ({}),
+				() => Promise.reject(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
+			).pool
+		);
 		await expect(refused.connect()).rejects.toBeInstanceOf(DatabaseUnavailableError);
 
 		const { pool, released } = fakePool(async () => ({ rows: [] }));

@@ -13,7 +13,13 @@ import type { Context } from '$lib/server/common/context';
 export const CONTACT_PER_SENDER: RateLimitRule = { limit: 5, windowSeconds: 60 * 60 };
 export const CONTACT_PER_SENDER_AND_ORG: RateLimitRule = { limit: 1, windowSeconds: 10 * 60 };
 
-export async function sendContactMessage(db: Kysely<DB>, senderId: string, orgId: string, input: ContactInput, context: Context) {
+export async function sendContactMessage(
+	db: Kysely<DB>,
+	senderId: string,
+	orgId: string,
+	input: ContactInput,
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		const org = await findOrganizationById(trx, orgId);
 		if (!org || org.status !== 'verified') throw new NotFoundError();
@@ -38,9 +44,22 @@ export async function sendContactMessage(db: Kysely<DB>, senderId: string, orgId
 			message: input.message
 		};
 		for (const adminId of await listOrgAdminIds(trx, orgId)) {
-			await notifyUser(trx, { userId: adminId, kind: 'org_contact', params, link: `/orgs/${org.slug}/inbox`, origin: context.origin });
+			await notifyUser(trx, {
+				userId: adminId,
+				kind: 'org_contact',
+				params,
+				link: `/orgs/${org.slug}/inbox`,
+				origin: context.origin
+			});
 		}
-		await recordAudit(trx, { actorId: senderId, action: 'organization.contacted', entityType: 'organization', entityId: orgId, data: { messageId: message.id, subject: input.subject }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: senderId,
+			action: 'organization.contacted',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { messageId: message.id, subject: input.subject },
+			ip: context.ip
+		});
 		return message;
 	});
 }

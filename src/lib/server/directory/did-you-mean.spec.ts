@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { similarity, suggestSpelling } from './did-you-mean';
 
-const vocabulary = ['Digital health', 'Gangwon (Wonju)', '강원 (원주)', 'Wonju Medical Devices', 'ECG simulator', '디지털 헬스'];
+const vocabulary = [
+	'Digital health',
+	'Gangwon (Wonju)',
+	'강원 (원주)',
+	'Wonju Medical Devices',
+	'ECG simulator',
+	'디지털 헬스'
+];
 
 describe('suggestSpelling', () => {
 	it('corrects typos to the closest known word', () => {

@@ -20,7 +20,11 @@ const MIN_SIMILARITY = 0.4;
 
 /** The query with each unknown word replaced by its closest known word, or null when nothing is close. */
 export function suggestSpelling(query: string, vocabulary: Iterable<string>): string | null {
-	const words = [...new Set([...vocabulary].flatMap((v) => v.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => [...w].length >= 2))];
+	const words = [
+		...new Set(
+			[...vocabulary].flatMap((v) => v.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => [...w].length >= 2)
+		)
+	];
 	let changed = false;
 	const out = query
 		.trim()

@@ -21,14 +21,17 @@ describe('sniffImageType', () => {
 });
 
 describe('processLogo', () => {
-	it.each(['png', 'jpeg', 'webp'] as const)('re-encodes a %s to a WebP of at most 256 px without metadata', async (format) => {
-		const logo = await processLogo(await image(format));
-		const meta = await sharp(logo.bytes).metadata();
-		expect(meta.format).toBe('webp');
-		expect([meta.width, meta.height]).toEqual([256, 128]);
-		expect(meta.exif).toBeUndefined();
-		expect(logo.contentType).toBe('image/webp');
-	});
+	it.each(['png', 'jpeg', 'webp'] as const)(
+		're-encodes a %s to a WebP of at most 256 px without metadata',
+		async (format) => {
+			const logo = await processLogo(await image(format));
+			const meta = await sharp(logo.bytes).metadata();
+			expect(meta.format).toBe('webp');
+			expect([meta.width, meta.height]).toEqual([256, 128]);
+			expect(meta.exif).toBeUndefined();
+			expect(logo.contentType).toBe('image/webp');
+		}
+	);
 
 	it('does not enlarge a small logo', async () => {
 		const logo = await processLogo(await image('png', 40, 20));
@@ -36,11 +39,25 @@ describe('processLogo', () => {
 	});
 
 	it('refuses what is not a PNG, JPEG or WebP by its bytes', async () => {
-		const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+		const svg = new TextEncoder().encode(
+			'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
+		);
 		await expect(processLogo(svg)).rejects.toBeInstanceOf(LogoNotImageError);
-		await expect(processLogo(new TextEncoder().encode('just some text, named logo.png'))).rejects.toBeInstanceOf(LogoNotImageError);
+		await expect(processLogo(new TextEncoder().encode('just some text, named logo.png'))).rejects.toBeInstanceOf(
+			LogoNotImageError
+		);
 		// A PNG signature in front of garbage is still not an image.
-		const fake = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode('not really')]);
+		const fake = new Uint8Array([
+			0x89,
+			0x50,
+			0x4e,
+			0x47,
+			0x0d,
+			0x0a,
+			0x1a,
+			0x0a,
+			...new TextEncoder().encode('not really')
+		]);
 		await expect(processLogo(fake)).rejects.toBeInstanceOf(LogoNotImageError);
 		// A truncated PNG: header fine, pixels missing.
 		const png = await image('png');
@@ -52,7 +69,9 @@ describe('processLogo', () => {
 	});
 
 	it('refuses absurd dimensions', async () => {
-		const wide = await sharp({ create: { width: 8001, height: 2, channels: 3, background: '#fff' } }).png().toBuffer();
+		const wide = await sharp({ create: { width: 8001, height: 2, channels: 3, background: '#fff' } })
+			.png()
+			.toBuffer();
 		await expect(processLogo(wide)).rejects.toBeInstanceOf(LogoDimensionsError);
 	});
 });

@@ -15,7 +15,8 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
 	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
 	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
 	// "RIFF" <size> "WEBP"
-	if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+	if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+		return 'image/webp';
 	return null;
 }
 
@@ -38,7 +39,8 @@ export async function processLogo(input: Uint8Array): Promise<ProcessedLogo> {
 	}
 	// A PNG signature glued to another format's body is not the image it claims to be.
 	if (metadata.format !== SHARP_FORMAT[type] || !metadata.width || !metadata.height) throw new LogoNotImageError();
-	if (metadata.width > LOGO_MAX_PIXELS || metadata.height > LOGO_MAX_PIXELS) throw new LogoDimensionsError(LOGO_MAX_PIXELS);
+	if (metadata.width > LOGO_MAX_PIXELS || metadata.height > LOGO_MAX_PIXELS)
+		throw new LogoDimensionsError(LOGO_MAX_PIXELS);
 	try {
 		const { data, info } = await sharp(input, options)
 			.rotate() // apply the EXIF orientation before the metadata is dropped

@@ -7,8 +7,16 @@ import { directoryFacets } from './search-repository';
 import { suggestSpelling } from './did-you-mean';
 
 export async function noHitHelp(db: Executor, query: DirectoryQuery, terms: { name_ko: string; name_en: string }[]) {
-	const names = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('status', '=', 'verified').execute();
-	const vocabulary = [...names.flatMap((n) => [n.name_ko, n.name_en]), ...terms.flatMap((t) => [t.name_ko, t.name_en]), ...REGIONS.flatMap((r) => [r.ko, r.en, ...(r.aliases ?? [])])];
+	const names = await db
+		.selectFrom('organizations')
+		.select(['name_ko', 'name_en'])
+		.where('status', '=', 'verified')
+		.execute();
+	const vocabulary = [
+		...names.flatMap((n) => [n.name_ko, n.name_en]),
+		...terms.flatMap((t) => [t.name_ko, t.name_en]),
+		...REGIONS.flatMap((r) => [r.ko, r.en, ...(r.aliases ?? [])])
+	];
 	const candidate = suggestSpelling(query.q, vocabulary);
 	const [facets, suggested] = await Promise.all([
 		directoryFacets(db, { ...query, q: '' }),

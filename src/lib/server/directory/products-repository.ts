@@ -3,8 +3,20 @@ import type { Executor } from '../db';
 import type { ProductInput } from './profile-schemas';
 
 const PRODUCT_COLUMNS = [
-	'id', 'org_id', 'name_ko', 'name_en', 'summary_ko', 'summary_en', 'mfds_class', 'mfds_status', 'mfds_approval_no',
-	'fda_pathway', 'fda_status', 'ce_class', 'clinical_stage', 'sort_order'
+	'id',
+	'org_id',
+	'name_ko',
+	'name_en',
+	'summary_ko',
+	'summary_en',
+	'mfds_class',
+	'mfds_status',
+	'mfds_approval_no',
+	'fda_pathway',
+	'fda_status',
+	'ce_class',
+	'clinical_stage',
+	'sort_order'
 ] as const;
 
 function toRow(input: ProductInput) {
@@ -24,7 +36,13 @@ function toRow(input: ProductInput) {
 }
 
 export function listProducts(db: Executor, orgId: string) {
-	return db.selectFrom('products').select(PRODUCT_COLUMNS).where('org_id', '=', orgId).orderBy('sort_order').orderBy('created_at').execute();
+	return db
+		.selectFrom('products')
+		.select(PRODUCT_COLUMNS)
+		.where('org_id', '=', orgId)
+		.orderBy('sort_order')
+		.orderBy('created_at')
+		.execute();
 }
 
 export type ProductView = Awaited<ReturnType<typeof listProducts>>[number];
@@ -55,5 +73,10 @@ export function updateProduct(db: Executor, orgId: string, productId: string, in
 }
 
 export function deleteProduct(db: Executor, orgId: string, productId: string) {
-	return db.deleteFrom('products').where('id', '=', productId).where('org_id', '=', orgId).returning(['id', 'name_en']).executeTakeFirst();
+	return db
+		.deleteFrom('products')
+		.where('id', '=', productId)
+		.where('org_id', '=', orgId)
+		.returning(['id', 'name_en'])
+		.executeTakeFirst();
 }

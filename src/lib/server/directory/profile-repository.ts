@@ -5,9 +5,29 @@ import type { Updateable } from 'kysely';
 
 /** Everything the profile page shows; never the search columns, which are large and internal. */
 const PROFILE_COLUMNS = [
-	'id', 'slug', 'kind', 'status', 'status_reason', 'name_ko', 'name_en', 'summary_ko', 'summary_en', 'description_ko',
-	'description_en', 'region', 'address_ko', 'address_en', 'website', 'founded_year', 'employee_range', 'certifications',
-	'looking_for_partners', 'raising_investment', 'logo_upload_id', 'created_at', 'updated_at'
+	'id',
+	'slug',
+	'kind',
+	'status',
+	'status_reason',
+	'name_ko',
+	'name_en',
+	'summary_ko',
+	'summary_en',
+	'description_ko',
+	'description_en',
+	'region',
+	'address_ko',
+	'address_en',
+	'website',
+	'founded_year',
+	'employee_range',
+	'certifications',
+	'looking_for_partners',
+	'raising_investment',
+	'logo_upload_id',
+	'created_at',
+	'updated_at'
 ] as const;
 
 export function findProfileBySlug(db: Executor, slug: string) {
@@ -22,11 +42,20 @@ export type ProfileRow = NonNullable<Awaited<ReturnType<typeof findProfileById>>
 
 /** Locks the row so two admins saving at once apply one after the other. */
 export function lockOrganization(db: Executor, id: string) {
-	return db.selectFrom('organizations').select(['id', 'logo_upload_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+	return db
+		.selectFrom('organizations')
+		.select(['id', 'logo_upload_id'])
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
 }
 
 export function updateOrganization(db: Executor, id: string, changes: Updateable<OrganizationsTable>) {
-	return db.updateTable('organizations').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+	return db
+		.updateTable('organizations')
+		.set({ ...changes, updated_at: new Date() })
+		.where('id', '=', id)
+		.execute();
 }
 
 /** Members who chose to be listed, owners and admins first. */
@@ -73,13 +102,26 @@ export function findLogo(db: Executor, id: string) {
 }
 
 export function findListing(db: Executor, userId: string) {
-	return db.selectFrom('users').select(['title', 'expertise', 'directory_listed']).where('id', '=', userId).executeTakeFirst();
+	return db
+		.selectFrom('users')
+		.select(['title', 'expertise', 'directory_listed'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
 }
 
-export function updateListing(db: Executor, userId: string, listing: { title: string; expertise: string; directoryListed: boolean }) {
+export function updateListing(
+	db: Executor,
+	userId: string,
+	listing: { title: string; expertise: string; directoryListed: boolean }
+) {
 	return db
 		.updateTable('users')
-		.set({ title: listing.title, expertise: listing.expertise, directory_listed: listing.directoryListed, updated_at: new Date() })
+		.set({
+			title: listing.title,
+			expertise: listing.expertise,
+			directory_listed: listing.directoryListed,
+			updated_at: new Date()
+		})
 		.where('id', '=', userId)
 		.execute();
 }

@@ -11,7 +11,10 @@ const checkbox = z
 	.default('')
 	.transform((v) => v === 'on' || v === 'true' || v === '1');
 /** A repeated form field arrives as a string when only one box is ticked. */
-const idList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(60));
+const idList = z.preprocess(
+	(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+	z.array(z.uuid()).max(60)
+);
 
 export const MAX_CERTIFICATIONS = 15;
 export const MAX_CERTIFICATION_LENGTH = 60;
@@ -32,9 +35,14 @@ const certifications = z
 	.default('')
 	.transform(splitCertifications)
 	.superRefine((list, ctx) => {
-		if (list.length > MAX_CERTIFICATIONS) ctx.addIssue({ code: 'custom', message: m.profile_certifications_too_many({ max: String(MAX_CERTIFICATIONS) }) });
+		if (list.length > MAX_CERTIFICATIONS)
+			ctx.addIssue({ code: 'custom', message: m.profile_certifications_too_many({ max: String(MAX_CERTIFICATIONS) }) });
 		const long = list.find((item) => item.length > MAX_CERTIFICATION_LENGTH);
-		if (long) ctx.addIssue({ code: 'custom', message: m.profile_certification_too_long({ max: String(MAX_CERTIFICATION_LENGTH), name: long.slice(0, 24) }) });
+		if (long)
+			ctx.addIssue({
+				code: 'custom',
+				message: m.profile_certification_too_long({ max: String(MAX_CERTIFICATION_LENGTH), name: long.slice(0, 24) })
+			});
 	});
 
 export const employeeRange = z.enum(['1-10', '11-50', '51-200', '201-1000', '1000+']);
@@ -62,7 +70,14 @@ export const profileSchema = z.object({
 		.trim()
 		.default('')
 		.transform((v) => (v ? Number(v) : null))
-		.pipe(z.number().int().min(1800).max(new Date().getFullYear() + 1).nullable()),
+		.pipe(
+			z
+				.number()
+				.int()
+				.min(1800)
+				.max(new Date().getFullYear() + 1)
+				.nullable()
+		),
 	employeeRange: z
 		.string()
 		.default('')
@@ -109,8 +124,10 @@ export const productSchema = z
 	// The database checks the MFDS rule too; here it becomes a message beside the right field.
 	.superRefine((p, ctx) => {
 		if (p.mfdsStatus !== 'approved') return;
-		if (p.mfdsClass === null) ctx.addIssue({ code: 'custom', path: ['mfdsClass'], message: m.product_mfds_class_required() });
-		if (p.mfdsApprovalNo === null) ctx.addIssue({ code: 'custom', path: ['mfdsApprovalNo'], message: m.product_mfds_approval_no_required() });
+		if (p.mfdsClass === null)
+			ctx.addIssue({ code: 'custom', path: ['mfdsClass'], message: m.product_mfds_class_required() });
+		if (p.mfdsApprovalNo === null)
+			ctx.addIssue({ code: 'custom', path: ['mfdsApprovalNo'], message: m.product_mfds_approval_no_required() });
 	});
 export type ProductInput = z.output<typeof productSchema>;
 

@@ -17,7 +17,12 @@ import * as productsRepository from './products-repository';
 type Context = { ip: string | null };
 
 /** Opens the transaction, checks the actor is an org admin, locks the org, and re-indexes it at the end. */
-async function editOrganization<T>(db: Kysely<DB>, actor: Actor, orgId: string, run: (trx: Executor) => Promise<T>): Promise<T> {
+async function editOrganization<T>(
+	db: Kysely<DB>,
+	actor: Actor,
+	orgId: string,
+	run: (trx: Executor) => Promise<T>
+): Promise<T> {
 	try {
 		return await db.transaction().execute(async (trx) => {
 			await requireOrgAdmin(trx, actor, orgId);
@@ -28,7 +33,10 @@ async function editOrganization<T>(db: Kysely<DB>, actor: Actor, orgId: string, 
 		});
 	} catch (error) {
 		// The schema catches this first; the database check is the backstop.
-		if (hasSqlState(error, SQLSTATE.checkViolation) && String((error as { constraint?: string }).constraint).startsWith('products_')) {
+		if (
+			hasSqlState(error, SQLSTATE.checkViolation) &&
+			String((error as { constraint?: string }).constraint).startsWith('products_')
+		) {
 			throw new ProductMfdsIncompleteError();
 		}
 		throw error;
@@ -58,23 +66,51 @@ export function updateProfile(db: Kysely<DB>, actor: Actor, orgId: string, input
 		const { descriptionKo, descriptionEn, ...logged } = input;
 		// Descriptions can be long: the log keeps their lengths, the row keeps the text.
 		const data = { ...logged, descriptionKoLength: descriptionKo.length, descriptionEnLength: descriptionEn.length };
-		await recordAudit(trx, { actorId: actor.id, action: 'organization.profile_updated', entityType: 'organization', entityId: orgId, data, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'organization.profile_updated',
+			entityType: 'organization',
+			entityId: orgId,
+			data,
+			ip: context.ip
+		});
 	});
 }
 
 export function createProduct(db: Kysely<DB>, actor: Actor, orgId: string, input: ProductInput, context: Context) {
 	return editOrganization(db, actor, orgId, async (trx) => {
 		const product = await productsRepository.insertProduct(trx, orgId, input);
-		await recordAudit(trx, { actorId: actor.id, action: 'product.created', entityType: 'organization', entityId: orgId, data: { productId: product.id, ...input }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'product.created',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { productId: product.id, ...input },
+			ip: context.ip
+		});
 		return product;
 	});
 }
 
-export function updateProduct(db: Kysely<DB>, actor: Actor, orgId: string, productId: string, input: ProductInput, context: Context) {
+export function updateProduct(
+	db: Kysely<DB>,
+	actor: Actor,
+	orgId: string,
+	productId: string,
+	input: ProductInput,
+	context: Context
+) {
 	return editOrganization(db, actor, orgId, async (trx) => {
 		const product = await productsRepository.updateProduct(trx, orgId, productId, input);
 		if (!product) throw new NotFoundError();
-		await recordAudit(trx, { actorId: actor.id, action: 'product.updated', entityType: 'organization', entityId: orgId, data: { productId, ...input }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'product.updated',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { productId, ...input },
+			ip: context.ip
+		});
 		return product;
 	});
 }
@@ -83,7 +119,14 @@ export function deleteProduct(db: Kysely<DB>, actor: Actor, orgId: string, produ
 	return editOrganization(db, actor, orgId, async (trx) => {
 		const deleted = await productsRepository.deleteProduct(trx, orgId, productId);
 		if (!deleted) throw new NotFoundError();
-		await recordAudit(trx, { actorId: actor.id, action: 'product.deleted', entityType: 'organization', entityId: orgId, data: { productId, nameEn: deleted.name_en }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'product.deleted',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { productId, nameEn: deleted.name_en },
+			ip: context.ip
+		});
 	});
 }
 
@@ -97,8 +140,21 @@ export async function replaceLogo(db: Kysely<DB>, actor: Actor, orgId: string, i
 		const { id } = await profileRepository.insertLogoUpload(trx, { orgId, bytes: logo.bytes, createdBy: actor.id });
 		await profileRepository.updateOrganization(trx, orgId, { logo_upload_id: id });
 		if (org?.logo_upload_id) await profileRepository.deleteUpload(trx, org.logo_upload_id);
-		const data = { uploadId: id, previousUploadId: org?.logo_upload_id ?? null, bytes: logo.bytes.byteLength, width: logo.width, height: logo.height };
-		await recordAudit(trx, { actorId: actor.id, action: 'organization.logo_updated', entityType: 'organization', entityId: orgId, data, ip: context.ip });
+		const data = {
+			uploadId: id,
+			previousUploadId: org?.logo_upload_id ?? null,
+			bytes: logo.bytes.byteLength,
+			width: logo.width,
+			height: logo.height
+		};
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'organization.logo_updated',
+			entityType: 'organization',
+			entityId: orgId,
+			data,
+			ip: context.ip
+		});
 		return { uploadId: id };
 	});
 }
@@ -109,7 +165,14 @@ export function removeLogo(db: Kysely<DB>, actor: Actor, orgId: string, context:
 		if (!org?.logo_upload_id) return;
 		await profileRepository.updateOrganization(trx, orgId, { logo_upload_id: null });
 		await profileRepository.deleteUpload(trx, org.logo_upload_id);
-		await recordAudit(trx, { actorId: actor.id, action: 'organization.logo_removed', entityType: 'organization', entityId: orgId, data: { uploadId: org.logo_upload_id }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'organization.logo_removed',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { uploadId: org.logo_upload_id },
+			ip: context.ip
+		});
 	});
 }
 

@@ -6,7 +6,13 @@ import { listOrganizationTerms } from './taxonomy-repository';
 export async function toPublicOrganization(db: Executor, org: OrganizationRow) {
 	const [tags, products] = await Promise.all([
 		listOrganizationTerms(db, org.id),
-		db.selectFrom('products').selectAll().where('org_id', '=', org.id).orderBy('sort_order').orderBy('created_at').execute()
+		db
+			.selectFrom('products')
+			.selectAll()
+			.where('org_id', '=', org.id)
+			.orderBy('sort_order')
+			.orderBy('created_at')
+			.execute()
 	]);
 	return {
 		slug: org.slug,

@@ -2,11 +2,22 @@ import { z } from 'zod';
 import { text } from '$lib/server/http/text';
 import { orgKind } from '../orgs/schemas';
 
-export const regulatoryStage = z.enum(['mfds_approved', 'mfds_in_review', 'fda_cleared', 'ce_marked', 'clinical_trial']);
+export const regulatoryStage = z.enum([
+	'mfds_approved',
+	'mfds_in_review',
+	'fda_cleared',
+	'ce_marked',
+	'clinical_trial'
+]);
 export type RegulatoryStage = z.infer<typeof regulatoryStage>;
 export const directorySort = z.enum(['relevance', 'name', 'newest']);
-const termSlug = text().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const flag = z.union([z.literal(true), z.enum(['1', 'true', 'on'])]).transform(() => true as const).optional();
+const termSlug = text()
+	.max(60)
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const flag = z
+	.union([z.literal(true), z.enum(['1', 'true', 'on'])])
+	.transform(() => true as const)
+	.optional();
 
 /** The directory query, from a URL: lists are repeated parameters (`?kind=company&kind=hospital`). */
 export const directoryQuerySchema = z.object({

@@ -13,7 +13,15 @@ import { hangulBigrams } from './text-search';
 const orRegion = (condition: RawBuilder<unknown>, word: string) => {
 	const values = regionsMatching(word);
 	if (!values.length) return condition;
-	const names = [...new Set(REGIONS.filter((r) => values.includes(r.value) && regionNames(r).includes(word.toLowerCase())).flatMap((r) => [r.ko, r.en, ...(r.aliases ?? [])]))]
+	const names = [
+		...new Set(
+			REGIONS.filter((r) => values.includes(r.value) && regionNames(r).includes(word.toLowerCase())).flatMap((r) => [
+				r.ko,
+				r.en,
+				...(r.aliases ?? [])
+			])
+		)
+	]
 		.map((n) => n.toLowerCase())
 		// Single words only: "강원 (원주)" is covered by its aliases 원주 / wonju.
 		.filter((n) => /^[\p{L}\p{N}]+$/u.test(n));
@@ -24,7 +32,14 @@ const orRegion = (condition: RawBuilder<unknown>, word: string) => {
 	);
 	return sql`(${condition} or o.region in (${sql.join(values)})${alternatives.length ? sql` or ${sql.join(alternatives, sql` or `)}` : sql``})`;
 };
-const bigramsText = (bigrams: string[]) => (bigrams.length ? bigrams[0] + bigrams.slice(1).map((b) => [...b].slice(1).join('')).join('') : '');
+const bigramsText = (bigrams: string[]) =>
+	bigrams.length
+		? bigrams[0] +
+			bigrams
+				.slice(1)
+				.map((b) => [...b].slice(1).join(''))
+				.join('')
+		: '';
 
 export const PAGE_SIZE = 20;
 
@@ -41,19 +56,31 @@ function matchConditions(query: DirectoryQuery) {
 	const conditions: RawBuilder<unknown>[] = [sql`o.status = 'verified'`];
 	for (const token of parsed.hangul) {
 		const tsquery = token.prefix ? toTsQuery([token.prefix], true) : toTsQuery(token.bigrams);
-		conditions.push(orRegion(sql`o.search_bigrams @@ to_tsquery('simple', ${tsquery})`, token.prefix ?? bigramsText(token.bigrams)));
+		conditions.push(
+			orRegion(sql`o.search_bigrams @@ to_tsquery('simple', ${tsquery})`, token.prefix ?? bigramsText(token.bigrams))
+		);
 	}
 	for (const word of parsed.words) {
 		// A prefix of a word, or close enough to a name, tag or product to be a typo of it.
-		conditions.push(orRegion(sql`(o.search_words @@ to_tsquery('simple', ${toTsQuery([word], true)}) or ${word}::text <% o.search_text)`, word));
+		conditions.push(
+			orRegion(
+				sql`(o.search_words @@ to_tsquery('simple', ${toTsQuery([word], true)}) or ${word}::text <% o.search_text)`,
+				word
+			)
+		);
 	}
 	if (query.kind.length) conditions.push(sql`o.kind in (${sql.join(query.kind)})`);
 	if (query.region.length) conditions.push(sql`o.region in (${sql.join(query.region)})`);
 	for (const slug of query.tag) {
-		conditions.push(sql`exists (select 1 from organization_terms ot join taxonomy_terms t on t.id = ot.term_id where ot.org_id = o.id and t.slug = ${slug})`);
+		conditions.push(
+			sql`exists (select 1 from organization_terms ot join taxonomy_terms t on t.id = ot.term_id where ot.org_id = o.id and t.slug = ${slug})`
+		);
 	}
 	if (query.stage.length) {
-		const any = sql.join(query.stage.map((s) => STAGE_CONDITION[s]), sql` or `);
+		const any = sql.join(
+			query.stage.map((s) => STAGE_CONDITION[s]),
+			sql` or `
+		);
 		conditions.push(sql`exists (select 1 from products p where p.org_id = o.id and (${any}))`);
 	}
 	if (query.partners) conditions.push(sql`o.looking_for_partners`);
@@ -88,8 +115,17 @@ export async function searchOrganizations(db: Executor, query: DirectoryQuery, l
 	const matched = sql`matched as (select o.id, ${rank} as rank from organizations o where ${where})`;
 	const sort = orderFor(query.sort === 'relevance' && !query.q ? 'name' : query.sort, locale);
 	const rows = await sql<{
-		id: string; slug: string; kind: string; name_ko: string; name_en: string; summary_ko: string; summary_en: string;
-		region: string; logo_upload_id: string | null; looking_for_partners: boolean; raising_investment: boolean;
+		id: string;
+		slug: string;
+		kind: string;
+		name_ko: string;
+		name_en: string;
+		summary_ko: string;
+		summary_en: string;
+		region: string;
+		logo_upload_id: string | null;
+		looking_for_partners: boolean;
+		raising_investment: boolean;
 		tags: { slug: string; name_ko: string; name_en: string }[];
 	}>`
 		with ${matched}

@@ -12,7 +12,13 @@ export function listOrganizationTerms(db: Executor, orgId: string) {
 	return db
 		.selectFrom('organization_terms')
 		.innerJoin('taxonomy_terms', 'taxonomy_terms.id', 'organization_terms.term_id')
-		.select(['taxonomy_terms.id', 'taxonomy_terms.vocabulary', 'taxonomy_terms.slug', 'taxonomy_terms.name_ko', 'taxonomy_terms.name_en'])
+		.select([
+			'taxonomy_terms.id',
+			'taxonomy_terms.vocabulary',
+			'taxonomy_terms.slug',
+			'taxonomy_terms.name_ko',
+			'taxonomy_terms.name_en'
+		])
 		.where('organization_terms.org_id', '=', orgId)
 		.orderBy('taxonomy_terms.vocabulary')
 		.orderBy('taxonomy_terms.sort_order')
@@ -26,11 +32,19 @@ export async function setOrganizationTerms(db: Executor, orgId: string, termIds:
 	await db
 		.insertInto('organization_terms')
 		.columns(['org_id', 'term_id'])
-		.expression((eb) => eb.selectFrom('taxonomy_terms').select([eb.val(orgId).as('org_id'), 'id']).where('id', 'in', termIds))
+		.expression((eb) =>
+			eb
+				.selectFrom('taxonomy_terms')
+				.select([eb.val(orgId).as('org_id'), 'id'])
+				.where('id', 'in', termIds)
+		)
 		.execute();
 }
 
-export function insertTerm(db: Executor, term: { vocabulary: Vocabulary; slug: string; name_ko: string; name_en: string; sort_order: number }) {
+export function insertTerm(
+	db: Executor,
+	term: { vocabulary: Vocabulary; slug: string; name_ko: string; name_en: string; sort_order: number }
+) {
 	return db.insertInto('taxonomy_terms').values(term).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -12,11 +12,23 @@ import * as taxonomyRepository from './taxonomy-repository';
 
 type Term = { name_ko: string; name_en: string; sort_order: number };
 
-export async function createTerm(db: Kysely<DB>, operatorId: string, input: Term & { vocabulary: Vocabulary; slug: string }, ip: string | null) {
+export async function createTerm(
+	db: Kysely<DB>,
+	operatorId: string,
+	input: Term & { vocabulary: Vocabulary; slug: string },
+	ip: string | null
+) {
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const term = await taxonomyRepository.insertTerm(trx, input);
-			await recordAudit(trx, { actorId: operatorId, action: 'taxonomy.created', entityType: 'taxonomy_term', entityId: term.id, data: { ...input }, ip });
+			await recordAudit(trx, {
+				actorId: operatorId,
+				action: 'taxonomy.created',
+				entityType: 'taxonomy_term',
+				entityId: term.id,
+				data: { ...input },
+				ip
+			});
 			return term;
 		});
 	} catch (error) {
@@ -29,8 +41,16 @@ export async function updateTerm(db: Kysely<DB>, operatorId: string, id: string,
 	return db.transaction().execute(async (trx) => {
 		const term = await taxonomyRepository.updateTerm(trx, id, input);
 		if (!term) throw new NotFoundError();
-		for (const orgId of await taxonomyRepository.listOrganizationIdsWithTerm(trx, id)) await refreshSearchDocument(trx, orgId);
-		await recordAudit(trx, { actorId: operatorId, action: 'taxonomy.updated', entityType: 'taxonomy_term', entityId: id, data: { ...input }, ip });
+		for (const orgId of await taxonomyRepository.listOrganizationIdsWithTerm(trx, id))
+			await refreshSearchDocument(trx, orgId);
+		await recordAudit(trx, {
+			actorId: operatorId,
+			action: 'taxonomy.updated',
+			entityType: 'taxonomy_term',
+			entityId: id,
+			data: { ...input },
+			ip
+		});
 		return term;
 	});
 }
@@ -40,6 +60,13 @@ export async function deleteTerm(db: Kysely<DB>, operatorId: string, id: string,
 		const orgIds = await taxonomyRepository.listOrganizationIdsWithTerm(trx, id);
 		if (!(await taxonomyRepository.deleteTerm(trx, id))) throw new NotFoundError();
 		for (const orgId of orgIds) await refreshSearchDocument(trx, orgId);
-		await recordAudit(trx, { actorId: operatorId, action: 'taxonomy.deleted', entityType: 'taxonomy_term', entityId: id, data: { organizations: orgIds.length }, ip });
+		await recordAudit(trx, {
+			actorId: operatorId,
+			action: 'taxonomy.deleted',
+			entityType: 'taxonomy_term',
+			entityId: id,
+			data: { organizations: orgIds.length },
+			ip
+		});
 	});
 }

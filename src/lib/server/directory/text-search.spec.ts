@@ -36,7 +36,12 @@ describe('toTsQuery', () => {
 
 describe('buildSearchDocument', () => {
 	it('indexes names, tags and product names for typos, everything for words and bigrams', () => {
-		const doc = buildSearchDocument({ names: ['펄스와이즈', 'Pulsewise'], tags: ['SaMD'], products: ['Cardiac Patch'], texts: ['스마트워치 심전도'] });
+		const doc = buildSearchDocument({
+			names: ['펄스와이즈', 'Pulsewise'],
+			tags: ['SaMD'],
+			products: ['Cardiac Patch'],
+			texts: ['스마트워치 심전도']
+		});
 		expect(doc.trigramText).toBe('펄스와이즈 pulsewise samd cardiac patch');
 		expect(doc.words).toContain('심전도');
 		expect(doc.bigrams.split(' ')).toEqual(expect.arrayContaining(['펄스', '워치', '전도']));

@@ -30,10 +30,15 @@ export function parseQuery(q: string): ParsedQuery {
 	const parsed: ParsedQuery = { hangul: [], words: [] };
 	for (const token of tokens) {
 		if (isHangul(token)) {
-			parsed.hangul.push(token.length === 1 ? { bigrams: [], prefix: token } : { bigrams: hangulBigrams(token), prefix: null });
+			parsed.hangul.push(
+				token.length === 1 ? { bigrams: [], prefix: token } : { bigrams: hangulBigrams(token), prefix: null }
+			);
 		} else {
 			// Mixed tokens ("3d프린팅") split into their Hangul and Latin parts.
-			for (const run of token.match(HANGUL_RUN) ?? []) parsed.hangul.push(run.length === 1 ? { bigrams: [], prefix: run } : { bigrams: hangulBigrams(run), prefix: null });
+			for (const run of token.match(HANGUL_RUN) ?? [])
+				parsed.hangul.push(
+					run.length === 1 ? { bigrams: [], prefix: run } : { bigrams: hangulBigrams(run), prefix: null }
+				);
 			const latin = token.replace(HANGUL_RUN, ' ').trim();
 			for (const word of latin.split(/\s+/)) if (word) parsed.words.push(word);
 		}
@@ -55,7 +60,10 @@ export type SearchSource = {
 
 /** The three search columns of one organisation, from everything a searcher might type. */
 export function buildSearchDocument(source: SearchSource) {
-	const all = [...source.names, ...source.tags, ...source.products, ...source.texts].join(' ').toLowerCase().normalize('NFC');
+	const all = [...source.names, ...source.tags, ...source.products, ...source.texts]
+		.join(' ')
+		.toLowerCase()
+		.normalize('NFC');
 	const words = (all.match(TOKEN) ?? []).join(' ');
 	return {
 		words,

@@ -40,8 +40,16 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	database_unavailable: (_p, o) => m.error_database_unavailable({}, o),
 	// testbed
 	booking_conflict: (_p, o) => m.testbed_error_booking_conflict({}, o),
-	credential_required: (p, o) => m.testbed_error_credential_required({ credential: String(p.credential ?? ''), credential_en: String(p.credential_en ?? '') }, o),
-	quota_exceeded: (p, o) => (p.period === 'month' ? m.testbed_error_quota_month : m.testbed_error_quota_week)({ hours: String(p.hours ?? '') }, o),
+	credential_required: (p, o) =>
+		m.testbed_error_credential_required(
+			{ credential: String(p.credential ?? ''), credential_en: String(p.credential_en ?? '') },
+			o
+		),
+	quota_exceeded: (p, o) =>
+		(p.period === 'month' ? m.testbed_error_quota_month : m.testbed_error_quota_week)(
+			{ hours: String(p.hours ?? '') },
+			o
+		),
 	booking_invalid_time: (p, o) => m.testbed_error_booking_invalid_time({ minutes: String(p.minutes ?? '') }, o),
 	booking_outside_hours: (_p, o) => m.testbed_error_booking_outside_hours({}, o),
 	booking_in_blackout: (_p, o) => m.testbed_error_booking_in_blackout({}, o),
@@ -61,10 +69,16 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	cohort_full: (_p, o) => m.courses_error_cohort_full({}, o),
 	enrolment_closed: (_p, o) => m.courses_error_enrolment_closed({}, o),
 	already_enrolled: (_p, o) => m.courses_error_already_enrolled({}, o),
-	prerequisite_missing: (p, o) => m.courses_error_prerequisite_missing({ courses: String(p.courses ?? ''), courses_en: String(p.courses_en ?? '') }, o),
+	prerequisite_missing: (p, o) =>
+		m.courses_error_prerequisite_missing(
+			{ courses: String(p.courses ?? ''), courses_en: String(p.courses_en ?? '') },
+			o
+		),
 	offer_expired: (_p, o) => m.courses_error_offer_expired({}, o),
 	not_course_manager: (_p, o) => m.courses_error_not_course_manager({}, o),
-	check_in_token_invalid: (_p, o) => m.courses_error_check_in_token_invalid({}, o), meeting_not_in_progress: (_p, o) => m.courses_error_meeting_not_in_progress({}, o), not_enrolled: (_p, o) => m.courses_error_not_enrolled({}, o),
+	check_in_token_invalid: (_p, o) => m.courses_error_check_in_token_invalid({}, o),
+	meeting_not_in_progress: (_p, o) => m.courses_error_meeting_not_in_progress({}, o),
+	not_enrolled: (_p, o) => m.courses_error_not_enrolled({}, o),
 	...courseEditErrorMessages,
 	// needs
 	...needsErrorMessages,
@@ -103,13 +117,24 @@ export function throwLoadError(error: unknown): never {
 	throw error;
 }
 
-export function problem(status: number, code: string, message: string, headers: Record<string, string> = {}, link?: string) {
+export function problem(
+	status: number,
+	code: string,
+	message: string,
+	headers: Record<string, string> = {},
+	link?: string
+) {
 	return json({ error: { code, message, ...(link ? { link } : {}) } }, { status, headers });
 }
 
 export function problemFromError(error: unknown): Response {
 	if (error instanceof DomainError) {
-		const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : error.status === 503 ? { 'retry-after': '5' } : {};
+		const headers: Record<string, string> =
+			error instanceof RateLimitedError
+				? { 'retry-after': String(error.retryAfterSeconds) }
+				: error.status === 503
+					? { 'retry-after': '5' }
+					: {};
 		return problem(error.status, error.code, messageForError(error), headers, error.link);
 	}
 	throw error;

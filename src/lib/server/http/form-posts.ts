@@ -6,13 +6,30 @@ import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 
 // What SvelteKit's is_form_content_type accepts (its binary type serves remote forms).
-const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/x-sveltekit-formdata']);
+const FORM_TYPES = new Set([
+	'application/x-www-form-urlencoded',
+	'multipart/form-data',
+	'text/plain',
+	'application/x-sveltekit-formdata'
+]);
 
 /** Route ids of every +server.ts (known at build time; the modules themselves are not loaded). */
-const ENDPOINT_ROUTES = new Set(Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map((file) => file.slice('/src/routes'.length, -'/+server.ts'.length) || '/'));
+const ENDPOINT_ROUTES = new Set(
+	Object.keys(import.meta.glob('/src/routes/**/+server.ts')).map(
+		(file) => file.slice('/src/routes'.length, -'/+server.ts'.length) || '/'
+	)
+);
 
-export function isNonFormActionPost(event: Pick<RequestEvent, 'request' | 'url' | 'route' | 'isRemoteRequest'>): boolean {
-	if (event.request.method !== 'POST' || event.route.id === null || event.isRemoteRequest || event.url.pathname.startsWith('/api/')) return false;
+export function isNonFormActionPost(
+	event: Pick<RequestEvent, 'request' | 'url' | 'route' | 'isRemoteRequest'>
+): boolean {
+	if (
+		event.request.method !== 'POST' ||
+		event.route.id === null ||
+		event.isRemoteRequest ||
+		event.url.pathname.startsWith('/api/')
+	)
+		return false;
 	if (ENDPOINT_ROUTES.has(event.route.id)) return false;
 	const type = event.request.headers.get('content-type')?.split(';', 1)[0].trim().toLowerCase() ?? '';
 	return !FORM_TYPES.has(type);
@@ -20,9 +37,13 @@ export function isNonFormActionPost(event: Pick<RequestEvent, 'request' | 'url' 
 
 export const refuseNonFormActionPosts: Handle = ({ event, resolve }) => {
 	if (!isNonFormActionPost(event)) return resolve(event);
-	event.locals.log.info({ path: event.url.pathname, contentType: event.request.headers.get('content-type') }, 'form post without form data');
+	event.locals.log.info(
+		{ path: event.url.pathname, contentType: event.request.headers.get('content-type') },
+		'form post without form data'
+	);
 	const message = m.error_form_content_type();
 	// use:enhance reads an action result; anything else gets the message as text.
-	if (event.request.headers.get('accept')?.includes('application/json')) return json({ type: 'error', error: { message } }, { status: 400 });
+	if (event.request.headers.get('accept')?.includes('application/json'))
+		return json({ type: 'error', error: { message } }, { status: 400 });
 	return new Response(message, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };

@@ -20,7 +20,9 @@ describe('outageResponse', () => {
 	});
 
 	it('answers SvelteKit’s action and data requests in their own shapes, and browsers with a page', async () => {
-		const action = outageResponse(eventFor('/testbed', { 'x-sveltekit-action': 'true', accept: 'application/json' }, 'ko'));
+		const action = outageResponse(
+			eventFor('/testbed', { 'x-sveltekit-action': 'true', accept: 'application/json' }, 'ko')
+		);
 		expect(await action.json()).toEqual({ type: 'error', error: { message: KO } });
 		const data = outageResponse(eventFor('/testbed/__data.json', { accept: '*/*' }, 'en'));
 		expect(await data.json()).toEqual({ message: EN });
@@ -33,22 +35,31 @@ describe('outageResponse', () => {
 describe('handleDatabaseOutage', () => {
 	it('turns an outage thrown by a later hook into a 503, and rethrows anything else', async () => {
 		const failing = (error: unknown) => () => Promise.reject(error);
-		const response = await handleDatabaseOutage({ event: eventFor('/api/v1/me', {}, 'ko'), resolve: failing(new DatabaseUnavailableError()) } as never);
+		const response = await handleDatabaseOutage({
+			event: eventFor('/api/v1/me', {}, 'ko'),
+			resolve: failing(new DatabaseUnavailableError())
+		} as never);
 		expect(response.status).toBe(503);
 		const bug = new Error('a bug');
-		await expect(handleDatabaseOutage({ event: eventFor('/api/v1/me'), resolve: failing(bug) } as never)).rejects.toBe(bug);
+		await expect(handleDatabaseOutage({ event: eventFor('/api/v1/me'), resolve: failing(bug) } as never)).rejects.toBe(
+			bug
+		);
 	});
 
 	it('makes a 500 that handleError marked as an outage a 503, and leaves other 500s alone', async () => {
 		const marked = eventFor('/directory', { accept: 'text/html' }, 'en');
-		const rendered = () => Promise.resolve(new Response('<p>error page</p>', { status: 500, headers: { 'content-type': 'text/html' } }));
+		const rendered = () =>
+			Promise.resolve(new Response('<p>error page</p>', { status: 500, headers: { 'content-type': 'text/html' } }));
 		markDatabaseOutage(marked);
 		const page = await handleDatabaseOutage({ event: marked, resolve: rendered } as never);
 		expect([page.status, await page.text()]).toEqual([503, '<p>error page</p>']);
 
 		const api = eventFor('/api/v1/courses', {}, 'en');
 		markDatabaseOutage(api);
-		const problem = await handleDatabaseOutage({ event: api, resolve: () => Promise.resolve(Response.json({ message: 'x' }, { status: 500 })) } as never);
+		const problem = await handleDatabaseOutage({
+			event: api,
+			resolve: () => Promise.resolve(Response.json({ message: 'x' }, { status: 500 }))
+		} as never);
 		expect(await problem.json()).toEqual({ error: { code: 'database_unavailable', message: EN } });
 
 		const plain = await handleDatabaseOutage({ event: eventFor('/directory'), resolve: rendered } as never);

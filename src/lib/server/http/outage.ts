@@ -40,9 +40,13 @@ export function outageResponse(event: RequestEvent): Response {
 	const { pathname } = event.url;
 	if (pathname.startsWith('/api/')) return json({ error: { code: 'database_unavailable', message } });
 	if (event.request.headers.get('x-sveltekit-action') === 'true') return json({ type: 'error', error: { message } });
-	if (pathname.endsWith('/__data.json') || !event.request.headers.get('accept')?.includes('text/html')) return json({ message });
+	if (pathname.endsWith('/__data.json') || !event.request.headers.get('accept')?.includes('text/html'))
+		return json({ message });
 	const title = m.error_service_unavailable_title({}, { locale });
-	return new Response(page(locale, title, message), { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+	return new Response(page(locale, title, message), {
+		status: 503,
+		headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
+	});
 }
 
 export const handleDatabaseOutage: Handle = async ({ event, resolve }) => {

@@ -9,7 +9,8 @@ export const ENROL_URL = `${ENROL_PATH}?required=1`;
 /** For hooks: a Response (redirect or 403) without running the route. */
 export function refuseWithoutSecondFactor(event: RequestEvent, locale: 'ko' | 'en'): Response {
 	const method = event.request.method;
-	if (method === 'GET' || method === 'HEAD') return new Response(null, { status: 303, headers: { location: ENROL_URL } });
+	if (method === 'GET' || method === 'HEAD')
+		return new Response(null, { status: 303, headers: { location: ENROL_URL } });
 	const message = m.security_error_second_factor_required({}, { locale });
 	if (event.url.pathname.startsWith('/api/') || event.request.headers.get('accept')?.includes('application/json')) {
 		return json({ error: { code: 'security_second_factor_required', message } }, { status: 403 });
@@ -29,5 +30,14 @@ export function throwWithoutSecondFactor(event: RequestEvent): never {
  * refused on every API request (the problem shape of the API), in the user's language.
  */
 export function refuseBearerWithoutSecondFactor(locale: 'ko' | 'en'): Response {
-	return json({ error: { code: 'auth2_org_second_factor_required', message: m.auth2_error_org_second_factor_required({}, { locale }), link: ENROL_PATH } }, { status: 403 });
+	return json(
+		{
+			error: {
+				code: 'auth2_org_second_factor_required',
+				message: m.auth2_error_org_second_factor_required({}, { locale }),
+				link: ENROL_PATH
+			}
+		},
+		{ status: 403 }
+	);
 }

@@ -3,7 +3,8 @@ import { findUncleanText, isCleanText, text } from './text';
 
 describe('text()', () => {
 	it('accepts ordinary text, Korean, emoji, tabs and line breaks', () => {
-		for (const value of ['Series A', '원주 의료기기', 'ok 👍', 'a\tb\r\nc']) expect(text().safeParse(value).success).toBe(true);
+		for (const value of ['Series A', '원주 의료기기', 'ok 👍', 'a\tb\r\nc'])
+			expect(text().safeParse(value).success).toBe(true);
 	});
 
 	it('refuses NUL, other controls and lone surrogates, with its own message', () => {

@@ -11,7 +11,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const isCleanText = (value: string) => !CONTROL.test(value) && !LONE_SURROGATE.test(value);
 
 /** The refusal, in `locale` or else the request's language. */
-export const textNotAllowedMessage = (locale?: 'ko' | 'en') => m.validation_text_characters({}, locale ? { locale } : undefined);
+export const textNotAllowedMessage = (locale?: 'ko' | 'en') =>
+	m.validation_text_characters({}, locale ? { locale } : undefined);
 
 /** `z.string()` that refuses control characters and lone surrogates; chain `.trim().min().max()` as usual. */
 export function text() {

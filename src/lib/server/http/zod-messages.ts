@@ -10,7 +10,9 @@ const messageFor: z.core.$ZodErrorMap = (issue) => {
 				: m.validation_invalid();
 		case 'too_small':
 			if (issue.origin === 'string')
-				return Number(issue.minimum) <= 1 ? m.validation_required() : m.validation_too_short({ min: String(issue.minimum) });
+				return Number(issue.minimum) <= 1
+					? m.validation_required()
+					: m.validation_too_short({ min: String(issue.minimum) });
 			if (issue.origin === 'number') return m.validation_too_small({ min: String(issue.minimum) });
 			return m.validation_invalid();
 		case 'too_big':

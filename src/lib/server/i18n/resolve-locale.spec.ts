@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRequestLocale } from './resolve-locale';
 
-const request = (acceptLanguage?: string) => new Request('http://127.0.0.1/', { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
+const request = (acceptLanguage?: string) =>
+	new Request('http://127.0.0.1/', { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
 
 describe('resolveRequestLocale', () => {
 	it('prefers the account setting over the cookie and the browser', () => {

@@ -48,7 +48,11 @@ export async function attendingOrgId(db: Executor, userId: string): Promise<stri
 }
 
 /** Why the user may not attend under the access rule, or null when they may. */
-export async function attendRefusal(db: Executor, userId: string, access: IrAccess): Promise<'investors' | 'members' | null> {
+export async function attendRefusal(
+	db: Executor,
+	userId: string,
+	access: IrAccess
+): Promise<'investors' | 'members' | null> {
 	if (access === 'open') return null;
 	const orgs = await listVerifiedMemberships(db, userId);
 	if (access === 'investors') return orgs.some((o) => o.kind === 'investor') ? null : 'investors';
@@ -76,9 +80,24 @@ export type EventRole = {
 export async function eventRole(db: Executor, viewer: Viewer, event: EventRef): Promise<EventRole> {
 	const userId = viewer?.id ?? NO_USER;
 	const [membership, presenter, registration] = await Promise.all([
-		db.selectFrom('memberships').select('role').where('org_id', '=', event.org_id).where('user_id', '=', userId).executeTakeFirst(),
-		db.selectFrom('ir_event_presenters').select('user_id').where('event_id', '=', event.id).where('user_id', '=', userId).executeTakeFirst(),
-		db.selectFrom('ir_registrations').select(['nda_version', 'cancelled_at']).where('event_id', '=', event.id).where('user_id', '=', userId).executeTakeFirst()
+		db
+			.selectFrom('memberships')
+			.select('role')
+			.where('org_id', '=', event.org_id)
+			.where('user_id', '=', userId)
+			.executeTakeFirst(),
+		db
+			.selectFrom('ir_event_presenters')
+			.select('user_id')
+			.where('event_id', '=', event.id)
+			.where('user_id', '=', userId)
+			.executeTakeFirst(),
+		db
+			.selectFrom('ir_registrations')
+			.select(['nda_version', 'cancelled_at'])
+			.where('event_id', '=', event.id)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()
 	]);
 	const operator = viewer?.isOperator ?? false;
 	const startupAdmin = membership?.role === 'owner' || membership?.role === 'admin';

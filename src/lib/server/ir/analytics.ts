@@ -28,25 +28,53 @@ export type EventAnalytics = {
 	meetingRequests: number;
 };
 
-export async function computeAnalytics(db: Executor, event: { id: string; peak_viewers: number; ended_at: Date | null }, now = new Date()): Promise<EventAnalytics> {
+export async function computeAnalytics(
+	db: Executor,
+	event: { id: string; peak_viewers: number; ended_at: Date | null },
+	now = new Date()
+): Promise<EventAnalytics> {
 	const until = event.ended_at ?? now;
 	const [registrants, watch, questions, chat, meetings] = await Promise.all([
-		db.selectFrom('ir_registrations').select((eb) => eb.fn.countAll<string>().as('n')).where('event_id', '=', event.id).where('cancelled_at', 'is', null).executeTakeFirstOrThrow(),
+		db
+			.selectFrom('ir_registrations')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.where('event_id', '=', event.id)
+			.where('cancelled_at', 'is', null)
+			.executeTakeFirstOrThrow(),
 		db
 			.selectFrom(
 				db
 					.selectFrom('ir_attendance')
 					.select('user_id')
-					.select(sql<number>`sum(greatest(0, extract(epoch from (coalesce(left_at, ${until}::timestamptz) - joined_at))))`.as('seconds'))
+					.select(
+						sql<number>`sum(greatest(0, extract(epoch from (coalesce(left_at, ${until}::timestamptz) - joined_at))))`.as(
+							'seconds'
+						)
+					)
 					.where('event_id', '=', event.id)
 					.groupBy('user_id')
 					.as('per_user')
 			)
 			.select([sql<string>`count(*)`.as('attendees'), sql<string | null>`avg(seconds)`.as('average')])
 			.executeTakeFirstOrThrow(),
-		db.selectFrom('ir_questions').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).where('event_id', '=', event.id).groupBy('status').execute(),
-		db.selectFrom('ir_chat_messages').select((eb) => eb.fn.countAll<string>().as('n')).where('event_id', '=', event.id).where('deleted_at', 'is', null).executeTakeFirstOrThrow(),
-		db.selectFrom('meeting_requests').select((eb) => eb.fn.countAll<string>().as('n')).where('context_type', '=', 'ir_event').where('context_id', '=', event.id).executeTakeFirstOrThrow()
+		db
+			.selectFrom('ir_questions')
+			.select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+			.where('event_id', '=', event.id)
+			.groupBy('status')
+			.execute(),
+		db
+			.selectFrom('ir_chat_messages')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.where('event_id', '=', event.id)
+			.where('deleted_at', 'is', null)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('meeting_requests')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.where('context_type', '=', 'ir_event')
+			.where('context_id', '=', event.id)
+			.executeTakeFirstOrThrow()
 	]);
 	const byStatus = Object.fromEntries(IR_QUESTION_STATUSES.map((s) => [s, 0])) as Record<IrQuestionStatus, number>;
 	for (const row of questions) byStatus[row.status] = Number(row.n);
@@ -67,8 +95,19 @@ export function listRegistrants(db: Executor, eventId: string) {
 		.selectFrom('ir_registrations as r')
 		.innerJoin('users as u', 'u.id', 'r.user_id')
 		.leftJoin('organizations as o', 'o.id', 'r.org_id')
-		.select(['u.id', 'u.name', 'o.name_ko as org_name_ko', 'o.name_en as org_name_en', 'r.registered_at', 'r.nda_version'])
-		.select(sql<boolean>`exists (select 1 from ir_attendance a where a.event_id = r.event_id and a.user_id = r.user_id)`.as('attended'))
+		.select([
+			'u.id',
+			'u.name',
+			'o.name_ko as org_name_ko',
+			'o.name_en as org_name_en',
+			'r.registered_at',
+			'r.nda_version'
+		])
+		.select(
+			sql<boolean>`exists (select 1 from ir_attendance a where a.event_id = r.event_id and a.user_id = r.user_id)`.as(
+				'attended'
+			)
+		)
 		.where('r.event_id', '=', eventId)
 		.where('r.cancelled_at', 'is', null)
 		.orderBy('r.registered_at')
@@ -87,7 +126,14 @@ export function listQuestions(db: Executor, eventId: string) {
 		.execute();
 }
 
-export type CsvLabels = { askedAt: string; author: string; status: string; votes: string; question: string; statusLabel: (s: IrQuestionStatus) => string };
+export type CsvLabels = {
+	askedAt: string;
+	author: string;
+	status: string;
+	votes: string;
+	question: string;
+	statusLabel: (s: IrQuestionStatus) => string;
+};
 
 /** The Q&A as CSV (BOM, CRLF, RFC 4180 quoting, formula-injection guard from the shared helper). */
 export function questionsCsv(questions: Awaited<ReturnType<typeof listQuestions>>, labels: CsvLabels): string {
@@ -102,7 +148,14 @@ export async function listPollResults(db: Executor, eventId: string) {
 	return (await listPollsWithTally(db, eventId, { all: true })).reverse();
 }
 
-export type PollCsvLabels = { question: string; openedAt: string; closedAt: string; option: string; votes: string; share: string };
+export type PollCsvLabels = {
+	question: string;
+	openedAt: string;
+	closedAt: string;
+	option: string;
+	votes: string;
+	share: string;
+};
 
 /** The polls as CSV: one row per answer option, with its votes and share of the poll's answers. */
 export function pollsCsv(polls: PollWithTally[], labels: PollCsvLabels): string {
@@ -110,7 +163,14 @@ export function pollsCsv(polls: PollWithTally[], labels: PollCsvLabels): string 
 		[labels.question, labels.openedAt, labels.closedAt, labels.option, labels.votes, labels.share],
 		...polls.flatMap((poll) => {
 			const total = poll.options.reduce((sum, o) => sum + o.votes, 0);
-			return poll.options.map((o) => [poll.question, poll.created_at.toISOString(), poll.closed_at?.toISOString() ?? '', o.label, o.votes, total ? Math.round((o.votes / total) * 1000) / 10 : 0]);
+			return poll.options.map((o) => [
+				poll.question,
+				poll.created_at.toISOString(),
+				poll.closed_at?.toISOString() ?? '',
+				o.label,
+				o.votes,
+				total ? Math.round((o.votes / total) * 1000) / 10 : 0
+			]);
 		})
 	]);
 }

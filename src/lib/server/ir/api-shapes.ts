@@ -21,10 +21,18 @@ export const irEventSummarySchema = z
 	})
 	.meta({ id: 'IrEventSummary' });
 
-export const irEventListSchema = z.object({ events: z.array(irEventSummarySchema), total: z.number().int(), page: z.number().int() }).meta({ id: 'IrEventList' });
+export const irEventListSchema = z
+	.object({ events: z.array(irEventSummarySchema), total: z.number().int(), page: z.number().int() })
+	.meta({ id: 'IrEventList' });
 
 export const irRegistrationSchema = z
-	.object({ eventId: z.uuid(), registeredAt: z.iso.datetime(), ndaVersion: z.string().nullable(), ndaAcceptedAt: z.iso.datetime().nullable(), created: z.boolean() })
+	.object({
+		eventId: z.uuid(),
+		registeredAt: z.iso.datetime(),
+		ndaVersion: z.string().nullable(),
+		ndaAcceptedAt: z.iso.datetime().nullable(),
+		created: z.boolean()
+	})
 	.meta({ id: 'IrRegistration' });
 
 export const irAnalyticsSchema = z
@@ -34,7 +42,13 @@ export const irAnalyticsSchema = z
 		attendees: z.number().int(),
 		peakViewers: z.number().int(),
 		averageWatchSeconds: z.number().int(),
-		questions: z.object({ pending: z.number().int(), approved: z.number().int(), answered: z.number().int(), dismissed: z.number().int(), total: z.number().int() }),
+		questions: z.object({
+			pending: z.number().int(),
+			approved: z.number().int(),
+			answered: z.number().int(),
+			dismissed: z.number().int(),
+			total: z.number().int()
+		}),
 		chatMessages: z.number().int(),
 		meetingRequests: z.number().int(),
 		replay: z
@@ -74,4 +88,8 @@ export const registrationJson = (r: IrRegistrationRow, created: boolean): z.infe
 	created
 });
 
-export const analyticsJson = (eventId: string, a: EventAnalytics, replay: ReplayAudience): z.infer<typeof irAnalyticsSchema> => ({ eventId, ...a, replay });
+export const analyticsJson = (
+	eventId: string,
+	a: EventAnalytics,
+	replay: ReplayAudience
+): z.infer<typeof irAnalyticsSchema> => ({ eventId, ...a, replay });

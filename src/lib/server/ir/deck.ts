@@ -21,5 +21,9 @@ export async function deckResponse(db: Executor, actor: Actor, eventId: string):
 }
 
 export function findDeck(db: Executor, uploadId: string) {
-	return db.selectFrom('uploads').select(['id', 'filename', 'size_bytes']).where('id', '=', uploadId).executeTakeFirst();
+	return db
+		.selectFrom('uploads')
+		.select(['id', 'filename', 'size_bytes'])
+		.where('id', '=', uploadId)
+		.executeTakeFirst();
 }

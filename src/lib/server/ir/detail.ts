@@ -12,7 +12,11 @@ export type Refusal = 'sign_in' | 'investors' | 'members' | 'closed' | null;
 export async function readEventPage(db: Executor, viewer: Viewer, id: string, now = new Date()) {
 	const event = await findTeaserEvent(db, viewer, id);
 	const [org, visible, role] = await Promise.all([
-		db.selectFrom('organizations').select(['id', 'slug', 'name_ko', 'name_en']).where('id', '=', event.org_id).executeTakeFirstOrThrow(),
+		db
+			.selectFrom('organizations')
+			.select(['id', 'slug', 'name_ko', 'name_en'])
+			.where('id', '=', event.org_id)
+			.executeTakeFirstOrThrow(),
 		db.selectFrom('ir_events as e').select('e.id').where('e.id', '=', id).where(visibleTo(viewer)).executeTakeFirst(),
 		eventRole(db, viewer, event)
 	]);

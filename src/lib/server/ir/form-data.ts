@@ -8,7 +8,10 @@ import { listOperators, listOrgMembers, listPresenters } from './repository';
 export async function peopleFor(db: Executor, orgId: string) {
 	const [members, operators] = await Promise.all([listOrgMembers(db, orgId), listOperators(db)]);
 	const admins = members.filter((p) => p.role === 'owner' || p.role === 'admin');
-	const moderators = [...admins, ...operators.filter((o) => !admins.some((a) => a.id === o.id))].map((p) => ({ id: p.id, name: p.name }));
+	const moderators = [...admins, ...operators.filter((o) => !admins.some((a) => a.id === o.id))].map((p) => ({
+		id: p.id,
+		name: p.name
+	}));
 	return { members: members.map((p) => ({ id: p.id, name: p.name })), moderators };
 }
 

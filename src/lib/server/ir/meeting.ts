@@ -22,12 +22,30 @@ export async function irMeetingParties(db: Executor, actor: Actor, eventId: stri
 	return { event, requesterOrg: org, investorOrgs, recipientOrgId: event.org_id };
 }
 
-export async function requestIrMeeting(db: Kysely<DB>, actor: Actor, eventId: string, requesterOrgId: string | undefined, input: MeetingRequestInput, context: Context) {
+export async function requestIrMeeting(
+	db: Kysely<DB>,
+	actor: Actor,
+	eventId: string,
+	requesterOrgId: string | undefined,
+	input: MeetingRequestInput,
+	context: Context
+) {
 	const parties = await irMeetingParties(db, actor, eventId, requesterOrgId);
 	const open = await listOrgRequests(db, eventId, parties.requesterOrg.id);
 	if (open.some((r) => r.status === 'requested' || r.status === 'accepted')) throw new MeetingExistsError();
 	// The check above answers the usual case; the unique index settles two colleagues asking at once.
-	return requestMeeting(db, actor, { contextType: 'ir_event', contextId: eventId, requesterOrgId: parties.requesterOrg.id, recipientOrgId: parties.recipientOrgId }, input, context).catch((error) => {
+	return requestMeeting(
+		db,
+		actor,
+		{
+			contextType: 'ir_event',
+			contextId: eventId,
+			requesterOrgId: parties.requesterOrg.id,
+			recipientOrgId: parties.recipientOrgId
+		},
+		input,
+		context
+	).catch((error) => {
 		throw isUniqueViolation(error, 'meeting_requests_ir_open_key') ? new MeetingExistsError() : error;
 	});
 }

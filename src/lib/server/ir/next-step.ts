@@ -12,8 +12,21 @@ export async function nextIrSession(db: Executor, userId: string, now = new Date
 		.where((eb) =>
 			eb.or([
 				eb('e.moderator_id', '=', userId),
-				eb.exists(eb.selectFrom('ir_event_presenters as p').select('p.user_id').whereRef('p.event_id', '=', 'e.id').where('p.user_id', '=', userId)),
-				eb.exists(eb.selectFrom('ir_registrations as r').select('r.user_id').whereRef('r.event_id', '=', 'e.id').where('r.user_id', '=', userId).where('r.cancelled_at', 'is', null))
+				eb.exists(
+					eb
+						.selectFrom('ir_event_presenters as p')
+						.select('p.user_id')
+						.whereRef('p.event_id', '=', 'e.id')
+						.where('p.user_id', '=', userId)
+				),
+				eb.exists(
+					eb
+						.selectFrom('ir_registrations as r')
+						.select('r.user_id')
+						.whereRef('r.event_id', '=', 'e.id')
+						.where('r.user_id', '=', userId)
+						.where('r.cancelled_at', 'is', null)
+				)
 			])
 		)
 		.orderBy('e.starts_at')

@@ -13,14 +13,29 @@ export function eventParams(event: Pick<IrEventRow, 'title_ko' | 'title_en'>) {
 	return { title: event.title_ko || event.title_en, title_en: event.title_en || event.title_ko };
 }
 
-const whenIn = (instant: Date, timeZone: string) => `${localInputValue(instant, timeZone).replace('T', ' ')} (${timeZone})`;
+const whenIn = (instant: Date, timeZone: string) =>
+	`${localInputValue(instant, timeZone).replace('T', ' ')} (${timeZone})`;
 
 /** One notification per user, with the start time written in that user's time zone. */
-export async function notifyUsers(db: Executor, userIds: string[], event: IrEventRow, kind: IrNotificationKind, params: Record<string, string>, context: Context, link = `/ir/${event.id}`) {
+export async function notifyUsers(
+	db: Executor,
+	userIds: string[],
+	event: IrEventRow,
+	kind: IrNotificationKind,
+	params: Record<string, string>,
+	context: Context,
+	link = `/ir/${event.id}`
+) {
 	const unique = [...new Set(userIds)];
 	if (unique.length === 0) return;
 	const users = await db.selectFrom('users').select(['id', 'time_zone']).where('id', 'in', unique).execute();
 	for (const user of users) {
-		await notifyUser(db, { userId: user.id, kind, params: { ...eventParams(event), when: whenIn(event.starts_at, user.time_zone), ...params }, link, origin: context.origin });
+		await notifyUser(db, {
+			userId: user.id,
+			kind,
+			params: { ...eventParams(event), when: whenIn(event.starts_at, user.time_zone), ...params },
+			link,
+			origin: context.origin
+		});
 	}
 }

@@ -8,11 +8,25 @@ const hidden = { description: 'No such session, or not visible to you' };
 
 export const irOperations: Operation[] = [
 	{
-		method: 'get', path: '/ir/events', operationId: 'listIrEvents', summary: 'IR sessions you may see (visitors: open sessions only), upcoming soonest first or past latest first; filter by text, the startup’s field tag and regulatory stage, and local dates', tags, auth: 'optional',
-		query: eventsQuerySchema.shape, responses: { 200: { description: 'One page of sessions', schema: irEventListSchema } }
+		method: 'get',
+		path: '/ir/events',
+		operationId: 'listIrEvents',
+		summary:
+			'IR sessions you may see (visitors: open sessions only), upcoming soonest first or past latest first; filter by text, the startup’s field tag and regulatory stage, and local dates',
+		tags,
+		auth: 'optional',
+		query: eventsQuerySchema.shape,
+		responses: { 200: { description: 'One page of sessions', schema: irEventListSchema } }
 	},
 	{
-		method: 'post', path: '/ir/events/{id}/registrations', operationId: 'registerForIrEvent', summary: 'Register for a session, accepting its current NDA version when it has one (idempotent)', tags, auth: 'required', pathParams: { id: idParam }, body: registerBodySchema,
+		method: 'post',
+		path: '/ir/events/{id}/registrations',
+		operationId: 'registerForIrEvent',
+		summary: 'Register for a session, accepting its current NDA version when it has one (idempotent)',
+		tags,
+		auth: 'required',
+		pathParams: { id: idParam },
+		body: registerBodySchema,
 		responses: {
 			201: { description: 'Registered', schema: irRegistrationSchema },
 			200: { description: 'Already registered with this NDA version: nothing changed', schema: irRegistrationSchema },
@@ -23,7 +37,16 @@ export const irOperations: Operation[] = [
 		}
 	},
 	{
-		method: 'get', path: '/ir/events/{id}/analytics', operationId: 'getIrEventAnalytics', summary: 'Numbers of a session, for the startup’s admins, the presenters, the moderator and operators', tags, auth: 'required', pathParams: { id: idParam },
-		responses: { 200: { description: 'The analytics', schema: irAnalyticsSchema }, 404: { description: 'No such session, or you are not on its team' } }
+		method: 'get',
+		path: '/ir/events/{id}/analytics',
+		operationId: 'getIrEventAnalytics',
+		summary: 'Numbers of a session, for the startup’s admins, the presenters, the moderator and operators',
+		tags,
+		auth: 'required',
+		pathParams: { id: idParam },
+		responses: {
+			200: { description: 'The analytics', schema: irAnalyticsSchema },
+			404: { description: 'No such session, or you are not on its team' }
+		}
 	}
 ];

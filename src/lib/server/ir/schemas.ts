@@ -11,9 +11,15 @@ export const idParam = z.uuid();
 export const DURATIONS = [15, 30, 45, 60, 90, 120, 180, 240] as const;
 export const DECK_MAX_BYTES = 20 * 1024 * 1024;
 
-const flag = z.union([z.literal(true), z.enum(['1', 'true', 'on'])]).optional().transform((v) => v !== undefined);
+const flag = z
+	.union([z.literal(true), z.enum(['1', 'true', 'on'])])
+	.optional()
+	.transform((v) => v !== undefined);
 const text = (max: number) => cleanText().trim().max(max).default('');
-const ids = z.union([z.uuid(), z.array(z.uuid())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const ids = z
+	.union([z.uuid(), z.array(z.uuid())])
+	.optional()
+	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const localDateTime = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 /** A single query value: the last of repeated ones (the directory's parser lists some keys), '' as absent. */
 const emptyToUndefined = (v: unknown) => {
@@ -38,8 +44,14 @@ export const eventInputSchema = z
 		moderatorId: z.uuid()
 	})
 	.refine((v) => v.titleKo !== '' || v.titleEn !== '', { path: ['title_ko'], error: () => m.ir_error_title_required() })
-	.refine((v) => !v.ndaRequired || v.ndaText !== '', { path: ['nda_text'], error: () => m.ir_error_nda_text_required() })
-	.refine((v) => !v.ndaRequired || v.ndaVersion !== '', { path: ['nda_version'], error: () => m.ir_error_nda_version_required() });
+	.refine((v) => !v.ndaRequired || v.ndaText !== '', {
+		path: ['nda_text'],
+		error: () => m.ir_error_nda_text_required()
+	})
+	.refine((v) => !v.ndaRequired || v.ndaVersion !== '', {
+		path: ['nda_version'],
+		error: () => m.ir_error_nda_version_required()
+	});
 export type EventInput = z.output<typeof eventInputSchema>;
 
 /** The schedule/edit form; `deck` is a File (or an empty one when left blank). */
@@ -50,7 +62,9 @@ export function eventFormSchema(timeZone: string) {
 			title_en: text(200),
 			summary_ko: text(20000),
 			summary_en: text(20000),
-			starts_at: cleanText().trim().regex(localDateTime, { error: () => m.ir_error_start_invalid() }),
+			starts_at: cleanText()
+				.trim()
+				.regex(localDateTime, { error: () => m.ir_error_start_invalid() }),
 			duration_minutes: z.coerce.number().int().min(15).max(240),
 			access: z.enum(IR_ACCESS),
 			nda_required: flag,
@@ -87,19 +101,35 @@ export function eventFormSchema(timeZone: string) {
 		.superRefine((value, ctx) => {
 			const parsed = eventInputSchema.safeParse(value.event);
 			if (parsed.success) return;
-			for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path.map((p) => (p === 'ndaText' ? 'nda_text' : p === 'ndaVersion' ? 'nda_version' : p)), message: issue.message });
+			for (const issue of parsed.error.issues)
+				ctx.addIssue({
+					code: 'custom',
+					path: issue.path.map((p) => (p === 'ndaText' ? 'nda_text' : p === 'ndaVersion' ? 'nda_version' : p)),
+					message: issue.message
+				});
 		});
 }
 
 /** The registration form: the NDA checkbox and the version the page showed. */
 export const registerFormSchema = z.object({
 	nda_accept: flag,
-	nda_version: cleanText().trim().max(40).optional().transform((v) => v || null)
+	nda_version: cleanText()
+		.trim()
+		.max(40)
+		.optional()
+		.transform((v) => v || null)
 });
 
 /** POST /api/v1/ir/events/{id}/registrations */
 export const registerBodySchema = z
-	.object({ ndaVersion: cleanText().trim().max(40).nullable().optional().meta({ description: 'The NDA version you accept; required when the session has an NDA' }) })
+	.object({
+		ndaVersion: cleanText()
+			.trim()
+			.max(40)
+			.nullable()
+			.optional()
+			.meta({ description: 'The NDA version you accept; required when the session has an NDA' })
+	})
 	.meta({ id: 'IrRegistrationRequest' });
 
 export const cancelFormSchema = z.object({ reason: cleanText().trim().min(1).max(1000) });
@@ -108,7 +138,13 @@ export const cancelFormSchema = z.object({ reason: cleanText().trim().min(1).max
 export const eventsQuerySchema = z.object({
 	tab: z.enum(['upcoming', 'past']).default('upcoming'),
 	q: cleanText().trim().max(100).default(''),
-	field: z.preprocess(emptyToUndefined, cleanText().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional()),
+	field: z.preprocess(
+		emptyToUndefined,
+		cleanText()
+			.max(60)
+			.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+			.optional()
+	),
 	stage: z.preprocess(emptyToUndefined, regulatoryStage.optional()),
 	from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
 	to: z.preprocess(emptyToUndefined, z.iso.date().optional()),

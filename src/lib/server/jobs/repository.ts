@@ -32,17 +32,35 @@ export function enqueueJob(db: Executor, job: NewJob): Promise<JobRow | undefine
 }
 
 /** Claims up to `limit` due jobs of the named kinds for `workerId` until `leaseMs` from now. */
-export function claimDueJobs(db: Executor, workerId: string, names: string[], limit: number, now: Date, leaseMs: number): Promise<JobRow[]> {
+export function claimDueJobs(
+	db: Executor,
+	workerId: string,
+	names: string[],
+	limit: number,
+	now: Date,
+	leaseMs: number
+): Promise<JobRow[]> {
 	if (names.length === 0) return Promise.resolve([]);
 	return db
 		.updateTable('jobs')
-		.set({ state: 'running', locked_by: workerId, locked_until: new Date(now.getTime() + leaseMs), attempts: sql`attempts + 1`, updated_at: now })
+		.set({
+			state: 'running',
+			locked_by: workerId,
+			locked_until: new Date(now.getTime() + leaseMs),
+			attempts: sql`attempts + 1`,
+			updated_at: now
+		})
 		.where('id', 'in', (eb) =>
 			eb
 				.selectFrom('jobs')
 				.select('id')
 				.where('name', 'in', names)
-				.where((w) => w.or([w.and([w('state', '=', 'queued'), w('run_at', '<=', now)]), w.and([w('state', '=', 'running'), w('locked_until', '<', now)])]))
+				.where((w) =>
+					w.or([
+						w.and([w('state', '=', 'queued'), w('run_at', '<=', now)]),
+						w.and([w('state', '=', 'running'), w('locked_until', '<', now)])
+					])
+				)
 				.orderBy('run_at')
 				.limit(limit)
 				.forUpdate()
@@ -53,12 +71,27 @@ export function claimDueJobs(db: Executor, workerId: string, names: string[], li
 }
 
 /** Done: a one-off job is finished; a recurring one goes back to the queue for its next run. */
-export async function completeJob(db: Executor, job: JobRow, workerId: string, now: Date, nextRunAt: Date | null): Promise<boolean> {
+export async function completeJob(
+	db: Executor,
+	job: JobRow,
+	workerId: string,
+	now: Date,
+	nextRunAt: Date | null
+): Promise<boolean> {
 	const result = await db
 		.updateTable('jobs')
 		.set(
 			nextRunAt
-				? { state: 'queued', run_at: nextRunAt, attempts: 0, locked_by: null, locked_until: null, last_error: null, done_at: now, updated_at: now }
+				? {
+						state: 'queued',
+						run_at: nextRunAt,
+						attempts: 0,
+						locked_by: null,
+						locked_until: null,
+						last_error: null,
+						done_at: now,
+						updated_at: now
+					}
 				: { state: 'done', locked_by: null, locked_until: null, last_error: null, done_at: now, updated_at: now }
 		)
 		.where('id', '=', job.id)
@@ -68,11 +101,31 @@ export async function completeJob(db: Executor, job: JobRow, workerId: string, n
 }
 
 /** A failure: back to the queue at `retryAt`, or `failed` for good once attempts are used up. */
-export async function failJob(db: Executor, job: JobRow, workerId: string, now: Date, error: string, retryAt: Date | null, options: { resetAttempts?: boolean } = {}): Promise<void> {
-	const queued = { state: 'queued' as const, run_at: retryAt ?? now, locked_by: null, locked_until: null, last_error: error, updated_at: now, ...(options.resetAttempts ? { attempts: 0 } : {}) };
+export async function failJob(
+	db: Executor,
+	job: JobRow,
+	workerId: string,
+	now: Date,
+	error: string,
+	retryAt: Date | null,
+	options: { resetAttempts?: boolean } = {}
+): Promise<void> {
+	const queued = {
+		state: 'queued' as const,
+		run_at: retryAt ?? now,
+		locked_by: null,
+		locked_until: null,
+		last_error: error,
+		updated_at: now,
+		...(options.resetAttempts ? { attempts: 0 } : {})
+	};
 	await db
 		.updateTable('jobs')
-		.set(retryAt ? queued : { state: 'failed', locked_by: null, locked_until: null, last_error: error, done_at: now, updated_at: now })
+		.set(
+			retryAt
+				? queued
+				: { state: 'failed', locked_by: null, locked_until: null, last_error: error, done_at: now, updated_at: now }
+		)
 		.where('id', '=', job.id)
 		.where('locked_by', '=', workerId)
 		.execute();

@@ -15,7 +15,12 @@ export type JobContext = { db: Kysely<DB>; job: JobRow; now: Date; origin: strin
 export type JobHandler = (context: JobContext) => Promise<unknown>;
 
 /** A schedule: the job named `name` runs every `everySeconds`, first at `firstRunAt(now)`. */
-export type RecurringJob = { name: string; everySeconds: number; firstRunAt?: (now: Date) => Date; handler: JobHandler };
+export type RecurringJob = {
+	name: string;
+	everySeconds: number;
+	firstRunAt?: (now: Date) => Date;
+	handler: JobHandler;
+};
 
 export type RunnerOptions = {
 	db: Kysely<DB>;
@@ -34,7 +39,13 @@ export const recurringKey = (name: string) => `recurring:${name}`;
 /** Queues each schedule once (the dedupe key makes this a no-op on every later start and node). */
 export async function scheduleRecurring(db: Kysely<DB>, jobs: RecurringJob[], now = new Date()): Promise<void> {
 	for (const job of jobs) {
-		await jobRepository.enqueueJob(db, { name: job.name, key: recurringKey(job.name), runAt: job.firstRunAt?.(now) ?? now, everySeconds: job.everySeconds, maxAttempts: 3 });
+		await jobRepository.enqueueJob(db, {
+			name: job.name,
+			key: recurringKey(job.name),
+			runAt: job.firstRunAt?.(now) ?? now,
+			everySeconds: job.everySeconds,
+			maxAttempts: 3
+		});
 	}
 }
 
@@ -48,7 +59,9 @@ export function createJobRunner(options: RunnerOptions) {
 		try {
 			if (!handler) throw new Error(`No handler for job ${job.name}`);
 			await handler({ db: options.db, job, now, origin: options.origin, logger: options.logger });
-			const next = job.every_seconds ? nextRecurrence(job.run_at, job.every_seconds, new Date(Math.max(now.getTime(), Date.now()))) : null;
+			const next = job.every_seconds
+				? nextRecurrence(job.run_at, job.every_seconds, new Date(Math.max(now.getTime(), Date.now())))
+				: null;
 			await jobRepository.completeJob(options.db, job, workerId, new Date(), next);
 			return true;
 		} catch (error) {
@@ -57,9 +70,24 @@ export function createJobRunner(options: RunnerOptions) {
 			const exhausted = job.attempts >= job.max_attempts;
 			if (job.every_seconds && exhausted) {
 				// A recurring job never dies: after its retries it waits for its next regular run.
-				await jobRepository.failJob(options.db, job, workerId, now, message, nextRecurrence(job.run_at, job.every_seconds, now), { resetAttempts: true });
+				await jobRepository.failJob(
+					options.db,
+					job,
+					workerId,
+					now,
+					message,
+					nextRecurrence(job.run_at, job.every_seconds, now),
+					{ resetAttempts: true }
+				);
 			} else {
-				await jobRepository.failJob(options.db, job, workerId, now, message, exhausted ? null : new Date(now.getTime() + backoffMs(job.attempts)));
+				await jobRepository.failJob(
+					options.db,
+					job,
+					workerId,
+					now,
+					message,
+					exhausted ? null : new Date(now.getTime() + backoffMs(job.attempts))
+				);
 			}
 			return false;
 		}
@@ -71,8 +99,15 @@ export function createJobRunner(options: RunnerOptions) {
 		const failed: string[] = [];
 		for (;;) {
 			// Only kinds this node knows: during a rolling deploy, an older node leaves newer jobs alone.
-			const jobs = await jobRepository.claimDueJobs(options.db, workerId, Object.keys(options.handlers), batch, now, leaseMs);
-			for (const job of jobs) (await runJob(job, now) ? done : failed).push(job.id);
+			const jobs = await jobRepository.claimDueJobs(
+				options.db,
+				workerId,
+				Object.keys(options.handlers),
+				batch,
+				now,
+				leaseMs
+			);
+			for (const job of jobs) ((await runJob(job, now)) ? done : failed).push(job.id);
 			if (jobs.length < batch) return { done, failed };
 		}
 	}

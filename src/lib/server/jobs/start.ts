@@ -11,16 +11,31 @@ import { recordingDeps } from '../ir/recording/deps';
 import { retentionJobs } from '../privacy/retention';
 import { createJobRunner, scheduleRecurring, type RecurringJob } from './runner';
 
-export const appJobs: RecurringJob[] = [...testbedJobs, ...coursesJobs, ...meetingsJobs, ...reminderJobs, ...digestJobs];
+export const appJobs: RecurringJob[] = [
+	...testbedJobs,
+	...coursesJobs,
+	...meetingsJobs,
+	...reminderJobs,
+	...digestJobs
+];
 
 export async function startJobs(runtime: Runtime): Promise<() => Promise<void>> {
 	const db = runtime.database.db;
 	// IR recordings (issue #14): their schedules plus the one-off processing job.
 	const recording = recordingJobs(recordingDeps(runtime));
-	const jobs = [...appJobs, ...recording.recurring, ...retentionJobs({ irChatRetentionDays: runtime.config.IR_CHAT_RETENTION_DAYS })];
+	const jobs = [
+		...appJobs,
+		...recording.recurring,
+		...retentionJobs({ irChatRetentionDays: runtime.config.IR_CHAT_RETENTION_DAYS })
+	];
 	await scheduleRecurring(db, jobs);
 	const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
-	const runner = createJobRunner({ db, origin, logger: runtime.logger, handlers: { ...Object.fromEntries(jobs.map((job) => [job.name, job.handler])), ...recording.handlers } });
+	const runner = createJobRunner({
+		db,
+		origin,
+		logger: runtime.logger,
+		handlers: { ...Object.fromEntries(jobs.map((job) => [job.name, job.handler])), ...recording.handlers }
+	});
 	runtime.logger.info({ workerId: runner.workerId, jobs: jobs.map((job) => job.name) }, 'job runner started');
 	return runner.start();
 }

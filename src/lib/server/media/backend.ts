@@ -21,9 +21,24 @@
 // - (issue 18) MediaBackend.simulcast: the camera may be published as VP8 simulcast (rids l, m, h,
 //   lowest first); the werift backend forwards each viewer one layer chosen from its leg's bandwidth.
 
-import type { IceCandidate, MediaLeg, MediaSource, RTCIceServerConfig, SessionDescription, TrackInfo } from '../../media/types';
+import type {
+	IceCandidate,
+	MediaLeg,
+	MediaSource,
+	RTCIceServerConfig,
+	SessionDescription,
+	TrackInfo
+} from '../../media/types';
 
-export type { IceCandidate, MediaKind, MediaLeg, MediaSource, RTCIceServerConfig, SessionDescription, TrackInfo } from '../../media/types';
+export type {
+	IceCandidate,
+	MediaKind,
+	MediaLeg,
+	MediaSource,
+	RTCIceServerConfig,
+	SessionDescription,
+	TrackInfo
+} from '../../media/types';
 
 /**
  * A peer id names one participant in one room (R uses the user id, or the socket id): 1–56
@@ -128,7 +143,10 @@ export type MediaErrorCode =
 	| 'media_renegotiation_unsupported';
 
 export class MediaError extends Error {
-	constructor(readonly code: MediaErrorCode, message?: string) {
+	constructor(
+		readonly code: MediaErrorCode,
+		message?: string
+	) {
 		super(message ?? code);
 		this.name = 'MediaError';
 	}

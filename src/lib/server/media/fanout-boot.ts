@@ -16,11 +16,16 @@ export type WorkerEntry = { entry: string; tsx: string };
 export function workerEntry(): WorkerEntry | undefined {
 	// Not a literal `new URL('./x.ts', import.meta.url)`: Vite would copy the bare .ts into the build.
 	const beside = new URL(['.', 'fanout-worker.ts'].join('/'), import.meta.url);
-	const candidates = [beside.protocol === 'file:' ? fileURLToPath(beside) : '', resolve(process.cwd(), 'src/lib/server/media/fanout-worker.ts')];
+	const candidates = [
+		beside.protocol === 'file:' ? fileURLToPath(beside) : '',
+		resolve(process.cwd(), 'src/lib/server/media/fanout-worker.ts')
+	];
 	const entry = candidates.find((file) => file && existsSync(file));
 	if (!entry) return undefined;
 	try {
-		const tsx = createRequire(entry).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+		const tsx = createRequire(entry)
+			.resolve('tsx/esm/api')
+			.replace(/\.cjs$/, '.mjs');
 		return { entry: pathToFileURL(entry).href, tsx: pathToFileURL(tsx).href };
 	} catch {
 		return undefined;

@@ -7,7 +7,8 @@ export class FanoutPartition {
 	readonly #load: number[];
 
 	constructor(readonly workers: number) {
-		if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a positive integer, not ${workers}`);
+		if (!Number.isInteger(workers) || workers < 1)
+			throw new RangeError(`workers must be a positive integer, not ${workers}`);
 		this.#load = Array.from({ length: workers }, () => 0);
 	}
 

@@ -13,7 +13,14 @@ import type { MediaNetworkConfig } from './peer-config';
 import type { ForwardPacket } from './rtp-outlet';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Slot = { worker: Worker; generation: number; ready: boolean; dead: boolean; pending: Map<number, Pending>; counters: Record<string, Counters> };
+type Slot = {
+	worker: Worker;
+	generation: number;
+	ready: boolean;
+	dead: boolean;
+	pending: Map<number, Pending>;
+	counters: Record<string, Counters>;
+};
 type Logger = { warn(context: object, message: string): void };
 
 const BOOT_RETRY_MS = 5_000;
@@ -64,7 +71,8 @@ export class FanoutPool {
 		worker.on('message', (message: FromWorker) => this.#receive(slot, message));
 		worker.on('error', (error) => this.logger.warn({ err: error, worker: index }, 'media: fan-out worker failed'));
 		worker.on('exit', (code) => this.#exited(index, slot, code));
-		for (const [key, { room, info }] of this.#tracks) worker.postMessage({ op: 'track-add', key, room, info } satisfies ToWorker);
+		for (const [key, { room, info }] of this.#tracks)
+			worker.postMessage({ op: 'track-add', key, room, info } satisfies ToWorker);
 		return slot;
 	}
 
@@ -90,7 +98,10 @@ export class FanoutPool {
 		}
 		const lost = this.partition.evacuate(index);
 		if (this.#closed) return;
-		this.logger.warn({ worker: index, code, viewers: lost.length }, 'media: fan-out worker exited; replacing it (its viewers reconnect)');
+		this.logger.warn(
+			{ worker: index, code, viewers: lost.length },
+			'media: fan-out worker exited; replacing it (its viewers reconnect)'
+		);
 		this.onLegsLost(lost);
 		// A worker that never started would fail again at once: retry it slowly, not in a tight loop.
 		const respawn = () => {

@@ -5,7 +5,15 @@ import type { Counters } from './forwarded-track';
 import type { MediaNetworkConfig } from './peer-config';
 
 /** One RTP packet from a publisher (of simulcast `layer`, 0 without): its payload is `length` bytes at `offset` of the batch's shared buffer. */
-export type PostedPacket = { key: string; seq: number; ts: number; marker: boolean; layer: number; offset: number; length: number };
+export type PostedPacket = {
+	key: string;
+	seq: number;
+	ts: number;
+	marker: boolean;
+	layer: number;
+	offset: number;
+	length: number;
+};
 
 export type ToWorker =
 	| { op: 'track-add'; key: string; room: string; info: TrackInfo }
@@ -17,7 +25,17 @@ export type ToWorker =
 	| { op: 'leg-sync'; id: number; leg: number; keys: string[] }
 	| { op: 'leg-offer'; id: number; leg: number }
 	| { op: 'leg-answer'; id: number; leg: number; sdp: string }
-	| { op: 'leg-ice'; id: number; leg: number; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } }
+	| {
+			op: 'leg-ice';
+			id: number;
+			leg: number;
+			candidate: {
+				candidate: string;
+				sdpMid?: string | null;
+				sdpMLineIndex?: number | null;
+				usernameFragment?: string | null;
+			};
+	  }
 	| { op: 'leg-close'; id: number; leg: number };
 
 /** A leg operation before the pool gives it its request id. */

@@ -34,11 +34,19 @@ async function handle(message: ToWorker): Promise<unknown> {
 		case 'rtp':
 			for (const p of message.packets) {
 				const payload = Buffer.from(message.data, p.offset, p.length);
-				tracks.get(p.key)?.feed({ header: { sequenceNumber: p.seq, timestamp: p.ts, marker: p.marker }, payload }, p.layer);
+				tracks
+					.get(p.key)
+					?.feed({ header: { sequenceNumber: p.seq, timestamp: p.ts, marker: p.marker }, payload }, p.layer);
 			}
 			return;
 		case 'track-add':
-			if (!tracks.has(message.key)) tracks.set(message.key, new ForwardedTrack(message.info, roomCounters(message.room), (layer) => post({ type: 'keyframe', key: message.key, layer })));
+			if (!tracks.has(message.key))
+				tracks.set(
+					message.key,
+					new ForwardedTrack(message.info, roomCounters(message.room), (layer) =>
+						post({ type: 'keyframe', key: message.key, layer })
+					)
+				);
 			return;
 		case 'track-remove':
 			tracks.get(message.key)?.close();
@@ -52,7 +60,9 @@ async function handle(message: ToWorker): Promise<unknown> {
 			legs.set(message.leg, new SubscriberLeg(config));
 			return;
 		case 'leg-sync':
-			return leg(message.leg).sync(message.keys.map((key) => tracks.get(key)).filter((t): t is ForwardedTrack => t !== undefined));
+			return leg(message.leg).sync(
+				message.keys.map((key) => tracks.get(key)).filter((t): t is ForwardedTrack => t !== undefined)
+			);
 		case 'leg-offer':
 			return (await leg(message.leg).offer()).sdp;
 		case 'leg-answer':
@@ -70,7 +80,9 @@ port.on('message', (message: ToWorker) => {
 	const id = 'id' in message ? message.id : undefined;
 	handle(message).then(
 		(value) => id !== undefined && post({ type: 'reply', id, ok: true, value }),
-		(error: unknown) => id !== undefined && post({ type: 'reply', id, ok: false, message: error instanceof Error ? error.message : String(error) })
+		(error: unknown) =>
+			id !== undefined &&
+			post({ type: 'reply', id, ok: false, message: error instanceof Error ? error.message : String(error) })
 	);
 });
 setInterval(() => post({ type: 'counters', rooms: Object.fromEntries(counters) }), COUNTERS_EVERY_MS);

@@ -5,19 +5,39 @@ import type { ForwardPacket } from './rtp-outlet';
 
 /** Bytes per frame of each layer at 30 frames per second: about 150 kbit/s, 500 kbit/s and 1.2 Mbit/s. */
 const FRAME_BYTES = [625, 2083, 5000];
-const info = { publisherId: 'p', trackId: 'p:camera', streamId: 'p-camera', kind: 'video' as const, source: 'camera' as const };
+const info = {
+	publisherId: 'p',
+	trackId: 'p:camera',
+	streamId: 'p-camera',
+	kind: 'video' as const,
+	source: 'camera' as const
+};
 
 /** A simulcast publisher: three layers, each with its own numbering, keyframes when asked for. */
 function publisher() {
 	const wanted = new Set<number>([0, 1, 2]);
-	const state = [0, 1, 2].map((layer) => ({ seq: 1000 * (layer + 1), ts: 77_000 * (layer + 1), pictureId: 300 * (layer + 1), tl0: 10 * layer }));
+	const state = [0, 1, 2].map((layer) => ({
+		seq: 1000 * (layer + 1),
+		ts: 77_000 * (layer + 1),
+		pictureId: 300 * (layer + 1),
+		tl0: 10 * layer
+	}));
 	return {
 		requestKeyframe: (layer: number) => wanted.add(layer),
 		frame(layer: number): ForwardPacket {
 			const s = state[layer];
 			const keyframe = wanted.delete(layer);
 			const payload = Buffer.alloc(FRAME_BYTES[layer]);
-			Buffer.from([0x90, 0xe0, 0x80 | (s.pictureId >> 8), s.pictureId & 0xff, s.tl0, 0x00, keyframe ? 0x00 : 0x01, layer]).copy(payload);
+			Buffer.from([
+				0x90,
+				0xe0,
+				0x80 | (s.pictureId >> 8),
+				s.pictureId & 0xff,
+				s.tl0,
+				0x00,
+				keyframe ? 0x00 : 0x01,
+				layer
+			]).copy(payload);
 			const packet = { header: { sequenceNumber: s.seq, timestamp: s.ts, marker: true }, payload };
 			s.seq = (s.seq + 1) & 0xffff;
 			s.ts += 3000;
@@ -64,8 +84,16 @@ describe('ForwardedTrack with simulcast layers', () => {
 
 		run(track, source, 4 * LAYER_CHOICE_MS);
 		const tags = (wire: Wire[]) => wire.map((w) => idsOf(w.payload).tag);
-		expect(tags(weak.wire).slice(-30).every((tag) => tag === 0)).toBe(true);
-		expect(tags(strong.wire).slice(-30).every((tag) => tag === 2)).toBe(true);
+		expect(
+			tags(weak.wire)
+				.slice(-30)
+				.every((tag) => tag === 0)
+		).toBe(true);
+		expect(
+			tags(strong.wire)
+				.slice(-30)
+				.every((tag) => tag === 2)
+		).toBe(true);
 		// The strong viewer started on the lowest layer and moved up on a keyframe of layer 2, asked for on that layer.
 		const firstHigh = strong.wire.findIndex((w) => idsOf(w.payload).tag === 2);
 		expect(firstHigh).toBeGreaterThan(0);

@@ -33,14 +33,31 @@ export type Counters = {
 	keyframeRequests: number;
 	retransmissions: number;
 };
-export const emptyCounters = (): Counters => ({ packetsReceived: 0, packetsForwarded: 0, bytesForwarded: 0, keyframeRequests: 0, retransmissions: 0 });
+export const emptyCounters = (): Counters => ({
+	packetsReceived: 0,
+	packetsForwarded: 0,
+	bytesForwarded: 0,
+	keyframeRequests: 0,
+	retransmissions: 0
+});
 
 /**
  * A viewer's sender for this track. `ready` says whether its transport can carry media yet; `layer`
  * is the layer it is sent (-1 while it waits for a keyframe), `target` the one it should get.
  */
-export type Outlet = { rtp: RtpOutlet; ready: () => boolean; layer: number; target: number; bandwidth: ViewerBandwidth; dispose: () => void };
-type RtcpReport = { type: number; reports?: { ssrc: number; fractionLost: number }[]; feedback?: { count?: number; bitrate?: number } };
+export type Outlet = {
+	rtp: RtpOutlet;
+	ready: () => boolean;
+	layer: number;
+	target: number;
+	bandwidth: ViewerBandwidth;
+	dispose: () => void;
+};
+type RtcpReport = {
+	type: number;
+	reports?: { ssrc: number; fractionLost: number }[];
+	feedback?: { count?: number; bitrate?: number };
+};
 
 /** Upstream packets kept for retransmission (about 2 s of 1.5 Mbit/s video). */
 const HISTORY = 512;
@@ -89,7 +106,11 @@ export class ForwardedTrack {
 		this.detach();
 		const layers = Array.isArray(tracks) ? tracks : [tracks];
 		const subscriptions = layers.map((track, layer) => track.onReceiveRtp.subscribe((rtp) => this.feed(rtp, layer)));
-		this.#upstream = { tracks: layers, receiver, dispose: () => subscriptions.forEach((subscription) => subscription.unSubscribe()) };
+		this.#upstream = {
+			tracks: layers,
+			receiver,
+			dispose: () => subscriptions.forEach((subscription) => subscription.unSubscribe())
+		};
 		this.restart();
 		for (const listener of this.restarted) listener();
 	}
@@ -123,8 +144,10 @@ export class ForwardedTrack {
 		const pli = sender.onPictureLossIndication.subscribe(() => this.requestKeyframe(Math.max(outlet.layer, 0)));
 		const rtcp = sender.onRtcp.subscribe((packet: RtcpPacket) => {
 			const report = packet as RtcpReport;
-			if (report.type === PSFB_TYPE && report.feedback?.count === FIR_COUNT) this.requestKeyframe(Math.max(outlet.layer, 0));
-			else if (report.type === PSFB_TYPE && report.feedback?.count === REMB_COUNT && report.feedback.bitrate) bandwidth.onRemb(Number(report.feedback.bitrate));
+			if (report.type === PSFB_TYPE && report.feedback?.count === FIR_COUNT)
+				this.requestKeyframe(Math.max(outlet.layer, 0));
+			else if (report.type === PSFB_TYPE && report.feedback?.count === REMB_COUNT && report.feedback.bitrate)
+				bandwidth.onRemb(Number(report.feedback.bitrate));
 			else if (report.type === RR_TYPE || report.type === SR_TYPE) {
 				const block = report.reports?.find((r) => r.ssrc === sender.ssrc);
 				if (block) bandwidth.onReceiverReport(block.fractionLost);
@@ -239,7 +262,11 @@ export class ForwardedTrack {
 		for (const outlet of this.#outlets) if (this.isVideo && outlet.layer !== outlet.target) layers.add(outlet.target);
 		for (const layer of layers) if (!this.#waitingLayers.has(layer)) this.requestKeyframe(layer);
 		this.#waitingLayers = layers;
-		if (layers.size > 0 && !this.#timer) this.#timer = setInterval(() => this.#waitingLayers.forEach((layer) => this.requestKeyframe(layer)), KEYFRAME_REPEAT_MS);
+		if (layers.size > 0 && !this.#timer)
+			this.#timer = setInterval(
+				() => this.#waitingLayers.forEach((layer) => this.requestKeyframe(layer)),
+				KEYFRAME_REPEAT_MS
+			);
 		else if (layers.size === 0 && this.#timer) {
 			clearInterval(this.#timer);
 			this.#timer = undefined;

@@ -25,7 +25,15 @@ const START_BITRATE_KBPS = 1500;
 // Codec lists are built per peer connection: werift writes payload types into these objects.
 function codecs() {
 	return {
-		audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111, parameters: 'minptime=10;useinbandfec=1' })],
+		audio: [
+			new RTCRtpCodecParameters({
+				mimeType: 'audio/opus',
+				clockRate: 48000,
+				channels: 2,
+				payloadType: 111,
+				parameters: 'minptime=10;useinbandfec=1'
+			})
+		],
 		video: [
 			new RTCRtpCodecParameters({
 				mimeType: 'video/VP8',
@@ -44,7 +52,10 @@ function codecs() {
  * loopback one with a zero gather wait keeps every packet on this host. The server needs no STUN:
  * MEDIA_ANNOUNCED_IP covers 1:1 NAT; browsers get MEDIA_ICE_SERVERS.
  */
-export const NO_STUN: { iceServers: { urls: string }[]; iceStunGatherTimeout: number } = { iceServers: [{ urls: 'stun:127.0.0.1:9' }], iceStunGatherTimeout: 0 };
+export const NO_STUN: { iceServers: { urls: string }[]; iceStunGatherTimeout: number } = {
+	iceServers: [{ urls: 'stun:127.0.0.1:9' }],
+	iceStunGatherTimeout: 0
+};
 
 /** ICE restricted to MEDIA_LISTEN_IP when it names one address (tests: 127.0.0.1 only). */
 function network(config: MediaNetworkConfig): RTCPeerConnectionConfig {
@@ -71,7 +82,11 @@ function network(config: MediaNetworkConfig): RTCPeerConnectionConfig {
  * The rid extension lets a browser send VP8 simulcast (one SSRC per rid, routed by werift).
  */
 export function createPublisherConnection(config: MediaNetworkConfig): RTCPeerConnection {
-	return new RTCPeerConnection({ ...network(config), codecs: codecs(), headerExtensions: { audio: [useSdesMid()], video: [useSdesMid(), useSdesRTPStreamId()] } });
+	return new RTCPeerConnection({
+		...network(config),
+		codecs: codecs(),
+		headerExtensions: { audio: [useSdesMid()], video: [useSdesMid(), useSdesRTPStreamId()] }
+	});
 }
 
 /**
@@ -83,7 +98,11 @@ export function createSubscriberConnection(config: MediaNetworkConfig): RTCPeerC
 }
 
 /** The local description as sent to the browser: announced address, start bitrate for VP8. */
-export function finishLocalSdp(sdp: string, config: MediaNetworkConfig, { startBitrate }: { startBitrate: boolean }): string {
+export function finishLocalSdp(
+	sdp: string,
+	config: MediaNetworkConfig,
+	{ startBitrate }: { startBitrate: boolean }
+): string {
 	let lines = sdp.split('\r\n');
 	if (config.MEDIA_ANNOUNCED_IP) {
 		const announced = config.MEDIA_ANNOUNCED_IP;

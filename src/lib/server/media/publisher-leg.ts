@@ -46,7 +46,10 @@ export class PublisherLeg {
 		return this.#ufrag !== undefined && iceUfrag(offer.sdp) === this.#ufrag && state !== 'failed' && state !== 'closed';
 	}
 
-	async answer(offer: SessionDescription, sources: Record<string, MediaSource> = this.sources): Promise<SessionDescription> {
+	async answer(
+		offer: SessionDescription,
+		sources: Record<string, MediaSource> = this.sources
+	): Promise<SessionDescription> {
 		this.sources = sources;
 		await this.pc.setRemoteDescription(offer);
 		// werift's setLocalDescription resolves after gathering: the description carries the candidates.
@@ -59,7 +62,12 @@ export class PublisherLeg {
 
 	async addIceCandidate(candidate: IceCandidate) {
 		if (!candidate.candidate) return;
-		await this.pc.addIceCandidate({ ...candidate, sdpMid: candidate.sdpMid ?? undefined, sdpMLineIndex: candidate.sdpMLineIndex ?? undefined, usernameFragment: candidate.usernameFragment ?? undefined });
+		await this.pc.addIceCandidate({
+			...candidate,
+			sdpMid: candidate.sdpMid ?? undefined,
+			sdpMLineIndex: candidate.sdpMLineIndex ?? undefined,
+			usernameFragment: candidate.usernameFragment ?? undefined
+		});
 	}
 
 	close() {

@@ -26,13 +26,21 @@ type SrtpLocalContext = {
 	encryptRtp(payload: Buffer, header: RtpHeader): Buffer;
 };
 /** werift's pair.remoteAddr builds a new array on every read; the candidate holds the same two values. */
-type IcePair = { remoteCandidate: { readonly host: string; readonly port: number }; protocol: { type?: string; transport?: { closed?: boolean; socket?: { send(data: Buffer[], port: number, address: string): void } } } };
+type IcePair = {
+	remoteCandidate: { readonly host: string; readonly port: number };
+	protocol: {
+		type?: string;
+		transport?: { closed?: boolean; socket?: { send(data: Buffer[], port: number, address: string): void } };
+	};
+};
 type Dtls = {
 	state: string;
 	bytesSent: number;
 	packetsSent: number;
 	srtp?: { localContext?: SrtpLocalContext };
-	iceTransport: { connection: { nominated?: IcePair; canSendApplicationData?(): boolean; send(data: Buffer): Promise<void> } };
+	iceTransport: {
+		connection: { nominated?: IcePair; canSendApplicationData?(): boolean; send(data: Buffer): Promise<void> };
+	};
 };
 type SenderInternals = {
 	ssrc: number;
@@ -101,13 +109,16 @@ export class RtpOutlet {
 	rebase(timestampStep?: number) {
 		if (!this.#started) return;
 		const [clockRate, frameMs] = this.vp8 ? [90_000, 33] : [48_000, 20];
-		const step = timestampStep ?? Math.round((Math.min(Math.max(Date.now() - this.#lastSentAt, frameMs), 10_000) * clockRate) / 1000);
+		const step =
+			timestampStep ??
+			Math.round((Math.min(Math.max(Date.now() - this.#lastSentAt, frameMs), 10_000) * clockRate) / 1000);
 		this.#rebaseStep = Math.max(1, step);
 	}
 
 	/** The upstream sequence number of a viewer-side one (for NACK lookups), or undefined before the first send or before the current source. */
 	upstreamSeqOf(outSeq: number): number | undefined {
-		if (!this.#started || ((outSeq - this.#segmentStart) & 0xffff) > ((this.#lastSeq - this.#segmentStart) & 0xffff)) return undefined;
+		if (!this.#started || ((outSeq - this.#segmentStart) & 0xffff) > ((this.#lastSeq - this.#segmentStart) & 0xffff))
+			return undefined;
 		return (outSeq - this.#seqOffset) & 0xffff;
 	}
 
@@ -133,8 +144,10 @@ export class RtpOutlet {
 				ids = readVp8Ids(packet.payload);
 				const last = this.#lastPayload && readVp8Ids(this.#lastPayload);
 				// The next ids are the last ones the viewer got (with the old offsets), plus one.
-				if (ids && last && ids.pictureId >= 0 && last.pictureId >= 0) this.#pictureIdOffset = last.pictureId + this.#pictureIdOffset + 1 - ids.pictureId;
-				if (ids && last && ids.tl0PicIdx >= 0 && last.tl0PicIdx >= 0) this.#tl0Offset = last.tl0PicIdx + this.#tl0Offset + 1 - ids.tl0PicIdx;
+				if (ids && last && ids.pictureId >= 0 && last.pictureId >= 0)
+					this.#pictureIdOffset = last.pictureId + this.#pictureIdOffset + 1 - ids.pictureId;
+				if (ids && last && ids.tl0PicIdx >= 0 && last.tl0PicIdx >= 0)
+					this.#tl0Offset = last.tl0PicIdx + this.#tl0Offset + 1 - ids.tl0PicIdx;
 			}
 		}
 		const seq = (sequenceNumber + this.#seqOffset) & 0xffff;
@@ -168,14 +181,28 @@ export class RtpOutlet {
 		const dtls = sender.dtlsTransport;
 		if (sender.stopped || !sender.codec || dtls?.state !== 'connected') return 0;
 		const now = Date.now();
-		this.#resendTokens = Math.min(RESEND_PER_SECOND, this.#resendTokens + ((now - this.#resendRefilledAt) * RESEND_PER_SECOND) / 1000);
+		this.#resendTokens = Math.min(
+			RESEND_PER_SECOND,
+			this.#resendTokens + ((now - this.#resendRefilledAt) * RESEND_PER_SECOND) / 1000
+		);
 		this.#resendRefilledAt = now;
 		if (this.#resendTokens < 1) return 0;
 		this.#resendTokens--;
 		const ts = (packet.header.timestamp + this.#tsOffset) >>> 0;
-		const ids = this.vp8 && (this.#pictureIdOffset !== 0 || this.#tl0Offset !== 0) ? readVp8Ids(packet.payload) : undefined;
+		const ids =
+			this.vp8 && (this.#pictureIdOffset !== 0 || this.#tl0Offset !== 0) ? readVp8Ids(packet.payload) : undefined;
 		const prefix = ids ? shiftedVp8Descriptor(packet.payload, ids, this.#pictureIdOffset, this.#tl0Offset) : undefined;
-		if (sender.rtxPayloadType === undefined) return this.#write(dtls, sender.codec.payloadType, packet.header.marker, outSeq, ts, sender.ssrc, packet.payload, prefix);
+		if (sender.rtxPayloadType === undefined)
+			return this.#write(
+				dtls,
+				sender.codec.payloadType,
+				packet.header.marker,
+				outSeq,
+				ts,
+				sender.ssrc,
+				packet.payload,
+				prefix
+			);
 		const payload = Buffer.allocUnsafe(packet.payload.length + 2);
 		payload.writeUInt16BE(outSeq, 0);
 		packet.payload.copy(payload, 2);
@@ -185,16 +212,29 @@ export class RtpOutlet {
 	}
 
 	/** Writes one packet; `prefix`, when given, replaces as many bytes at the start of `payload`. */
-	#write(dtls: Dtls, payloadType: number, marker: boolean, seq: number, ts: number, ssrc: number, payload: Buffer, prefix?: Buffer): number {
+	#write(
+		dtls: Dtls,
+		payloadType: number,
+		marker: boolean,
+		seq: number,
+		ts: number,
+		ssrc: number,
+		payload: Buffer,
+		prefix?: Buffer
+	): number {
 		const context = dtls.srtp?.localContext;
 		if (!context) return 0;
 		const connection = dtls.iceTransport.connection;
 		if (connection.canSendApplicationData && !connection.canSendApplicationData()) return 0;
 		const pair = connection.nominated;
-		const socket = pair?.protocol.type === 'stun' && !pair.protocol.transport?.closed ? pair.protocol.transport?.socket : undefined;
+		const socket =
+			pair?.protocol.type === 'stun' && !pair.protocol.transport?.closed ? pair.protocol.transport?.socket : undefined;
 		if (context.profile !== GCM_PROFILE || !socket || !pair) {
 			const whole = prefix ? Buffer.concat([prefix, payload.subarray(prefix.length)]) : payload;
-			const encrypted = context.encryptRtp(whole, new RtpHeader({ payloadType, marker, sequenceNumber: seq, timestamp: ts, ssrc }));
+			const encrypted = context.encryptRtp(
+				whole,
+				new RtpHeader({ payloadType, marker, sequenceNumber: seq, timestamp: ts, ssrc })
+			);
 			void connection.send(encrypted).catch(() => {});
 			return encrypted.length;
 		}
@@ -221,7 +261,11 @@ export class RtpOutlet {
 		const encrypted = cipher.update(prefix ? payload.subarray(prefix.length) : payload);
 		cipher.final();
 		const tag = cipher.getAuthTag();
-		socket.send(head ? [header, head, encrypted, tag] : [header, encrypted, tag], pair.remoteCandidate.port, pair.remoteCandidate.host);
+		socket.send(
+			head ? [header, head, encrypted, tag] : [header, encrypted, tag],
+			pair.remoteCandidate.port,
+			pair.remoteCandidate.host
+		);
 		const size = 12 + (head?.length ?? 0) + encrypted.length + tag.length;
 		dtls.bytesSent += size;
 		dtls.packetsSent++;

@@ -6,7 +6,11 @@ const MAX_SDP = 64 * 1024;
 const source = z.enum(['camera', 'microphone', 'screen']);
 const description = (type: 'offer' | 'answer') =>
 	z.object({ type: z.literal(type), sdp: z.string().min(10).max(MAX_SDP).startsWith('v=0') });
-const mid = z.string().min(1).max(32).regex(/^[A-Za-z0-9_.-]+$/);
+const mid = z
+	.string()
+	.min(1)
+	.max(32)
+	.regex(/^[A-Za-z0-9_.-]+$/);
 
 export const mediaRequestSchemas = {
 	'media:publish': z.object({

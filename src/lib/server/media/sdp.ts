@@ -25,7 +25,12 @@ export function readMLines(sdp: string): OfferedMLine[] {
 
 /** m-lines that carry media towards whoever answers (sendonly/sendrecv, not rejected). */
 export const sendingMLines = (sdp: string) =>
-	readMLines(sdp).filter((m) => (m.kind === 'audio' || m.kind === 'video') && m.port !== 0 && (m.direction === 'sendonly' || m.direction === 'sendrecv'));
+	readMLines(sdp).filter(
+		(m) =>
+			(m.kind === 'audio' || m.kind === 'video') &&
+			m.port !== 0 &&
+			(m.direction === 'sendonly' || m.direction === 'sendrecv')
+	);
 
 /** The offer's ICE username fragment (session or first media level): the same one means the same browser connection. */
 export function iceUfrag(sdp: string): string | undefined {

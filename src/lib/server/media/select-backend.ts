@@ -11,7 +11,12 @@ const janusEnvSchema = z.object({
 	/** Several Janus servers (comma-separated); each new room goes to the least loaded. Overrides JANUS_URL. */
 	JANUS_URLS: z
 		.string()
-		.transform((list) => list.split(',').map((url) => url.trim()).filter(Boolean))
+		.transform((list) =>
+			list
+				.split(',')
+				.map((url) => url.trim())
+				.filter(Boolean)
+		)
 		.pipe(z.array(z.string().url()).min(1))
 		.optional(),
 	/** Rooms one Janus server is meant to carry; placement compares rooms / capacity. */
@@ -33,13 +38,24 @@ export function readMediaBackendChoice(env: Record<string, string | undefined> =
 	return parsed.data;
 }
 
-export async function createSelectedMediaBackend(config: MediaBackendConfig, logger: MediaLogger, choice = readMediaBackendChoice()): Promise<MediaBackend> {
+export async function createSelectedMediaBackend(
+	config: MediaBackendConfig,
+	logger: MediaLogger,
+	choice = readMediaBackendChoice()
+): Promise<MediaBackend> {
 	if (choice.MEDIA_BACKEND === 'janus') {
 		const { createJanusBackend } = await import('./janus/janus-backend');
-		const connect = (url: string) => createJanusBackend({ JANUS_URL: url, JANUS_API_SECRET: choice.JANUS_API_SECRET, MEDIA_ICE_SERVERS: config.MEDIA_ICE_SERVERS }, logger);
-		if (!choice.JANUS_URLS || choice.JANUS_URLS.length === 1) return connect(choice.JANUS_URLS?.[0] ?? choice.JANUS_URL);
+		const connect = (url: string) =>
+			createJanusBackend(
+				{ JANUS_URL: url, JANUS_API_SECRET: choice.JANUS_API_SECRET, MEDIA_ICE_SERVERS: config.MEDIA_ICE_SERVERS },
+				logger
+			);
+		if (!choice.JANUS_URLS || choice.JANUS_URLS.length === 1)
+			return connect(choice.JANUS_URLS?.[0] ?? choice.JANUS_URL);
 		const { createJanusPool } = await import('./janus/janus-pool');
-		return createJanusPool(choice.JANUS_URLS.map((url) => ({ url, backend: connect(url), capacity: choice.JANUS_ROOM_CAPACITY })));
+		return createJanusPool(
+			choice.JANUS_URLS.map((url) => ({ url, backend: connect(url), capacity: choice.JANUS_ROOM_CAPACITY }))
+		);
 	}
 	const { createMediaBackend } = await import('./werift-backend');
 	return createMediaBackend(config, logger);

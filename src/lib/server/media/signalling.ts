@@ -51,9 +51,14 @@ const messages: Record<MediaErrorCode, (locale: 'ko' | 'en', field: string) => s
 export function registerMediaSignalling(socket: MediaSocket, options: MediaSignallingOptions): () => void {
 	const { room, peerId } = options;
 	const locale = () => options.locale?.() ?? socket.data?.user?.locale ?? 'ko';
-	const fail = (code: MediaErrorCode, field = ''): Failure => ({ ok: false, error: { code, message: messages[code](locale(), field) } });
+	const fail = (code: MediaErrorCode, field = ''): Failure => ({
+		ok: false,
+		error: { code, message: messages[code](locale(), field) }
+	});
 
-	const handlers: { [E in MediaRequestName]: (payload: MediaRequests[E]['payload']) => Promise<MediaRequests[E]['reply']> } = {
+	const handlers: {
+		[E in MediaRequestName]: (payload: MediaRequests[E]['payload']) => Promise<MediaRequests[E]['reply']>;
+	} = {
 		'media:publish': async ({ offer, sources }) => {
 			if (!options.canPublish()) return fail('media_publish_forbidden');
 			return { ok: true, answer: await room.publish(peerId, offer, sources) };

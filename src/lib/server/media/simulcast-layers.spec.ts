@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answerBandwidthLimit, chooseLayer, LAYER_IDLE_MS, LayerRates, START_ESTIMATE, ViewerBandwidth } from './simulcast-layers';
+import {
+	answerBandwidthLimit,
+	chooseLayer,
+	LAYER_IDLE_MS,
+	LayerRates,
+	START_ESTIMATE,
+	ViewerBandwidth
+} from './simulcast-layers';
 
 describe('chooseLayer', () => {
 	const rates = [150_000, 500_000, 1_200_000];
@@ -62,7 +69,19 @@ describe('LayerRates', () => {
 });
 
 describe('answerBandwidthLimit', () => {
-	const sdp = ['v=0', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'c=IN IP4 0.0.0.0', 'b=AS:250', 'a=mid:1', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'b=TIAS:400000', 'a=mid:2', ''].join('\r\n');
+	const sdp = [
+		'v=0',
+		'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+		'a=mid:0',
+		'm=video 9 UDP/TLS/RTP/SAVPF 96',
+		'c=IN IP4 0.0.0.0',
+		'b=AS:250',
+		'a=mid:1',
+		'm=video 9 UDP/TLS/RTP/SAVPF 96',
+		'b=TIAS:400000',
+		'a=mid:2',
+		''
+	].join('\r\n');
 	it('reads b=AS (kbit/s) and b=TIAS (bit/s) of the m-line with that mid', () => {
 		expect(answerBandwidthLimit(sdp, '1')).toBe(250_000);
 		expect(answerBandwidthLimit(sdp, '2')).toBe(400_000);

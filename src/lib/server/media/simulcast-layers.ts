@@ -76,7 +76,9 @@ export class LayerRates {
 
 	/** Each layer's bit rate (Infinity before its first measurement: nobody is moved onto it), or undefined for a layer that is idle now. */
 	snapshot(now: number): Array<number | undefined> {
-		return this.#lastPacketAt.map((at, layer) => (now - at <= LAYER_IDLE_MS ? (this.#rates[layer] ?? Infinity) : undefined));
+		return this.#lastPacketAt.map((at, layer) =>
+			now - at <= LAYER_IDLE_MS ? (this.#rates[layer] ?? Infinity) : undefined
+		);
 	}
 }
 

@@ -4,8 +4,25 @@ import type { RTCRtpSender } from 'werift';
 import type { ForwardPacket } from './rtp-outlet';
 
 /** A VP8 packet with a 15-bit picture id, TL0PICIDX and TID byte; its last byte names `tag`. */
-export function vp8Packet(seq: number, ts: number, pictureId: number, tl0: number, keyframe: boolean, tag = 0, start = true): ForwardPacket {
-	const payload = Buffer.from([start ? 0x90 : 0x80, 0xe0, 0x80 | (pictureId >> 8), pictureId & 0xff, tl0, 0x00, keyframe ? 0x00 : 0x01, tag]);
+export function vp8Packet(
+	seq: number,
+	ts: number,
+	pictureId: number,
+	tl0: number,
+	keyframe: boolean,
+	tag = 0,
+	start = true
+): ForwardPacket {
+	const payload = Buffer.from([
+		start ? 0x90 : 0x80,
+		0xe0,
+		0x80 | (pictureId >> 8),
+		pictureId & 0xff,
+		tl0,
+		0x00,
+		keyframe ? 0x00 : 0x01,
+		tag
+	]);
 	return { header: { sequenceNumber: seq, timestamp: ts, marker: true }, payload };
 }
 
@@ -47,8 +64,17 @@ export function fakeSender(ssrc = 1111) {
 			srtp: {
 				localContext: {
 					profile: 1, // not AES-GCM: the RtpOutlet hands werift the whole packet
-					encryptRtp(payload: Buffer, header: { sequenceNumber: number; timestamp: number; ssrc: number; payloadType: number }) {
-						wire.push({ seq: header.sequenceNumber, ts: header.timestamp, ssrc: header.ssrc, payloadType: header.payloadType, payload: Buffer.from(payload) });
+					encryptRtp(
+						payload: Buffer,
+						header: { sequenceNumber: number; timestamp: number; ssrc: number; payloadType: number }
+					) {
+						wire.push({
+							seq: header.sequenceNumber,
+							ts: header.timestamp,
+							ssrc: header.ssrc,
+							payloadType: header.payloadType,
+							payload: Buffer.from(payload)
+						});
 						return payload;
 					}
 				}
@@ -63,4 +89,8 @@ export function fakeSender(ssrc = 1111) {
 }
 
 /** The picture id and TL0PICIDX of a packet written by vp8Packet. */
-export const idsOf = (payload: Buffer) => ({ pictureId: ((payload[2] & 0x7f) << 8) | payload[3], tl0: payload[4], tag: payload[7] });
+export const idsOf = (payload: Buffer) => ({
+	pictureId: ((payload[2] & 0x7f) << 8) | payload[3],
+	tl0: payload[4],
+	tag: payload[7]
+});

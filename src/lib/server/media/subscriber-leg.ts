@@ -10,7 +10,13 @@ import { createSubscriberConnection, finishLocalSdp, type MediaNetworkConfig } f
 import type { RtpOutlet } from './rtp-outlet';
 import { answerBandwidthLimit } from './simulcast-layers';
 
-type Slot = { transceiver: RTCRtpTransceiver; track?: ForwardedTrack; outlet?: Outlet; rtp?: RtpOutlet; limit?: number };
+type Slot = {
+	transceiver: RTCRtpTransceiver;
+	track?: ForwardedTrack;
+	outlet?: Outlet;
+	rtp?: RtpOutlet;
+	limit?: number;
+};
 
 export class SubscriberLeg {
 	readonly pc: RTCPeerConnection;
@@ -46,7 +52,11 @@ export class SubscriberLeg {
 			const sender = slot.transceiver.sender;
 			sender.streamId = track.info.streamId;
 			slot.track = track;
-			slot.outlet = track.addOutlet(sender, () => this.pc.connectionState === 'connected' && sender.codec !== undefined, slot.rtp);
+			slot.outlet = track.addOutlet(
+				sender,
+				() => this.pc.connectionState === 'connected' && sender.codec !== undefined,
+				slot.rtp
+			);
 			slot.rtp = slot.outlet.rtp;
 			if (slot.limit !== undefined) slot.outlet.bandwidth.limit = slot.limit;
 			changed = true;
@@ -75,7 +85,12 @@ export class SubscriberLeg {
 
 	async addIceCandidate(candidate: IceCandidate) {
 		if (!candidate.candidate) return;
-		await this.pc.addIceCandidate({ ...candidate, sdpMid: candidate.sdpMid ?? undefined, sdpMLineIndex: candidate.sdpMLineIndex ?? undefined, usernameFragment: candidate.usernameFragment ?? undefined });
+		await this.pc.addIceCandidate({
+			...candidate,
+			sdpMid: candidate.sdpMid ?? undefined,
+			sdpMLineIndex: candidate.sdpMLineIndex ?? undefined,
+			usernameFragment: candidate.usernameFragment ?? undefined
+		});
 	}
 
 	close() {

@@ -57,7 +57,12 @@ export function readVp8Ids(payload: Uint8Array): Vp8Ids | undefined {
  * offsets (a viewer's stream continues across a change of source or simulcast layer); the rest of
  * the payload is left to the caller, so nothing but these few bytes is copied.
  */
-export function shiftedVp8Descriptor(payload: Uint8Array, ids: Vp8Ids, pictureIdOffset: number, tl0Offset: number): Buffer {
+export function shiftedVp8Descriptor(
+	payload: Uint8Array,
+	ids: Vp8Ids,
+	pictureIdOffset: number,
+	tl0Offset: number
+): Buffer {
 	const prefix = Buffer.from(payload.subarray(0, ids.length));
 	if (ids.pictureIdBits === 15) {
 		const id = (ids.pictureId + pictureIdOffset) & 0x7fff;

@@ -9,7 +9,10 @@ import type { MediaNetworkConfig } from './peer-config';
 import { WeriftRoom, type MediaLogger } from './werift-room';
 
 /** MEDIA_WORKERS: fan-out threads; unset → cores − 1 (at least 1), 0 → fan-out on the main thread. */
-export type MediaBackendConfig = MediaNetworkConfig & { MEDIA_ICE_SERVERS: RTCIceServerConfig[]; MEDIA_WORKERS?: number };
+export type MediaBackendConfig = MediaNetworkConfig & {
+	MEDIA_ICE_SERVERS: RTCIceServerConfig[];
+	MEDIA_WORKERS?: number;
+};
 
 export type WeriftBackend = Omit<MediaBackend, 'room'> & {
 	/** The fan-out workers, when there are any (tests kill one through it). */
@@ -17,11 +20,18 @@ export type WeriftBackend = Omit<MediaBackend, 'room'> & {
 	room(roomId: string): WeriftRoom;
 };
 
-function createPool(config: MediaBackendConfig, logger: MediaLogger): { pool?: FanoutPool; mainConfig: MediaNetworkConfig } {
+function createPool(
+	config: MediaBackendConfig,
+	logger: MediaLogger
+): { pool?: FanoutPool; mainConfig: MediaNetworkConfig } {
 	const workers = workerCount(config.MEDIA_WORKERS, availableParallelism());
 	if (workers === 0) return { mainConfig: config };
 	const slices = portSlices(config.MEDIA_PORT_MIN, config.MEDIA_PORT_MAX, workers);
-	const withPorts = ([min, max]: [number, number]): MediaNetworkConfig => ({ ...config, MEDIA_PORT_MIN: min, MEDIA_PORT_MAX: max });
+	const withPorts = ([min, max]: [number, number]): MediaNetworkConfig => ({
+		...config,
+		MEDIA_PORT_MIN: min,
+		MEDIA_PORT_MAX: max
+	});
 	const pool = FanoutPool.create(slices.slice(1).map(withPorts), logger);
 	return pool ? { pool, mainConfig: withPorts(slices[0]) } : { mainConfig: config };
 }
@@ -60,7 +70,16 @@ export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogg
 			const total: MediaStats = { rooms: rooms.size, publishers: 0, subscribers: 0, tracks: 0, ...retired };
 			for (const room of rooms.values()) {
 				const stats = room.stats();
-				for (const key of ['publishers', 'subscribers', 'tracks', 'packetsReceived', 'packetsForwarded', 'bytesForwarded', 'keyframeRequests', 'retransmissions'] as const)
+				for (const key of [
+					'publishers',
+					'subscribers',
+					'tracks',
+					'packetsReceived',
+					'packetsForwarded',
+					'bytesForwarded',
+					'keyframeRequests',
+					'retransmissions'
+				] as const)
 					total[key] += stats[key];
 			}
 			return total;

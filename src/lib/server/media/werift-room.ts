@@ -5,7 +5,20 @@
 // threads (RemoteSubscriberLeg) and every packet is posted to them, without one in this thread.
 import type { MediaStreamTrack, RTCRtpReceiver } from 'werift';
 import { streamIdFor, trackIdFor } from '../../media/types';
-import { MediaError, PEER_ID_PATTERN, type IngestTap, type IngestTrack, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from './backend';
+import {
+	MediaError,
+	PEER_ID_PATTERN,
+	type IngestTap,
+	type IngestTrack,
+	type IceCandidate,
+	type MediaLeg,
+	type MediaRoom,
+	type MediaRoomEvents,
+	type MediaSource,
+	type MediaStats,
+	type SessionDescription,
+	type TrackInfo
+} from './backend';
 import { ForwardedTrack, emptyCounters, type Counters } from './forwarded-track';
 import type { FanoutPool } from './fanout-pool';
 import { trackKey } from './fanout-protocol';
@@ -17,7 +30,10 @@ import { SubscriberLeg } from './subscriber-leg';
 import { sendingMLines } from './sdp';
 import { PeerQueues } from './peer-queues';
 
-export type MediaLogger = { warn(context: object, message: string): void; debug(context: object, message: string): void };
+export type MediaLogger = {
+	warn(context: object, message: string): void;
+	debug(context: object, message: string): void;
+};
 
 const KIND_OF: Record<MediaSource, 'audio' | 'video'> = { camera: 'video', microphone: 'audio', screen: 'video' };
 
@@ -27,7 +43,10 @@ export class WeriftRoom implements MediaRoom {
 	readonly #tracks = new Map<string, ForwardedTrack>();
 	readonly #subscribers = new Map<string, ViewerLeg>();
 	readonly #rtpTaps = new Set<(trackId: string, packet: ForwardPacket) => void>();
-	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
+	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = {
+		offer: new Set(),
+		tracks: new Set()
+	};
 	readonly #queues = new PeerQueues();
 	// Recording's tap: the current incoming track per trackId, and who listens (issue #14).
 	readonly #ingest = new Map<string, IngestTrack>();
@@ -42,14 +61,19 @@ export class WeriftRoom implements MediaRoom {
 		private readonly pool?: FanoutPool
 	) {}
 
-	async publish(peerId: string, offer: SessionDescription, sources: Record<string, MediaSource>): Promise<SessionDescription> {
+	async publish(
+		peerId: string,
+		offer: SessionDescription,
+		sources: Record<string, MediaSource>
+	): Promise<SessionDescription> {
 		this.#check(peerId);
 		if (offer.type !== 'offer') throw new MediaError('media_invalid_offer', 'not an offer');
 		const offered = sendingMLines(offer.sdp);
 		const used = new Set<MediaSource>();
 		for (const line of offered) {
 			const source = sources[line.mid];
-			if (!source || KIND_OF[source] !== line.kind || used.has(source)) throw new MediaError('media_invalid_offer', `m-line ${line.mid}: no or wrong source`);
+			if (!source || KIND_OF[source] !== line.kind || used.has(source))
+				throw new MediaError('media_invalid_offer', `m-line ${line.mid}: no or wrong source`);
 			used.add(source);
 		}
 		if (used.size === 0) throw new MediaError('media_invalid_offer', 'the offer sends nothing');
@@ -79,7 +103,13 @@ export class WeriftRoom implements MediaRoom {
 	 * sources that stay keep flowing on their receivers, untouched; only the ones that come or go
 	 * change, and viewers are renegotiated for them.
 	 */
-	async #renegotiatePublisher(peerId: string, leg: PublisherLeg, offer: SessionDescription, sources: Record<string, MediaSource>, used: Set<MediaSource>): Promise<SessionDescription> {
+	async #renegotiatePublisher(
+		peerId: string,
+		leg: PublisherLeg,
+		offer: SessionDescription,
+		sources: Record<string, MediaSource>,
+		used: Set<MediaSource>
+	): Promise<SessionDescription> {
 		const tracksChanged = this.#setPublishedSources(peerId, used, { keepAttached: true });
 		try {
 			const answer = await leg.answer(offer, sources);
@@ -98,7 +128,12 @@ export class WeriftRoom implements MediaRoom {
 		forwarded?.attach(tracks, receiver);
 		// Recording takes the highest simulcast layer.
 		const top = tracks.length - 1;
-		const ingest: IngestTrack = { peerId, source, track: tracks[top], requestKeyframe: () => forwarded?.requestKeyframe(top) };
+		const ingest: IngestTrack = {
+			peerId,
+			source,
+			track: tracks[top],
+			requestKeyframe: () => forwarded?.requestKeyframe(top)
+		};
 		this.#ingest.set(trackId, ingest);
 		for (const tap of this.#ingestTaps) tap(ingest);
 	}
@@ -141,7 +176,9 @@ export class WeriftRoom implements MediaRoom {
 
 	async addIceCandidate(peerId: string, leg: MediaLeg, candidate: IceCandidate): Promise<void> {
 		const target = leg === 'publish' ? this.#publishers.get(peerId) : this.#subscribers.get(peerId);
-		await target?.addIceCandidate(candidate).catch((error) => this.logger.debug({ err: error, peerId, leg }, 'media: candidate ignored'));
+		await target
+			?.addIceCandidate(candidate)
+			.catch((error) => this.logger.debug({ err: error, peerId, leg }, 'media: candidate ignored'));
 	}
 
 	leave(peerId: string): Promise<void> {
@@ -177,7 +214,13 @@ export class WeriftRoom implements MediaRoom {
 			counters.bytesForwarded += workers.bytesForwarded;
 			counters.retransmissions += workers.retransmissions;
 		}
-		return { rooms: 1, publishers: this.#publishers.size, subscribers: this.#subscribers.size, tracks: this.#tracks.size, ...counters };
+		return {
+			rooms: 1,
+			publishers: this.#publishers.size,
+			subscribers: this.#subscribers.size,
+			tracks: this.#tracks.size,
+			...counters
+		};
 	}
 
 	/**
@@ -214,7 +257,8 @@ export class WeriftRoom implements MediaRoom {
 
 	#check(peerId: string) {
 		if (this.#closed) throw new MediaError('media_closed');
-		if (!PEER_ID_PATTERN.test(peerId)) throw new MediaError('media_invalid_payload', `bad peer id ${JSON.stringify(peerId)}`);
+		if (!PEER_ID_PATTERN.test(peerId))
+			throw new MediaError('media_invalid_payload', `bad peer id ${JSON.stringify(peerId)}`);
 	}
 
 	/** Creates and closes this publisher's ForwardedTracks to match `sources`; true if the list changed. */
@@ -224,7 +268,13 @@ export class WeriftRoom implements MediaRoom {
 			const trackId = trackIdFor(peerId, source);
 			const existing = this.#tracks.get(trackId);
 			if (sources.has(source) && !existing) {
-				const info: TrackInfo = { publisherId: peerId, trackId, streamId: streamIdFor(peerId, source), kind: KIND_OF[source], source };
+				const info: TrackInfo = {
+					publisherId: peerId,
+					trackId,
+					streamId: streamIdFor(peerId, source),
+					kind: KIND_OF[source],
+					source
+				};
 				this.#tracks.set(trackId, this.#newTrack(info));
 				changed = true;
 			} else if (!sources.has(source) && existing) {

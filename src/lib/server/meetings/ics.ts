@@ -2,7 +2,15 @@
 // called off. Meeting requests have no sequence column: a cancellation is their only later change.
 import { writeCalendar, type IcsEvent } from '../calendar/ics';
 
-export type IcsMeeting = { id: string; cancelled: boolean; start: Date; end: Date; stamp: Date; summary: string; url: string };
+export type IcsMeeting = {
+	id: string;
+	cancelled: boolean;
+	start: Date;
+	end: Date;
+	stamp: Date;
+	summary: string;
+	url: string;
+};
 
 export const meetingUid = (id: string, host: string) => `meeting-request-${id}@${host}`;
 
@@ -20,5 +28,9 @@ export function meetingEvent(meeting: IcsMeeting, host: string): IcsEvent {
 }
 
 export function meetingCalendar(meeting: IcsMeeting, host: string): string {
-	return writeCalendar({ prodId: '-//MedCluster//Meetings//EN', method: meeting.cancelled ? 'CANCEL' : 'PUBLISH', events: [meetingEvent(meeting, host)] });
+	return writeCalendar({
+		prodId: '-//MedCluster//Meetings//EN',
+		method: meeting.cancelled ? 'CANCEL' : 'PUBLISH',
+		events: [meetingEvent(meeting, host)]
+	});
 }

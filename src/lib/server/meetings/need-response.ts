@@ -13,13 +13,31 @@ import { requestMeeting, type Context } from './service';
 export async function responseMeetingParties(db: Executor, actor: Actor, responseId: string) {
 	const { response, need, side } = await requireResponseAccess(db, actor, responseId);
 	if (response.status !== 'accepted') throw new MeetingContextClosedError();
-	const [own, other] = side === 'hospital' ? [need.hospital_org_id, response.org_id] : [response.org_id, need.hospital_org_id];
+	const [own, other] =
+		side === 'hospital' ? [need.hospital_org_id, response.org_id] : [response.org_id, need.hospital_org_id];
 	// A reviewer outside the hospital's organisation cannot speak for it.
 	if (!(await isMemberOf(db, actor.id, own))) throw new NotFoundError();
 	return { requesterOrgId: own, recipientOrgId: other, responseId: response.id };
 }
 
-export async function proposeMeetingOnResponse(db: Kysely<DB>, actor: Actor, responseId: string, input: MeetingRequestInput, context: Context) {
+export async function proposeMeetingOnResponse(
+	db: Kysely<DB>,
+	actor: Actor,
+	responseId: string,
+	input: MeetingRequestInput,
+	context: Context
+) {
 	const parties = await responseMeetingParties(db, actor, responseId);
-	return requestMeeting(db, actor, { contextType: 'need_response', contextId: parties.responseId, requesterOrgId: parties.requesterOrgId, recipientOrgId: parties.recipientOrgId }, input, context);
+	return requestMeeting(
+		db,
+		actor,
+		{
+			contextType: 'need_response',
+			contextId: parties.responseId,
+			requesterOrgId: parties.requesterOrgId,
+			recipientOrgId: parties.recipientOrgId
+		},
+		input,
+		context
+	);
 }

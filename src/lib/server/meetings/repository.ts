@@ -24,10 +24,25 @@ export function lockRequest(db: Executor, id: string) {
 }
 
 export function listSlots(db: Executor, requestId: string) {
-	return db.selectFrom('meeting_request_slots').selectAll().where('request_id', '=', requestId).orderBy('starts_at').execute();
+	return db
+		.selectFrom('meeting_request_slots')
+		.selectAll()
+		.where('request_id', '=', requestId)
+		.orderBy('starts_at')
+		.execute();
 }
 
-export function updateStatus(db: Executor, id: string, values: { status: MeetingStatus; chosen_slot_id?: string; decline_message?: string; decided_by: string | null; decided_at: Date }) {
+export function updateStatus(
+	db: Executor,
+	id: string,
+	values: {
+		status: MeetingStatus;
+		chosen_slot_id?: string;
+		decline_message?: string;
+		decided_by: string | null;
+		decided_at: Date;
+	}
+) {
 	return db.updateTable('meeting_requests').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -39,10 +54,30 @@ export function listForMember(db: Executor, userId: string) {
 		.innerJoin('organizations as rq', 'rq.id', 'r.requester_org_id')
 		.innerJoin('organizations as rc', 'rc.id', 'r.recipient_org_id')
 		.leftJoin('meeting_request_slots as s', 's.id', 'r.chosen_slot_id')
-		.select(['r.id', 'r.status', 'r.created_at', 'r.expires_at', 'r.requester_org_id', 'r.recipient_org_id', 's.starts_at as chosen_starts_at'])
+		.select([
+			'r.id',
+			'r.status',
+			'r.created_at',
+			'r.expires_at',
+			'r.requester_org_id',
+			'r.recipient_org_id',
+			's.starts_at as chosen_starts_at'
+		])
 		.leftJoin('users as cu', 'cu.id', 'r.recipient_user_id')
-		.select(['rq.name_ko as requester_name_ko', 'rq.name_en as requester_name_en', 'rc.name_ko as recipient_name_ko', 'rc.name_en as recipient_name_en', 'cu.name as consultant_name'])
-		.where((eb) => eb.or([eb('r.requester_org_id', 'in', orgIds), eb.and([eb('r.recipient_user_id', 'is', null), eb('r.recipient_org_id', 'in', orgIds)]), eb('r.recipient_user_id', '=', userId)]))
+		.select([
+			'rq.name_ko as requester_name_ko',
+			'rq.name_en as requester_name_en',
+			'rc.name_ko as recipient_name_ko',
+			'rc.name_en as recipient_name_en',
+			'cu.name as consultant_name'
+		])
+		.where((eb) =>
+			eb.or([
+				eb('r.requester_org_id', 'in', orgIds),
+				eb.and([eb('r.recipient_user_id', 'is', null), eb('r.recipient_org_id', 'in', orgIds)]),
+				eb('r.recipient_user_id', '=', userId)
+			])
+		)
 		.orderBy('r.created_at', 'desc')
 		.limit(200)
 		.execute();
@@ -50,7 +85,13 @@ export function listForMember(db: Executor, userId: string) {
 
 /** Requests still unanswered at `now`, moved to `expired`; a second run finds none left. */
 export function expireDue(db: Executor, now: Date) {
-	return db.updateTable('meeting_requests').set({ status: 'expired', decided_at: now }).where('status', '=', 'requested').where('expires_at', '<=', now).returningAll().execute();
+	return db
+		.updateTable('meeting_requests')
+		.set({ status: 'expired', decided_at: now })
+		.where('status', '=', 'requested')
+		.where('expires_at', '<=', now)
+		.returningAll()
+		.execute();
 }
 
 /** Requests about one context (e.g. a need response) that the user's organisations are party to. */
@@ -61,8 +102,13 @@ export function listForContext(db: Executor, userId: string, contextType: Meetin
 		.select(['id', 'status', 'created_at'])
 		.where('context_type', '=', contextType)
 		.where('context_id', '=', contextId)
-		.where((eb) => eb.or([eb('requester_org_id', 'in', orgIds), eb.and([eb('recipient_user_id', 'is', null), eb('recipient_org_id', 'in', orgIds)]), eb('recipient_user_id', '=', userId)]))
+		.where((eb) =>
+			eb.or([
+				eb('requester_org_id', 'in', orgIds),
+				eb.and([eb('recipient_user_id', 'is', null), eb('recipient_org_id', 'in', orgIds)]),
+				eb('recipient_user_id', '=', userId)
+			])
+		)
 		.orderBy('created_at', 'desc')
 		.execute();
 }
-

@@ -9,7 +9,9 @@ export const idParam = z.uuid();
 export const MEETING_DURATIONS = [30, 60, 90] as const;
 export const MAX_SLOTS = 3;
 
-const slot = z.object({ startsAt: z.date(), endsAt: z.date() }).refine((s) => s.endsAt > s.startsAt, { path: ['endsAt'], error: () => m.meetings_error_slot_order() });
+const slot = z
+	.object({ startsAt: z.date(), endsAt: z.date() })
+	.refine((s) => s.endsAt > s.startsAt, { path: ['endsAt'], error: () => m.meetings_error_slot_order() });
 
 /** What the service takes: slots as instants, checked against `now` there. */
 export const meetingRequestSchema = z.object({
@@ -37,7 +39,8 @@ export function meetingRequestFormSchema(timeZone: string, now: Date) {
 		})
 		.transform((form, ctx) => {
 			const fields = (['start_1', 'start_2', 'start_3'] as const).filter((key) => form[key]);
-			if (fields.length === 0) ctx.addIssue({ code: 'custom', path: ['start_1'], message: m.meetings_error_slot_required() });
+			if (fields.length === 0)
+				ctx.addIssue({ code: 'custom', path: ['start_1'], message: m.meetings_error_slot_required() });
 			const slots = fields.map((key) => {
 				const [, date, hours, minutes] = localDateTime.exec(form[key]!)!;
 				const startsAt = zonedInstant(date, Number(hours) * 60 + Number(minutes), timeZone);
@@ -50,7 +53,19 @@ export function meetingRequestFormSchema(timeZone: string, now: Date) {
 
 /** A `datetime-local` value for an instant in a time zone (the form's minimum). */
 export function localInputValue(instant: Date, timeZone: string): string {
-	const parts = Object.fromEntries(dateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(instant).map((p) => [p.type, p.value]));
+	const parts = Object.fromEntries(
+		dateTimeFormat('en-CA', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		})
+			.formatToParts(instant)
+			.map((p) => [p.type, p.value])
+	);
 	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 

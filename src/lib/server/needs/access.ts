@@ -12,14 +12,37 @@ export const listStaffHospitals = (db: Executor, userId: string) => listVerified
 /** Verified companies the user belongs to (on whose behalf they may respond). */
 export const listMemberCompanies = (db: Executor, userId: string) => listVerifiedMemberships(db, userId, ['company']);
 
-export type NeedRole = { hospitalMember: boolean; hospitalAdmin: boolean; author: boolean; reviewer: boolean; hospitalSide: boolean };
+export type NeedRole = {
+	hospitalMember: boolean;
+	hospitalAdmin: boolean;
+	author: boolean;
+	reviewer: boolean;
+	hospitalSide: boolean;
+};
 
 export async function needRole(db: Executor, actor: Actor, need: NeedRef): Promise<NeedRole> {
-	const membership = await db.selectFrom('memberships').select('role').where('org_id', '=', need.hospital_org_id).where('user_id', '=', actor.id).executeTakeFirst();
-	const reviewer = (await db.selectFrom('need_reviewers').select('user_id').where('need_id', '=', need.id).where('user_id', '=', actor.id).executeTakeFirst()) !== undefined;
+	const membership = await db
+		.selectFrom('memberships')
+		.select('role')
+		.where('org_id', '=', need.hospital_org_id)
+		.where('user_id', '=', actor.id)
+		.executeTakeFirst();
+	const reviewer =
+		(await db
+			.selectFrom('need_reviewers')
+			.select('user_id')
+			.where('need_id', '=', need.id)
+			.where('user_id', '=', actor.id)
+			.executeTakeFirst()) !== undefined;
 	const hospitalAdmin = membership?.role === 'owner' || membership?.role === 'admin';
 	const author = need.author_id === actor.id && membership !== undefined;
-	return { hospitalMember: membership !== undefined, hospitalAdmin, author, reviewer, hospitalSide: hospitalAdmin || author || reviewer };
+	return {
+		hospitalMember: membership !== undefined,
+		hospitalAdmin,
+		author,
+		reviewer,
+		hospitalSide: hospitalAdmin || author || reviewer
+	};
 }
 
 /** Everybody on the hospital side of a need, for notifications. */
@@ -28,23 +51,43 @@ export async function listHospitalSideUserIds(db: Executor, need: NeedRef): Prom
 		.selectFrom('memberships')
 		.select('user_id')
 		.where('org_id', '=', need.hospital_org_id)
-		.where((eb) => eb.or([eb('role', 'in', ['owner', 'admin']), eb('user_id', '=', need.author_id ?? '00000000-0000-0000-0000-000000000000')]))
+		.where((eb) =>
+			eb.or([
+				eb('role', 'in', ['owner', 'admin']),
+				eb('user_id', '=', need.author_id ?? '00000000-0000-0000-0000-000000000000')
+			])
+		)
 		.union(db.selectFrom('need_reviewers').select('user_id').where('need_id', '=', need.id))
 		.execute();
 	return [...new Set(rows.map((r) => r.user_id))];
 }
 
 /** The members of a responding company who hear about their response: its author and the company admins. */
-export async function listCompanySideUserIds(db: Executor, response: { org_id: string; author_id: string | null }): Promise<string[]> {
+export async function listCompanySideUserIds(
+	db: Executor,
+	response: { org_id: string; author_id: string | null }
+): Promise<string[]> {
 	const rows = await db
 		.selectFrom('memberships')
 		.select('user_id')
 		.where('org_id', '=', response.org_id)
-		.where((eb) => eb.or([eb('role', 'in', ['owner', 'admin']), eb('user_id', '=', response.author_id ?? '00000000-0000-0000-0000-000000000000')]))
+		.where((eb) =>
+			eb.or([
+				eb('role', 'in', ['owner', 'admin']),
+				eb('user_id', '=', response.author_id ?? '00000000-0000-0000-0000-000000000000')
+			])
+		)
 		.execute();
 	return rows.map((r) => r.user_id);
 }
 
 export async function isMemberOf(db: Executor, userId: string, orgId: string): Promise<boolean> {
-	return (await db.selectFrom('memberships').select('user_id').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+	return (
+		(await db
+			.selectFrom('memberships')
+			.select('user_id')
+			.where('org_id', '=', orgId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()) !== undefined
+	);
 }

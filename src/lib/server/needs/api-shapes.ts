@@ -24,14 +24,28 @@ export const needSummarySchema = z
 	.meta({ id: 'NeedSummary' });
 
 export const attachmentSchema = z
-	.object({ id: z.uuid(), filename: z.string(), size: z.number().int(), url: z.string().describe('Download path of the PDF (GET, same authentication as the API)') })
+	.object({
+		id: z.uuid(),
+		filename: z.string(),
+		size: z.number().int(),
+		url: z.string().describe('Download path of the PDF (GET, same authentication as the API)')
+	})
 	.meta({ id: 'NeedAttachment' });
 
 export const needSchema = needSummarySchema
-	.extend({ description: names, evidenceNote: z.string(), supportNote: z.string(), attachments: z.array(attachmentSchema) })
+	.extend({
+		description: names,
+		evidenceNote: z.string(),
+		supportNote: z.string(),
+		attachments: z.array(attachmentSchema)
+	})
 	.meta({ id: 'Need' });
 
-export const needListSchema = z.object({ needs: z.array(needSummarySchema), total: z.number().int(), page: z.number().int() });
+export const needListSchema = z.object({
+	needs: z.array(needSummarySchema),
+	total: z.number().int(),
+	page: z.number().int()
+});
 
 export const matchSchema = z
 	.object({
@@ -45,7 +59,15 @@ export const matchSchema = z
 	.meta({ id: 'NeedMatch' });
 
 export const responseSchema = z
-	.object({ id: z.uuid(), needId: z.uuid(), orgId: z.uuid(), status: z.enum(RESPONSE_STATUSES), message: z.string(), productIds: z.array(z.uuid()), createdAt: z.iso.datetime() })
+	.object({
+		id: z.uuid(),
+		needId: z.uuid(),
+		orgId: z.uuid(),
+		status: z.enum(RESPONSE_STATUSES),
+		message: z.string(),
+		productIds: z.array(z.uuid()),
+		createdAt: z.iso.datetime()
+	})
 	.meta({ id: 'NeedResponse' });
 
 export const needSummaryJson = (n: Omit<NeedSummary, 'saved'>) => ({
@@ -57,25 +79,46 @@ export const needSummaryJson = (n: Omit<NeedSummary, 'saved'>) => ({
 	requiredStage: n.required_stage,
 	deadline: n.deadline,
 	hospital: { slug: n.hospital_slug, name: { ko: n.hospital_name_ko, en: n.hospital_name_en } },
-	department: n.department_slug ? { slug: n.department_slug, name: { ko: n.department_name_ko ?? '', en: n.department_name_en ?? '' } } : null,
+	department: n.department_slug
+		? { slug: n.department_slug, name: { ko: n.department_name_ko ?? '', en: n.department_name_en ?? '' } }
+		: null,
 	support: { budget: n.support_budget, patients: n.support_patients, data: n.support_data, space: n.support_space },
 	createdAt: new Date(n.created_at).toISOString()
 });
 
 type Attachment = { id: string; filename: string; size_bytes: number };
 
-export const needJson = (n: Omit<NeedSummary, 'saved'> & { description_ko: string; description_en: string; evidence_note: string; support_note: string }, attachments: Attachment[] = []) => ({
+export const needJson = (
+	n: Omit<NeedSummary, 'saved'> & {
+		description_ko: string;
+		description_en: string;
+		evidence_note: string;
+		support_note: string;
+	},
+	attachments: Attachment[] = []
+) => ({
 	...needSummaryJson(n),
 	description: { ko: n.description_ko, en: n.description_en },
 	evidenceNote: n.evidence_note,
 	supportNote: n.support_note,
-	attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size_bytes, url: `/api/v1/needs/${n.id}/attachments/${a.id}` }))
+	attachments: attachments.map((a) => ({
+		id: a.id,
+		filename: a.filename,
+		size: a.size_bytes,
+		url: `/api/v1/needs/${n.id}/attachments/${a.id}`
+	}))
 });
 
 /** "Why this match" in the request's language (the API's counterpart of the page's line). */
 function why(match: CompanyMatch, locale: 'ko' | 'en') {
 	const parts: string[] = [];
-	if (match.shared_terms.length) parts.push(m.needs_why_tags({ tags: match.shared_terms.map((t) => (locale === 'en' ? t.name_en : t.name_ko)).join(', ') }, { locale }));
+	if (match.shared_terms.length)
+		parts.push(
+			m.needs_why_tags(
+				{ tags: match.shared_terms.map((t) => (locale === 'en' ? t.name_en : t.name_ko)).join(', ') },
+				{ locale }
+			)
+		);
 	if (match.stage_met) parts.push(m.needs_why_stage({ stage: match.required_stage }, { locale }));
 	if (match.text_score >= 0.3) parts.push(m.needs_why_text({}, { locale }));
 	return parts.join(' · ');
@@ -90,7 +133,15 @@ export const matchJson = (match: CompanyMatch, locale: 'ko' | 'en') => ({
 	why: why(match, locale)
 });
 
-export const responseJson = (r: { id: string; need_id: string; org_id: string; status: string; message: string; product_ids: string[]; created_at: Date }) => ({
+export const responseJson = (r: {
+	id: string;
+	need_id: string;
+	org_id: string;
+	status: string;
+	message: string;
+	product_ids: string[];
+	created_at: Date;
+}) => ({
 	id: r.id,
 	needId: r.need_id,
 	orgId: r.org_id,

@@ -42,8 +42,20 @@ const stageLabels: Record<string, (i: Record<string, never>, o: { locale: Locale
 /** The "why this match" line in a given language (the page's whyLine reads the request's locale). */
 export function whyLine(match: NeedMatch, locale: Locale): string {
 	const parts: string[] = [];
-	if (match.shared_terms.length) parts.push(m.needs_why_tags({ tags: match.shared_terms.map((t) => (locale === 'en' ? t.name_en : t.name_ko)).join(', ') }, { locale }));
-	if (match.stage_met) parts.push(m.needs_why_stage({ stage: stageLabels[match.required_stage]?.({}, { locale }) ?? match.required_stage }, { locale }));
+	if (match.shared_terms.length)
+		parts.push(
+			m.needs_why_tags(
+				{ tags: match.shared_terms.map((t) => (locale === 'en' ? t.name_en : t.name_ko)).join(', ') },
+				{ locale }
+			)
+		);
+	if (match.stage_met)
+		parts.push(
+			m.needs_why_stage(
+				{ stage: stageLabels[match.required_stage]?.({}, { locale }) ?? match.required_stage },
+				{ locale }
+			)
+		);
 	if (match.text_score >= 0.3) parts.push(m.needs_why_text({}, { locale }));
 	return parts.join(' · ');
 }
@@ -80,7 +92,13 @@ async function listRecipients(db: Executor) {
 }
 
 /** The best new matches over all the person's companies, each need once, best first. */
-async function newMatchesFor(db: Executor, userId: string, isOperator: boolean, orgIds: string[], now: Date): Promise<NeedMatch[]> {
+async function newMatchesFor(
+	db: Executor,
+	userId: string,
+	isOperator: boolean,
+	orgIds: string[],
+	now: Date
+): Promise<NeedMatch[]> {
 	const best = new Map<string, NeedMatch>();
 	for (const orgId of orgIds) {
 		for (const match of await matchNeedsForCompany(db, { id: userId, isOperator }, orgId, 200)) {
@@ -88,9 +106,17 @@ async function newMatchesFor(db: Executor, userId: string, isOperator: boolean, 
 		}
 	}
 	if (best.size === 0) return [];
-	const fresh = await db.selectFrom('needs').select('id').where('id', 'in', [...best.keys()]).where('created_at', '>', new Date(now.getTime() - WEEK_MS)).execute();
+	const fresh = await db
+		.selectFrom('needs')
+		.select('id')
+		.where('id', 'in', [...best.keys()])
+		.where('created_at', '>', new Date(now.getTime() - WEEK_MS))
+		.execute();
 	const freshIds = new Set(fresh.map((r) => r.id));
-	return [...best.values()].filter((match) => freshIds.has(match.need_id)).sort((a, b) => b.score - a.score).slice(0, PER_DIGEST);
+	return [...best.values()]
+		.filter((match) => freshIds.has(match.need_id))
+		.sort((a, b) => b.score - a.score)
+		.slice(0, PER_DIGEST);
 }
 
 export async function sendWeeklyDigests(db: Kysely<DB>, now: Date, origin: string): Promise<string[]> {
@@ -105,7 +131,13 @@ export async function sendWeeklyDigests(db: Kysely<DB>, now: Date, origin: strin
 		const recorded = await db.transaction().execute(async (trx) => {
 			const row = await trx
 				.insertInto('digest_sends')
-				.values({ user_id: userId, iso_week: week, need_ids: matches.map((n) => n.need_id), unsubscribe_hash: hashSecret(secret), sent_at: now })
+				.values({
+					user_id: userId,
+					iso_week: week,
+					need_ids: matches.map((n) => n.need_id),
+					unsubscribe_hash: hashSecret(secret),
+					sent_at: now
+				})
 				.onConflict((oc) => oc.columns(['user_id', 'iso_week']).doNothing())
 				.returning('user_id')
 				.executeTakeFirst();
@@ -114,7 +146,12 @@ export async function sendWeeklyDigests(db: Kysely<DB>, now: Date, origin: strin
 			await notifyUser(trx, {
 				userId,
 				kind: DIGEST_KIND,
-				params: { count: String(matches.length), needs: listing(matches, 'ko', origin), needs_en: listing(matches, 'en', origin), unsubscribe },
+				params: {
+					count: String(matches.length),
+					needs: listing(matches, 'ko', origin),
+					needs_en: listing(matches, 'en', origin),
+					unsubscribe
+				},
 				link: '/needs',
 				origin
 			});
@@ -128,11 +165,21 @@ export async function sendWeeklyDigests(db: Kysely<DB>, now: Date, origin: strin
 /** One-click opt-out from a digest e-mail: turns the digest off for its recipient. */
 export async function unsubscribeFromDigest(db: Kysely<DB>, secret: string): Promise<boolean> {
 	if (!/^mcf[a-z2-7]{32}$/.test(secret)) return false;
-	const row = await db.selectFrom('digest_sends').select(['user_id', 'iso_week']).where('unsubscribe_hash', '=', hashSecret(secret)).executeTakeFirst();
+	const row = await db
+		.selectFrom('digest_sends')
+		.select(['user_id', 'iso_week'])
+		.where('unsubscribe_hash', '=', hashSecret(secret))
+		.executeTakeFirst();
 	if (!row) return false;
 	await db.transaction().execute(async (trx) => {
 		await savePreferences(trx, row.user_id, [{ kind: DIGEST_KIND, inApp: false, email: false }]);
-		await recordAudit(trx, { actorId: row.user_id, action: 'notification_settings.digest_unsubscribed', entityType: 'user', entityId: row.user_id, data: { week: row.iso_week } });
+		await recordAudit(trx, {
+			actorId: row.user_id,
+			action: 'notification_settings.digest_unsubscribed',
+			entityType: 'user',
+			entityId: row.user_id,
+			data: { week: row.iso_week }
+		});
 	});
 	return true;
 }

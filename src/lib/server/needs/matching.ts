@@ -53,18 +53,47 @@ function scoredPairs(where: RawBuilder<unknown>, order: RawBuilder<unknown>, lim
 export type CompanyMatch = MatchReasons & { org_id: string; slug: string; name_ko: string; name_en: string };
 
 /** Ranked verified companies for a need the viewer may see (none when it is not visible to them). */
-export async function matchCompaniesForNeed(db: Executor, viewer: Viewer, needId: string, limit = 10): Promise<CompanyMatch[]> {
-	const pairs = scoredPairs(sql`n.id = ${needId} and ${visibleNeedsFor(viewer, 'n')}`, sql`score desc, o.name_en`, limit);
+export async function matchCompaniesForNeed(
+	db: Executor,
+	viewer: Viewer,
+	needId: string,
+	limit = 10
+): Promise<CompanyMatch[]> {
+	const pairs = scoredPairs(
+		sql`n.id = ${needId} and ${visibleNeedsFor(viewer, 'n')}`,
+		sql`score desc, o.name_en`,
+		limit
+	);
 	const result = await sql<CompanyMatch>`
-		select m.*, o.slug, o.name_ko, o.name_en from (${pairs}) m join organizations o on o.id = m.org_id order by m.score desc, o.name_en`.execute(db);
+		select m.*, o.slug, o.name_ko, o.name_en from (${pairs}) m join organizations o on o.id = m.org_id order by m.score desc, o.name_en`.execute(
+		db
+	);
 	return result.rows;
 }
 
-export type NeedMatch = MatchReasons & { need_id: string; title_ko: string; title_en: string; locale: 'ko' | 'en'; hospital_name_ko: string; hospital_name_en: string; deadline: string | null; type: string };
+export type NeedMatch = MatchReasons & {
+	need_id: string;
+	title_ko: string;
+	title_en: string;
+	locale: 'ko' | 'en';
+	hospital_name_ko: string;
+	hospital_name_en: string;
+	deadline: string | null;
+	type: string;
+};
 
 /** Ranked open needs for a company, among those both the viewer and the company may see. */
-export async function matchNeedsForCompany(db: Executor, viewer: Viewer, orgId: string, limit = 10): Promise<NeedMatch[]> {
-	const pairs = scoredPairs(sql`o.id = ${orgId} and n.status = 'open' and (n.deadline is null or n.deadline >= ${todayInSeoul()}::date) and ${visibleNeedsFor(viewer, 'n')}`, sql`score desc, n.created_at desc`, limit);
+export async function matchNeedsForCompany(
+	db: Executor,
+	viewer: Viewer,
+	orgId: string,
+	limit = 10
+): Promise<NeedMatch[]> {
+	const pairs = scoredPairs(
+		sql`o.id = ${orgId} and n.status = 'open' and (n.deadline is null or n.deadline >= ${todayInSeoul()}::date) and ${visibleNeedsFor(viewer, 'n')}`,
+		sql`score desc, n.created_at desc`,
+		limit
+	);
 	const result = await sql<NeedMatch>`
 		select m.*, n.title_ko, n.title_en, n.locale, n.deadline, n.type, h.name_ko as hospital_name_ko, h.name_en as hospital_name_en
 		from (${pairs}) m join needs n on n.id = m.need_id join organizations h on h.id = n.hospital_org_id

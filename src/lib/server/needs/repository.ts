@@ -23,19 +23,35 @@ export async function addNeedTerms(db: Executor, needId: string, termIds: string
 	await db
 		.insertInto('need_terms')
 		.columns(['need_id', 'term_id'])
-		.expression((eb) => eb.selectFrom('taxonomy_terms').select([eb.val(needId).as('need_id'), 'id']).where('id', 'in', termIds).where('vocabulary', 'in', ['field', 'capability']))
+		.expression((eb) =>
+			eb
+				.selectFrom('taxonomy_terms')
+				.select([eb.val(needId).as('need_id'), 'id'])
+				.where('id', 'in', termIds)
+				.where('vocabulary', 'in', ['field', 'capability'])
+		)
 		.onConflict((oc) => oc.doNothing())
 		.execute();
 }
 
 /** Invites only verified organisations other than the posting hospital; returns the ids invited. */
-export async function addInvitations(db: Executor, needId: string, hospitalOrgId: string, orgIds: string[]): Promise<string[]> {
+export async function addInvitations(
+	db: Executor,
+	needId: string,
+	hospitalOrgId: string,
+	orgIds: string[]
+): Promise<string[]> {
 	if (orgIds.length === 0) return [];
 	const rows = await db
 		.insertInto('need_invitations')
 		.columns(['need_id', 'org_id'])
 		.expression((eb) =>
-			eb.selectFrom('organizations').select([eb.val(needId).as('need_id'), 'id']).where('id', 'in', orgIds).where('status', '=', 'verified').where('id', '<>', hospitalOrgId)
+			eb
+				.selectFrom('organizations')
+				.select([eb.val(needId).as('need_id'), 'id'])
+				.where('id', 'in', orgIds)
+				.where('status', '=', 'verified')
+				.where('id', '<>', hospitalOrgId)
 		)
 		.onConflict((oc) => oc.doNothing())
 		.returning('org_id')
@@ -49,10 +65,26 @@ export async function refreshNeedSearch(db: Executor, needId: string) {
 		.selectFrom('needs')
 		.innerJoin('organizations as h', 'h.id', 'needs.hospital_org_id')
 		.leftJoin('taxonomy_terms as d', 'd.id', 'needs.department_term_id')
-		.select(['needs.title_ko', 'needs.title_en', 'needs.description_ko', 'needs.description_en', 'needs.evidence_note', 'needs.support_note', 'h.name_ko', 'h.name_en', 'd.name_ko as dept_ko', 'd.name_en as dept_en'])
+		.select([
+			'needs.title_ko',
+			'needs.title_en',
+			'needs.description_ko',
+			'needs.description_en',
+			'needs.evidence_note',
+			'needs.support_note',
+			'h.name_ko',
+			'h.name_en',
+			'd.name_ko as dept_ko',
+			'd.name_en as dept_en'
+		])
 		.where('needs.id', '=', needId)
 		.executeTakeFirstOrThrow();
-	const terms = await db.selectFrom('need_terms').innerJoin('taxonomy_terms as t', 't.id', 'need_terms.term_id').select(['t.name_ko', 't.name_en']).where('need_id', '=', needId).execute();
+	const terms = await db
+		.selectFrom('need_terms')
+		.innerJoin('taxonomy_terms as t', 't.id', 'need_terms.term_id')
+		.select(['t.name_ko', 't.name_en'])
+		.where('need_id', '=', needId)
+		.execute();
 	const doc = buildSearchDocument({
 		names: [need.title_ko, need.title_en, need.name_ko, need.name_en],
 		tags: [need.dept_ko ?? '', need.dept_en ?? '', ...terms.flatMap((t) => [t.name_ko, t.name_en])],
@@ -61,7 +93,11 @@ export async function refreshNeedSearch(db: Executor, needId: string) {
 	});
 	await db
 		.updateTable('needs')
-		.set({ search_words: sql`to_tsvector('simple', ${doc.words})`, search_bigrams: sql`to_tsvector('simple', ${doc.bigrams})`, search_text: doc.trigramText })
+		.set({
+			search_words: sql`to_tsvector('simple', ${doc.words})`,
+			search_bigrams: sql`to_tsvector('simple', ${doc.bigrams})`,
+			search_text: doc.trigramText
+		})
 		.where('id', '=', needId)
 		.execute();
 }
@@ -77,11 +113,26 @@ const summaryColumns = sql`n.id, n.type, n.status, n.visibility, n.locale, n.tit
 	d.slug as department_slug, d.name_ko as department_name_ko, d.name_en as department_name_en`;
 
 export type NeedSummary = {
-	id: string; type: string; status: string; visibility: string; locale: 'ko' | 'en'; title_ko: string; title_en: string;
-	deadline: string | null; created_at: Date; required_stage: string;
-	support_budget: boolean; support_patients: boolean; support_data: boolean; support_space: boolean;
-	hospital_slug: string; hospital_name_ko: string; hospital_name_en: string;
-	department_slug: string | null; department_name_ko: string | null; department_name_en: string | null;
+	id: string;
+	type: string;
+	status: string;
+	visibility: string;
+	locale: 'ko' | 'en';
+	title_ko: string;
+	title_en: string;
+	deadline: string | null;
+	created_at: Date;
+	required_stage: string;
+	support_budget: boolean;
+	support_patients: boolean;
+	support_data: boolean;
+	support_space: boolean;
+	hospital_slug: string;
+	hospital_name_ko: string;
+	hospital_name_en: string;
+	department_slug: string | null;
+	department_name_ko: string | null;
+	department_name_en: string | null;
 	saved: boolean;
 };
 
@@ -93,15 +144,19 @@ function queryConditions(viewer: Viewer, query: NeedsQuery, today: string): RawB
 		conditions.push(sql`n.search_bigrams @@ to_tsquery('simple', ${tsquery})`);
 	}
 	for (const word of parsed.words) {
-		conditions.push(sql`(n.search_words @@ to_tsquery('simple', ${toTsQuery([word], true)}) or ${word}::text <% n.search_text)`);
+		conditions.push(
+			sql`(n.search_words @@ to_tsquery('simple', ${toTsQuery([word], true)}) or ${word}::text <% n.search_text)`
+		);
 	}
 	if (query.department) conditions.push(sql`d.slug = ${query.department}`);
 	if (query.type) conditions.push(sql`n.type = ${query.type}`);
-	if (query.status === 'open') conditions.push(sql`n.status = 'open' and (n.deadline is null or n.deadline >= ${today}::date)`);
+	if (query.status === 'open')
+		conditions.push(sql`n.status = 'open' and (n.deadline is null or n.deadline >= ${today}::date)`);
 	if (query.deadline === 'week') conditions.push(sql`n.deadline between ${today}::date and ${today}::date + 7`);
 	if (query.deadline === 'month') conditions.push(sql`n.deadline between ${today}::date and ${today}::date + 31`);
 	if (query.deadline === 'open') conditions.push(sql`n.deadline is null`);
-	if (query.saved && viewer) conditions.push(sql`exists (select 1 from saved_needs s where s.need_id = n.id and s.user_id = ${viewer.id})`);
+	if (query.saved && viewer)
+		conditions.push(sql`exists (select 1 from saved_needs s where s.need_id = n.id and s.user_id = ${viewer.id})`);
 	return conditions;
 }
 
@@ -109,7 +164,9 @@ function queryConditions(viewer: Viewer, query: NeedsQuery, today: string): RawB
 export async function listNeeds(db: Executor, viewer: Viewer, query: NeedsQuery, today: string) {
 	const where = sql.join(queryConditions(viewer, query, today), sql` and `);
 	const words = parseQuery(query.q).words;
-	const rank = words.length ? sql`ts_rank_cd(n.search_words, to_tsquery('simple', ${toTsQuery(words, true)})) + word_similarity(${query.q.toLowerCase()}::text, n.search_text) desc,` : sql``;
+	const rank = words.length
+		? sql`ts_rank_cd(n.search_words, to_tsquery('simple', ${toTsQuery(words, true)})) + word_similarity(${query.q.toLowerCase()}::text, n.search_text) desc,`
+		: sql``;
 	const result = await sql<NeedSummary & { total: number }>`
 		select ${summaryColumns},
 			${viewer ? sql`exists (select 1 from saved_needs s where s.need_id = n.id and s.user_id = ${viewer.id})` : sql`false`} as saved,
@@ -125,10 +182,18 @@ export async function listNeeds(db: Executor, viewer: Viewer, query: NeedsQuery,
 
 /** One need as its reader sees it, or undefined when it does not exist or is not visible to them. */
 export async function findVisibleNeed(db: Executor, viewer: Viewer, id: string) {
-	const result = await sql<NeedSummary & {
-		hospital_org_id: string; author_id: string | null; author_name: string | null; description_ko: string; description_en: string;
-		evidence_note: string; support_note: string; matched_response_id: string | null;
-	}>`
+	const result = await sql<
+		NeedSummary & {
+			hospital_org_id: string;
+			author_id: string | null;
+			author_name: string | null;
+			description_ko: string;
+			description_en: string;
+			evidence_note: string;
+			support_note: string;
+			matched_response_id: string | null;
+		}
+	>`
 		select ${summaryColumns}, n.hospital_org_id, n.author_id, u.name as author_name, n.description_ko, n.description_en,
 			n.evidence_note, n.support_note, n.matched_response_id,
 			${viewer ? sql`exists (select 1 from saved_needs s where s.need_id = n.id and s.user_id = ${viewer.id})` : sql`false`} as saved
@@ -141,14 +206,31 @@ export async function findVisibleNeed(db: Executor, viewer: Viewer, id: string) 
 }
 
 export function listNeedTerms(db: Executor, needId: string) {
-	return db.selectFrom('need_terms').innerJoin('taxonomy_terms as t', 't.id', 'need_terms.term_id').select(['t.id', 't.slug', 't.name_ko', 't.name_en']).where('need_id', '=', needId).orderBy('t.sort_order').execute();
+	return db
+		.selectFrom('need_terms')
+		.innerJoin('taxonomy_terms as t', 't.id', 'need_terms.term_id')
+		.select(['t.id', 't.slug', 't.name_ko', 't.name_en'])
+		.where('need_id', '=', needId)
+		.orderBy('t.sort_order')
+		.execute();
 }
 
 export function listInvitedOrganizations(db: Executor, needId: string) {
-	return db.selectFrom('need_invitations').innerJoin('organizations as o', 'o.id', 'need_invitations.org_id').select(['o.id', 'o.slug', 'o.name_ko', 'o.name_en']).where('need_id', '=', needId).orderBy('o.name_en').execute();
+	return db
+		.selectFrom('need_invitations')
+		.innerJoin('organizations as o', 'o.id', 'need_invitations.org_id')
+		.select(['o.id', 'o.slug', 'o.name_ko', 'o.name_en'])
+		.where('need_id', '=', needId)
+		.orderBy('o.name_en')
+		.execute();
 }
 
 export async function setSaved(db: Executor, userId: string, needId: string, saved: boolean) {
-	if (saved) await db.insertInto('saved_needs').values({ user_id: userId, need_id: needId }).onConflict((oc) => oc.doNothing()).execute();
+	if (saved)
+		await db
+			.insertInto('saved_needs')
+			.values({ user_id: userId, need_id: needId })
+			.onConflict((oc) => oc.doNothing())
+			.execute();
 	else await db.deleteFrom('saved_needs').where('user_id', '=', userId).where('need_id', '=', needId).execute();
 }

@@ -3,7 +3,10 @@ import { sql } from 'kysely';
 import type { Executor } from '../db';
 import type { ResponseStatus } from '../db/needs-types';
 
-export function insertResponse(db: Executor, values: { need_id: string; org_id: string; author_id: string; message: string; product_ids: string[] }) {
+export function insertResponse(
+	db: Executor,
+	values: { need_id: string; org_id: string; author_id: string; message: string; product_ids: string[] }
+) {
 	return db.insertInto('need_responses').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -15,7 +18,13 @@ export function lockResponse(db: Executor, id: string) {
 	return db.selectFrom('need_responses').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export function updateResponseStatus(db: Executor, id: string, status: ResponseStatus, reason: string | null, actorId: string) {
+export function updateResponseStatus(
+	db: Executor,
+	id: string,
+	status: ResponseStatus,
+	reason: string | null,
+	actorId: string
+) {
 	return db
 		.updateTable('need_responses')
 		.set({ status, decision_reason: reason, decided_by: actorId, decided_at: new Date(), updated_at: new Date() })
@@ -25,8 +34,19 @@ export function updateResponseStatus(db: Executor, id: string, status: ResponseS
 }
 
 export type ResponseSummary = {
-	id: string; need_id: string; org_id: string; org_slug: string; org_name_ko: string; org_name_en: string; author_name: string | null;
-	message: string; status: ResponseStatus; decision_reason: string | null; created_at: Date; unread: number; message_count: number;
+	id: string;
+	need_id: string;
+	org_id: string;
+	org_slug: string;
+	org_name_ko: string;
+	org_name_en: string;
+	author_name: string | null;
+	message: string;
+	status: ResponseStatus;
+	decision_reason: string | null;
+	created_at: Date;
+	unread: number;
+	message_count: number;
 	products: { id: string; name_ko: string; name_en: string }[];
 };
 
@@ -45,7 +65,9 @@ export async function listResponses(db: Executor, needId: string, readerId: stri
 		join organizations o on o.id = r.org_id
 		left join users u on u.id = r.author_id
 		where r.need_id = ${needId} ${orgId ? sql`and r.org_id = ${orgId}` : sql``}
-		order by case r.status when 'accepted' then 0 when 'shortlisted' then 1 when 'submitted' then 2 else 3 end, r.created_at`.execute(db);
+		order by case r.status when 'accepted' then 0 when 'shortlisted' then 1 when 'submitted' then 2 else 3 end, r.created_at`.execute(
+		db
+	);
 	return result.rows;
 }
 
@@ -99,7 +121,11 @@ export async function markThreadRead(db: Executor, responseId: string, userId: s
 	await db
 		.insertInto('need_response_reads')
 		.values({ response_id: responseId, user_id: userId, last_read_at: newest })
-		.onConflict((oc) => oc.columns(['response_id', 'user_id']).doUpdateSet({ last_read_at: sql`greatest(need_response_reads.last_read_at, excluded.last_read_at)` }))
+		.onConflict((oc) =>
+			oc
+				.columns(['response_id', 'user_id'])
+				.doUpdateSet({ last_read_at: sql`greatest(need_response_reads.last_read_at, excluded.last_read_at)` })
+		)
 		.execute();
 }
 
@@ -108,6 +134,8 @@ export async function countUnreadInThread(db: Executor, responseId: string, user
 	const result = await sql<{ count: number }>`
 		select count(*)::int as count from need_response_messages m
 		where m.response_id = ${responseId} and m.author_id is distinct from ${userId}
-			and m.created_at > coalesce((select last_read_at from need_response_reads r where r.response_id = ${responseId} and r.user_id = ${userId}), '-infinity')`.execute(db);
+			and m.created_at > coalesce((select last_read_at from need_response_reads r where r.response_id = ${responseId} and r.user_id = ${userId}), '-infinity')`.execute(
+		db
+	);
 	return result.rows[0]?.count ?? 0;
 }

@@ -20,8 +20,15 @@ export type ThreadSide = 'hospital' | 'company';
 export type ResponseAccess = { response: NeedResponseRow; need: NeedRow; side: ThreadSide };
 
 /** The response and which side the actor is on; 404 for anybody on neither side. */
-export async function requireResponseAccess(db: Executor, actor: Actor, responseId: string, options: { lock?: boolean } = {}): Promise<ResponseAccess> {
-	const response = options.lock ? await responseRepository.lockResponse(db, responseId) : await responseRepository.findResponse(db, responseId);
+export async function requireResponseAccess(
+	db: Executor,
+	actor: Actor,
+	responseId: string,
+	options: { lock?: boolean } = {}
+): Promise<ResponseAccess> {
+	const response = options.lock
+		? await responseRepository.lockResponse(db, responseId)
+		: await responseRepository.findResponse(db, responseId);
 	if (!response) throw new NotFoundError();
 	const need = await requireVisibleNeed(db, actor, response.need_id);
 	if ((await needRole(db, actor, need)).hospitalSide) return { response, need, side: 'hospital' };
@@ -36,23 +43,62 @@ const ALLOWED: Record<string, DecisionInput['decision'][]> = {
 	declined: []
 };
 
-export async function decideResponse(db: Kysely<DB>, actor: Actor, responseId: string, input: DecisionInput, context: Context) {
+export async function decideResponse(
+	db: Kysely<DB>,
+	actor: Actor,
+	responseId: string,
+	input: DecisionInput,
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		const { response, need, side } = await requireResponseAccess(trx, actor, responseId, { lock: true });
 		if (side !== 'hospital') throw new NotHospitalSideError();
 		if (!ALLOWED[response.status].includes(input.decision)) throw new InvalidStateError();
-		const updated = await responseRepository.updateResponseStatus(trx, response.id, input.decision, input.reason ?? null, actor.id);
-		await recordAudit(trx, { actorId: actor.id, action: `need_response.${input.decision}`, entityType: 'need_response', entityId: response.id, data: { needId: need.id, from: response.status, reason: input.reason ?? null }, ip: context.ip });
-		const company = await trx.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', response.org_id).executeTakeFirstOrThrow();
+		const updated = await responseRepository.updateResponseStatus(
+			trx,
+			response.id,
+			input.decision,
+			input.reason ?? null,
+			actor.id
+		);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: `need_response.${input.decision}`,
+			entityType: 'need_response',
+			entityId: response.id,
+			data: { needId: need.id, from: response.status, reason: input.reason ?? null },
+			ip: context.ip
+		});
+		const company = await trx
+			.selectFrom('organizations')
+			.select(['name_ko', 'name_en'])
+			.where('id', '=', response.org_id)
+			.executeTakeFirstOrThrow();
 		const params = { ...needParams(need), org: company.name_ko, org_en: company.name_en, reason: input.reason ?? '' };
 		const link = `/needs/${need.id}/responses/${response.id}`;
 		const companySide = await listCompanySideUserIds(trx, response);
-		const kind = input.decision === 'accepted' ? 'needs_response_accepted' : input.decision === 'declined' ? 'needs_response_declined' : 'needs_response_shortlisted';
+		const kind =
+			input.decision === 'accepted'
+				? 'needs_response_accepted'
+				: input.decision === 'declined'
+					? 'needs_response_declined'
+					: 'needs_response_shortlisted';
 		await notifyIfVisible(trx, companySide, need.id, kind, params, link, context);
 		if (input.decision === 'accepted') {
 			if (input.markMatched && need.status === 'open') {
-				await trx.updateTable('needs').set({ status: 'matched', matched_response_id: response.id, updated_at: new Date() }).where('id', '=', need.id).execute();
-				await recordAudit(trx, { actorId: actor.id, action: 'need.matched', entityType: 'need', entityId: need.id, data: { responseId: response.id }, ip: context.ip });
+				await trx
+					.updateTable('needs')
+					.set({ status: 'matched', matched_response_id: response.id, updated_at: new Date() })
+					.where('id', '=', need.id)
+					.execute();
+				await recordAudit(trx, {
+					actorId: actor.id,
+					action: 'need.matched',
+					entityType: 'need',
+					entityId: need.id,
+					data: { responseId: response.id },
+					ip: context.ip
+				});
 			}
 			const hospitalSide = (await listHospitalSideUserIds(trx, need)).filter((id) => id !== actor.id);
 			await notifyIfVisible(trx, hospitalSide, need.id, 'needs_match_confirmed', params, link, context);
@@ -61,12 +107,25 @@ export async function decideResponse(db: Kysely<DB>, actor: Actor, responseId: s
 	});
 }
 
-export async function addReviewerNote(db: Kysely<DB>, actor: Actor, responseId: string, body: string, context: Context) {
+export async function addReviewerNote(
+	db: Kysely<DB>,
+	actor: Actor,
+	responseId: string,
+	body: string,
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		const { response, side } = await requireResponseAccess(trx, actor, responseId);
 		if (side !== 'hospital') throw new NotFoundError();
 		const note = await responseRepository.insertNote(trx, { response_id: response.id, author_id: actor.id, body });
-		await recordAudit(trx, { actorId: actor.id, action: 'need_response.note_added', entityType: 'need_response', entityId: response.id, data: { noteId: note.id }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'need_response.note_added',
+			entityType: 'need_response',
+			entityId: response.id,
+			data: { noteId: note.id },
+			ip: context.ip
+		});
 		return note;
 	});
 }
@@ -77,7 +136,11 @@ export async function postThreadMessage(db: Kysely<DB>, actor: Actor, responseId
 	await consumeRateLimit(db, `needs-thread:${actor.id}`, THREAD_MESSAGES_PER_MINUTE);
 	return db.transaction().execute(async (trx) => {
 		const { response, side } = await requireResponseAccess(trx, actor, responseId);
-		const message = await responseRepository.insertMessage(trx, { response_id: response.id, author_id: actor.id, body });
+		const message = await responseRepository.insertMessage(trx, {
+			response_id: response.id,
+			author_id: actor.id,
+			body
+		});
 		await responseRepository.markThreadRead(trx, response.id, actor.id);
 		await announceThreadMessage(trx, { messageId: message.id, responseId: response.id });
 		return { message, side };
@@ -101,9 +164,15 @@ export async function markThreadReadBy(db: Executor, actor: Actor, responseId: s
 /** Responses to a need as the viewer may see them: all for the hospital side, their company's for a company. */
 export async function listVisibleResponses(db: Executor, actor: Actor, need: NeedRow) {
 	const role = await needRole(db, actor, need);
-	if (role.hospitalSide) return { side: 'hospital' as const, responses: await responseRepository.listResponses(db, need.id, actor.id), notes: await responseRepository.listNotes(db, need.id) };
+	if (role.hospitalSide)
+		return {
+			side: 'hospital' as const,
+			responses: await responseRepository.listResponses(db, need.id, actor.id),
+			notes: await responseRepository.listNotes(db, need.id)
+		};
 	const companies = await db.selectFrom('memberships').select('org_id').where('user_id', '=', actor.id).execute();
 	const own = [];
-	for (const { org_id } of companies) own.push(...(await responseRepository.listResponses(db, need.id, actor.id, org_id)));
+	for (const { org_id } of companies)
+		own.push(...(await responseRepository.listResponses(db, need.id, actor.id, org_id)));
 	return { side: 'company' as const, responses: own, notes: [] };
 }

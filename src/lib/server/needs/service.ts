@@ -10,7 +10,14 @@ import type { NotificationKind } from '../notify/kinds';
 import type { Actor } from '../orgs/access';
 import { isMemberOf, listHospitalSideUserIds, listMemberCompanies, listStaffHospitals, needRole } from './access';
 import { storeNeedAttachments, storeResponseAttachments } from './attachment-files';
-import { NeedClosedError, NotCompanyMemberError, NotHospitalSideError, NotHospitalStaffError, ResponseExistsError, ReviewerNotStaffError } from './errors';
+import {
+	NeedClosedError,
+	NotCompanyMemberError,
+	NotHospitalSideError,
+	NotHospitalStaffError,
+	ResponseExistsError,
+	ReviewerNotStaffError
+} from './errors';
 import * as needRepository from './repository';
 import * as responseRepository from './responses-repository';
 import type { NewNeedInput, RespondInput } from './schemas';
@@ -25,9 +32,18 @@ export function needParams(need: Pick<NeedRow, 'title_ko' | 'title_en'>) {
 }
 
 /** The only way needs notify: nobody hears about a need they cannot see. */
-export async function notifyIfVisible(db: Executor, userIds: string[], needId: string, kind: NotificationKind, params: Record<string, string>, link: string, context: Context) {
+export async function notifyIfVisible(
+	db: Executor,
+	userIds: string[],
+	needId: string,
+	kind: NotificationKind,
+	params: Record<string, string>,
+	link: string,
+	context: Context
+) {
 	for (const userId of new Set(userIds)) {
-		if (await canSeeNeed(db, userId, needId)) await notifyUser(db, { userId, kind, params, link, origin: context.origin });
+		if (await canSeeNeed(db, userId, needId))
+			await notifyUser(db, { userId, kind, params, link, origin: context.origin });
 	}
 }
 
@@ -39,13 +55,24 @@ export async function requireVisibleNeed(db: Executor, viewer: Viewer, needId: s
 }
 
 /** Posts a need; its PDF attachments are stored in the same transaction (a bad file posts nothing). */
-export async function createNeed(db: Kysely<DB>, actor: Actor, input: NewNeedInput, context: Context, attachments: File[] = []): Promise<NeedRow> {
+export async function createNeed(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: NewNeedInput,
+	context: Context,
+	attachments: File[] = []
+): Promise<NeedRow> {
 	const hospitals = await listStaffHospitals(db, actor.id);
 	const hospital = input.hospitalOrgId ? hospitals.find((h) => h.id === input.hospitalOrgId) : hospitals[0];
 	if (!hospital) throw new NotHospitalStaffError();
 	return db.transaction().execute(async (trx) => {
 		const department = input.department
-			? await trx.selectFrom('taxonomy_terms').select('id').where('id', '=', input.department).where('vocabulary', '=', 'department').executeTakeFirst()
+			? await trx
+					.selectFrom('taxonomy_terms')
+					.select('id')
+					.where('id', '=', input.department)
+					.where('vocabulary', '=', 'department')
+					.executeTakeFirst()
 			: undefined;
 		const need = await needRepository.insertNeed(trx, {
 			hospital_org_id: hospital.id,
@@ -68,33 +95,90 @@ export async function createNeed(db: Kysely<DB>, actor: Actor, input: NewNeedInp
 			visibility: input.visibility
 		});
 		await needRepository.addNeedTerms(trx, need.id, input.terms);
-		const invited = input.visibility === 'invited' ? await needRepository.addInvitations(trx, need.id, hospital.id, input.invited) : [];
+		const invited =
+			input.visibility === 'invited'
+				? await needRepository.addInvitations(trx, need.id, hospital.id, input.invited)
+				: [];
 		await needRepository.refreshNeedSearch(trx, need.id);
 		const files = await storeNeedAttachments(trx, actor, need.id, attachments);
-		await recordAudit(trx, { actorId: actor.id, action: 'need.created', entityType: 'need', entityId: need.id, data: { hospital: hospital.slug, visibility: need.visibility, invited, files }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'need.created',
+			entityType: 'need',
+			entityId: need.id,
+			data: { hospital: hospital.slug, visibility: need.visibility, invited, files },
+			ip: context.ip
+		});
 		if (invited.length) {
-			const admins = await trx.selectFrom('memberships').select('user_id').where('org_id', 'in', invited).where('role', 'in', ['owner', 'admin']).execute();
-			await notifyIfVisible(trx, admins.map((a) => a.user_id), need.id, 'needs_invited', { ...needParams(need), org: hospital.name_ko, org_en: hospital.name_en }, `/needs/${need.id}`, context);
+			const admins = await trx
+				.selectFrom('memberships')
+				.select('user_id')
+				.where('org_id', 'in', invited)
+				.where('role', 'in', ['owner', 'admin'])
+				.execute();
+			await notifyIfVisible(
+				trx,
+				admins.map((a) => a.user_id),
+				need.id,
+				'needs_invited',
+				{ ...needParams(need), org: hospital.name_ko, org_en: hospital.name_en },
+				`/needs/${need.id}`,
+				context
+			);
 		}
 		return need;
 	});
 }
 
 /** Hospital admins appoint reviewers among their hospital's members. */
-export async function setReviewer(db: Kysely<DB>, actor: Actor, needId: string, userId: string, assigned: boolean, context: Context) {
+export async function setReviewer(
+	db: Kysely<DB>,
+	actor: Actor,
+	needId: string,
+	userId: string,
+	assigned: boolean,
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		const need = await requireVisibleNeed(trx, actor, needId);
 		if (!(await needRole(trx, actor, need)).hospitalAdmin) throw new NotHospitalSideError();
 		if (!assigned) {
 			await trx.deleteFrom('need_reviewers').where('need_id', '=', need.id).where('user_id', '=', userId).execute();
-			await recordAudit(trx, { actorId: actor.id, action: 'need.reviewer_removed', entityType: 'need', entityId: need.id, data: { userId }, ip: context.ip });
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: 'need.reviewer_removed',
+				entityType: 'need',
+				entityId: need.id,
+				data: { userId },
+				ip: context.ip
+			});
 			return;
 		}
 		if (!(await isMemberOf(trx, userId, need.hospital_org_id))) throw new ReviewerNotStaffError();
-		const added = await trx.insertInto('need_reviewers').values({ need_id: need.id, user_id: userId, assigned_by: actor.id }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
+		const added = await trx
+			.insertInto('need_reviewers')
+			.values({ need_id: need.id, user_id: userId, assigned_by: actor.id })
+			.onConflict((oc) => oc.doNothing())
+			.returning('user_id')
+			.executeTakeFirst();
 		if (!added) return;
-		await recordAudit(trx, { actorId: actor.id, action: 'need.reviewer_assigned', entityType: 'need', entityId: need.id, data: { userId }, ip: context.ip });
-		await notifyIfVisible(trx, [userId], need.id, 'needs_reviewer_assigned', needParams(need), `/needs/${need.id}`, context);
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'need.reviewer_assigned',
+			entityType: 'need',
+			entityId: need.id,
+			data: { userId },
+			ip: context.ip
+		});
+		await notifyIfVisible(
+			trx,
+			[userId],
+			need.id,
+			'needs_reviewer_assigned',
+			needParams(need),
+			`/needs/${need.id}`,
+			context
+		);
 	});
 }
 
@@ -109,8 +193,20 @@ export async function closeNeed(db: Kysely<DB>, actor: Actor, needId: string, co
 		const need = await requireVisibleNeed(trx, actor, needId);
 		if (!(await needRole(trx, actor, need)).hospitalSide) throw new NotHospitalSideError();
 		if (need.status === 'closed') return need;
-		const updated = await trx.updateTable('needs').set({ status: 'closed', updated_at: new Date() }).where('id', '=', need.id).returningAll().executeTakeFirstOrThrow();
-		await recordAudit(trx, { actorId: actor.id, action: 'need.closed', entityType: 'need', entityId: need.id, data: { from: need.status }, ip: context.ip });
+		const updated = await trx
+			.updateTable('needs')
+			.set({ status: 'closed', updated_at: new Date() })
+			.where('id', '=', need.id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'need.closed',
+			entityType: 'need',
+			entityId: need.id,
+			data: { from: need.status },
+			ip: context.ip
+		});
 		return updated;
 	});
 }
@@ -123,29 +219,77 @@ export async function resolveRespondingCompany(db: Executor, actor: Actor, orgId
 	return company;
 }
 
-export async function respondToNeed(db: Kysely<DB>, actor: Actor, needId: string, input: RespondInput, context: Context, attachments: File[] = []) {
+export async function respondToNeed(
+	db: Kysely<DB>,
+	actor: Actor,
+	needId: string,
+	input: RespondInput,
+	context: Context,
+	attachments: File[] = []
+) {
 	// unique (need_id, org_id) settles a race between two colleagues responding at once.
 	return submitResponse(db, actor, needId, input, context, attachments).catch((error) => {
 		throw isUniqueViolation(error) ? new ResponseExistsError() : error;
 	});
 }
 
-function submitResponse(db: Kysely<DB>, actor: Actor, needId: string, input: RespondInput, context: Context, attachments: File[]) {
+function submitResponse(
+	db: Kysely<DB>,
+	actor: Actor,
+	needId: string,
+	input: RespondInput,
+	context: Context,
+	attachments: File[]
+) {
 	return db.transaction().execute(async (trx) => {
 		const need = await requireVisibleNeed(trx, actor, needId);
 		const company = await resolveRespondingCompany(trx, actor, input.orgId);
-		if (need.status !== 'open' || (need.deadline !== null && need.deadline < needRepository.todayInSeoul())) throw new NeedClosedError();
-		const existing = await trx.selectFrom('need_responses').select('id').where('need_id', '=', need.id).where('org_id', '=', company.id).executeTakeFirst();
+		if (need.status !== 'open' || (need.deadline !== null && need.deadline < needRepository.todayInSeoul()))
+			throw new NeedClosedError();
+		const existing = await trx
+			.selectFrom('need_responses')
+			.select('id')
+			.where('need_id', '=', need.id)
+			.where('org_id', '=', company.id)
+			.executeTakeFirst();
 		if (existing) throw new ResponseExistsError();
 		// Only the company's own products can be attached.
 		const products = input.productIds.length
-			? (await trx.selectFrom('products').select('id').where('org_id', '=', company.id).where('id', 'in', input.productIds).execute()).map((p) => p.id)
+			? (
+					await trx
+						.selectFrom('products')
+						.select('id')
+						.where('org_id', '=', company.id)
+						.where('id', 'in', input.productIds)
+						.execute()
+				).map((p) => p.id)
 			: [];
-		const response = await responseRepository.insertResponse(trx, { need_id: need.id, org_id: company.id, author_id: actor.id, message: input.message, product_ids: products });
+		const response = await responseRepository.insertResponse(trx, {
+			need_id: need.id,
+			org_id: company.id,
+			author_id: actor.id,
+			message: input.message,
+			product_ids: products
+		});
 		const files = await storeResponseAttachments(trx, actor, response.id, attachments);
-		await recordAudit(trx, { actorId: actor.id, action: 'need_response.submitted', entityType: 'need_response', entityId: response.id, data: { needId: need.id, org: company.slug, files }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'need_response.submitted',
+			entityType: 'need_response',
+			entityId: response.id,
+			data: { needId: need.id, org: company.slug, files },
+			ip: context.ip
+		});
 		const hospitalSide = await listHospitalSideUserIds(trx, need);
-		await notifyIfVisible(trx, hospitalSide, need.id, 'needs_response_received', { ...needParams(need), org: company.name_ko, org_en: company.name_en }, `/needs/${need.id}#responses`, context);
+		await notifyIfVisible(
+			trx,
+			hospitalSide,
+			need.id,
+			'needs_response_received',
+			{ ...needParams(need), org: company.name_ko, org_en: company.name_en },
+			`/needs/${need.id}#responses`,
+			context
+		);
 		return response;
 	});
 }

@@ -15,7 +15,9 @@ export async function announceThreadMessage(db: Executor, announcement: ThreadAn
 export function parseThreadAnnouncement(payload: string): ThreadAnnouncement | undefined {
 	try {
 		const value = JSON.parse(payload) as Partial<ThreadAnnouncement>;
-		return typeof value.messageId === 'string' && typeof value.responseId === 'string' ? { messageId: value.messageId, responseId: value.responseId } : undefined;
+		return typeof value.messageId === 'string' && typeof value.responseId === 'string'
+			? { messageId: value.messageId, responseId: value.responseId }
+			: undefined;
 	} catch {
 		return undefined;
 	}

@@ -32,7 +32,11 @@ export function visibleNeedsFor(viewer: Viewer, need = 'needs'): RawBuilder<bool
 
 /** Whether a user (by id) may see one need: used before every notification. */
 export async function canSeeNeed(db: Executor, userId: string, needId: string): Promise<boolean> {
-	const user = await db.selectFrom('users').select(['id', 'is_operator', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'is_operator', 'disabled_at'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	if (!user || user.disabled_at) return false;
 	const row = await db
 		.selectFrom('needs')

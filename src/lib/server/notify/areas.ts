@@ -18,7 +18,8 @@ const BY_NAME: Record<string, NotificationArea> = {
 export function areaOf(kind: string): NotificationArea {
 	if (BY_NAME[kind]) return BY_NAME[kind];
 	const prefix = kind.split('_')[0];
-	if (prefix === 'testbed' || prefix === 'courses' || prefix === 'ir' || prefix === 'needs' || prefix === 'meetings') return prefix;
+	if (prefix === 'testbed' || prefix === 'courses' || prefix === 'ir' || prefix === 'needs' || prefix === 'meetings')
+		return prefix;
 	return 'account';
 }
 
@@ -29,7 +30,9 @@ export function kindsOfArea(area: NotificationArea): NotificationKind[] {
 }
 
 // Titles read their params; in a list of kinds, each param shows as an ellipsis ("Booking confirmed: …").
-const placeholders = new Proxy({} as Record<string, string>, { get: (_target, key) => (typeof key === 'string' ? '…' : undefined) });
+const placeholders = new Proxy({} as Record<string, string>, {
+	get: (_target, key) => (typeof key === 'string' ? '…' : undefined)
+});
 
 /** Kinds whose title is mostly its details: they get a name of their own. */
 const NAMED: Record<string, (o: { locale: 'ko' | 'en' }) => string> = {
@@ -54,5 +57,8 @@ export function kindTitle(kind: string, locale: 'ko' | 'en'): string {
 
 /** Every kind, grouped by area in display order. */
 export function kindsByArea(locale: 'ko' | 'en') {
-	return NOTIFICATION_AREAS.map((area) => ({ area, kinds: kindsOfArea(area).map((kind) => ({ kind, title: kindTitle(kind, locale) })) })).filter((group) => group.kinds.length > 0);
+	return NOTIFICATION_AREAS.map((area) => ({
+		area,
+		kinds: kindsOfArea(area).map((kind) => ({ kind, title: kindTitle(kind, locale) }))
+	})).filter((group) => group.kinds.length > 0);
 }

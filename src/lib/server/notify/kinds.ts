@@ -22,7 +22,10 @@ export const notificationTemplates = {
 	join_request_refused: t(m.notification_join_request_refused_title, m.notification_join_request_refused_body),
 	member_role_changed: t(m.notification_member_role_changed_title, m.notification_member_role_changed_body),
 	member_removed: t(m.notification_member_removed_title, m.notification_member_removed_body),
-	org_pending_verification: t(m.notification_org_pending_verification_title, m.notification_org_pending_verification_body),
+	org_pending_verification: t(
+		m.notification_org_pending_verification_title,
+		m.notification_org_pending_verification_body
+	),
 	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body),
 	...testbedNotificationTemplates,
 	...coursesNotificationTemplates,

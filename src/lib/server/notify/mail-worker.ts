@@ -18,7 +18,12 @@ export function startMailWorker(runtime: Runtime): () => Promise<void> {
 		// Claim, then send outside any transaction: a slow SMTP server must not hold a connection.
 		for (const email of await notifyRepository.claimQueuedEmails(db, BATCH)) {
 			try {
-				await transport.sendMail({ from: MAIL_FROM, to: email.to_address, subject: email.subject, text: email.body_text });
+				await transport.sendMail({
+					from: MAIL_FROM,
+					to: email.to_address,
+					subject: email.subject,
+					text: email.body_text
+				});
 				await notifyRepository.markEmailResult(db, email.id, null);
 			} catch (error) {
 				runtime.logger.warn({ err: error, emailId: email.id }, 'e-mail not sent');

@@ -78,7 +78,9 @@ export function claimQueuedEmails(db: Executor, limit: number, staleAfterMs = 10
 			eb
 				.selectFrom('email_outbox')
 				.select('id')
-				.where((w) => w.or([w('status', '=', 'queued'), w.and([w('status', '=', 'sending'), w('claimed_at', '<', stale)])]))
+				.where((w) =>
+					w.or([w('status', '=', 'queued'), w.and([w('status', '=', 'sending'), w('claimed_at', '<', stale)])])
+				)
 				.orderBy('created_at')
 				.limit(limit)
 				.forUpdate()
@@ -94,7 +96,11 @@ export async function markEmailResult(db: Executor, id: string, error: string | 
 	await db
 		.updateTable('email_outbox')
 		.set((eb) => ({
-			status: error ? sql<'queued' | 'failed'>`case when ${eb.ref('attempts')} + 1 >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end` : 'sent',
+			status: error
+				? sql<
+						'queued' | 'failed'
+					>`case when ${eb.ref('attempts')} + 1 >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end`
+				: 'sent',
 			attempts: sql`attempts + 1`,
 			last_error: error,
 			claimed_at: null,
@@ -106,18 +112,37 @@ export async function markEmailResult(db: Executor, id: string, error: string | 
 
 /** The user's channels for one notification kind; undefined when they never changed it (both on). */
 export function findPreference(db: Executor, userId: string, kind: string) {
-	return db.selectFrom('notification_preferences').select(['in_app', 'email']).where('user_id', '=', userId).where('kind', '=', kind).executeTakeFirst();
+	return db
+		.selectFrom('notification_preferences')
+		.select(['in_app', 'email'])
+		.where('user_id', '=', userId)
+		.where('kind', '=', kind)
+		.executeTakeFirst();
 }
 
 export function listPreferences(db: Executor, userId: string) {
-	return db.selectFrom('notification_preferences').select(['kind', 'in_app', 'email']).where('user_id', '=', userId).execute();
+	return db
+		.selectFrom('notification_preferences')
+		.select(['kind', 'in_app', 'email'])
+		.where('user_id', '=', userId)
+		.execute();
 }
 
-export async function savePreferences(db: Executor, userId: string, preferences: { kind: string; inApp: boolean; email: boolean }[]) {
+export async function savePreferences(
+	db: Executor,
+	userId: string,
+	preferences: { kind: string; inApp: boolean; email: boolean }[]
+) {
 	if (preferences.length === 0) return;
 	await db
 		.insertInto('notification_preferences')
 		.values(preferences.map((p) => ({ user_id: userId, kind: p.kind, in_app: p.inApp, email: p.email })))
-		.onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({ in_app: eb.ref('excluded.in_app'), email: eb.ref('excluded.email'), updated_at: new Date() })))
+		.onConflict((oc) =>
+			oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({
+				in_app: eb.ref('excluded.in_app'),
+				email: eb.ref('excluded.email'),
+				updated_at: new Date()
+			}))
+		)
 		.execute();
 }

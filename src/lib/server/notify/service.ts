@@ -38,17 +38,19 @@ export async function notifyUser(db: Executor, input: NotifyInput): Promise<void
 	const preference = await notifyRepository.findPreference(db, user.id, input.kind);
 	const template = notificationTemplates[input.kind];
 	if (preference?.in_app !== false) await notifyRepository.insertNotification(db, input);
-	if (preference?.email !== false) await notifyRepository.enqueueEmail(db, {
-		to: user.email,
-		subject: template.title(input.params, user.locale),
-		body: emailBody(
-			template.body(input.params, user.locale),
-			input.link ? new URL(input.link, input.origin).href : null,
-			user.locale
-		),
-		status: deliveryStatus()
-	});
-	if (preference?.in_app !== false) await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ userId: user.id })})`.execute(db);
+	if (preference?.email !== false)
+		await notifyRepository.enqueueEmail(db, {
+			to: user.email,
+			subject: template.title(input.params, user.locale),
+			body: emailBody(
+				template.body(input.params, user.locale),
+				input.link ? new URL(input.link, input.origin).href : null,
+				user.locale
+			),
+			status: deliveryStatus()
+		});
+	if (preference?.in_app !== false)
+		await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ userId: user.id })})`.execute(db);
 }
 
 export type EmailInput = {

@@ -8,6 +8,9 @@ export type Template = { title: Render; body: Render };
 // Each message takes its own inputs; callers pass the params that were stored with the kind.
 type MessageFn = (inputs: never, options: { locale: Locale }) => string;
 
-const render = (fn: MessageFn): Render => (params, locale) => (fn as unknown as (p: Params, o: { locale: Locale }) => string)(params, { locale });
+const render =
+	(fn: MessageFn): Render =>
+	(params, locale) =>
+		(fn as unknown as (p: Params, o: { locale: Locale }) => string)(params, { locale });
 
 export const template = (title: MessageFn, body: MessageFn): Template => ({ title: render(title), body: render(body) });

@@ -9,7 +9,11 @@ import { isVerifiedMemberOf } from '../common/verified-memberships';
 export type Actor = { id: string; isOperator: boolean };
 
 /** The membership of an org admin (owner or admin); operators pass as admins. */
-export async function requireOrgAdmin(db: Executor, actor: Actor, orgId: string): Promise<{ role: MemberRole | 'operator' }> {
+export async function requireOrgAdmin(
+	db: Executor,
+	actor: Actor,
+	orgId: string
+): Promise<{ role: MemberRole | 'operator' }> {
 	const membership = await orgRepository.findMembership(db, orgId, actor.id);
 	if (membership && (membership.role === 'owner' || membership.role === 'admin')) return membership;
 	if (actor.isOperator) return { role: 'operator' };

@@ -31,9 +31,22 @@ export async function requestToJoin(db: Kysely<DB>, userId: string, orgId: strin
 			if (await orgRepository.findMembership(trx, orgId, userId)) throw new AlreadyMemberError();
 			const request = await orgRepository.insertJoinRequest(trx, orgId, userId, message);
 			const user = await findUserById(trx, userId);
-			await recordAudit(trx, { actorId: userId, action: 'membership.requested', entityType: 'organization', entityId: orgId, data: { requestId: request.id }, ip: context.ip });
+			await recordAudit(trx, {
+				actorId: userId,
+				action: 'membership.requested',
+				entityType: 'organization',
+				entityId: orgId,
+				data: { requestId: request.id },
+				ip: context.ip
+			});
 			for (const adminId of await orgRepository.listOrgAdminIds(trx, orgId)) {
-				await notifyUser(trx, { userId: adminId, kind: 'join_request_received', params: { org: org.name_ko, org_en: org.name_en, user: user?.name ?? '' }, link: `/orgs/${org.slug}/manage`, origin: context.origin });
+				await notifyUser(trx, {
+					userId: adminId,
+					kind: 'join_request_received',
+					params: { org: org.name_ko, org_en: org.name_en, user: user?.name ?? '' },
+					link: `/orgs/${org.slug}/manage`,
+					origin: context.origin
+				});
 			}
 			return request;
 		});
@@ -43,7 +56,14 @@ export async function requestToJoin(db: Kysely<DB>, userId: string, orgId: strin
 	}
 }
 
-export async function decideJoinRequest(db: Kysely<DB>, actor: Actor, orgId: string, requestId: string, accept: boolean, context: Context) {
+export async function decideJoinRequest(
+	db: Kysely<DB>,
+	actor: Actor,
+	orgId: string,
+	requestId: string,
+	accept: boolean,
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		await requireOrgAdmin(trx, actor, orgId);
 		const request = await orgRepository.findJoinRequestForUpdate(trx, requestId);
@@ -55,12 +75,31 @@ export async function decideJoinRequest(db: Kysely<DB>, actor: Actor, orgId: str
 		if (accept && !(await orgRepository.findMembership(trx, orgId, request.user_id))) {
 			await orgRepository.insertMembership(trx, orgId, request.user_id, 'member');
 		}
-		await recordAudit(trx, { actorId: actor.id, action: accept ? 'membership.accepted' : 'membership.refused', entityType: 'organization', entityId: orgId, data: { userId: request.user_id }, ip: context.ip });
-		await notifyUser(trx, { userId: request.user_id, kind: accept ? 'join_request_accepted' : 'join_request_refused', params: { org: org.name_ko, org_en: org.name_en }, link: `/orgs/${org.slug}`, origin: context.origin });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: accept ? 'membership.accepted' : 'membership.refused',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { userId: request.user_id },
+			ip: context.ip
+		});
+		await notifyUser(trx, {
+			userId: request.user_id,
+			kind: accept ? 'join_request_accepted' : 'join_request_refused',
+			params: { org: org.name_ko, org_en: org.name_en },
+			link: `/orgs/${org.slug}`,
+			origin: context.origin
+		});
 	});
 }
 
-export async function inviteMember(db: Kysely<DB>, actor: Actor, orgId: string, input: { email: string; role: 'admin' | 'member' }, context: Context) {
+export async function inviteMember(
+	db: Kysely<DB>,
+	actor: Actor,
+	orgId: string,
+	input: { email: string; role: 'admin' | 'member' },
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		const { role: actorRole } = await requireOrgAdmin(trx, actor, orgId);
 		if (input.role === 'admin' && actorRole === 'admin') {
@@ -69,8 +108,17 @@ export async function inviteMember(db: Kysely<DB>, actor: Actor, orgId: string, 
 		}
 		const org = await orgOrThrow(trx, orgId);
 		const inviter = await findUserById(trx, actor.id);
-		const { id, token } = await invitations.createInvitation(trx, { orgId, email: input.email, role: input.role, invitedBy: actor.id });
-		const existing = await trx.selectFrom('users').select('locale').where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase())).executeTakeFirst();
+		const { id, token } = await invitations.createInvitation(trx, {
+			orgId,
+			email: input.email,
+			role: input.role,
+			invitedBy: actor.id
+		});
+		const existing = await trx
+			.selectFrom('users')
+			.select('locale')
+			.where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+			.executeTakeFirst();
 		await sendEmail(trx, {
 			to: input.email,
 			locale: existing?.locale ?? inviter?.locale ?? 'ko',
@@ -78,16 +126,36 @@ export async function inviteMember(db: Kysely<DB>, actor: Actor, orgId: string, 
 			params: { org: org.name_ko, org_en: org.name_en, inviter: inviter?.name ?? '' },
 			url: new URL(`/invitations/${token}`, context.origin).href
 		});
-		await recordAudit(trx, { actorId: actor.id, action: 'membership.invited', entityType: 'organization', entityId: orgId, data: { invitationId: id, email: input.email, role: input.role }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'membership.invited',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { invitationId: id, email: input.email, role: input.role },
+			ip: context.ip
+		});
 		return { id };
 	});
 }
 
-export async function revokeInvitation(db: Kysely<DB>, actor: Actor, orgId: string, invitationId: string, context: Context) {
+export async function revokeInvitation(
+	db: Kysely<DB>,
+	actor: Actor,
+	orgId: string,
+	invitationId: string,
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		await requireOrgAdmin(trx, actor, orgId);
 		if (!(await invitations.revokeInvitation(trx, orgId, invitationId))) throw new NotFoundError();
-		await recordAudit(trx, { actorId: actor.id, action: 'membership.invitation_revoked', entityType: 'organization', entityId: orgId, data: { invitationId }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'membership.invitation_revoked',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { invitationId },
+			ip: context.ip
+		});
 	});
 }
 
@@ -100,8 +168,16 @@ export async function acceptInvitation(db: Kysely<DB>, userId: string, token: st
 		await orgRepository.insertMembership(trx, invitation.org_id, userId, invitation.role);
 		await invitations.markInvitationAccepted(trx, invitation.id);
 		// The invitation went to this address, so following it proves the address.
-		if (!user.email_verified_at) await trx.updateTable('users').set({ email_verified_at: new Date() }).where('id', '=', userId).execute();
-		await recordAudit(trx, { actorId: userId, action: 'membership.invitation_accepted', entityType: 'organization', entityId: invitation.org_id, data: { invitationId: invitation.id, role: invitation.role }, ip: context.ip });
+		if (!user.email_verified_at)
+			await trx.updateTable('users').set({ email_verified_at: new Date() }).where('id', '=', userId).execute();
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'membership.invitation_accepted',
+			entityType: 'organization',
+			entityId: invitation.org_id,
+			data: { invitationId: invitation.id, role: invitation.role },
+			ip: context.ip
+		});
 		return orgOrThrow(trx, invitation.org_id);
 	});
 }
@@ -110,7 +186,14 @@ function ownersAfter(members: { user_id: string; role: MemberRole }[], userId: s
 	return members.filter((m) => (m.user_id === userId ? newRole === 'owner' : m.role === 'owner')).length;
 }
 
-export async function setMemberRole(db: Kysely<DB>, actor: Actor, orgId: string, userId: string, role: MemberRole, context: Context) {
+export async function setMemberRole(
+	db: Kysely<DB>,
+	actor: Actor,
+	orgId: string,
+	userId: string,
+	role: MemberRole,
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		const { role: actorRole } = await requireOrgAdmin(trx, actor, orgId);
 		const members = await orgRepository.lockMemberships(trx, orgId);
@@ -122,8 +205,21 @@ export async function setMemberRole(db: Kysely<DB>, actor: Actor, orgId: string,
 		if (target.role === role) return;
 		const org = await orgOrThrow(trx, orgId);
 		await orgRepository.updateMembershipRole(trx, orgId, userId, role);
-		await recordAudit(trx, { actorId: actor.id, action: 'membership.role_changed', entityType: 'organization', entityId: orgId, data: { userId, from: target.role, to: role }, ip: context.ip });
-		await notifyUser(trx, { userId, kind: 'member_role_changed', params: { org: org.name_ko, org_en: org.name_en, role_ko: roleLabel(role, 'ko'), role_en: roleLabel(role, 'en') }, link: `/orgs/${org.slug}`, origin: context.origin });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'membership.role_changed',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { userId, from: target.role, to: role },
+			ip: context.ip
+		});
+		await notifyUser(trx, {
+			userId,
+			kind: 'member_role_changed',
+			params: { org: org.name_ko, org_en: org.name_en, role_ko: roleLabel(role, 'ko'), role_en: roleLabel(role, 'en') },
+			link: `/orgs/${org.slug}`,
+			origin: context.origin
+		});
 	});
 }
 
@@ -139,7 +235,21 @@ export async function removeMember(db: Kysely<DB>, actor: Actor, orgId: string, 
 		if (ownersAfter(members, userId, null) === 0) throw new LastOwnerError();
 		const org = await orgOrThrow(trx, orgId);
 		await orgRepository.deleteMembership(trx, orgId, userId);
-		await recordAudit(trx, { actorId: actor.id, action: leaving ? 'membership.left' : 'membership.removed', entityType: 'organization', entityId: orgId, data: { userId, role: target.role }, ip: context.ip });
-		if (!leaving) await notifyUser(trx, { userId, kind: 'member_removed', params: { org: org.name_ko, org_en: org.name_en }, link: null, origin: context.origin });
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: leaving ? 'membership.left' : 'membership.removed',
+			entityType: 'organization',
+			entityId: orgId,
+			data: { userId, role: target.role },
+			ip: context.ip
+		});
+		if (!leaving)
+			await notifyUser(trx, {
+				userId,
+				kind: 'member_removed',
+				params: { org: org.name_ko, org_en: org.name_en },
+				link: null,
+				origin: context.origin
+			});
 	});
 }

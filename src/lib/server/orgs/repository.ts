@@ -72,7 +72,12 @@ export function insertMembership(db: Executor, orgId: string, userId: string, ro
 }
 
 export function updateMembershipRole(db: Executor, orgId: string, userId: string, role: MemberRole) {
-	return db.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+	return db
+		.updateTable('memberships')
+		.set({ role })
+		.where('org_id', '=', orgId)
+		.where('user_id', '=', userId)
+		.execute();
 }
 
 export function deleteMembership(db: Executor, orgId: string, userId: string) {
@@ -153,7 +158,13 @@ export function listUserPendingJoinRequests(db: Executor, userId: string) {
 	return db
 		.selectFrom('join_requests')
 		.innerJoin('organizations', 'organizations.id', 'join_requests.org_id')
-		.select(['join_requests.id', 'organizations.slug', 'organizations.name_ko', 'organizations.name_en', 'join_requests.created_at'])
+		.select([
+			'join_requests.id',
+			'organizations.slug',
+			'organizations.name_ko',
+			'organizations.name_en',
+			'join_requests.created_at'
+		])
 		.where('join_requests.user_id', '=', userId)
 		.where('join_requests.status', '=', 'pending')
 		.execute();
@@ -177,7 +188,9 @@ export function searchVerifiedOrganizations(db: Executor, text: string, limit: n
 		.selectFrom('organizations')
 		.select(['id', 'slug', 'kind', 'name_ko', 'name_en', 'summary_ko', 'summary_en', 'region'])
 		.where('status', '=', 'verified')
-		.where((eb) => eb.or([eb('name_ko', 'ilike', pattern), eb('name_en', 'ilike', pattern), eb('slug', 'ilike', pattern)]))
+		.where((eb) =>
+			eb.or([eb('name_ko', 'ilike', pattern), eb('name_en', 'ilike', pattern), eb('slug', 'ilike', pattern)])
+		)
 		.orderBy('name_en')
 		.limit(limit)
 		.execute();

@@ -9,7 +9,12 @@ export const memberRole = z.enum(['owner', 'admin', 'member']);
 const optionalText = (max: number) => text().trim().max(max).default('');
 
 export const createOrganizationSchema = z.object({
-	slug: text().trim().toLowerCase().min(3).max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+	slug: text()
+		.trim()
+		.toLowerCase()
+		.min(3)
+		.max(60)
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
 	kind: orgKind,
 	nameKo: text().trim().min(2).max(120),
 	nameEn: text().trim().min(2).max(120),

@@ -22,7 +22,12 @@ export type NewOrganizationInput = {
 	foundedYear: number | null;
 };
 
-export async function createOrganization(db: Kysely<DB>, userId: string, input: NewOrganizationInput, context: Context) {
+export async function createOrganization(
+	db: Kysely<DB>,
+	userId: string,
+	input: NewOrganizationInput,
+	context: Context
+) {
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const org = await orgRepository.insertOrganization(trx, {
@@ -38,10 +43,28 @@ export async function createOrganization(db: Kysely<DB>, userId: string, input: 
 				created_by: userId
 			});
 			await orgRepository.insertMembership(trx, org.id, userId, 'owner');
-			await recordAudit(trx, { actorId: userId, action: 'organization.created', entityType: 'organization', entityId: org.id, data: { slug: org.slug, kind: org.kind }, ip: context.ip });
-			const operators = await trx.selectFrom('users').select('id').where('is_operator', '=', true).where('disabled_at', 'is', null).execute();
+			await recordAudit(trx, {
+				actorId: userId,
+				action: 'organization.created',
+				entityType: 'organization',
+				entityId: org.id,
+				data: { slug: org.slug, kind: org.kind },
+				ip: context.ip
+			});
+			const operators = await trx
+				.selectFrom('users')
+				.select('id')
+				.where('is_operator', '=', true)
+				.where('disabled_at', 'is', null)
+				.execute();
 			for (const operator of operators) {
-				await notifyUser(trx, { userId: operator.id, kind: 'org_pending_verification', params: { org: org.name_ko, org_en: org.name_en }, link: '/admin', origin: context.origin });
+				await notifyUser(trx, {
+					userId: operator.id,
+					kind: 'org_pending_verification',
+					params: { org: org.name_ko, org_en: org.name_en },
+					link: '/admin',
+					origin: context.origin
+				});
 			}
 			return org;
 		});
@@ -61,12 +84,27 @@ export async function decideVerification(
 ) {
 	if (!decision.verified && !decision.reason?.trim()) throw new DomainError('validation_failed', 400);
 	return db.transaction().execute(async (trx) => {
-		const operator = await trx.selectFrom('users').select('is_operator').where('id', '=', operatorId).executeTakeFirst();
+		const operator = await trx
+			.selectFrom('users')
+			.select('is_operator')
+			.where('id', '=', operatorId)
+			.executeTakeFirst();
 		if (!operator?.is_operator) throw new ForbiddenError('operator_only');
-		const current = await trx.selectFrom('organizations').select(['id', 'status']).where('id', '=', orgId).forUpdate().executeTakeFirst();
+		const current = await trx
+			.selectFrom('organizations')
+			.select(['id', 'status'])
+			.where('id', '=', orgId)
+			.forUpdate()
+			.executeTakeFirst();
 		if (!current) throw new NotFoundError();
-		if (current.status !== 'pending' && !(current.status === 'rejected' && decision.verified)) throw new InvalidStateError();
-		const org = await orgRepository.setOrganizationStatus(trx, orgId, decision.verified ? 'verified' : 'rejected', decision.reason);
+		if (current.status !== 'pending' && !(current.status === 'rejected' && decision.verified))
+			throw new InvalidStateError();
+		const org = await orgRepository.setOrganizationStatus(
+			trx,
+			orgId,
+			decision.verified ? 'verified' : 'rejected',
+			decision.reason
+		);
 		await recordAudit(trx, {
 			actorId: operatorId,
 			action: decision.verified ? 'organization.verified' : 'organization.rejected',

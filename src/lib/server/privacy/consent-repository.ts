@@ -22,14 +22,30 @@ export function listNotices(db: Executor) {
 }
 
 export function insertNotice(db: Executor, version: string, publishedBy: string) {
-	return db.insertInto('privacy_notices').values({ version, published_by: publishedBy, published_at: new Date() }).returningAll().executeTakeFirstOrThrow();
+	return db
+		.insertInto('privacy_notices')
+		.values({ version, published_by: publishedBy, published_at: new Date() })
+		.returningAll()
+		.executeTakeFirstOrThrow();
 }
 
-export async function insertConsents(db: Executor, userId: string, noticeVersion: string, choices: { purpose: ConsentPurpose; granted: boolean }[]) {
+export async function insertConsents(
+	db: Executor,
+	userId: string,
+	noticeVersion: string,
+	choices: { purpose: ConsentPurpose; granted: boolean }[]
+) {
 	if (choices.length === 0) return;
 	await db
 		.insertInto('privacy_consents')
-		.values(choices.map((choice) => ({ user_id: userId, purpose: choice.purpose, granted: choice.granted, notice_version: noticeVersion })))
+		.values(
+			choices.map((choice) => ({
+				user_id: userId,
+				purpose: choice.purpose,
+				granted: choice.granted,
+				notice_version: noticeVersion
+			}))
+		)
 		.execute();
 }
 
@@ -47,7 +63,12 @@ export async function findCurrentConsents(db: Executor, userId: string) {
 }
 
 export function listConsentHistory(db: Executor, userId: string) {
-	return db.selectFrom('privacy_consents').select(['purpose', 'granted', 'notice_version', 'created_at']).where('user_id', '=', userId).orderBy('id').execute();
+	return db
+		.selectFrom('privacy_consents')
+		.select(['purpose', 'granted', 'notice_version', 'created_at'])
+		.where('user_id', '=', userId)
+		.orderBy('id')
+		.execute();
 }
 
 /** True when the person agreed to the required processing under the notice in force. */

@@ -29,17 +29,36 @@ export async function reconsent(db: Kysely<DB>, userId: string, optional: Option
 		const version = await consentRepository.findCurrentNoticeVersion(trx);
 		await consentRepository.insertConsents(trx, userId, version, [{ purpose: 'required', granted: true }]);
 		await writeOptionalChanges(trx, userId, version, optional);
-		await recordAudit(trx, { actorId: userId, action: 'privacy.consent_renewed', entityType: 'user', entityId: userId, data: { version }, ip });
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'privacy.consent_renewed',
+			entityType: 'user',
+			entityId: userId,
+			data: { version },
+			ip
+		});
 	});
 }
 
 /** Settings → Your data: records the optional choices that changed (nothing when none did). */
-export async function updateOptionalConsents(db: Kysely<DB>, userId: string, optional: OptionalChoices, ip: string | null) {
+export async function updateOptionalConsents(
+	db: Kysely<DB>,
+	userId: string,
+	optional: OptionalChoices,
+	ip: string | null
+) {
 	return db.transaction().execute(async (trx) => {
 		const version = await consentRepository.findCurrentNoticeVersion(trx);
 		const changed = await writeOptionalChanges(trx, userId, version, optional);
 		if (changed.length > 0) {
-			await recordAudit(trx, { actorId: userId, action: 'privacy.consent_changed', entityType: 'user', entityId: userId, data: { version, changed }, ip });
+			await recordAudit(trx, {
+				actorId: userId,
+				action: 'privacy.consent_changed',
+				entityType: 'user',
+				entityId: userId,
+				data: { version, changed },
+				ip
+			});
 		}
 		return changed;
 	});
@@ -47,13 +66,19 @@ export async function updateOptionalConsents(db: Kysely<DB>, userId: string, opt
 
 async function writeOptionalChanges(trx: Executor, userId: string, version: string, optional: OptionalChoices) {
 	const current = await consentRepository.findCurrentConsents(trx, userId);
-	const changes = consentRepository.OPTIONAL_PURPOSES.filter((purpose) => current.get(purpose)?.granted !== optional[purpose]).map((purpose) => ({
+	const changes = consentRepository.OPTIONAL_PURPOSES.filter(
+		(purpose) => current.get(purpose)?.granted !== optional[purpose]
+	).map((purpose) => ({
 		purpose,
 		granted: optional[purpose]
 	}));
 	await consentRepository.insertConsents(trx, userId, version, changes);
 	if (changes.some((change) => change.purpose === 'profile_listing')) {
-		await trx.updateTable('users').set({ directory_listed: optional.profile_listing, updated_at: new Date() }).where('id', '=', userId).execute();
+		await trx
+			.updateTable('users')
+			.set({ directory_listed: optional.profile_listing, updated_at: new Date() })
+			.where('id', '=', userId)
+			.execute();
 	}
 	return changes;
 }
@@ -63,7 +88,13 @@ export async function publishNotice(db: Kysely<DB>, operatorId: string, version:
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const notice = await consentRepository.insertNotice(trx, version, operatorId);
-			await recordAudit(trx, { actorId: operatorId, action: 'privacy.notice_published', entityType: 'privacy_notice', entityId: version, ip });
+			await recordAudit(trx, {
+				actorId: operatorId,
+				action: 'privacy.notice_published',
+				entityType: 'privacy_notice',
+				entityId: version,
+				ip
+			});
 			return notice;
 		});
 	} catch (error) {
@@ -78,5 +109,12 @@ export async function recordListingChoice(trx: Executor, userId: string, listed:
 	if (current.get('profile_listing')?.granted === listed) return;
 	const version = await consentRepository.findCurrentNoticeVersion(trx);
 	await consentRepository.insertConsents(trx, userId, version, [{ purpose: 'profile_listing', granted: listed }]);
-	await recordAudit(trx, { actorId: userId, action: 'privacy.consent_changed', entityType: 'user', entityId: userId, data: { version, changed: [{ purpose: 'profile_listing', granted: listed }] }, ip });
+	await recordAudit(trx, {
+		actorId: userId,
+		action: 'privacy.consent_changed',
+		entityType: 'user',
+		entityId: userId,
+		data: { version, changed: [{ purpose: 'profile_listing', granted: listed }] },
+		ip
+	});
 }

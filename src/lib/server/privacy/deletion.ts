@@ -34,7 +34,12 @@ export function findSoleOwnerships(db: Executor, userId: string) {
 		.where((eb) =>
 			eb.not(
 				eb.exists(
-					eb.selectFrom('memberships as other').select('other.user_id').whereRef('other.org_id', '=', 'mine.org_id').where('other.role', '=', 'owner').where('other.user_id', '<>', userId)
+					eb
+						.selectFrom('memberships as other')
+						.select('other.user_id')
+						.whereRef('other.org_id', '=', 'mine.org_id')
+						.where('other.role', '=', 'owner')
+						.where('other.user_id', '<>', userId)
 				)
 			)
 		)
@@ -45,16 +50,31 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 	// Re-authentication, limited like a password change: failures count, success clears.
 	const limitKey = `password:account:${userId}`;
 	await rateLimit.consumeRateLimit(db, limitKey, rateLimit.PASSWORD_CHECK_PER_ACCOUNT);
-	const found = await db.selectFrom('users').select(['password_hash', 'deleted_at']).where('id', '=', userId).executeTakeFirst();
+	const found = await db
+		.selectFrom('users')
+		.select(['password_hash', 'deleted_at'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
 	if (!found || found.deleted_at) throw new NotFoundError();
 	if (!(await verifyPassword(found.password_hash, password))) throw new WrongPasswordError();
 	await rateLimit.clearRateLimit(db, limitKey);
 
 	return db.transaction().execute(async (trx) => {
-		const user = await trx.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', userId).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+		const user = await trx
+			.selectFrom('users')
+			.select(['id', 'email', 'name'])
+			.where('id', '=', userId)
+			.where('deleted_at', 'is', null)
+			.forUpdate()
+			.executeTakeFirst();
 		if (!user) throw new NotFoundError();
 		// Lock the person's memberships so no owner leaves an organisation meanwhile.
-		await trx.selectFrom('memberships').select('org_id').where('org_id', 'in', trx.selectFrom('memberships').select('org_id').where('user_id', '=', userId)).forUpdate().execute();
+		await trx
+			.selectFrom('memberships')
+			.select('org_id')
+			.where('org_id', 'in', trx.selectFrom('memberships').select('org_id').where('user_id', '=', userId))
+			.forUpdate()
+			.execute();
 		const soleOwned = await findSoleOwnerships(trx, userId);
 		if (soleOwned.length > 0) throw new LastOwnerError();
 
@@ -73,7 +93,10 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 		await count('one_time_tokens', trx.deleteFrom('one_time_tokens').where('user_id', '=', userId).execute());
 		await count('calendar_feed_tokens', trx.deleteFrom('calendar_feed_tokens').where('user_id', '=', userId).execute());
 		await count('notifications', trx.deleteFrom('notifications').where('user_id', '=', userId).execute());
-		await count('notification_preferences', trx.deleteFrom('notification_preferences').where('user_id', '=', userId).execute());
+		await count(
+			'notification_preferences',
+			trx.deleteFrom('notification_preferences').where('user_id', '=', userId).execute()
+		);
 		await count('saved_needs', trx.deleteFrom('saved_needs').where('user_id', '=', userId).execute());
 		await count('need_response_reads', trx.deleteFrom('need_response_reads').where('user_id', '=', userId).execute());
 		await count('digest_sends', trx.deleteFrom('digest_sends').where('user_id', '=', userId).execute());
@@ -86,10 +109,31 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 		await count('facility_managers', trx.deleteFrom('facility_managers').where('user_id', '=', userId).execute());
 		await count('course_managers', trx.deleteFrom('course_managers').where('user_id', '=', userId).execute());
 		await count('need_reviewers', trx.deleteFrom('need_reviewers').where('user_id', '=', userId).execute());
-		await count('programme_consultants', trx.deleteFrom('programme_consultants').where('user_id', '=', userId).execute());
-		await count('invitations', trx.deleteFrom('invitations').where(sql`lower(email)`, '=', user.email.toLowerCase()).execute());
-		await count('email_outbox', trx.deleteFrom('email_outbox').where(sql`lower(to_address)`, '=', user.email.toLowerCase()).execute());
-		await count('rate_limits', trx.deleteFrom('rate_limits').where(sql<number>`strpos(lower(key), ${user.email.toLowerCase()})`, '>', 0).execute());
+		await count(
+			'programme_consultants',
+			trx.deleteFrom('programme_consultants').where('user_id', '=', userId).execute()
+		);
+		await count(
+			'invitations',
+			trx
+				.deleteFrom('invitations')
+				.where(sql`lower(email)`, '=', user.email.toLowerCase())
+				.execute()
+		);
+		await count(
+			'email_outbox',
+			trx
+				.deleteFrom('email_outbox')
+				.where(sql`lower(to_address)`, '=', user.email.toLowerCase())
+				.execute()
+		);
+		await count(
+			'rate_limits',
+			trx
+				.deleteFrom('rate_limits')
+				.where(sql<number>`strpos(lower(key), ${user.email.toLowerCase()})`, '>', 0)
+				.execute()
+		);
 
 		// What must be kept keeps the pseudonym instead of the address and the name, wherever they were copied.
 		const columns = await listTextColumns(trx, []);
@@ -99,7 +143,8 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 		// A very short name would match unrelated text (a syllable, an initial); it is only removed from the user row.
 		if (user.name.trim().length >= MIN_SWEPT_NAME_LENGTH) swaps.push([user.name.trim(), pseudonym.name]);
 		for (const [from, to] of swaps) {
-			for (const [table, rows] of Object.entries(await replaceEverywhere(trx, columns, from, to))) replaced[table] = (replaced[table] ?? 0) + rows;
+			for (const [table, rows] of Object.entries(await replaceEverywhere(trx, columns, from, to)))
+				replaced[table] = (replaced[table] ?? 0) + rows;
 		}
 
 		const now = new Date();
@@ -124,7 +169,14 @@ export async function deleteAccount(db: Kysely<DB>, userId: string, password: st
 			})
 			.where('id', '=', userId)
 			.execute();
-		await recordAudit(trx, { actorId: userId, action: 'user.deleted', entityType: 'user', entityId: userId, data: { removed, replaced }, ip });
+		await recordAudit(trx, {
+			actorId: userId,
+			action: 'user.deleted',
+			entityType: 'user',
+			entityId: userId,
+			data: { removed, replaced },
+			ip
+		});
 		return { pseudonym, removed, replaced };
 	});
 }

@@ -8,19 +8,42 @@ export type ExportSections = Record<string, unknown>;
 
 /** Drops secrets and binary columns (token hashes) from rows before they are written out. */
 function publicRows<T extends Record<string, unknown>>(rows: T[]): Record<string, unknown>[] {
-	return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key, value]) => !(value instanceof Uint8Array) && !/secret|hash/.test(key))));
+	return rows.map((row) =>
+		Object.fromEntries(
+			Object.entries(row).filter(([key, value]) => !(value instanceof Uint8Array) && !/secret|hash/.test(key))
+		)
+	);
 }
 
 export async function collectPersonalData(db: Executor, userId: string): Promise<ExportSections> {
 	const profile = await db
 		.selectFrom('users')
-		.select(['id', 'email', 'name', 'locale', 'time_zone', 'title', 'expertise', 'directory_listed', 'email_verified_at', 'is_operator', 'created_at', 'updated_at'])
+		.select([
+			'id',
+			'email',
+			'name',
+			'locale',
+			'time_zone',
+			'title',
+			'expertise',
+			'directory_listed',
+			'email_verified_at',
+			'is_operator',
+			'created_at',
+			'updated_at'
+		])
 		.where('id', '=', userId)
 		.executeTakeFirstOrThrow();
 	const memberships = await db
 		.selectFrom('memberships')
 		.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-		.select(['memberships.org_id', 'organizations.name_ko', 'organizations.name_en', 'memberships.role', 'memberships.created_at'])
+		.select([
+			'memberships.org_id',
+			'organizations.name_ko',
+			'organizations.name_en',
+			'memberships.role',
+			'memberships.created_at'
+		])
 		.where('memberships.user_id', '=', userId)
 		.execute();
 	const joinRequests = await db.selectFrom('join_requests').selectAll().where('user_id', '=', userId).execute();
@@ -37,7 +60,12 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 		.innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
 		.innerJoin('courses', 'courses.id', 'cohorts.course_id')
 		.selectAll('enrolments')
-		.select(['courses.title_ko as course_title_ko', 'courses.title_en as course_title_en', 'cohorts.label_ko as cohort_label_ko', 'cohorts.label_en as cohort_label_en'])
+		.select([
+			'courses.title_ko as course_title_ko',
+			'courses.title_en as course_title_en',
+			'cohorts.label_ko as cohort_label_ko',
+			'cohorts.label_en as cohort_label_en'
+		])
 		.where('enrolments.user_id', '=', userId)
 		.execute();
 	const certificates = await db
@@ -53,8 +81,18 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 		.where('enrolments.user_id', '=', userId)
 		.execute();
 	const irRegistrations = await db.selectFrom('ir_registrations').selectAll().where('user_id', '=', userId).execute();
-	const irChatMessages = await db.selectFrom('ir_chat_messages').select(['id', 'event_id', 'body', 'created_at', 'deleted_at']).where('user_id', '=', userId).orderBy('created_at').execute();
-	const irQuestions = await db.selectFrom('ir_questions').select(['id', 'event_id', 'body', 'status', 'votes', 'created_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+	const irChatMessages = await db
+		.selectFrom('ir_chat_messages')
+		.select(['id', 'event_id', 'body', 'created_at', 'deleted_at'])
+		.where('user_id', '=', userId)
+		.orderBy('created_at')
+		.execute();
+	const irQuestions = await db
+		.selectFrom('ir_questions')
+		.select(['id', 'event_id', 'body', 'status', 'votes', 'created_at'])
+		.where('user_id', '=', userId)
+		.orderBy('created_at')
+		.execute();
 	const irPollAnswers = await db
 		.selectFrom('ir_poll_answers as a')
 		.innerJoin('ir_polls as p', 'p.id', 'a.poll_id')
@@ -65,16 +103,49 @@ export async function collectPersonalData(db: Executor, userId: string): Promise
 		.execute();
 	const needs = await db.selectFrom('needs').selectAll().where('author_id', '=', userId).execute();
 	const needResponses = await db.selectFrom('need_responses').selectAll().where('author_id', '=', userId).execute();
-	const needMessages = await db.selectFrom('need_response_messages').selectAll().where('author_id', '=', userId).execute();
+	const needMessages = await db
+		.selectFrom('need_response_messages')
+		.selectAll()
+		.where('author_id', '=', userId)
+		.execute();
 	// Requests the person made, and consulting requests addressed to them in person.
-	const meetingRequests = await db.selectFrom('meeting_requests').selectAll().where((eb) => eb.or([eb('requester_id', '=', userId), eb('recipient_user_id', '=', userId)])).execute();
-	const notifications = await db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
-	const notificationPreferences = await db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).execute();
-	const sessions = await db.selectFrom('sessions').select(['id', 'created_at', 'expires_at', 'ip', 'user_agent']).where('user_id', '=', userId).execute();
-	const apiTokens = await db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('user_id', '=', userId).execute();
+	const meetingRequests = await db
+		.selectFrom('meeting_requests')
+		.selectAll()
+		.where((eb) => eb.or([eb('requester_id', '=', userId), eb('recipient_user_id', '=', userId)]))
+		.execute();
+	const notifications = await db
+		.selectFrom('notifications')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.orderBy('created_at')
+		.execute();
+	const notificationPreferences = await db
+		.selectFrom('notification_preferences')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.execute();
+	const sessions = await db
+		.selectFrom('sessions')
+		.select(['id', 'created_at', 'expires_at', 'ip', 'user_agent'])
+		.where('user_id', '=', userId)
+		.execute();
+	const apiTokens = await db
+		.selectFrom('api_tokens')
+		.select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+		.where('user_id', '=', userId)
+		.execute();
 	// Second factors without their secrets: whether TOTP is on, the passkeys by name, the devices seen.
-	const passkeys = await db.selectFrom('passkeys').select(['name', 'created_at', 'last_used_at']).where('user_id', '=', userId).execute();
-	const knownDevices = await db.selectFrom('known_devices').select(['device', 'first_seen_at', 'last_seen_at']).where('user_id', '=', userId).execute();
+	const passkeys = await db
+		.selectFrom('passkeys')
+		.select(['name', 'created_at', 'last_used_at'])
+		.where('user_id', '=', userId)
+		.execute();
+	const knownDevices = await db
+		.selectFrom('known_devices')
+		.select(['device', 'first_seen_at', 'last_seen_at'])
+		.where('user_id', '=', userId)
+		.execute();
 	const totp = await db.selectFrom('users').select('totp_enabled_at').where('id', '=', userId).executeTakeFirst();
 	const consents = await consentRepository.listConsentHistory(db, userId);
 	return {

@@ -32,14 +32,21 @@ export async function runRetention(db: Kysely<DB>, now: Date, settings: Retentio
 			.where('accepted_at', 'is', null)
 			.where('expires_at', '<', before(INVITATION_KEEP_DAYS))
 			.executeTakeFirst();
-		const throttles = await trx.deleteFrom('rate_limits').where('window_start', '<', new Date(now.getTime() - RATE_LIMIT_KEEP_MS)).executeTakeFirst();
+		const throttles = await trx
+			.deleteFrom('rate_limits')
+			.where('window_start', '<', new Date(now.getTime() - RATE_LIMIT_KEEP_MS))
+			.executeTakeFirst();
 		const chat = await trx
 			.deleteFrom('ir_chat_messages')
 			.where('event_id', 'in', (eb) =>
 				eb
 					.selectFrom('ir_events')
 					.select('id')
-					.where(sql<Date>`starts_at + make_interval(mins => duration_minutes)`, '<', before(settings.irChatRetentionDays))
+					.where(
+						sql<Date>`starts_at + make_interval(mins => duration_minutes)`,
+						'<',
+						before(settings.irChatRetentionDays)
+					)
 			)
 			.executeTakeFirst();
 		const removed = {
@@ -50,8 +57,18 @@ export async function runRetention(db: Kysely<DB>, now: Date, settings: Retentio
 			rate_limits: Number(throttles.numDeletedRows),
 			ir_chat_messages: Number(chat.numDeletedRows)
 		};
-		const run = await trx.insertInto('privacy_retention_runs').values({ ran_at: now, removed: JSON.stringify(removed) }).returning('id').executeTakeFirstOrThrow();
-		await recordAudit(trx, { actorId: null, action: 'privacy.retention_run', entityType: 'privacy_retention_run', entityId: String(run.id), data: removed });
+		const run = await trx
+			.insertInto('privacy_retention_runs')
+			.values({ ran_at: now, removed: JSON.stringify(removed) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordAudit(trx, {
+			actorId: null,
+			action: 'privacy.retention_run',
+			entityType: 'privacy_retention_run',
+			entityId: String(run.id),
+			data: removed
+		});
 		return removed;
 	});
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import * as m from '$lib/paraglide/messages';
 import { text } from '$lib/server/http/text';
 
-const checkbox = z.literal('on').optional().transform((v) => v === 'on');
+const checkbox = z
+	.literal('on')
+	.optional()
+	.transform((v) => v === 'on');
 
 export const optionalConsentsSchema = z.object({ consent_marketing: checkbox, consent_listing: checkbox });
 

@@ -4,5 +4,9 @@ import { OUTBOX_BODY_DAYS } from './retention';
 
 export function personalDataSettings() {
 	const config = readConfig();
-	return { irChatRetentionDays: config.IR_CHAT_RETENTION_DAYS, recordingRetentionDays: config.RECORDING_RETENTION_DAYS, outboxBodyDays: OUTBOX_BODY_DAYS };
+	return {
+		irChatRetentionDays: config.IR_CHAT_RETENTION_DAYS,
+		recordingRetentionDays: config.RECORDING_RETENTION_DAYS,
+		outboxBodyDays: OUTBOX_BODY_DAYS
+	};
 }

@@ -23,15 +23,24 @@ export function listTextColumns(db: Executor, skipTables: string[]) {
 }
 
 /** Replaces `from` by `to` in every listed column; returns how many rows changed per table. */
-export async function replaceEverywhere(db: Executor, columns: Column[], from: string, to: string): Promise<Record<string, number>> {
+export async function replaceEverywhere(
+	db: Executor,
+	columns: Column[],
+	from: string,
+	to: string
+): Promise<Record<string, number>> {
 	const changed: Record<string, number> = {};
 	for (const { table_name, column_name, data_type } of columns) {
 		const column = sql.ref(column_name);
 		const table = sql.table(table_name);
 		const result =
 			data_type === 'jsonb'
-				? await sql`update ${table} set ${column} = replace(${column}::text, ${jsonText(from)}, ${jsonText(to)})::jsonb where strpos(${column}::text, ${jsonText(from)}) > 0`.execute(db)
-				: await sql`update ${table} set ${column} = replace(${column}, ${from}, ${to}) where strpos(${column}, ${from}) > 0`.execute(db);
+				? await sql`update ${table} set ${column} = replace(${column}::text, ${jsonText(from)}, ${jsonText(to)})::jsonb where strpos(${column}::text, ${jsonText(from)}) > 0`.execute(
+						db
+					)
+				: await sql`update ${table} set ${column} = replace(${column}, ${from}, ${to}) where strpos(${column}, ${from}) > 0`.execute(
+						db
+					);
 		const rows = Number(result.numAffectedRows ?? 0);
 		if (rows > 0) changed[table_name] = (changed[table_name] ?? 0) + rows;
 	}

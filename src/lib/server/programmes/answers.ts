@@ -7,12 +7,17 @@ export const ANSWER_FILE_MAX_BYTES = 10 * MB;
 /** The answers a question list accepts: known text questions only, trimmed; files are stored apart. */
 export function keepKnownAnswers(questions: Question[], answers: Record<string, string>): Record<string, string> {
 	const kept: Record<string, string> = {};
-	for (const q of questions) if (q.kind !== 'file' && typeof answers[q.id] === 'string') kept[q.id] = answers[q.id].trim();
+	for (const q of questions)
+		if (q.kind !== 'file' && typeof answers[q.id] === 'string') kept[q.id] = answers[q.id].trim();
 	return kept;
 }
 
 /** The first question whose answer is missing (when required) or of the wrong type, or null. */
-export function firstAnswerProblem(questions: Question[], answers: Record<string, string>, fileQuestionIds: Set<string>): Question | null {
+export function firstAnswerProblem(
+	questions: Question[],
+	answers: Record<string, string>,
+	fileQuestionIds: Set<string>
+): Question | null {
 	for (const q of questions) {
 		if (q.kind === 'file') {
 			if (q.required && !fileQuestionIds.has(q.id)) return q;

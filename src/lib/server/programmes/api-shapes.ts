@@ -26,15 +26,33 @@ export const callSchema = callSummarySchema
 		description: names,
 		voucherAmountKrw: z.number().int(),
 		programmeEndsAt: z.iso.datetime(),
-		eligibility: z.record(z.string(), z.unknown()).describe('Rules checked automatically: orgKinds, verifiedOnly, regions, minMfdsStage, minEmployees, maxEmployees, notSelectedInProgramme'),
-		questions: z.array(z.object({ id: z.string(), kind: z.enum(QUESTION_KINDS), label: names, required: z.boolean(), options: z.array(z.string()).optional() })),
+		eligibility: z
+			.record(z.string(), z.unknown())
+			.describe(
+				'Rules checked automatically: orgKinds, verifiedOnly, regions, minMfdsStage, minEmployees, maxEmployees, notSelectedInProgramme'
+			),
+		questions: z.array(
+			z.object({
+				id: z.string(),
+				kind: z.enum(QUESTION_KINDS),
+				label: names,
+				required: z.boolean(),
+				options: z.array(z.string()).optional()
+			})
+		),
 		rubric: z.array(z.object({ id: z.string(), label: names, weight: z.number().int() })),
 		selected: z.array(z.object({ slug: z.string(), name: names }))
 	})
 	.meta({ id: 'ProgrammeCall' });
 
 export const applicationSchema = z
-	.object({ id: z.uuid(), callId: z.uuid(), organisationId: z.uuid(), status: z.enum(APPLICATION_STATUSES), submittedAt: z.iso.datetime().nullable() })
+	.object({
+		id: z.uuid(),
+		callId: z.uuid(),
+		organisationId: z.uuid(),
+		status: z.enum(APPLICATION_STATUSES),
+		submittedAt: z.iso.datetime().nullable()
+	})
 	.meta({ id: 'ProgrammeApplication' });
 
 type CallListRow = Awaited<ReturnType<typeof listCalls>>[number];
@@ -71,12 +89,24 @@ export function callJson(view: Awaited<ReturnType<typeof readCall>>) {
 		voucherAmountKrw: call.voucher_amount_krw,
 		programmeEndsAt: call.programme_ends_at.toISOString(),
 		eligibility: call.eligibility,
-		questions: call.questions.map((q) => ({ id: q.id, kind: q.kind, label: { ko: q.label_ko, en: q.label_en }, required: q.required, ...(q.options ? { options: q.options } : {}) })),
+		questions: call.questions.map((q) => ({
+			id: q.id,
+			kind: q.kind,
+			label: { ko: q.label_ko, en: q.label_en },
+			required: q.required,
+			...(q.options ? { options: q.options } : {})
+		})),
 		rubric: call.rubric.map((c) => ({ id: c.id, label: { ko: c.label_ko, en: c.label_en }, weight: c.weight })),
 		selected: view.selected.map((s) => ({ slug: s.slug, name: { ko: s.name_ko, en: s.name_en } }))
 	};
 }
 
 export function applicationJson(a: ProgrammeApplicationRow) {
-	return { id: a.id, callId: a.call_id, organisationId: a.organisation_id, status: a.status, submittedAt: a.submitted_at ? a.submitted_at.toISOString() : null };
+	return {
+		id: a.id,
+		callId: a.call_id,
+		organisationId: a.organisation_id,
+		status: a.status,
+		submittedAt: a.submitted_at ? a.submitted_at.toISOString() : null
+	};
 }

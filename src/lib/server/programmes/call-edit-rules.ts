@@ -24,12 +24,38 @@ export type CallTerms = {
 	rubric: Criterion[];
 };
 
-export type LockedField = 'programme_key' | 'org_id' | 'title_ko' | 'title_en' | 'field_term_id' | 'region' | 'voucher_amount_krw' | 'opens_at' | 'eligibility' | 'questions' | 'rubric';
+export type LockedField =
+	| 'programme_key'
+	| 'org_id'
+	| 'title_ko'
+	| 'title_en'
+	| 'field_term_id'
+	| 'region'
+	| 'voucher_amount_krw'
+	| 'opens_at'
+	| 'eligibility'
+	| 'questions'
+	| 'rubric';
 export type EditRefusal =
 	| { rule: 'locked'; field: LockedField }
-	| { rule: 'closes_earlier' | 'closes_after_close' | 'places_down' | 'ends_earlier'; field: 'closes_at' | 'places' | 'programme_ends_at' };
+	| {
+			rule: 'closes_earlier' | 'closes_after_close' | 'places_down' | 'ends_earlier';
+			field: 'closes_at' | 'places' | 'programme_ends_at';
+	  };
 
-const LOCKED: LockedField[] = ['programme_key', 'org_id', 'title_ko', 'title_en', 'field_term_id', 'region', 'voucher_amount_krw', 'opens_at', 'eligibility', 'questions', 'rubric'];
+const LOCKED: LockedField[] = [
+	'programme_key',
+	'org_id',
+	'title_ko',
+	'title_en',
+	'field_term_id',
+	'region',
+	'voucher_amount_krw',
+	'opens_at',
+	'eligibility',
+	'questions',
+	'rubric'
+];
 
 /** Forms speak whole minutes: a time is unchanged when it names the same minute. */
 export const minute = (d: Date) => Math.floor(d.getTime() / 60_000);
@@ -48,7 +74,8 @@ export function normalEligibility(e: Eligibility): Required<Eligibility> {
 }
 
 // Ids follow the form's row numbers; what an applicant meets is the content and its order.
-const questionContent = (qs: Question[]) => qs.map((q) => [q.kind, q.label_ko, q.label_en, q.required, q.options ?? []]);
+const questionContent = (qs: Question[]) =>
+	qs.map((q) => [q.kind, q.label_ko, q.label_en, q.required, q.options ?? []]);
 const rubricContent = (cs: Criterion[]) => cs.map((c) => [c.label_ko, c.label_en, c.weight]);
 
 function same(field: LockedField, before: CallTerms, after: CallTerms): boolean {
@@ -56,7 +83,9 @@ function same(field: LockedField, before: CallTerms, after: CallTerms): boolean 
 		case 'opens_at':
 			return minute(before.opens_at) === minute(after.opens_at);
 		case 'eligibility':
-			return JSON.stringify(normalEligibility(before.eligibility)) === JSON.stringify(normalEligibility(after.eligibility));
+			return (
+				JSON.stringify(normalEligibility(before.eligibility)) === JSON.stringify(normalEligibility(after.eligibility))
+			);
 		case 'questions':
 			return JSON.stringify(questionContent(before.questions)) === JSON.stringify(questionContent(after.questions));
 		case 'rubric':
@@ -85,7 +114,8 @@ export function findRefusedChange(before: CallTerms, after: CallTerms, now: Date
 		if (now >= before.closes_at) return { rule: 'closes_after_close', field: 'closes_at' };
 		if (minute(after.closes_at) < minute(before.closes_at)) return { rule: 'closes_earlier', field: 'closes_at' };
 	}
-	if (changed.has('programme_ends_at') && minute(after.programme_ends_at) < minute(before.programme_ends_at)) return { rule: 'ends_earlier', field: 'programme_ends_at' };
+	if (changed.has('programme_ends_at') && minute(after.programme_ends_at) < minute(before.programme_ends_at))
+		return { rule: 'ends_earlier', field: 'programme_ends_at' };
 	if (after.places < before.places) return { rule: 'places_down', field: 'places' };
 	return null;
 }

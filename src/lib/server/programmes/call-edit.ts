@@ -41,13 +41,21 @@ export function termsOfCall(call: ProgrammeCallRow): CallTerms {
 
 const JSON_COLUMNS = new Set(['eligibility', 'questions', 'rubric']);
 
-export async function editCall(db: Kysely<DB>, actor: Actor, callId: string, input: CallFormInput, form: { questions: Question[]; rubric: Criterion[] }, context: Context) {
+export async function editCall(
+	db: Kysely<DB>,
+	actor: Actor,
+	callId: string,
+	input: CallFormInput,
+	form: { questions: Question[]; rubric: Criterion[] },
+	context: Context
+) {
 	return db.transaction().execute(async (trx) => {
 		// One edit at a time, and not in the middle of a selection or a submission.
 		const call = await programmeRepository.lockCall(trx, callId);
 		if (!call) throw new NotFoundError();
 		await requireCallManager(trx, actor, call);
-		if (input.orgId !== call.org_id && !(await listManagedAgencies(trx, actor)).some((a) => a.id === input.orgId)) throw new NotCallManagerError();
+		if (input.orgId !== call.org_id && !(await listManagedAgencies(trx, actor)).some((a) => a.id === input.orgId))
+			throw new NotCallManagerError();
 		// The database's clock, like the deadline check of a submission.
 		const now = (await sql<{ now: Date }>`select now() as now`.execute(trx)).rows[0].now;
 		const before = termsOfCall(call);
@@ -57,17 +65,32 @@ export async function editCall(db: Kysely<DB>, actor: Actor, callId: string, inp
 
 		const changed = changedFields(before, after);
 		if (changed.length) {
-			const values = Object.fromEntries(changed.map((key) => [key, JSON_COLUMNS.has(key) ? JSON.stringify(after[key]) : after[key]]));
-			await trx.updateTable('programme_calls').set({ ...values, updated_at: new Date() }).where('id', '=', callId).execute();
+			const values = Object.fromEntries(
+				changed.map((key) => [key, JSON_COLUMNS.has(key) ? JSON.stringify(after[key]) : after[key]])
+			);
+			await trx
+				.updateTable('programme_calls')
+				.set({ ...values, updated_at: new Date() })
+				.where('id', '=', callId)
+				.execute();
 		}
-		const reviewers = await replaceReviewers(trx, callId, await resolveReviewers(trx, splitEmails(input.reviewer_emails)));
+		const reviewers = await replaceReviewers(
+			trx,
+			callId,
+			await resolveReviewers(trx, splitEmails(input.reviewer_emails))
+		);
 		const extended = isDeadlineExtension(before, after, now);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'programme_call.updated',
 			entityType: 'programme_call',
 			entityId: callId,
-			data: { changed, reviewersAdded: reviewers.added, reviewersRemoved: reviewers.removed, ...(extended ? { closesAt: [before.closes_at.toISOString(), after.closes_at.toISOString()] } : {}) },
+			data: {
+				changed,
+				reviewersAdded: reviewers.added,
+				reviewersRemoved: reviewers.removed,
+				...(extended ? { closesAt: [before.closes_at.toISOString(), after.closes_at.toISOString()] } : {})
+			},
 			ip: context.ip
 		});
 		const notified = extended ? await notifyDeadlineExtended(trx, call, after.closes_at, context) : 0;
@@ -80,8 +103,17 @@ async function replaceReviewers(trx: Transaction<DB>, callId: string, wanted: { 
 	const wantedIds = wanted.map((r) => r.id);
 	const added = wantedIds.filter((id) => !current.includes(id));
 	const removed = current.filter((id) => !wantedIds.includes(id));
-	if (removed.length) await trx.deleteFrom('programme_call_reviewers').where('call_id', '=', callId).where('user_id', 'in', removed).execute();
-	if (added.length) await trx.insertInto('programme_call_reviewers').values(added.map((user_id) => ({ call_id: callId, user_id }))).execute();
+	if (removed.length)
+		await trx
+			.deleteFrom('programme_call_reviewers')
+			.where('call_id', '=', callId)
+			.where('user_id', 'in', removed)
+			.execute();
+	if (added.length)
+		await trx
+			.insertInto('programme_call_reviewers')
+			.values(added.map((user_id) => ({ call_id: callId, user_id })))
+			.execute();
 	return { added, removed };
 }
 
@@ -92,7 +124,12 @@ function seoulClock(instant: Date): string {
 }
 
 /** Owners and admins of every organisation with a draft or a submitted application, once each. */
-async function notifyDeadlineExtended(trx: Transaction<DB>, call: ProgrammeCallRow, closesAt: Date, context: Context): Promise<number> {
+async function notifyDeadlineExtended(
+	trx: Transaction<DB>,
+	call: ProgrammeCallRow,
+	closesAt: Date,
+	context: Context
+): Promise<number> {
 	const recipients = await trx
 		.selectFrom('programme_applications as a')
 		.innerJoin('memberships as m', 'm.org_id', 'a.organisation_id')
@@ -103,6 +140,13 @@ async function notifyDeadlineExtended(trx: Transaction<DB>, call: ProgrammeCallR
 		.where('m.role', 'in', ['owner', 'admin'])
 		.execute();
 	const params = { title: call.title_ko, title_en: call.title_en, closes: seoulClock(closesAt) };
-	for (const { user_id } of recipients) await notifyUser(trx, { userId: user_id, kind: 'programmes_deadline_extended', params, link: `/programmes/${call.id}`, origin: context.origin });
+	for (const { user_id } of recipients)
+		await notifyUser(trx, {
+			userId: user_id,
+			kind: 'programmes_deadline_extended',
+			params,
+			link: `/programmes/${call.id}`,
+			origin: context.origin
+		});
 	return recipients.length;
 }

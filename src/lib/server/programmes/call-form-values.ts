@@ -36,10 +36,20 @@ export function callFormValues(call: ProgrammeCallRow, reviewerEmails: string[])
 		reviewer_emails: reviewerEmails.join(', ')
 	};
 	call.questions.slice(0, QUESTION_ROWS).forEach((q, i) => {
-		Object.assign(values, { [`q${i}_kind`]: q.kind, [`q${i}_label_ko`]: q.label_ko, [`q${i}_label_en`]: q.label_en, [`q${i}_options`]: (q.options ?? []).join(', '), [`q${i}_required`]: q.required ? 'on' : '' });
+		Object.assign(values, {
+			[`q${i}_kind`]: q.kind,
+			[`q${i}_label_ko`]: q.label_ko,
+			[`q${i}_label_en`]: q.label_en,
+			[`q${i}_options`]: (q.options ?? []).join(', '),
+			[`q${i}_required`]: q.required ? 'on' : ''
+		});
 	});
 	call.rubric.slice(0, CRITERION_ROWS).forEach((c, i) => {
-		Object.assign(values, { [`r${i}_label_ko`]: c.label_ko, [`r${i}_label_en`]: c.label_en, [`r${i}_weight`]: String(c.weight) });
+		Object.assign(values, {
+			[`r${i}_label_ko`]: c.label_ko,
+			[`r${i}_label_en`]: c.label_en,
+			[`r${i}_weight`]: String(c.weight)
+		});
 	});
 	return values;
 }

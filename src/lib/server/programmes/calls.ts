@@ -16,7 +16,14 @@ export type { Context };
 
 /** Reviewer e-mails as typed (comma, space or newline separated), each one an existing account. */
 export function splitEmails(value: string): string[] {
-	return [...new Set(value.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+	return [
+		...new Set(
+			value
+				.split(/[\s,;]+/)
+				.map((e) => e.trim().toLowerCase())
+				.filter(Boolean)
+		)
+	];
 }
 
 /** The eligibility rules as the call form states them. */
@@ -24,7 +31,10 @@ export function eligibilityFromForm(input: CallFormInput): Eligibility {
 	return {
 		orgKinds: input.org_kinds,
 		verifiedOnly: input.verified_only,
-		regions: input.regions.split(',').map((r) => r.trim()).filter(Boolean),
+		regions: input.regions
+			.split(',')
+			.map((r) => r.trim())
+			.filter(Boolean),
 		minMfdsStage: input.min_mfds_stage,
 		minEmployees: input.min_employees,
 		maxEmployees: input.max_employees,
@@ -34,7 +44,14 @@ export function eligibilityFromForm(input: CallFormInput): Eligibility {
 
 /** The accounts behind the typed reviewer e-mails; an unknown one is named in the refusal. */
 export async function resolveReviewers(db: Executor, emails: string[]) {
-	const reviewers = emails.length ? await db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).where('disabled_at', 'is', null).execute() : [];
+	const reviewers = emails.length
+		? await db
+				.selectFrom('users')
+				.select(['id', 'email'])
+				.where('email', 'in', emails)
+				.where('disabled_at', 'is', null)
+				.execute()
+		: [];
 	const missing = emails.find((e) => !reviewers.some((r) => r.email.toLowerCase() === e));
 	if (missing) throw new DomainError('validation_failed', 400, { field: 'reviewer_emails', email: missing });
 	return reviewers;
@@ -63,7 +80,13 @@ export function termsOfForm(input: CallFormInput, form: { questions: Question[];
 	};
 }
 
-export async function createCall(db: Kysely<DB>, actor: Actor, input: CallFormInput, form: { questions: Question[]; rubric: Criterion[] }, context: Context) {
+export async function createCall(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: CallFormInput,
+	form: { questions: Question[]; rubric: Criterion[] },
+	context: Context
+) {
 	const agencies = await listManagedAgencies(db, actor);
 	if (!agencies.some((a) => a.id === input.orgId)) throw new NotCallManagerError();
 	const emails = splitEmails(input.reviewer_emails);
@@ -77,8 +100,19 @@ export async function createCall(db: Kysely<DB>, actor: Actor, input: CallFormIn
 			rubric: JSON.stringify(terms.rubric),
 			created_by: actor.id
 		});
-		if (reviewers.length) await trx.insertInto('programme_call_reviewers').values(reviewers.map((r) => ({ call_id: call.id, user_id: r.id }))).execute();
-		await recordAudit(trx, { actorId: actor.id, action: 'programme_call.created', entityType: 'programme_call', entityId: call.id, data: { orgId: input.orgId, places: input.places, reviewers: reviewers.length }, ip: context.ip });
+		if (reviewers.length)
+			await trx
+				.insertInto('programme_call_reviewers')
+				.values(reviewers.map((r) => ({ call_id: call.id, user_id: r.id })))
+				.execute();
+		await recordAudit(trx, {
+			actorId: actor.id,
+			action: 'programme_call.created',
+			entityType: 'programme_call',
+			entityId: call.id,
+			data: { orgId: input.orgId, places: input.places, reviewers: reviewers.length },
+			ip: context.ip
+		});
 		return call;
 	});
 }

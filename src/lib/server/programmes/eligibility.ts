@@ -27,10 +27,14 @@ export function brokenRules(rules: Eligibility, facts: OrgFacts): EligibilityRul
 	if (rules.orgKinds?.length && !rules.orgKinds.includes(facts.kind)) broken.push('org_kind');
 	if (rules.verifiedOnly && facts.status !== 'verified') broken.push('verified');
 	if (rules.regions?.length && !rules.regions.includes(facts.region)) broken.push('region');
-	if (rules.minMfdsStage && STAGE_ORDER[facts.bestMfdsStage] < STAGE_ORDER[rules.minMfdsStage]) broken.push('regulatory_stage');
+	if (rules.minMfdsStage && STAGE_ORDER[facts.bestMfdsStage] < STAGE_ORDER[rules.minMfdsStage])
+		broken.push('regulatory_stage');
 	if (rules.minEmployees != null || rules.maxEmployees != null) {
 		const bounds = facts.employeeRange ? EMPLOYEE_BOUNDS[facts.employeeRange] : undefined;
-		const fits = bounds !== undefined && bounds[0] >= (rules.minEmployees ?? 0) && bounds[1] <= (rules.maxEmployees ?? Number.POSITIVE_INFINITY);
+		const fits =
+			bounds !== undefined &&
+			bounds[0] >= (rules.minEmployees ?? 0) &&
+			bounds[1] <= (rules.maxEmployees ?? Number.POSITIVE_INFINITY);
 		if (!fits) broken.push('employee_count');
 	}
 	if (rules.notSelectedInProgramme && facts.selectedInProgramme) broken.push('already_selected');
@@ -38,9 +42,16 @@ export function brokenRules(rules: Eligibility, facts: OrgFacts): EligibilityRul
 }
 
 export async function loadOrgFacts(db: Executor, orgId: string, call: ProgrammeCallRow): Promise<OrgFacts> {
-	const org = await db.selectFrom('organizations').select(['kind', 'status', 'region', 'employee_range']).where('id', '=', orgId).executeTakeFirstOrThrow();
+	const org = await db
+		.selectFrom('organizations')
+		.select(['kind', 'status', 'region', 'employee_range'])
+		.where('id', '=', orgId)
+		.executeTakeFirstOrThrow();
 	const products = await db.selectFrom('products').select('mfds_status').where('org_id', '=', orgId).execute();
-	const best = products.reduce<MfdsStage>((top, p) => (STAGE_ORDER[p.mfds_status as MfdsStage] > STAGE_ORDER[top] ? (p.mfds_status as MfdsStage) : top), 'none');
+	const best = products.reduce<MfdsStage>(
+		(top, p) => (STAGE_ORDER[p.mfds_status as MfdsStage] > STAGE_ORDER[top] ? (p.mfds_status as MfdsStage) : top),
+		'none'
+	);
 	const selected = await db
 		.selectFrom('programme_applications as a')
 		.innerJoin('programme_calls as c', 'c.id', 'a.call_id')
@@ -50,9 +61,20 @@ export async function loadOrgFacts(db: Executor, orgId: string, call: ProgrammeC
 		.where('c.programme_key', '=', call.programme_key)
 		.where('c.id', '<>', call.id)
 		.executeTakeFirst();
-	return { kind: org.kind, status: org.status, region: org.region, employeeRange: org.employee_range, bestMfdsStage: best, selectedInProgramme: selected !== undefined };
+	return {
+		kind: org.kind,
+		status: org.status,
+		region: org.region,
+		employeeRange: org.employee_range,
+		bestMfdsStage: best,
+		selectedInProgramme: selected !== undefined
+	};
 }
 
-export async function checkEligibility(db: Executor, orgId: string, call: ProgrammeCallRow): Promise<EligibilityRule[]> {
+export async function checkEligibility(
+	db: Executor,
+	orgId: string,
+	call: ProgrammeCallRow
+): Promise<EligibilityRule[]> {
 	return brokenRules(call.eligibility, await loadOrgFacts(db, orgId, call));
 }

@@ -7,7 +7,12 @@ import { uploadResponse } from '../uploads/service';
 import { isCallManager, isMemberOf } from './access';
 import * as programmeRepository from './repository';
 
-export async function downloadApplicationFile(db: Executor, actor: Actor, callId: string, uploadId: string): Promise<Response> {
+export async function downloadApplicationFile(
+	db: Executor,
+	actor: Actor,
+	callId: string,
+	uploadId: string
+): Promise<Response> {
 	const link = await db
 		.selectFrom('programme_application_files as f')
 		.innerJoin('programme_applications as a', 'a.id', 'f.application_id')
@@ -20,7 +25,13 @@ export async function downloadApplicationFile(db: Executor, actor: Actor, callId
 	if (await isMemberOf(db, actor.id, link.organisation_id)) return uploadResponse(db, uploadId);
 	if (link.status === 'draft') throw new NotFoundError();
 	if (await isCallManager(db, actor, call)) return uploadResponse(db, uploadId);
-	const declaration = await db.selectFrom('programme_conflicts').select('conflicted').where('application_id', '=', link.id).where('reviewer_id', '=', actor.id).executeTakeFirst();
-	if (declaration && !declaration.conflicted && (await programmeRepository.isReviewer(db, callId, actor.id))) return uploadResponse(db, uploadId);
+	const declaration = await db
+		.selectFrom('programme_conflicts')
+		.select('conflicted')
+		.where('application_id', '=', link.id)
+		.where('reviewer_id', '=', actor.id)
+		.executeTakeFirst();
+	if (declaration && !declaration.conflicted && (await programmeRepository.isReviewer(db, callId, actor.id)))
+		return uploadResponse(db, uploadId);
 	throw new NotFoundError();
 }

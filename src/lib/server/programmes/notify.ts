@@ -6,8 +6,25 @@ import { notifyUser } from '../notify/service';
 import type { Context } from './calls';
 import type { ProgrammesNotificationKind } from './notifications';
 
-export async function notifyApplicant(trx: Transaction<DB>, application: ProgrammeApplicationRow, call: ProgrammeCallRow, kind: ProgrammesNotificationKind, context: Context) {
-	const admins = await trx.selectFrom('memberships').select('user_id').where('org_id', '=', application.organisation_id).where('role', 'in', ['owner', 'admin']).execute();
-	const params = { title: call.title_ko, title_en: call.title_en, reason: application.decision_reason ?? '', position: String(application.reserve_position ?? '') };
-	for (const { user_id } of admins) await notifyUser(trx, { userId: user_id, kind, params, link: `/programmes/${call.id}`, origin: context.origin });
+export async function notifyApplicant(
+	trx: Transaction<DB>,
+	application: ProgrammeApplicationRow,
+	call: ProgrammeCallRow,
+	kind: ProgrammesNotificationKind,
+	context: Context
+) {
+	const admins = await trx
+		.selectFrom('memberships')
+		.select('user_id')
+		.where('org_id', '=', application.organisation_id)
+		.where('role', 'in', ['owner', 'admin'])
+		.execute();
+	const params = {
+		title: call.title_ko,
+		title_en: call.title_en,
+		reason: application.decision_reason ?? '',
+		position: String(application.reserve_position ?? '')
+	};
+	for (const { user_id } of admins)
+		await notifyUser(trx, { userId: user_id, kind, params, link: `/programmes/${call.id}`, origin: context.origin });
 }

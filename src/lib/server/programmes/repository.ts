@@ -25,20 +25,50 @@ export async function listCalls(db: Executor, filter: CallFilter) {
 		.selectFrom('programme_calls as c')
 		.innerJoin('organizations as o', 'o.id', 'c.org_id')
 		.leftJoin('taxonomy_terms as t', 't.id', 'c.field_term_id')
-		.select(['c.id', 'c.title_ko', 'c.title_en', 'c.region', 'c.places', 'c.budget_krw', 'c.opens_at', 'c.closes_at', 'o.name_ko as org_name_ko', 'o.name_en as org_name_en', 't.name_ko as field_ko', 't.name_en as field_en'])
+		.select([
+			'c.id',
+			'c.title_ko',
+			'c.title_en',
+			'c.region',
+			'c.places',
+			'c.budget_krw',
+			'c.opens_at',
+			'c.closes_at',
+			'o.name_ko as org_name_ko',
+			'o.name_en as org_name_en',
+			't.name_ko as field_ko',
+			't.name_en as field_en'
+		])
 		.select(sql<boolean>`now() >= c.opens_at and now() < c.closes_at`.as('is_open'))
 		.select(sql<boolean>`now() < c.opens_at`.as('is_upcoming'));
 	if (filter.field) query = query.where('c.field_term_id', '=', filter.field);
 	if (filter.region) query = query.where('c.region', '=', filter.region);
-	return query.orderBy(sql`c.closes_at < now()`).orderBy('c.closes_at', 'asc').limit(200).execute();
+	return query
+		.orderBy(sql`c.closes_at < now()`)
+		.orderBy('c.closes_at', 'asc')
+		.limit(200)
+		.execute();
 }
 
 export async function listCallRegions(db: Executor) {
-	return (await db.selectFrom('programme_calls').select('region').distinct().where('region', '<>', '').orderBy('region').execute()).map((r) => r.region);
+	return (
+		await db
+			.selectFrom('programme_calls')
+			.select('region')
+			.distinct()
+			.where('region', '<>', '')
+			.orderBy('region')
+			.execute()
+	).map((r) => r.region);
 }
 
 export async function listCallFields(db: Executor) {
-	return db.selectFrom('taxonomy_terms').select(['id', 'name_ko', 'name_en']).where('vocabulary', '=', 'field').orderBy('sort_order').execute();
+	return db
+		.selectFrom('taxonomy_terms')
+		.select(['id', 'name_ko', 'name_en'])
+		.where('vocabulary', '=', 'field')
+		.orderBy('sort_order')
+		.execute();
 }
 
 export async function findApplication(db: Executor, id: string) {
@@ -46,7 +76,12 @@ export async function findApplication(db: Executor, id: string) {
 }
 
 export async function findApplicationFor(db: Executor, callId: string, orgId: string) {
-	return db.selectFrom('programme_applications').selectAll().where('call_id', '=', callId).where('organisation_id', '=', orgId).executeTakeFirst();
+	return db
+		.selectFrom('programme_applications')
+		.selectAll()
+		.where('call_id', '=', callId)
+		.where('organisation_id', '=', orgId)
+		.executeTakeFirst();
 }
 
 export async function listApplicationFiles(db: Executor, applicationId: string) {
@@ -63,7 +98,18 @@ export async function listCallApplications(db: Executor, callId: string, statuse
 	return db
 		.selectFrom('programme_applications as a')
 		.innerJoin('organizations as o', 'o.id', 'a.organisation_id')
-		.select(['a.id', 'a.status', 'a.organisation_id', 'a.submitted_at', 'a.decided_at', 'a.reserve_position', 'a.decision_reason', 'o.name_ko', 'o.name_en', 'o.slug'])
+		.select([
+			'a.id',
+			'a.status',
+			'a.organisation_id',
+			'a.submitted_at',
+			'a.decided_at',
+			'a.reserve_position',
+			'a.decision_reason',
+			'o.name_ko',
+			'o.name_en',
+			'o.slug'
+		])
 		.where('a.call_id', '=', callId)
 		.where('a.status', 'in', statuses)
 		.orderBy('a.submitted_at')
@@ -72,17 +118,33 @@ export async function listCallApplications(db: Executor, callId: string, statuse
 }
 
 export async function countSelected(db: Executor, callId: string): Promise<number> {
-	const row = await db.selectFrom('programme_applications').select((eb) => eb.fn.countAll<number>().as('n')).where('call_id', '=', callId).where('status', '=', 'selected').executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('programme_applications')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('call_id', '=', callId)
+		.where('status', '=', 'selected')
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
 export async function nextReservePosition(db: Executor, callId: string): Promise<number> {
-	const row = await db.selectFrom('programme_applications').select((eb) => eb.fn.max('reserve_position').as('top')).where('call_id', '=', callId).executeTakeFirst();
+	const row = await db
+		.selectFrom('programme_applications')
+		.select((eb) => eb.fn.max('reserve_position').as('top'))
+		.where('call_id', '=', callId)
+		.executeTakeFirst();
 	return Number(row?.top ?? 0) + 1;
 }
 
 export async function reserveHead(db: Executor, callId: string) {
-	return db.selectFrom('programme_applications').selectAll().where('call_id', '=', callId).where('status', '=', 'reserve').orderBy('reserve_position').limit(1).executeTakeFirst();
+	return db
+		.selectFrom('programme_applications')
+		.selectAll()
+		.where('call_id', '=', callId)
+		.where('status', '=', 'reserve')
+		.orderBy('reserve_position')
+		.limit(1)
+		.executeTakeFirst();
 }
 
 /** The organisations' calls a company has been selected for, for its directory profile. */
@@ -98,9 +160,22 @@ export async function listSelectionsOf(db: Executor, orgId: string) {
 }
 
 export async function listReviewers(db: Executor, callId: string) {
-	return db.selectFrom('programme_call_reviewers as r').innerJoin('users as u', 'u.id', 'r.user_id').select(['u.id', 'u.name', 'u.email']).where('r.call_id', '=', callId).orderBy('u.name').execute();
+	return db
+		.selectFrom('programme_call_reviewers as r')
+		.innerJoin('users as u', 'u.id', 'r.user_id')
+		.select(['u.id', 'u.name', 'u.email'])
+		.where('r.call_id', '=', callId)
+		.orderBy('u.name')
+		.execute();
 }
 
 export async function isReviewer(db: Executor, callId: string, userId: string): Promise<boolean> {
-	return (await db.selectFrom('programme_call_reviewers').select('user_id').where('call_id', '=', callId).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+	return (
+		(await db
+			.selectFrom('programme_call_reviewers')
+			.select('user_id')
+			.where('call_id', '=', callId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()) !== undefined
+	);
 }

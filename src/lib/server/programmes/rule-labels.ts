@@ -1,7 +1,14 @@
 // The eligibility rules by name, and what each means to a reader.
 import * as m from '$lib/paraglide/messages';
 
-export const ELIGIBILITY_RULES = ['org_kind', 'verified', 'region', 'regulatory_stage', 'employee_count', 'already_selected'] as const;
+export const ELIGIBILITY_RULES = [
+	'org_kind',
+	'verified',
+	'region',
+	'regulatory_stage',
+	'employee_count',
+	'already_selected'
+] as const;
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
 const labels: Record<EligibilityRule, (i: object, o?: { locale: 'ko' | 'en' }) => string> = {

@@ -12,10 +12,20 @@ export const SEOUL = DEFAULT_TIME_ZONE;
 export const QUESTION_ROWS = 6;
 export const CRITERION_ROWS = 5;
 
-const flag = z.union([z.literal(true), z.enum(['1', 'true', 'on'])]).optional().transform((v) => v !== undefined);
+const flag = z
+	.union([z.literal(true), z.enum(['1', 'true', 'on'])])
+	.optional()
+	.transform((v) => v !== undefined);
 const text = (max: number) => cleanText().trim().max(max).default('');
-const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-const optionalInt = (max: number) => z.union([z.literal('').transform(() => null), z.coerce.number().int().min(0).max(max)]).optional().transform((v) => v ?? null);
+const list = z
+	.union([z.string(), z.array(z.string())])
+	.optional()
+	.transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const optionalInt = (max: number) =>
+	z
+		.union([z.literal('').transform(() => null), z.coerce.number().int().min(0).max(max)])
+		.optional()
+		.transform((v) => v ?? null);
 /** `YYYY-MM-DDTHH:mm` as typed in a datetime-local field, read as Seoul time. */
 const seoulTime = z
 	.string()
@@ -25,12 +35,19 @@ const seoulTime = z
 export const callFormSchema = z
 	.object({
 		orgId: z.uuid(),
-		programme_key: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.programmes_error_programme_key() }).max(60),
+		programme_key: z
+			.string()
+			.trim()
+			.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.programmes_error_programme_key() })
+			.max(60),
 		title_ko: cleanText().trim().min(1).max(200),
 		title_en: cleanText().trim().min(1).max(200),
 		description_ko: text(20000),
 		description_en: text(20000),
-		field_term_id: z.uuid().optional().or(z.literal('').transform(() => undefined)),
+		field_term_id: z
+			.uuid()
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
 		region: text(60),
 		budget_krw: z.coerce.number().int().min(0).max(1e13),
 		places: z.coerce.number().int().min(1).max(1000),
@@ -48,8 +65,14 @@ export const callFormSchema = z
 		reviewer_emails: text(2000)
 	})
 	.loose()
-	.refine((v) => v.closes_at > v.opens_at, { path: ['closes_at'], error: () => m.programmes_error_closes_before_opens() })
-	.refine((v) => v.programme_ends_at > v.closes_at, { path: ['programme_ends_at'], error: () => m.programmes_error_ends_before_closes() });
+	.refine((v) => v.closes_at > v.opens_at, {
+		path: ['closes_at'],
+		error: () => m.programmes_error_closes_before_opens()
+	})
+	.refine((v) => v.programme_ends_at > v.closes_at, {
+		path: ['programme_ends_at'],
+		error: () => m.programmes_error_ends_before_closes()
+	});
 export type CallFormInput = z.output<typeof callFormSchema>;
 
 const questionRow = z.object({
@@ -59,26 +82,60 @@ const questionRow = z.object({
 	required: flag,
 	options: text(1000)
 });
-const criterionRow = z.object({ label_ko: cleanText().trim().max(200), label_en: cleanText().trim().max(200), weight: z.coerce.number().int().min(1).max(100) });
+const criterionRow = z.object({
+	label_ko: cleanText().trim().max(200),
+	label_en: cleanText().trim().max(200),
+	weight: z.coerce.number().int().min(1).max(100)
+});
 
 /** The numbered question and criterion rows of the call form, blank ones left out. */
-export function readFormRows(raw: Record<string, unknown>): { questions: Question[]; rubric: Criterion[] } | { error: string } {
+export function readFormRows(
+	raw: Record<string, unknown>
+): { questions: Question[]; rubric: Criterion[] } | { error: string } {
 	const questions: Question[] = [];
 	for (let i = 0; i < QUESTION_ROWS; i++) {
-		const row = questionRow.safeParse({ kind: raw[`q${i}_kind`] || 'short_text', label_ko: raw[`q${i}_label_ko`] ?? '', label_en: raw[`q${i}_label_en`] ?? '', required: raw[`q${i}_required`], options: raw[`q${i}_options`] ?? '' });
+		const row = questionRow.safeParse({
+			kind: raw[`q${i}_kind`] || 'short_text',
+			label_ko: raw[`q${i}_label_ko`] ?? '',
+			label_en: raw[`q${i}_label_en`] ?? '',
+			required: raw[`q${i}_required`],
+			options: raw[`q${i}_options`] ?? ''
+		});
 		if (!row.success) return { error: `q${i}_label_ko` };
 		const q = row.data;
 		if (!q.label_ko && !q.label_en) continue;
-		const options = q.kind === 'choice' ? q.options.split(/[\n,]/).map((o) => o.trim()).filter(Boolean) : undefined;
+		const options =
+			q.kind === 'choice'
+				? q.options
+						.split(/[\n,]/)
+						.map((o) => o.trim())
+						.filter(Boolean)
+				: undefined;
 		if (q.kind === 'choice' && !options?.length) return { error: `q${i}_options` };
-		questions.push({ id: `q${i}`, kind: q.kind, label_ko: q.label_ko || q.label_en, label_en: q.label_en || q.label_ko, required: q.required, ...(options ? { options } : {}) });
+		questions.push({
+			id: `q${i}`,
+			kind: q.kind,
+			label_ko: q.label_ko || q.label_en,
+			label_en: q.label_en || q.label_ko,
+			required: q.required,
+			...(options ? { options } : {})
+		});
 	}
 	const rubric: Criterion[] = [];
 	for (let i = 0; i < CRITERION_ROWS; i++) {
 		if (!raw[`r${i}_label_ko`] && !raw[`r${i}_label_en`]) continue;
-		const row = criterionRow.safeParse({ label_ko: raw[`r${i}_label_ko`] ?? '', label_en: raw[`r${i}_label_en`] ?? '', weight: raw[`r${i}_weight`] || 1 });
+		const row = criterionRow.safeParse({
+			label_ko: raw[`r${i}_label_ko`] ?? '',
+			label_en: raw[`r${i}_label_en`] ?? '',
+			weight: raw[`r${i}_weight`] || 1
+		});
 		if (!row.success) return { error: `r${i}_weight` };
-		rubric.push({ id: `c${i}`, label_ko: row.data.label_ko || row.data.label_en, label_en: row.data.label_en || row.data.label_ko, weight: row.data.weight });
+		rubric.push({
+			id: `c${i}`,
+			label_ko: row.data.label_ko || row.data.label_en,
+			label_en: row.data.label_en || row.data.label_ko,
+			weight: row.data.weight
+		});
 	}
 	if (rubric.length === 0) return { error: 'r0_label_ko' };
 	return { questions, rubric };
@@ -88,22 +145,36 @@ export function readFormRows(raw: Record<string, unknown>): { questions: Questio
 export const answersSchema = z.record(z.string().regex(/^q\d{1,2}$/), cleanText().max(10000)).default({});
 
 export const listQuerySchema = z.object({
-	field: z.uuid().optional().or(z.literal('').transform(() => undefined)),
-	region: cleanText().trim().max(60).optional().transform((v) => v || undefined)
+	field: z
+		.uuid()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	region: cleanText()
+		.trim()
+		.max(60)
+		.optional()
+		.transform((v) => v || undefined)
 });
 
 export const applyApiSchema = z.object({ organisationId: z.uuid(), answers: answersSchema });
 
 export const conflictsFormSchema = z.object({ conflicted: list.pipe(z.array(z.uuid())) });
 
-export const reviewFormSchema = z.object({ comment: text(5000), intent: z.enum(['save', 'submit']).default('save') }).loose();
+export const reviewFormSchema = z
+	.object({ comment: text(5000), intent: z.enum(['save', 'submit']).default('save') })
+	.loose();
 
 export const decisionFormSchema = z
 	.object({ applicationId: z.uuid(), decision: z.enum(['selected', 'reserve', 'declined']), reason: text(2000) })
-	.refine((v) => v.decision !== 'declined' || v.reason !== '', { path: ['reason'], error: () => m.programmes_error_reason_required() });
+	.refine((v) => v.decision !== 'declined' || v.reason !== '', {
+		path: ['reason'],
+		error: () => m.programmes_error_reason_required()
+	});
 export type DecisionInput = z.output<typeof decisionFormSchema>;
 
-export const applicationFormSchema = z.object({ organisationId: z.uuid(), intent: z.enum(['save', 'submit']).default('save') }).loose();
+export const applicationFormSchema = z
+	.object({ organisationId: z.uuid(), intent: z.enum(['save', 'submit']).default('save') })
+	.loose();
 export const withdrawFormSchema = z.object({ applicationId: z.uuid() });
 
 /** Typed answers (`answer_q0`…) and chosen PDFs (`file_q0`…) of the application form. */

@@ -19,7 +19,12 @@ const PARK_OFFSET = 1_000_000;
 
 /** Renumbers the reserve list 1..n in its order (parked first: the unique index is checked row by row). */
 export async function renumberReserve(trx: Transaction<DB>, callId: string): Promise<void> {
-	await trx.updateTable('programme_applications').set((eb) => ({ reserve_position: eb('reserve_position', '+', PARK_OFFSET) })).where('call_id', '=', callId).where('status', '=', 'reserve').execute();
+	await trx
+		.updateTable('programme_applications')
+		.set((eb) => ({ reserve_position: eb('reserve_position', '+', PARK_OFFSET) }))
+		.where('call_id', '=', callId)
+		.where('status', '=', 'reserve')
+		.execute();
 	await sql`
 		update programme_applications set reserve_position = ranked.n
 		from (select id, row_number() over (order by reserve_position) as n from programme_applications where call_id = ${callId} and status = 'reserve') as ranked
@@ -27,7 +32,11 @@ export async function renumberReserve(trx: Transaction<DB>, callId: string): Pro
 }
 
 /** Free places go to the head of the reserve list, in order. */
-export async function promoteReserve(trx: Transaction<DB>, call: ProgrammeCallRow, context: Context): Promise<ProgrammeApplicationRow[]> {
+export async function promoteReserve(
+	trx: Transaction<DB>,
+	call: ProgrammeCallRow,
+	context: Context
+): Promise<ProgrammeApplicationRow[]> {
 	const promoted: ProgrammeApplicationRow[] = [];
 	while ((await programmeRepository.countSelected(trx, call.id)) < call.places) {
 		const head = await programmeRepository.reserveHead(trx, call.id);
@@ -41,7 +50,12 @@ export async function promoteReserve(trx: Transaction<DB>, call: ProgrammeCallRo
 }
 
 /** After an application left `previous` (withdrawn or declined): refill a place, close a gap. */
-export async function releasePlace(trx: Transaction<DB>, call: ProgrammeCallRow, previous: ApplicationStatus, context: Context) {
+export async function releasePlace(
+	trx: Transaction<DB>,
+	call: ProgrammeCallRow,
+	previous: ApplicationStatus,
+	context: Context
+) {
 	if (previous === 'selected') await promoteReserve(trx, call, context);
 	if (previous === 'reserve') await renumberReserve(trx, call.id);
 }
@@ -52,15 +66,28 @@ const ALLOWED: Record<DecisionInput['decision'], ApplicationStatus[]> = {
 	declined: ['submitted', 'reserve', 'selected']
 };
 
-export async function decideApplication(db: Kysely<DB>, actor: Actor, callId: string, input: DecisionInput, context: Context) {
+export async function decideApplication(
+	db: Kysely<DB>,
+	actor: Actor,
+	callId: string,
+	input: DecisionInput,
+	context: Context
+) {
 	const found = await programmeRepository.findCall(db, callId);
 	if (!found) throw new NotFoundError();
 	await requireCallManager(db, actor, found);
 	return db.transaction().execute(async (trx) => {
 		const call = (await programmeRepository.lockCall(trx, callId))!;
-		const application = await trx.selectFrom('programme_applications').selectAll().where('id', '=', input.applicationId).where('call_id', '=', call.id).forUpdate().executeTakeFirst();
+		const application = await trx
+			.selectFrom('programme_applications')
+			.selectAll()
+			.where('id', '=', input.applicationId)
+			.where('call_id', '=', call.id)
+			.forUpdate()
+			.executeTakeFirst();
 		if (!application) throw new NotFoundError();
-		const { closed } = (await sql<{ closed: boolean }>`select now() >= ${call.closes_at} as closed`.execute(trx)).rows[0];
+		const { closed } = (await sql<{ closed: boolean }>`select now() >= ${call.closes_at} as closed`.execute(trx))
+			.rows[0];
 		if (!closed || !ALLOWED[input.decision].includes(application.status)) throw new InvalidStateError();
 		let decided: ProgrammeApplicationRow;
 		if (input.decision === 'selected') {
@@ -69,11 +96,35 @@ export async function decideApplication(db: Kysely<DB>, actor: Actor, callId: st
 			if (application.status === 'reserve') await renumberReserve(trx, call.id);
 		} else if (input.decision === 'reserve') {
 			const position = await programmeRepository.nextReservePosition(trx, call.id);
-			decided = await trx.updateTable('programme_applications').set({ status: 'reserve', reserve_position: position, decided_at: sql`now()`, updated_at: new Date() }).where('id', '=', application.id).returningAll().executeTakeFirstOrThrow();
+			decided = await trx
+				.updateTable('programme_applications')
+				.set({ status: 'reserve', reserve_position: position, decided_at: sql`now()`, updated_at: new Date() })
+				.where('id', '=', application.id)
+				.returningAll()
+				.executeTakeFirstOrThrow();
 		} else {
-			decided = await trx.updateTable('programme_applications').set({ status: 'declined', reserve_position: null, decision_reason: input.reason, decided_at: sql`now()`, updated_at: new Date() }).where('id', '=', application.id).returningAll().executeTakeFirstOrThrow();
+			decided = await trx
+				.updateTable('programme_applications')
+				.set({
+					status: 'declined',
+					reserve_position: null,
+					decision_reason: input.reason,
+					decided_at: sql`now()`,
+					updated_at: new Date()
+				})
+				.where('id', '=', application.id)
+				.returningAll()
+				.executeTakeFirstOrThrow();
 		}
-		if (input.decision !== 'selected') await recordAudit(trx, { actorId: actor.id, action: `programme_application.${input.decision}`, entityType: 'programme_application', entityId: application.id, data: { from: application.status, reason: input.reason || null }, ip: context.ip });
+		if (input.decision !== 'selected')
+			await recordAudit(trx, {
+				actorId: actor.id,
+				action: `programme_application.${input.decision}`,
+				entityType: 'programme_application',
+				entityId: application.id,
+				data: { from: application.status, reason: input.reason || null },
+				ip: context.ip
+			});
 		await notifyApplicant(trx, decided, call, `programmes_${input.decision}`, context);
 		if (input.decision === 'declined') await releasePlace(trx, call, application.status, context);
 		return decided;

@@ -7,7 +7,11 @@ import type { Logger } from '../logger';
 
 export type AdapterHandle = { close(): Promise<void> };
 
-export async function usePostgresAdapter(io: Server<any, any, any, any>, databaseUrl: string | undefined, logger?: Pick<Logger, 'warn'>): Promise<AdapterHandle | undefined> {
+export async function usePostgresAdapter(
+	io: Server<any, any, any, any>,
+	databaseUrl: string | undefined,
+	logger?: Pick<Logger, 'warn'>
+): Promise<AdapterHandle | undefined> {
 	if (!databaseUrl) return undefined;
 	const [{ default: pg }, { createAdapter }] = await Promise.all([import('pg'), import('@socket.io/postgres-adapter')]);
 	// One client listens for good, the others publish and read attachments.

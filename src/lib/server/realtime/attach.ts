@@ -67,7 +67,8 @@ export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Prom
 		io.local.emit('realtime:resync', { reason: 'listen_reconnected' });
 		try {
 			const users = new Set((await io.local.fetchSockets()).map((socket) => socket.data.user.id));
-			for (const userId of users) io.local.to(userRoom(userId)).emit('notifications:unread', { count: await countUnread(db, userId) });
+			for (const userId of users)
+				io.local.to(userRoom(userId)).emit('notifications:unread', { count: await countUnread(db, userId) });
 			logger.info({ users: users.size }, 'live clients told to resync');
 		} catch (error) {
 			logger.warn({ err: error }, 'resync of unread counts failed');
@@ -85,10 +86,24 @@ export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Prom
 export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeServer> {
 	const runtime = await startRuntime();
 	if (runtime.io) return runtime.io as RealtimeServer;
-	const io: RealtimeServer = new Server(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 });
+	const io: RealtimeServer = new Server(httpServer, {
+		path: '/socket.io',
+		serveClient: false,
+		maxHttpBufferSize: 64 * 1024
+	});
 	// The backend is read at each use: on a cluster node attachCluster replaces it with the fenced one.
-	const media = runtime.media && { get backend() { return runtime.media!; }, register: registerMediaSignalling };
-	const unlisten = await wireRealtime(io, { db: runtime.database.db, database: runtime.database, logger: runtime.logger, media });
+	const media = runtime.media && {
+		get backend() {
+			return runtime.media!;
+		},
+		register: registerMediaSignalling
+	};
+	const unlisten = await wireRealtime(io, {
+		db: runtime.database.db,
+		database: runtime.database,
+		logger: runtime.logger,
+		media
+	});
 
 	runtime.io = io;
 	runtime.stopWorkers.unshift(async () => {

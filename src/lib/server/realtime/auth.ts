@@ -42,9 +42,12 @@ export function authenticateSocket(db: Kysely<DB>, logger?: Pick<Logger, 'warn'>
 		const token = cookies[SESSION_COOKIE];
 		let refusal: SocketAuthError | undefined;
 		try {
-			const { user, session, twoFactor } = token ? await validateSessionToken(db, token) : { user: null, session: null, twoFactor: null };
+			const { user, session, twoFactor } = token
+				? await validateSessionToken(db, token)
+				: { user: null, session: null, twoFactor: null };
 			// A session that still owes its second step (TOTP or passkey) is not signed in yet.
-			if (!user || (twoFactor.enrolled && !session.twoFactorVerified)) refusal = new SocketAuthError(m.error_unauthenticated({}, { locale }));
+			if (!user || (twoFactor.enrolled && !session.twoFactorVerified))
+				refusal = new SocketAuthError(m.error_unauthenticated({}, { locale }));
 			else {
 				socket.data.user = user;
 				socket.data.sessionId = session.id;

@@ -33,10 +33,14 @@ type Reply = Parameters<Ack>[0];
 
 export function createThreadHandlers(db: Kysely<DB>, user: SessionUser, transport: ThreadTransport) {
 	const refuse = (error: unknown): Reply => {
-		if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: messageForError(error, user.locale) } };
+		if (error instanceof DomainError)
+			return { ok: false, error: { code: error.code, message: messageForError(error, user.locale) } };
 		throw error;
 	};
-	const invalid = (): Reply => ({ ok: false, error: { code: 'validation_failed', message: m.error_validation_failed({}, { locale: user.locale }) } });
+	const invalid = (): Reply => ({
+		ok: false,
+		error: { code: 'validation_failed', message: m.error_validation_failed({}, { locale: user.locale }) }
+	});
 	return {
 		async join(payload: unknown): Promise<Reply> {
 			const parsed = threadJoinSchema.safeParse(payload);
@@ -69,12 +73,18 @@ export function createThreadHandlers(db: Kysely<DB>, user: SessionUser, transpor
 		async read(payload: unknown) {
 			const parsed = threadJoinSchema.safeParse(payload);
 			// Only a room the socket was let into can be marked read.
-			if (parsed.success && transport.rooms().has(responseRoom(parsed.data.responseId))) await markThreadRead(db, parsed.data.responseId, user.id);
+			if (parsed.success && transport.rooms().has(responseRoom(parsed.data.responseId)))
+				await markThreadRead(db, parsed.data.responseId, user.id);
 		}
 	};
 }
 
-export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db: Kysely<DB>, logger?: Pick<Logger, 'error'>) {
+export function registerNeedsHandlers(
+	io: RealtimeServer,
+	socket: AppSocket,
+	db: Kysely<DB>,
+	logger?: Pick<Logger, 'error'>
+) {
 	const handlers = createThreadHandlers(db, socket.data.user, {
 		join: (room) => socket.join(room),
 		leave: (room) => socket.leave(room),
@@ -83,7 +93,12 @@ export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db:
 	// The thread handlers validate again and answer refusals themselves; the wrapper adds the catch-all.
 	defineSocketEvents(
 		socket,
-		{ 'needs:join': threadJoinSchema, 'needs:leave': threadJoinSchema, 'needs:post': threadPostSchema, 'needs:read': threadJoinSchema },
+		{
+			'needs:join': threadJoinSchema,
+			'needs:leave': threadJoinSchema,
+			'needs:post': threadPostSchema,
+			'needs:read': threadJoinSchema
+		},
 		{
 			'needs:join': (input) => handlers.join(input),
 			'needs:leave': (input) => handlers.leave(input),
@@ -95,14 +110,25 @@ export function registerNeedsHandlers(io: RealtimeServer, socket: AppSocket, db:
 }
 
 /** Committed thread messages (socket or form posts, from any node) go to everyone in the response's room. */
-export function pushThreadMessages(io: RealtimeServer, database: Database, logger: Logger): Promise<() => Promise<void>> {
+export function pushThreadMessages(
+	io: RealtimeServer,
+	database: Database,
+	logger: Logger
+): Promise<() => Promise<void>> {
 	return database.listen(THREAD_CHANNEL, async (payload) => {
 		const announcement = parseThreadAnnouncement(payload);
 		if (!announcement) return logger.warn({ payload }, 'bad thread announcement');
 		try {
 			const message = await findMessage(database.db, announcement.messageId);
 			if (!message) return;
-			const live: ThreadMessage = { id: message.id, responseId: message.response_id, authorId: message.author_id, authorName: message.author_name, body: message.body, createdAt: message.created_at.toISOString() };
+			const live: ThreadMessage = {
+				id: message.id,
+				responseId: message.response_id,
+				authorId: message.author_id,
+				authorName: message.author_name,
+				body: message.body,
+				createdAt: message.created_at.toISOString()
+			};
 			// Every node hears the NOTIFY, so each tells only its own sockets.
 			io.local.to(responseRoom(message.response_id)).emit('needs:message', live);
 		} catch (error) {

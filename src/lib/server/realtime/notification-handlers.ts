@@ -15,7 +15,12 @@ const markReadSchema = z.union([z.object({ ids: z.array(z.uuid()).max(200) }), z
 
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function registerNotificationHandlers(io: RealtimeServer, socket: AppSocket, db: Kysely<DB>, logger?: Pick<Logger, 'error'>) {
+export function registerNotificationHandlers(
+	io: RealtimeServer,
+	socket: AppSocket,
+	db: Kysely<DB>,
+	logger?: Pick<Logger, 'error'>
+) {
 	const { user } = socket.data;
 	defineSocketEvents(
 		socket,

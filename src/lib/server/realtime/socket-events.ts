@@ -14,12 +14,15 @@ export type SocketEventName = keyof ClientToServerEvents;
 type Locale = 'ko' | 'en';
 type AckOf<E extends SocketEventName> = Parameters<ClientToServerEvents[E]>[1];
 /** What the event's acknowledgement carries (void for events the client sends without one). */
-export type SocketReply<E extends SocketEventName> = AckOf<E> extends undefined ? void : NonNullable<AckOf<E>> extends (reply: infer R) => void ? R : void;
+export type SocketReply<E extends SocketEventName> =
+	AckOf<E> extends undefined ? void : NonNullable<AckOf<E>> extends (reply: infer R) => void ? R : void;
 export type SocketProblem = { ok: false; error: { code: string; message: string } };
 
 export type SocketEventSchemas = { [E in SocketEventName]?: z.ZodType };
 export type SocketEventHandlers<S extends SocketEventSchemas> = {
-	[E in keyof S & SocketEventName]: (input: z.output<NonNullable<S[E]>>) => Promise<SocketReply<E> | void> | SocketReply<E> | void;
+	[E in keyof S & SocketEventName]: (
+		input: z.output<NonNullable<S[E]>>
+	) => Promise<SocketReply<E> | void> | SocketReply<E> | void;
 };
 
 /** The part of a socket.io socket the wrapper uses (a real socket fits; tests may pass their own). */
@@ -45,27 +48,40 @@ export type SocketEventOptions = {
 };
 
 const defaultRefusal = (error: unknown, locale: Locale): SocketProblem | undefined =>
-	error instanceof DomainError ? { ok: false, error: { code: error.code, message: messageForError(error, locale) } } : undefined;
+	error instanceof DomainError
+		? { ok: false, error: { code: error.code, message: messageForError(error, locale) } }
+		: undefined;
 
 const defaultInvalid = (_error: z.ZodError | null, locale: Locale): SocketProblem => ({
 	ok: false,
 	error: { code: 'validation_failed', message: m.error_validation_failed({}, { locale }) }
 });
 
-const defaultFailure = (locale: Locale): SocketProblem => ({ ok: false, error: { code: 'internal', message: m.error_unexpected({}, { locale }) } });
+const defaultFailure = (locale: Locale): SocketProblem => ({
+	ok: false,
+	error: { code: 'internal', message: m.error_unexpected({}, { locale }) }
+});
 
 /**
  * Registers `handlers` on `socket`, each behind its schema in `schemas`. Returns the function that
  * removes them again (on leaving a room, say).
  */
-export function defineSocketEvents<S extends SocketEventSchemas>(socket: EventSocket, schemas: S, handlers: SocketEventHandlers<S>, options: SocketEventOptions = {}): () => void {
+export function defineSocketEvents<S extends SocketEventSchemas>(
+	socket: EventSocket,
+	schemas: S,
+	handlers: SocketEventHandlers<S>,
+	options: SocketEventOptions = {}
+): () => void {
 	const locale = (): Locale => options.locale?.() ?? socket.data?.user?.locale ?? 'ko';
 
 	async function handle(event: SocketEventName, payload: unknown): Promise<unknown> {
 		const lang = locale();
 		if (findUncleanText(payload) !== null) {
 			const problem = (options.invalid ?? defaultInvalid)(null, lang);
-			return { ok: false, error: { code: problem.error.code, message: `${problem.error.message} ${textNotAllowedMessage(lang)}`.trim() } };
+			return {
+				ok: false,
+				error: { code: problem.error.code, message: `${problem.error.message} ${textNotAllowedMessage(lang)}`.trim() }
+			};
 		}
 		const schema = schemas[event] as z.ZodType;
 		const parsed = schema.safeParse(payload ?? {});
@@ -74,9 +90,13 @@ export function defineSocketEvents<S extends SocketEventSchemas>(socket: EventSo
 			const run = handlers[event as keyof typeof handlers] as (input: unknown) => unknown;
 			return (await run(parsed.data)) ?? { ok: true };
 		} catch (error) {
-			const refusal = (options.refuse ?? defaultRefusal)(error, lang) ?? (options.refuse ? defaultRefusal(error, lang) : undefined);
+			const refusal =
+				(options.refuse ?? defaultRefusal)(error, lang) ?? (options.refuse ? defaultRefusal(error, lang) : undefined);
 			if (refusal) return refusal;
-			options.logger?.error({ err: error, event, socketId: socket.id, userId: socket.data?.user?.id }, 'socket event failed');
+			options.logger?.error(
+				{ err: error, event, socketId: socket.id, userId: socket.data?.user?.id },
+				'socket event failed'
+			);
 			options.onError?.(error, event);
 			return (options.failed ?? defaultFailure)(lang);
 		}

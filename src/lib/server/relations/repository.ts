@@ -10,10 +10,20 @@ function withNames(db: Executor) {
 		.innerJoin('organizations as a', 'a.id', 'r.org_id')
 		.innerJoin('organizations as b', 'b.id', 'r.related_org_id')
 		.select(columns)
-		.select(['a.slug as org_slug', 'a.name_ko as org_name_ko', 'a.name_en as org_name_en', 'b.slug as related_slug', 'b.name_ko as related_name_ko', 'b.name_en as related_name_en']);
+		.select([
+			'a.slug as org_slug',
+			'a.name_ko as org_name_ko',
+			'a.name_en as org_name_en',
+			'b.slug as related_slug',
+			'b.name_ko as related_name_ko',
+			'b.name_en as related_name_en'
+		]);
 }
 
-export function insertRelation(db: Executor, values: { org_id: string; related_org_id: string; kind: RelationKind; declared_by: string }) {
+export function insertRelation(
+	db: Executor,
+	values: { org_id: string; related_org_id: string; kind: RelationKind; declared_by: string }
+) {
 	return db.insertInto('organization_relations').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -22,7 +32,12 @@ export function lockRelation(db: Executor, id: string) {
 }
 
 export function confirmRelation(db: Executor, id: string, userId: string, now: Date) {
-	return db.updateTable('organization_relations').set({ status: 'confirmed', decided_by: userId, decided_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+	return db
+		.updateTable('organization_relations')
+		.set({ status: 'confirmed', decided_by: userId, decided_at: now })
+		.where('id', '=', id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
 }
 
 export function deleteRelation(db: Executor, id: string) {
@@ -54,5 +69,11 @@ export function listAll(db: Executor) {
 
 /** Verified organisations one may name in a declaration. */
 export function listCandidates(db: Executor, exceptOrgId: string) {
-	return db.selectFrom('organizations').select(['id', 'name_ko', 'name_en', 'kind']).where('status', '=', 'verified').where('id', '<>', exceptOrgId).orderBy('name_ko').execute();
+	return db
+		.selectFrom('organizations')
+		.select(['id', 'name_ko', 'name_en', 'kind'])
+		.where('status', '=', 'verified')
+		.where('id', '<>', exceptOrgId)
+		.orderBy('name_ko')
+		.execute();
 }

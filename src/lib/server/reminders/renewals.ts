@@ -27,7 +27,9 @@ export function dueRenewalDays(expiresAt: Date, now: Date): number | null {
 export const expiryVersion = (expiresAt: Date) => Math.floor(expiresAt.getTime() / 60_000);
 
 function dateText(at: Date, timeZone: string, locale: Locale): string {
-	return dateTimeFormat(locale === 'en' ? 'en-GB' : 'ko-KR', { timeZone, dateStyle: 'long' }).format(at) + ` (${timeZone})`;
+	return (
+		dateTimeFormat(locale === 'en' ? 'en-GB' : 'ko-KR', { timeZone, dateStyle: 'long' }).format(at) + ` (${timeZone})`
+	);
 }
 
 function expiringCredentials(db: Executor, now: Date) {
@@ -35,7 +37,14 @@ function expiringCredentials(db: Executor, now: Date) {
 		.selectFrom('user_credentials')
 		.innerJoin('credentials', 'credentials.id', 'user_credentials.credential_id')
 		.innerJoin('users', 'users.id', 'user_credentials.user_id')
-		.select(['user_credentials.user_id', 'user_credentials.credential_id', 'user_credentials.expires_at', 'credentials.name_ko', 'credentials.name_en', 'users.time_zone'])
+		.select([
+			'user_credentials.user_id',
+			'user_credentials.credential_id',
+			'user_credentials.expires_at',
+			'credentials.name_ko',
+			'credentials.name_en',
+			'users.time_zone'
+		])
 		.where('user_credentials.expires_at', '>', now)
 		.where('user_credentials.expires_at', '<=', new Date(now.getTime() + Math.max(...RENEWAL_DAYS) * DAY_MS))
 		.execute();
@@ -60,7 +69,17 @@ export async function sendDueRenewals(db: Kysely<DB>, now: Date, origin: string)
 				.forShare()
 				.executeTakeFirst();
 			if (!current?.expires_at || expiryVersion(new Date(current.expires_at)) !== expiryVersion(expiresAt)) return null;
-			const recorded = await reminderRepository.recordReminder(trx, { kind: RENEWAL_KIND, entityId: row.credential_id, offsetMinutes: days * 1440, sequence: expiryVersion(expiresAt), userId: row.user_id }, now);
+			const recorded = await reminderRepository.recordReminder(
+				trx,
+				{
+					kind: RENEWAL_KIND,
+					entityId: row.credential_id,
+					offsetMinutes: days * 1440,
+					sequence: expiryVersion(expiresAt),
+					userId: row.user_id
+				},
+				now
+			);
 			if (!recorded) return null;
 			const next = await findNextCohortGranting(trx, row.credential_id, now);
 			const link = next ? `/courses/${next.course_slug}` : null;

@@ -24,11 +24,27 @@ async function bookingCandidates(db: Executor, now: Date, until: Date): Promise<
 		.selectFrom('bookings')
 		.innerJoin('resources', 'resources.id', 'bookings.resource_id')
 		.innerJoin('users', 'users.id', 'bookings.user_id')
-		.select([...userColumns, 'bookings.id', 'bookings.sequence', sql<Date>`lower(bookings.during)`.as('starts_at'), 'resources.name_ko', 'resources.name_en'])
+		.select([
+			...userColumns,
+			'bookings.id',
+			'bookings.sequence',
+			sql<Date>`lower(bookings.during)`.as('starts_at'),
+			'resources.name_ko',
+			'resources.name_en'
+		])
 		.where('bookings.status', '=', 'confirmed')
 		.where(sql<boolean>`lower(bookings.during) > ${now} and lower(bookings.during) <= ${until}`)
 		.execute();
-	return rows.map((r) => ({ kind: 'booking', entityId: r.id, sequence: r.sequence, userId: r.user_id, startsAt: new Date(r.starts_at), title_ko: r.name_ko, title_en: r.name_en, link: `/testbed/bookings/${r.id}` }));
+	return rows.map((r) => ({
+		kind: 'booking',
+		entityId: r.id,
+		sequence: r.sequence,
+		userId: r.user_id,
+		startsAt: new Date(r.starts_at),
+		title_ko: r.name_ko,
+		title_en: r.name_en,
+		link: `/testbed/bookings/${r.id}`
+	}));
 }
 
 /**
@@ -41,13 +57,29 @@ async function courseCandidates(db: Executor, now: Date, until: Date): Promise<R
 		.innerJoin('cohorts', 'cohorts.id', 'cohort_meetings.cohort_id')
 		.innerJoin('courses', 'courses.id', 'cohorts.course_id')
 		.innerJoin('enrolments', 'enrolments.cohort_id', 'cohorts.id')
-		.select(['enrolments.user_id', 'cohort_meetings.id', 'cohort_meetings.starts_at', 'courses.slug', 'courses.title_ko', 'courses.title_en'])
+		.select([
+			'enrolments.user_id',
+			'cohort_meetings.id',
+			'cohort_meetings.starts_at',
+			'courses.slug',
+			'courses.title_ko',
+			'courses.title_en'
+		])
 		.where('cohorts.cancelled_at', 'is', null)
 		.where('enrolments.status', '=', 'enrolled')
 		.where('cohort_meetings.starts_at', '>', now)
 		.where('cohort_meetings.starts_at', '<=', until)
 		.execute();
-	return rows.map((r) => ({ kind: 'course', entityId: r.id, sequence: courseMeetingVersion(r.starts_at), userId: r.user_id, startsAt: r.starts_at, title_ko: r.title_ko, title_en: r.title_en, link: `/courses/${r.slug}` }));
+	return rows.map((r) => ({
+		kind: 'course',
+		entityId: r.id,
+		sequence: courseMeetingVersion(r.starts_at),
+		userId: r.user_id,
+		startsAt: r.starts_at,
+		title_ko: r.title_ko,
+		title_en: r.title_en,
+		link: `/courses/${r.slug}`
+	}));
 }
 
 export const courseMeetingVersion = (startsAt: Date) => Math.floor(startsAt.getTime() / 60_000);
@@ -63,31 +95,63 @@ async function irCandidates(db: Executor, now: Date, until: Date): Promise<Remin
 	const rows = await db
 		.selectFrom('ir_events')
 		.innerJoin(people.as('people'), 'people.event_id', 'ir_events.id')
-		.select(['people.user_id', 'ir_events.id', 'ir_events.sequence', 'ir_events.starts_at', 'ir_events.title_ko', 'ir_events.title_en'])
+		.select([
+			'people.user_id',
+			'ir_events.id',
+			'ir_events.sequence',
+			'ir_events.starts_at',
+			'ir_events.title_ko',
+			'ir_events.title_en'
+		])
 		.where('ir_events.status', '=', 'scheduled')
 		.where('ir_events.starts_at', '>', now)
 		.where('ir_events.starts_at', '<=', until)
 		.execute();
-	return rows.map((r) => ({ kind: 'ir', entityId: r.id, sequence: r.sequence, userId: r.user_id, startsAt: r.starts_at, title_ko: r.title_ko, title_en: r.title_en, link: `/ir/${r.id}` }));
+	return rows.map((r) => ({
+		kind: 'ir',
+		entityId: r.id,
+		sequence: r.sequence,
+		userId: r.user_id,
+		startsAt: r.starts_at,
+		title_ko: r.title_ko,
+		title_en: r.title_en,
+		link: `/ir/${r.id}`
+	}));
 }
 
-export const CANDIDATES: Record<ReminderKind, (db: Executor, now: Date, until: Date) => Promise<ReminderCandidate[]>> = {
-	booking: bookingCandidates,
-	course: courseCandidates,
-	ir: irCandidates
-};
+export const CANDIDATES: Record<ReminderKind, (db: Executor, now: Date, until: Date) => Promise<ReminderCandidate[]>> =
+	{
+		booking: bookingCandidates,
+		course: courseCandidates,
+		ir: irCandidates
+	};
 
 /**
  * Inside the sending transaction: locks the item (a cancellation or reschedule in flight waits, or
  * has already won) and says whether it is still due in the version the reminder is for.
  */
-export async function lockIfStillDue(db: Executor, kind: ReminderKind, entityId: string, sequence: number): Promise<boolean> {
+export async function lockIfStillDue(
+	db: Executor,
+	kind: ReminderKind,
+	entityId: string,
+	sequence: number
+): Promise<boolean> {
 	if (kind === 'booking') {
-		const row = await db.selectFrom('bookings').select(['status', 'sequence']).where('id', '=', entityId).forShare().executeTakeFirst();
+		const row = await db
+			.selectFrom('bookings')
+			.select(['status', 'sequence'])
+			.where('id', '=', entityId)
+			.forShare()
+			.executeTakeFirst();
 		return row?.status === 'confirmed' && row.sequence === sequence;
 	}
 	if (kind === 'ir') {
-		const row = await db.selectFrom('ir_events').select(['status', 'sequence']).where('id', '=', entityId).forShare().executeTakeFirst();
+		const row = await db
+			.selectFrom('ir_events')
+			.select(['status', 'sequence'])
+			.where('id', '=', entityId)
+			.forShare()
+			.executeTakeFirst();
 		return row?.status === 'scheduled' && row.sequence === sequence;
 	}
 	const row = await db
@@ -101,10 +165,21 @@ export async function lockIfStillDue(db: Executor, kind: ReminderKind, entityId:
 }
 
 /** Records the reminder; false when it was already sent (the unique key), so nothing is sent twice. */
-export async function recordReminder(db: Executor, r: { kind: string; entityId: string; offsetMinutes: number; sequence: number; userId: string }, now: Date): Promise<boolean> {
+export async function recordReminder(
+	db: Executor,
+	r: { kind: string; entityId: string; offsetMinutes: number; sequence: number; userId: string },
+	now: Date
+): Promise<boolean> {
 	const row = await db
 		.insertInto('reminders_sent')
-		.values({ kind: r.kind, entity_id: r.entityId, offset_minutes: r.offsetMinutes, sequence: r.sequence, user_id: r.userId, sent_at: now })
+		.values({
+			kind: r.kind,
+			entity_id: r.entityId,
+			offset_minutes: r.offsetMinutes,
+			sequence: r.sequence,
+			user_id: r.userId,
+			sent_at: now
+		})
 		.onConflict((oc) => oc.doNothing())
 		.returning('entity_id')
 		.executeTakeFirst();
@@ -114,6 +189,10 @@ export async function recordReminder(db: Executor, r: { kind: string; entityId: 
 /** Reminders already recorded for these items, as `kind:entity:offset:sequence:user` keys. */
 export async function listSentKeys(db: Executor, entityIds: string[]): Promise<Set<string>> {
 	if (entityIds.length === 0) return new Set();
-	const rows = await db.selectFrom('reminders_sent').select(['kind', 'entity_id', 'offset_minutes', 'sequence', 'user_id']).where('entity_id', 'in', entityIds).execute();
+	const rows = await db
+		.selectFrom('reminders_sent')
+		.select(['kind', 'entity_id', 'offset_minutes', 'sequence', 'user_id'])
+		.where('entity_id', 'in', entityIds)
+		.execute();
 	return new Set(rows.map((r) => `${r.kind}:${r.entity_id}:${r.offset_minutes}:${r.sequence}:${r.user_id}`));
 }

@@ -37,14 +37,26 @@ export function dueOffset(kind: ReminderKind, startsAt: Date, now: Date): number
 }
 
 function leadText(offsetMinutes: number, locale: Locale): string {
-	return offsetMinutes % 60 === 0 ? m.schedule_lead_hours({ count: String(offsetMinutes / 60) }, { locale }) : m.schedule_lead_minutes({ count: String(offsetMinutes) }, { locale });
+	return offsetMinutes % 60 === 0
+		? m.schedule_lead_hours({ count: String(offsetMinutes / 60) }, { locale })
+		: m.schedule_lead_minutes({ count: String(offsetMinutes) }, { locale });
 }
 
 function whenText(at: Date, timeZone: string, locale: Locale): string {
-	return dateTimeFormat(locale === 'en' ? 'en-GB' : 'ko-KR', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at) + ` (${timeZone})`;
+	return (
+		dateTimeFormat(locale === 'en' ? 'en-GB' : 'ko-KR', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
+			at
+		) + ` (${timeZone})`
+	);
 }
 
-export type SentReminder = { kind: ReminderKind; entityId: string; userId: string; offsetMinutes: number; sequence: number };
+export type SentReminder = {
+	kind: ReminderKind;
+	entityId: string;
+	userId: string;
+	offsetMinutes: number;
+	sequence: number;
+};
 
 /** Sends every reminder due at `now`; safe to run twice, concurrently, or after a crash. */
 export async function sendDueReminders(db: Kysely<DB>, now: Date, origin: string): Promise<SentReminder[]> {
@@ -56,7 +68,11 @@ export async function sendDueReminders(db: Kysely<DB>, now: Date, origin: string
 		const byItem = new Map<string, { offset: number; people: ReminderCandidate[] }>();
 		for (const candidate of candidates) {
 			const offset = dueOffset(kind, candidate.startsAt, now);
-			if (offset === null || already.has(`${kind}:${candidate.entityId}:${offset}:${candidate.sequence}:${candidate.userId}`)) continue;
+			if (
+				offset === null ||
+				already.has(`${kind}:${candidate.entityId}:${offset}:${candidate.sequence}:${candidate.userId}`)
+			)
+				continue;
 			const key = `${candidate.entityId}:${candidate.sequence}`;
 			const group = byItem.get(key) ?? { offset, people: [] };
 			group.people.push(candidate);
@@ -70,12 +86,27 @@ export async function sendDueReminders(db: Kysely<DB>, now: Date, origin: string
 }
 
 /** One item's reminders in one transaction, after checking under a lock that it is still due. */
-async function sendItemReminders(db: Kysely<DB>, kind: ReminderKind, offsetMinutes: number, people: ReminderCandidate[], now: Date, origin: string): Promise<SentReminder[]> {
+async function sendItemReminders(
+	db: Kysely<DB>,
+	kind: ReminderKind,
+	offsetMinutes: number,
+	people: ReminderCandidate[],
+	now: Date,
+	origin: string
+): Promise<SentReminder[]> {
 	const { entityId, sequence } = people[0];
 	return db.transaction().execute(async (trx) => {
 		if (!(await reminderRepository.lockIfStillDue(trx, kind, entityId, sequence))) return [];
 		const sent: SentReminder[] = [];
-		const users = await trx.selectFrom('users').select(['id', 'time_zone']).where('id', 'in', people.map((p) => p.userId)).execute();
+		const users = await trx
+			.selectFrom('users')
+			.select(['id', 'time_zone'])
+			.where(
+				'id',
+				'in',
+				people.map((p) => p.userId)
+			)
+			.execute();
 		for (const person of people) {
 			const reminder = { kind, entityId, offsetMinutes, sequence, userId: person.userId };
 			if (!(await reminderRepository.recordReminder(trx, reminder, now))) continue;

@@ -17,7 +17,12 @@ const SOURCES: Record<ScheduleKind, (db: Executor, userId: string, range: Schedu
 export type ConflictRef = { uid: string; title_ko: string; title_en: string };
 export type ScheduleEntry = ScheduleItem & { conflictsWith: ConflictRef[] };
 
-export async function listScheduleItems(db: Executor, userId: string, range: ScheduleRange, kinds: readonly ScheduleKind[] = SCHEDULE_KINDS): Promise<ScheduleItem[]> {
+export async function listScheduleItems(
+	db: Executor,
+	userId: string,
+	range: ScheduleRange,
+	kinds: readonly ScheduleKind[] = SCHEDULE_KINDS
+): Promise<ScheduleItem[]> {
 	const lists = await Promise.all(kinds.map((kind) => SOURCES[kind](db, userId, range)));
 	return lists.flat().sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.uid.localeCompare(b.uid));
 }
@@ -26,10 +31,22 @@ export async function listScheduleItems(db: Executor, userId: string, range: Sch
  * The page's view: items of the chosen kinds, each with the items it overlaps. Conflicts are found
  * across all kinds, so hiding courses does not hide that a booking clashes with one.
  */
-export async function readSchedule(db: Executor, userId: string, from: Date, to: Date, kinds: readonly ScheduleKind[]): Promise<ScheduleEntry[]> {
+export async function readSchedule(
+	db: Executor,
+	userId: string,
+	from: Date,
+	to: Date,
+	kinds: readonly ScheduleKind[]
+): Promise<ScheduleEntry[]> {
 	const all = await listScheduleItems(db, userId, { from, to, includeCancelled: false });
 	const conflicts = findConflicts(all);
 	const byUid = new Map(all.map((item) => [item.uid, item]));
-	const ref = (uid: string): ConflictRef => ({ uid, title_ko: byUid.get(uid)!.title_ko, title_en: byUid.get(uid)!.title_en });
-	return all.filter((item) => kinds.includes(item.kind)).map((item) => ({ ...item, conflictsWith: (conflicts.get(item.uid) ?? []).map(ref) }));
+	const ref = (uid: string): ConflictRef => ({
+		uid,
+		title_ko: byUid.get(uid)!.title_ko,
+		title_en: byUid.get(uid)!.title_en
+	});
+	return all
+		.filter((item) => kinds.includes(item.kind))
+		.map((item) => ({ ...item, conflictsWith: (conflicts.get(item.uid) ?? []).map(ref) }));
 }

@@ -6,8 +6,16 @@ const NOW = new Date('2026-11-23T03:00:00Z'); // Monday 12:00 in Seoul
 
 describe('schedule view', () => {
 	it('reads the query, falling back to defaults on nonsense', () => {
-		expect(readScheduleQuery(new URLSearchParams('view=week&date=2026-12-01&kind=ir&kind=booking'))).toEqual({ view: 'week', date: '2026-12-01', kinds: ['ir', 'booking'] });
-		expect(readScheduleQuery(new URLSearchParams('view=year&date=2026-02-31&kind=party'))).toEqual({ view: 'agenda', date: undefined, kinds: ['booking', 'course', 'ir', 'meeting'] });
+		expect(readScheduleQuery(new URLSearchParams('view=week&date=2026-12-01&kind=ir&kind=booking'))).toEqual({
+			view: 'week',
+			date: '2026-12-01',
+			kinds: ['ir', 'booking']
+		});
+		expect(readScheduleQuery(new URLSearchParams('view=year&date=2026-02-31&kind=party'))).toEqual({
+			view: 'agenda',
+			date: undefined,
+			kinds: ['booking', 'course', 'ir', 'meeting']
+		});
 	});
 
 	it('windows a week from Monday, a month in whole weeks, an agenda of 14 days', () => {
@@ -29,7 +37,10 @@ describe('schedule view', () => {
 	});
 
 	it('groups items by the local day they start', () => {
-		const days = groupByDay([{ startsAt: new Date('2026-11-23T14:59:00Z') }, { startsAt: new Date('2026-11-23T15:00:00Z') }], TZ);
+		const days = groupByDay(
+			[{ startsAt: new Date('2026-11-23T14:59:00Z') }, { startsAt: new Date('2026-11-23T15:00:00Z') }],
+			TZ
+		);
 		expect(Object.keys(days)).toEqual(['2026-11-23', '2026-11-24']);
 	});
 });

@@ -9,7 +9,13 @@ export type ScheduleView = (typeof SCHEDULE_VIEWS)[number];
 
 const AGENDA_DAYS = 14;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value));
+const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine(
+		(value) =>
+			!Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+	);
 
 /** The query string, forgiving: anything unreadable falls back to the default rather than failing. */
 export const scheduleQuerySchema = z.object({
@@ -19,7 +25,11 @@ export const scheduleQuerySchema = z.object({
 });
 
 export function readScheduleQuery(params: URLSearchParams) {
-	const parsed = scheduleQuerySchema.parse({ view: params.get('view') ?? undefined, date: params.get('date') ?? undefined, kind: params.getAll('kind') });
+	const parsed = scheduleQuerySchema.parse({
+		view: params.get('view') ?? undefined,
+		date: params.get('date') ?? undefined,
+		kind: params.getAll('kind')
+	});
 	const kinds: ScheduleKind[] = parsed.kind.length ? [...new Set(parsed.kind)] : [...SCHEDULE_KINDS];
 	return { view: parsed.view, date: parsed.date, kinds };
 }
@@ -43,12 +53,25 @@ function shiftMonth(date: string, months: number): string {
 }
 const range = (first: string, count: number) => Array.from({ length: count }, (_, i) => addDays(first, i));
 
-export function scheduleWindow(view: ScheduleView, asked: string | undefined, now: Date, timeZone: string): ScheduleWindow {
+export function scheduleWindow(
+	view: ScheduleView,
+	asked: string | undefined,
+	now: Date,
+	timeZone: string
+): ScheduleWindow {
 	const today = localParts(now, timeZone).date;
 	const anchor = asked ?? today;
 	if (view === 'week') {
 		const monday = mondayOf(anchor);
-		return { days: range(monday, 7), from: zonedInstant(monday, 0, timeZone), to: zonedInstant(addDays(monday, 7), 0, timeZone), anchor: monday, previous: addDays(monday, -7), next: addDays(monday, 7), today };
+		return {
+			days: range(monday, 7),
+			from: zonedInstant(monday, 0, timeZone),
+			to: zonedInstant(addDays(monday, 7), 0, timeZone),
+			anchor: monday,
+			previous: addDays(monday, -7),
+			next: addDays(monday, 7),
+			today
+		};
 	}
 	if (view === 'month') {
 		const first = firstOfMonth(anchor);
@@ -56,9 +79,25 @@ export function scheduleWindow(view: ScheduleView, asked: string | undefined, no
 		const gridStart = mondayOf(first);
 		const gridEnd = addDays(mondayOf(addDays(following, -1)), 7);
 		const count = Math.round((Date.parse(gridEnd) - Date.parse(gridStart)) / 86_400_000);
-		return { days: range(gridStart, count), from: zonedInstant(gridStart, 0, timeZone), to: zonedInstant(gridEnd, 0, timeZone), anchor: first, previous: shiftMonth(first, -1), next: following, today };
+		return {
+			days: range(gridStart, count),
+			from: zonedInstant(gridStart, 0, timeZone),
+			to: zonedInstant(gridEnd, 0, timeZone),
+			anchor: first,
+			previous: shiftMonth(first, -1),
+			next: following,
+			today
+		};
 	}
-	return { days: range(anchor, AGENDA_DAYS), from: zonedInstant(anchor, 0, timeZone), to: zonedInstant(addDays(anchor, AGENDA_DAYS), 0, timeZone), anchor, previous: addDays(anchor, -AGENDA_DAYS), next: addDays(anchor, AGENDA_DAYS), today };
+	return {
+		days: range(anchor, AGENDA_DAYS),
+		from: zonedInstant(anchor, 0, timeZone),
+		to: zonedInstant(addDays(anchor, AGENDA_DAYS), 0, timeZone),
+		anchor,
+		previous: addDays(anchor, -AGENDA_DAYS),
+		next: addDays(anchor, AGENDA_DAYS),
+		today
+	};
 }
 
 /** Items by the local day they start on, in order. */

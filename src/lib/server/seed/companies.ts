@@ -394,8 +394,7 @@ export const companies: SeedOrganization[] = [
 		name_en: 'GlowMate',
 		summary_ko: '가정용 LED 뷰티 마스크 유통사',
 		summary_en: 'Retailer of home LED beauty masks.',
-		description_ko:
-			'글로우메이트는 해외에서 수입한 **가정용 LED 마스크**를 온라인으로 판매합니다.',
+		description_ko: '글로우메이트는 해외에서 수입한 **가정용 LED 마스크**를 온라인으로 판매합니다.',
 		description_en: 'GlowMate sells imported **home LED masks** online.',
 		region: 'Seoul',
 		website: 'https://glowmate.example',

@@ -21,36 +21,84 @@ const HOUR_MS = 3_600_000;
 type Ids = { orgIds: Map<string, string>; userIds: Map<string, string> };
 
 const md = (items: string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n');
-const about = (summary: string, hours: number, en: boolean) => (en ? `${summary}\n\n**${hours} hours** of classes, with exercises on real cases from the cluster's companies.` : `${summary}\n\n총 **${hours}시간**, 클러스터 기업의 실제 사례로 실습합니다.`);
+const about = (summary: string, hours: number, en: boolean) =>
+	en
+		? `${summary}\n\n**${hours} hours** of classes, with exercises on real cases from the cluster's companies.`
+		: `${summary}\n\n총 **${hours}시간**, 클러스터 기업의 실제 사례로 실습합니다.`;
 
 async function upsertCourses(trx: Transaction<DB>, { orgIds, userIds }: Ids) {
-	const credentials = new Map((await trx.selectFrom('credentials').select(['id', 'slug']).execute()).map((c) => [c.slug, c.id]));
+	const credentials = new Map(
+		(await trx.selectFrom('credentials').select(['id', 'slug']).execute()).map((c) => [c.slug, c.id])
+	);
 	const rows = SEED_COURSES.map((c) => ({
-		slug: c.slug, provider_org_id: orgIds.get(c.provider)!, category: c.category, audiences: c.audiences, level: c.level, language: c.language, format: c.format, hours: c.hours,
-		place_ko: c.place[0], place_en: c.place[1], title_ko: c.title[0], title_en: c.title[1], summary_ko: c.summary[0], summary_en: c.summary[1],
-		description_ko: about(c.summary[0], c.hours, false), description_en: about(c.summary[1], c.hours, true), syllabus_ko: md(c.syllabus[0]), syllabus_en: md(c.syllabus[1]),
+		slug: c.slug,
+		provider_org_id: orgIds.get(c.provider)!,
+		category: c.category,
+		audiences: c.audiences,
+		level: c.level,
+		language: c.language,
+		format: c.format,
+		hours: c.hours,
+		place_ko: c.place[0],
+		place_en: c.place[1],
+		title_ko: c.title[0],
+		title_en: c.title[1],
+		summary_ko: c.summary[0],
+		summary_en: c.summary[1],
+		description_ko: about(c.summary[0], c.hours, false),
+		description_en: about(c.summary[1], c.hours, true),
+		syllabus_ko: md(c.syllabus[0]),
+		syllabus_en: md(c.syllabus[1]),
 		credential_id: c.credential ? (credentials.get(c.credential) ?? null) : null
 	}));
-	const courses = await trx.insertInto('courses').values(rows)
-		.onConflict((oc) => oc.column('slug').doUpdateSet((eb) => Object.fromEntries(Object.keys(rows[0]).filter((k) => k !== 'slug').map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.title_ko')]))))
-		.returning(['id', 'slug']).execute();
+	const courses = await trx
+		.insertInto('courses')
+		.values(rows)
+		.onConflict((oc) =>
+			oc.column('slug').doUpdateSet((eb) =>
+				Object.fromEntries(
+					Object.keys(rows[0])
+						.filter((k) => k !== 'slug')
+						.map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.title_ko')])
+				)
+			)
+		)
+		.returning(['id', 'slug'])
+		.execute();
 	const courseIds = new Map(courses.map((c) => [c.slug, c.id]));
-	await trx.deleteFrom('course_prerequisites').where('course_id', 'in', [...courseIds.values()]).execute();
-	const prerequisites = SEED_COURSES.flatMap((c) => (c.prerequisites ?? []).map((p) => ({ course_id: courseIds.get(c.slug)!, prerequisite_id: courseIds.get(p)! })));
+	await trx
+		.deleteFrom('course_prerequisites')
+		.where('course_id', 'in', [...courseIds.values()])
+		.execute();
+	const prerequisites = SEED_COURSES.flatMap((c) =>
+		(c.prerequisites ?? []).map((p) => ({ course_id: courseIds.get(c.slug)!, prerequisite_id: courseIds.get(p)! }))
+	);
 	if (prerequisites.length) await trx.insertInto('course_prerequisites').values(prerequisites).execute();
-	const managed = SEED_COURSES.filter((c) => c.provider === 'wonju-mtv').map((c) => ({ course_id: courseIds.get(c.slug)!, user_id: userIds.get(COURSE_MANAGER)! }));
-	await trx.insertInto('course_managers').values(managed).onConflict((oc) => oc.doNothing()).execute();
+	const managed = SEED_COURSES.filter((c) => c.provider === 'wonju-mtv').map((c) => ({
+		course_id: courseIds.get(c.slug)!,
+		user_id: userIds.get(COURSE_MANAGER)!
+	}));
+	await trx
+		.insertInto('course_managers')
+		.values(managed)
+		.onConflict((oc) => oc.doNothing())
+		.execute();
 	return { courseIds, credentials };
 }
 
 type Trainee = { user_id: string; org_id: string };
 
 async function listTrainees(trx: Transaction<DB>): Promise<Trainee[]> {
-	return trx.selectFrom('memberships').innerJoin('organizations', 'organizations.id', 'memberships.org_id').innerJoin('users', 'users.id', 'memberships.user_id')
+	return trx
+		.selectFrom('memberships')
+		.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+		.innerJoin('users', 'users.id', 'memberships.user_id')
 		.select(['memberships.user_id', 'memberships.org_id'])
-		.where('organizations.kind', 'in', ['company', 'hospital']).where('organizations.status', '=', 'verified')
+		.where('organizations.kind', 'in', ['company', 'hospital'])
+		.where('organizations.status', '=', 'verified')
 		.where('users.email', 'not like', '%@medcluster.example')
-		.orderBy('users.email').execute();
+		.orderBy('users.email')
+		.execute();
 }
 
 function meetingsOf(startDate: string, count: number, everyDays: number) {
@@ -60,31 +108,97 @@ function meetingsOf(startDate: string, count: number, everyDays: number) {
 	});
 }
 
-async function seedPastCohort(trx: Transaction<DB>, i: number, courseId: string, credentialId: string | null, validityMonths: number | null, monday: string, trainees: Trainee[]) {
+async function seedPastCohort(
+	trx: Transaction<DB>,
+	i: number,
+	courseId: string,
+	credentialId: string | null,
+	validityMonths: number | null,
+	monday: string,
+	trainees: Trainee[]
+) {
 	const start = addDays(monday, -(35 + 7 * (i % 3)));
 	const meetings = meetingsOf(start, 3, 7);
-	const cohort = await trx.insertInto('cohorts').values({ course_id: courseId, label_ko: '지난 기수', label_en: 'Previous cohort', capacity: 20, enrol_opens_at: new Date(meetings[0].starts_at.getTime() - 30 * DAY_MS), enrol_closes_at: new Date(meetings[0].starts_at.getTime() - DAY_MS) }).returning('id').executeTakeFirstOrThrow();
-	const meetingIds = (await trx.insertInto('cohort_meetings').values(meetings.map((m) => ({ ...m, cohort_id: cohort.id }))).returning('id').execute()).map((m) => m.id);
+	const cohort = await trx
+		.insertInto('cohorts')
+		.values({
+			course_id: courseId,
+			label_ko: '지난 기수',
+			label_en: 'Previous cohort',
+			capacity: 20,
+			enrol_opens_at: new Date(meetings[0].starts_at.getTime() - 30 * DAY_MS),
+			enrol_closes_at: new Date(meetings[0].starts_at.getTime() - DAY_MS)
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const meetingIds = (
+		await trx
+			.insertInto('cohort_meetings')
+			.values(meetings.map((m) => ({ ...m, cohort_id: cohort.id })))
+			.returning('id')
+			.execute()
+	).map((m) => m.id);
 	const people = Array.from({ length: 6 }, (_, k) => trainees[(i * 5 + k) % trainees.length]);
 	let granted = 0;
 	for (const [k, person] of people.entries()) {
 		// The last one missed two of three meetings: attendance under 80 %, so no certificate.
 		const completed = k < 5;
-		const enrolment = await trx.insertInto('enrolments').values({ cohort_id: cohort.id, user_id: person.user_id, org_id: person.org_id, status: completed ? 'completed' : 'enrolled', enrolled_at: new Date(meetings[0].starts_at.getTime() - 10 * DAY_MS), created_at: new Date(meetings[0].starts_at.getTime() - 10 * DAY_MS) }).returning('id').executeTakeFirstOrThrow();
-		await trx.insertInto('attendance').values(meetingIds.map((meetingId, n) => ({ meeting_id: meetingId, enrolment_id: enrolment.id, present: completed || n === 0, marked_at: meetings[n].ends_at }))).execute();
+		const enrolment = await trx
+			.insertInto('enrolments')
+			.values({
+				cohort_id: cohort.id,
+				user_id: person.user_id,
+				org_id: person.org_id,
+				status: completed ? 'completed' : 'enrolled',
+				enrolled_at: new Date(meetings[0].starts_at.getTime() - 10 * DAY_MS),
+				created_at: new Date(meetings[0].starts_at.getTime() - 10 * DAY_MS)
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('attendance')
+			.values(
+				meetingIds.map((meetingId, n) => ({
+					meeting_id: meetingId,
+					enrolment_id: enrolment.id,
+					present: completed || n === 0,
+					marked_at: meetings[n].ends_at
+				}))
+			)
+			.execute();
 		if (!completed) continue;
 		const issuedAt = meetings[2].ends_at;
 		const expiresAt = validityMonths ? new Date(issuedAt.getTime() + validityMonths * 30 * DAY_MS) : null;
-		await trx.insertInto('certificates').values({ serial: newSerial(issuedAt), enrolment_id: enrolment.id, issued_at: issuedAt, expires_at: expiresAt }).execute();
+		await trx
+			.insertInto('certificates')
+			.values({ serial: newSerial(issuedAt), enrolment_id: enrolment.id, issued_at: issuedAt, expires_at: expiresAt })
+			.execute();
 		if (credentialId) {
-			await trx.insertInto('user_credentials').values({ user_id: person.user_id, credential_id: credentialId, granted_at: issuedAt, expires_at: expiresAt, source: 'course' }).onConflict((oc) => oc.columns(['user_id', 'credential_id']).doNothing()).execute();
+			await trx
+				.insertInto('user_credentials')
+				.values({
+					user_id: person.user_id,
+					credential_id: credentialId,
+					granted_at: issuedAt,
+					expires_at: expiresAt,
+					source: 'course'
+				})
+				.onConflict((oc) => oc.columns(['user_id', 'credential_id']).doNothing())
+				.execute();
 			granted++;
 		}
 	}
 	return granted;
 }
 
-async function seedUpcomingCohort(trx: Transaction<DB>, i: number, slug: string, courseId: string, monday: string, trainees: Trainee[]) {
+async function seedUpcomingCohort(
+	trx: Transaction<DB>,
+	i: number,
+	slug: string,
+	courseId: string,
+	monday: string,
+	trainees: Trainee[]
+) {
 	const start = addDays(monday, 21 + 7 * (i % 4) + (i % 3));
 	const meetings = meetingsOf(start, 3, 7);
 	const small = slug === SMALL_COHORT_COURSE;
@@ -92,10 +206,33 @@ async function seedUpcomingCohort(trx: Transaction<DB>, i: number, slug: string,
 	const full = i % 5 === 0 && !small;
 	const capacity = small ? 2 : full ? 6 : 20;
 	const taken = small ? 1 : full ? 8 : 3 + (i % 4);
-	const cohort = await trx.insertInto('cohorts').values({ course_id: courseId, label_ko: `${localParts(meetings[0].starts_at, TIME_ZONE).date.slice(0, 7)} 기수`, label_en: `${localParts(meetings[0].starts_at, TIME_ZONE).date.slice(0, 7)} cohort`, capacity, enrol_opens_at: zonedInstant(addDays(monday, -14), 9 * 60, TIME_ZONE), enrol_closes_at: zonedInstant(addDays(start, -2), 18 * 60, TIME_ZONE), offer_hours: 48 }).returning('id').executeTakeFirstOrThrow();
-	await trx.insertInto('cohort_meetings').values(meetings.map((m) => ({ ...m, cohort_id: cohort.id }))).execute();
+	const cohort = await trx
+		.insertInto('cohorts')
+		.values({
+			course_id: courseId,
+			label_ko: `${localParts(meetings[0].starts_at, TIME_ZONE).date.slice(0, 7)} 기수`,
+			label_en: `${localParts(meetings[0].starts_at, TIME_ZONE).date.slice(0, 7)} cohort`,
+			capacity,
+			enrol_opens_at: zonedInstant(addDays(monday, -14), 9 * 60, TIME_ZONE),
+			enrol_closes_at: zonedInstant(addDays(start, -2), 18 * 60, TIME_ZONE),
+			offer_hours: 48
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await trx
+		.insertInto('cohort_meetings')
+		.values(meetings.map((m) => ({ ...m, cohort_id: cohort.id })))
+		.execute();
 	const people = Array.from({ length: taken }, (_, k) => trainees[(i * 7 + k + 3) % trainees.length]);
-	const rows = people.map((p, k) => ({ cohort_id: cohort.id, user_id: p.user_id, org_id: p.org_id, status: k < capacity ? ('enrolled' as const) : ('waitlisted' as const), position: k < capacity ? null : k - capacity + 1, enrolled_at: k < capacity ? zonedInstant(addDays(monday, -10 + k), 10 * 60, TIME_ZONE) : null, created_at: zonedInstant(addDays(monday, -10 + k), 10 * 60, TIME_ZONE) }));
+	const rows = people.map((p, k) => ({
+		cohort_id: cohort.id,
+		user_id: p.user_id,
+		org_id: p.org_id,
+		status: k < capacity ? ('enrolled' as const) : ('waitlisted' as const),
+		position: k < capacity ? null : k - capacity + 1,
+		enrolled_at: k < capacity ? zonedInstant(addDays(monday, -10 + k), 10 * 60, TIME_ZONE) : null,
+		created_at: zonedInstant(addDays(monday, -10 + k), 10 * 60, TIME_ZONE)
+	}));
 	await trx.insertInto('enrolments').values(rows).execute();
 	return rows.length;
 }
@@ -104,7 +241,19 @@ async function seedUpcomingCohort(trx: Transaction<DB>, i: number, slug: string,
 async function seedRunningCohort(trx: Transaction<DB>, courseId: string, now: Date) {
 	const starts = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - HOUR_MS);
 	const ends = new Date(starts.getTime() + 8 * HOUR_MS);
-	const cohort = await trx.insertInto('cohorts').values({ course_id: courseId, label_ko: '오늘 현장 교육', label_en: "Today's on-site session", capacity: 12, enrol_opens_at: new Date(starts.getTime() - 14 * DAY_MS), enrol_closes_at: ends, offer_hours: 2 }).returning('id').executeTakeFirstOrThrow();
+	const cohort = await trx
+		.insertInto('cohorts')
+		.values({
+			course_id: courseId,
+			label_ko: '오늘 현장 교육',
+			label_en: "Today's on-site session",
+			capacity: 12,
+			enrol_opens_at: new Date(starts.getTime() - 14 * DAY_MS),
+			enrol_closes_at: ends,
+			offer_hours: 2
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	await trx.insertInto('cohort_meetings').values({ cohort_id: cohort.id, starts_at: starts, ends_at: ends }).execute();
 }
 
@@ -113,13 +262,26 @@ export async function seedCourses(trx: Transaction<DB>, ids: Ids, now = new Date
 	const any = await trx.selectFrom('cohorts').select('id').limit(1).executeTakeFirst();
 	if (any) return { courses: courseIds.size, enrolments: 0 };
 	const trainees = await listTrainees(trx);
-	const validity = new Map((await trx.selectFrom('credentials').select(['id', 'validity_months']).execute()).map((c) => [c.id, c.validity_months]));
+	const validity = new Map(
+		(await trx.selectFrom('credentials').select(['id', 'validity_months']).execute()).map((c) => [
+			c.id,
+			c.validity_months
+		])
+	);
 	const monday = mondayOf(localParts(now, TIME_ZONE).date);
 	let enrolments = 0;
 	for (const [i, course] of SEED_COURSES.entries()) {
 		const courseId = courseIds.get(course.slug)!;
 		const credentialId = course.credential ? (credentials.get(course.credential) ?? null) : null;
-		await seedPastCohort(trx, i, courseId, credentialId, credentialId ? (validity.get(credentialId) ?? null) : null, monday, trainees);
+		await seedPastCohort(
+			trx,
+			i,
+			courseId,
+			credentialId,
+			credentialId ? (validity.get(credentialId) ?? null) : null,
+			monday,
+			trainees
+		);
 		enrolments += 6 + (await seedUpcomingCohort(trx, i, course.slug, courseId, monday, trainees));
 		if (course.slug === RUNNING_COHORT_COURSE) await seedRunningCohort(trx, courseId, now);
 	}

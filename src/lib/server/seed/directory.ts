@@ -6,11 +6,18 @@ import { refreshSearchDocument } from '../directory/search-index';
 import { DIRECTORY_PROFILES } from './directory-profiles';
 import { TAXONOMY } from './taxonomy';
 
-export async function seedDirectory(trx: Transaction<DB>, orgIds: Map<string, string>): Promise<{ terms: number; products: number }> {
+export async function seedDirectory(
+	trx: Transaction<DB>,
+	orgIds: Map<string, string>
+): Promise<{ terms: number; products: number }> {
 	const terms = await trx
 		.insertInto('taxonomy_terms')
 		.values(TAXONOMY.map((term, index) => ({ ...term, sort_order: index })))
-		.onConflict((oc) => oc.columns(['vocabulary', 'slug']).doUpdateSet((eb) => ({ name_ko: eb.ref('excluded.name_ko'), name_en: eb.ref('excluded.name_en') })))
+		.onConflict((oc) =>
+			oc
+				.columns(['vocabulary', 'slug'])
+				.doUpdateSet((eb) => ({ name_ko: eb.ref('excluded.name_ko'), name_en: eb.ref('excluded.name_en') }))
+		)
 		.returning(['id', 'slug'])
 		.execute();
 	const termIds = new Map(terms.map((t) => [t.slug, t.id]));
@@ -39,7 +46,12 @@ export async function seedDirectory(trx: Transaction<DB>, orgIds: Map<string, st
 			.values(tagIds.map((term_id) => ({ org_id: orgId, term_id })))
 			.onConflict((oc) => oc.doNothing())
 			.execute();
-		const existing = await trx.selectFrom('products').select('id').where('org_id', '=', orgId).limit(1).executeTakeFirst();
+		const existing = await trx
+			.selectFrom('products')
+			.select('id')
+			.where('org_id', '=', orgId)
+			.limit(1)
+			.executeTakeFirst();
 		if (!existing && profile.products?.length) {
 			await trx
 				.insertInto('products')

@@ -53,7 +53,10 @@ export const DEMO_IR_SESSIONS: DemoIrSession[] = [
 	{
 		org: 'lumenscan-ai',
 		title: ['루멘스캔 AI: 흉부 X선 AI 판독 보조 사업화 전략', 'LumenScan AI: commercialising AI chest X-ray triage'],
-		summary: ['흉부 X선 응급 소견을 우선 판독하도록 돕는 AI의 병원 도입 사례와 수가 전략을 소개합니다.', 'How hospitals adopt our AI that puts urgent chest X-ray findings first, and our reimbursement plan.'],
+		summary: [
+			'흉부 X선 응급 소견을 우선 판독하도록 돕는 AI의 병원 도입 사례와 수가 전략을 소개합니다.',
+			'How hospitals adopt our AI that puts urgent chest X-ray findings first, and our reimbursement plan.'
+		],
 		startsInMinutes: 40,
 		duration: 45,
 		access: 'members',
@@ -63,8 +66,14 @@ export const DEMO_IR_SESSIONS: DemoIrSession[] = [
 	},
 	{
 		org: 'neurocare-dtx',
-		title: ['뉴로케어 DTx: 불면증 디지털 치료제 공개 IR', 'NeuroCare DTx: open pitch of an insomnia digital therapeutic'],
-		summary: ['인지행동치료 기반 불면증 디지털 치료제의 확증 임상 결과와 해외 진출 계획을 공유합니다.', 'Pivotal trial results of our CBT-based insomnia therapeutic and our plans abroad.'],
+		title: [
+			'뉴로케어 DTx: 불면증 디지털 치료제 공개 IR',
+			'NeuroCare DTx: open pitch of an insomnia digital therapeutic'
+		],
+		summary: [
+			'인지행동치료 기반 불면증 디지털 치료제의 확증 임상 결과와 해외 진출 계획을 공유합니다.',
+			'Pivotal trial results of our CBT-based insomnia therapeutic and our plans abroad.'
+		],
 		startsInMinutes: 10 * 24 * 60 + 2 * 60,
 		duration: 90,
 		access: 'open',
@@ -75,27 +84,45 @@ export const DEMO_IR_SESSIONS: DemoIrSession[] = [
 	{
 		org: 'ortho3d-works',
 		title: ['오르소3D웍스: 3D 프린팅 맞춤형 임플란트', 'Ortho3D Works: 3D-printed patient-specific implants'],
-		summary: ['대구 공동 제조시설에서 생산하는 맞춤형 정형외과 임플란트를 소개합니다.', 'Patient-specific orthopaedic implants made at the Daegu shared facility.'],
+		summary: [
+			'대구 공동 제조시설에서 생산하는 맞춤형 정형외과 임플란트를 소개합니다.',
+			'Patient-specific orthopaedic implants made at the Daegu shared facility.'
+		],
 		startsInMinutes: 6 * 24 * 60,
 		duration: 60,
 		access: 'members',
 		presenters: ['minho.cho@ortho3d-works.example'],
 		moderator: OPERATOR,
 		registrants: [INVESTOR],
-		cancelled: '발표자 일정 변경으로 취소합니다. 새 일정은 곧 공지합니다. / Cancelled because the presenter is unavailable; a new date follows soon.'
+		cancelled:
+			'발표자 일정 변경으로 취소합니다. 새 일정은 곧 공지합니다. / Cancelled because the presenter is unavailable; a new date follows soon.'
 	},
 	{
 		org: 'vitalpatch',
 		title: ['바이탈패치 시드 라운드: 웨어러블 심전도 패치', 'VitalPatch seed round: a wearable ECG patch'],
-		summary: ['14일 연속 측정 심전도 패치와 원격 판독 서비스를 소개했습니다.', 'A 14-day continuous ECG patch with remote reading.'],
+		summary: [
+			'14일 연속 측정 심전도 패치와 원격 판독 서비스를 소개했습니다.',
+			'A 14-day continuous ECG patch with remote reading.'
+		],
 		startsInMinutes: -14 * 24 * 60,
 		duration: 60,
 		access: 'investors',
 		presenters: ['yejun.seo@vitalpatch.example'],
 		moderator: OPERATOR,
-		registrants: [INVESTOR, 'dohoon.jung@hanbit-medical-ventures.example', 'chaewon.lee@bluepeak-health-capital.example', 'ethan.park@bluepeak-health-capital.example', 'sungmin.park@k-medtech-accelerator.example'],
+		registrants: [
+			INVESTOR,
+			'dohoon.jung@hanbit-medical-ventures.example',
+			'chaewon.lee@bluepeak-health-capital.example',
+			'ethan.park@bluepeak-health-capital.example',
+			'sungmin.park@k-medtech-accelerator.example'
+		],
 		past: {
-			attended: [[INVESTOR, 52], ['dohoon.jung@hanbit-medical-ventures.example', 60], ['chaewon.lee@bluepeak-health-capital.example', 35], ['ethan.park@bluepeak-health-capital.example', 20]],
+			attended: [
+				[INVESTOR, 52],
+				['dohoon.jung@hanbit-medical-ventures.example', 60],
+				['chaewon.lee@bluepeak-health-capital.example', 35],
+				['ethan.park@bluepeak-health-capital.example', 20]
+			],
 			peak: 6,
 			chat: [
 				[INVESTOR, '안녕하세요, 한빛메디컬벤처스입니다. / Hello from Hanbit Medical Ventures.'],
@@ -103,12 +130,36 @@ export const DEMO_IR_SESSIONS: DemoIrSession[] = [
 				['ethan.park@bluepeak-health-capital.example', 'Is the reading service billed per patch?']
 			],
 			questions: [
-				[INVESTOR, '식약처 허가 일정은 어떻게 되나요? / When do you expect MFDS approval?', 'answered', ['dohoon.jung@hanbit-medical-ventures.example', 'chaewon.lee@bluepeak-health-capital.example']],
-				['ethan.park@bluepeak-health-capital.example', 'What is the gross margin per patch at 10k units?', 'answered', [INVESTOR]],
-				['chaewon.lee@bluepeak-health-capital.example', '병원 판매 채널은 직판인가요? / Do you sell to hospitals directly?', 'approved', []],
-				['dohoon.jung@hanbit-medical-ventures.example', '=HYPERLINK("x") 이런 질문도 CSV에서 안전한가요? / Is this safe in the CSV?', 'dismissed', []]
+				[
+					INVESTOR,
+					'식약처 허가 일정은 어떻게 되나요? / When do you expect MFDS approval?',
+					'answered',
+					['dohoon.jung@hanbit-medical-ventures.example', 'chaewon.lee@bluepeak-health-capital.example']
+				],
+				[
+					'ethan.park@bluepeak-health-capital.example',
+					'What is the gross margin per patch at 10k units?',
+					'answered',
+					[INVESTOR]
+				],
+				[
+					'chaewon.lee@bluepeak-health-capital.example',
+					'병원 판매 채널은 직판인가요? / Do you sell to hospitals directly?',
+					'approved',
+					[]
+				],
+				[
+					'dohoon.jung@hanbit-medical-ventures.example',
+					'=HYPERLINK("x") 이런 질문도 CSV에서 안전한가요? / Is this safe in the CSV?',
+					'dismissed',
+					[]
+				]
 			],
-			meeting: { requester: INVESTOR, org: 'hanbit-medical-ventures', message: '시드 라운드 참여를 검토하고 싶습니다. / We would like to discuss joining the seed round.' }
+			meeting: {
+				requester: INVESTOR,
+				org: 'hanbit-medical-ventures',
+				message: '시드 라운드 참여를 검토하고 싶습니다. / We would like to discuss joining the seed round.'
+			}
 		}
 	},
 	{
@@ -122,10 +173,20 @@ export const DEMO_IR_SESSIONS: DemoIrSession[] = [
 		moderator: 'startup-admin@medcluster.example',
 		registrants: ['startup@medcluster.example', 'sohee.kim@hanbit-medical-ventures.example', INVESTOR],
 		past: {
-			attended: [['sohee.kim@hanbit-medical-ventures.example', 28], [INVESTOR, 15]],
+			attended: [
+				['sohee.kim@hanbit-medical-ventures.example', 28],
+				[INVESTOR, 15]
+			],
 			peak: 3,
 			chat: [['sohee.kim@hanbit-medical-ventures.example', '발표 잘 들었습니다. / Great pitch.']],
-			questions: [['sohee.kim@hanbit-medical-ventures.example', '민감도와 특이도는요? / What are sensitivity and specificity?', 'answered', [INVESTOR]]]
+			questions: [
+				[
+					'sohee.kim@hanbit-medical-ventures.example',
+					'민감도와 특이도는요? / What are sensitivity and specificity?',
+					'answered',
+					[INVESTOR]
+				]
+			]
 		}
 	}
 ];

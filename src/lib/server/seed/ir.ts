@@ -52,13 +52,26 @@ async function orgOf(trx: Transaction<DB>, userId: string): Promise<string | nul
 
 async function seedSession(trx: Transaction<DB>, session: DemoIrSession, ids: Ids, now: Date): Promise<boolean> {
 	const orgId = requireId(ids.orgIds, session.org, 'organisation');
-	const existing = await trx.selectFrom('ir_events').select('id').where('org_id', '=', orgId).where('title_en', '=', session.title[1]).executeTakeFirst();
+	const existing = await trx
+		.selectFrom('ir_events')
+		.select('id')
+		.where('org_id', '=', orgId)
+		.where('title_en', '=', session.title[1])
+		.executeTakeFirst();
 	if (existing) return false;
 	const user = (email: string) => requireId(ids.userIds, email, 'user');
 	const startsAt = new Date(roundToQuarter(now).getTime() + session.startsInMinutes * MINUTE);
 	const endsAt = new Date(startsAt.getTime() + session.duration * MINUTE);
 	const creator = user(session.presenters[0]);
-	const deck = session.deck ? await storePdf(trx, { ownerId: creator, orgId, purpose: 'ir_deck', file: demoDeck(session.deck, session.title[1]), maxBytes: DECK_MAX_BYTES }) : null;
+	const deck = session.deck
+		? await storePdf(trx, {
+				ownerId: creator,
+				orgId,
+				purpose: 'ir_deck',
+				file: demoDeck(session.deck, session.title[1]),
+				maxBytes: DECK_MAX_BYTES
+			})
+		: null;
 	const past = session.past !== undefined;
 	const event = await trx
 		.insertInto('ir_events')
@@ -88,7 +101,10 @@ async function seedSession(trx: Transaction<DB>, session: DemoIrSession, ids: Id
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await trx.insertInto('ir_event_presenters').values(session.presenters.map((email) => ({ event_id: event.id, user_id: user(email) }))).execute();
+	await trx
+		.insertInto('ir_event_presenters')
+		.values(session.presenters.map((email) => ({ event_id: event.id, user_id: user(email) })))
+		.execute();
 	for (const [index, email] of session.registrants.entries()) {
 		const registeredAt = new Date(startsAt.getTime() - (5 * 24 * 60 - index * 90) * MINUTE);
 		await trx
@@ -110,38 +126,103 @@ async function seedSession(trx: Transaction<DB>, session: DemoIrSession, ids: Id
 
 type Moment = { eventId: string; startupId: string; startsAt: Date; endsAt: Date };
 
-async function seedLiveRecord(trx: Transaction<DB>, session: DemoIrSession, { eventId, startupId, startsAt, endsAt }: Moment, ids: Ids) {
+async function seedLiveRecord(
+	trx: Transaction<DB>,
+	session: DemoIrSession,
+	{ eventId, startupId, startsAt, endsAt }: Moment,
+	ids: Ids
+) {
 	const user = (email: string) => requireId(ids.userIds, email, 'user');
 	const past = session.past!;
 	const stage = [...new Set([session.moderator, ...session.presenters])];
 	await trx
 		.insertInto('ir_attendance')
 		.values([
-			...stage.map((email) => ({ event_id: eventId, user_id: user(email), role: email === session.moderator ? ('moderator' as const) : ('presenter' as const), joined_at: new Date(startsAt.getTime() - 10 * MINUTE), left_at: endsAt })),
-			...past.attended.map(([email, minutes], i) => ({ event_id: eventId, user_id: user(email), role: 'viewer' as const, joined_at: new Date(startsAt.getTime() + i * MINUTE), left_at: new Date(startsAt.getTime() + (i + minutes) * MINUTE) }))
+			...stage.map((email) => ({
+				event_id: eventId,
+				user_id: user(email),
+				role: email === session.moderator ? ('moderator' as const) : ('presenter' as const),
+				joined_at: new Date(startsAt.getTime() - 10 * MINUTE),
+				left_at: endsAt
+			})),
+			...past.attended.map(([email, minutes], i) => ({
+				event_id: eventId,
+				user_id: user(email),
+				role: 'viewer' as const,
+				joined_at: new Date(startsAt.getTime() + i * MINUTE),
+				left_at: new Date(startsAt.getTime() + (i + minutes) * MINUTE)
+			}))
 		])
 		.execute();
 	if (past.chat.length) {
-		await trx.insertInto('ir_chat_messages').values(past.chat.map(([email, body], i) => ({ event_id: eventId, user_id: user(email), body, created_at: new Date(startsAt.getTime() + (5 + i * 3) * MINUTE) }))).execute();
+		await trx
+			.insertInto('ir_chat_messages')
+			.values(
+				past.chat.map(([email, body], i) => ({
+					event_id: eventId,
+					user_id: user(email),
+					body,
+					created_at: new Date(startsAt.getTime() + (5 + i * 3) * MINUTE)
+				}))
+			)
+			.execute();
 	}
 	for (const [i, [email, body, status, voters]] of past.questions.entries()) {
 		const at = new Date(startsAt.getTime() + (10 + i * 4) * MINUTE);
-		const question = await trx.insertInto('ir_questions').values({ event_id: eventId, user_id: user(email), body, status, votes: voters.length, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-		if (voters.length) await trx.insertInto('ir_question_votes').values(voters.map((v) => ({ question_id: question.id, user_id: user(v), created_at: at }))).execute();
+		const question = await trx
+			.insertInto('ir_questions')
+			.values({
+				event_id: eventId,
+				user_id: user(email),
+				body,
+				status,
+				votes: voters.length,
+				created_at: at,
+				updated_at: at
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (voters.length)
+			await trx
+				.insertInto('ir_question_votes')
+				.values(voters.map((v) => ({ question_id: question.id, user_id: user(v), created_at: at })))
+				.execute();
 	}
 	if (past.meeting) {
 		const requestedAt = new Date(endsAt.getTime() + 2 * 60 * MINUTE);
 		const request = await trx
 			.insertInto('meeting_requests')
-			.values({ requester_id: user(past.meeting.requester), requester_org_id: requireId(ids.orgIds, past.meeting.org, 'organisation'), recipient_org_id: startupId, context_type: 'ir_event', context_id: eventId, message: past.meeting.message, expires_at: new Date(requestedAt.getTime() + 7 * 24 * 60 * MINUTE), created_at: requestedAt })
+			.values({
+				requester_id: user(past.meeting.requester),
+				requester_org_id: requireId(ids.orgIds, past.meeting.org, 'organisation'),
+				recipient_org_id: startupId,
+				context_type: 'ir_event',
+				context_id: eventId,
+				message: past.meeting.message,
+				expires_at: new Date(requestedAt.getTime() + 7 * 24 * 60 * MINUTE),
+				created_at: requestedAt
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const slot = await trx
 			.insertInto('meeting_request_slots')
-			.values({ request_id: request.id, starts_at: new Date(endsAt.getTime() + 3 * 24 * 60 * MINUTE), ends_at: new Date(endsAt.getTime() + (3 * 24 * 60 + 60) * MINUTE) })
+			.values({
+				request_id: request.id,
+				starts_at: new Date(endsAt.getTime() + 3 * 24 * 60 * MINUTE),
+				ends_at: new Date(endsAt.getTime() + (3 * 24 * 60 + 60) * MINUTE)
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await trx.updateTable('meeting_requests').set({ status: 'accepted', chosen_slot_id: slot.id, decided_by: user(session.presenters[0]), decided_at: new Date(requestedAt.getTime() + 5 * 60 * MINUTE) }).where('id', '=', request.id).execute();
+		await trx
+			.updateTable('meeting_requests')
+			.set({
+				status: 'accepted',
+				chosen_slot_id: slot.id,
+				decided_by: user(session.presenters[0]),
+				decided_at: new Date(requestedAt.getTime() + 5 * 60 * MINUTE)
+			})
+			.where('id', '=', request.id)
+			.execute();
 	}
 }
 

@@ -76,7 +76,8 @@ const agencies: SeedOrganization[] = [
 		name_ko: '건강보험심사평가원',
 		name_en: 'Health Insurance Review and Assessment Service (HIRA)',
 		summary_ko: '요양급여 심사·평가와 신의료기술의 건강보험 등재 절차를 담당하는 공공기관',
-		summary_en: 'Public agency for claims review and assessment, and the route for new technologies into insurance coverage.',
+		summary_en:
+			'Public agency for claims review and assessment, and the route for new technologies into insurance coverage.',
 		description_ko:
 			'건강보험심사평가원은 요양급여비용 심사와 적정성 평가를 수행합니다. 얼라이언스에서는 혁신 의료기기와 디지털 치료기기의 **보험 등재 절차** 설명회를 열고, 보건의료 빅데이터 활용 상담을 맡습니다.',
 		description_en:
@@ -358,7 +359,7 @@ const universities: SeedOrganization[] = [
 		description_ko:
 			'상지대학교는 재활과 웰니스 분야 전공 학생을 원주 기업의 **현장실습**에 보냅니다. 재활로봇 사용성 평가에 참여할 피험자 모집도 돕습니다.',
 		description_en:
-			"Sangji University sends rehabilitation and wellness students on **placements** with Wonju companies. It also helps recruit participants for rehabilitation-robot usability studies.",
+			'Sangji University sends rehabilitation and wellness students on **placements** with Wonju companies. It also helps recruit participants for rehabilitation-robot usability studies.',
 		region: 'Gangwon (Wonju)',
 		website: 'https://sangji.example',
 		founded_year: null,
@@ -370,7 +371,8 @@ const universities: SeedOrganization[] = [
 		name_ko: '대구경북과학기술원',
 		name_en: 'DGIST',
 		summary_ko: '로봇공학과 뇌과학 연구로 재활기기 기업과 협력하는 과학기술원',
-		summary_en: 'Science and technology institute partnering with rehabilitation-device firms on robotics and brain science.',
+		summary_en:
+			'Science and technology institute partnering with rehabilitation-device firms on robotics and brain science.',
 		description_ko:
 			'DGIST는 **웨어러블 로봇**과 뇌·신경 신호 연구를 수행합니다. 대구 재활기기 기업과 제어 알고리즘 공동개발 과제를 진행합니다.',
 		description_en:

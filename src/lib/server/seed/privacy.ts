@@ -6,7 +6,12 @@ import type { DB } from '../db/types';
 export async function seedConsents(trx: Transaction<DB>, userIds: Iterable<string>, at: Date): Promise<void> {
 	const ids = [...userIds];
 	if (ids.length === 0) return;
-	const first = await trx.selectFrom('privacy_notices').select('version').orderBy('id').limit(1).executeTakeFirstOrThrow();
+	const first = await trx
+		.selectFrom('privacy_notices')
+		.select('version')
+		.orderBy('id')
+		.limit(1)
+		.executeTakeFirstOrThrow();
 	await sql`
 		insert into privacy_consents (user_id, purpose, granted, notice_version, created_at)
 		select u.id, p.purpose, case p.purpose when 'required' then true when 'profile_listing' then u.directory_listed else false end, ${first.version}, ${at}

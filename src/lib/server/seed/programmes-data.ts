@@ -2,7 +2,12 @@
 // review) and a past Wonju commercialisation call with its selected companies.
 import type { Criterion, Eligibility, Question } from '../db/programmes-types';
 
-export type DemoApplication = { org: string; status: 'submitted' | 'selected' | 'reserve' | 'declined'; reason?: string; project: string };
+export type DemoApplication = {
+	org: string;
+	status: 'submitted' | 'selected' | 'reserve' | 'declined';
+	reason?: string;
+	project: string;
+};
 export type DemoCall = {
 	key: string;
 	org: string;
@@ -26,17 +31,38 @@ export type DemoCall = {
 	reviews?: Record<string, Record<string, Record<string, number>>>;
 };
 
-const q = (id: string, kind: Question['kind'], ko: string, en: string, required = true, options?: string[]): Question => ({ id, kind, label_ko: ko, label_en: en, required, ...(options ? { options } : {}) });
-const c = (id: string, ko: string, en: string, weight: number): Criterion => ({ id, label_ko: ko, label_en: en, weight });
+const q = (
+	id: string,
+	kind: Question['kind'],
+	ko: string,
+	en: string,
+	required = true,
+	options?: string[]
+): Question => ({ id, kind, label_ko: ko, label_en: en, required, ...(options ? { options } : {}) });
+const c = (id: string, ko: string, en: string, weight: number): Criterion => ({
+	id,
+	label_ko: ko,
+	label_en: en,
+	weight
+});
 
 const PROJECT_FORM = [
 	q('q0', 'short_text', '과제명', 'Project title'),
 	q('q1', 'long_text', '과제 개요와 기대 효과', 'Project summary and expected results'),
 	q('q2', 'number', '상시 근로자 수', 'Full-time employees'),
-	q('q3', 'choice', '희망 지원 분야', 'Support wanted', true, ['진단+컨설팅 / Diagnosis + consulting', '시제품 고도화 / Prototype upgrade', '인허가 전략 / Regulatory strategy']),
+	q('q3', 'choice', '희망 지원 분야', 'Support wanted', true, [
+		'진단+컨설팅 / Diagnosis + consulting',
+		'시제품 고도화 / Prototype upgrade',
+		'인허가 전략 / Regulatory strategy'
+	]),
 	q('q4', 'file', '사업계획서 (PDF)', 'Business plan (PDF)')
 ];
-const RUBRIC = [c('c0', '기술성', 'Technology', 3), c('c1', '사업성', 'Market potential', 2), c('c2', '실행 가능성', 'Feasibility', 2), c('c3', '팀 역량', 'Team', 1)];
+const RUBRIC = [
+	c('c0', '기술성', 'Technology', 3),
+	c('c1', '사업성', 'Market potential', 2),
+	c('c2', '실행 가능성', 'Feasibility', 2),
+	c('c3', '팀 역량', 'Team', 1)
+];
 
 export const DEMO_CALLS: DemoCall[] = [
 	{
@@ -60,14 +86,25 @@ export const DEMO_CALLS: DemoCall[] = [
 		rubric: RUBRIC,
 		reviewers: ['reviewer@medcluster.example', 'narae.yoo@ktl.example'],
 		applications: [
-			{ org: 'lumenscan-ai', status: 'submitted', project: 'AI 흉부 X선 판독 보조 고도화 / Chest X-ray triage upgrade' },
-			{ org: 'medgrid-cloud', status: 'submitted', project: '병원 데이터 보안 게이트웨이 / Hospital data security gateway' }
+			{
+				org: 'lumenscan-ai',
+				status: 'submitted',
+				project: 'AI 흉부 X선 판독 보조 고도화 / Chest X-ray triage upgrade'
+			},
+			{
+				org: 'medgrid-cloud',
+				status: 'submitted',
+				project: '병원 데이터 보안 게이트웨이 / Hospital data security gateway'
+			}
 		]
 	},
 	{
 		key: 'medical-smart-factory',
 		org: 'mfds',
-		title: ['2026 의료기기 스마트공장 구축 지원 (식약처·중기부)', '2026 Smart factories for medical-device makers (MFDS and MSS)'],
+		title: [
+			'2026 의료기기 스마트공장 구축 지원 (식약처·중기부)',
+			'2026 Smart factories for medical-device makers (MFDS and MSS)'
+		],
 		description: [
 			'식약처와 중소벤처기업부가 의료기기 제조기업의 스마트공장 구축(공정 데이터 수집, GMP 전자 기록)을 지원합니다. 접수가 마감되어 심사 중입니다.',
 			'MFDS and the Ministry of SMEs and Startups fund smart factories for medical-device makers (process data capture, electronic GMP records). Applications are closed and under review.'
@@ -85,10 +122,26 @@ export const DEMO_CALLS: DemoCall[] = [
 		rubric: RUBRIC,
 		reviewers: ['reviewer@medcluster.example', 'narae.yoo@ktl.example'],
 		applications: [
-			{ org: 'hanul-medical', status: 'submitted', project: '환자감시장치 조립 라인 MES / MES for the patient-monitor line' },
-			{ org: 'daesung-surgical', status: 'submitted', project: '수술기구 가공 공정 데이터 수집 / Process data for surgical instruments' },
-			{ org: 'ortho3d-works', status: 'submitted', project: '3D 프린팅 임플란트 전자 배치 기록 / Electronic batch records for 3D-printed implants' },
-			{ org: 'spinecraft-3d', status: 'submitted', project: '척추 케이지 품질 검사 자동화 / Automated inspection of spinal cages' }
+			{
+				org: 'hanul-medical',
+				status: 'submitted',
+				project: '환자감시장치 조립 라인 MES / MES for the patient-monitor line'
+			},
+			{
+				org: 'daesung-surgical',
+				status: 'submitted',
+				project: '수술기구 가공 공정 데이터 수집 / Process data for surgical instruments'
+			},
+			{
+				org: 'ortho3d-works',
+				status: 'submitted',
+				project: '3D 프린팅 임플란트 전자 배치 기록 / Electronic batch records for 3D-printed implants'
+			},
+			{
+				org: 'spinecraft-3d',
+				status: 'submitted',
+				project: '척추 케이지 품질 검사 자동화 / Automated inspection of spinal cages'
+			}
 		],
 		reviews: {
 			'narae.yoo@ktl.example': {
@@ -121,10 +174,23 @@ export const DEMO_CALLS: DemoCall[] = [
 		rubric: RUBRIC,
 		reviewers: ['narae.yoo@ktl.example'],
 		applications: [
-			{ org: 'pulsewise', status: 'selected', project: '심방세동 선별 SaMD 확증 임상 / Pivotal study of the AF-screening SaMD' },
+			{
+				org: 'pulsewise',
+				status: 'selected',
+				project: '심방세동 선별 SaMD 확증 임상 / Pivotal study of the AF-screening SaMD'
+			},
 			{ org: 'medisense-iot', status: 'selected', project: '병동 IoMT 센서 인증 / Certifying ward IoMT sensors' },
-			{ org: 'rehabotics', status: 'selected', project: '상지 재활 로봇 사용적합성 / Usability of the upper-limb rehab robot' },
-			{ org: 'hanul-medical', status: 'declined', reason: '디지털헬스 분야가 아닌 설비 투자 과제입니다. / An equipment investment, not a digital-health project.', project: '제세동기 생산 설비 / Defibrillator production equipment' }
+			{
+				org: 'rehabotics',
+				status: 'selected',
+				project: '상지 재활 로봇 사용적합성 / Usability of the upper-limb rehab robot'
+			},
+			{
+				org: 'hanul-medical',
+				status: 'declined',
+				reason: '디지털헬스 분야가 아닌 설비 투자 과제입니다. / An equipment investment, not a digital-health project.',
+				project: '제세동기 생산 설비 / Defibrillator production equipment'
+			}
 		]
 	}
 ];

@@ -32,16 +32,28 @@ const requireId = (map: Map<string, string>, key: string, what: string) => {
 	return id;
 };
 
-const instant = (value: number | string) => (typeof value === 'number' ? new Date(Date.now() + value * DAY_MS) : new Date(value));
+const instant = (value: number | string) =>
+	typeof value === 'number' ? new Date(Date.now() + value * DAY_MS) : new Date(value);
 
 async function ownerOf(trx: Transaction<DB>, orgId: string) {
-	const row = await trx.selectFrom('memberships').select('user_id').where('org_id', '=', orgId).where('role', '=', 'owner').orderBy('user_id').executeTakeFirst();
+	const row = await trx
+		.selectFrom('memberships')
+		.select('user_id')
+		.where('org_id', '=', orgId)
+		.where('role', '=', 'owner')
+		.orderBy('user_id')
+		.executeTakeFirst();
 	return row?.user_id ?? null;
 }
 
 async function seedCall(trx: Transaction<DB>, demo: DemoCall, ids: Ids, terms: Map<string, string>) {
 	const orgId = requireId(ids.orgIds, demo.org, 'organisation');
-	const existing = await trx.selectFrom('programme_calls').select('id').where('org_id', '=', orgId).where('title_en', '=', demo.title[1]).executeTakeFirst();
+	const existing = await trx
+		.selectFrom('programme_calls')
+		.select('id')
+		.where('org_id', '=', orgId)
+		.where('title_en', '=', demo.title[1])
+		.executeTakeFirst();
 	if (existing) return;
 	const opens = instant(demo.opens);
 	const closes = instant(demo.closes);
@@ -69,7 +81,10 @@ async function seedCall(trx: Transaction<DB>, demo: DemoCall, ids: Ids, terms: M
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const reviewerIds = demo.reviewers.map((email) => requireId(ids.userIds, email, 'reviewer'));
-	await trx.insertInto('programme_call_reviewers').values(reviewerIds.map((user_id) => ({ call_id: call.id, user_id }))).execute();
+	await trx
+		.insertInto('programme_call_reviewers')
+		.values(reviewerIds.map((user_id) => ({ call_id: call.id, user_id })))
+		.execute();
 	const applicationIds = new Map<string, string>();
 	let reserve = 0;
 	for (const [index, app] of demo.applications.entries()) {
@@ -82,7 +97,12 @@ async function seedCall(trx: Transaction<DB>, demo: DemoCall, ids: Ids, terms: M
 				call_id: call.id,
 				organisation_id: applicantId,
 				status: app.status,
-				answers: JSON.stringify({ q0: app.project, q1: app.project, q2: '24', q3: '진단+컨설팅 / Diagnosis + consulting' }),
+				answers: JSON.stringify({
+					q0: app.project,
+					q1: app.project,
+					q2: '24',
+					q3: '진단+컨설팅 / Diagnosis + consulting'
+				}),
 				reserve_position: app.status === 'reserve' ? ++reserve : null,
 				decision_reason: app.reason ?? null,
 				created_by: owner,
@@ -94,26 +114,56 @@ async function seedCall(trx: Transaction<DB>, demo: DemoCall, ids: Ids, terms: M
 		applicationIds.set(app.org, row.id);
 		if (owner && demo.questions.some((question) => question.id === 'q4')) {
 			const file = new File([DEMO_PDF], `${app.org}-business-plan.pdf`, { type: 'application/pdf' });
-			const upload = await storePdf(trx, { ownerId: owner, orgId: applicantId, purpose: 'attachment', file, maxBytes: 1024 * 1024 });
-			await trx.insertInto('programme_application_files').values({ application_id: row.id, question_id: 'q4', upload_id: upload.id }).execute();
+			const upload = await storePdf(trx, {
+				ownerId: owner,
+				orgId: applicantId,
+				purpose: 'attachment',
+				file,
+				maxBytes: 1024 * 1024
+			});
+			await trx
+				.insertInto('programme_application_files')
+				.values({ application_id: row.id, question_id: 'q4', upload_id: upload.id })
+				.execute();
 		}
 	}
 	for (const [email, byOrg] of Object.entries(demo.reviews ?? {})) {
 		const reviewerId = requireId(ids.userIds, email, 'reviewer');
 		for (const [org, scores] of Object.entries(byOrg)) {
 			const applicationId = requireId(applicationIds, org, 'reviewed applicant');
-			await trx.insertInto('programme_conflicts').values({ application_id: applicationId, reviewer_id: reviewerId, conflicted: false, auto_reason: null }).execute();
-			await trx.insertInto('programme_reviews').values({ application_id: applicationId, reviewer_id: reviewerId, scores: JSON.stringify(scores), comment: '', submitted_at: new Date(closes.getTime() + DAY_MS) }).execute();
+			await trx
+				.insertInto('programme_conflicts')
+				.values({ application_id: applicationId, reviewer_id: reviewerId, conflicted: false, auto_reason: null })
+				.execute();
+			await trx
+				.insertInto('programme_reviews')
+				.values({
+					application_id: applicationId,
+					reviewer_id: reviewerId,
+					scores: JSON.stringify(scores),
+					comment: '',
+					submitted_at: new Date(closes.getTime() + DAY_MS)
+				})
+				.execute();
 		}
 	}
 }
 
 export async function seedProgrammes(trx: Transaction<DB>, ids: Ids): Promise<void> {
-	const terms = new Map((await trx.selectFrom('taxonomy_terms').select(['id', 'slug']).where('vocabulary', '=', 'field').execute()).map((t) => [t.slug, t.id]));
+	const terms = new Map(
+		(await trx.selectFrom('taxonomy_terms').select(['id', 'slug']).where('vocabulary', '=', 'field').execute()).map(
+			(t) => [t.slug, t.id]
+		)
+	);
 	for (const relation of RELATIONS) {
 		await trx
 			.insertInto('organization_relations')
-			.values({ org_id: requireId(ids.orgIds, relation.org, 'organisation'), related_org_id: requireId(ids.orgIds, relation.related, 'organisation'), kind: relation.kind, status: 'status' in relation ? relation.status : 'confirmed' })
+			.values({
+				org_id: requireId(ids.orgIds, relation.org, 'organisation'),
+				related_org_id: requireId(ids.orgIds, relation.related, 'organisation'),
+				kind: relation.kind,
+				status: 'status' in relation ? relation.status : 'confirmed'
+			})
 			.onConflict((oc) => oc.doNothing())
 			.execute();
 	}

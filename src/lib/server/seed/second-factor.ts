@@ -6,12 +6,23 @@ import { decodeTotpKey } from '../auth/totp';
 import { encryptTotpKey } from '../auth/totp-secret';
 import { DEMO_OPERATOR_TOTP_KEY, DEMO_ACCOUNTS } from './demo-accounts';
 
-export async function seedSecondFactor(trx: Transaction<DB>, userIds: Map<string, string>, seededAt: Date): Promise<void> {
+export async function seedSecondFactor(
+	trx: Transaction<DB>,
+	userIds: Map<string, string>,
+	seededAt: Date
+): Promise<void> {
 	const key = decodeTotpKey(DEMO_OPERATOR_TOTP_KEY);
 	if (!key) throw new Error('DEMO_OPERATOR_TOTP_KEY is not a 20-byte base32 key');
-	const operators = DEMO_ACCOUNTS.filter((account) => account.isOperator).map((account) => userIds.get(account.email.toLowerCase()));
+	const operators = DEMO_ACCOUNTS.filter((account) => account.isOperator).map((account) =>
+		userIds.get(account.email.toLowerCase())
+	);
 	for (const id of operators) {
 		if (!id) continue;
-		await trx.updateTable('users').set({ totp_key: encryptTotpKey(key, id), totp_enabled_at: seededAt }).where('id', '=', id).where('totp_key', 'is', null).execute();
+		await trx
+			.updateTable('users')
+			.set({ totp_key: encryptTotpKey(key, id), totp_enabled_at: seededAt })
+			.where('id', '=', id)
+			.where('totp_key', 'is', null)
+			.execute();
 	}
 }

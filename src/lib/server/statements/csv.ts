@@ -6,7 +6,14 @@ import type { Statement } from './service';
 
 export function statementCsv(s: Statement, locale: 'ko' | 'en'): string {
 	const x = statementSections(s, locale);
-	const rows: Cell[][] = [[x.title], [], [m.statements_testbed_heading({}, { locale })], x.bookingHead, ...x.bookingRows, []];
+	const rows: Cell[][] = [
+		[x.title],
+		[],
+		[m.statements_testbed_heading({}, { locale })],
+		x.bookingHead,
+		...x.bookingRows,
+		[]
+	];
 	if (x.showCourses) rows.push([m.statements_courses_heading({}, { locale })], x.courseHead, ...x.courseRows, []);
 	rows.push(...x.totals);
 	return toCsv(rows);

@@ -15,7 +15,16 @@ function listBookings(db: Executor, orgId: string) {
 		.selectFrom('bookings as b')
 		.innerJoin('resources as r', 'r.id', 'b.resource_id')
 		.innerJoin('facilities as f', 'f.id', 'r.facility_id')
-		.select(['b.id', 'b.status', 'r.name_ko as resource_name_ko', 'r.name_en as resource_name_en', 'f.name_ko as facility_name_ko', 'f.name_en as facility_name_en', sql<Date>`lower(b.during)`.as('starts_at'), sql<number>`extract(epoch from upper(b.during) - lower(b.during)) / 3600`.as('hours')])
+		.select([
+			'b.id',
+			'b.status',
+			'r.name_ko as resource_name_ko',
+			'r.name_en as resource_name_en',
+			'f.name_ko as facility_name_ko',
+			'f.name_en as facility_name_en',
+			sql<Date>`lower(b.during)`.as('starts_at'),
+			sql<number>`extract(epoch from upper(b.during) - lower(b.during)) / 3600`.as('hours')
+		])
 		.where('b.org_id', '=', orgId)
 		.where('b.status', 'in', [...USED_BOOKINGS])
 		.orderBy(sql`lower(b.during)`)
@@ -39,7 +48,17 @@ function listCertificates(db: Executor, orgId: string) {
 function listIrSessions(db: Executor, orgId: string) {
 	return db
 		.selectFrom('ir_events as ev')
-		.select(['ev.id', 'ev.title_ko', 'ev.title_en', 'ev.starts_at', 'ev.peak_viewers', sql<number>`(select count(distinct a.user_id) from ir_attendance a where a.event_id = ev.id and a.role in ('viewer', 'speaker'))::int`.as('attendees'), sql<number>`(select count(*) from ir_registrations g where g.event_id = ev.id)::int`.as('registrations')])
+		.select([
+			'ev.id',
+			'ev.title_ko',
+			'ev.title_en',
+			'ev.starts_at',
+			'ev.peak_viewers',
+			sql<number>`(select count(distinct a.user_id) from ir_attendance a where a.event_id = ev.id and a.role in ('viewer', 'speaker'))::int`.as(
+				'attendees'
+			),
+			sql<number>`(select count(*) from ir_registrations g where g.event_id = ev.id)::int`.as('registrations')
+		])
 		.where('ev.org_id', '=', orgId)
 		.where('ev.status', '=', 'ended')
 		.orderBy('ev.starts_at')
@@ -51,7 +70,14 @@ function listAcceptedNeeds(db: Executor, orgId: string) {
 		.selectFrom('need_responses as nr')
 		.innerJoin('needs as n', 'n.id', 'nr.need_id')
 		.innerJoin('organizations as h', 'h.id', 'n.hospital_org_id')
-		.select(['nr.id', 'n.title_ko', 'n.title_en', 'h.name_ko as hospital_name_ko', 'h.name_en as hospital_name_en', 'nr.decided_at'])
+		.select([
+			'nr.id',
+			'n.title_ko',
+			'n.title_en',
+			'h.name_ko as hospital_name_ko',
+			'h.name_en as hospital_name_en',
+			'nr.decided_at'
+		])
 		.where('nr.org_id', '=', orgId)
 		.where('nr.status', '=', 'accepted')
 		.orderBy('nr.decided_at')
@@ -60,7 +86,13 @@ function listAcceptedNeeds(db: Executor, orgId: string) {
 
 export async function getEvidencePack(db: Executor, actor: Actor, orgSlug: string) {
 	const org = await requireOrganizationReader(db, actor, orgSlug);
-	const [bookings, certificates, irSessions, needs, consulting] = await Promise.all([listBookings(db, org.id), listCertificates(db, org.id), listIrSessions(db, org.id), listAcceptedNeeds(db, org.id), listConsulting(db, org.id)]);
+	const [bookings, certificates, irSessions, needs, consulting] = await Promise.all([
+		listBookings(db, org.id),
+		listCertificates(db, org.id),
+		listIrSessions(db, org.id),
+		listAcceptedNeeds(db, org.id),
+		listConsulting(db, org.id)
+	]);
 	const hours = Math.round(bookings.reduce((a, b) => a + Number(b.hours), 0) * 100) / 100;
 	const consultingHours = Math.round(consulting.reduce((a, c) => a + Number(c.hours), 0) * 100) / 100;
 	return {
@@ -70,7 +102,16 @@ export async function getEvidencePack(db: Executor, actor: Actor, orgSlug: strin
 		irSessions,
 		needs,
 		consulting: consulting.map((c) => ({ ...c, hours: Math.round(Number(c.hours) * 100) / 100 })),
-		totals: { hours, bookings: bookings.length, certificates: certificates.length, irSessions: irSessions.length, attendees: irSessions.reduce((a, s) => a + s.attendees, 0), needs: needs.length, consultingSessions: consulting.length, consultingHours }
+		totals: {
+			hours,
+			bookings: bookings.length,
+			certificates: certificates.length,
+			irSessions: irSessions.length,
+			attendees: irSessions.reduce((a, s) => a + s.attendees, 0),
+			needs: needs.length,
+			consultingSessions: consulting.length,
+			consultingHours
+		}
 	};
 }
 

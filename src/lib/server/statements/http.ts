@@ -23,6 +23,10 @@ export const pageLocale = (): 'ko' | 'en' => (getLocale() === 'en' ? 'en' : 'ko'
 
 export function download(body: string | Buffer, type: string, filename: string): Response {
 	return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-		headers: { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': type,
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 }

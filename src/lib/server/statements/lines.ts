@@ -20,15 +20,43 @@ export function statementSections(s: Statement, locale: Locale) {
 	const name = (ko: string, en: string) => textIn(locale, ko, en);
 	const byFacility = s.subject.kind === 'facility';
 	const bookingHead: Cell[] = [
-		m.statements_col_start({}, o), ...(byFacility ? [m.statements_col_organization({}, o)] : []), m.statements_col_facility({}, o), m.statements_col_resource({}, o),
-		m.statements_col_hours({}, o), m.statements_col_rate({}, o), m.statements_col_amount({}, o), m.statements_col_voucher_paid({}, o), m.statements_col_remaining({}, o)
+		m.statements_col_start({}, o),
+		...(byFacility ? [m.statements_col_organization({}, o)] : []),
+		m.statements_col_facility({}, o),
+		m.statements_col_resource({}, o),
+		m.statements_col_hours({}, o),
+		m.statements_col_rate({}, o),
+		m.statements_col_amount({}, o),
+		m.statements_col_voucher_paid({}, o),
+		m.statements_col_remaining({}, o)
 	];
 	const bookingRows: Cell[][] = s.bookings.map((b) => [
-		localStamp(b.starts_at), ...(byFacility ? [name(b.org_name_ko, b.org_name_en)] : []), name(b.facility_name_ko, b.facility_name_en), name(b.resource_name_ko, b.resource_name_en),
-		b.hours, b.rateKrw, b.amountKrw, b.voucherPaidKrw, b.remainingKrw
+		localStamp(b.starts_at),
+		...(byFacility ? [name(b.org_name_ko, b.org_name_en)] : []),
+		name(b.facility_name_ko, b.facility_name_en),
+		name(b.resource_name_ko, b.resource_name_en),
+		b.hours,
+		b.rateKrw,
+		b.amountKrw,
+		b.voucherPaidKrw,
+		b.remainingKrw
 	]);
-	const courseHead: Cell[] = [m.statements_col_enrolled({}, o), m.statements_col_course({}, o), m.statements_col_trainee({}, o), m.statements_col_amount({}, o), m.statements_col_voucher_paid({}, o), m.statements_col_remaining({}, o)];
-	const courseRows: Cell[][] = s.courses.map((c) => [c.enrolled_at ? localStamp(c.enrolled_at) : null, `${name(c.title_ko, c.title_en)} — ${name(c.label_ko, c.label_en)}`, c.trainee, c.amountKrw, c.voucherPaidKrw, c.remainingKrw]);
+	const courseHead: Cell[] = [
+		m.statements_col_enrolled({}, o),
+		m.statements_col_course({}, o),
+		m.statements_col_trainee({}, o),
+		m.statements_col_amount({}, o),
+		m.statements_col_voucher_paid({}, o),
+		m.statements_col_remaining({}, o)
+	];
+	const courseRows: Cell[][] = s.courses.map((c) => [
+		c.enrolled_at ? localStamp(c.enrolled_at) : null,
+		`${name(c.title_ko, c.title_en)} — ${name(c.label_ko, c.label_en)}`,
+		c.trainee,
+		c.amountKrw,
+		c.voucherPaidKrw,
+		c.remainingKrw
+	]);
 	const totals: Cell[][] = [
 		[m.statements_total_hours({}, o), s.totals.hours],
 		[m.statements_total_testbed({}, o), s.totals.testbedKrw],
@@ -37,5 +65,13 @@ export function statementSections(s: Statement, locale: Locale) {
 		[m.statements_total_voucher_paid({}, o), s.totals.voucherPaidKrw],
 		[m.statements_total_remaining({}, o), s.totals.remainingKrw]
 	];
-	return { title: m.statements_title_for({ name: name(s.subject.name_ko, s.subject.name_en), month: s.month }, o), bookingHead, bookingRows, courseHead, courseRows, totals, showCourses: !byFacility };
+	return {
+		title: m.statements_title_for({ name: name(s.subject.name_ko, s.subject.name_en), month: s.month }, o),
+		bookingHead,
+		bookingRows,
+		courseHead,
+		courseRows,
+		totals,
+		showCourses: !byFacility
+	};
 }

@@ -8,7 +8,12 @@ const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-kr/400Regular
 const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf');
 
 export function createPdf(title: string) {
-	const doc = new PDFDocument({ size: 'A4', margin: 48, font: FONT_REGULAR, info: { Title: title, Author: 'MedCluster' } });
+	const doc = new PDFDocument({
+		size: 'A4',
+		margin: 48,
+		font: FONT_REGULAR,
+		info: { Title: title, Author: 'MedCluster' }
+	});
 	doc.registerFont('regular', FONT_REGULAR);
 	doc.registerFont('bold', FONT_BOLD);
 	const chunks: Buffer[] = [];
@@ -35,7 +40,11 @@ export function table(doc: PDFKit.PDFDocument, head: string[], rows: string[][],
 		doc.y = y + height + 3;
 	};
 	line(head, 'bold');
-	doc.moveTo(left, doc.y - 1).lineTo(left + width, doc.y - 1).lineWidth(0.5).stroke('#888888');
+	doc
+		.moveTo(left, doc.y - 1)
+		.lineTo(left + width, doc.y - 1)
+		.lineWidth(0.5)
+		.stroke('#888888');
 	if (!rows.length && empty) line([empty], 'regular');
 	for (const row of rows) line(row, 'regular');
 }

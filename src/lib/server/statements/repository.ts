@@ -13,8 +13,10 @@ export const BILLABLE_BOOKING_STATUSES = ['pending', 'confirmed', 'completed', '
 /** Enrolments that hold a seat. */
 export const BILLABLE_ENROLMENT_STATUSES = ['enrolled', 'completed'] as const;
 
-const monthStart = (m: Month, tz: ReturnType<typeof sql>) => sql`(make_date(${m.year}::int, ${m.month}::int, 1)::timestamp at time zone ${tz})`;
-const monthEnd = (m: Month, tz: ReturnType<typeof sql>) => sql`((make_date(${m.year}::int, ${m.month}::int, 1) + interval '1 month') at time zone ${tz})`;
+const monthStart = (m: Month, tz: ReturnType<typeof sql>) =>
+	sql`(make_date(${m.year}::int, ${m.month}::int, 1)::timestamp at time zone ${tz})`;
+const monthEnd = (m: Month, tz: ReturnType<typeof sql>) =>
+	sql`((make_date(${m.year}::int, ${m.month}::int, 1) + interval '1 month') at time zone ${tz})`;
 const voucherPaid = (column: 'booking_id' | 'enrolment_id', ref: string) =>
 	sql<number>`coalesce((select sum(case when l.kind = 'spend' then l.amount_krw else -l.amount_krw end) from voucher_ledger l where ${sql.ref(`l.${column}`)} = ${sql.ref(ref)}), 0)::int`;
 
@@ -46,16 +48,30 @@ export function listBillableBookings(db: Executor, scope: Scope, month: Month) {
 		.innerJoin('facilities as f', 'f.id', 'r.facility_id')
 		.innerJoin('organizations as o', 'o.id', 'b.org_id')
 		.select([
-			'b.id', 'o.slug as org_slug', 'o.name_ko as org_name_ko', 'o.name_en as org_name_en', 'o.status as org_status',
-			'f.slug as facility_slug', 'f.name_ko as facility_name_ko', 'f.name_en as facility_name_en', 'r.name_ko as resource_name_ko', 'r.name_en as resource_name_en',
-			'r.member_rate_krw', 'r.nonmember_rate_krw', 'b.status',
-			sql<Date>`lower(b.during)`.as('starts_at'), sql<Date>`upper(b.during)`.as('ends_at'),
+			'b.id',
+			'o.slug as org_slug',
+			'o.name_ko as org_name_ko',
+			'o.name_en as org_name_en',
+			'o.status as org_status',
+			'f.slug as facility_slug',
+			'f.name_ko as facility_name_ko',
+			'f.name_en as facility_name_en',
+			'r.name_ko as resource_name_ko',
+			'r.name_en as resource_name_en',
+			'r.member_rate_krw',
+			'r.nonmember_rate_krw',
+			'b.status',
+			sql<Date>`lower(b.during)`.as('starts_at'),
+			sql<Date>`upper(b.during)`.as('ends_at'),
 			voucherPaid('booking_id', 'b.id').as('voucher_paid_krw')
 		])
 		.where('b.status', 'in', [...BILLABLE_BOOKING_STATUSES])
 		.where(sql<boolean>`lower(b.during) >= ${monthStart(month, tz)} and lower(b.during) < ${monthEnd(month, tz)}`);
 	query = 'orgId' in scope ? query.where('b.org_id', '=', scope.orgId) : query.where('f.id', '=', scope.facilityId);
-	return query.orderBy(sql`lower(b.during)`).orderBy('b.id').execute() as Promise<BookingLine[]>;
+	return query
+		.orderBy(sql`lower(b.during)`)
+		.orderBy('b.id')
+		.execute() as Promise<BookingLine[]>;
 }
 
 /** Seats of paid cohorts taken in the month (Seoul time), with the fee and what vouchers paid. */
@@ -66,7 +82,17 @@ export function listCourseFees(db: Executor, orgId: string, month: Month) {
 		.innerJoin('cohorts as c', 'c.id', 'e.cohort_id')
 		.innerJoin('courses as co', 'co.id', 'c.course_id')
 		.innerJoin('users as u', 'u.id', 'e.user_id')
-		.select(['e.id', 'co.title_ko', 'co.title_en', 'c.label_ko', 'c.label_en', 'u.name as trainee', 'c.fee_krw', 'e.enrolled_at', voucherPaid('enrolment_id', 'e.id').as('voucher_paid_krw')])
+		.select([
+			'e.id',
+			'co.title_ko',
+			'co.title_en',
+			'c.label_ko',
+			'c.label_en',
+			'u.name as trainee',
+			'c.fee_krw',
+			'e.enrolled_at',
+			voucherPaid('enrolment_id', 'e.id').as('voucher_paid_krw')
+		])
 		.where('e.org_id', '=', orgId)
 		.where('e.status', 'in', [...BILLABLE_ENROLMENT_STATUSES])
 		.where('c.fee_krw', '>', 0)

@@ -25,7 +25,11 @@ export async function getStatement(db: Executor, actor: Actor, request: Statemen
 		scope = { orgId: org.id };
 	} else {
 		if (!isSlug(request.facility)) throw new NotFoundError();
-		const facility = await db.selectFrom('facilities').select(['id', 'slug', 'name_ko', 'name_en']).where('slug', '=', request.facility).executeTakeFirst();
+		const facility = await db
+			.selectFrom('facilities')
+			.select(['id', 'slug', 'name_ko', 'name_en'])
+			.where('slug', '=', request.facility)
+			.executeTakeFirst();
 		if (!facility || !(await isFacilityManager(db, actor, facility.id))) throw new NotFoundError();
 		subject = { kind: 'facility', slug: facility.slug, name_ko: facility.name_ko, name_en: facility.name_en };
 		scope = { facilityId: facility.id };
@@ -40,19 +44,48 @@ export async function getStatement(db: Executor, actor: Actor, request: Statemen
 		const minutes = minutesBetween(b.starts_at, b.ends_at);
 		const amount = priceOf(minutes, rate);
 		return {
-			id: b.id, org_slug: b.org_slug, org_name_ko: b.org_name_ko, org_name_en: b.org_name_en, facility_name_ko: b.facility_name_ko, facility_name_en: b.facility_name_en,
-			resource_name_ko: b.resource_name_ko, resource_name_en: b.resource_name_en, status: b.status, starts_at: b.starts_at, ends_at: b.ends_at,
-			hours: hoursOf(minutes), member, rateKrw: rate, amountKrw: amount, voucherPaidKrw: b.voucher_paid_krw, remainingKrw: amount - b.voucher_paid_krw
+			id: b.id,
+			org_slug: b.org_slug,
+			org_name_ko: b.org_name_ko,
+			org_name_en: b.org_name_en,
+			facility_name_ko: b.facility_name_ko,
+			facility_name_en: b.facility_name_en,
+			resource_name_ko: b.resource_name_ko,
+			resource_name_en: b.resource_name_en,
+			status: b.status,
+			starts_at: b.starts_at,
+			ends_at: b.ends_at,
+			hours: hoursOf(minutes),
+			member,
+			rateKrw: rate,
+			amountKrw: amount,
+			voucherPaidKrw: b.voucher_paid_krw,
+			remainingKrw: amount - b.voucher_paid_krw
 		};
 	});
 	const courses = feeRows.map((f) => ({
-		id: f.id, title_ko: f.title_ko, title_en: f.title_en, label_ko: f.label_ko, label_en: f.label_en, trainee: f.trainee, enrolled_at: f.enrolled_at,
-		amountKrw: f.fee_krw, voucherPaidKrw: f.voucher_paid_krw, remainingKrw: f.fee_krw - f.voucher_paid_krw
+		id: f.id,
+		title_ko: f.title_ko,
+		title_en: f.title_en,
+		label_ko: f.label_ko,
+		label_en: f.label_en,
+		trainee: f.trainee,
+		enrolled_at: f.enrolled_at,
+		amountKrw: f.fee_krw,
+		voucherPaidKrw: f.voucher_paid_krw,
+		remainingKrw: f.fee_krw - f.voucher_paid_krw
 	}));
 	const testbedKrw = sum(bookings.map((b) => b.amountKrw));
 	const courseKrw = sum(courses.map((c) => c.amountKrw));
 	const voucherPaidKrw = sum([...bookings, ...courses].map((x) => x.voucherPaidKrw));
-	const totals = { hours: hoursOf(sum(bookingRows.map((b) => minutesBetween(b.starts_at, b.ends_at)))), testbedKrw, courseKrw, totalKrw: testbedKrw + courseKrw, voucherPaidKrw, remainingKrw: testbedKrw + courseKrw - voucherPaidKrw };
+	const totals = {
+		hours: hoursOf(sum(bookingRows.map((b) => minutesBetween(b.starts_at, b.ends_at)))),
+		testbedKrw,
+		courseKrw,
+		totalKrw: testbedKrw + courseKrw,
+		voucherPaidKrw,
+		remainingKrw: testbedKrw + courseKrw - voucherPaidKrw
+	};
 	return { month: request.month, subject, bookings, courses, totals };
 }
 

@@ -23,6 +23,7 @@ const KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/;
 
 /** Refuses keys that could leave the store's root (`..`, absolute paths, odd characters). */
 export function checkKey(key: string): string {
-	if (!KEY.test(key) || key.split('/').some((part) => part === '.' || part === '..')) throw new Error(`bad storage key ${JSON.stringify(key)}`);
+	if (!KEY.test(key) || key.split('/').some((part) => part === '.' || part === '..'))
+		throw new Error(`bad storage key ${JSON.stringify(key)}`);
 	return key;
 }

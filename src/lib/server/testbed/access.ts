@@ -48,9 +48,19 @@ export type BookingRole = { booker: boolean; orgAdmin: boolean; orgMember: boole
  * How the actor relates to a booking; somebody unrelated gets a 404, as if it did not exist. Plain
  * colleagues of the booker count only where `orgMembers` says so (checking in for the booker).
  */
-export async function requireBookingRole(db: Executor, actor: Actor, booking: { user_id: string; org_id: string; facility_id: string }, options: { orgMembers?: boolean } = {}): Promise<BookingRole> {
+export async function requireBookingRole(
+	db: Executor,
+	actor: Actor,
+	booking: { user_id: string; org_id: string; facility_id: string },
+	options: { orgMembers?: boolean } = {}
+): Promise<BookingRole> {
 	const booker = booking.user_id === actor.id;
-	const membership = await db.selectFrom('memberships').select('role').where('org_id', '=', booking.org_id).where('user_id', '=', actor.id).executeTakeFirst();
+	const membership = await db
+		.selectFrom('memberships')
+		.select('role')
+		.where('org_id', '=', booking.org_id)
+		.where('user_id', '=', actor.id)
+		.executeTakeFirst();
 	const orgAdmin = membership?.role === 'owner' || membership?.role === 'admin';
 	const orgMember = membership !== undefined;
 	const manager = await isFacilityManager(db, actor, booking.facility_id);
@@ -62,7 +72,11 @@ export async function requireBookingRole(db: Executor, actor: Actor, booking: { 
 export const listBookingOrganizations = (db: Executor, userId: string) => listVerifiedMemberships(db, userId);
 
 /** The organisation a booking is made for: the one asked for, else the user's first verified one. */
-export async function resolveBookingOrganization(db: Executor, userId: string, orgId: string | undefined): Promise<string> {
+export async function resolveBookingOrganization(
+	db: Executor,
+	userId: string,
+	orgId: string | undefined
+): Promise<string> {
 	const orgs = await listBookingOrganizations(db, userId);
 	const chosen = orgId ? orgs.find((o) => o.id === orgId) : orgs[0];
 	if (!chosen) throw new OrgNotVerifiedError();

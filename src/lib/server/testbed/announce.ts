@@ -22,7 +22,8 @@ export type Announcement = {
 	reason?: string | null;
 };
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clock = (minutes: number) =>
+	`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** "2026-03-10 14:00–16:00 (Asia/Seoul)": the facility's wall clock, the same in both languages. */
 export function describeWhen(start: Date, end: Date, timeZone: string): string {
@@ -40,7 +41,14 @@ export async function announceBooking(db: Executor, a: Announcement, context: Co
 		action: `booking.${a.action}`,
 		entityType: 'booking',
 		entityId: booking.id,
-		data: { resourceId: booking.resource_id, orgId: booking.org_id, status: booking.status, start: booking.starts_at.toISOString(), end: booking.ends_at.toISOString(), ...a.data },
+		data: {
+			resourceId: booking.resource_id,
+			orgId: booking.org_id,
+			status: booking.status,
+			start: booking.starts_at.toISOString(),
+			end: booking.ends_at.toISOString(),
+			...a.data
+		},
 		ip: context.ip
 	});
 	const params = {
@@ -57,7 +65,13 @@ export async function announceBooking(db: Executor, a: Announcement, context: Co
 	};
 	const recipients = new Set([booking.user_id, ...(await listFacilityManagerIds(db, booking.facility_id))]);
 	for (const userId of recipients) {
-		await notifyUser(db, { userId, kind: a.kind, params, link: `/testbed/bookings/${booking.id}`, origin: context.origin });
+		await notifyUser(db, {
+			userId,
+			kind: a.kind,
+			params,
+			link: `/testbed/bookings/${booking.id}`,
+			origin: context.origin
+		});
 	}
 	return booking;
 }

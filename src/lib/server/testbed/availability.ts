@@ -12,7 +12,13 @@ export type ResourceAvailability = {
 	blackouts: (Interval & { reason_ko: string; reason_en: string })[];
 };
 
-type AvailabilityResource = { id: string; time_zone: string; slot_minutes: number; min_notice_minutes: number; max_horizon_days: number };
+type AvailabilityResource = {
+	id: string;
+	time_zone: string;
+	slot_minutes: number;
+	min_notice_minutes: number;
+	max_horizon_days: number;
+};
 
 function groupByResource<T extends { resource_id: string }>(rows: T[]): Map<string, T[]> {
 	const groups = new Map<string, T[]>();
@@ -25,9 +31,18 @@ function groupByResource<T extends { resource_id: string }>(rows: T[]): Map<stri
 }
 
 /** Two queries whatever the number of resources (hours; blackouts and bookings), then one sweep each. */
-export async function getAvailability(db: Executor, resources: AvailabilityResource[], from: Date, to: Date, now = new Date()): Promise<ResourceAvailability[]> {
+export async function getAvailability(
+	db: Executor,
+	resources: AvailabilityResource[],
+	from: Date,
+	to: Date,
+	now = new Date()
+): Promise<ResourceAvailability[]> {
 	const ids = resources.map((r) => r.id);
-	const [hours, taken] = await Promise.all([bookingRepository.listHours(db, ids), bookingRepository.listTakenIntervals(db, ids, from, to)]);
+	const [hours, taken] = await Promise.all([
+		bookingRepository.listHours(db, ids),
+		bookingRepository.listTakenIntervals(db, ids, from, to)
+	]);
 	const hoursByResource = groupByResource(hours);
 	const takenByResource = groupByResource(taken);
 	const calendar = createOpeningCalendar(from, to);
@@ -37,17 +52,25 @@ export async function getAvailability(db: Executor, resources: AvailabilityResou
 		const blackouts: ResourceAvailability['blackouts'] = [];
 		const spans: Span[] = [];
 		for (const t of own) {
-			if (t.status === null) blackouts.push({ start: t.starts_at, end: t.ends_at, reason_ko: t.reason_ko, reason_en: t.reason_en });
+			if (t.status === null)
+				blackouts.push({ start: t.starts_at, end: t.ends_at, reason_ko: t.reason_ko, reason_en: t.reason_en });
 			else busy.push({ start: t.starts_at, end: t.ends_at, status: t.status });
 			spans.push({ start: t.starts_at.getTime(), end: t.ends_at.getTime() });
 		}
 		// Only what could still be booked counts as free: after the minimum notice, before the horizon.
 		// Rounded up to the slot grid, so every free stretch starts at a time that can be booked.
 		const slotMs = resource.slot_minutes * 60_000;
-		const earliest = Math.max(from.getTime(), Math.ceil((now.getTime() + resource.min_notice_minutes * 60_000) / slotMs) * slotMs);
+		const earliest = Math.max(
+			from.getTime(),
+			Math.ceil((now.getTime() + resource.min_notice_minutes * 60_000) / slotMs) * slotMs
+		);
 		const latest = Math.min(to.getTime(), now.getTime() + resource.max_horizon_days * 86_400_000);
-		const windows = earliest < latest ? calendar.windows(resource.time_zone, hoursByResource.get(resource.id) ?? []) : [];
-		const free = freeSpans(windows, earliest, latest, spans).map((s) => ({ start: new Date(s.start), end: new Date(s.end) }));
+		const windows =
+			earliest < latest ? calendar.windows(resource.time_zone, hoursByResource.get(resource.id) ?? []) : [];
+		const free = freeSpans(windows, earliest, latest, spans).map((s) => ({
+			start: new Date(s.start),
+			end: new Date(s.end)
+		}));
 		return { resourceId: resource.id, free, busy, blackouts };
 	});
 }
@@ -61,6 +84,15 @@ export async function searchFreeResources(db: Executor, search: FreeSearch, now 
 	);
 	const availability = await getAvailability(db, resources, search.from, search.to, now);
 	return resources
-		.map((resource, i) => ({ resource, starts: startTimesFitting(availability[i].free, search.minutes, resource.slot_minutes, resource.time_zone, search.perResource) }))
+		.map((resource, i) => ({
+			resource,
+			starts: startTimesFitting(
+				availability[i].free,
+				search.minutes,
+				resource.slot_minutes,
+				resource.time_zone,
+				search.perResource
+			)
+		}))
 		.filter((match) => match.starts.length > 0);
 }

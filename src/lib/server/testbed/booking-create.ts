@@ -16,23 +16,67 @@ import { localParts, zonedInstant, addDays } from '$lib/server/common/zoned-time
 import { payBookingWithVoucher } from '../vouchers/booking-payment';
 
 /** `payWithVoucher`: pay the price from the organisation's voucher in the booking's own transaction. */
-export type NewBookingInput = { resourceId: string; start: Date; end: Date; purpose: string; orgId?: string; payWithVoucher?: boolean };
+export type NewBookingInput = {
+	resourceId: string;
+	start: Date;
+	end: Date;
+	purpose: string;
+	orgId?: string;
+	payWithVoucher?: boolean;
+};
 
-export async function createBooking(db: Kysely<DB>, actor: Actor, input: NewBookingInput, context: Context, now = new Date(), seriesId: string | null = null) {
+export async function createBooking(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: NewBookingInput,
+	context: Context,
+	now = new Date(),
+	seriesId: string | null = null
+) {
 	try {
-		return await retryOnDeadlock(() => db.transaction().execute(async (trx) => {
-			const resource = await bookingRepository.findResourceById(trx, input.resourceId);
-			if (!resource || !resource.active) throw new NotFoundError();
-			const orgId = await resolveBookingOrganization(trx, actor.id, input.orgId);
-			await requireCredential(trx, actor.id, resource.required_credential_id, input.start);
-			await requireAllowedTime(trx, resource, input.start, input.end, now);
-			await bookingRepository.lockOrganizationForQuota(trx, orgId);
-			await checkQuota(trx, resource, orgId, input.start, input.end);
-			const status = resource.auto_confirm ? 'confirmed' : 'pending';
-			const { id } = await bookingRepository.insertBooking(trx, { resourceId: resource.id, orgId, userId: actor.id, start: input.start, end: input.end, status, purpose: input.purpose, seriesId });
-			if (input.payWithVoucher) await payBookingWithVoucher(trx, { bookingId: id, resource, orgId, actorId: actor.id, start: input.start, end: input.end, now });
-			return announceBooking(trx, { bookingId: id, actorId: actor.id, action: 'created', kind: status === 'confirmed' ? 'testbed_booking_confirmed' : 'testbed_booking_requested', data: { seriesId } }, context);
-		}));
+		return await retryOnDeadlock(() =>
+			db.transaction().execute(async (trx) => {
+				const resource = await bookingRepository.findResourceById(trx, input.resourceId);
+				if (!resource || !resource.active) throw new NotFoundError();
+				const orgId = await resolveBookingOrganization(trx, actor.id, input.orgId);
+				await requireCredential(trx, actor.id, resource.required_credential_id, input.start);
+				await requireAllowedTime(trx, resource, input.start, input.end, now);
+				await bookingRepository.lockOrganizationForQuota(trx, orgId);
+				await checkQuota(trx, resource, orgId, input.start, input.end);
+				const status = resource.auto_confirm ? 'confirmed' : 'pending';
+				const { id } = await bookingRepository.insertBooking(trx, {
+					resourceId: resource.id,
+					orgId,
+					userId: actor.id,
+					start: input.start,
+					end: input.end,
+					status,
+					purpose: input.purpose,
+					seriesId
+				});
+				if (input.payWithVoucher)
+					await payBookingWithVoucher(trx, {
+						bookingId: id,
+						resource,
+						orgId,
+						actorId: actor.id,
+						start: input.start,
+						end: input.end,
+						now
+					});
+				return announceBooking(
+					trx,
+					{
+						bookingId: id,
+						actorId: actor.id,
+						action: 'created',
+						kind: status === 'confirmed' ? 'testbed_booking_confirmed' : 'testbed_booking_requested',
+						data: { seriesId }
+					},
+					context
+				);
+			})
+		);
 	} catch (error) {
 		if (isExclusionViolation(error, 'bookings_no_overlap')) throw new BookingConflictError();
 		throw error;
@@ -45,7 +89,13 @@ export type SeriesResult = {
 };
 
 /** `weeks` occurrences at the same local time; each one is its own transaction, so one conflict skips one date. */
-export async function createWeeklyBookings(db: Kysely<DB>, actor: Actor, input: NewBookingInput & { weeks: number; timeZone: string }, context: Context, now = new Date()): Promise<SeriesResult> {
+export async function createWeeklyBookings(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: NewBookingInput & { weeks: number; timeZone: string },
+	context: Context,
+	now = new Date()
+): Promise<SeriesResult> {
 	const seriesId = input.weeks > 1 ? randomUUID() : null;
 	const first = localParts(input.start, input.timeZone);
 	const minutes = (input.end.getTime() - input.start.getTime()) / 60_000;

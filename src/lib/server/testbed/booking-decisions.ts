@@ -11,7 +11,12 @@ import { approveBooking, rejectBooking } from './booking-transitions';
 export type BulkDecision = { ids: string[]; decision: 'approve' | 'reject'; reason?: string };
 export type BulkOutcome = { decided: string[]; refused: { id: string; code: string }[] };
 
-export async function decideBookings(db: Kysely<DB>, actor: Actor, input: BulkDecision, context: Context): Promise<BulkOutcome> {
+export async function decideBookings(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: BulkDecision,
+	context: Context
+): Promise<BulkOutcome> {
 	const outcome: BulkOutcome = { decided: [], refused: [] };
 	for (const id of new Set(input.ids)) {
 		try {

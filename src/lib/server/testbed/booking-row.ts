@@ -4,7 +4,8 @@ import type { BookingView } from './repository';
 type Place = Pick<BookingView, 'facility_name_ko' | 'facility_name_en' | 'resource_location'>;
 
 /** "IoMT Open Lab · Room 201": the facility, then the resource's own location when it has one. */
-export const placeOf = (b: Place, locale: 'ko' | 'en') => [locale === 'ko' ? b.facility_name_ko : b.facility_name_en, b.resource_location].filter(Boolean).join(' · ');
+export const placeOf = (b: Place, locale: 'ko' | 'en') =>
+	[locale === 'ko' ? b.facility_name_ko : b.facility_name_en, b.resource_location].filter(Boolean).join(' · ');
 
 export const bookingRow = (b: BookingView) => ({
 	id: b.id,

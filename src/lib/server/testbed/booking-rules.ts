@@ -5,7 +5,12 @@ import * as bookingRepository from './repository';
 
 type RulesResource = Omit<BookingRules, 'timeZone' | 'hours' | 'blackouts'> & { id: string; time_zone: string };
 
-export async function loadBookingRules(db: Executor, resource: RulesResource, from: Date, to: Date): Promise<BookingRules> {
+export async function loadBookingRules(
+	db: Executor,
+	resource: RulesResource,
+	from: Date,
+	to: Date
+): Promise<BookingRules> {
 	const [hours, blackouts] = await Promise.all([
 		bookingRepository.listHours(db, [resource.id]),
 		bookingRepository.listBlackouts(db, [resource.id], from, to)
@@ -22,6 +27,12 @@ export async function loadBookingRules(db: Executor, resource: RulesResource, fr
 	};
 }
 
-export async function requireAllowedTime(db: Executor, resource: RulesResource, start: Date, end: Date, now: Date): Promise<void> {
+export async function requireAllowedTime(
+	db: Executor,
+	resource: RulesResource,
+	start: Date,
+	end: Date,
+	now: Date
+): Promise<void> {
 	checkBookingRules(await loadBookingRules(db, resource, start, end), start, end, now);
 }

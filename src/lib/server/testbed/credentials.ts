@@ -19,7 +19,12 @@ export async function holdsCredential(db: Executor, userId: string, credentialId
 }
 
 /** Throws unless the user holds the resource's required credential, valid at the booking's start. */
-export async function requireCredential(db: Executor, userId: string, credentialId: string | null, at: Date): Promise<void> {
+export async function requireCredential(
+	db: Executor,
+	userId: string,
+	credentialId: string | null,
+	at: Date
+): Promise<void> {
 	if (!credentialId || (await holdsCredential(db, userId, credentialId, at))) return;
 	const credential = await findCredential(db, credentialId);
 	const error = new CredentialRequiredError(credential ?? { name_ko: '', name_en: '' });
@@ -32,7 +37,14 @@ export function listUserCredentials(db: Executor, userId: string) {
 	return db
 		.selectFrom('user_credentials')
 		.innerJoin('credentials', 'credentials.id', 'user_credentials.credential_id')
-		.select(['credentials.id', 'credentials.slug', 'credentials.name_ko', 'credentials.name_en', 'user_credentials.expires_at', 'user_credentials.source'])
+		.select([
+			'credentials.id',
+			'credentials.slug',
+			'credentials.name_ko',
+			'credentials.name_en',
+			'user_credentials.expires_at',
+			'user_credentials.source'
+		])
 		.where('user_credentials.user_id', '=', userId)
 		.execute();
 }
@@ -46,5 +58,9 @@ export async function findMissingCredential(db: Executor, userId: string, creden
 	const credential = await findCredential(db, credentialId);
 	if (!credential) return null;
 	const next = await findNextCohortGranting(db, credentialId, now);
-	return { name_ko: credential.name_ko, name_en: credential.name_en, courseLink: next ? `/courses/${next.course_slug}` : null };
+	return {
+		name_ko: credential.name_ko,
+		name_en: credential.name_en,
+		courseLink: next ? `/courses/${next.course_slug}` : null
+	};
 }

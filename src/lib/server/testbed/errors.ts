@@ -21,7 +21,13 @@ export class QuotaExceededError extends DomainError {
 
 export type BookingRuleCode = Extract<
 	ErrorCode,
-	'booking_invalid_time' | 'booking_outside_hours' | 'booking_in_blackout' | 'booking_too_short' | 'booking_too_long' | 'booking_too_soon' | 'booking_too_far'
+	| 'booking_invalid_time'
+	| 'booking_outside_hours'
+	| 'booking_in_blackout'
+	| 'booking_too_short'
+	| 'booking_too_long'
+	| 'booking_too_soon'
+	| 'booking_too_far'
 >;
 
 /** A requested time the resource's rules refuse: 422, like any other invalid input. */

@@ -24,10 +24,20 @@ export type FacilityCalendar = {
  * The week (any date in it, else this week) of the facility asked for by slug, else the first one the actor
  * manages. Someone who manages no facility gets 403; a facility they do not manage is 404 (no existence leak).
  */
-export async function loadFacilityCalendar(db: Executor, actor: Actor, query: { facility: string | null; week: string | null }, now: Date): Promise<FacilityCalendar> {
+export async function loadFacilityCalendar(
+	db: Executor,
+	actor: Actor,
+	query: { facility: string | null; week: string | null },
+	now: Date
+): Promise<FacilityCalendar> {
 	const managed = await listManagedFacilityIds(db, actor);
 	if (!managed.length) throw new ForbiddenError('not_facility_manager');
-	const facilities = await db.selectFrom('facilities').select(['id', 'slug', 'name_ko', 'name_en', 'time_zone']).where('id', 'in', managed).orderBy('slug').execute();
+	const facilities = await db
+		.selectFrom('facilities')
+		.select(['id', 'slug', 'name_ko', 'name_en', 'time_zone'])
+		.where('id', 'in', managed)
+		.orderBy('slug')
+		.execute();
 	const facility = query.facility ? facilities.find((f) => f.slug === query.facility) : facilities[0];
 	if (!facility) throw new NotFoundError();
 	const timeZone = facility.time_zone || DEFAULT_TIME_ZONE;

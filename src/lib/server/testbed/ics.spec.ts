@@ -20,7 +20,18 @@ describe('ics', () => {
 
 	it('writes a stable UID, SEQUENCE, STATUS and UTC times', () => {
 		const text = bookingCalendar(
-			{ id: 'abc', sequence: 2, status: 'pending', start: new Date('2026-03-10T05:00:00Z'), end: new Date('2026-03-10T07:00:00Z'), updatedAt: new Date('2026-03-01T00:00:00Z'), summary: '웨어러블, 시험', description: 'x', location: '원주', url: 'https://x.example/b' },
+			{
+				id: 'abc',
+				sequence: 2,
+				status: 'pending',
+				start: new Date('2026-03-10T05:00:00Z'),
+				end: new Date('2026-03-10T07:00:00Z'),
+				updatedAt: new Date('2026-03-01T00:00:00Z'),
+				summary: '웨어러블, 시험',
+				description: 'x',
+				location: '원주',
+				url: 'https://x.example/b'
+			},
 			'x.example'
 		);
 		expect(text).toContain('UID:booking-abc@x.example\r\n');

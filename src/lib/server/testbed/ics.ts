@@ -44,5 +44,9 @@ export function bookingEvent(booking: IcsBooking, host: string): IcsEvent {
 
 export function bookingCalendar(booking: IcsBooking, host: string): string {
 	const event = bookingEvent(booking, host);
-	return writeCalendar({ prodId: '-//MedCluster//Testbed booking//EN', method: event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH', events: [event] });
+	return writeCalendar({
+		prodId: '-//MedCluster//Testbed booking//EN',
+		method: event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH',
+		events: [event]
+	});
 }

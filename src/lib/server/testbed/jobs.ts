@@ -30,10 +30,20 @@ export async function markNoShows(db: Kysely<DB>, now: Date, origin = process.en
 			.returning('id')
 			.execute();
 		const context = { ip: null, origin };
-		for (const { id } of noShows) await announceBooking(trx, { bookingId: id, actorId: null, action: 'no_show', kind: 'testbed_booking_no_show' }, context);
+		for (const { id } of noShows)
+			await announceBooking(
+				trx,
+				{ bookingId: id, actorId: null, action: 'no_show', kind: 'testbed_booking_no_show' },
+				context
+			);
 		// A request nobody answered was never used: what a voucher paid for it goes back.
 		for (const { id } of expired) await refundPayments(trx, { bookingId: id }, null);
-		for (const { id } of expired) await announceBooking(trx, { bookingId: id, actorId: null, action: 'expired', kind: 'testbed_booking_expired' }, context);
+		for (const { id } of expired)
+			await announceBooking(
+				trx,
+				{ bookingId: id, actorId: null, action: 'expired', kind: 'testbed_booking_expired' },
+				context
+			);
 		return { noShows: noShows.map((r) => r.id), expired: expired.map((r) => r.id) };
 	});
 }

@@ -10,7 +10,15 @@ export function listMyBookings(db: Executor, userId: string, limit = 100) {
 		.where((eb) =>
 			eb.or([
 				eb('bookings.user_id', '=', userId),
-				eb('bookings.org_id', 'in', eb.selectFrom('memberships').select('org_id').where('user_id', '=', userId).where('role', 'in', ['owner', 'admin']))
+				eb(
+					'bookings.org_id',
+					'in',
+					eb
+						.selectFrom('memberships')
+						.select('org_id')
+						.where('user_id', '=', userId)
+						.where('role', 'in', ['owner', 'admin'])
+				)
 			])
 		)
 		.orderBy(sql`lower(bookings.during)`, 'desc')
@@ -23,7 +31,11 @@ export async function listManagerQueue(db: Executor, actor: Actor, now: Date) {
 	const facilityIds = await listManagedFacilityIds(db, actor);
 	if (!facilityIds.length) return { facilityIds, pending: [], upcoming: [] };
 	const base = () => bookingQuery(db).where('resources.facility_id', 'in', facilityIds);
-	const pending = await base().where('bookings.status', '=', 'pending').orderBy(sql`lower(bookings.during)`).limit(200).execute();
+	const pending = await base()
+		.where('bookings.status', '=', 'pending')
+		.orderBy(sql`lower(bookings.during)`)
+		.limit(200)
+		.execute();
 	const weekLater = new Date(now.getTime() + 7 * 86_400_000);
 	const upcoming = await base()
 		.where('bookings.status', '=', 'confirmed')

@@ -4,7 +4,8 @@ import { zonedInstant } from '$lib/server/common/zoned-time';
 
 const office = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00:00', closes: '18:00:00' }));
 const seoul = (date: string, h: number, m = 0) => zonedInstant(date, h * 60 + m, 'Asia/Seoul').getTime();
-const iso = (spans: { start: number; end: number }[]) => spans.map((s) => [new Date(s.start).toISOString(), new Date(s.end).toISOString()]);
+const iso = (spans: { start: number; end: number }[]) =>
+	spans.map((s) => [new Date(s.start).toISOString(), new Date(s.end).toISOString()]);
 
 describe('opening calendar', () => {
 	it('gives the windows of each local day touching the range, on weekdays only', () => {
@@ -26,9 +27,13 @@ describe('opening calendar', () => {
 		const allDay = [{ weekday: 0, opens: '00:00:00', closes: '24:00:00' }];
 		// Berlin moves from +01:00 to +02:00 on Sunday 2026-03-29: that day lasts 23 hours.
 		const calendar = createOpeningCalendar(new Date('2026-03-28T12:00:00Z'), new Date('2026-03-30T00:00:00Z'));
-		expect(iso(calendar.windows('Europe/Berlin', allDay))).toEqual([['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']]);
+		expect(iso(calendar.windows('Europe/Berlin', allDay))).toEqual([
+			['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']
+		]);
 		const nine = createOpeningCalendar(new Date('2026-03-28T12:00:00Z'), new Date('2026-03-30T00:00:00Z'));
-		expect(iso(nine.windows('Europe/Berlin', [{ weekday: 0, opens: '09:00', closes: '10:00' }]))).toEqual([['2026-03-29T07:00:00.000Z', '2026-03-29T08:00:00.000Z']]);
+		expect(iso(nine.windows('Europe/Berlin', [{ weekday: 0, opens: '09:00', closes: '10:00' }]))).toEqual([
+			['2026-03-29T07:00:00.000Z', '2026-03-29T08:00:00.000Z']
+		]);
 	});
 });
 

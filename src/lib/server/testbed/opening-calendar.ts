@@ -38,7 +38,8 @@ function weeklyPattern(hours: OpeningHours[]): [number, number][][] {
 	return byWeekday;
 }
 
-const patternKey = (pattern: [number, number][][]) => pattern.map((day) => day.map(([o, c]) => `${o}-${c}`).join(',')).join('|');
+const patternKey = (pattern: [number, number][][]) =>
+	pattern.map((day) => day.map(([o, c]) => `${o}-${c}`).join(',')).join('|');
 
 export type OpeningCalendar = { windows(timeZone: string, hours: OpeningHours[]): Span[] };
 
@@ -58,7 +59,8 @@ export function createOpeningCalendar(from: Date, to: Date): OpeningCalendar {
 			for (const day of days) {
 				for (const [opens, closes] of pattern[day.weekday]) {
 					// Only a day with an offset change (daylight saving) needs the slow, exact conversion.
-					const at = (minutes: number) => (day.regular ? day.midnight + minutes * MINUTE_MS : zonedInstant(day.date, minutes, timeZone).getTime());
+					const at = (minutes: number) =>
+						day.regular ? day.midnight + minutes * MINUTE_MS : zonedInstant(day.date, minutes, timeZone).getTime();
 					windows.push({ start: at(opens), end: at(closes) });
 				}
 			}

@@ -13,7 +13,13 @@ export const THUMB_HEIGHT = 320;
 
 const SHARP_FORMAT: Record<ImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' };
 
-export type ProcessedPhoto = { bytes: Uint8Array; thumb: Uint8Array; contentType: 'image/webp'; width: number; height: number };
+export type ProcessedPhoto = {
+	bytes: Uint8Array;
+	thumb: Uint8Array;
+	contentType: 'image/webp';
+	width: number;
+	height: number;
+};
 
 export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
 	if (input.byteLength > PHOTO_MAX_BYTES) throw new PhotoTooLargeError(PHOTO_MAX_BYTES);
@@ -28,13 +34,28 @@ export async function processPhoto(input: Uint8Array): Promise<ProcessedPhoto> {
 		throw new PhotoNotImageError();
 	}
 	if (metadata.format !== SHARP_FORMAT[type] || !metadata.width || !metadata.height) throw new PhotoNotImageError();
-	if (metadata.width > PHOTO_MAX_PIXELS || metadata.height > PHOTO_MAX_PIXELS) throw new PhotoDimensionsError(PHOTO_MAX_PIXELS);
+	if (metadata.width > PHOTO_MAX_PIXELS || metadata.height > PHOTO_MAX_PIXELS)
+		throw new PhotoDimensionsError(PHOTO_MAX_PIXELS);
 	try {
 		const [full, thumb] = await Promise.all([
-			sharp(input, options).rotate().resize(PHOTO_SIZE, PHOTO_SIZE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer({ resolveWithObject: true }),
-			sharp(input, options).rotate().resize(THUMB_WIDTH, THUMB_HEIGHT, { fit: 'cover' }).webp({ quality: 78 }).toBuffer()
+			sharp(input, options)
+				.rotate()
+				.resize(PHOTO_SIZE, PHOTO_SIZE, { fit: 'inside', withoutEnlargement: true })
+				.webp({ quality: 82 })
+				.toBuffer({ resolveWithObject: true }),
+			sharp(input, options)
+				.rotate()
+				.resize(THUMB_WIDTH, THUMB_HEIGHT, { fit: 'cover' })
+				.webp({ quality: 78 })
+				.toBuffer()
 		]);
-		return { bytes: new Uint8Array(full.data), thumb: new Uint8Array(thumb), contentType: 'image/webp', width: full.info.width, height: full.info.height };
+		return {
+			bytes: new Uint8Array(full.data),
+			thumb: new Uint8Array(thumb),
+			contentType: 'image/webp',
+			width: full.info.width,
+			height: full.info.height
+		};
 	} catch {
 		// Headers that parse but pixels that do not (a truncated file) are no image either.
 		throw new PhotoNotImageError();

@@ -4,7 +4,12 @@ import type { Executor } from '../db';
 const META = ['id', 'resource_id', 'position', 'alt_ko', 'alt_en', 'width', 'height'] as const;
 
 export function listPhotos(db: Executor, resourceId: string) {
-	return db.selectFrom('resource_photos').select(META).where('resource_id', '=', resourceId).orderBy('position').execute();
+	return db
+		.selectFrom('resource_photos')
+		.select(META)
+		.where('resource_id', '=', resourceId)
+		.orderBy('position')
+		.execute();
 }
 
 /** The first photo of each resource, for the list's thumbnails. */
@@ -21,10 +26,28 @@ export async function listCoverPhotos(db: Executor, resourceIds: string[]) {
 }
 
 export function countPhotos(db: Executor, resourceId: string) {
-	return db.selectFrom('resource_photos').select((eb) => eb.fn.countAll<string>().as('n')).where('resource_id', '=', resourceId).executeTakeFirstOrThrow().then((r) => Number(r.n));
+	return db
+		.selectFrom('resource_photos')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('resource_id', '=', resourceId)
+		.executeTakeFirstOrThrow()
+		.then((r) => Number(r.n));
 }
 
-export function insertPhoto(db: Executor, photo: { resourceId: string; position: number; altKo: string; altEn: string; bytes: Uint8Array; thumb: Uint8Array; width: number; height: number; createdBy: string }) {
+export function insertPhoto(
+	db: Executor,
+	photo: {
+		resourceId: string;
+		position: number;
+		altKo: string;
+		altEn: string;
+		bytes: Uint8Array;
+		thumb: Uint8Array;
+		width: number;
+		height: number;
+		createdBy: string;
+	}
+) {
 	return db
 		.insertInto('resource_photos')
 		.values({
@@ -44,15 +67,31 @@ export function insertPhoto(db: Executor, photo: { resourceId: string; position:
 }
 
 export function updateAlt(db: Executor, resourceId: string, photoId: string, alt: { altKo: string; altEn: string }) {
-	return db.updateTable('resource_photos').set({ alt_ko: alt.altKo, alt_en: alt.altEn }).where('id', '=', photoId).where('resource_id', '=', resourceId).returning('id').executeTakeFirst();
+	return db
+		.updateTable('resource_photos')
+		.set({ alt_ko: alt.altKo, alt_en: alt.altEn })
+		.where('id', '=', photoId)
+		.where('resource_id', '=', resourceId)
+		.returning('id')
+		.executeTakeFirst();
 }
 
 export function setPosition(db: Executor, resourceId: string, photoId: string, position: number) {
-	return db.updateTable('resource_photos').set({ position }).where('id', '=', photoId).where('resource_id', '=', resourceId).execute();
+	return db
+		.updateTable('resource_photos')
+		.set({ position })
+		.where('id', '=', photoId)
+		.where('resource_id', '=', resourceId)
+		.execute();
 }
 
 export function deletePhoto(db: Executor, resourceId: string, photoId: string) {
-	return db.deleteFrom('resource_photos').where('id', '=', photoId).where('resource_id', '=', resourceId).returning(['id', 'alt_ko', 'alt_en']).executeTakeFirst();
+	return db
+		.deleteFrom('resource_photos')
+		.where('id', '=', photoId)
+		.where('resource_id', '=', resourceId)
+		.returning(['id', 'alt_ko', 'alt_en'])
+		.executeTakeFirst();
 }
 
 /** The bytes to serve, with what decides who may see them (the resource's state and facility). */
@@ -60,7 +99,12 @@ export function findPhotoBytes(db: Executor, photoId: string, size: 'full' | 'th
 	return db
 		.selectFrom('resource_photos')
 		.innerJoin('resources', 'resources.id', 'resource_photos.resource_id')
-		.select(['resource_photos.content_type', size === 'thumb' ? 'resource_photos.thumb_bytes as bytes' : 'resource_photos.bytes as bytes', 'resources.active', 'resources.facility_id'])
+		.select([
+			'resource_photos.content_type',
+			size === 'thumb' ? 'resource_photos.thumb_bytes as bytes' : 'resource_photos.bytes as bytes',
+			'resources.active',
+			'resources.facility_id'
+		])
 		.where('resource_photos.id', '=', photoId)
 		.executeTakeFirst();
 }

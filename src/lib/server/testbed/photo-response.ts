@@ -8,7 +8,12 @@ import { isFacilityManager } from './access';
 import { findPhotoBytes } from './photo-repository';
 import { idParam } from './schemas';
 
-export async function photoResponse(db: Executor, actor: Actor | null, photoId: string, size: 'full' | 'thumb'): Promise<Response> {
+export async function photoResponse(
+	db: Executor,
+	actor: Actor | null,
+	photoId: string,
+	size: 'full' | 'thumb'
+): Promise<Response> {
 	if (!idParam.safeParse(photoId).success) throw new NotFoundError();
 	const photo = await findPhotoBytes(db, photoId, size);
 	if (!photo) throw new NotFoundError();

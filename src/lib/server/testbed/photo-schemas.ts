@@ -5,7 +5,11 @@ import { text } from '$lib/server/http/text';
 import { idParam } from './schemas';
 
 // Alt text is what a screen reader says instead of the photo: required in both languages.
-const alt = (required: () => string) => text().trim().min(1, { error: required }).max(300, { error: () => m.resource_photo_alt_too_long({ max: '300' }) });
+const alt = (required: () => string) =>
+	text()
+		.trim()
+		.min(1, { error: required })
+		.max(300, { error: () => m.resource_photo_alt_too_long({ max: '300' }) });
 
 const altFields = {
 	alt_ko: alt(() => m.resource_photo_alt_ko_required()),
@@ -13,7 +17,9 @@ const altFields = {
 };
 
 export const photoUploadForm = z.object({
-	photo: z.instanceof(File, { error: () => m.resource_photo_file_required() }).refine((file) => file.size > 0, { error: () => m.resource_photo_file_required() }),
+	photo: z
+		.instanceof(File, { error: () => m.resource_photo_file_required() })
+		.refine((file) => file.size > 0, { error: () => m.resource_photo_file_required() }),
 	...altFields
 });
 

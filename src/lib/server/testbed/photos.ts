@@ -24,11 +24,31 @@ async function lockManagedResource(trx: Transaction<DB>, actor: Actor, resourceI
 	return resource;
 }
 
-const audit = (trx: Transaction<DB>, actor: Actor, context: Context, action: string, resourceId: string, data: Record<string, unknown>) =>
-	recordAudit(trx, { actorId: actor.id, action: `resource.photo_${action}`, entityType: 'resource', entityId: resourceId, data, ip: context.ip });
+const audit = (
+	trx: Transaction<DB>,
+	actor: Actor,
+	context: Context,
+	action: string,
+	resourceId: string,
+	data: Record<string, unknown>
+) =>
+	recordAudit(trx, {
+		actorId: actor.id,
+		action: `resource.photo_${action}`,
+		entityType: 'resource',
+		entityId: resourceId,
+		data,
+		ip: context.ip
+	});
 
 /** Checks the right before decoding, so an outsider cannot make the server decode images for them. */
-export async function addPhoto(db: Kysely<DB>, actor: Actor, resourceId: string, input: PhotoAlt & { bytes: Uint8Array }, context: Context) {
+export async function addPhoto(
+	db: Kysely<DB>,
+	actor: Actor,
+	resourceId: string,
+	input: PhotoAlt & { bytes: Uint8Array },
+	context: Context
+) {
 	const resource = await resourceRepository.findResourceFacility(db, resourceId);
 	if (!resource) throw new NotFoundError();
 	await requireFacilityManager(db, actor, resource.facility_id);
@@ -37,20 +57,49 @@ export async function addPhoto(db: Kysely<DB>, actor: Actor, resourceId: string,
 		await lockManagedResource(trx, actor, resourceId);
 		const count = await photoRepository.countPhotos(trx, resourceId);
 		if (count >= MAX_PHOTOS_PER_RESOURCE) throw new PhotoLimitError(MAX_PHOTOS_PER_RESOURCE);
-		const created = await photoRepository.insertPhoto(trx, { resourceId, position: count, altKo: input.altKo, altEn: input.altEn, bytes: photo.bytes, thumb: photo.thumb, width: photo.width, height: photo.height, createdBy: actor.id });
-		await audit(trx, actor, context, 'added', resourceId, { photoId: created.id, bytes: photo.bytes.byteLength, width: photo.width, height: photo.height });
+		const created = await photoRepository.insertPhoto(trx, {
+			resourceId,
+			position: count,
+			altKo: input.altKo,
+			altEn: input.altEn,
+			bytes: photo.bytes,
+			thumb: photo.thumb,
+			width: photo.width,
+			height: photo.height,
+			createdBy: actor.id
+		});
+		await audit(trx, actor, context, 'added', resourceId, {
+			photoId: created.id,
+			bytes: photo.bytes.byteLength,
+			width: photo.width,
+			height: photo.height
+		});
 		return created;
 	});
 }
 
-export const updatePhotoAlt = (db: Kysely<DB>, actor: Actor, resourceId: string, photoId: string, alt: PhotoAlt, context: Context) =>
+export const updatePhotoAlt = (
+	db: Kysely<DB>,
+	actor: Actor,
+	resourceId: string,
+	photoId: string,
+	alt: PhotoAlt,
+	context: Context
+) =>
 	db.transaction().execute(async (trx) => {
 		await lockManagedResource(trx, actor, resourceId);
 		if (!(await photoRepository.updateAlt(trx, resourceId, photoId, alt))) throw new NotFoundError();
 		await audit(trx, actor, context, 'alt_updated', resourceId, { photoId, altKo: alt.altKo, altEn: alt.altEn });
 	});
 
-export const movePhoto = (db: Kysely<DB>, actor: Actor, resourceId: string, photoId: string, direction: 'up' | 'down', context: Context) =>
+export const movePhoto = (
+	db: Kysely<DB>,
+	actor: Actor,
+	resourceId: string,
+	photoId: string,
+	direction: 'up' | 'down',
+	context: Context
+) =>
 	db.transaction().execute(async (trx) => {
 		await lockManagedResource(trx, actor, resourceId);
 		const ids = (await photoRepository.listPhotos(trx, resourceId)).map((p) => p.id);

@@ -5,7 +5,12 @@ import { QuotaExceededError } from './errors';
 import * as bookingRepository from './repository';
 import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 
-type QuotaResource = { id: string; time_zone: string; quota_week_hours: number | null; quota_month_hours: number | null };
+type QuotaResource = {
+	id: string;
+	time_zone: string;
+	quota_week_hours: number | null;
+	quota_month_hours: number | null;
+};
 
 /** The local week (Monday 00:00) and month that contain `start`, as instants. */
 export function quotaPeriods(start: Date, timeZone: string) {
@@ -20,13 +25,27 @@ export function quotaPeriods(start: Date, timeZone: string) {
 }
 
 /** Call after `lockOrganizationForQuota`; a booking counts in the week and month it starts in. */
-export async function checkQuota(db: Executor, resource: QuotaResource, orgId: string, start: Date, end: Date, exceptBookingId: string | null = null) {
+export async function checkQuota(
+	db: Executor,
+	resource: QuotaResource,
+	orgId: string,
+	start: Date,
+	end: Date,
+	exceptBookingId: string | null = null
+) {
 	const wanted = (end.getTime() - start.getTime()) / 60_000;
 	const periods = quotaPeriods(start, resource.time_zone);
 	for (const period of ['week', 'month'] as const) {
 		const limitHours = period === 'week' ? resource.quota_week_hours : resource.quota_month_hours;
 		if (limitHours === null) continue;
-		const used = await bookingRepository.bookedMinutes(db, orgId, resource.id, periods[period].from, periods[period].to, exceptBookingId);
+		const used = await bookingRepository.bookedMinutes(
+			db,
+			orgId,
+			resource.id,
+			periods[period].from,
+			periods[period].to,
+			exceptBookingId
+		);
 		if (used + wanted > Number(limitHours) * 60) throw new QuotaExceededError(period, Number(limitHours));
 	}
 }

@@ -11,10 +11,33 @@ export function reportCsv(report: MonthlyReport, locale: 'ko' | 'en'): string {
 	const rows: Cell[][] = [
 		[m.testbed_report_month(), report.month],
 		[],
-		[m.testbed_report_facility(), m.testbed_resource(), m.testbed_report_bookable_hours(), m.testbed_report_booked_hours(), m.testbed_report_utilisation_percent(), m.testbed_report_bookings(), m.testbed_report_no_shows(), m.testbed_report_no_show_rate_percent()],
-		...report.resources.map((r) => [name(r.facility_name_ko, r.facility_name_en), name(r.name_ko, r.name_en), r.bookableHours, r.bookedHours, percent(r.utilisation), r.bookings, r.noShows, percent(r.noShowRate)]),
+		[
+			m.testbed_report_facility(),
+			m.testbed_resource(),
+			m.testbed_report_bookable_hours(),
+			m.testbed_report_booked_hours(),
+			m.testbed_report_utilisation_percent(),
+			m.testbed_report_bookings(),
+			m.testbed_report_no_shows(),
+			m.testbed_report_no_show_rate_percent()
+		],
+		...report.resources.map((r) => [
+			name(r.facility_name_ko, r.facility_name_en),
+			name(r.name_ko, r.name_en),
+			r.bookableHours,
+			r.bookedHours,
+			percent(r.utilisation),
+			r.bookings,
+			r.noShows,
+			percent(r.noShowRate)
+		]),
 		[],
-		[m.testbed_report_organization(), m.testbed_report_bookings(), m.testbed_report_hours(), m.testbed_report_no_shows()],
+		[
+			m.testbed_report_organization(),
+			m.testbed_report_bookings(),
+			m.testbed_report_hours(),
+			m.testbed_report_no_shows()
+		],
 		...report.organizations.map((o) => [name(o.name_ko, o.name_en), o.bookings, o.hours, o.noShows])
 	];
 	return toCsv(rows);

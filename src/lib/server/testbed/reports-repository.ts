@@ -10,9 +10,11 @@ const USED = sql.raw(`('confirmed', 'completed')`);
 export type Month = { year: number; month: number };
 
 /** The month as a range of instants in each facility's time zone. */
-const periodOf = (m: Month) => sql`tstzrange(make_date(${m.year}::int, ${m.month}::int, 1)::timestamp at time zone f.time_zone, (make_date(${m.year}::int, ${m.month}::int, 1) + interval '1 month') at time zone f.time_zone, '[)')`;
+const periodOf = (m: Month) =>
+	sql`tstzrange(make_date(${m.year}::int, ${m.month}::int, 1)::timestamp at time zone f.time_zone, (make_date(${m.year}::int, ${m.month}::int, 1) + interval '1 month') at time zone f.time_zone, '[)')`;
 
-const hoursOf = (multirange: ReturnType<typeof sql>) => sql<string>`(select coalesce(extract(epoch from sum(upper(x) - lower(x))), 0) / 3600 from unnest(${multirange}) x)`;
+const hoursOf = (multirange: ReturnType<typeof sql>) =>
+	sql<string>`(select coalesce(extract(epoch from sum(upper(x) - lower(x))), 0) / 3600 from unnest(${multirange}) x)`;
 
 export type ResourceUsageRow = {
 	resource_id: string;
@@ -30,7 +32,11 @@ export type ResourceUsageRow = {
 };
 
 /** Per resource of the facilities: bookable and booked hours (booked time counted only where bookable), bookings and no-shows starting in the month. */
-export async function listResourceUsage(db: Executor, facilityIds: string[], month: Month): Promise<ResourceUsageRow[]> {
+export async function listResourceUsage(
+	db: Executor,
+	facilityIds: string[],
+	month: Month
+): Promise<ResourceUsageRow[]> {
 	if (!facilityIds.length) return [];
 	const empty = sql`'{}'::tstzmultirange`;
 	const result = await sql<ResourceUsageRow>`
@@ -68,10 +74,22 @@ export async function listResourceUsage(db: Executor, facilityIds: string[], mon
 	return result.rows;
 }
 
-export type OrganizationUsageRow = { org_id: string; org_slug: string; org_name_ko: string; org_name_en: string; bookings: string; hours: string; no_shows: string };
+export type OrganizationUsageRow = {
+	org_id: string;
+	org_slug: string;
+	org_name_ko: string;
+	org_name_en: string;
+	bookings: string;
+	hours: string;
+	no_shows: string;
+};
 
 /** Per organisation: bookings starting in the month on the facilities' resources, their hours, and no-shows. */
-export async function listOrganizationUsage(db: Executor, facilityIds: string[], month: Month): Promise<OrganizationUsageRow[]> {
+export async function listOrganizationUsage(
+	db: Executor,
+	facilityIds: string[],
+	month: Month
+): Promise<OrganizationUsageRow[]> {
 	if (!facilityIds.length) return [];
 	const result = await sql<OrganizationUsageRow>`
 		select o.id as org_id, o.slug as org_slug, o.name_ko as org_name_ko, o.name_en as org_name_en,
@@ -92,5 +110,10 @@ export async function listOrganizationUsage(db: Executor, facilityIds: string[],
 
 export function listFacilities(db: Executor, ids: string[]) {
 	if (!ids.length) return Promise.resolve([]);
-	return db.selectFrom('facilities').select(['id', 'slug', 'name_ko', 'name_en', 'time_zone']).where('id', 'in', ids).orderBy('slug').execute();
+	return db
+		.selectFrom('facilities')
+		.select(['id', 'slug', 'name_ko', 'name_en', 'time_zone'])
+		.where('id', 'in', ids)
+		.orderBy('slug')
+		.execute();
 }

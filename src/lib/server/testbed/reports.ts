@@ -42,7 +42,14 @@ export async function getMonthlyReport(db: Executor, actor: Actor, request: Repo
 			noShowRate: ratio(Number(r.no_shows), Number(r.attendance_known))
 		};
 	});
-	const organizations = organizationRows.map((o) => ({ slug: o.org_slug, name_ko: o.org_name_ko, name_en: o.org_name_en, bookings: Number(o.bookings), hours: round(Number(o.hours)), noShows: Number(o.no_shows) }));
+	const organizations = organizationRows.map((o) => ({
+		slug: o.org_slug,
+		name_ko: o.org_name_ko,
+		name_en: o.org_name_en,
+		bookings: Number(o.bookings),
+		hours: round(Number(o.hours)),
+		noShows: Number(o.no_shows)
+	}));
 	const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 	const known = sum(resourceRows.map((r) => Number(r.attendance_known)));
 	const totals = {
@@ -50,10 +57,20 @@ export async function getMonthlyReport(db: Executor, actor: Actor, request: Repo
 		bookedHours: round(sum(resources.map((r) => r.bookedHours))),
 		bookings: sum(resources.map((r) => r.bookings)),
 		noShows: sum(resources.map((r) => r.noShows)),
-		utilisation: ratio(sum(resourceRows.map((r) => Number(r.booked_hours))), sum(resourceRows.map((r) => Number(r.bookable_hours)))),
+		utilisation: ratio(
+			sum(resourceRows.map((r) => Number(r.booked_hours))),
+			sum(resourceRows.map((r) => Number(r.bookable_hours)))
+		),
 		noShowRate: ratio(sum(resources.map((r) => r.noShows)), known)
 	};
-	return { month: request.month, facility: request.facility ?? null, facilities: facilities.map(({ slug, name_ko, name_en }) => ({ slug, name_ko, name_en })), resources, organizations, totals };
+	return {
+		month: request.month,
+		facility: request.facility ?? null,
+		facilities: facilities.map(({ slug, name_ko, name_en }) => ({ slug, name_ko, name_en })),
+		resources,
+		organizations,
+		totals
+	};
 }
 
 export type MonthlyReport = Awaited<ReturnType<typeof getMonthlyReport>>;

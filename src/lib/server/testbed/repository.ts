@@ -43,11 +43,21 @@ export function listResources(db: Executor, filter: ResourceFilter = {}) {
 	let query = resourceQuery(db).where('resources.active', '=', true);
 	if (filter.kind) query = query.where('resources.kind', '=', filter.kind as never);
 	if (filter.facilityId) query = query.where('resources.facility_id', '=', filter.facilityId);
-	if (filter.ids) query = query.where('resources.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
+	if (filter.ids)
+		query = query.where(
+			'resources.id',
+			'in',
+			filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']
+		);
 	if (filter.text) {
 		const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		query = query.where((eb) =>
-			eb.or([eb('resources.name_ko', 'ilike', pattern), eb('resources.name_en', 'ilike', pattern), eb('resources.description_en', 'ilike', pattern), eb('resources.description_ko', 'ilike', pattern)])
+			eb.or([
+				eb('resources.name_ko', 'ilike', pattern),
+				eb('resources.name_en', 'ilike', pattern),
+				eb('resources.description_en', 'ilike', pattern),
+				eb('resources.description_ko', 'ilike', pattern)
+			])
 		);
 	}
 	return query.orderBy('facilities.slug').orderBy('resources.name_en').execute();
@@ -62,7 +72,14 @@ export function listBlackouts(db: Executor, resourceIds: string[], from: Date, t
 	if (!resourceIds.length) return Promise.resolve([]);
 	return db
 		.selectFrom('resource_blackouts')
-		.select(['id', 'resource_id', 'reason_ko', 'reason_en', sql<Date>`lower(during)`.as('starts_at'), sql<Date>`upper(during)`.as('ends_at')])
+		.select([
+			'id',
+			'resource_id',
+			'reason_ko',
+			'reason_en',
+			sql<Date>`lower(during)`.as('starts_at'),
+			sql<Date>`upper(during)`.as('ends_at')
+		])
 		.where('resource_id', 'in', resourceIds)
 		.where(sql<boolean>`during && ${range(from, to)}`)
 		.execute();
@@ -77,13 +94,27 @@ export function listTakenIntervals(db: Executor, resourceIds: string[], from: Da
 	const during = range(from, to);
 	return db
 		.selectFrom('resource_blackouts')
-		.select(['resource_id', sql<string | null>`null::text`.as('status'), 'reason_ko', 'reason_en', sql<Date>`lower(during)`.as('starts_at'), sql<Date>`upper(during)`.as('ends_at')])
+		.select([
+			'resource_id',
+			sql<string | null>`null::text`.as('status'),
+			'reason_ko',
+			'reason_en',
+			sql<Date>`lower(during)`.as('starts_at'),
+			sql<Date>`upper(during)`.as('ends_at')
+		])
 		.where('resource_id', 'in', resourceIds)
 		.where(sql<boolean>`during && ${during}`)
 		.unionAll(
 			db
 				.selectFrom('bookings')
-				.select(['resource_id', 'status', sql<string>`''`.as('reason_ko'), sql<string>`''`.as('reason_en'), startsAt, endsAt])
+				.select([
+					'resource_id',
+					'status',
+					sql<string>`''`.as('reason_ko'),
+					sql<string>`''`.as('reason_en'),
+					startsAt,
+					endsAt
+				])
 				.where('resource_id', 'in', resourceIds)
 				.where('status', 'in', ACTIVE_STATUSES)
 				.where(sql<boolean>`during && ${during}`)
@@ -133,17 +164,42 @@ export function lockBooking(db: Executor, id: string) {
 	return db.selectFrom('bookings').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export type NewBookingValues = { resourceId: string; orgId: string; userId: string; start: Date; end: Date; status: BookingStatus; purpose: string; seriesId: string | null };
+export type NewBookingValues = {
+	resourceId: string;
+	orgId: string;
+	userId: string;
+	start: Date;
+	end: Date;
+	status: BookingStatus;
+	purpose: string;
+	seriesId: string | null;
+};
 
 export function insertBooking(db: Executor, b: NewBookingValues) {
 	return db
 		.insertInto('bookings')
-		.values({ resource_id: b.resourceId, org_id: b.orgId, user_id: b.userId, during: range(b.start, b.end), status: b.status, purpose: b.purpose, series_id: b.seriesId })
+		.values({
+			resource_id: b.resourceId,
+			org_id: b.orgId,
+			user_id: b.userId,
+			during: range(b.start, b.end),
+			status: b.status,
+			purpose: b.purpose,
+			series_id: b.seriesId
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 }
 
-export type BookingChange = { status?: BookingStatus; start?: Date; end?: Date; decisionReason?: string | null; usageNotes?: string | null; checkedInAt?: Date; endedAt?: Date };
+export type BookingChange = {
+	status?: BookingStatus;
+	start?: Date;
+	end?: Date;
+	decisionReason?: string | null;
+	usageNotes?: string | null;
+	checkedInAt?: Date;
+	endedAt?: Date;
+};
 
 /** Applies a transition; SEQUENCE goes up so calendars replace their copy of the event. */
 export function updateBooking(db: Executor, id: string, change: BookingChange) {
@@ -169,7 +225,14 @@ export function lockOrganizationForQuota(db: Executor, orgId: string) {
 }
 
 /** Minutes the organisation holds on the resource in bookings starting in [from, to), `exceptId` left out. */
-export async function bookedMinutes(db: Executor, orgId: string, resourceId: string, from: Date, to: Date, exceptId: string | null) {
+export async function bookedMinutes(
+	db: Executor,
+	orgId: string,
+	resourceId: string,
+	from: Date,
+	to: Date,
+	exceptId: string | null
+) {
 	let query = db
 		.selectFrom('bookings')
 		.select(sql<number>`coalesce(sum(extract(epoch from upper(during) - lower(during))), 0) / 60`.as('minutes'))

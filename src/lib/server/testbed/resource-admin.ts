@@ -25,7 +25,14 @@ async function inTransaction<T>(db: Kysely<DB>, run: (trx: Transaction<DB>) => P
 }
 
 const audit = (trx: Transaction<DB>, actor: Actor, context: Context, a: Audit) =>
-	recordAudit(trx, { actorId: actor.id, action: `resource.${a.action}`, entityType: 'resource', entityId: a.resourceId, data: a.data, ip: context.ip });
+	recordAudit(trx, {
+		actorId: actor.id,
+		action: `resource.${a.action}`,
+		entityType: 'resource',
+		entityId: a.resourceId,
+		data: a.data,
+		ip: context.ip
+	});
 
 async function requireCredentialExists(trx: Transaction<DB>, id: string | null) {
 	if (id && !(await findCredential(trx, id))) throw new NotFoundError();
@@ -39,7 +46,13 @@ async function lockManagedResource(trx: Transaction<DB>, actor: Actor, resourceI
 	return resource;
 }
 
-export const createResource = (db: Kysely<DB>, actor: Actor, facilityId: string, input: ResourceInput, context: Context) =>
+export const createResource = (
+	db: Kysely<DB>,
+	actor: Actor,
+	facilityId: string,
+	input: ResourceInput,
+	context: Context
+) =>
 	inTransaction(db, async (trx) => {
 		await requireFacilityManager(trx, actor, facilityId);
 		await requireCredentialExists(trx, input.required_credential_id);
@@ -49,10 +62,21 @@ export const createResource = (db: Kysely<DB>, actor: Actor, facilityId: string,
 	});
 
 // numeric columns come back as strings ("20.00"): compare them as numbers.
-const comparable = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? String(Number(v)) : String(v));
+const comparable = (v: unknown) =>
+	v === null || v === undefined
+		? ''
+		: typeof v === 'string' && v !== '' && !Number.isNaN(Number(v))
+			? String(Number(v))
+			: String(v);
 
 /** Records only what changed, as [before, after]. */
-export const updateResource = (db: Kysely<DB>, actor: Actor, resourceId: string, input: ResourceInput, context: Context) =>
+export const updateResource = (
+	db: Kysely<DB>,
+	actor: Actor,
+	resourceId: string,
+	input: ResourceInput,
+	context: Context
+) =>
 	inTransaction(db, async (trx) => {
 		await lockManagedResource(trx, actor, resourceId);
 		await requireCredentialExists(trx, input.required_credential_id);
@@ -67,7 +91,13 @@ export const updateResource = (db: Kysely<DB>, actor: Actor, resourceId: string,
 		return updated;
 	});
 
-export const setResourceHours = (db: Kysely<DB>, actor: Actor, resourceId: string, hours: { weekday: number; opens: string; closes: string }[], context: Context) =>
+export const setResourceHours = (
+	db: Kysely<DB>,
+	actor: Actor,
+	resourceId: string,
+	hours: { weekday: number; opens: string; closes: string }[],
+	context: Context
+) =>
 	inTransaction(db, async (trx) => {
 		await lockManagedResource(trx, actor, resourceId);
 		await resourceRepository.replaceHours(trx, resourceId, hours);
@@ -75,19 +105,57 @@ export const setResourceHours = (db: Kysely<DB>, actor: Actor, resourceId: strin
 	});
 
 /** Existing bookings in the period stay: the result says how many, so the manager can reach them. */
-export const addBlackout = (db: Kysely<DB>, actor: Actor, resourceId: string, blackout: { start: Date; end: Date; reason_ko: string; reason_en: string }, context: Context) =>
+export const addBlackout = (
+	db: Kysely<DB>,
+	actor: Actor,
+	resourceId: string,
+	blackout: { start: Date; end: Date; reason_ko: string; reason_en: string },
+	context: Context
+) =>
 	inTransaction(db, async (trx) => {
 		await lockManagedResource(trx, actor, resourceId);
 		const { id } = await resourceRepository.insertBlackout(trx, resourceId, blackout);
-		const overlappingBookings = await resourceRepository.countActiveBookingsIn(trx, resourceId, blackout.start, blackout.end);
-		await audit(trx, actor, context, { action: 'blackout_added', resourceId, data: { blackoutId: id, start: blackout.start.toISOString(), end: blackout.end.toISOString(), reasonKo: blackout.reason_ko, reasonEn: blackout.reason_en, overlappingBookings } });
+		const overlappingBookings = await resourceRepository.countActiveBookingsIn(
+			trx,
+			resourceId,
+			blackout.start,
+			blackout.end
+		);
+		await audit(trx, actor, context, {
+			action: 'blackout_added',
+			resourceId,
+			data: {
+				blackoutId: id,
+				start: blackout.start.toISOString(),
+				end: blackout.end.toISOString(),
+				reasonKo: blackout.reason_ko,
+				reasonEn: blackout.reason_en,
+				overlappingBookings
+			}
+		});
 		return { id, overlappingBookings };
 	});
 
-export const removeBlackout = (db: Kysely<DB>, actor: Actor, resourceId: string, blackoutId: string, context: Context) =>
+export const removeBlackout = (
+	db: Kysely<DB>,
+	actor: Actor,
+	resourceId: string,
+	blackoutId: string,
+	context: Context
+) =>
 	inTransaction(db, async (trx) => {
 		await lockManagedResource(trx, actor, resourceId);
 		const removed = await resourceRepository.deleteBlackout(trx, resourceId, blackoutId);
 		if (!removed) throw new NotFoundError();
-		await audit(trx, actor, context, { action: 'blackout_removed', resourceId, data: { blackoutId, start: removed.starts_at.toISOString(), end: removed.ends_at.toISOString(), reasonKo: removed.reason_ko, reasonEn: removed.reason_en } });
+		await audit(trx, actor, context, {
+			action: 'blackout_removed',
+			resourceId,
+			data: {
+				blackoutId,
+				start: removed.starts_at.toISOString(),
+				end: removed.ends_at.toISOString(),
+				reasonKo: removed.reason_ko,
+				reasonEn: removed.reason_en
+			}
+		});
 	});

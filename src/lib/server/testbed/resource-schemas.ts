@@ -7,12 +7,19 @@ import { resourceKinds } from './schemas';
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** Empty means "no limit". */
 const optionalHours = z.union([z.literal('').transform(() => null), z.coerce.number().min(0.5).max(9999)]);
-const checkbox = z.union([z.literal('on'), z.literal('true')]).optional().transform((v) => v !== undefined);
+const checkbox = z
+	.union([z.literal('on'), z.literal('true')])
+	.optional()
+	.transform((v) => v !== undefined);
 const text = (max: number) => cleanText().trim().max(max).default('');
 
 export const resourceForm = z
 	.object({
-		slug: cleanText().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
+		slug: cleanText()
+			.trim()
+			.toLowerCase()
+			.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+			.max(80),
 		kind: z.enum(resourceKinds),
 		name_ko: cleanText().trim().min(1).max(120),
 		name_en: cleanText().trim().min(1).max(120),
@@ -37,9 +44,18 @@ export const resourceForm = z
 		required_credential_id: z.union([z.literal('').transform(() => null), z.uuid()]),
 		active: checkbox
 	})
-	.refine((r) => r.min_minutes % r.slot_minutes === 0, { path: ['min_minutes'], error: () => m.testbed_error_not_slot_multiple() })
-	.refine((r) => r.max_minutes % r.slot_minutes === 0, { path: ['max_minutes'], error: () => m.testbed_error_not_slot_multiple() })
-	.refine((r) => r.max_minutes >= r.min_minutes, { path: ['max_minutes'], error: () => m.testbed_error_max_below_min() });
+	.refine((r) => r.min_minutes % r.slot_minutes === 0, {
+		path: ['min_minutes'],
+		error: () => m.testbed_error_not_slot_multiple()
+	})
+	.refine((r) => r.max_minutes % r.slot_minutes === 0, {
+		path: ['max_minutes'],
+		error: () => m.testbed_error_not_slot_multiple()
+	})
+	.refine((r) => r.max_minutes >= r.min_minutes, {
+		path: ['max_minutes'],
+		error: () => m.testbed_error_max_below_min()
+	});
 export type ResourceInput = z.output<typeof resourceForm>;
 
 export const newResourceForm = z.intersection(resourceForm, z.object({ facility: z.uuid() }));
@@ -49,19 +65,45 @@ const clock = cleanText().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const toMinutes = (c: string) => Number(c.slice(0, 2)) * 60 + Number(c.slice(3, 5));
 const day = z
 	.object({ opens: z.union([z.literal(''), clock]), closes: z.union([z.literal(''), clock]) })
-	.refine((d) => (d.opens === '') === (d.closes === ''), { path: ['closes'], error: () => m.testbed_error_hours_incomplete() })
-	.refine((d) => d.opens === '' || d.closes === '00:00' || toMinutes(d.closes) > toMinutes(d.opens), { path: ['closes'], error: () => m.testbed_error_closes_before_opens() });
+	.refine((d) => (d.opens === '') === (d.closes === ''), {
+		path: ['closes'],
+		error: () => m.testbed_error_hours_incomplete()
+	})
+	.refine((d) => d.opens === '' || d.closes === '00:00' || toMinutes(d.closes) > toMinutes(d.opens), {
+		path: ['closes'],
+		error: () => m.testbed_error_closes_before_opens()
+	});
 
 /** Fields `opens_0` … `closes_6` (0 = Sunday); an empty day is closed. */
 export const hoursForm = z
 	.record(cleanText(), z.unknown())
-	.transform((raw) => Array.from({ length: 7 }, (_, weekday) => ({ weekday, opens: raw[`opens_${weekday}`] ?? '', closes: raw[`closes_${weekday}`] ?? '' })))
+	.transform((raw) =>
+		Array.from({ length: 7 }, (_, weekday) => ({
+			weekday,
+			opens: raw[`opens_${weekday}`] ?? '',
+			closes: raw[`closes_${weekday}`] ?? ''
+		}))
+	)
 	.pipe(z.array(day.and(z.object({ weekday: z.number() }))))
-	.transform((days) => days.filter((d) => d.opens !== '').map((d) => ({ weekday: d.weekday, opens: d.opens, closes: d.closes === '00:00' ? '24:00' : d.closes })));
+	.transform((days) =>
+		days
+			.filter((d) => d.opens !== '')
+			.map((d) => ({ weekday: d.weekday, opens: d.opens, closes: d.closes === '00:00' ? '24:00' : d.closes }))
+	);
 
 const date = cleanText().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const blackoutForm = z
-	.object({ start_date: date, start_time: clock, end_date: date, end_time: clock, reason_ko: cleanText().trim().min(1).max(200), reason_en: cleanText().trim().min(1).max(200) })
-	.refine((b) => `${b.end_date}T${b.end_time}` > `${b.start_date}T${b.start_time}`, { path: ['end_time'], error: () => m.testbed_error_blackout_order() });
+	.object({
+		start_date: date,
+		start_time: clock,
+		end_date: date,
+		end_time: clock,
+		reason_ko: cleanText().trim().min(1).max(200),
+		reason_en: cleanText().trim().min(1).max(200)
+	})
+	.refine((b) => `${b.end_date}T${b.end_time}` > `${b.start_date}T${b.start_time}`, {
+		path: ['end_time'],
+		error: () => m.testbed_error_blackout_order()
+	});
 
 export const blackoutIdForm = z.object({ blackout: z.uuid() });

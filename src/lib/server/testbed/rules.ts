@@ -26,7 +26,9 @@ export function withinOpeningHours(rules: Pick<BookingRules, 'timeZone' | 'hours
 	const to = localParts(new Date(end.getTime() - 1), rules.timeZone);
 	if (from.date !== to.date) return false;
 	const endMinutes = from.minutes + (end.getTime() - start.getTime()) / MINUTE;
-	return rules.hours.some((h) => h.weekday === from.weekday && parseClock(h.opens) <= from.minutes && endMinutes <= parseClock(h.closes));
+	return rules.hours.some(
+		(h) => h.weekday === from.weekday && parseClock(h.opens) <= from.minutes && endMinutes <= parseClock(h.closes)
+	);
 }
 
 /** Throws the first rule the request breaks; the order puts the most useful message first. */
@@ -41,8 +43,10 @@ export function checkBookingRules(rules: BookingRules, start: Date, end: Date, n
 	}
 	if (minutes < rules.min_minutes) throw new BookingRuleError('booking_too_short', { minutes: rules.min_minutes });
 	if (minutes > rules.max_minutes) throw new BookingRuleError('booking_too_long', { minutes: rules.max_minutes });
-	if (start.getTime() < now.getTime() + rules.min_notice_minutes * MINUTE) throw new BookingRuleError('booking_too_soon');
-	if (start.getTime() > now.getTime() + rules.max_horizon_days * 24 * 60 * MINUTE) throw new BookingRuleError('booking_too_far');
+	if (start.getTime() < now.getTime() + rules.min_notice_minutes * MINUTE)
+		throw new BookingRuleError('booking_too_soon');
+	if (start.getTime() > now.getTime() + rules.max_horizon_days * 24 * 60 * MINUTE)
+		throw new BookingRuleError('booking_too_far');
 	if (!withinOpeningHours(rules, start, end)) throw new BookingRuleError('booking_outside_hours');
 	if (rules.blackouts.some((b) => overlaps(b, { start, end }))) throw new BookingRuleError('booking_in_blackout');
 }

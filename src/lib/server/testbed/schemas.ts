@@ -9,17 +9,27 @@ const uuid = z.uuid();
 export const idParam = uuid;
 export const resourceKinds = ['equipment', 'space', 'device_loan', 'service'] as const;
 
-export const resourceListQuery = z.object({ kind: z.enum(resourceKinds).optional(), q: text().trim().max(100).optional() });
+export const resourceListQuery = z.object({
+	kind: z.enum(resourceKinds).optional(),
+	q: text().trim().max(100).optional()
+});
 
 const MAX_RANGE_MS = 62 * 24 * 3_600_000;
 export const availabilityQuery = z
 	.object({ from: instant, to: instant })
-	.refine((r) => r.to > r.from && r.to.getTime() - r.from.getTime() <= MAX_RANGE_MS, { message: 'from < to, at most 62 days apart', path: ['to'] });
+	.refine((r) => r.to > r.from && r.to.getTime() - r.from.getTime() <= MAX_RANGE_MS, {
+		message: 'from < to, at most 62 days apart',
+		path: ['to']
+	});
 
 // Well-formed times in the wrong order are a 422 with their own code (see api/handler's invalidInput),
 // caught here rather than by PostgreSQL's range constructor, which would answer 500.
 const endAfterStart = (range: { start: Date; end: Date }) => range.end > range.start;
-const rangeOrder = { path: ['end'], params: { code: 'end_before_start' }, error: () => m.testbed_error_end_before_start() };
+const rangeOrder = {
+	path: ['end'],
+	params: { code: 'end_before_start' },
+	error: () => m.testbed_error_end_before_start()
+};
 
 export const newBookingBody = z
 	.object({
@@ -47,7 +57,10 @@ export const bookForm = z.object({
 	purpose: text().trim().min(1).max(500),
 	weeks: z.coerce.number().int().min(1).max(12).default(1),
 	orgId: z.union([uuid, z.literal('')]).optional(),
-	pay_with_voucher: z.union([z.literal('on'), z.literal('true')]).optional().transform((v) => v !== undefined)
+	pay_with_voucher: z
+		.union([z.literal('on'), z.literal('true')])
+		.optional()
+		.transform((v) => v !== undefined)
 });
 export const rescheduleForm = bookForm.pick({ date: true, time: true, minutes: true });
 export const reasonForm = z.object({ reason: text().trim().min(1).max(500) });
@@ -55,7 +68,10 @@ export const optionalReasonForm = z.object({ reason: text().trim().max(500).opti
 export const completeForm = z.object({ notes: text().trim().max(2000).default('') });
 
 export const searchQuery = z.object({
-	kind: z.enum(resourceKinds).optional().or(z.literal('').transform(() => undefined)),
+	kind: z
+		.enum(resourceKinds)
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	q: text().trim().max(100).optional(),
 	hours: z.coerce.number().min(0.5).max(12).default(2),
 	// A blank date field is sent as from=: that means "from today", not a bad search.
@@ -89,7 +105,14 @@ export const resourceSchema = z
 const at = z.iso.datetime();
 const interval = z.object({ start: at, end: at });
 export const availabilitySchema = z
-	.object({ resourceId: uuid, from: at, to: at, free: z.array(interval), busy: z.array(interval.extend({ status: text() })), blackouts: z.array(interval) })
+	.object({
+		resourceId: uuid,
+		from: at,
+		to: at,
+		free: z.array(interval),
+		busy: z.array(interval.extend({ status: text() })),
+		blackouts: z.array(interval)
+	})
 	.meta({ id: 'Availability' });
 
 export const bookingSchema = z
@@ -110,7 +133,9 @@ export const bookingSchema = z
 	.meta({ id: 'Booking' });
 
 const month = text().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const slug = text().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+const slug = text()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+	.max(80);
 export const reportQuery = z.object({
 	month: month.optional(),
 	facility: slug.optional().or(z.literal('').transform(() => undefined))
@@ -127,5 +152,6 @@ export const bulkDecisionForm = (decision: 'approve' | 'reject') =>
 		.transform(({ ids, only, reason }) => ({ ids: only ? [only] : ids, decision, reason: reason || undefined }))
 		.superRefine((value, ctx) => {
 			if (!value.ids.length) ctx.addIssue({ code: 'custom', path: ['ids'], message: m.walk_bulk_none_selected() });
-			if (decision === 'reject' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: m.walk_bulk_reason_required() });
+			if (decision === 'reject' && !value.reason)
+				ctx.addIssue({ code: 'custom', path: ['reason'], message: m.walk_bulk_reason_required() });
 		});

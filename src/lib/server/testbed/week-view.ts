@@ -19,7 +19,10 @@ export function weekRange(monday: string, timeZone: string) {
 
 /** The Monday of the week to show: the one asked for (any date in it), else this week. */
 export function weekToShow(asked: string | null, now: Date, timeZone: string): string {
-	const date = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : localParts(now, timeZone).date;
+	const date =
+		asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked))
+			? asked
+			: localParts(now, timeZone).date;
 	return mondayOf(date);
 }
 
@@ -34,7 +37,11 @@ function cellState(cell: Interval, a: ResourceAvailability): CellState {
 export function buildWeekView(monday: string, timeZone: string, a: ResourceAvailability): WeekView {
 	const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 	const all = Array.from({ length: 24 }, (_, h) => h);
-	const grid = days.map((date) => all.map((h) => cellState({ start: zonedInstant(date, h * 60, timeZone), end: zonedInstant(date, (h + 1) * 60, timeZone) }, a)));
+	const grid = days.map((date) =>
+		all.map((h) =>
+			cellState({ start: zonedInstant(date, h * 60, timeZone), end: zonedInstant(date, (h + 1) * 60, timeZone) }, a)
+		)
+	);
 	// Rows only for the hours something happens in, so an office-hours lab is not a 24-row table.
 	let hours = all.filter((h) => grid.some((day) => day[h] !== 'closed'));
 	if (hours.length) hours = all.slice(hours[0], hours[hours.length - 1] + 1);
@@ -42,7 +49,10 @@ export function buildWeekView(monday: string, timeZone: string, a: ResourceAvail
 		const { from, to } = { from: zonedInstant(date, 0, timeZone), to: zonedInstant(addDays(date, 1), 0, timeZone) };
 		const slots = a.free
 			.filter((f) => f.start < to && f.end > from)
-			.map((f) => ({ start: (f.start < from ? from : f.start).toISOString(), end: (f.end > to ? to : f.end).toISOString() }))
+			.map((f) => ({
+				start: (f.start < from ? from : f.start).toISOString(),
+				end: (f.end > to ? to : f.end).toISOString()
+			}))
 			.filter((f) => f.start < f.end);
 		return { date, slots };
 	});

@@ -22,12 +22,22 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 export function cleanFilename(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
 	// eslint-disable-next-line no-control-regex
-	const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 180) || 'document';
+	const cleaned =
+		base
+			.replace(/[\u0000-\u001f\u007f"]/g, '')
+			.trim()
+			.slice(0, 180) || 'document';
 	return /\.pdf$/i.test(cleaned) ? cleaned : `${cleaned}.pdf`;
 }
 
 export type StoredUpload = { id: string; filename: string; size_bytes: number };
-export type StorePdfInput = { ownerId: string; orgId?: string | null; purpose: Exclude<UploadPurpose, 'logo'>; file: File; maxBytes: number };
+export type StorePdfInput = {
+	ownerId: string;
+	orgId?: string | null;
+	purpose: Exclude<UploadPurpose, 'logo'>;
+	file: File;
+	maxBytes: number;
+};
 
 /** Checks a PDF and records it with `db` (the caller's transaction, when it links the upload to a record). */
 export async function storePdf(db: Executor, input: StorePdfInput): Promise<StoredUpload> {

@@ -11,7 +11,17 @@ export type NextStep =
 	| { kind: 'await_verification'; org: { slug: string; name_ko: string; name_en: string } }
 	| { kind: 'rejected'; org: { slug: string; name_ko: string; name_en: string; reason: string | null } }
 	| { kind: 'ready' }
-	| { kind: 'ir_session'; event: { id: string; title_ko: string; title_en: string; starts_at: Date; org_name_ko: string; org_name_en: string } };
+	| {
+			kind: 'ir_session';
+			event: {
+				id: string;
+				title_ko: string;
+				title_en: string;
+				starts_at: Date;
+				org_name_ko: string;
+				org_name_en: string;
+			};
+	  };
 
 export async function nextStepsFor(db: Executor, user: SessionUser) {
 	const memberships = await listUserMemberships(db, user.id);

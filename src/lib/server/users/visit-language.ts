@@ -20,7 +20,12 @@ export function rememberVisitChoice(cookies: Cookies, chosen: Locale, secure: bo
 }
 
 /** Called by the sign-in action once the session exists. */
-export async function applyVisitChoice(db: Executor, cookies: Cookies, user: { id: string; locale: Locale }, secure: boolean) {
+export async function applyVisitChoice(
+	db: Executor,
+	cookies: Cookies,
+	user: { id: string; locale: Locale },
+	secure: boolean
+) {
 	const chosen = locale.safeParse(cookies.get(CHOICE_COOKIE));
 	if (!chosen.success || chosen.data === user.locale) return;
 	await updateUser(db, user.id, { locale: chosen.data });

@@ -11,5 +11,13 @@ export const voucherJson = (v: VoucherHolding) => ({
 	balance_krw: v.balance_krw,
 	expires_at: v.expires_at.toISOString(),
 	state: v.state,
-	ledger: v.ledger.map((l) => ({ id: l.id, kind: l.kind, category: l.category, amount_krw: l.amount_krw, booking_id: l.booking_id, enrolment_id: l.enrolment_id, created_at: l.created_at.toISOString() }))
+	ledger: v.ledger.map((l) => ({
+		id: l.id,
+		kind: l.kind,
+		category: l.category,
+		amount_krw: l.amount_krw,
+		booking_id: l.booking_id,
+		enrolment_id: l.enrolment_id,
+		created_at: l.created_at.toISOString()
+	}))
 });

@@ -14,13 +14,26 @@ export async function bookingPrice(db: Executor, resource: Priced, orgId: string
 	return { member, rateKrw: rate, priceKrw: priceOf(minutesBetween(start, end), rate) };
 }
 
-export async function payBookingWithVoucher(trx: Executor, p: { bookingId: string; resource: Priced; orgId: string; actorId: string; start: Date; end: Date; now: Date }) {
+export async function payBookingWithVoucher(
+	trx: Executor,
+	p: { bookingId: string; resource: Priced; orgId: string; actorId: string; start: Date; end: Date; now: Date }
+) {
 	const { priceKrw } = await bookingPrice(trx, p.resource, p.orgId, p.start, p.end);
-	return spendVoucher(trx, { orgId: p.orgId, amountKrw: priceKrw, actorId: p.actorId, category: 'testbed', bookingId: p.bookingId, now: p.now });
+	return spendVoucher(trx, {
+		orgId: p.orgId,
+		amountKrw: priceKrw,
+		actorId: p.actorId,
+		category: 'testbed',
+		bookingId: p.bookingId,
+		now: p.now
+	});
 }
 
 /** A rescheduled booking paid by voucher is paid again at its new length (refund, then spend). */
-export async function repriceBookingPayment(trx: Executor, p: { bookingId: string; resource: Priced; orgId: string; actorId: string; start: Date; end: Date; now: Date }) {
+export async function repriceBookingPayment(
+	trx: Executor,
+	p: { bookingId: string; resource: Priced; orgId: string; actorId: string; start: Date; end: Date; now: Date }
+) {
 	const spends = await listUnrefundedSpends(trx, { bookingId: p.bookingId });
 	if (!spends.length) return;
 	const { priceKrw } = await bookingPrice(trx, p.resource, p.orgId, p.start, p.end);

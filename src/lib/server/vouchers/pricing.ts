@@ -5,7 +5,8 @@ import type { OrgStatus } from '../db/types';
 
 export const isAllianceMember = (status: OrgStatus) => status === 'verified';
 
-export const hourlyRate = (resource: { member_rate_krw: number; nonmember_rate_krw: number }, member: boolean) => (member ? resource.member_rate_krw : resource.nonmember_rate_krw);
+export const hourlyRate = (resource: { member_rate_krw: number; nonmember_rate_krw: number }, member: boolean) =>
+	member ? resource.member_rate_krw : resource.nonmember_rate_krw;
 
 /** Whole won: minutes × hourly rate / 60, rounded half up. */
 export const priceOf = (minutes: number, rateKrw: number) => Math.round((minutes * rateKrw) / 60);

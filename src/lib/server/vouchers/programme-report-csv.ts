@@ -8,7 +8,10 @@ export function programmeReportRows(r: ProgrammeReport, locale: 'ko' | 'en'): [s
 	return [
 		[m.vouchers_programme_applications({}, o), r.applications],
 		[m.vouchers_programme_selected({}, o), r.selected],
-		[m.vouchers_programme_selection_rate({}, o), r.selectionRate === null ? '' : `${Math.round(r.selectionRate * 1000) / 10}%`],
+		[
+			m.vouchers_programme_selection_rate({}, o),
+			r.selectionRate === null ? '' : `${Math.round(r.selectionRate * 1000) / 10}%`
+		],
 		[m.vouchers_programme_vouchers_issued({}, o), r.issued_krw],
 		[m.vouchers_programme_spent_testbed({}, o), r.testbed_krw],
 		[m.vouchers_programme_spent_course({}, o), r.course_krw],
@@ -23,6 +26,9 @@ export function programmeReportRows(r: ProgrammeReport, locale: 'ko' | 'en'): [s
 }
 
 export function programmeReportCsv(r: ProgrammeReport, locale: 'ko' | 'en'): string {
-	const rows: Cell[][] = [[m.vouchers_programme_metric({}, { locale }), m.vouchers_programme_value({}, { locale })], ...programmeReportRows(r, locale)];
+	const rows: Cell[][] = [
+		[m.vouchers_programme_metric({}, { locale }), m.vouchers_programme_value({}, { locale })],
+		...programmeReportRows(r, locale)
+	];
 	return toCsv(rows);
 }

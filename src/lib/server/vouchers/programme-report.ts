@@ -9,11 +9,33 @@ import type { Actor } from '../orgs/access';
 import { isCallManager } from '../programmes/access';
 import { NotFoundError } from '../errors';
 
-type ApplicationCounts = { applications: number; considered: number; selected: number; reserve: number; declined: number; withdrawn: number };
-type VoucherUse = { issued_krw: number; testbed_krw: number; course_krw: number; balance_krw: number; vouchers: number };
-type Activity = { equipment_hours: number; courses_completed: number; ir_sessions: number; matched_needs: number; consulting_sessions: number; consulting_hours: number };
+type ApplicationCounts = {
+	applications: number;
+	considered: number;
+	selected: number;
+	reserve: number;
+	declined: number;
+	withdrawn: number;
+};
+type VoucherUse = {
+	issued_krw: number;
+	testbed_krw: number;
+	course_krw: number;
+	balance_krw: number;
+	vouchers: number;
+};
+type Activity = {
+	equipment_hours: number;
+	courses_completed: number;
+	ir_sessions: number;
+	matched_needs: number;
+	consulting_sessions: number;
+	consulting_hours: number;
+};
 
-export type ProgrammeReport = { callId: string; selectionRate: number | null } & ApplicationCounts & VoucherUse & Activity;
+export type ProgrammeReport = { callId: string; selectionRate: number | null } & ApplicationCounts &
+	VoucherUse &
+	Activity;
 
 /** For operators and the call's managers (members of the agency that runs it). */
 export async function getProgrammeReport(db: Executor, actor: Actor, callId: string): Promise<ProgrammeReport> {
@@ -43,7 +65,17 @@ export async function getProgrammeReport(db: Executor, actor: Actor, callId: str
 			(select count(*) from need_responses nr join selected s on s.org_id = nr.org_id where nr.status = 'accepted' and nr.decided_at >= s.since)::int as matched_needs,
 			(select count(*) from meeting_requests mr where mr.context_type = 'programme_consulting' and mr.context_id = ${callId} and mr.status = 'accepted')::int as consulting_sessions,
 			coalesce((select sum(extract(epoch from sl.ends_at - sl.starts_at)) / 3600 from meeting_requests mr join meeting_request_slots sl on sl.id = mr.chosen_slot_id
-				where mr.context_type = 'programme_consulting' and mr.context_id = ${callId} and mr.status = 'accepted'), 0)::float8 as consulting_hours`.execute(db);
+				where mr.context_type = 'programme_consulting' and mr.context_id = ${callId} and mr.status = 'accepted'), 0)::float8 as consulting_hours`.execute(
+		db
+	);
 	const c = counts.rows[0];
-	return { callId, ...c, ...use.rows[0], ...activity.rows[0], equipment_hours: Math.round(Number(activity.rows[0].equipment_hours) * 100) / 100, consulting_hours: Math.round(Number(activity.rows[0].consulting_hours) * 100) / 100, selectionRate: c.considered > 0 ? c.selected / c.considered : null };
+	return {
+		callId,
+		...c,
+		...use.rows[0],
+		...activity.rows[0],
+		equipment_hours: Math.round(Number(activity.rows[0].equipment_hours) * 100) / 100,
+		consulting_hours: Math.round(Number(activity.rows[0].consulting_hours) * 100) / 100,
+		selectionRate: c.considered > 0 ? c.selected / c.considered : null
+	};
 }

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { text } from '$lib/server/http/text';
 
-const slug = text().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100);
+const slug = text()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+	.max(100);
 export const month = text().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const voucherListQuery = z.object({ org: slug.optional() });

@@ -6,10 +6,18 @@ const parse = (query: string) => parseAuditQuery(new URLSearchParams(query), 'As
 
 describe('parseAuditQuery', () => {
 	it('builds the filter from valid parameters', () => {
-		const { filter, invalid, page } = parse('actor=operator&type=organization&entity=abc&from=2026-03-01&to=2026-03-02&page=3');
+		const { filter, invalid, page } = parse(
+			'actor=operator&type=organization&entity=abc&from=2026-03-01&to=2026-03-02&page=3'
+		);
 		expect(invalid).toEqual([]);
 		expect(page).toBe(3);
-		expect(filter).toMatchObject({ actor: 'operator', entityType: 'organization', entityId: 'abc', limit: 51, offset: 100 });
+		expect(filter).toMatchObject({
+			actor: 'operator',
+			entityType: 'organization',
+			entityId: 'abc',
+			limit: 51,
+			offset: 100
+		});
 		expect(filter.from?.toISOString()).toBe('2026-02-28T15:00:00.000Z');
 		expect(filter.to?.toISOString()).toBe('2026-03-02T15:00:00.000Z');
 	});
@@ -28,7 +36,15 @@ describe('parseAuditQuery', () => {
 		const { filter, invalid, page } = parse('actor=&type=&from=&page=-2');
 		expect(invalid).toEqual([]);
 		expect(page).toBe(1);
-		expect(filter).toEqual({ actor: undefined, entityType: undefined, entityId: undefined, from: undefined, to: undefined, limit: 51, offset: 0 });
+		expect(filter).toEqual({
+			actor: undefined,
+			entityType: undefined,
+			entityId: undefined,
+			from: undefined,
+			to: undefined,
+			limit: 51,
+			offset: 0
+		});
 	});
 });
 

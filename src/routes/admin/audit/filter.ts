@@ -29,7 +29,10 @@ export type AuditQuery = {
 };
 
 export function parseAuditQuery(search: URLSearchParams, timeZone: string): AuditQuery {
-	const values = Object.fromEntries(PARAMS.map((key) => [key, (search.get(key) ?? '').slice(0, 300)])) as Record<AuditParam, string>;
+	const values = Object.fromEntries(PARAMS.map((key) => [key, (search.get(key) ?? '').slice(0, 300)])) as Record<
+		AuditParam,
+		string
+	>;
 	const valid: Partial<Record<AuditParam, string>> = {};
 	const invalid: AuditParam[] = [];
 	for (const key of PARAMS) {
@@ -38,7 +41,13 @@ export function parseAuditQuery(search: URLSearchParams, timeZone: string): Audi
 		if (parsed.success) valid[key] = parsed.data;
 		else invalid.push(key);
 	}
-	const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(search.get('page') ?? 1);
+	const page = z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(10_000)
+		.catch(1)
+		.parse(search.get('page') ?? 1);
 	return {
 		values,
 		invalid,

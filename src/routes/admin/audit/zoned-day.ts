@@ -15,7 +15,14 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
 		second: 'numeric'
 	}).formatToParts(new Date(instant));
 	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+	const wallClock = Date.UTC(
+		part('year'),
+		part('month') - 1,
+		part('day'),
+		part('hour'),
+		part('minute'),
+		part('second')
+	);
 	return wallClock - Math.floor(instant / 1000) * 1000;
 }
 

@@ -12,7 +12,12 @@ export const load = (async (event) => {
 	requireOperator(event);
 	const db = getDb();
 	const notices = await listNotices(db);
-	const runs = await db.selectFrom('privacy_retention_runs').select(['id', 'ran_at', 'removed']).orderBy('id', 'desc').limit(10).execute();
+	const runs = await db
+		.selectFrom('privacy_retention_runs')
+		.select(['id', 'ran_at', 'removed'])
+		.orderBy('id', 'desc')
+		.limit(10)
+		.execute();
 	return { notices, runs: runs.map((run) => ({ ...run, id: String(run.id) })) };
 }) satisfies PageServerLoad;
 

@@ -11,7 +11,13 @@ import { relationIdSchema } from '$lib/server/relations/schemas';
 export const load = (async (event) => {
 	requireOperator(event);
 	const rows = await listAll(getDb());
-	return { relations: rows.map((r) => ({ ...r, created_at: r.created_at.toISOString(), decided_at: r.decided_at?.toISOString() ?? null })) };
+	return {
+		relations: rows.map((r) => ({
+			...r,
+			created_at: r.created_at.toISOString(),
+			decided_at: r.decided_at?.toISOString() ?? null
+		}))
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -11,7 +11,11 @@ import { createTermSchema, deleteTermSchema, updateTermSchema } from './schema';
 export const load = (async (event) => {
 	requireOperator(event);
 	const db = getDb();
-	const counts = await db.selectFrom('organization_terms').select(['term_id', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('term_id').execute();
+	const counts = await db
+		.selectFrom('organization_terms')
+		.select(['term_id', (eb) => eb.fn.countAll<number>().as('count')])
+		.groupBy('term_id')
+		.execute();
 	const usage = new Map(counts.map((c) => [c.term_id, Number(c.count)]));
 	return { terms: (await listTerms(db)).map((t) => ({ ...t, organizations: usage.get(t.id) ?? 0 })) };
 }) satisfies PageServerLoad;

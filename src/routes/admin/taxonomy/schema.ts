@@ -9,7 +9,12 @@ const names = {
 
 export const createTermSchema = z.object({
 	vocabulary: z.enum(['field', 'capability', 'department']),
-	slug: text().trim().toLowerCase().min(2).max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+	slug: text()
+		.trim()
+		.toLowerCase()
+		.min(2)
+		.max(60)
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
 	...names
 });
 export const updateTermSchema = z.object({ id: z.uuid(), ...names });

@@ -12,7 +12,10 @@ import { PAGE_SIZE, userActionSchema, usersQuerySchema } from './schema';
 
 export const load = (async (event) => {
 	const operator = requireOperator(event);
-	const query = usersQuerySchema.parse({ q: event.url.searchParams.get('q') ?? '', page: event.url.searchParams.get('page') ?? 1 });
+	const query = usersQuerySchema.parse({
+		q: event.url.searchParams.get('q') ?? '',
+		page: event.url.searchParams.get('page') ?? 1
+	});
 	// One row more than a page tells whether there is a next page, without counting.
 	const rows = await listUsers(getDb(), query.q || undefined, PAGE_SIZE + 1, (query.page - 1) * PAGE_SIZE);
 	await logPersonalDataAccess(getDb(), {
@@ -43,7 +46,9 @@ async function setDisabled(event: RequestEvent, disabled: boolean) {
 	if (!(await findUserById(db, userId))) return fail(404, { userId, message: m.admin_users_not_found() });
 	try {
 		const user = await setUserDisabled(db, operator.id, userId, disabled, requestContext(event).ip);
-		const success = disabled ? m.admin_users_disabled_done({ name: user.name }) : m.admin_users_enabled_done({ name: user.name });
+		const success = disabled
+			? m.admin_users_disabled_done({ name: user.name })
+			: m.admin_users_enabled_done({ name: user.name });
 		return { userId, success };
 	} catch (error) {
 		return failFromError(error, { userId });

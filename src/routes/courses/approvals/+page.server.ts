@@ -14,7 +14,13 @@ export const load = (async (event) => {
 	const db = getDb();
 	if (!(await isAnyOrgAdmin(db, user.id))) error(403, m.error_not_org_admin());
 	const requests = await listPendingApprovals(db, user.id);
-	return { requests: requests.map((r) => ({ ...r, created_at: r.created_at.toISOString(), starts_at: r.starts_at && new Date(r.starts_at).toISOString() })) };
+	return {
+		requests: requests.map((r) => ({
+			...r,
+			created_at: r.created_at.toISOString(),
+			starts_at: r.starts_at && new Date(r.starts_at).toISOString()
+		}))
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -19,7 +19,21 @@ export const load = (async (event) => {
 	if (!ids.length) error(403, m.courses_error_not_course_manager());
 	const [courses, cohorts] = await Promise.all([listCoursesByIds(db, ids), listCohortsOfCourses(db, ids)]);
 	return {
-		courses: courses.map((c) => ({ ...c, cohorts: cohorts.filter((h) => h.course_id === c.id).map((h) => ({ id: h.id, label_ko: h.label_ko, label_en: h.label_en, capacity: h.capacity, held: h.held, waitlisted: h.waitlisted, cancelled: h.cancelled_at !== null, starts_at: h.starts_at && new Date(h.starts_at).toISOString() })) }))
+		courses: courses.map((c) => ({
+			...c,
+			cohorts: cohorts
+				.filter((h) => h.course_id === c.id)
+				.map((h) => ({
+					id: h.id,
+					label_ko: h.label_ko,
+					label_en: h.label_en,
+					capacity: h.capacity,
+					held: h.held,
+					waitlisted: h.waitlisted,
+					cancelled: h.cancelled_at !== null,
+					starts_at: h.starts_at && new Date(h.starts_at).toISOString()
+				}))
+		}))
 	};
 }) satisfies PageServerLoad;
 
@@ -38,7 +52,24 @@ export const actions = {
 			return { start, end: new Date(start.getTime() + f.hours * 3_600_000) };
 		});
 		try {
-			const cohort = await createCohort(getDb(), user, f.courseId, { labelKo: f.labelKo, labelEn: f.labelEn, capacity: f.capacity, opensAt: zonedInstant(f.opensOn, 0, tz), closesAt: zonedInstant(addDays(f.closesOn, 1), 0, tz), waitlist: f.waitlist, employerApproval: f.employerApproval, offerHours: f.offerHours, feeKrw: f.feeKrw, meetings }, requestContext(event));
+			const cohort = await createCohort(
+				getDb(),
+				user,
+				f.courseId,
+				{
+					labelKo: f.labelKo,
+					labelEn: f.labelEn,
+					capacity: f.capacity,
+					opensAt: zonedInstant(f.opensOn, 0, tz),
+					closesAt: zonedInstant(addDays(f.closesOn, 1), 0, tz),
+					waitlist: f.waitlist,
+					employerApproval: f.employerApproval,
+					offerHours: f.offerHours,
+					feeKrw: f.feeKrw,
+					meetings
+				},
+				requestContext(event)
+			);
 			return { created: cohort.id };
 		} catch (err) {
 			return failFromError(err, { values: form.values });

@@ -20,7 +20,8 @@ export const load = (async ({ params, locals }) => {
 			problem: null
 		};
 	} catch (error) {
-		if (error instanceof DomainError) return { invitation: null, org: null, signedInAs: null, problem: messageForError(error) };
+		if (error instanceof DomainError)
+			return { invitation: null, org: null, signedInAs: null, problem: messageForError(error) };
 		throw error;
 	}
 }) satisfies PageServerLoad;

@@ -35,8 +35,15 @@ export const actions = {
 		try {
 			const id = eventId(event.params.id);
 			const page = await readEventPage(getDb(), user, id);
-			if (page.event.nda_required && !form.data.nda_accept) return fail(400, { errors: { nda_accept: m.ir_error_nda_accept_required() } });
-			const { created } = await registerForEvent(getDb(), user, id, page.event.nda_required ? form.data.nda_version : null, requestContext(event));
+			if (page.event.nda_required && !form.data.nda_accept)
+				return fail(400, { errors: { nda_accept: m.ir_error_nda_accept_required() } });
+			const { created } = await registerForEvent(
+				getDb(),
+				user,
+				id,
+				page.event.nda_required ? form.data.nda_version : null,
+				requestContext(event)
+			);
 			return { registered: true, created };
 		} catch (error) {
 			return failFromError(error);

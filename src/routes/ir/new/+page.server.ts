@@ -37,10 +37,12 @@ export const actions = {
 		let id: string;
 		try {
 			if (!form.data.orgId) throw new DomainError('validation_failed', 400);
-			id = (await scheduleEvent(getDb(), user, form.data.orgId, form.data.event, form.data.deck, requestContext(event))).id;
+			id = (await scheduleEvent(getDb(), user, form.data.orgId, form.data.event, form.data.deck, requestContext(event)))
+				.id;
 		} catch (error) {
 			const field = error instanceof DomainError ? fieldOf(error.code) : null;
-			if (field && error instanceof DomainError) return fail(error.status, { errors: { [field]: messageForError(error) }, values: form.values, presenters });
+			if (field && error instanceof DomainError)
+				return fail(error.status, { errors: { [field]: messageForError(error) }, values: form.values, presenters });
 			return failFromError(error, { values: form.values, presenters });
 		}
 		redirect(303, `/ir/${id}?scheduled`);

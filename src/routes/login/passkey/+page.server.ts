@@ -33,7 +33,8 @@ export const actions = {
 			signature: bytesFromBase64(form.data.signature)
 		};
 		const { credentialId, authenticatorData, clientDataJSON, signature } = fields;
-		if (!credentialId || !authenticatorData || !clientDataJSON || !signature) return fail(400, { message: m.security_error_passkey_invalid() });
+		if (!credentialId || !authenticatorData || !clientDataJSON || !signature)
+			return fail(400, { message: m.security_error_passkey_invalid() });
 		try {
 			const { token, session, user } = await signInWithPasskey(
 				getDb(),

@@ -30,7 +30,11 @@ export const load = (async (event) => {
 	const { user } = pendingSignIn(event);
 	// The step offers what the user has: a code from the app (and recovery codes), a passkey, or both.
 	const factors = await secondFactorsOf(getDb(), user.id);
-	return { next: safeRedirect(event.url.searchParams.get('next'), event.url.origin, ''), totp: factors.totp, passkey: factors.passkey };
+	return {
+		next: safeRedirect(event.url.searchParams.get('next'), event.url.origin, ''),
+		totp: factors.totp,
+		passkey: factors.passkey
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -39,7 +43,12 @@ export const actions = {
 		const form = await readForm(event.request, totpCodeSchema);
 		if (!form.ok) return fail(400, { form: 'totp' as const, errors: form.errors });
 		try {
-			await verifyTotpSignIn(getDb(), { userId: user.id, sessionId: session.id, code: form.data.code, context: requestContext(event) });
+			await verifyTotpSignIn(getDb(), {
+				userId: user.id,
+				sessionId: session.id,
+				code: form.data.code,
+				context: requestContext(event)
+			});
 		} catch (error) {
 			return failStep(event, error, 'totp');
 		}
@@ -51,7 +60,11 @@ export const actions = {
 		if (!form.ok) return fail(400, { form: 'recovery' as const, errors: form.errors });
 		try {
 			const context = requestContext(event);
-			await verifyRecoveryCodeSignIn(getDb(), { userId: user.id, sessionId: session.id, code: form.data.recoveryCode, context }, context.ip);
+			await verifyRecoveryCodeSignIn(
+				getDb(),
+				{ userId: user.id, sessionId: session.id, code: form.data.recoveryCode, context },
+				context.ip
+			);
 		} catch (error) {
 			return failStep(event, error, 'recovery');
 		}
@@ -71,7 +84,8 @@ export const actions = {
 		const authenticatorData = bytesFromBase64(form.data.authenticatorData);
 		const clientDataJSON = bytesFromBase64(form.data.clientDataJSON);
 		const signature = bytesFromBase64(form.data.signature);
-		if (!credentialId || !authenticatorData || !clientDataJSON || !signature) return fail(400, { form: 'passkey' as const, message: m.security_error_passkey_invalid() });
+		if (!credentialId || !authenticatorData || !clientDataJSON || !signature)
+			return fail(400, { form: 'passkey' as const, message: m.security_error_passkey_invalid() });
 		try {
 			await verifyPasskeySecondStep(
 				getDb(),

@@ -33,7 +33,11 @@ export const load = (async (event) => {
 			requester: { ko: meeting.requesterOrg.name_ko, en: meeting.requesterOrg.name_en },
 			recipient: { ko: meeting.recipientOrg.name_ko, en: meeting.recipientOrg.name_en },
 			consultant: meeting.consultant,
-			slots: meeting.slots.map((s) => ({ id: s.id, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString() }))
+			slots: meeting.slots.map((s) => ({
+				id: s.id,
+				startsAt: s.starts_at.toISOString(),
+				endsAt: s.ends_at.toISOString()
+			}))
 		}
 	};
 }) satisfies PageServerLoad;

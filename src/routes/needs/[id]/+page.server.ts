@@ -25,21 +25,50 @@ export const load = (async (event) => {
 	if (!need) throwLoadError(new NotFoundError());
 	const row = (await needRepository.findNeed(db, need.id))!;
 	const role = await needRole(db, user, row);
-	const [terms, responses] = await Promise.all([needRepository.listNeedTerms(db, need.id), listVisibleResponses(db, user, row)]);
+	const [terms, responses] = await Promise.all([
+		needRepository.listNeedTerms(db, need.id),
+		listVisibleResponses(db, user, row)
+	]);
 	const hospitalSide = responses.side === 'hospital';
 	// Companies of the viewer that have not responded yet, with their products.
 	const responded = new Set(responses.responses.map((r) => r.org_id));
-	const companies = role.hospitalMember ? [] : (await listMemberCompanies(db, user.id)).filter((c) => !responded.has(c.id));
+	const companies = role.hospitalMember
+		? []
+		: (await listMemberCompanies(db, user.id)).filter((c) => !responded.has(c.id));
 	const products = companies.length
-		? await db.selectFrom('products').select(['id', 'org_id', 'name_ko', 'name_en']).where('org_id', 'in', companies.map((c) => c.id)).orderBy('sort_order').execute()
+		? await db
+				.selectFrom('products')
+				.select(['id', 'org_id', 'name_ko', 'name_en'])
+				.where(
+					'org_id',
+					'in',
+					companies.map((c) => c.id)
+				)
+				.orderBy('sort_order')
+				.execute()
 		: [];
 	const staff = role.hospitalAdmin
-		? await db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.name']).where('memberships.org_id', '=', row.hospital_org_id).orderBy('users.name').execute()
+		? await db
+				.selectFrom('memberships')
+				.innerJoin('users', 'users.id', 'memberships.user_id')
+				.select(['users.id', 'users.name'])
+				.where('memberships.org_id', '=', row.hospital_org_id)
+				.orderBy('users.name')
+				.execute()
 		: [];
 	const reviewers = role.hospitalMember
-		? await db.selectFrom('need_reviewers').innerJoin('users', 'users.id', 'need_reviewers.user_id').select(['users.id', 'users.name']).where('need_id', '=', need.id).orderBy('users.name').execute()
+		? await db
+				.selectFrom('need_reviewers')
+				.innerJoin('users', 'users.id', 'need_reviewers.user_id')
+				.select(['users.id', 'users.name'])
+				.where('need_id', '=', need.id)
+				.orderBy('users.name')
+				.execute()
 		: [];
-	const responseFiles = await listResponseAttachments(db, responses.responses.map((r) => r.id));
+	const responseFiles = await listResponseAttachments(
+		db,
+		responses.responses.map((r) => r.id)
+	);
 	return {
 		need,
 		attachments: await listNeedAttachments(db, need.id),
@@ -63,7 +92,12 @@ export const load = (async (event) => {
 	};
 }) satisfies PageServerLoad;
 
-async function act<S extends z.ZodType>(event: RequestEvent, schema: S, run: (actor: Actor, needId: string, data: z.output<S>, form: FormData) => Promise<unknown>, done: string) {
+async function act<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S,
+	run: (actor: Actor, needId: string, data: z.output<S>, form: FormData) => Promise<unknown>,
+	done: string
+) {
 	const user = requireUser(event);
 	const form = await readForm(event.request, schema);
 	if (!form.ok) return fail(400, { action: done, errors: form.errors, values: form.values });
@@ -82,12 +116,50 @@ const saveSchema = z.object({ saved: z.enum(['1', '0']) });
 const reviewerForm = reviewerSchema.extend({ assign: z.enum(['1', '0']) });
 
 export const actions = {
-	respond: (event) => act(event, respondSchema, (actor, id, data, form) => respondToNeed(getDb(), actor, id, data, requestContext(event), readAttachments(form)), 'responded'),
-	attach: (event) => act(event, z.object({}), (actor, id, _data, form) => addNeedAttachments(getDb(), actor, id, readAttachments(form), requestContext(event)), 'attached'),
-	detach: (event) => act(event, z.object({ uploadId: z.uuid() }), (actor, id, data) => removeNeedAttachment(getDb(), actor, id, data.uploadId, requestContext(event)), 'detached'),
-	decide: (event) => act(event, decisionFormSchema, (actor, _id, data) => decideResponse(getDb(), actor, data.responseId, data, requestContext(event)), 'decided'),
-	note: (event) => act(event, noteForm, (actor, _id, data) => addReviewerNote(getDb(), actor, data.responseId, data.body, requestContext(event)), 'noted'),
-	reviewer: (event) => act(event, reviewerForm, (actor, id, data) => setReviewer(getDb(), actor, id, data.userId, data.assign === '1', requestContext(event)), 'reviewer'),
-	save: (event) => act(event, saveSchema, (actor, id, data) => setNeedSaved(getDb(), actor, id, data.saved === '1'), 'saved'),
-	close: (event) => act(event, z.object({}), (actor, id) => closeNeed(getDb(), actor, id, requestContext(event)), 'closed')
+	respond: (event) =>
+		act(
+			event,
+			respondSchema,
+			(actor, id, data, form) => respondToNeed(getDb(), actor, id, data, requestContext(event), readAttachments(form)),
+			'responded'
+		),
+	attach: (event) =>
+		act(
+			event,
+			z.object({}),
+			(actor, id, _data, form) => addNeedAttachments(getDb(), actor, id, readAttachments(form), requestContext(event)),
+			'attached'
+		),
+	detach: (event) =>
+		act(
+			event,
+			z.object({ uploadId: z.uuid() }),
+			(actor, id, data) => removeNeedAttachment(getDb(), actor, id, data.uploadId, requestContext(event)),
+			'detached'
+		),
+	decide: (event) =>
+		act(
+			event,
+			decisionFormSchema,
+			(actor, _id, data) => decideResponse(getDb(), actor, data.responseId, data, requestContext(event)),
+			'decided'
+		),
+	note: (event) =>
+		act(
+			event,
+			noteForm,
+			(actor, _id, data) => addReviewerNote(getDb(), actor, data.responseId, data.body, requestContext(event)),
+			'noted'
+		),
+	reviewer: (event) =>
+		act(
+			event,
+			reviewerForm,
+			(actor, id, data) => setReviewer(getDb(), actor, id, data.userId, data.assign === '1', requestContext(event)),
+			'reviewer'
+		),
+	save: (event) =>
+		act(event, saveSchema, (actor, id, data) => setNeedSaved(getDb(), actor, id, data.saved === '1'), 'saved'),
+	close: (event) =>
+		act(event, z.object({}), (actor, id) => closeNeed(getDb(), actor, id, requestContext(event)), 'closed')
 } satisfies Actions;

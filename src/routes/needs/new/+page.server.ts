@@ -17,7 +17,13 @@ export const load = (async (event) => {
 	if (hospitals.length === 0) return { hospitals, terms: [], organizations: [] };
 	const [terms, organizations] = await Promise.all([
 		listTerms(db),
-		db.selectFrom('organizations').select(['id', 'name_ko', 'name_en', 'kind']).where('status', '=', 'verified').where('kind', '<>', 'hospital').orderBy('name_en').execute()
+		db
+			.selectFrom('organizations')
+			.select(['id', 'name_ko', 'name_en', 'kind'])
+			.where('status', '=', 'verified')
+			.where('kind', '<>', 'hospital')
+			.orderBy('name_en')
+			.execute()
 	]);
 	return { hospitals, terms, organizations };
 }) satisfies PageServerLoad;

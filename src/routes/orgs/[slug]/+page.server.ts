@@ -24,9 +24,16 @@ export const load = (async ({ locals, params }) => {
 	const viewer = locals.user ? { id: locals.user.id, isOperator: locals.user.isOperator } : null;
 	const org = await findVisibleOrganization(db, params.slug, viewer).catch(throwLoadError);
 	const membership = viewer ? await findMembership(db, org.id, viewer.id) : undefined;
-	const pendingRequest = viewer && !membership
-		? await db.selectFrom('join_requests').select('id').where('org_id', '=', org.id).where('user_id', '=', viewer.id).where('status', '=', 'pending').executeTakeFirst()
-		: undefined;
+	const pendingRequest =
+		viewer && !membership
+			? await db
+					.selectFrom('join_requests')
+					.select('id')
+					.where('org_id', '=', org.id)
+					.where('user_id', '=', viewer.id)
+					.where('status', '=', 'pending')
+					.executeTakeFirst()
+			: undefined;
 	// The search columns are large and internal; the descriptions go out as sanitised HTML only.
 	const { description_ko, description_en, search_words, search_bigrams, search_text, ...rest } = org;
 	const [terms, products, people, selections, relations] = await Promise.all([
@@ -75,7 +82,13 @@ export const actions = {
 	leave: async (event) => {
 		const user = requireUser(event);
 		try {
-			await removeMember(getDb(), { id: user.id, isOperator: false }, await orgId(event.params.slug), user.id, requestContext(event));
+			await removeMember(
+				getDb(),
+				{ id: user.id, isOperator: false },
+				await orgId(event.params.slug),
+				user.id,
+				requestContext(event)
+			);
 		} catch (error) {
 			return failFromError(error);
 		}

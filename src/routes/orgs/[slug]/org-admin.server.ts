@@ -62,7 +62,14 @@ export async function adminAction<S extends z.ZodType, R extends Record<string, 
 		const lists = await readLists(event.request, options.lists);
 		const form = await readForm(event.request, schema);
 		if (!form.ok) return fail(400, { formId, errors: form.errors, values: form.values, lists });
-		const result = await run({ actor, orgId: org.id, data: form.data, values: form.values, lists, context: requestContext(event) });
+		const result = await run({
+			actor,
+			orgId: org.id,
+			data: form.data,
+			values: form.values,
+			lists,
+			context: requestContext(event)
+		});
 		return { formId, ...result };
 	} catch (error) {
 		return failFromError(error, { formId });
@@ -71,6 +78,11 @@ export async function adminAction<S extends z.ZodType, R extends Record<string, 
 
 async function readLists(request: Request, names: string[] = []): Promise<Record<string, string[]>> {
 	if (names.length === 0) return {};
-	const form = await request.clone().formData().catch(() => new FormData());
-	return Object.fromEntries(names.map((name) => [name, form.getAll(name).filter((v): v is string => typeof v === 'string')]));
+	const form = await request
+		.clone()
+		.formData()
+		.catch(() => new FormData());
+	return Object.fromEntries(
+		names.map((name) => [name, form.getAll(name).filter((v): v is string => typeof v === 'string')])
+	);
 }

@@ -4,7 +4,11 @@ import { getDb } from '$lib/server/runtime';
 import { readForm } from '$lib/server/http/form';
 import { requestContext, requireUser } from '$lib/server/http/context';
 import { safeRedirect } from '$lib/server/auth/redirect';
-import { findCurrentConsents, findCurrentNoticeVersion, hasCurrentRequiredConsent } from '$lib/server/privacy/consent-repository';
+import {
+	findCurrentConsents,
+	findCurrentNoticeVersion,
+	hasCurrentRequiredConsent
+} from '$lib/server/privacy/consent-repository';
 import { reconsent } from '$lib/server/privacy/consent-service';
 import { reconsentSchema, toChoices } from '$lib/server/privacy/schemas';
 

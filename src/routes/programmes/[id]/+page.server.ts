@@ -26,7 +26,12 @@ export const load = (async (event) => {
 		const user = event.locals.user;
 		const viewer = user ? await readViewerState(db, user, id) : null;
 		// Consulting is for the call's managers, its consultants and members of its selected companies.
-		const consulting = user && viewer ? viewer.isManager || (await isConsultant(db, id, user.id)) || (await listSelectedOrgsOf(db, id, user.id)).length > 0 : false;
+		const consulting =
+			user && viewer
+				? viewer.isManager ||
+					(await isConsultant(db, id, user.id)) ||
+					(await listSelectedOrgsOf(db, id, user.id)).length > 0
+				: false;
 		return { ...view, viewer, consulting, created: event.url.searchParams.has('created') };
 	} catch (err) {
 		throwLoadError(err);

@@ -31,7 +31,10 @@ export const actions = {
 			id = (await createCall(getDb(), user, form.data, rows, requestContext(event))).id;
 		} catch (err) {
 			if (err instanceof DomainError && err.code === 'validation_failed' && err.params.field === 'reviewer_emails') {
-				return fail(400, { errors: { reviewer_emails: m.programmes_error_reviewer_unknown({ email: String(err.params.email) }) }, values: form.values });
+				return fail(400, {
+					errors: { reviewer_emails: m.programmes_error_reviewer_unknown({ email: String(err.params.email) }) },
+					values: form.values
+				});
 			}
 			return failFromError(err, { values: form.values });
 		}

@@ -15,12 +15,23 @@ export const load = (async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const ids = await listManagedFacilityIds(db, user);
-	const facilities = ids.length ? await db.selectFrom('facilities').select(['id', 'name_ko', 'name_en']).where('id', 'in', ids).orderBy('name_en').execute() : [];
+	const facilities = ids.length
+		? await db
+				.selectFrom('facilities')
+				.select(['id', 'name_ko', 'name_en'])
+				.where('id', 'in', ids)
+				.orderBy('name_en')
+				.execute()
+		: [];
 	const tokens = await listLiveTokens(db, user.id);
-	return { facilities, tokens: tokens.map((t) => ({ facilityId: t.facility_id, createdAt: t.created_at, lastUsedAt: t.last_used_at })) };
+	return {
+		facilities,
+		tokens: tokens.map((t) => ({ facilityId: t.facility_id, createdAt: t.created_at, lastUsedAt: t.last_used_at }))
+	};
 }) satisfies PageServerLoad;
 
-const feedUrl = (origin: string, facilityId: string | null, secret: string) => new URL(facilityId ? `/calendar/facility/${secret}.ics` : `/calendar/${secret}.ics`, origin).href;
+const feedUrl = (origin: string, facilityId: string | null, secret: string) =>
+	new URL(facilityId ? `/calendar/facility/${secret}.ics` : `/calendar/${secret}.ics`, origin).href;
 
 export const actions = {
 	issue: async (event) => {
@@ -42,7 +53,8 @@ export const actions = {
 		const form = await readForm(event.request, feedSchema);
 		if (!form.ok) return fail(400, { message: m.error_validation_failed() });
 		try {
-			if (!(await revokeFeedToken(getDb(), user, form.data.facility, requestContext(event)))) return fail(404, { message: m.error_not_found() });
+			if (!(await revokeFeedToken(getDb(), user, form.data.facility, requestContext(event))))
+				return fail(404, { message: m.error_not_found() });
 		} catch (error) {
 			if (error instanceof FeedTokenConflictError) return fail(409, { message: m.calendar_feed_error_busy() });
 			throw error;

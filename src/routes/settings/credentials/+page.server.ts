@@ -9,7 +9,10 @@ export const load = (async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const now = new Date();
-	const [credentials, certificates] = await Promise.all([listHeldCredentials(db, user.id), listHeldCertificates(db, user.id)]);
+	const [credentials, certificates] = await Promise.all([
+		listHeldCredentials(db, user.id),
+		listHeldCertificates(db, user.id)
+	]);
 	return {
 		credentials: credentials.map((c) => ({
 			id: c.id,

@@ -15,7 +15,11 @@ export const load = (async (event) => {
 	return {
 		areas: kindsByArea(event.locals.locale).map((group) => ({
 			...group,
-			kinds: group.kinds.map((k) => ({ ...k, inApp: saved.get(k.kind)?.in_app ?? true, email: saved.get(k.kind)?.email ?? true }))
+			kinds: group.kinds.map((k) => ({
+				...k,
+				inApp: saved.get(k.kind)?.in_app ?? true,
+				email: saved.get(k.kind)?.email ?? true
+			}))
 		}))
 	};
 }) satisfies PageServerLoad;
@@ -28,11 +32,22 @@ export const actions = {
 		const inApp = new Set(form.data.in_app);
 		const email = new Set(form.data.email);
 		const choices = notificationKinds().map((kind) => ({ kind, inApp: inApp.has(kind), email: email.has(kind) }));
-		const off = choices.filter((c) => !c.inApp || !c.email).map((c) => `${c.kind}:${c.inApp ? 'app' : ''}${c.email ? 'mail' : ''}`);
-		await getDb().transaction().execute(async (trx) => {
-			await savePreferences(trx, user.id, choices);
-			await recordAudit(trx, { actorId: user.id, action: 'notification_settings.saved', entityType: 'user', entityId: user.id, data: { off }, ip: requestContext(event).ip });
-		});
+		const off = choices
+			.filter((c) => !c.inApp || !c.email)
+			.map((c) => `${c.kind}:${c.inApp ? 'app' : ''}${c.email ? 'mail' : ''}`);
+		await getDb()
+			.transaction()
+			.execute(async (trx) => {
+				await savePreferences(trx, user.id, choices);
+				await recordAudit(trx, {
+					actorId: user.id,
+					action: 'notification_settings.saved',
+					entityType: 'user',
+					entityId: user.id,
+					data: { off },
+					ip: requestContext(event).ip
+				});
+			});
 		return { saved: true };
 	}
 } satisfies Actions;

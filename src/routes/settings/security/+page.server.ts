@@ -4,7 +4,12 @@ import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { changePassword, signOutEverywhere } from '$lib/server/auth/service';
 import { passwordChangeSchema, signOutEverywhereSchema } from '$lib/server/auth/schemas';
-import { enableTotpSchema, passkeyIdSchema, passkeyRegistrationSchema, totpCodeSchema } from '$lib/server/auth/two-factor-schemas';
+import {
+	enableTotpSchema,
+	passkeyIdSchema,
+	passkeyRegistrationSchema,
+	totpCodeSchema
+} from '$lib/server/auth/two-factor-schemas';
 import { listApiTokens } from '$lib/server/auth/api-token';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/session';
 import { disableTotp, enableTotp, regenerateRecoveryCodes } from '$lib/server/auth/two-factor';
@@ -35,14 +40,23 @@ export const load = (async (event) => {
 	]);
 	const totpEnabled = account.totp_enabled_at !== null;
 	return {
-		sessions: sessions.map(({ user_agent, ...s }) => ({ ...s, device: describeDevice(user_agent), current: s.id === event.locals.session?.id })),
+		sessions: sessions.map(({ user_agent, ...s }) => ({
+			...s,
+			device: describeDevice(user_agent),
+			current: s.id === event.locals.session?.id
+		})),
 		// The "also revoke API tokens" boxes are offered only to someone who has tokens.
 		apiTokenCount: tokens.length,
 		totpEnabled,
 		recoveryCodesLeft: totpEnabled ? await countUnusedRecoveryCodes(db, user.id) : 0,
 		// A new key on each load until one is confirmed: nothing is stored before then.
 		enrolment: totpEnabled ? null : totpEnrolment(user.email),
-		passkeys: passkeys.map((p) => ({ id: base64FromBytes(p.id), name: p.name, created_at: p.created_at, last_used_at: p.last_used_at })),
+		passkeys: passkeys.map((p) => ({
+			id: base64FromBytes(p.id),
+			name: p.name,
+			created_at: p.created_at,
+			last_used_at: p.last_used_at
+		})),
 		required: event.url.searchParams.get('required') === '1' && !event.locals.session?.twoFactorVerified
 	};
 }) satisfies PageServerLoad;
@@ -70,7 +84,12 @@ export const actions = {
 	signOutEverywhere: async (event) => {
 		const user = requireUser(event);
 		const form = await readForm(event.request, signOutEverywhereSchema);
-		await signOutEverywhere(getDb(), user.id, { revokeApiTokens: form.ok && form.data.revokeApiTokens }, requestContext(event).ip);
+		await signOutEverywhere(
+			getDb(),
+			user.id,
+			{ revokeApiTokens: form.ok && form.data.revokeApiTokens },
+			requestContext(event).ip
+		);
 		deleteSessionCookie(event.cookies, isSecure(event));
 		redirect(303, '/login');
 	},
@@ -81,7 +100,11 @@ export const actions = {
 		const enrolment = totpEnrolment(user.email, form.values.key);
 		if (!form.ok) return fail(400, { form: 'enableTotp', errors: form.errors, enrolment });
 		try {
-			const recoveryCodes = await enableTotp(getDb(), { userId: user.id, sessionId: event.locals.session?.id ?? null, key: form.data.key, code: form.data.code }, requestContext(event).ip);
+			const recoveryCodes = await enableTotp(
+				getDb(),
+				{ userId: user.id, sessionId: event.locals.session?.id ?? null, key: form.data.key, code: form.data.code },
+				requestContext(event).ip
+			);
 			return { form: 'enableTotp', saved: true, recoveryCodes };
 		} catch (error) {
 			return failCode(event, error, { form: 'enableTotp', enrolment });
@@ -103,7 +126,11 @@ export const actions = {
 		const form = await readForm(event.request, totpCodeSchema);
 		if (!form.ok) return fail(400, { form: 'manageTotp', errors: form.errors });
 		try {
-			const recoveryCodes = await regenerateRecoveryCodes(getDb(), { userId: user.id, code: form.data.code }, requestContext(event).ip);
+			const recoveryCodes = await regenerateRecoveryCodes(
+				getDb(),
+				{ userId: user.id, code: form.data.code },
+				requestContext(event).ip
+			);
 			return { form: 'manageTotp', regenerated: true, recoveryCodes };
 		} catch (error) {
 			return failCode(event, error, { form: 'manageTotp' });
@@ -127,12 +154,20 @@ export const actions = {
 	addPasskey: async (event) => {
 		const user = requireUser(event);
 		const form = await readForm(event.request, passkeyRegistrationSchema);
-		if (!form.ok) return fail(400, { form: 'passkey', errors: form.errors, message: m.security_error_passkey_invalid() });
+		if (!form.ok)
+			return fail(400, { form: 'passkey', errors: form.errors, message: m.security_error_passkey_invalid() });
 		const attestationObject = bytesFromBase64(form.data.attestationObject);
 		const clientDataJSON = bytesFromBase64(form.data.clientDataJSON);
-		if (!attestationObject || !clientDataJSON) return fail(400, { form: 'passkey', message: m.security_error_passkey_invalid() });
+		if (!attestationObject || !clientDataJSON)
+			return fail(400, { form: 'passkey', message: m.security_error_passkey_invalid() });
 		try {
-			await registerPasskey(getDb(), user.id, { name: form.data.name, attestationObject, clientDataJSON, sessionId: event.locals.session?.id ?? null }, relyingParty(event.url.origin), requestContext(event).ip);
+			await registerPasskey(
+				getDb(),
+				user.id,
+				{ name: form.data.name, attestationObject, clientDataJSON, sessionId: event.locals.session?.id ?? null },
+				relyingParty(event.url.origin),
+				requestContext(event).ip
+			);
 		} catch (error) {
 			return failFromError(error, { form: 'passkey' });
 		}

@@ -13,7 +13,12 @@ export const load = (async (event) => {
 	const user = requireUser(event);
 	const queue = await listManagerQueue(getDb(), user, new Date());
 	if (!queue.facilityIds.length) error(403, m.testbed_error_not_facility_manager());
-	const facilities = await getDb().selectFrom('facilities').select(['slug', 'name_ko', 'name_en']).where('id', 'in', queue.facilityIds).orderBy('slug').execute();
+	const facilities = await getDb()
+		.selectFrom('facilities')
+		.select(['slug', 'name_ko', 'name_en'])
+		.where('id', 'in', queue.facilityIds)
+		.orderBy('slug')
+		.execute();
 	return { pending: queue.pending.map(bookingRow), upcoming: queue.upcoming.map(bookingRow), facilities };
 }) satisfies PageServerLoad;
 

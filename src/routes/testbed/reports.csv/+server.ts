@@ -18,6 +18,10 @@ export const GET: RequestHandler = async (event) => {
 	const report = await getMonthlyReport(getDb(), user, { month, facility }).catch(throwLoadError);
 	const filename = `medcluster-testbed-${facility ? `${facility}-` : ''}${month}.csv`;
 	return new Response(reportCsv(report, getLocale() === 'en' ? 'en' : 'ko'), {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

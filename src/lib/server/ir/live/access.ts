@@ -17,8 +17,10 @@ export async function resolveLiveRole(db: Executor, actor: LiveActor, event: IrE
 	if (await liveRepository.isRemoved(db, event.id, actor.id)) throw new LiveAccessDeniedError('removed');
 	const registration = await liveRepository.findActiveRegistration(db, event.id, actor.id);
 	if (!registration) throw new LiveAccessDeniedError('not_registered');
-	if (event.nda_required && registration.nda_version !== event.nda_version) throw new LiveAccessDeniedError('nda_outdated');
-	if (event.access === 'investors' && !(await liveRepository.isVerifiedInvestor(db, actor.id))) throw new LiveAccessDeniedError('not_investor');
+	if (event.nda_required && registration.nda_version !== event.nda_version)
+		throw new LiveAccessDeniedError('nda_outdated');
+	if (event.access === 'investors' && !(await liveRepository.isVerifiedInvestor(db, actor.id)))
+		throw new LiveAccessDeniedError('not_investor');
 	return 'viewer';
 }
 

@@ -26,18 +26,37 @@ export async function postChatMessage(db: Kysely<DB>, eventId: string, userId: s
 	return db.transaction().execute(async (trx) => {
 		// One poster at a time per person and room, so two messages sent at the same instant are counted in turn.
 		await lockPoster(trx, 'chat', eventId, userId);
-		const recent = await contentRepository.recentPostTimes(trx, 'ir_chat_messages', eventId, userId, new Date(now.getTime() - CHAT_LIMIT.windowMs));
+		const recent = await contentRepository.recentPostTimes(
+			trx,
+			'ir_chat_messages',
+			eventId,
+			userId,
+			new Date(now.getTime() - CHAT_LIMIT.windowMs)
+		);
 		const retryAfter = retryAfterSeconds(recent, { count: CHAT_LIMIT.messages, windowMs: CHAT_LIMIT.windowMs }, now);
 		if (retryAfter !== null) throw new ChatThrottledError(retryAfter);
 		return contentRepository.insertChatMessage(trx, eventId, userId, body);
 	});
 }
 
-export async function deleteChatMessage(db: Kysely<DB>, actorId: string, eventId: string, messageId: string, context: AuditContext): Promise<void> {
+export async function deleteChatMessage(
+	db: Kysely<DB>,
+	actorId: string,
+	eventId: string,
+	messageId: string,
+	context: AuditContext
+): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const deleted = await contentRepository.softDeleteChatMessage(trx, eventId, messageId, actorId);
 		if (!deleted) throw new NotFoundError();
-		await recordAudit(trx, { actorId, action: 'ir.chat_deleted', entityType: 'ir_event', entityId: eventId, data: { messageId }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId,
+			action: 'ir.chat_deleted',
+			entityType: 'ir_event',
+			entityId: eventId,
+			data: { messageId },
+			ip: context.ip
+		});
 	});
 }
 

@@ -5,10 +5,21 @@ import type { IrQuestionStatus } from '../../db/ir-live-types';
 
 const CHAT_HISTORY = 200;
 
-const chatColumns = ['ir_chat_messages.id', 'ir_chat_messages.event_id', 'ir_chat_messages.user_id', 'users.name as author_name', 'ir_chat_messages.body', 'ir_chat_messages.created_at'] as const;
+const chatColumns = [
+	'ir_chat_messages.id',
+	'ir_chat_messages.event_id',
+	'ir_chat_messages.user_id',
+	'users.name as author_name',
+	'ir_chat_messages.body',
+	'ir_chat_messages.created_at'
+] as const;
 
 export async function insertChatMessage(db: Executor, eventId: string, userId: string, body: string) {
-	const { id } = await db.insertInto('ir_chat_messages').values({ event_id: eventId, user_id: userId, body }).returning('id').executeTakeFirstOrThrow();
+	const { id } = await db
+		.insertInto('ir_chat_messages')
+		.values({ event_id: eventId, user_id: userId, body })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return findChatMessage(db, id).then((row) => row!);
 }
 
@@ -36,7 +47,13 @@ export async function listChatMessages(db: Executor, eventId: string) {
 }
 
 /** When the user's recent chat messages or questions (since `since`) were sent, oldest first: the throttle's window. */
-export async function recentPostTimes(db: Executor, table: 'ir_chat_messages' | 'ir_questions', eventId: string, userId: string, since: Date): Promise<Date[]> {
+export async function recentPostTimes(
+	db: Executor,
+	table: 'ir_chat_messages' | 'ir_questions',
+	eventId: string,
+	userId: string,
+	since: Date
+): Promise<Date[]> {
 	const rows = await db
 		.selectFrom(table)
 		.select('created_at')
@@ -59,10 +76,23 @@ export function softDeleteChatMessage(db: Executor, eventId: string, id: string,
 		.executeTakeFirst();
 }
 
-const questionColumns = ['ir_questions.id', 'ir_questions.event_id', 'ir_questions.user_id', 'users.name as author_name', 'ir_questions.body', 'ir_questions.status', 'ir_questions.votes', 'ir_questions.created_at'] as const;
+const questionColumns = [
+	'ir_questions.id',
+	'ir_questions.event_id',
+	'ir_questions.user_id',
+	'users.name as author_name',
+	'ir_questions.body',
+	'ir_questions.status',
+	'ir_questions.votes',
+	'ir_questions.created_at'
+] as const;
 
 export async function insertQuestion(db: Executor, eventId: string, userId: string, body: string) {
-	const { id } = await db.insertInto('ir_questions').values({ event_id: eventId, user_id: userId, body }).returning('id').executeTakeFirstOrThrow();
+	const { id } = await db
+		.insertInto('ir_questions')
+		.values({ event_id: eventId, user_id: userId, body })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return findQuestion(db, eventId, id).then((row) => row!);
 }
 
@@ -90,7 +120,10 @@ export function listQuestions(db: Executor, eventId: string, viewerId: string | 
 		.where((eb) =>
 			viewerId === null
 				? eb('ir_questions.status', '!=', 'dismissed')
-				: eb.or([eb('ir_questions.status', 'in', ['approved', 'answered']), eb.and([eb('ir_questions.status', '=', 'pending'), eb('ir_questions.user_id', '=', viewerId)])])
+				: eb.or([
+						eb('ir_questions.status', 'in', ['approved', 'answered']),
+						eb.and([eb('ir_questions.status', '=', 'pending'), eb('ir_questions.user_id', '=', viewerId)])
+					])
 		)
 		.orderBy('ir_questions.votes', 'desc')
 		.orderBy('ir_questions.created_at', 'asc')
@@ -99,9 +132,18 @@ export function listQuestions(db: Executor, eventId: string, viewerId: string | 
 
 /** Adds one vote; false when the user had voted already (the primary key says so). */
 export async function addVote(db: Executor, questionId: string, userId: string): Promise<boolean> {
-	const inserted = await db.insertInto('ir_question_votes').values({ question_id: questionId, user_id: userId }).onConflict((oc) => oc.doNothing()).returning('question_id').executeTakeFirst();
+	const inserted = await db
+		.insertInto('ir_question_votes')
+		.values({ question_id: questionId, user_id: userId })
+		.onConflict((oc) => oc.doNothing())
+		.returning('question_id')
+		.executeTakeFirst();
 	if (!inserted) return false;
-	await db.updateTable('ir_questions').set({ votes: sql<number>`votes + 1` }).where('id', '=', questionId).execute();
+	await db
+		.updateTable('ir_questions')
+		.set({ votes: sql<number>`votes + 1` })
+		.where('id', '=', questionId)
+		.execute();
 	return true;
 }
 

@@ -24,7 +24,12 @@ export type LiveRefusal =
 	| 'already_answered';
 
 export class LiveRoomError extends DomainError {
-	constructor(readonly reason: LiveRefusal, code: ErrorCode, status: number, params: Record<string, string | number> = {}) {
+	constructor(
+		readonly reason: LiveRefusal,
+		code: ErrorCode,
+		status: number,
+		params: Record<string, string | number> = {}
+	) {
 		super(code, status, params);
 	}
 }
@@ -70,7 +75,9 @@ export class QuestionThrottledError extends LiveRoomError {
 
 /** A state change that does not apply now (answering a dismissed question, ending an ended session…). */
 export class LiveInvalidStateError extends LiveRoomError {
-	constructor(reason: 'question_closed' | 'not_a_viewer' | 'cannot_remove_staff' | 'participant_gone' | 'invalid_transition') {
+	constructor(
+		reason: 'question_closed' | 'not_a_viewer' | 'cannot_remove_staff' | 'participant_gone' | 'invalid_transition'
+	) {
 		super(reason, 'invalid_state', 409);
 	}
 }

@@ -10,7 +10,13 @@ import * as registry from './registry';
 import { endSession, recordSpeakerChange, removeFromSession, startSession } from './session';
 import type { AuditContext } from './chat';
 
-export async function promoteSpeaker(deps: LiveDeps, actorId: string, eventId: string, userId: string, context: AuditContext): Promise<void> {
+export async function promoteSpeaker(
+	deps: LiveDeps,
+	actorId: string,
+	eventId: string,
+	userId: string,
+	context: AuditContext
+): Promise<void> {
 	const sockets = registry.socketsOfUser(eventId, userId);
 	if (!sockets.length) throw new LiveInvalidStateError('participant_gone');
 	if (sockets.some((p) => p.role !== 'viewer')) throw new LiveInvalidStateError('not_a_viewer');
@@ -20,7 +26,13 @@ export async function promoteSpeaker(deps: LiveDeps, actorId: string, eventId: s
 	pushStaffState(deps.io, eventId);
 }
 
-export async function demoteSpeaker(deps: LiveDeps, actorId: string, eventId: string, userId: string, context: AuditContext): Promise<void> {
+export async function demoteSpeaker(
+	deps: LiveDeps,
+	actorId: string,
+	eventId: string,
+	userId: string,
+	context: AuditContext
+): Promise<void> {
 	const sockets = registry.socketsOfUser(eventId, userId);
 	if (!sockets.length) throw new LiveInvalidStateError('participant_gone');
 	if (sockets.some((p) => p.role !== 'speaker')) throw new LiveInvalidStateError('invalid_transition');
@@ -34,20 +46,36 @@ export async function demoteSpeaker(deps: LiveDeps, actorId: string, eventId: st
 	pushStaffState(deps.io, eventId);
 }
 
-export async function removeParticipant(deps: LiveDeps, actorId: string, eventId: string, userId: string, context: AuditContext): Promise<void> {
+export async function removeParticipant(
+	deps: LiveDeps,
+	actorId: string,
+	eventId: string,
+	userId: string,
+	context: AuditContext
+): Promise<void> {
 	const event = await liveRepository.findEvent(deps.db, eventId);
 	const inRoom = registry.socketsOfUser(eventId, userId);
-	const staff = event?.moderator_id === userId || inRoom.some((p) => isStaffRole(p.role)) || (await liveRepository.isPresenter(deps.db, eventId, userId));
+	const staff =
+		event?.moderator_id === userId ||
+		inRoom.some((p) => isStaffRole(p.role)) ||
+		(await liveRepository.isPresenter(deps.db, eventId, userId));
 	if (staff) throw new LiveInvalidStateError('cannot_remove_staff');
 	await removeFromSession(deps.db, actorId, eventId, userId, context);
 	for (const p of inRoom) {
 		const locale = deps.io.sockets.sockets.get(p.socketId)?.data.user.locale ?? 'ko';
-		deps.io.to(p.socketId).emit('ir:removed', { eventId, message: liveErrorMessage(new LiveAccessDeniedError('removed'), locale) });
+		deps.io
+			.to(p.socketId)
+			.emit('ir:removed', { eventId, message: liveErrorMessage(new LiveAccessDeniedError('removed'), locale) });
 		await leaveRoom(deps, p.socketId, eventId);
 	}
 }
 
-export async function startLive(deps: LiveDeps, actorId: string, eventId: string, context: AuditContext): Promise<void> {
+export async function startLive(
+	deps: LiveDeps,
+	actorId: string,
+	eventId: string,
+	context: AuditContext
+): Promise<void> {
 	await startSession(deps.db, actorId, eventId, context);
 	deps.io.to(liveRoomName(eventId)).emit('ir:status', { eventId, status: 'live' });
 }

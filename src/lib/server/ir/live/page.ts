@@ -11,7 +11,11 @@ export async function readLiveRoomPage(db: Executor, actor: LiveActor, eventId: 
 	if (!event) throw new NotFoundError();
 	const role = await resolveLiveRole(db, actor, event);
 	if (event.status === 'cancelled') throw new LiveSessionClosedError('session_cancelled');
-	const org = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', event.org_id).executeTakeFirstOrThrow();
+	const org = await db
+		.selectFrom('organizations')
+		.select(['name_ko', 'name_en'])
+		.where('id', '=', event.org_id)
+		.executeTakeFirstOrThrow();
 	const presenters = await db
 		.selectFrom('ir_event_presenters')
 		.innerJoin('users', 'users.id', 'ir_event_presenters.user_id')

@@ -5,8 +5,18 @@ import type { Executor } from '../../db';
 /** How many polls the room keeps showing (newest first); older ones stay in the export. */
 const POLL_HISTORY = 20;
 
-export async function insertPoll(db: Executor, eventId: string, createdBy: string, question: string, options: string[]) {
-	const poll = await db.insertInto('ir_polls').values({ event_id: eventId, created_by: createdBy, question }).returning('id').executeTakeFirstOrThrow();
+export async function insertPoll(
+	db: Executor,
+	eventId: string,
+	createdBy: string,
+	question: string,
+	options: string[]
+) {
+	const poll = await db
+		.insertInto('ir_polls')
+		.values({ event_id: eventId, created_by: createdBy, question })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	await db
 		.insertInto('ir_poll_options')
 		.values(options.map((label, position) => ({ poll_id: poll.id, position, label })))
@@ -21,7 +31,12 @@ export function findPoll(db: Executor, eventId: string, pollId: string, options:
 }
 
 export const hasOpenPoll = async (db: Executor, eventId: string) =>
-	(await db.selectFrom('ir_polls').select('id').where('event_id', '=', eventId).where('status', '=', 'open').executeTakeFirst()) !== undefined;
+	(await db
+		.selectFrom('ir_polls')
+		.select('id')
+		.where('event_id', '=', eventId)
+		.where('status', '=', 'open')
+		.executeTakeFirst()) !== undefined;
 
 /** One answer per person and poll: false when the person had answered already. */
 export async function insertAnswer(db: Executor, pollId: string, optionId: string, userId: string): Promise<boolean> {
@@ -35,10 +50,21 @@ export async function insertAnswer(db: Executor, pollId: string, optionId: strin
 }
 
 export const optionBelongsToPoll = async (db: Executor, pollId: string, optionId: string) =>
-	(await db.selectFrom('ir_poll_options').select('id').where('poll_id', '=', pollId).where('id', '=', optionId).executeTakeFirst()) !== undefined;
+	(await db
+		.selectFrom('ir_poll_options')
+		.select('id')
+		.where('poll_id', '=', pollId)
+		.where('id', '=', optionId)
+		.executeTakeFirst()) !== undefined;
 
 export function closePoll(db: Executor, pollId: string, at: Date) {
-	return db.updateTable('ir_polls').set({ status: 'closed', closed_at: at }).where('id', '=', pollId).where('status', '=', 'open').returning('id').executeTakeFirst();
+	return db
+		.updateTable('ir_polls')
+		.set({ status: 'closed', closed_at: at })
+		.where('id', '=', pollId)
+		.where('status', '=', 'open')
+		.returning('id')
+		.executeTakeFirst();
 }
 
 export type PollWithTally = {
@@ -52,8 +78,15 @@ export type PollWithTally = {
 };
 
 /** Polls of the event (one, or the latest `POLL_HISTORY`; every one with `all`), newest first, each with its tally. */
-export async function listPollsWithTally(db: Executor, eventId: string, options: { pollId?: string; all?: boolean } = {}): Promise<PollWithTally[]> {
-	let polls = db.selectFrom('ir_polls').select(['id', 'event_id', 'question', 'status', 'created_at', 'closed_at']).where('event_id', '=', eventId);
+export async function listPollsWithTally(
+	db: Executor,
+	eventId: string,
+	options: { pollId?: string; all?: boolean } = {}
+): Promise<PollWithTally[]> {
+	let polls = db
+		.selectFrom('ir_polls')
+		.select(['id', 'event_id', 'question', 'status', 'created_at', 'closed_at'])
+		.where('event_id', '=', eventId);
 	if (options.pollId) polls = polls.where('id', '=', options.pollId);
 	polls = polls.orderBy('created_at', 'desc').orderBy('id');
 	if (!options.all) polls = polls.limit(POLL_HISTORY);
@@ -73,7 +106,9 @@ export async function listPollsWithTally(db: Executor, eventId: string, options:
 		.execute();
 	return rows.map((poll) => ({
 		...poll,
-		options: tally.filter((o) => o.poll_id === poll.id).map((o) => ({ id: o.id, label: o.label, votes: Number(o.votes) }))
+		options: tally
+			.filter((o) => o.poll_id === poll.id)
+			.map((o) => ({ id: o.id, label: o.label, votes: Number(o.votes) }))
 	}));
 }
 

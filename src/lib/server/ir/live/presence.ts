@@ -12,7 +12,17 @@ import type { MediaSocket, registerMediaSignalling } from '../../media/signallin
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import type { LiveRoomSnapshot } from '$lib/realtime/ir-room-types';
 import { requireLiveAccess } from './access';
-import { liveParticipants, liveRoomName, liveStage, pushPresence, pushStaffState, seesStaffState, toLiveChat, toLiveHands, toLiveQuestion } from './broadcast';
+import {
+	liveParticipants,
+	liveRoomName,
+	liveStage,
+	pushPresence,
+	pushStaffState,
+	seesStaffState,
+	toLiveChat,
+	toLiveHands,
+	toLiveQuestion
+} from './broadcast';
 import * as contentRepository from './content-repository';
 import * as liveRepository from './repository';
 import * as registry from './registry';
@@ -27,13 +37,25 @@ export type MediaHooks = { backend: MediaBackend; register: typeof registerMedia
 
 export type LiveDeps = { io: LiveIo; db: Kysely<DB>; media?: MediaHooks; logger?: Pick<Logger, 'error'> };
 
-export async function joinRoom(deps: LiveDeps, socket: LiveSocket, user: SessionUser, eventId: string): Promise<LiveRoomSnapshot> {
+export async function joinRoom(
+	deps: LiveDeps,
+	socket: LiveSocket,
+	user: SessionUser,
+	eventId: string
+): Promise<LiveRoomSnapshot> {
 	const { db, io, media } = deps;
 	const { event, role: baseRole } = await requireLiveAccess(db, user, eventId);
 	// A speaker who reloads or reconnects keeps the floor until the moderator takes it back.
 	const role = baseRole === 'viewer' && registry.isSpeaker(eventId, user.id) ? 'speaker' : baseRole;
 	const attendanceId = await liveRepository.startAttendance(db, eventId, user.id, role);
-	const participant = registry.addParticipant(eventId, { socketId: socket.id, userId: user.id, name: user.name, role, attendanceId, joinedAt: new Date() });
+	const participant = registry.addParticipant(eventId, {
+		socketId: socket.id,
+		userId: user.id,
+		name: user.name,
+		role,
+		attendanceId,
+		joinedAt: new Date()
+	});
 	await socket.join(liveRoomName(eventId));
 	if (media) {
 		const grantsNow = () => registry.findParticipant(eventId, socket.id)?.grants;
@@ -43,7 +65,8 @@ export async function joinRoom(deps: LiveDeps, socket: LiveSocket, user: Session
 			peerId: socket.id,
 			canPublish: () => grantsNow()?.canPublish ?? false,
 			canSubscribe: () => grantsNow()?.canSubscribe ?? false,
-			onError: (error, mediaEvent) => deps.logger?.error({ err: error, event: mediaEvent, eventId }, 'ir live media request failed')
+			onError: (error, mediaEvent) =>
+				deps.logger?.error({ err: error, event: mediaEvent, eventId }, 'ir live media request failed')
 		});
 	}
 	await liveRepository.raisePeakViewers(db, eventId, registry.viewerCount(eventId));
@@ -53,14 +76,25 @@ export async function joinRoom(deps: LiveDeps, socket: LiveSocket, user: Session
 }
 
 /** The room's state again for a socket already in it (a repeated ir:join): no new attendance row. */
-export async function rejoinSnapshot(deps: LiveDeps, socket: LiveSocket, user: SessionUser, eventId: string): Promise<LiveRoomSnapshot> {
+export async function rejoinSnapshot(
+	deps: LiveDeps,
+	socket: LiveSocket,
+	user: SessionUser,
+	eventId: string
+): Promise<LiveRoomSnapshot> {
 	const { event } = await requireLiveAccess(deps.db, user, eventId);
 	const participant = registry.findParticipant(eventId, socket.id);
 	if (!participant) throw new NotInRoomError();
 	return snapshot(deps, user, eventId, participant, event.status);
 }
 
-async function snapshot(deps: LiveDeps, user: SessionUser, eventId: string, participant: registry.Participant, status: LiveRoomSnapshot['status']): Promise<LiveRoomSnapshot> {
+async function snapshot(
+	deps: LiveDeps,
+	user: SessionUser,
+	eventId: string,
+	participant: registry.Participant,
+	status: LiveRoomSnapshot['status']
+): Promise<LiveRoomSnapshot> {
 	const { db, media } = deps;
 	const [chat, questions, voted, polls] = await Promise.all([
 		contentRepository.listChatMessages(db, eventId),

@@ -24,11 +24,23 @@ export const isPublicQuestion = (status: IrQuestionStatus) => status === 'approv
 /** At most this many questions per person and room in the window, like the chat's limit. */
 export const QUESTION_LIMIT = { count: 5, windowMs: 60_000 };
 
-export async function askQuestion(db: Kysely<DB>, eventId: string, userId: string, body: string, now = new Date()): Promise<LiveQuestionRow> {
+export async function askQuestion(
+	db: Kysely<DB>,
+	eventId: string,
+	userId: string,
+	body: string,
+	now = new Date()
+): Promise<LiveQuestionRow> {
 	await requireOpenSession(db, eventId);
 	return db.transaction().execute(async (trx) => {
 		await lockPoster(trx, 'question', eventId, userId);
-		const recent = await contentRepository.recentPostTimes(trx, 'ir_questions', eventId, userId, new Date(now.getTime() - QUESTION_LIMIT.windowMs));
+		const recent = await contentRepository.recentPostTimes(
+			trx,
+			'ir_questions',
+			eventId,
+			userId,
+			new Date(now.getTime() - QUESTION_LIMIT.windowMs)
+		);
 		const retryAfter = retryAfterSeconds(recent, QUESTION_LIMIT, now);
 		if (retryAfter !== null) throw new QuestionThrottledError(retryAfter);
 		return contentRepository.insertQuestion(trx, eventId, userId, body);
@@ -36,7 +48,12 @@ export async function askQuestion(db: Kysely<DB>, eventId: string, userId: strin
 }
 
 /** One vote per person on a visible question; a second vote is refused. */
-export async function voteForQuestion(db: Kysely<DB>, eventId: string, userId: string, questionId: string): Promise<LiveQuestionRow> {
+export async function voteForQuestion(
+	db: Kysely<DB>,
+	eventId: string,
+	userId: string,
+	questionId: string
+): Promise<LiveQuestionRow> {
 	return db.transaction().execute(async (trx) => {
 		const question = await contentRepository.findQuestion(trx, eventId, questionId, { lock: true });
 		if (!question || !isPublicQuestion(question.status)) throw new NotFoundError();
@@ -45,14 +62,28 @@ export async function voteForQuestion(db: Kysely<DB>, eventId: string, userId: s
 	});
 }
 
-export async function moderateQuestion(db: Kysely<DB>, actorId: string, eventId: string, questionId: string, action: QuestionAction, context: AuditContext): Promise<LiveQuestionRow> {
+export async function moderateQuestion(
+	db: Kysely<DB>,
+	actorId: string,
+	eventId: string,
+	questionId: string,
+	action: QuestionAction,
+	context: AuditContext
+): Promise<LiveQuestionRow> {
 	return db.transaction().execute(async (trx) => {
 		const question = await contentRepository.findQuestion(trx, eventId, questionId, { lock: true });
 		if (!question) throw new NotFoundError();
 		const { from, to } = transitions[action];
 		if (!from.includes(question.status)) throw new LiveInvalidStateError('question_closed');
 		await contentRepository.setQuestionStatus(trx, questionId, to);
-		await recordAudit(trx, { actorId, action: `ir.question_${to}`, entityType: 'ir_event', entityId: eventId, data: { questionId, from: question.status }, ip: context.ip });
+		await recordAudit(trx, {
+			actorId,
+			action: `ir.question_${to}`,
+			entityType: 'ir_event',
+			entityId: eventId,
+			data: { questionId, from: question.status },
+			ip: context.ip
+		});
 		return { ...question, status: to };
 	});
 }

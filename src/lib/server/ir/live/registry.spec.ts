@@ -3,14 +3,30 @@ import { describe, expect, it } from 'vitest';
 import * as registry from './registry';
 
 const join = (eventId: string, socketId: string, userId: string, role: 'moderator' | 'presenter' | 'viewer') =>
-	registry.addParticipant(eventId, { socketId, userId, name: userId, role, attendanceId: `a-${socketId}`, joinedAt: new Date() });
+	registry.addParticipant(eventId, {
+		socketId,
+		userId,
+		name: userId,
+		role,
+		attendanceId: `a-${socketId}`,
+		joinedAt: new Date()
+	});
 
 describe('live room registry', () => {
 	it('holds grants per role, counts people not sockets, and drops an empty room', () => {
 		const room = 'room-a';
-		expect(join(room, 's1', 'mod', 'moderator').grants).toEqual({ canPublish: true, canSubscribe: true, roomAdmin: true, canStart: true });
+		expect(join(room, 's1', 'mod', 'moderator').grants).toEqual({
+			canPublish: true,
+			canSubscribe: true,
+			roomAdmin: true,
+			canStart: true
+		});
 		expect(join(room, 's2', 'pres', 'presenter').grants).toMatchObject({ canPublish: true, roomAdmin: false });
-		expect(join(room, 's3', 'ann', 'viewer').grants).toMatchObject({ canPublish: false, roomAdmin: false, canStart: false });
+		expect(join(room, 's3', 'ann', 'viewer').grants).toMatchObject({
+			canPublish: false,
+			roomAdmin: false,
+			canStart: false
+		});
 		join(room, 's4', 'ann', 'viewer');
 		join(room, 's5', 'bob', 'viewer');
 		expect(registry.viewerCount(room)).toBe(2);
@@ -19,7 +35,7 @@ describe('live room registry', () => {
 		expect(registry.hasRoom(room)).toBe(false);
 	});
 
-	it('keeps hands in order, lowers a promoted speaker\'s, and lowers a hand when its last socket leaves', () => {
+	it("keeps hands in order, lowers a promoted speaker's, and lowers a hand when its last socket leaves", () => {
 		const room = 'room-b';
 		join(room, 't1', 'ann', 'viewer');
 		join(room, 't2', 'bob', 'viewer');
@@ -29,7 +45,10 @@ describe('live room registry', () => {
 		registry.raiseHand(room, 'bob', 'bob', new Date(3));
 		expect(registry.hands(room).map((hand) => hand.userId)).toEqual(['bob', 'ann']);
 		const promoted = registry.setRole(room, 'bob', 'speaker');
-		expect(promoted.map((p) => [p.socketId, p.grants.canPublish])).toEqual([['t2', true], ['t3', true]]);
+		expect(promoted.map((p) => [p.socketId, p.grants.canPublish])).toEqual([
+			['t2', true],
+			['t3', true]
+		]);
 		expect(registry.hands(room).map((hand) => hand.userId)).toEqual(['ann']);
 		registry.removeParticipant(room, 't1');
 		expect(registry.hands(room)).toEqual([]);

@@ -48,7 +48,8 @@ export function removeParticipant(eventId: string, socketId: string): Participan
 	const participant = room?.participants.get(socketId);
 	if (!room || !participant) return undefined;
 	room.participants.delete(socketId);
-	if (!socketsOfUser(eventId, participant.userId).length) room.hands = room.hands.filter((hand) => hand.userId !== participant.userId);
+	if (!socketsOfUser(eventId, participant.userId).length)
+		room.hands = room.hands.filter((hand) => hand.userId !== participant.userId);
 	if (room.participants.size === 0) rooms.delete(eventId);
 	return participant;
 }
@@ -72,7 +73,11 @@ export function roomsOfSocket(socketId: string): string[] {
 
 /** Distinct people in the audience (viewers and promoted speakers). */
 export function viewerCount(eventId: string): number {
-	return new Set(participants(eventId).filter((p) => !isStaffRole(p.role)).map((p) => p.userId)).size;
+	return new Set(
+		participants(eventId)
+			.filter((p) => !isStaffRole(p.role))
+			.map((p) => p.userId)
+	).size;
 }
 
 /** Gives every socket of the user a new role (promotion to speaker, demotion to viewer). */

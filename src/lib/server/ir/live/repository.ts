@@ -13,7 +13,12 @@ export function lockEvent(db: Executor, eventId: string) {
 }
 
 export async function isPresenter(db: Executor, eventId: string, userId: string): Promise<boolean> {
-	const row = await db.selectFrom('ir_event_presenters').select('user_id').where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst();
+	const row = await db
+		.selectFrom('ir_event_presenters')
+		.select('user_id')
+		.where('event_id', '=', eventId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	return Boolean(row);
 }
 
@@ -38,26 +43,54 @@ export async function isVerifiedInvestor(db: Executor, userId: string): Promise<
 }
 
 export async function isRemoved(db: Executor, eventId: string, userId: string): Promise<boolean> {
-	const row = await db.selectFrom('ir_removals').select('user_id').where('event_id', '=', eventId).where('user_id', '=', userId).executeTakeFirst();
+	const row = await db
+		.selectFrom('ir_removals')
+		.select('user_id')
+		.where('event_id', '=', eventId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	return Boolean(row);
 }
 
 export async function insertRemoval(db: Executor, eventId: string, userId: string, removedBy: string): Promise<void> {
-	await db.insertInto('ir_removals').values({ event_id: eventId, user_id: userId, removed_by: removedBy }).onConflict((oc) => oc.doNothing()).execute();
+	await db
+		.insertInto('ir_removals')
+		.values({ event_id: eventId, user_id: userId, removed_by: removedBy })
+		.onConflict((oc) => oc.doNothing())
+		.execute();
 }
 
-export async function startAttendance(db: Executor, eventId: string, userId: string, role: IrLiveRole): Promise<string> {
-	const row = await db.insertInto('ir_attendance').values({ event_id: eventId, user_id: userId, role }).returning('id').executeTakeFirstOrThrow();
+export async function startAttendance(
+	db: Executor,
+	eventId: string,
+	userId: string,
+	role: IrLiveRole
+): Promise<string> {
+	const row = await db
+		.insertInto('ir_attendance')
+		.values({ event_id: eventId, user_id: userId, role })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return row.id;
 }
 
 export async function endAttendance(db: Executor, attendanceId: string): Promise<void> {
-	await db.updateTable('ir_attendance').set({ left_at: new Date() }).where('id', '=', attendanceId).where('left_at', 'is', null).execute();
+	await db
+		.updateTable('ir_attendance')
+		.set({ left_at: new Date() })
+		.where('id', '=', attendanceId)
+		.where('left_at', 'is', null)
+		.execute();
 }
 
 /** Closes every open attendance row of a session (it ended). */
 export async function endOpenAttendance(db: Executor, eventId: string): Promise<void> {
-	await db.updateTable('ir_attendance').set({ left_at: new Date() }).where('event_id', '=', eventId).where('left_at', 'is', null).execute();
+	await db
+		.updateTable('ir_attendance')
+		.set({ left_at: new Date() })
+		.where('event_id', '=', eventId)
+		.where('left_at', 'is', null)
+		.execute();
 }
 
 export async function raisePeakViewers(db: Executor, eventId: string, viewers: number): Promise<void> {

@@ -9,7 +9,10 @@ export const chatPostSchema = eventRef.extend({ body: text().trim().min(1).max(1
 export const chatDeleteSchema = eventRef.extend({ messageId: z.uuid() });
 export const questionAskSchema = eventRef.extend({ body: text().trim().min(1).max(500) });
 export const questionVoteSchema = eventRef.extend({ questionId: z.uuid() });
-export const questionModerateSchema = eventRef.extend({ questionId: z.uuid(), action: z.enum(['approve', 'answer', 'dismiss']) });
+export const questionModerateSchema = eventRef.extend({
+	questionId: z.uuid(),
+	action: z.enum(['approve', 'answer', 'dismiss'])
+});
 /** A poll: a question and two to six distinct answers. */
 export const pollCreateSchema = eventRef.extend({
 	question: text().trim().min(1).max(300),
@@ -17,7 +20,9 @@ export const pollCreateSchema = eventRef.extend({
 		.array(text().trim().min(1).max(120))
 		.min(2)
 		.max(6)
-		.refine((options) => new Set(options.map((o) => o.toLocaleLowerCase())).size === options.length, { message: 'duplicate_option' })
+		.refine((options) => new Set(options.map((o) => o.toLocaleLowerCase())).size === options.length, {
+			message: 'duplicate_option'
+		})
 });
 export const pollAnswerSchema = eventRef.extend({ pollId: z.uuid(), optionId: z.uuid() });
 export const pollCloseSchema = eventRef.extend({ pollId: z.uuid() });

@@ -7,7 +7,12 @@ import type { Executor } from '../../db';
 export type WindowLimit = { count: number; windowMs: number };
 
 /** Waits until no other post of `kind` by this person in this room is being counted. */
-export async function lockPoster(trx: Executor, kind: 'chat' | 'question', eventId: string, userId: string): Promise<void> {
+export async function lockPoster(
+	trx: Executor,
+	kind: 'chat' | 'question',
+	eventId: string,
+	userId: string
+): Promise<void> {
 	await sql`select pg_advisory_xact_lock(hashtext(${`ir-${kind}:${eventId}:${userId}`}))`.execute(trx);
 }
 

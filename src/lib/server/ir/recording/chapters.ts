@@ -3,9 +3,17 @@
 export type Chapter = { id: string; startMs: number; endMs: number; title: string };
 
 /** Answered questions within the recording, in order; each chapter ends where the next begins. */
-export function chaptersFrom(questions: { id: string; body: string; answeredAt: Date }[], startedAt: Date, durationMs: number): Chapter[] {
+export function chaptersFrom(
+	questions: { id: string; body: string; answeredAt: Date }[],
+	startedAt: Date,
+	durationMs: number
+): Chapter[] {
 	const starts = questions
-		.map((q) => ({ id: q.id, title: q.body.replace(/\s+/g, ' ').trim(), startMs: q.answeredAt.getTime() - startedAt.getTime() }))
+		.map((q) => ({
+			id: q.id,
+			title: q.body.replace(/\s+/g, ' ').trim(),
+			startMs: q.answeredAt.getTime() - startedAt.getTime()
+		}))
 		.filter((q) => q.startMs >= 0 && q.startMs < durationMs)
 		.sort((a, b) => a.startMs - b.startMs);
 	return starts.map((q, i) => ({ ...q, endMs: starts[i + 1]?.startMs ?? durationMs }));
@@ -22,7 +30,8 @@ export function vttTime(ms: number): string {
 }
 
 /** A cue's text may not hold `-->` or a blank line; `<` and `&` are escaped as WebVTT asks. */
-const cueText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/-->/g, '→').replace(/\n+/g, ' ');
+const cueText = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/-->/g, '→').replace(/\n+/g, ' ');
 
 export function chaptersVtt(chapters: Chapter[]): string {
 	const cues = chapters.map((c) => `${c.id}\n${vttTime(c.startMs)} --> ${vttTime(c.endMs)}\n${cueText(c.title)}\n`);

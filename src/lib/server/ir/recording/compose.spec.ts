@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { composeArgs, outputFormat, progressFrom } from './compose';
 import type { RecordedTrack } from '../../media/recording/sink';
 
-const track = (file: string, source: RecordedTrack['source'], offsetMs = 0): RecordedTrack => ({ file, source, offsetMs, publisherId: 'p', kind: source === 'microphone' ? 'audio' : 'video' });
+const track = (file: string, source: RecordedTrack['source'], offsetMs = 0): RecordedTrack => ({
+	file,
+	source,
+	offsetMs,
+	publisherId: 'p',
+	kind: source === 'microphone' ? 'audio' : 'video'
+});
 const mp4 = outputFormat(' V....D libx264   libx264 H.264\n A..... aac');
 
 describe('compose', () => {
@@ -13,7 +19,18 @@ describe('compose', () => {
 	});
 
 	it('puts the screen full size and the camera as an inset when both exist, and mixes every microphone at its offset', () => {
-		const args = composeArgs({ dir: '/r', durationMs: 10_000, output: '/o.mp4', format: mp4, tracks: [track('1.webm', 'camera'), track('2.webm', 'microphone'), track('3.webm', 'screen', 2500), track('4.webm', 'microphone', 4000)] });
+		const args = composeArgs({
+			dir: '/r',
+			durationMs: 10_000,
+			output: '/o.mp4',
+			format: mp4,
+			tracks: [
+				track('1.webm', 'camera'),
+				track('2.webm', 'microphone'),
+				track('3.webm', 'screen', 2500),
+				track('4.webm', 'microphone', 4000)
+			]
+		});
 		const graph = args[args.indexOf('-filter_complex') + 1];
 		expect(args.filter((a) => a.startsWith('/r/'))).toEqual(['/r/3.webm', '/r/1.webm', '/r/2.webm', '/r/4.webm']);
 		expect(graph).toContain('[0:v]scale=1280:720');
@@ -25,7 +42,13 @@ describe('compose', () => {
 	});
 
 	it('shows the camera full size without a screen share, and silence without a microphone', () => {
-		const graph = composeArgs({ dir: '/r', durationMs: 5000, output: '/o.mp4', format: mp4, tracks: [track('1.webm', 'camera'), track('9.webm', 'screen', 9000)] }).join(' ');
+		const graph = composeArgs({
+			dir: '/r',
+			durationMs: 5000,
+			output: '/o.mp4',
+			format: mp4,
+			tracks: [track('1.webm', 'camera'), track('9.webm', 'screen', 9000)]
+		}).join(' ');
 		expect(graph).toContain('[0:v]scale=1280:720');
 		expect(graph).not.toContain('scale=320:180');
 		expect(graph).toContain('anullsrc');

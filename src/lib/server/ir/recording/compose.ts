@@ -4,13 +4,31 @@
 // recording's length. Pure: the job runs what this returns.
 import type { RecordedTrack } from '../../media/recording/sink';
 
-export type OutputFormat = { ext: 'mp4' | 'webm'; mimeType: string; video: string[]; audio: string[]; container: string[] };
+export type OutputFormat = {
+	ext: 'mp4' | 'webm';
+	mimeType: string;
+	video: string[];
+	audio: string[];
+	container: string[];
+};
 
 /** H.264/AAC MP4 with the index up front when Debian's ffmpeg has libx264, else VP8/Opus WebM. */
 export function outputFormat(encoders: string): OutputFormat {
 	if (/\blibx264\b/.test(encoders))
-		return { ext: 'mp4', mimeType: 'video/mp4', video: ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', '-pix_fmt', 'yuv420p'], audio: ['-c:a', 'aac', '-b:a', '96k'], container: ['-movflags', '+faststart'] };
-	return { ext: 'webm', mimeType: 'video/webm', video: ['-c:v', 'libvpx', '-b:v', '1M', '-deadline', 'realtime', '-cpu-used', '8'], audio: ['-c:a', 'libopus', '-b:a', '96k'], container: [] };
+		return {
+			ext: 'mp4',
+			mimeType: 'video/mp4',
+			video: ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', '-pix_fmt', 'yuv420p'],
+			audio: ['-c:a', 'aac', '-b:a', '96k'],
+			container: ['-movflags', '+faststart']
+		};
+	return {
+		ext: 'webm',
+		mimeType: 'video/webm',
+		video: ['-c:v', 'libvpx', '-b:v', '1M', '-deadline', 'realtime', '-cpu-used', '8'],
+		audio: ['-c:a', 'libopus', '-b:a', '96k'],
+		container: []
+	};
 }
 
 const W = 1280;
@@ -18,7 +36,13 @@ const H = 720;
 const INSET_W = 320;
 const INSET_H = 180;
 
-export type ComposeInput = { dir: string; tracks: RecordedTrack[]; durationMs: number; output: string; format: OutputFormat };
+export type ComposeInput = {
+	dir: string;
+	tracks: RecordedTrack[];
+	durationMs: number;
+	output: string;
+	format: OutputFormat;
+};
 
 export function composeArgs({ dir, tracks, durationMs, output, format }: ComposeInput): string[] {
 	const seconds = (Math.max(durationMs, 1000) / 1000).toFixed(3);
@@ -55,12 +79,25 @@ export function composeArgs({ dir, tracks, durationMs, output, format }: Compose
 		filters.push(`${labels.join('')}amix=inputs=${labels.length}:duration=longest:normalize=0,apad[aout]`);
 	}
 	return [
-		'-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1',
+		'-hide_banner',
+		'-nostdin',
+		'-y',
+		'-loglevel',
+		'error',
+		'-progress',
+		'pipe:1',
 		...inputs,
-		'-filter_complex', filters.join(';'),
-		'-map', '[vout]', '-map', '[aout]',
-		...format.video, ...format.audio, ...format.container,
-		'-t', seconds,
+		'-filter_complex',
+		filters.join(';'),
+		'-map',
+		'[vout]',
+		'-map',
+		'[aout]',
+		...format.video,
+		...format.audio,
+		...format.container,
+		'-t',
+		seconds,
 		output
 	];
 }
@@ -69,5 +106,5 @@ export function composeArgs({ dir, tracks, durationMs, output, format }: Compose
 export function progressFrom(line: string, durationMs: number): number | undefined {
 	const match = /^out_time_us=(\d+)$/.exec(line.trim());
 	if (!match || durationMs <= 0) return undefined;
-	return Math.min(99, Math.max(0, Math.floor(Number(match[1]) / 1000 / durationMs * 100)));
+	return Math.min(99, Math.max(0, Math.floor((Number(match[1]) / 1000 / durationMs) * 100)));
 }

@@ -18,4 +18,5 @@ export function recordingErrorMessage(error: DomainError): string {
 }
 
 /** The API's code: the refusal's own reason when known (`ir_recording_<reason>`). */
-export const recordingErrorCode = (error: DomainError): string => (error instanceof RecordingError ? `ir_recording_${error.reason}` : error.code);
+export const recordingErrorCode = (error: DomainError): string =>
+	error instanceof RecordingError ? `ir_recording_${error.reason}` : error.code;

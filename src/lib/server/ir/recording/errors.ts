@@ -2,10 +2,15 @@
 // still read it) and its own reason with a translated message (error-messages.ts).
 import { DomainError, type ErrorCode } from '../../errors';
 
-export type RecordingRefusal = 'not_live' | 'already_recording' | 'not_recording' | 'not_allowed' | 'no_media_room' | 'not_ready';
+export type RecordingRefusal =
+	'not_live' | 'already_recording' | 'not_recording' | 'not_allowed' | 'no_media_room' | 'not_ready';
 
 export class RecordingError extends DomainError {
-	constructor(readonly reason: RecordingRefusal, code: ErrorCode, status: number) {
+	constructor(
+		readonly reason: RecordingRefusal,
+		code: ErrorCode,
+		status: number
+	) {
 		super(code, status);
 	}
 }

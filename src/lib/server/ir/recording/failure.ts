@@ -8,7 +8,9 @@ export type RecordingFailure = (typeof RECORDING_FAILURES)[number];
 /** `no_media`: no recorded part holds a frame or a sample (nothing to retry); `processing`: ffmpeg or the store failed on every attempt. */
 export const failureText = (reason: RecordingFailure, detail: string) => `${reason}: ${detail}`;
 
-export function failureOf(row: Pick<IrRecordingRow, 'status' | 'last_error'>): { reason: RecordingFailure; detail: string } | null {
+export function failureOf(
+	row: Pick<IrRecordingRow, 'status' | 'last_error'>
+): { reason: RecordingFailure; detail: string } | null {
 	if (row.status !== 'failed') return null;
 	const text = row.last_error ?? '';
 	const reason = RECORDING_FAILURES.find((code) => text.startsWith(`${code}: `));

@@ -15,14 +15,18 @@ export function run(args: string[], onLine: (line: string) => void = () => {}): 
 			stderr = (stderr + chunk).slice(-4000);
 		});
 		child.on('error', reject);
-		child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr.trim()}`))));
+		child.on('close', (code) =>
+			code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr.trim()}`))
+		);
 	});
 }
 
 /** `ffmpeg -encoders`, or '' when ffmpeg is not installed. */
 export function listEncoders(): Promise<string> {
 	return new Promise((resolve) => {
-		const child = spawn(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-hide_banner', '-encoders'], { stdio: ['ignore', 'pipe', 'ignore'] });
+		const child = spawn(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-hide_banner', '-encoders'], {
+			stdio: ['ignore', 'pipe', 'ignore']
+		});
 		let out = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
 		child.on('error', () => resolve(''));

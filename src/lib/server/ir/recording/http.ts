@@ -9,7 +9,8 @@ import { mediaResponse } from './media-response';
 import { requireWatchable } from './replay';
 import { recordingParams } from './schemas';
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const notFound = () =>
+	new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 async function watchable(event: RequestEvent) {
 	const user = event.locals.user;
@@ -25,11 +26,19 @@ export async function serveRecordingMedia(event: RequestEvent): Promise<Response
 	const found = await watchable(event);
 	if (!found) return notFound();
 	const method = event.request.method === 'HEAD' ? 'HEAD' : 'GET';
-	return mediaResponse(recordingStore(getRuntime().config), found.row.storage_key, found.row.mime_type ?? 'application/octet-stream', event.request.headers.get('range'), method);
+	return mediaResponse(
+		recordingStore(getRuntime().config),
+		found.row.storage_key,
+		found.row.mime_type ?? 'application/octet-stream',
+		event.request.headers.get('range'),
+		method
+	);
 }
 
 export async function serveRecordingChapters(event: RequestEvent): Promise<Response> {
 	const found = await watchable(event);
 	if (!found) return notFound();
-	return new Response(chaptersVtt(found.chapters), { headers: { 'content-type': 'text/vtt; charset=utf-8', 'cache-control': 'private, no-store' } });
+	return new Response(chaptersVtt(found.chapters), {
+		headers: { 'content-type': 'text/vtt; charset=utf-8', 'cache-control': 'private, no-store' }
+	});
 }

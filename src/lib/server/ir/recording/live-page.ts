@@ -10,7 +10,10 @@ import * as recordingRepository from './repository';
 import { currentRecordingState } from './service';
 
 export async function liveRecordingView(db: Executor, actor: Actor, eventId: string, role: IrLiveRole) {
-	const [state, registration] = await Promise.all([currentRecordingState(db, eventId), recordingRepository.findRecordingAck(db, eventId, actor.id)]);
+	const [state, registration] = await Promise.all([
+		currentRecordingState(db, eventId),
+		recordingRepository.findRecordingAck(db, eventId, actor.id)
+	]);
 	return {
 		...state,
 		canRecord: role === 'moderator' || role === 'presenter',
@@ -20,12 +23,23 @@ export async function liveRecordingView(db: Executor, actor: Actor, eventId: str
 }
 
 /** A registrant acknowledges, in the lobby, that the session may be recorded; kept with the registration. */
-export async function acknowledgeRecording(db: Kysely<DB>, actor: Actor, eventId: string, context: { ip?: string | null } = {}) {
+export async function acknowledgeRecording(
+	db: Kysely<DB>,
+	actor: Actor,
+	eventId: string,
+	context: { ip?: string | null } = {}
+) {
 	const registration = await recordingRepository.findRecordingAck(db, eventId, actor.id);
 	if (!registration || registration.cancelled_at) throw new NotFoundError();
 	if (registration.recording_ack_at) return;
 	await db.transaction().execute(async (tx) => {
 		await recordingRepository.acknowledgeRecording(tx, eventId, actor.id, new Date());
-		await recordAudit(tx, { actorId: actor.id, action: 'ir_registration.recording_ack', entityType: 'ir_event', entityId: eventId, ip: context.ip });
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: 'ir_registration.recording_ack',
+			entityType: 'ir_event',
+			entityId: eventId,
+			ip: context.ip
+		});
 	});
 }

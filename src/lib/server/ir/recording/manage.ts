@@ -21,28 +21,66 @@ async function requireTeamRecording(db: Kysely<DB>, actor: Actor, eventId: strin
 	return recording;
 }
 
-export async function setRecordingPublished(db: Kysely<DB>, actor: Actor, eventId: string, recordingId: string, published: boolean, context: Context = {}) {
+export async function setRecordingPublished(
+	db: Kysely<DB>,
+	actor: Actor,
+	eventId: string,
+	recordingId: string,
+	published: boolean,
+	context: Context = {}
+) {
 	const recording = await requireTeamRecording(db, actor, eventId, recordingId);
 	if (published && recording.status !== 'ready') throw new RecordingNotReadyError();
 	await db.transaction().execute(async (tx) => {
 		await recordingRepository.setPublished(tx, recordingId, published);
-		await recordAudit(tx, { actorId: actor.id, action: published ? 'ir_recording.publish' : 'ir_recording.unpublish', entityType: 'ir_event', entityId: eventId, data: { recordingId }, ip: context.ip });
+		await recordAudit(tx, {
+			actorId: actor.id,
+			action: published ? 'ir_recording.publish' : 'ir_recording.unpublish',
+			entityType: 'ir_event',
+			entityId: eventId,
+			data: { recordingId },
+			ip: context.ip
+		});
 	});
 }
 
-export async function deleteRecording(db: Kysely<DB>, deps: RecordingDeps, actor: Actor, eventId: string, recordingId: string, context: Context = {}) {
+export async function deleteRecording(
+	db: Kysely<DB>,
+	deps: RecordingDeps,
+	actor: Actor,
+	eventId: string,
+	recordingId: string,
+	context: Context = {}
+) {
 	const recording = await requireTeamRecording(db, actor, eventId, recordingId);
 	if (recording.status === 'recording') throw new AlreadyRecordingError();
 	await removeRecording(db, deps, recordingId, { actorId: actor.id, ip: context.ip, reason: 'deleted' });
 }
 
 /** Row, audit and bytes go together: the files are removed inside the transaction, so a failure keeps the row. */
-async function removeRecording(db: Kysely<DB>, deps: RecordingDeps, recordingId: string, audit: { actorId: string | null; ip?: string | null; reason: 'deleted' | 'retention' }) {
+async function removeRecording(
+	db: Kysely<DB>,
+	deps: RecordingDeps,
+	recordingId: string,
+	audit: { actorId: string | null; ip?: string | null; reason: 'deleted' | 'retention' }
+) {
 	await db.transaction().execute(async (tx) => {
 		const row = await recordingRepository.lockRecording(tx, recordingId);
 		if (!row) return;
 		await recordingRepository.deleteRecordingRow(tx, recordingId);
-		await recordAudit(tx, { actorId: audit.actorId, action: 'ir_recording.delete', entityType: 'ir_event', entityId: row.event_id, data: { recordingId, reason: audit.reason, storageKey: row.storage_key, sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes) }, ip: audit.ip });
+		await recordAudit(tx, {
+			actorId: audit.actorId,
+			action: 'ir_recording.delete',
+			entityType: 'ir_event',
+			entityId: row.event_id,
+			data: {
+				recordingId,
+				reason: audit.reason,
+				storageKey: row.storage_key,
+				sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes)
+			},
+			ip: audit.ip
+		});
 		await deps.store.removePrefix(recordingId);
 	});
 }

@@ -4,7 +4,13 @@ import { Readable } from 'node:stream';
 import type { FileStore } from '../../storage';
 import { parseRange } from '../../storage/range';
 
-export async function mediaResponse(store: FileStore, key: string, mimeType: string, rangeHeader: string | null, method: 'GET' | 'HEAD' = 'GET'): Promise<Response> {
+export async function mediaResponse(
+	store: FileStore,
+	key: string,
+	mimeType: string,
+	rangeHeader: string | null,
+	method: 'GET' | 'HEAD' = 'GET'
+): Promise<Response> {
 	const object = await store.stat(key);
 	if (!object) return new Response(null, { status: 404 });
 	const headers: Record<string, string> = {
@@ -14,11 +20,14 @@ export async function mediaResponse(store: FileStore, key: string, mimeType: str
 		'x-content-type-options': 'nosniff'
 	};
 	const wanted = parseRange(rangeHeader, object.size);
-	if (wanted.kind === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${object.size}` } });
-	const range = wanted.kind === 'partial' ? wanted.range : object.size > 0 ? { start: 0, end: object.size - 1 } : undefined;
+	if (wanted.kind === 'unsatisfiable')
+		return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${object.size}` } });
+	const range =
+		wanted.kind === 'partial' ? wanted.range : object.size > 0 ? { start: 0, end: object.size - 1 } : undefined;
 	const length = range ? range.end - range.start + 1 : 0;
 	headers['content-length'] = String(length);
-	if (wanted.kind === 'partial') headers['content-range'] = `bytes ${wanted.range.start}-${wanted.range.end}/${object.size}`;
+	if (wanted.kind === 'partial')
+		headers['content-range'] = `bytes ${wanted.range.start}-${wanted.range.end}/${object.size}`;
 	const status = wanted.kind === 'partial' ? 206 : 200;
 	if (method === 'HEAD' || !range) return new Response(null, { status, headers });
 	const body = Readable.toWeb(store.read(key, range)) as ReadableStream<Uint8Array>;

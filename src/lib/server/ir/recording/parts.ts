@@ -17,9 +17,31 @@ export type PreparedParts = { tracks: RecordedTrack[]; skipped: SkippedPart[] };
 async function remux(input: string, output: string, kind: RecordedTrack['kind']): Promise<number> {
 	const stream = kind === 'video' ? '0:v:0' : '0:a:0';
 	let packets = 0;
-	const args = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-fflags', '+discardcorrupt', '-i', input,
-		'-map', stream, '-c', 'copy', '-f', 'webm', output,
-		'-map', stream, '-c', 'copy', '-f', 'framecrc', 'pipe:1'];
+	const args = [
+		'-hide_banner',
+		'-nostdin',
+		'-y',
+		'-loglevel',
+		'error',
+		'-fflags',
+		'+discardcorrupt',
+		'-i',
+		input,
+		'-map',
+		stream,
+		'-c',
+		'copy',
+		'-f',
+		'webm',
+		output,
+		'-map',
+		stream,
+		'-c',
+		'copy',
+		'-f',
+		'framecrc',
+		'pipe:1'
+	];
 	await run(args, (line) => {
 		if (line.trim() && !line.startsWith('#')) packets++;
 	});
@@ -28,7 +50,10 @@ async function remux(input: string, output: string, kind: RecordedTrack['kind'])
 
 /** ffmpeg's last word on a part it could not read (its warnings come first), without the path. */
 function lastLine(error: unknown, input: string): string {
-	const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+	const lines = (error instanceof Error ? error.message : String(error))
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
 	return (lines.at(-1) ?? '').replace(`${input}: `, '').slice(0, 200);
 }
 
@@ -42,7 +67,10 @@ export async function prepareParts(dir: string, work: string, listed: RecordedTr
 	const skipped: SkippedPart[] = [];
 	for (const [n, track] of listed.entries()) {
 		const input = join(dir, track.file);
-		const size = await stat(input).then((s) => s.size, () => undefined);
+		const size = await stat(input).then(
+			(s) => s.size,
+			() => undefined
+		);
 		if (size === undefined) {
 			skipped.push({ file: track.file, problem: 'missing' });
 			continue;

@@ -29,7 +29,11 @@ export async function processRecording(deps: RecordingDeps, { db, job, logger }:
 		const durationMs = Math.max(1000, row.stopped_at.getTime() - row.started_at.getTime());
 		const work = await deps.store.workDir(`${recordingId}/work`);
 		const { tracks, skipped } = await prepareParts(raw, work, listed);
-		if (skipped.length > 0) logger?.warn({ recordingId, skipped: describeSkipped(skipped) }, 'recording: parts without media left out of the replay');
+		if (skipped.length > 0)
+			logger?.warn(
+				{ recordingId, skipped: describeSkipped(skipped) },
+				'recording: parts without media left out of the replay'
+			);
 		if (listed.length > 0 && tracks.length === 0) {
 			// Another attempt would find the same files. The raw parts stay for an operator (retention removes them).
 			await recordingRepository.markFailed(db, recordingId, failureText('no_media', describeSkipped(skipped)));
@@ -44,12 +48,20 @@ export async function processRecording(deps: RecordingDeps, { db, job, logger }:
 			if (progress === undefined || Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
 			lastWrite = Date.now();
 			void recordingRepository.setProgress(db, recordingId, progress).catch(() => {});
-			if (job.locked_by) void recordingRepository.extendJobLease(db, job.id, job.locked_by, new Date(Date.now() + LEASE_MS)).catch(() => {});
+			if (job.locked_by)
+				void recordingRepository
+					.extendJobLease(db, job.id, job.locked_by, new Date(Date.now() + LEASE_MS))
+					.catch(() => {});
 		});
 		const { size } = await stat(output);
 		const key = replayKey(recordingId, format.ext);
 		await deps.store.putFile(key, output);
-		const done = await recordingRepository.markReady(db, recordingId, { storageKey: key, mimeType: format.mimeType, sizeBytes: size, durationMs }, new Date());
+		const done = await recordingRepository.markReady(
+			db,
+			recordingId,
+			{ storageKey: key, mimeType: format.mimeType, sizeBytes: size, durationMs },
+			new Date()
+		);
 		if (Number(done.numUpdatedRows) === 0) {
 			await deps.store.removePrefix(recordingId); // deleted while we worked: leave no bytes behind
 			return;
@@ -58,7 +70,12 @@ export async function processRecording(deps: RecordingDeps, { db, job, logger }:
 		await deps.store.removePrefix(rawPrefix(recordingId));
 		await rm(work, { recursive: true, force: true });
 	} catch (error) {
-		if (job.attempts >= job.max_attempts) await recordingRepository.markFailed(db, recordingId, failureText('processing', error instanceof Error ? error.message : String(error)));
+		if (job.attempts >= job.max_attempts)
+			await recordingRepository.markFailed(
+				db,
+				recordingId,
+				failureText('processing', error instanceof Error ? error.message : String(error))
+			);
 		throw error;
 	}
 }

@@ -47,15 +47,31 @@ function toReplay(row: IrRecordingRow, answered: { id: string; body: string; upd
 		sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
 		mimeType: row.mime_type,
 		progress: row.progress,
-		chapters: durationMs ? chaptersFrom(answered.map((q) => ({ id: q.id, body: q.body, answeredAt: q.updated_at })), row.started_at, durationMs) : [],
+		chapters: durationMs
+			? chaptersFrom(
+					answered.map((q) => ({ id: q.id, body: q.body, answeredAt: q.updated_at })),
+					row.started_at,
+					durationMs
+				)
+			: [],
 		failure: failureOf(row)
 	};
 }
 
 /** The replay page and API: the recordings this actor may see (404 when none and not on the team). */
-export async function readReplay(db: Executor, actor: Actor, eventId: string): Promise<{ event: { id: string; title_ko: string; title_en: string }; role: EventRole; recordings: ReplayRecording[] }> {
+export async function readReplay(
+	db: Executor,
+	actor: Actor,
+	eventId: string
+): Promise<{
+	event: { id: string; title_ko: string; title_en: string };
+	role: EventRole;
+	recordings: ReplayRecording[];
+}> {
 	const { event, role } = await roleFor(db, actor, eventId);
-	const rows = (await recordingRepository.listRecordings(db, eventId)).filter((row) => role.team || (role.deck && watchable(row)));
+	const rows = (await recordingRepository.listRecordings(db, eventId)).filter(
+		(row) => role.team || (role.deck && watchable(row))
+	);
 	if (rows.length === 0 && !role.team) throw new NotFoundError();
 	const answered = await recordingRepository.listAnsweredQuestions(db, eventId);
 	return { event, role, recordings: rows.map((row) => toReplay(row, answered)) };
@@ -68,22 +84,39 @@ export async function requireWatchable(db: Executor, actor: Actor, eventId: stri
 	if (!row || row.event_id !== eventId || row.status !== 'ready' || !row.storage_key) throw new NotFoundError();
 	if (!row.published && !role.team) throw new NotFoundError();
 	if (!role.deck && !role.team) throw new NotFoundError();
-	return { row: { ...row, storage_key: row.storage_key }, chapters: toReplay(row, await recordingRepository.listAnsweredQuestions(db, eventId)).chapters };
+	return {
+		row: { ...row, storage_key: row.storage_key },
+		chapters: toReplay(row, await recordingRepository.listAnsweredQuestions(db, eventId)).chapters
+	};
 }
 
 /** A replay view starts (counted) and later reports how far it got; only its viewer may report. */
-export async function startReplayView(db: Executor, actor: Actor, eventId: string, recordingId: string): Promise<string> {
+export async function startReplayView(
+	db: Executor,
+	actor: Actor,
+	eventId: string,
+	recordingId: string
+): Promise<string> {
 	await requireWatchable(db, actor, eventId, recordingId);
 	return (await recordingRepository.insertReplayView(db, { recordingId, eventId, userId: actor.id })).id;
 }
 
-export async function reportReplayWatch(db: Executor, actor: Actor, viewId: string, watchedSeconds: number): Promise<void> {
+export async function reportReplayWatch(
+	db: Executor,
+	actor: Actor,
+	viewId: string,
+	watchedSeconds: number
+): Promise<void> {
 	const result = await recordingRepository.updateReplayView(db, viewId, actor.id, watchedSeconds);
 	if (Number(result.numUpdatedRows) === 0) throw new NotFoundError();
 }
 
 /** Whether the session page links to the replay: a watchable recording for deck readers, any for the team. */
-export async function hasReplayFor(db: Executor, role: Pick<EventRole, 'deck' | 'team'>, eventId: string): Promise<boolean> {
+export async function hasReplayFor(
+	db: Executor,
+	role: Pick<EventRole, 'deck' | 'team'>,
+	eventId: string
+): Promise<boolean> {
 	if (!role.deck && !role.team) return false;
 	const rows = await recordingRepository.listRecordings(db, eventId);
 	return rows.some((row) => role.team || watchable(row));

@@ -15,10 +15,24 @@ const SECONDS = 20;
 
 function clipArgs(output: string, format: ReturnType<typeof outputFormat>): string[] {
 	return [
-		'-hide_banner', '-nostdin', '-y', '-loglevel', 'error',
-		'-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=25:duration=${SECONDS}`,
-		'-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${SECONDS}`,
-		...format.video, ...format.audio, ...format.container, '-shortest', output
+		'-hide_banner',
+		'-nostdin',
+		'-y',
+		'-loglevel',
+		'error',
+		'-f',
+		'lavfi',
+		'-i',
+		`testsrc2=size=640x360:rate=25:duration=${SECONDS}`,
+		'-f',
+		'lavfi',
+		'-i',
+		`sine=frequency=440:sample_rate=48000:duration=${SECONDS}`,
+		...format.video,
+		...format.audio,
+		...format.container,
+		'-shortest',
+		output
 	];
 }
 
@@ -29,10 +43,19 @@ export async function seedDemoRecordings(db: Kysely<DB>, store: FileStore, logge
 		return 0;
 	}
 	const format = outputFormat(encoders);
-	const sessions = await db.selectFrom('ir_events').select(['id', 'live_started_at', 'moderator_id']).where('status', '=', 'ended').where('live_started_at', 'is not', null).execute();
+	const sessions = await db
+		.selectFrom('ir_events')
+		.select(['id', 'live_started_at', 'moderator_id'])
+		.where('status', '=', 'ended')
+		.where('live_started_at', 'is not', null)
+		.execute();
 	let seeded = 0;
 	for (const session of sessions) {
-		const exists = await db.selectFrom('ir_recordings').select('id').where('event_id', '=', session.id).executeTakeFirst();
+		const exists = await db
+			.selectFrom('ir_recordings')
+			.select('id')
+			.where('event_id', '=', session.id)
+			.executeTakeFirst();
 		if (exists || !session.live_started_at) continue;
 		const startedAt = session.live_started_at;
 		const id = crypto.randomUUID();
@@ -45,10 +68,38 @@ export async function seedDemoRecordings(db: Kysely<DB>, store: FileStore, logge
 		await store.removePrefix(`${id}/work`);
 		await db.transaction().execute(async (tx) => {
 			const stoppedAt = new Date(startedAt.getTime() + SECONDS * 1000);
-			await tx.insertInto('ir_recordings').values({ id, event_id: session.id, status: 'ready', started_by: session.moderator_id, started_at: startedAt, stopped_at: stoppedAt, storage_key: key, mime_type: format.mimeType, size_bytes: size, duration_ms: SECONDS * 1000, progress: 100, processed_at: stoppedAt, updated_at: stoppedAt }).execute();
+			await tx
+				.insertInto('ir_recordings')
+				.values({
+					id,
+					event_id: session.id,
+					status: 'ready',
+					started_by: session.moderator_id,
+					started_at: startedAt,
+					stopped_at: stoppedAt,
+					storage_key: key,
+					mime_type: format.mimeType,
+					size_bytes: size,
+					duration_ms: SECONDS * 1000,
+					progress: 100,
+					processed_at: stoppedAt,
+					updated_at: stoppedAt
+				})
+				.execute();
 			// The demo's answered questions are answered inside the short clip, so its chapters jump somewhere.
-			const answered = await tx.selectFrom('ir_questions').select('id').where('event_id', '=', session.id).where('status', '=', 'answered').orderBy('created_at').execute();
-			for (const [i, q] of answered.entries()) await tx.updateTable('ir_questions').set({ updated_at: new Date(startedAt.getTime() + (5 + i * 6) * 1000) }).where('id', '=', q.id).execute();
+			const answered = await tx
+				.selectFrom('ir_questions')
+				.select('id')
+				.where('event_id', '=', session.id)
+				.where('status', '=', 'answered')
+				.orderBy('created_at')
+				.execute();
+			for (const [i, q] of answered.entries())
+				await tx
+					.updateTable('ir_questions')
+					.set({ updated_at: new Date(startedAt.getTime() + (5 + i * 6) * 1000) })
+					.where('id', '=', q.id)
+					.execute();
 		});
 		seeded++;
 	}

@@ -11,7 +11,13 @@ import { recordAudit } from '../../audit/repository';
 import type { Actor } from '../../orgs/access';
 import { eventRole } from '../access';
 import { rawPrefix, type RecordingDeps } from './deps';
-import { AlreadyRecordingError, NoMediaRoomError, NotRecordingError, RecordingForbiddenError, RecordingNotLiveError } from './errors';
+import {
+	AlreadyRecordingError,
+	NoMediaRoomError,
+	NotRecordingError,
+	RecordingForbiddenError,
+	RecordingNotLiveError
+} from './errors';
 import * as recordingRepository from './repository';
 
 export const PROCESS_JOB = 'ir.recording_process';
@@ -21,7 +27,9 @@ type Context = { ip?: string | null; now?: Date };
 
 /** Presenters, the moderator and operators control recording; others in the room get 403, strangers 404. */
 async function requireController(db: Executor, actor: Actor, eventId: string, lock: boolean) {
-	const event = lock ? await recordingRepository.lockEvent(db, eventId) : await recordingRepository.findEvent(db, eventId);
+	const event = lock
+		? await recordingRepository.lockEvent(db, eventId)
+		: await recordingRepository.findEvent(db, eventId);
 	if (!event) throw new NotFoundError();
 	const role = await eventRole(db, actor, event);
 	if (role.presenter || role.moderator || role.operator) return event;
@@ -29,7 +37,13 @@ async function requireController(db: Executor, actor: Actor, eventId: string, lo
 	throw new NotFoundError();
 }
 
-export async function startRecording(db: Kysely<DB>, deps: RecordingDeps, actor: Actor, eventId: string, context: Context = {}) {
+export async function startRecording(
+	db: Kysely<DB>,
+	deps: RecordingDeps,
+	actor: Actor,
+	eventId: string,
+	context: Context = {}
+) {
 	const now = context.now ?? new Date();
 	const room = deps.media?.room(eventId);
 	if (deps.media && !room?.tapIngest) throw new NoMediaRoomError();
@@ -40,7 +54,14 @@ export async function startRecording(db: Kysely<DB>, deps: RecordingDeps, actor:
 			if (event.status !== 'live') throw new RecordingNotLiveError();
 			if (await recordingRepository.findRunningRecording(tx, eventId)) throw new AlreadyRecordingError();
 			const row = await recordingRepository.insertRecording(tx, eventId, actor.id, now);
-			await recordAudit(tx, { actorId: actor.id, action: 'ir_recording.start', entityType: 'ir_event', entityId: eventId, data: { recordingId: row.id }, ip: context.ip });
+			await recordAudit(tx, {
+				actorId: actor.id,
+				action: 'ir_recording.start',
+				entityType: 'ir_event',
+				entityId: eventId,
+				data: { recordingId: row.id },
+				ip: context.ip
+			});
 			// Inside the transaction: if the recorder cannot start, no row claims that it runs.
 			if (room && deps.recorders) deps.recorders.start(room, row.id, await deps.store.workDir(rawPrefix(row.id)));
 			return row;
@@ -53,24 +74,51 @@ export async function startRecording(db: Kysely<DB>, deps: RecordingDeps, actor:
 	return recording;
 }
 
-export async function stopRecording(db: Kysely<DB>, deps: RecordingDeps, actor: Actor, eventId: string, context: Context = {}) {
+export async function stopRecording(
+	db: Kysely<DB>,
+	deps: RecordingDeps,
+	actor: Actor,
+	eventId: string,
+	context: Context = {}
+) {
 	await requireController(db, actor, eventId, false);
 	const running = await recordingRepository.findRunningRecording(db, eventId);
 	if (!running) throw new NotRecordingError();
-	const stopped = await finishRecording(db, deps, running.id, context.now ?? new Date(), { actorId: actor.id, ip: context.ip });
+	const stopped = await finishRecording(db, deps, running.id, context.now ?? new Date(), {
+		actorId: actor.id,
+		ip: context.ip
+	});
 	if (!stopped) throw new NotRecordingError();
 	deps.announce?.(eventId, { recording: false, startedAt: null });
 	return stopped;
 }
 
 /** Closes the files, then (one transaction) marks the row stopped, queues processing and audits. */
-async function finishRecording(db: Kysely<DB>, deps: RecordingDeps, recordingId: string, stoppedAt: Date, audit: { actorId: string | null; ip?: string | null }) {
+async function finishRecording(
+	db: Kysely<DB>,
+	deps: RecordingDeps,
+	recordingId: string,
+	stoppedAt: Date,
+	audit: { actorId: string | null; ip?: string | null }
+) {
 	await deps.recorders?.stop(recordingId);
 	return db.transaction().execute(async (tx) => {
 		const row = await recordingRepository.markStopped(tx, recordingId, stoppedAt);
 		if (!row) return undefined;
-		await enqueueJob(tx, { name: PROCESS_JOB, key: processJobKey(row.id), payload: { recordingId: row.id }, maxAttempts: 3 });
-		await recordAudit(tx, { actorId: audit.actorId, action: 'ir_recording.stop', entityType: 'ir_event', entityId: row.event_id, data: { recordingId: row.id }, ip: audit.ip });
+		await enqueueJob(tx, {
+			name: PROCESS_JOB,
+			key: processJobKey(row.id),
+			payload: { recordingId: row.id },
+			maxAttempts: 3
+		});
+		await recordAudit(tx, {
+			actorId: audit.actorId,
+			action: 'ir_recording.stop',
+			entityType: 'ir_event',
+			entityId: row.event_id,
+			data: { recordingId: row.id },
+			ip: audit.ip
+		});
 		return row;
 	});
 }

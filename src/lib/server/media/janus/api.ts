@@ -4,12 +4,22 @@ import { randomUUID } from 'node:crypto';
 
 export type JanusJsep = { type: 'offer' | 'answer'; sdp: string };
 /** What Janus pushes about one handle: a plugin event (maybe with a jsep), webrtcup, hangup, … */
-export type JanusEvent = { janus: string; sender?: number; transaction?: string; plugindata?: { data: Record<string, unknown> }; jsep?: JanusJsep; reason?: string };
+export type JanusEvent = {
+	janus: string;
+	sender?: number;
+	transaction?: string;
+	plugindata?: { data: Record<string, unknown> };
+	jsep?: JanusJsep;
+	reason?: string;
+};
 export type JanusReply = { data: Record<string, unknown>; jsep?: JanusJsep };
 
 /** Janus refused a request (`code` is Janus's or the VideoRoom plugin's error code). */
 export class JanusRequestError extends Error {
-	constructor(readonly code: number, reason: string) {
+	constructor(
+		readonly code: number,
+		reason: string
+	) {
 		super(`Janus error ${code}: ${reason}`);
 		this.name = 'JanusRequestError';
 	}
@@ -35,7 +45,10 @@ export class JanusSession {
 	readonly #poll = new AbortController();
 	#keepalive: ReturnType<typeof setInterval> | undefined;
 
-	private constructor(readonly id: number, private readonly options: JanusSessionOptions) {}
+	private constructor(
+		readonly id: number,
+		private readonly options: JanusSessionOptions
+	) {}
 
 	/** Creates a session and starts its long poll and keepalives. */
 	static async create(options: JanusSessionOptions): Promise<JanusSession> {
@@ -81,7 +94,10 @@ export class JanusSession {
 			const reply = await this.#send({ janus: 'message', body, ...(jsep ? { jsep } : {}), transaction }, handleId);
 			if (reply.janus === 'success') return pluginReply(reply);
 			const timeout = this.options.requestTimeoutMs ?? 15_000;
-			const timer = setTimeout(() => this.#pending.get(transaction)?.reject(new JanusUnavailableError(`no answer in ${timeout} ms`)), timeout);
+			const timer = setTimeout(
+				() => this.#pending.get(transaction)?.reject(new JanusUnavailableError(`no answer in ${timeout} ms`)),
+				timeout
+			);
 			try {
 				return pluginReply(await event);
 			} finally {
@@ -108,7 +124,11 @@ export class JanusSession {
 		if (this.#lost) return Promise.reject(new JanusUnavailableError('session lost'));
 		const url = `${this.options.url}/${this.id}${handleId === undefined ? '' : `/${handleId}`}`;
 		return post(this.options, url, request).catch((error) => {
-			if (error instanceof JanusUnavailableError || (error instanceof JanusRequestError && error.code === NO_SUCH_SESSION)) this.#fail(error);
+			if (
+				error instanceof JanusUnavailableError ||
+				(error instanceof JanusRequestError && error.code === NO_SUCH_SESSION)
+			)
+				this.#fail(error);
 			throw error;
 		});
 	}
@@ -150,7 +170,11 @@ export class JanusSession {
 }
 
 async function post(options: JanusSessionOptions, url: string, request: Record<string, unknown>) {
-	const body = { transaction: randomUUID(), ...request, ...(options.apiSecret ? { apisecret: options.apiSecret } : {}) };
+	const body = {
+		transaction: randomUUID(),
+		...request,
+		...(options.apiSecret ? { apisecret: options.apiSecret } : {})
+	};
 	let reply: JanusEvent & { data?: unknown; error?: { code: number; reason: string } };
 	try {
 		const response = await fetch(url, {
@@ -170,6 +194,7 @@ async function post(options: JanusSessionOptions, url: string, request: Record<s
 /** The plugin's answer, or its error (the VideoRoom reports errors inside plugindata). */
 function pluginReply(event: JanusEvent): JanusReply {
 	const data = event.plugindata?.data ?? {};
-	if (typeof data.error_code === 'number') throw new JanusRequestError(data.error_code, String(data.error ?? 'plugin error'));
+	if (typeof data.error_code === 'number')
+		throw new JanusRequestError(data.error_code, String(data.error ?? 'plugin error'));
 	return { data, jsep: event.jsep };
 }

@@ -17,7 +17,11 @@ export type JanusBackendConfig = {
 export function createJanusBackend(config: JanusBackendConfig, logger: MediaLogger): MediaBackend {
 	const rooms = new Map<string, JanusRoom>();
 	const connector = janusConnector(
-		{ url: config.JANUS_URL.replace(/\/+$/, ''), apiSecret: config.JANUS_API_SECRET, requestTimeoutMs: config.JANUS_REQUEST_TIMEOUT_MS },
+		{
+			url: config.JANUS_URL.replace(/\/+$/, ''),
+			apiSecret: config.JANUS_API_SECRET,
+			requestTimeoutMs: config.JANUS_REQUEST_TIMEOUT_MS
+		},
 		logger,
 		() => {
 			for (const room of rooms.values()) room.reset();
@@ -37,7 +41,17 @@ export function createJanusBackend(config: JanusBackendConfig, logger: MediaLogg
 			await rooms.get(roomId)?.close();
 		},
 		stats(): MediaStats {
-			const total: MediaStats = { rooms: rooms.size, publishers: 0, subscribers: 0, tracks: 0, packetsReceived: 0, packetsForwarded: 0, bytesForwarded: 0, keyframeRequests: 0, retransmissions: 0 };
+			const total: MediaStats = {
+				rooms: rooms.size,
+				publishers: 0,
+				subscribers: 0,
+				tracks: 0,
+				packetsReceived: 0,
+				packetsForwarded: 0,
+				bytesForwarded: 0,
+				keyframeRequests: 0,
+				retransmissions: 0
+			};
 			for (const room of rooms.values()) {
 				const stats = room.stats();
 				for (const key of ['publishers', 'subscribers', 'tracks'] as const) total[key] += stats[key];

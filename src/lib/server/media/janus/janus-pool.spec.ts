@@ -5,7 +5,17 @@ import { createJanusPool } from './janus-pool';
 /** A stand-in for one Janus server's backend: counts its rooms like the real one. */
 function fakeServer(): MediaBackend & { opened: string[]; closed: boolean } {
 	const rooms = new Set<string>();
-	const zero: MediaStats = { rooms: 0, publishers: 0, subscribers: 0, tracks: 0, packetsReceived: 0, packetsForwarded: 0, bytesForwarded: 0, keyframeRequests: 0, retransmissions: 0 };
+	const zero: MediaStats = {
+		rooms: 0,
+		publishers: 0,
+		subscribers: 0,
+		tracks: 0,
+		packetsReceived: 0,
+		packetsForwarded: 0,
+		bytesForwarded: 0,
+		keyframeRequests: 0,
+		retransmissions: 0
+	};
 	const server = {
 		opened: [] as string[],
 		closed: false,

@@ -17,7 +17,9 @@ export function createJanusPool(servers: readonly JanusServer[]): MediaBackend {
 		let server = placed.get(roomId);
 		if (!server) {
 			const rooms = (s: JanusServer) => [...placed.values()].filter((p) => p === s).length;
-			const picked = pickMediaNode(servers.map((s) => ({ id: s.url, address: s.url, load: rooms(s), capacity: s.capacity, server: s })));
+			const picked = pickMediaNode(
+				servers.map((s) => ({ id: s.url, address: s.url, load: rooms(s), capacity: s.capacity, server: s }))
+			);
 			server = picked?.server ?? servers[0]!;
 			placed.set(roomId, server);
 		}
@@ -33,7 +35,17 @@ export function createJanusPool(servers: readonly JanusServer[]): MediaBackend {
 			await server?.backend.closeRoom(roomId);
 		},
 		stats(): MediaStats {
-			const total: MediaStats = { rooms: 0, publishers: 0, subscribers: 0, tracks: 0, packetsReceived: 0, packetsForwarded: 0, bytesForwarded: 0, keyframeRequests: 0, retransmissions: 0 };
+			const total: MediaStats = {
+				rooms: 0,
+				publishers: 0,
+				subscribers: 0,
+				tracks: 0,
+				packetsReceived: 0,
+				packetsForwarded: 0,
+				bytesForwarded: 0,
+				keyframeRequests: 0,
+				retransmissions: 0
+			};
 			for (const { backend } of servers) {
 				const stats = backend.stats();
 				for (const key of Object.keys(total) as Array<keyof MediaStats>) total[key] += stats[key];

@@ -5,7 +5,13 @@ import type { MediaSource, SessionDescription } from '../backend';
 import { JanusRequestError, type JanusEvent, type JanusSession } from './api';
 import { iceUfrag } from '../sdp';
 
-type Publisher = { handleId: number; feedId: number; sources: Record<string, MediaSource>; ready: boolean; ufrag: string | undefined };
+type Publisher = {
+	handleId: number;
+	feedId: number;
+	sources: Record<string, MediaSource>;
+	ready: boolean;
+	ufrag: string | undefined;
+};
 
 export class JanusPublishers {
 	readonly #byPeer = new Map<string, Publisher>();
@@ -22,13 +28,29 @@ export class JanusPublishers {
 	}
 
 	/** Joins `peerId` as a publisher with its browser's offer; returns Janus's answer. */
-	async open(session: JanusSession, room: number, peerId: string, offer: SessionDescription, sources: Record<string, MediaSource>): Promise<SessionDescription> {
+	async open(
+		session: JanusSession,
+		room: number,
+		peerId: string,
+		offer: SessionDescription,
+		sources: Record<string, MediaSource>
+	): Promise<SessionDescription> {
 		let handleId: number | undefined;
 		try {
 			handleId = await session.attach((event) => this.#onEvent(peerId, handleId!, event));
-			const reply = await session.message(handleId, { request: 'joinandconfigure', room, ptype: 'publisher', display: peerId }, offer);
+			const reply = await session.message(
+				handleId,
+				{ request: 'joinandconfigure', room, ptype: 'publisher', display: peerId },
+				offer
+			);
 			if (reply.jsep?.type !== 'answer') throw new JanusRequestError(0, 'no answer to the publisher offer');
-			this.#byPeer.set(peerId, { handleId, feedId: Number(reply.data.id), sources, ready: false, ufrag: iceUfrag(offer.sdp) });
+			this.#byPeer.set(peerId, {
+				handleId,
+				feedId: Number(reply.data.id),
+				sources,
+				ready: false,
+				ufrag: iceUfrag(offer.sdp)
+			});
 			return { type: 'answer', sdp: reply.jsep.sdp };
 		} catch (error) {
 			if (handleId !== undefined) void session.detach(handleId);

@@ -1,6 +1,17 @@
 // A live room on Janus's VideoRoom: the portal decides who publishes and watches (signalling.ts), this
 // class maps each publish to a publisher handle and each viewer to a multistream subscriber handle.
-import { MediaError, PEER_ID_PATTERN, type IceCandidate, type MediaLeg, type MediaRoom, type MediaRoomEvents, type MediaSource, type MediaStats, type SessionDescription, type TrackInfo } from '../backend';
+import {
+	MediaError,
+	PEER_ID_PATTERN,
+	type IceCandidate,
+	type MediaLeg,
+	type MediaRoom,
+	type MediaRoomEvents,
+	type MediaSource,
+	type MediaStats,
+	type SessionDescription,
+	type TrackInfo
+} from '../backend';
 import { PeerQueues } from '../peer-queues';
 import type { MediaLogger } from '../werift-room';
 import { JanusRequestError, type JanusEvent } from './api';
@@ -13,7 +24,10 @@ export class JanusRoom implements MediaRoom {
 	readonly #publishers = new JanusPublishers(() => this.#resyncAll());
 	readonly #viewers = new Map<string, JanusViewer>();
 	readonly #tracks = janusTracks();
-	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = { offer: new Set(), tracks: new Set() };
+	readonly #listeners: { [E in keyof MediaRoomEvents]: Set<MediaRoomEvents[E]> } = {
+		offer: new Set(),
+		tracks: new Set()
+	};
 	readonly #queues = new PeerQueues();
 	/** The VideoRoom on the current Janus session (a new session gets a new room). */
 	#janus: Promise<{ link: JanusLink; room: number }> | undefined;
@@ -26,7 +40,11 @@ export class JanusRoom implements MediaRoom {
 		private readonly onClosed: (room: JanusRoom) => void
 	) {}
 
-	async publish(peerId: string, offer: SessionDescription, sources: Record<string, MediaSource>): Promise<SessionDescription> {
+	async publish(
+		peerId: string,
+		offer: SessionDescription,
+		sources: Record<string, MediaSource>
+	): Promise<SessionDescription> {
 		this.#check(peerId);
 		if (offer.type !== 'offer') throw new MediaError('media_invalid_offer', 'not an offer');
 		const used = offeredSources(offer, sources);
@@ -56,7 +74,13 @@ export class JanusRoom implements MediaRoom {
 		return this.#queues.run(`sub:${peerId}`, async () => {
 			const { link, room } = await this.#room();
 			await this.#viewers.get(peerId)?.close();
-			const viewer = new JanusViewer(peerId, link.session, room, (feed, mid) => this.#publishers.nameFeed(feed, mid), (v, event) => this.#onViewerEvent(v, event));
+			const viewer = new JanusViewer(
+				peerId,
+				link.session,
+				room,
+				(feed, mid) => this.#publishers.nameFeed(feed, mid),
+				(v, event) => this.#onViewerEvent(v, event)
+			);
 			this.#viewers.set(peerId, viewer);
 			try {
 				return await viewer.sync(this.#feedsFor(peerId));
@@ -86,9 +110,20 @@ export class JanusRoom implements MediaRoom {
 	async addIceCandidate(peerId: string, leg: MediaLeg, candidate: IceCandidate): Promise<void> {
 		const session = (await this.#janus?.catch(() => undefined))?.link.session;
 		// Janus wants `{ completed: true }` for the end of gathering, not an empty candidate.
-		const payload = candidate.candidate ? { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? undefined, sdpMLineIndex: candidate.sdpMLineIndex ?? undefined } : { completed: true };
+		const payload = candidate.candidate
+			? {
+					candidate: candidate.candidate,
+					sdpMid: candidate.sdpMid ?? undefined,
+					sdpMLineIndex: candidate.sdpMLineIndex ?? undefined
+				}
+			: { completed: true };
 		const publisher = this.#publishers.handleOf(peerId);
-		const send = leg === 'publish' ? (publisher !== undefined ? session?.trickle(publisher, payload) : undefined) : this.#viewers.get(peerId)?.trickle(payload);
+		const send =
+			leg === 'publish'
+				? publisher !== undefined
+					? session?.trickle(publisher, payload)
+					: undefined
+				: this.#viewers.get(peerId)?.trickle(payload);
 		await send?.catch((error) => this.logger.debug({ err: error, peerId, leg }, 'media: candidate ignored'));
 	}
 
@@ -112,7 +147,17 @@ export class JanusRoom implements MediaRoom {
 	}
 
 	stats(): MediaStats {
-		return { rooms: 1, publishers: this.#publishers.size, subscribers: this.#viewers.size, tracks: this.#tracks.list().length, packetsReceived: 0, packetsForwarded: 0, bytesForwarded: 0, keyframeRequests: 0, retransmissions: 0 };
+		return {
+			rooms: 1,
+			publishers: this.#publishers.size,
+			subscribers: this.#viewers.size,
+			tracks: this.#tracks.list().length,
+			packetsReceived: 0,
+			packetsForwarded: 0,
+			bytesForwarded: 0,
+			keyframeRequests: 0,
+			retransmissions: 0
+		};
 	}
 
 	async close(): Promise<void> {
@@ -140,13 +185,22 @@ export class JanusRoom implements MediaRoom {
 
 	#check(peerId: string) {
 		if (this.#closed) throw new MediaError('media_closed');
-		if (!PEER_ID_PATTERN.test(peerId)) throw new MediaError('media_invalid_payload', `bad peer id ${JSON.stringify(peerId)}`);
+		if (!PEER_ID_PATTERN.test(peerId))
+			throw new MediaError('media_invalid_payload', `bad peer id ${JSON.stringify(peerId)}`);
 	}
 
 	#room(): Promise<{ link: JanusLink; room: number }> {
 		const create = async () => {
 			const link = await this.connect();
-			const reply = await link.session.message(link.control, { request: 'create', description: this.id.slice(0, 64), publishers: 100, videocodec: 'vp8', audiocodec: 'opus', notify_joining: false, permanent: false });
+			const reply = await link.session.message(link.control, {
+				request: 'create',
+				description: this.id.slice(0, 64),
+				publishers: 100,
+				videocodec: 'vp8',
+				audiocodec: 'opus',
+				notify_joining: false,
+				permanent: false
+			});
 			return { link, room: Number(reply.data.room) };
 		};
 		const current = this.#janus;

@@ -40,7 +40,12 @@ export class JanusViewer {
 			if (add.length === 0) return null;
 			this.handleId = await this.session.attach((event) => this.onJanusOffer(this, event));
 			return this.#offered(
-				await this.session.message(this.handleId, { request: 'join', ptype: 'subscriber', room: this.roomNumber, streams: add.map((feed) => ({ feed })) })
+				await this.session.message(this.handleId, {
+					request: 'join',
+					ptype: 'subscriber',
+					room: this.roomNumber,
+					streams: add.map((feed) => ({ feed }))
+				})
 			);
 		}
 		try {
@@ -85,7 +90,10 @@ export class JanusViewer {
 		this.awaitingAnswer = true;
 		const msids = new Map<string, { streamId: string; trackId: string }>();
 		for (const stream of this.#streams) {
-			const name = stream.mid !== undefined && typeof stream.feed_id === 'number' && stream.feed_mid !== undefined ? this.naming(stream.feed_id, stream.feed_mid) : undefined;
+			const name =
+				stream.mid !== undefined && typeof stream.feed_id === 'number' && stream.feed_mid !== undefined
+					? this.naming(stream.feed_id, stream.feed_mid)
+					: undefined;
 			if (name) msids.set(stream.mid!, name);
 		}
 		return { type: 'offer', sdp: rewriteMsids(reply.jsep.sdp, msids) };

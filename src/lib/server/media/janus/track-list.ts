@@ -1,6 +1,12 @@
 // The room's track list as the portal sees it: what each publisher said it sends (its sources),
 // from publish to unpublish, whether or not Janus has its media flowing yet.
-import { streamIdFor, trackIdFor, type MediaSource, type SessionDescription, type TrackInfo } from '../../../media/types';
+import {
+	streamIdFor,
+	trackIdFor,
+	type MediaSource,
+	type SessionDescription,
+	type TrackInfo
+} from '../../../media/types';
 import { MediaError } from '../backend';
 import { sendingMLines } from '../sdp';
 
@@ -38,7 +44,8 @@ export function offeredSources(offer: SessionDescription, sources: Record<string
 	const used = new Set<MediaSource>();
 	for (const line of sendingMLines(offer.sdp)) {
 		const source = sources[line.mid];
-		if (!source || (source === 'microphone') !== (line.kind === 'audio') || used.has(source)) throw new MediaError('media_invalid_offer', `m-line ${line.mid}: no or wrong source`);
+		if (!source || (source === 'microphone') !== (line.kind === 'audio') || used.has(source))
+			throw new MediaError('media_invalid_offer', `m-line ${line.mid}: no or wrong source`);
 		used.add(source);
 	}
 	if (used.size === 0) throw new MediaError('media_invalid_offer', 'the offer sends nothing');

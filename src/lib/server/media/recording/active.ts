@@ -9,7 +9,8 @@ import { startWeriftRecording } from './werift-sink';
 type Logger = { warn(context: object, message: string): void };
 
 /** What one node asks of the node hosting a room's media. */
-export type RecordingCommand = { action: 'start'; roomId: string; recordingId: string; startedAt: number } | { action: 'stop'; recordingId: string };
+export type RecordingCommand =
+	{ action: 'start'; roomId: string; recordingId: string; startedAt: number } | { action: 'stop'; recordingId: string };
 
 export type RecordingRoute = {
 	/** Whether this node hosts the room's media now. */
@@ -37,8 +38,15 @@ export class ActiveRecordings {
 	/** Records `room` here when this node hosts it, else has the hosting node do it. */
 	start(room: MediaRoom, recordingId: string, dir: string, startedAt?: Date): void {
 		if (this.#route && !this.#route.hosts(room.id)) {
-			const command: RecordingCommand = { action: 'start', roomId: room.id, recordingId, startedAt: (startedAt ?? new Date()).getTime() };
-			void this.#route.relay(command).catch((error) => this.logger.warn({ err: error, recordingId }, 'recording: start not relayed'));
+			const command: RecordingCommand = {
+				action: 'start',
+				roomId: room.id,
+				recordingId,
+				startedAt: (startedAt ?? new Date()).getTime()
+			};
+			void this.#route
+				.relay(command)
+				.catch((error) => this.logger.warn({ err: error, recordingId }, 'recording: start not relayed'));
 			return;
 		}
 		this.startHere(room, recordingId, dir, startedAt);
@@ -52,7 +60,10 @@ export class ActiveRecordings {
 	 */
 	startHere(room: MediaRoom, recordingId: string, dir: string, startedAt?: Date): void {
 		if (this.#sinks.has(recordingId) || this.#stopped.has(recordingId)) return;
-		this.#sinks.set(recordingId, { sink: startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()), roomId: room.id });
+		this.#sinks.set(recordingId, {
+			sink: startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()),
+			roomId: room.id
+		});
 	}
 
 	holds(recordingId: string): boolean {
@@ -65,7 +76,9 @@ export class ActiveRecordings {
 	 */
 	async stop(recordingId: string): Promise<void> {
 		await this.stopHere(recordingId);
-		await this.#route?.relay({ action: 'stop', recordingId }).catch((error) => this.logger.warn({ err: error, recordingId }, 'recording: stop not relayed'));
+		await this.#route
+			?.relay({ action: 'stop', recordingId })
+			.catch((error) => this.logger.warn({ err: error, recordingId }, 'recording: stop not relayed'));
 	}
 
 	async stopHere(recordingId: string): Promise<void> {

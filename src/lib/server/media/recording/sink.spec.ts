@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseTracksManifest, type RecordedTrack } from './sink';
 
-const entry = (file: string, offsetMs: number): RecordedTrack => ({ file, publisherId: 'p', source: 'camera', kind: 'video', offsetMs });
+const entry = (file: string, offsetMs: number): RecordedTrack => ({
+	file,
+	publisherId: 'p',
+	source: 'camera',
+	kind: 'video',
+	offsetMs
+});
 const line = (track: RecordedTrack) => JSON.stringify(track);
 
 describe('parseTracksManifest', () => {

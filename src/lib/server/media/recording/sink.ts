@@ -23,7 +23,14 @@ export interface RecordingSink {
 function parseEntry(text: string): RecordedTrack | undefined {
 	try {
 		const value = JSON.parse(text) as Partial<RecordedTrack>;
-		if (typeof value.file === 'string' && /^[A-Za-z0-9_.-]+$/.test(value.file) && typeof value.offsetMs === 'number' && (value.kind === 'audio' || value.kind === 'video') && typeof value.source === 'string' && typeof value.publisherId === 'string')
+		if (
+			typeof value.file === 'string' &&
+			/^[A-Za-z0-9_.-]+$/.test(value.file) &&
+			typeof value.offsetMs === 'number' &&
+			(value.kind === 'audio' || value.kind === 'video') &&
+			typeof value.source === 'string' &&
+			typeof value.publisherId === 'string'
+		)
 			return value as RecordedTrack;
 	} catch {
 		return undefined;

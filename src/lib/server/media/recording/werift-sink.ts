@@ -16,7 +16,13 @@ type Logger = { warn(context: object, message: string): void };
 type Writer = { recorder: MediaRecorder; opened: Promise<void>; dispose: () => void };
 
 /** `startedAt`: the recording's start (earlier than now when a restarted node resumes it). */
-export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: string, logger: Logger, startedAt = Date.now()): RecordingSink {
+export function startWeriftRecording(
+	room: MediaRoom,
+	recordingId: string,
+	dir: string,
+	logger: Logger,
+	startedAt = Date.now()
+): RecordingSink {
 	if (!room.tapIngest) throw new Error('this media backend cannot be tapped for recording');
 	// Files of a resumed recording must not overwrite the ones written before the restart.
 	const prefix = Date.now().toString(36);
@@ -24,7 +30,9 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 	let files = 0;
 	let manifest = Promise.resolve();
 	const note = (entry: RecordedTrack) => {
-		manifest = manifest.then(() => appendFile(join(dir, TRACKS_MANIFEST), `${JSON.stringify(entry)}\n`)).catch((error) => logger.warn({ err: error, recordingId }, 'recording: manifest write failed'));
+		manifest = manifest
+			.then(() => appendFile(join(dir, TRACKS_MANIFEST), `${JSON.stringify(entry)}\n`))
+			.catch((error) => logger.warn({ err: error, recordingId }, 'recording: manifest write failed'));
 	};
 
 	const onIngest = (ingest: IngestTrack) => {
@@ -33,7 +41,14 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 		const previous = writers.get(key);
 		if (previous) void finish(previous);
 		const file = `${prefix}-${String(++files).padStart(3, '0')}-${ingest.source}.webm`;
-		const recorder = new MediaRecorder({ path: join(dir, file), numOfTracks: 1, disableNtp: true, disableLipSync: true, width: 1280, height: 720 });
+		const recorder = new MediaRecorder({
+			path: join(dir, file),
+			numOfTracks: 1,
+			disableNtp: true,
+			disableLipSync: true,
+			width: 1280,
+			height: 720
+		});
 		const video = track.kind === 'video';
 		let first: { unSubscribe: () => void } | undefined;
 		let closed = false;
@@ -49,7 +64,13 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 				first = track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
 					if (video && !isVp8KeyframeStart(rtp.payload)) return ingest.requestKeyframe();
 					first?.unSubscribe();
-					note({ file, publisherId: ingest.peerId, source: ingest.source, kind: video ? 'video' : 'audio', offsetMs: Date.now() - startedAt });
+					note({
+						file,
+						publisherId: ingest.peerId,
+						source: ingest.source,
+						kind: video ? 'video' : 'audio',
+						offsetMs: Date.now() - startedAt
+					});
 				});
 				if (video) ingest.requestKeyframe();
 			},
@@ -69,8 +90,12 @@ export function startWeriftRecording(room: MediaRoom, recordingId: string, dir: 
 		writer.dispose();
 		// A track that never sent a packet never opens its writer: stopping must not wait for it.
 		const gaveUp = Symbol('gave up');
-		const outcome = await Promise.race([writer.opened.then(() => undefined), new Promise<symbol>((resolve) => setTimeout(() => resolve(gaveUp), STOP_WAIT_MS).unref?.())]);
-		if (outcome === gaveUp) return void logger.warn({ recordingId }, 'recording: a writer never opened (its track sent nothing); left out');
+		const outcome = await Promise.race([
+			writer.opened.then(() => undefined),
+			new Promise<symbol>((resolve) => setTimeout(() => resolve(gaveUp), STOP_WAIT_MS).unref?.())
+		]);
+		if (outcome === gaveUp)
+			return void logger.warn({ recordingId }, 'recording: a writer never opened (its track sent nothing); left out');
 		await writer.recorder.stop().catch(() => {});
 	}
 

@@ -63,6 +63,12 @@ export async function listBookingItems(db: Executor, userId: string, range: Sche
 	return (await bookingQuery(db, range).where('bookings.user_id', '=', userId).execute()).map((row) => toItem(row));
 }
 
-export async function listFacilityBookingItems(db: Executor, facilityId: string, range: ScheduleRange): Promise<ScheduleItem[]> {
-	return (await bookingQuery(db, range).where('resources.facility_id', '=', facilityId).execute()).map((row) => toItem(row, true));
+export async function listFacilityBookingItems(
+	db: Executor,
+	facilityId: string,
+	range: ScheduleRange
+): Promise<ScheduleItem[]> {
+	return (await bookingQuery(db, range).where('resources.facility_id', '=', facilityId).execute()).map((row) =>
+		toItem(row, true)
+	);
 }

@@ -56,7 +56,8 @@ export async function listCourseItems(db: Executor, userId: string, range: Sched
 				location_ko: row.place_ko,
 				location_en: row.place_en,
 				sequence: row.sequence + (cancelled ? 1 : 0),
-				updatedAt: row.cancelled_at ?? (row.meeting_updated_at > row.updated_at ? row.meeting_updated_at : row.updated_at)
+				updatedAt:
+					row.cancelled_at ?? (row.meeting_updated_at > row.updated_at ? row.meeting_updated_at : row.updated_at)
 			};
 		});
 }

@@ -7,7 +7,9 @@ export async function listIrItems(db: Executor, userId: string, range: ScheduleR
 	let query = db
 		.selectFrom('ir_events')
 		.innerJoin('organizations', 'organizations.id', 'ir_events.org_id')
-		.leftJoin('ir_registrations', (join) => join.onRef('ir_registrations.event_id', '=', 'ir_events.id').on('ir_registrations.user_id', '=', userId))
+		.leftJoin('ir_registrations', (join) =>
+			join.onRef('ir_registrations.event_id', '=', 'ir_events.id').on('ir_registrations.user_id', '=', userId)
+		)
 		.select([
 			'ir_events.id',
 			'ir_events.title_ko',
@@ -20,12 +22,20 @@ export async function listIrItems(db: Executor, userId: string, range: ScheduleR
 			'ir_registrations.cancelled_at as registration_cancelled_at',
 			'organizations.name_ko as org_ko',
 			'organizations.name_en as org_en',
-			sql<boolean>`(ir_events.moderator_id = ${userId} or exists (select 1 from ir_event_presenters p where p.event_id = ir_events.id and p.user_id = ${userId}))`.as('on_stage')
+			sql<boolean>`(ir_events.moderator_id = ${userId} or exists (select 1 from ir_event_presenters p where p.event_id = ir_events.id and p.user_id = ${userId}))`.as(
+				'on_stage'
+			)
 		])
 		.where((eb) =>
 			eb.or([
 				eb('ir_events.moderator_id', '=', userId),
-				eb.exists(eb.selectFrom('ir_event_presenters').select('ir_event_presenters.user_id').whereRef('ir_event_presenters.event_id', '=', 'ir_events.id').where('ir_event_presenters.user_id', '=', userId)),
+				eb.exists(
+					eb
+						.selectFrom('ir_event_presenters')
+						.select('ir_event_presenters.user_id')
+						.whereRef('ir_event_presenters.event_id', '=', 'ir_events.id')
+						.where('ir_event_presenters.user_id', '=', userId)
+				),
 				eb('ir_registrations.user_id', '=', userId)
 			])
 		)
@@ -51,7 +61,8 @@ export async function listIrItems(db: Executor, userId: string, range: ScheduleR
 				location_ko: '온라인',
 				location_en: 'Online',
 				sequence: row.sequence + (withdrawn && row.status !== 'cancelled' ? 1 : 0),
-				updatedAt: withdrawn && row.registration_cancelled_at! > row.updated_at ? row.registration_cancelled_at! : row.updated_at
+				updatedAt:
+					withdrawn && row.registration_cancelled_at! > row.updated_at ? row.registration_cancelled_at! : row.updated_at
 			};
 		});
 }

@@ -29,7 +29,15 @@ export async function listMeetingItems(db: Executor, userId: string, range: Sche
 						.select('memberships.user_id')
 						.where('memberships.user_id', '=', userId)
 						// A consulting session belongs to the consultant, not to their organisation's other staff.
-						.where((w) => w.or([w('memberships.org_id', '=', w.ref('meeting_requests.requester_org_id')), w.and([w('meeting_requests.recipient_user_id', 'is', null), w('memberships.org_id', '=', w.ref('meeting_requests.recipient_org_id'))])]))
+						.where((w) =>
+							w.or([
+								w('memberships.org_id', '=', w.ref('meeting_requests.requester_org_id')),
+								w.and([
+									w('meeting_requests.recipient_user_id', 'is', null),
+									w('memberships.org_id', '=', w.ref('meeting_requests.recipient_org_id'))
+								])
+							])
+						)
 				),
 				eb('meeting_requests.recipient_user_id', '=', userId)
 			])

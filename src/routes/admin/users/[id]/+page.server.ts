@@ -17,17 +17,42 @@ export const load = (async (event) => {
 	const db = getDb();
 	const user = await db
 		.selectFrom('users')
-		.select(['id', 'email', 'name', 'locale', 'time_zone', 'is_operator', 'email_verified_at', 'disabled_at', 'deleted_at', 'directory_listed', 'created_at'])
+		.select([
+			'id',
+			'email',
+			'name',
+			'locale',
+			'time_zone',
+			'is_operator',
+			'email_verified_at',
+			'disabled_at',
+			'deleted_at',
+			'directory_listed',
+			'created_at'
+		])
 		.where('id', '=', id.data)
 		.executeTakeFirst();
 	if (!user) error(404, m.error_not_found());
 	const memberships = await db
 		.selectFrom('memberships')
 		.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
-		.select(['organizations.id', 'organizations.slug', 'organizations.name_ko', 'organizations.name_en', 'memberships.role'])
+		.select([
+			'organizations.id',
+			'organizations.slug',
+			'organizations.name_ko',
+			'organizations.name_en',
+			'memberships.role'
+		])
 		.where('memberships.user_id', '=', user.id)
 		.execute();
 	const consents = [...(await findCurrentConsents(db, user.id)).values()];
-	await logPersonalDataAccess(db, { actorId: operator.id, source: 'admin.user', kind: 'viewed', entityType: 'user', entityId: user.id, ip: requestContext(event).ip });
+	await logPersonalDataAccess(db, {
+		actorId: operator.id,
+		source: 'admin.user',
+		kind: 'viewed',
+		entityType: 'user',
+		entityId: user.id,
+		ip: requestContext(event).ip
+	});
 	return { person: user, memberships, consents };
 }) satisfies PageServerLoad;

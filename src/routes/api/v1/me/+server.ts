@@ -14,6 +14,13 @@ export const GET: RequestHandler = authenticated(async (_event, user) => {
 		timeZone: user.timeZone,
 		isOperator: user.isOperator,
 		emailVerified: user.emailVerified,
-		memberships: memberships.map((org) => ({ slug: org.slug, kind: org.kind, nameKo: org.name_ko, nameEn: org.name_en, status: org.status, role: org.role }))
+		memberships: memberships.map((org) => ({
+			slug: org.slug,
+			kind: org.kind,
+			nameKo: org.name_ko,
+			nameEn: org.name_en,
+			status: org.status,
+			role: org.role
+		}))
 	});
 });

@@ -9,7 +9,10 @@ export const GET: RequestHandler = publicEndpoint(async ({ url, locals }) => {
 	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(url.searchParams));
 	if (!parsed.success) return invalidInput(parsed.error.issues);
 	const db = getDb();
-	const [results, facets] = await Promise.all([searchOrganizations(db, parsed.data, locals.locale), directoryFacets(db, parsed.data)]);
+	const [results, facets] = await Promise.all([
+		searchOrganizations(db, parsed.data, locals.locale),
+		directoryFacets(db, parsed.data)
+	]);
 	const facetCounts: Record<string, Record<string, number>> = {};
 	let total = 0;
 	for (const f of facets) {

@@ -12,9 +12,14 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 	if (!user) error(401, m.error_unauthenticated());
 	const db = getDb();
 	const certificate = await findCertificateBySerial(db, params.serial.toUpperCase());
-	if (!certificate || (certificate.holder_id !== user.id && !(await isCourseManager(db, user, certificate.course_id)))) error(404, m.error_not_found());
+	if (!certificate || (certificate.holder_id !== user.id && !(await isCourseManager(db, user, certificate.course_id))))
+		error(404, m.error_not_found());
 	const pdf = await renderCertificatePdf(certificate, new URL(`/certificates/${certificate.serial}`, url.origin).href);
 	return new Response(new Uint8Array(pdf), {
-		headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="certificate-${certificate.serial}.pdf"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="certificate-${certificate.serial}.pdf"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

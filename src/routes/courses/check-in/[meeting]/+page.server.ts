@@ -21,7 +21,13 @@ export const load = (async (event) => {
 	const cohort = (await findCohort(db, meeting.cohort_id))!;
 	return {
 		meeting: { id: meeting.id, start: meeting.starts_at.toISOString(), end: meeting.ends_at.toISOString() },
-		cohort: { title_ko: cohort.title_ko, title_en: cohort.title_en, label_ko: cohort.label_ko, label_en: cohort.label_en, course_slug: cohort.course_slug },
+		cohort: {
+			title_ko: cohort.title_ko,
+			title_en: cohort.title_en,
+			label_ko: cohort.label_ko,
+			label_en: cohort.label_en,
+			course_slug: cohort.course_slug
+		},
 		token: event.url.searchParams.get('t') ?? ''
 	};
 }) satisfies PageServerLoad;

@@ -14,8 +14,25 @@ export const load = (async (event) => {
 		const id = idParam.safeParse(event.params.id);
 		if (!id.success) throw new NotFoundError();
 		const { event: row } = await requireEventTeam(db, user, id.data);
-		const [analytics, registrants, replay, polls] = await Promise.all([computeAnalytics(db, row), listRegistrants(db, row.id), replayAudience(db, row.id), listPollResults(db, row.id)]);
-		return { event: { id: row.id, title_ko: row.title_ko, title_en: row.title_en, status: row.status, starts_at: row.starts_at }, analytics, registrants, replay, polls };
+		const [analytics, registrants, replay, polls] = await Promise.all([
+			computeAnalytics(db, row),
+			listRegistrants(db, row.id),
+			replayAudience(db, row.id),
+			listPollResults(db, row.id)
+		]);
+		return {
+			event: {
+				id: row.id,
+				title_ko: row.title_ko,
+				title_en: row.title_en,
+				status: row.status,
+				starts_at: row.starts_at
+			},
+			analytics,
+			registrants,
+			replay,
+			polls
+		};
 	} catch (error) {
 		throwLoadError(error);
 	}

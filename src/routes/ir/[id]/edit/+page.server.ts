@@ -28,10 +28,20 @@ export const load = (async (event) => {
 			peopleFor(db, row.org_id),
 			valuesOf(db, row, event.locals.timeZone),
 			row.deck_upload_id ? findDeck(db, row.deck_upload_id) : Promise.resolve(undefined),
-			db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', row.org_id).executeTakeFirstOrThrow()
+			db
+				.selectFrom('organizations')
+				.select(['name_ko', 'name_en'])
+				.where('id', '=', row.org_id)
+				.executeTakeFirstOrThrow()
 		]);
 		return {
-			event: { id: row.id, title_ko: row.title_ko, title_en: row.title_en, status: row.status, created_by: row.created_by },
+			event: {
+				id: row.id,
+				title_ko: row.title_ko,
+				title_en: row.title_en,
+				status: row.status,
+				created_by: row.created_by
+			},
 			org,
 			members: people.members.filter((p) => p.id !== row.created_by),
 			moderators: people.moderators,
@@ -55,10 +65,17 @@ export const actions = {
 		let id: string;
 		try {
 			id = eventId(event.params.id);
-			await updateEvent(getDb(), user, id, { input: form.data.event, deck: form.data.deck, removeDeck: form.data.removeDeck }, requestContext(event));
+			await updateEvent(
+				getDb(),
+				user,
+				id,
+				{ input: form.data.event, deck: form.data.deck, removeDeck: form.data.removeDeck },
+				requestContext(event)
+			);
 		} catch (error) {
 			const field = error instanceof DomainError ? fieldOf(error.code) : null;
-			if (field && error instanceof DomainError) return fail(error.status, { errors: { [field]: messageForError(error) }, values: form.values, presenters });
+			if (field && error instanceof DomainError)
+				return fail(error.status, { errors: { [field]: messageForError(error) }, values: form.values, presenters });
 			return failFromError(error, { values: form.values, presenters });
 		}
 		redirect(303, `/ir/${id}?saved`);

@@ -44,13 +44,21 @@ async function recordingAction(event: RequestEvent, change: (eventId: string) =>
 		await change(id.data);
 		return { recordingDone: true };
 	} catch (failure) {
-		if (failure instanceof DomainError) return fail(failure.status, { recordingMessage: recordingErrorMessage(failure) });
+		if (failure instanceof DomainError)
+			return fail(failure.status, { recordingMessage: recordingErrorMessage(failure) });
 		throw failure;
 	}
 }
 
 export const actions = {
-	startRecording: (event) => recordingAction(event, (id) => startRecording(getDb(), recordingDeps(getRuntime()), requireUser(event), id, requestContext(event))),
-	stopRecording: (event) => recordingAction(event, (id) => stopRecording(getDb(), recordingDeps(getRuntime()), requireUser(event), id, requestContext(event))),
-	acknowledgeRecording: (event) => recordingAction(event, (id) => acknowledgeRecording(getDb(), requireUser(event), id, requestContext(event)))
+	startRecording: (event) =>
+		recordingAction(event, (id) =>
+			startRecording(getDb(), recordingDeps(getRuntime()), requireUser(event), id, requestContext(event))
+		),
+	stopRecording: (event) =>
+		recordingAction(event, (id) =>
+			stopRecording(getDb(), recordingDeps(getRuntime()), requireUser(event), id, requestContext(event))
+		),
+	acknowledgeRecording: (event) =>
+		recordingAction(event, (id) => acknowledgeRecording(getDb(), requireUser(event), id, requestContext(event)))
 } satisfies Actions;

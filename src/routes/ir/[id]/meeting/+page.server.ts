@@ -21,8 +21,17 @@ export const load = (async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	try {
-		const parties = await irMeetingParties(db, user, eventId(event.params.id), event.url.searchParams.get('org') ?? undefined);
-		const startup = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', parties.recipientOrgId).executeTakeFirstOrThrow();
+		const parties = await irMeetingParties(
+			db,
+			user,
+			eventId(event.params.id),
+			event.url.searchParams.get('org') ?? undefined
+		);
+		const startup = await db
+			.selectFrom('organizations')
+			.select(['name_ko', 'name_en'])
+			.where('id', '=', parties.recipientOrgId)
+			.executeTakeFirstOrThrow();
 		return {
 			event: { id: parties.event.id, title_ko: parties.event.title_ko, title_en: parties.event.title_en },
 			startup,
@@ -47,7 +56,16 @@ export const actions = {
 		if (!org.success) return fail(400, { message: m.error_validation_failed(), values: form.values });
 		let meetingId: string;
 		try {
-			meetingId = (await requestIrMeeting(getDb(), user, eventId(event.params.id), org.data.requester_org_id, form.data, requestContext(event))).id;
+			meetingId = (
+				await requestIrMeeting(
+					getDb(),
+					user,
+					eventId(event.params.id),
+					org.data.requester_org_id,
+					form.data,
+					requestContext(event)
+				)
+			).id;
 		} catch (error) {
 			return failFromError(error, { values: form.values });
 		}

@@ -6,7 +6,12 @@ import { logPersonalDataAccess } from '$lib/server/privacy/access-log';
 import { listQuestions, questionsCsv } from '$lib/server/ir/analytics';
 import { requireTeamExport } from '$lib/server/ir/team-export';
 
-const statusLabels = { pending: m.ir_question_pending, approved: m.ir_question_approved, answered: m.ir_question_answered, dismissed: m.ir_question_dismissed };
+const statusLabels = {
+	pending: m.ir_question_pending,
+	approved: m.ir_question_approved,
+	answered: m.ir_question_answered,
+	dismissed: m.ir_question_dismissed
+};
 
 export const GET: RequestHandler = async (event) => {
 	const db = getDb();

@@ -16,7 +16,11 @@ export const load = (async (event) => {
 	try {
 		if (!id.success) throw new NotFoundError();
 		const replay = await readReplay(getDb(), user, id.data);
-		return { event: { id: replay.event.id, title_ko: replay.event.title_ko, title_en: replay.event.title_en }, team: replay.role.team, recordings: replay.recordings };
+		return {
+			event: { id: replay.event.id, title_ko: replay.event.title_ko, title_en: replay.event.title_en },
+			team: replay.role.team,
+			recordings: replay.recordings
+		};
 	} catch (failure) {
 		if (failure instanceof DomainError) error(failure.status, recordingErrorMessage(failure));
 		throw failure;
@@ -39,7 +43,23 @@ async function manage(event: RequestEvent, change: (eventId: string, recordingId
 }
 
 export const actions = {
-	publish: (event) => manage(event, (eventId, recordingId) => setRecordingPublished(getDb(), requireUser(event), eventId, recordingId, true, requestContext(event))),
-	unpublish: (event) => manage(event, (eventId, recordingId) => setRecordingPublished(getDb(), requireUser(event), eventId, recordingId, false, requestContext(event))),
-	delete: (event) => manage(event, (eventId, recordingId) => deleteRecording(getDb(), recordingDeps(getRuntime()), requireUser(event), eventId, recordingId, requestContext(event)))
+	publish: (event) =>
+		manage(event, (eventId, recordingId) =>
+			setRecordingPublished(getDb(), requireUser(event), eventId, recordingId, true, requestContext(event))
+		),
+	unpublish: (event) =>
+		manage(event, (eventId, recordingId) =>
+			setRecordingPublished(getDb(), requireUser(event), eventId, recordingId, false, requestContext(event))
+		),
+	delete: (event) =>
+		manage(event, (eventId, recordingId) =>
+			deleteRecording(
+				getDb(),
+				recordingDeps(getRuntime()),
+				requireUser(event),
+				eventId,
+				recordingId,
+				requestContext(event)
+			)
+		)
 } satisfies Actions;

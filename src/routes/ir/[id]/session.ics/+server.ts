@@ -17,6 +17,13 @@ export const GET: RequestHandler = async (event) => {
 		if (failure instanceof DomainError) error(404, m.error_not_found());
 		throw failure;
 	});
-	const org = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', row.org_id).executeTakeFirstOrThrow();
-	return calendarResponse(eventCalendar(row, { ko: org.name_ko, en: org.name_en }, event.url.origin), `ir-session-${row.id}.ics`);
+	const org = await db
+		.selectFrom('organizations')
+		.select(['name_ko', 'name_en'])
+		.where('id', '=', row.org_id)
+		.executeTakeFirstOrThrow();
+	return calendarResponse(
+		eventCalendar(row, { ko: org.name_ko, en: org.name_en }, event.url.origin),
+		`ir-session-${row.id}.ics`
+	);
 };

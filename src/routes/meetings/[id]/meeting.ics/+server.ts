@@ -13,6 +13,10 @@ export const GET: RequestHandler = async (event) => {
 	if (!id.success) throwLoadError(new NotFoundError());
 	const body = await meetingIcs(getDb(), user, id.data, event.url.origin).catch(throwLoadError);
 	return new Response(body, {
-		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="meeting-${id.data}.ics"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="meeting-${id.data}.ics"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

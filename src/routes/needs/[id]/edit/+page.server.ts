@@ -20,7 +20,13 @@ export const load = (async (event) => {
 	if (!(await canEditNeed(db, user, need))) throwLoadError(new NotHospitalSideError());
 	const [terms, organizations, chosen, invited] = await Promise.all([
 		listTerms(db),
-		db.selectFrom('organizations').select(['id', 'name_ko', 'name_en']).where('status', '=', 'verified').where('kind', '<>', 'hospital').orderBy('name_en').execute(),
+		db
+			.selectFrom('organizations')
+			.select(['id', 'name_ko', 'name_en'])
+			.where('status', '=', 'verified')
+			.where('kind', '<>', 'hospital')
+			.orderBy('name_en')
+			.execute(),
 		db.selectFrom('need_terms').select('term_id').where('need_id', '=', need.id).execute(),
 		db.selectFrom('need_invitations').select('org_id').where('need_id', '=', need.id).execute()
 	]);

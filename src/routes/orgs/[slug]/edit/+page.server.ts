@@ -18,7 +18,9 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 const logoSchema = z.object({
-	logo: z.instanceof(File, { error: () => m.profile_logo_required() }).refine((file) => file.size > 0, { error: () => m.profile_logo_required() })
+	logo: z
+		.instanceof(File, { error: () => m.profile_logo_required() })
+		.refine((file) => file.size > 0, { error: () => m.profile_logo_required() })
 });
 
 // Multipart overhead on top of the file itself.
@@ -26,10 +28,15 @@ const LOGO_MAX_BODY = LOGO_MAX_BYTES + 64 * 1024;
 
 export const actions = {
 	save: (event) =>
-		adminAction(event, profileSchema, { formId: 'profile', lists: ['terms'] }, async ({ actor, orgId, data, context }) => {
-			await updateProfile(getDb(), actor, orgId, data, context);
-			return { saved: true };
-		}),
+		adminAction(
+			event,
+			profileSchema,
+			{ formId: 'profile', lists: ['terms'] },
+			async ({ actor, orgId, data, context }) => {
+				await updateProfile(getDb(), actor, orgId, data, context);
+				return { saved: true };
+			}
+		),
 	// Renders the Markdown as the public page will, so the preview works without JavaScript too.
 	preview: (event) =>
 		adminAction(event, previewSchema, { formId: 'profile', lists: ['terms'] }, async ({ data, values, lists }) => ({

@@ -27,7 +27,13 @@ export const load = (async (event) => {
 	return {
 		org: { slug: org.slug, name_ko: org.name_ko, name_en: org.name_en },
 		archived,
-		messages: messages.map((msg) => ({ ...msg, created_at: msg.created_at.toISOString(), read: msg.read_at !== null, read_at: undefined, archived_at: undefined }))
+		messages: messages.map((msg) => ({
+			...msg,
+			created_at: msg.created_at.toISOString(),
+			read: msg.read_at !== null,
+			read_at: undefined,
+			archived_at: undefined
+		}))
 	};
 }) satisfies PageServerLoad;
 

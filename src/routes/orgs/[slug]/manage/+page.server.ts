@@ -20,7 +20,14 @@ export const load = (async (event) => {
 	if (!org) throwLoadError(new NotFoundError());
 	const { role } = await requireOrgAdmin(db, user, org.id).catch(throwLoadError);
 	return {
-		org: { id: org.id, slug: org.slug, name_ko: org.name_ko, name_en: org.name_en, status: org.status, require_two_factor: org.require_two_factor },
+		org: {
+			id: org.id,
+			slug: org.slug,
+			name_ko: org.name_ko,
+			name_en: org.name_en,
+			status: org.status,
+			require_two_factor: org.require_two_factor
+		},
 		actorRole: role,
 		members: await orgRepository.listMembers(db, org.id),
 		joinRequests: await orgRepository.listPendingJoinRequests(db, org.id),
@@ -50,10 +57,19 @@ async function manage<S extends z.ZodType>(
 export const actions = {
 	decideJoin: (event) =>
 		manage(event, schemas.decideJoinSchema, (actor, orgId, data) =>
-			membership.decideJoinRequest(getDb(), actor, orgId, data.requestId, data.decision === 'accept', requestContext(event))
+			membership.decideJoinRequest(
+				getDb(),
+				actor,
+				orgId,
+				data.requestId,
+				data.decision === 'accept',
+				requestContext(event)
+			)
 		),
 	invite: (event) =>
-		manage(event, schemas.inviteSchema, (actor, orgId, data) => membership.inviteMember(getDb(), actor, orgId, data, requestContext(event))),
+		manage(event, schemas.inviteSchema, (actor, orgId, data) =>
+			membership.inviteMember(getDb(), actor, orgId, data, requestContext(event))
+		),
 	revokeInvitation: (event) =>
 		manage(event, schemas.invitationIdSchema, (actor, orgId, data) =>
 			membership.revokeInvitation(getDb(), actor, orgId, data.invitationId, requestContext(event))
@@ -63,7 +79,11 @@ export const actions = {
 			membership.setMemberRole(getDb(), actor, orgId, data.userId, data.role, requestContext(event))
 		),
 	twoFactorRule: (event) =>
-		manage(event, orgTwoFactorRuleSchema, (actor, orgId, data) => setOrgRequiresTwoFactor(getDb(), actor, orgId, data.requireTwoFactor, requestContext(event).ip)),
+		manage(event, orgTwoFactorRuleSchema, (actor, orgId, data) =>
+			setOrgRequiresTwoFactor(getDb(), actor, orgId, data.requireTwoFactor, requestContext(event).ip)
+		),
 	remove: (event) =>
-		manage(event, schemas.memberSchema, (actor, orgId, data) => membership.removeMember(getDb(), actor, orgId, data.userId, requestContext(event)))
+		manage(event, schemas.memberSchema, (actor, orgId, data) =>
+			membership.removeMember(getDb(), actor, orgId, data.userId, requestContext(event))
+		)
 } satisfies Actions;

@@ -6,7 +6,14 @@ import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { readForm } from '$lib/server/http/form';
 import { NotFoundError } from '$lib/server/errors';
 import { findOrganizationBySlug } from '$lib/server/orgs/repository';
-import { confirmRelation, declareRelation, readRelations, rejectRelation, removeRelation, withdrawRelation } from '$lib/server/relations/service';
+import {
+	confirmRelation,
+	declareRelation,
+	readRelations,
+	rejectRelation,
+	removeRelation,
+	withdrawRelation
+} from '$lib/server/relations/service';
 import { declareRelationSchema, relationIdSchema } from '$lib/server/relations/schemas';
 
 export const load = (async (event) => {
@@ -17,13 +24,20 @@ export const load = (async (event) => {
 		org: { id: org.id, slug: org.slug, name_ko: org.name_ko, name_en: org.name_en },
 		isAdmin,
 		isOperator: user.isOperator,
-		relations: relations.map((r) => ({ ...r, created_at: r.created_at.toISOString(), decided_at: r.decided_at?.toISOString() ?? null })),
+		relations: relations.map((r) => ({
+			...r,
+			created_at: r.created_at.toISOString(),
+			decided_at: r.decided_at?.toISOString() ?? null
+		})),
 		candidates
 	};
 }) satisfies PageServerLoad;
 
 /** One relation action: the relation id from the form, the change, a translated failure. */
-function relationAction(change: typeof confirmRelation | typeof rejectRelation | typeof withdrawRelation | typeof removeRelation, done: string) {
+function relationAction(
+	change: typeof confirmRelation | typeof rejectRelation | typeof withdrawRelation | typeof removeRelation,
+	done: string
+) {
 	return async (event: Parameters<Actions[string]>[0]) => {
 		const user = requireUser(event);
 		const form = await readForm(event.request, relationIdSchema);

@@ -7,7 +7,11 @@ import { failFromError, throwLoadError } from '$lib/server/http/errors';
 import { readForm } from '$lib/server/http/form';
 import { localInputValue, meetingRequestFormSchema } from '$lib/server/meetings/schemas';
 import { addConsultant, readConsulting, removeConsultant, requestConsulting } from '$lib/server/consulting/service';
-import { addConsultantByEmailSchema, consultantIdSchema, consultingPartiesSchema } from '$lib/server/consulting/schemas';
+import {
+	addConsultantByEmailSchema,
+	consultantIdSchema,
+	consultingPartiesSchema
+} from '$lib/server/consulting/schemas';
 import { idParam } from '$lib/server/programmes/schemas';
 
 function callId(event: { params: { id: string } }): string {
@@ -16,7 +20,15 @@ function callId(event: { params: { id: string } }): string {
 	return id.data;
 }
 
-const session = (s: { id: string; status: string; company_ko: string; company_en: string; consultant: string; starts_at: Date | null; ends_at: Date | null }) => ({
+const session = (s: {
+	id: string;
+	status: string;
+	company_ko: string;
+	company_en: string;
+	consultant: string;
+	starts_at: Date | null;
+	ends_at: Date | null;
+}) => ({
 	id: s.id,
 	status: s.status,
 	company: { ko: s.company_ko, en: s.company_en },
@@ -29,7 +41,12 @@ export const load = (async (event) => {
 	const user = requireUser(event);
 	const view = await readConsulting(getDb(), user, callId(event)).catch(throwLoadError);
 	return {
-		call: { id: view.call.id, title_ko: view.call.title_ko, title_en: view.call.title_en, endsAt: view.call.programme_ends_at.toISOString() },
+		call: {
+			id: view.call.id,
+			title_ko: view.call.title_ko,
+			title_en: view.call.title_en,
+			endsAt: view.call.programme_ends_at.toISOString()
+		},
 		isManager: view.isManager,
 		isConsultant: view.isConsultant,
 		selectedOrgs: view.selectedOrgs,
@@ -53,12 +70,24 @@ async function withCall<T>(event: RequestEvent, work: (callId: string) => Promis
 export const actions = {
 	request: async (event) => {
 		const user = requireUser(event);
-		const form = await readForm(event.request, consultingPartiesSchema.and(meetingRequestFormSchema(event.locals.timeZone, new Date())));
+		const form = await readForm(
+			event.request,
+			consultingPartiesSchema.and(meetingRequestFormSchema(event.locals.timeZone, new Date()))
+		);
 		if (!form.ok) return fail(400, { form: 'request', errors: form.errors, values: form.values });
 		let meetingId: string;
 		try {
 			const { organisationId, consultantId, ...input } = form.data;
-			meetingId = (await requestConsulting(getDb(), user, callId(event), { organisationId, consultantId }, input, requestContext(event))).id;
+			meetingId = (
+				await requestConsulting(
+					getDb(),
+					user,
+					callId(event),
+					{ organisationId, consultantId },
+					input,
+					requestContext(event)
+				)
+			).id;
 		} catch (err) {
 			return failFromError(err, { form: 'request', values: form.values });
 		}
@@ -82,7 +111,9 @@ export const actions = {
 		const user = requireUser(event);
 		const form = await readForm(event.request, consultantIdSchema);
 		if (!form.ok) return fail(400, { form: 'remove', errors: form.errors, values: form.values });
-		const result = await withCall(event, (id) => removeConsultant(getDb(), user, id, form.data.userId, requestContext(event)));
+		const result = await withCall(event, (id) =>
+			removeConsultant(getDb(), user, id, form.data.userId, requestContext(event))
+		);
 		return result.ok ? { removed: true } : result.failure;
 	}
 } satisfies Actions;

@@ -29,15 +29,25 @@ export const load = (async (event) => {
 		listManagedAgencies(db, user),
 		listCallFields(db),
 		listReviewers(db, call.id),
-		sql<{ opened: boolean; closed: boolean }>`select now() >= ${call.opens_at} as opened, now() >= ${call.closes_at} as closed`.execute(db).then((r) => r.rows[0])
+		sql<{
+			opened: boolean;
+			closed: boolean;
+		}>`select now() >= ${call.opens_at} as opened, now() >= ${call.closes_at} as closed`
+			.execute(db)
+			.then((r) => r.rows[0])
 	]);
 	// The running agency stays in the list even for an operator who is not its member.
-	const own = agencies.some((a) => a.id === call.org_id) ? [] : await db.selectFrom('organizations').select(['id', 'name_ko', 'name_en']).where('id', '=', call.org_id).execute();
+	const own = agencies.some((a) => a.id === call.org_id)
+		? []
+		: await db.selectFrom('organizations').select(['id', 'name_ko', 'name_en']).where('id', '=', call.org_id).execute();
 	return {
 		call: { id: call.id, title_ko: call.title_ko, title_en: call.title_en },
 		agencies: [...agencies, ...own],
 		fields,
-		values: callFormValues(call, reviewers.map((r) => r.email)),
+		values: callFormValues(
+			call,
+			reviewers.map((r) => r.email)
+		),
 		phase: phase.closed ? ('closed' as const) : phase.opened ? ('open' as const) : ('upcoming' as const),
 		saved: event.url.searchParams.has('saved'),
 		notified: Number(event.url.searchParams.get('notified') ?? 0) || 0
@@ -45,7 +55,10 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 /** What the form sent, for redisplay; the chosen organisation kinds travel comma-joined like the load's. */
-const echo = (event: RequestEvent, values: Record<string, string>, form: FormData) => ({ ...values, org_kinds: form.getAll('org_kinds').join(',') });
+const echo = (event: RequestEvent, values: Record<string, string>, form: FormData) => ({
+	...values,
+	org_kinds: form.getAll('org_kinds').join(',')
+});
 
 export const actions = {
 	default: async (event) => {
@@ -60,7 +73,10 @@ export const actions = {
 			result = await editCall(getDb(), user, callId(event.params), read.data, rows, requestContext(event));
 		} catch (err) {
 			if (err instanceof DomainError && err.code === 'validation_failed' && err.params.field === 'reviewer_emails') {
-				return fail(400, { errors: { reviewer_emails: m.programmes_error_reviewer_unknown({ email: String(err.params.email) }) }, values });
+				return fail(400, {
+					errors: { reviewer_emails: m.programmes_error_reviewer_unknown({ email: String(err.params.email) }) },
+					values
+				});
 			}
 			return failFromError(err, { values, errors: {} as Record<string, string> });
 		}

@@ -45,7 +45,8 @@ export const actions = {
 	decide: async (event) => {
 		const user = requireUser(event);
 		const form = await readForm(event.request, decisionFormSchema);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values, message: Object.values(form.errors)[0] });
+		if (!form.ok)
+			return fail(400, { errors: form.errors, values: form.values, message: Object.values(form.errors)[0] });
 		try {
 			await decideApplication(getDb(), user, callId(event.params), form.data, requestContext(event));
 		} catch (err) {

@@ -19,7 +19,11 @@ export const load = (async (event) => {
 	const db = getDb();
 	try {
 		const { call, rows } = await listForDeclaration(db, user, callId(event.params));
-		const reviews = await db.selectFrom('programme_reviews').select(['application_id', 'submitted_at']).where('reviewer_id', '=', user.id).execute();
+		const reviews = await db
+			.selectFrom('programme_reviews')
+			.select(['application_id', 'submitted_at'])
+			.where('reviewer_id', '=', user.id)
+			.execute();
 		return {
 			call: { id: call.id, title_ko: call.title_ko, title_en: call.title_en },
 			rows: rows.map((r) => ({ ...r, review: reviews.find((x) => x.application_id === r.id) ?? null }))

@@ -10,5 +10,9 @@ import { download, pageLocale } from '$lib/server/statements/http';
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const pack = await getEvidencePack(getDb(), user, event.params.org).catch(throwLoadError);
-	return download(await renderEvidencePdf(pack, pageLocale()), 'application/pdf', `medcluster-evidence-${pack.organization.slug}.pdf`);
+	return download(
+		await renderEvidencePdf(pack, pageLocale()),
+		'application/pdf',
+		`medcluster-evidence-${pack.organization.slug}.pdf`
+	);
 };

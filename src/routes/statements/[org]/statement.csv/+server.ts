@@ -11,5 +11,9 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const month = requireMonth(event);
 	const statement = await getStatement(getDb(), user, { org: event.params.org, month }).catch(throwLoadError);
-	return download(statementCsv(statement, pageLocale()), 'text/csv; charset=utf-8', `medcluster-statement-${statement.subject.slug}-${month}.csv`);
+	return download(
+		statementCsv(statement, pageLocale()),
+		'text/csv; charset=utf-8',
+		`medcluster-statement-${statement.subject.slug}-${month}.csv`
+	);
 };

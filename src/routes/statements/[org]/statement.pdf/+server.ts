@@ -10,5 +10,9 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const month = requireMonth(event);
 	const statement = await getStatement(getDb(), user, { org: event.params.org, month }).catch(throwLoadError);
-	return download(await renderStatementPdf(statement, pageLocale()), 'application/pdf', `medcluster-statement-${statement.subject.slug}-${month}.pdf`);
+	return download(
+		await renderStatementPdf(statement, pageLocale()),
+		'application/pdf',
+		`medcluster-statement-${statement.subject.slug}-${month}.pdf`
+	);
 };

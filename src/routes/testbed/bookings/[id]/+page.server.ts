@@ -36,9 +36,14 @@ export const load = (async (event) => {
 	const checkInUrl = new URL(`/testbed/bookings/${booking.id}/check-in`, event.url.origin).href;
 	// The reschedule form starts from the booking as it is, in the viewer's time zone (issue 21).
 	const local = localParts(booking.starts_at, event.locals.timeZone);
-	const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+	const clock = (minutes: number) =>
+		`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 	return {
-		current: { date: local.date, time: clock(local.minutes), minutes: String(Math.round((booking.ends_at.getTime() - start) / MINUTE)) },
+		current: {
+			date: local.date,
+			time: clock(local.minutes),
+			minutes: String(Math.round((booking.ends_at.getTime() - start) / MINUTE))
+		},
 		booking: bookingRow(booking),
 		created: event.url.searchParams.has('created'),
 		can: {
@@ -49,13 +54,28 @@ export const load = (async (event) => {
 			complete: (role.booker || role.manager) && booking.status === 'confirmed' && !!booking.checked_in_at,
 			noShow: role.manager && booking.status === 'confirmed' && !booking.checked_in_at && now >= start
 		},
-		checkIn: showQr ? { url: checkInUrl, opens: times.opens.toISOString(), closes: times.closes.toISOString(), qr: qrCode(checkInUrl) } : null,
-		durations: Array.from({ length: Math.floor((resource.max_minutes - resource.min_minutes) / resource.slot_minutes) + 1 }, (_, i) => resource.min_minutes + i * resource.slot_minutes).slice(0, 48),
+		checkIn: showQr
+			? {
+					url: checkInUrl,
+					opens: times.opens.toISOString(),
+					closes: times.closes.toISOString(),
+					qr: qrCode(checkInUrl)
+				}
+			: null,
+		durations: Array.from(
+			{ length: Math.floor((resource.max_minutes - resource.min_minutes) / resource.slot_minutes) + 1 },
+			(_, i) => resource.min_minutes + i * resource.slot_minutes
+		).slice(0, 48),
 		slotMinutes: resource.slot_minutes
 	};
 }) satisfies PageServerLoad;
 
-async function act<S extends z.ZodType>(event: RequestEvent, schema: S, run: (actor: Actor, id: string, data: z.output<S>) => Promise<unknown>, done: string) {
+async function act<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S,
+	run: (actor: Actor, id: string, data: z.output<S>) => Promise<unknown>,
+	done: string
+) {
 	const user = requireUser(event);
 	const form = await readForm(event.request, schema);
 	if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
@@ -70,15 +90,62 @@ async function act<S extends z.ZodType>(event: RequestEvent, schema: S, run: (ac
 }
 
 export const actions = {
-	approve: (event) => act(event, schemas.optionalReasonForm, (actor, id) => transitions.approveBooking(getDb(), actor, id, requestContext(event)), 'approved'),
-	reject: (event) => act(event, schemas.reasonForm, (actor, id, data) => transitions.rejectBooking(getDb(), actor, id, data.reason, requestContext(event)), 'rejected'),
-	cancel: (event) => act(event, schemas.optionalReasonForm, (actor, id, data) => transitions.cancelBooking(getDb(), actor, id, data.reason ?? null, requestContext(event)), 'cancelled'),
-	checkIn: (event) => act(event, schemas.optionalReasonForm, (actor, id) => transitions.checkInBooking(getDb(), actor, id, requestContext(event)), 'checked_in'),
-	complete: (event) => act(event, schemas.completeForm, (actor, id, data) => transitions.completeBooking(getDb(), actor, id, data.notes, requestContext(event)), 'completed'),
-	noShow: (event) => act(event, schemas.optionalReasonForm, (actor, id) => transitions.markNoShow(getDb(), actor, id, requestContext(event)), 'no_show'),
+	approve: (event) =>
+		act(
+			event,
+			schemas.optionalReasonForm,
+			(actor, id) => transitions.approveBooking(getDb(), actor, id, requestContext(event)),
+			'approved'
+		),
+	reject: (event) =>
+		act(
+			event,
+			schemas.reasonForm,
+			(actor, id, data) => transitions.rejectBooking(getDb(), actor, id, data.reason, requestContext(event)),
+			'rejected'
+		),
+	cancel: (event) =>
+		act(
+			event,
+			schemas.optionalReasonForm,
+			(actor, id, data) => transitions.cancelBooking(getDb(), actor, id, data.reason ?? null, requestContext(event)),
+			'cancelled'
+		),
+	checkIn: (event) =>
+		act(
+			event,
+			schemas.optionalReasonForm,
+			(actor, id) => transitions.checkInBooking(getDb(), actor, id, requestContext(event)),
+			'checked_in'
+		),
+	complete: (event) =>
+		act(
+			event,
+			schemas.completeForm,
+			(actor, id, data) => transitions.completeBooking(getDb(), actor, id, data.notes, requestContext(event)),
+			'completed'
+		),
+	noShow: (event) =>
+		act(
+			event,
+			schemas.optionalReasonForm,
+			(actor, id) => transitions.markNoShow(getDb(), actor, id, requestContext(event)),
+			'no_show'
+		),
 	reschedule: (event) =>
-		act(event, schemas.rescheduleForm, (actor, id, data) => {
-			const start = zonedInstant(data.date, parseClock(data.time), event.locals.timeZone);
-			return transitions.rescheduleBooking(getDb(), actor, id, { start, end: new Date(start.getTime() + data.minutes * MINUTE) }, requestContext(event));
-		}, 'rescheduled')
+		act(
+			event,
+			schemas.rescheduleForm,
+			(actor, id, data) => {
+				const start = zonedInstant(data.date, parseClock(data.time), event.locals.timeZone);
+				return transitions.rescheduleBooking(
+					getDb(),
+					actor,
+					id,
+					{ start, end: new Date(start.getTime() + data.minutes * MINUTE) },
+					requestContext(event)
+				);
+			},
+			'rescheduled'
+		)
 } satisfies Actions;

@@ -39,22 +39,41 @@ export const load = (async ({ params, url, locals }) => {
 	const credential = resource.required_credential_id ? await findCredential(db, resource.required_credential_id) : null;
 	const hours = await listHours(db, [resource.id]);
 	const durations: number[] = [];
-	for (let minutes = resource.min_minutes; minutes <= resource.max_minutes && durations.length < 48; minutes += resource.slot_minutes) durations.push(minutes);
+	for (
+		let minutes = resource.min_minutes;
+		minutes <= resource.max_minutes && durations.length < 48;
+		minutes += resource.slot_minutes
+	)
+		durations.push(minutes);
 	return {
-		resource: { ...resource, quota_week_hours: resource.quota_week_hours && Number(resource.quota_week_hours), quota_month_hours: resource.quota_month_hours && Number(resource.quota_month_hours) },
+		resource: {
+			...resource,
+			quota_week_hours: resource.quota_week_hours && Number(resource.quota_week_hours),
+			quota_month_hours: resource.quota_month_hours && Number(resource.quota_month_hours)
+		},
 		photos: await listPhotos(db, resource.id),
 		credential: credential && { name_ko: credential.name_ko, name_en: credential.name_en },
-		hours: hours.map((h) => ({ weekday: h.weekday, opens: h.opens.slice(0, 5), closes: h.closes.slice(0, 5) })).sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens)),
+		hours: hours
+			.map((h) => ({ weekday: h.weekday, opens: h.opens.slice(0, 5), closes: h.closes.slice(0, 5) }))
+			.sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens)),
 		week: buildWeekView(monday, locals.timeZone, availability),
 		previousWeek: addDays(monday, -7),
 		nextWeek: addDays(monday, 7),
 		durations,
-		organizations: locals.user ? await withVoucherBalances(db, await listBookingOrganizations(db, locals.user.id), now) : [],
+		organizations: locals.user
+			? await withVoucherBalances(db, await listBookingOrganizations(db, locals.user.id), now)
+			: [],
 		// Only verified organisations book, and they are alliance members (vouchers/pricing.ts).
 		rate: { krw: hourlyRate(resource, true), member: true },
 		// Said before the form, so nobody fills it in only to be refused (issue 21).
-		missingCredential: locals.user ? await findMissingCredential(db, locals.user.id, resource.required_credential_id, now) : null,
-		prefill: { date: url.searchParams.get('date') ?? '', time: url.searchParams.get('time') ?? '', minutes: url.searchParams.get('minutes') ?? '' }
+		missingCredential: locals.user
+			? await findMissingCredential(db, locals.user.id, resource.required_credential_id, now)
+			: null,
+		prefill: {
+			date: url.searchParams.get('date') ?? '',
+			time: url.searchParams.get('time') ?? '',
+			minutes: url.searchParams.get('minutes') ?? ''
+		}
 	};
 }) satisfies PageServerLoad;
 
@@ -70,12 +89,35 @@ export const actions = {
 			// The form speaks the viewer's wall clock; the weekly repeat keeps the facility's.
 			const start = zonedInstant(date, parseClock(time), event.locals.timeZone);
 			const end = new Date(start.getTime() + minutes * 60_000);
-			const result = await createWeeklyBookings(getDb(), user, { resourceId: resource.id, start, end, purpose, orgId: orgId || undefined, payWithVoucher: pay_with_voucher, weeks, timeZone: resource.time_zone }, requestContext(event));
+			const result = await createWeeklyBookings(
+				getDb(),
+				user,
+				{
+					resourceId: resource.id,
+					start,
+					end,
+					purpose,
+					orgId: orgId || undefined,
+					payWithVoucher: pay_with_voucher,
+					weeks,
+					timeZone: resource.time_zone
+				},
+				requestContext(event)
+			);
 			if (weeks === 1 && result.created[0]) redirect(303, `/testbed/bookings/${result.created[0].id}?created=1`);
 			return {
 				series: {
-					created: result.created.map((b) => ({ id: b.id, start: b.starts_at.toISOString(), end: b.ends_at.toISOString(), status: b.status })),
-					skipped: result.skipped.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), message: messageForError(s.error) }))
+					created: result.created.map((b) => ({
+						id: b.id,
+						start: b.starts_at.toISOString(),
+						end: b.ends_at.toISOString(),
+						status: b.status
+					})),
+					skipped: result.skipped.map((s) => ({
+						start: s.start.toISOString(),
+						end: s.end.toISOString(),
+						message: messageForError(s.error)
+					}))
 				}
 			};
 		} catch (error) {

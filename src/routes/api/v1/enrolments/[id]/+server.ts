@@ -12,5 +12,11 @@ export const DELETE: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);
 	if (!id.success) throw new NotFoundError();
 	const e = await cancelEnrolment(getDb(), user, id.data, requestContext(event));
-	return json({ id: e.id, cohortId: e.cohort_id, status: e.status, position: e.position, offerExpiresAt: e.offer_expires_at?.toISOString() ?? null });
+	return json({
+		id: e.id,
+		cohortId: e.cohort_id,
+		status: e.status,
+		position: e.position,
+		offerExpiresAt: e.offer_expires_at?.toISOString() ?? null
+	});
 });

@@ -30,5 +30,11 @@ export const GET: RequestHandler = async ({ params, locals, url }) => {
 		},
 		url.host
 	);
-	return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="course-${cohort.course_slug}.ics"`, 'cache-control': 'private, no-store' } });
+	return new Response(body, {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="course-${cohort.course_slug}.ics"`,
+			'cache-control': 'private, no-store'
+		}
+	});
 };

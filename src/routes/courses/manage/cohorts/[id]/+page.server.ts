@@ -25,21 +25,49 @@ export const load = (async (event) => {
 	const cohort = id.success ? await findCohort(db, id.data) : undefined;
 	if (!cohort) throwLoadError(new NotFoundError());
 	await requireCourseManager(db, user, cohort.course_id).catch(throwLoadError);
-	const [roster, meetings, attendance, certificates] = await Promise.all([listRoster(db, cohort.id), listMeetings(db, [cohort.id]), listAttendance(db, cohort.id), listCohortCertificates(db, cohort.id)]);
+	const [roster, meetings, attendance, certificates] = await Promise.all([
+		listRoster(db, cohort.id),
+		listMeetings(db, [cohort.id]),
+		listAttendance(db, cohort.id),
+		listCohortCertificates(db, cohort.id)
+	]);
 	const now = new Date();
 	// The meeting asked for, else the one open for check-in, else the last one that has begun, else the first.
 	const asked = meetings.find((mt) => mt.id === event.url.searchParams.get('meeting'));
-	const meeting = asked ?? meetings.find((mt) => isCheckInOpen(mt, now)) ?? [...meetings].reverse().find((mt) => mt.starts_at <= now) ?? meetings[0];
+	const meeting =
+		asked ??
+		meetings.find((mt) => isCheckInOpen(mt, now)) ??
+		[...meetings].reverse().find((mt) => mt.starts_at <= now) ??
+		meetings[0];
 	const token = meeting ? await currentCheckInToken(db, meeting, now) : null;
 	const checkInUrl = token && `${event.url.origin}/courses/check-in/${meeting!.id}?t=${token}`;
 	const seated = roster.filter((r) => r.status === 'enrolled' || r.status === 'completed');
 	return {
-		cohort: { id: cohort.id, label_ko: cohort.label_ko, label_en: cohort.label_en, capacity: cohort.capacity, cancelled: cohort.cancelled_at !== null, cancel_reason: cohort.cancel_reason, course_slug: cohort.course_slug, title_ko: cohort.title_ko, title_en: cohort.title_en },
+		cohort: {
+			id: cohort.id,
+			label_ko: cohort.label_ko,
+			label_en: cohort.label_en,
+			capacity: cohort.capacity,
+			cancelled: cohort.cancelled_at !== null,
+			cancel_reason: cohort.cancel_reason,
+			course_slug: cohort.course_slug,
+			title_ko: cohort.title_ko,
+			title_en: cohort.title_en
+		},
 		roster: roster.map((r) => {
 			const marks = attendance.filter((a) => a.enrolment_id === r.id);
-			return { ...r, offer_expires_at: r.offer_expires_at?.toISOString() ?? null, attended: marks.filter((a) => a.present).length };
+			return {
+				...r,
+				offer_expires_at: r.offer_expires_at?.toISOString() ?? null,
+				attended: marks.filter((a) => a.present).length
+			};
 		}),
-		certificates: certificates.map((c) => ({ serial: c.serial, name: c.name, issued_at: c.issued_at.toISOString(), revoked: c.revoked_at !== null })),
+		certificates: certificates.map((c) => ({
+			serial: c.serial,
+			name: c.name,
+			issued_at: c.issued_at.toISOString(),
+			revoked: c.revoked_at !== null
+		})),
 		canComplete: meetings.length > 0 && meetings[meetings.length - 1].starts_at <= now,
 		meetings: meetings.map((mt) => ({ id: mt.id, start: mt.starts_at.toISOString(), end: mt.ends_at.toISOString() })),
 		meeting: meeting && {

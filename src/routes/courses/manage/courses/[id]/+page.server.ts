@@ -28,7 +28,13 @@ export const actions = {
 		const form = await readForm(event.request, courseRequirementsForm);
 		if (!form.ok) return fail(400, { errors: form.errors });
 		try {
-			await setCourseRequirements(getDb(), user, id.data, { prerequisiteIds: form.data.prerequisite, credentialId: form.data.credentialId ?? null }, requestContext(event));
+			await setCourseRequirements(
+				getDb(),
+				user,
+				id.data,
+				{ prerequisiteIds: form.data.prerequisite, credentialId: form.data.credentialId ?? null },
+				requestContext(event)
+			);
 			return { saved: true };
 		} catch (error) {
 			return failFromError(error, { chosen: form.data.prerequisite });

@@ -29,7 +29,8 @@ export const POST: RequestHandler = async (event) => {
 		return json({ node: placement.nodeId }, { headers: { 'cache-control': 'no-store' } });
 	} catch (error) {
 		if (error instanceof DomainError) return problem(error.status, error.code, liveErrorMessage(error));
-		if (error instanceof ClusterUnavailableError) return problem(503, 'cluster_unavailable', m.cluster_unavailable(), { 'retry-after': '1' });
+		if (error instanceof ClusterUnavailableError)
+			return problem(503, 'cluster_unavailable', m.cluster_unavailable(), { 'retry-after': '1' });
 		event.locals.log.error({ err: error }, 'live room placement failed');
 		return problem(500, 'internal', m.error_unexpected());
 	}

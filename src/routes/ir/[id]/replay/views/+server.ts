@@ -13,7 +13,8 @@ export const POST: RequestHandler = authenticated(async (event, user) => {
 	if (!id.success) throw new NotFoundError();
 	const body = viewBody.safeParse(await event.request.json().catch(() => null));
 	if (!body.success) return invalidInput(body.error.issues);
-	if ('recordingId' in body.data) return json({ viewId: await startReplayView(getDb(), user, id.data, body.data.recordingId) }, { status: 201 });
+	if ('recordingId' in body.data)
+		return json({ viewId: await startReplayView(getDb(), user, id.data, body.data.recordingId) }, { status: 201 });
 	await reportReplayWatch(getDb(), user, body.data.viewId, body.data.watchedSeconds);
 	return new Response(null, { status: 204 });
 });

@@ -20,18 +20,40 @@ export const load = (async (event) => {
 	const thread = await loadThread(db, user, id.data).catch(throwLoadError);
 	// The URL's need must be the response's own need.
 	if (thread.need.id !== event.params.id) throwLoadError(new NotFoundError());
-	const org = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', thread.response.org_id).executeTakeFirstOrThrow();
+	const org = await db
+		.selectFrom('organizations')
+		.select(['name_ko', 'name_en'])
+		.where('id', '=', thread.response.org_id)
+		.executeTakeFirstOrThrow();
 	return {
 		need: { id: thread.need.id, title_ko: thread.need.title_ko, title_en: thread.need.title_en },
-		response: { id: thread.response.id, status: thread.response.status, message: thread.response.message, org_name_ko: org.name_ko, org_name_en: org.name_en },
+		response: {
+			id: thread.response.id,
+			status: thread.response.status,
+			message: thread.response.message,
+			org_name_ko: org.name_ko,
+			org_name_en: org.name_en
+		},
 		side: thread.side,
 		// The responding company changes its files until the hospital accepts or declines.
-		canEditFiles: thread.side === 'company' && (thread.response.status === 'submitted' || thread.response.status === 'shortlisted'),
+		canEditFiles:
+			thread.side === 'company' && (thread.response.status === 'submitted' || thread.response.status === 'shortlisted'),
 		attachments: (await listResponseAttachments(db, [thread.response.id])).get(thread.response.id) ?? [],
-		meetings: (await listForContext(db, user.id, 'need_response', thread.response.id)).map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at.toISOString() })),
+		meetings: (await listForContext(db, user.id, 'need_response', thread.response.id)).map((r) => ({
+			id: r.id,
+			status: r.status,
+			createdAt: r.created_at.toISOString()
+		})),
 		userId: user.id,
 		unread: thread.unread,
-		messages: thread.messages.map((m) => ({ id: m.id, responseId: m.response_id, authorId: m.author_id, authorName: m.author_name, body: m.body, createdAt: m.created_at.toISOString() }))
+		messages: thread.messages.map((m) => ({
+			id: m.id,
+			responseId: m.response_id,
+			authorId: m.author_id,
+			authorName: m.author_name,
+			body: m.body,
+			createdAt: m.created_at.toISOString()
+		}))
 	};
 }) satisfies PageServerLoad;
 
@@ -45,7 +67,14 @@ export const actions = {
 		try {
 			const id = idParam.safeParse(event.params.responseId);
 			if (!id.success) throw new NotFoundError();
-			await addResponseAttachments(getDb(), user, event.params.id, id.data, readAttachments(form.form), requestContext(event));
+			await addResponseAttachments(
+				getDb(),
+				user,
+				event.params.id,
+				id.data,
+				readAttachments(form.form),
+				requestContext(event)
+			);
 		} catch (error) {
 			return failFromError(error, { action: 'attach' });
 		}
@@ -58,7 +87,14 @@ export const actions = {
 		try {
 			const id = idParam.safeParse(event.params.responseId);
 			if (!id.success) throw new NotFoundError();
-			await removeResponseAttachment(getDb(), user, event.params.id, id.data, form.data.uploadId, requestContext(event));
+			await removeResponseAttachment(
+				getDb(),
+				user,
+				event.params.id,
+				id.data,
+				form.data.uploadId,
+				requestContext(event)
+			);
 		} catch (error) {
 			return failFromError(error, { action: 'detach' });
 		}

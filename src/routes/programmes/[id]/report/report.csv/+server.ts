@@ -14,5 +14,9 @@ export const GET: RequestHandler = async (event) => {
 	const callId = z.uuid().safeParse(event.params.id);
 	if (!callId.success) error(404, m.error_not_found());
 	const report = await getProgrammeReport(getDb(), user, callId.data).catch(throwLoadError);
-	return download(programmeReportCsv(report, pageLocale()), 'text/csv; charset=utf-8', `medcluster-programme-${callId.data}.csv`);
+	return download(
+		programmeReportCsv(report, pageLocale()),
+		'text/csv; charset=utf-8',
+		`medcluster-programme-${callId.data}.csv`
+	);
 };

@@ -27,13 +27,25 @@ export const GET: RequestHandler = async (event) => {
 			end: booking.ends_at,
 			updatedAt: booking.updated_at,
 			summary: `${booking.resource_name_ko} / ${booking.resource_name_en}`,
-			description: [booking.purpose, `${booking.org_name_ko} · ${booking.user_name}`, booking.resource_rules_ko, booking.resource_rules_en, url].filter(Boolean).join('\n'),
+			description: [
+				booking.purpose,
+				`${booking.org_name_ko} · ${booking.user_name}`,
+				booking.resource_rules_ko,
+				booking.resource_rules_en,
+				url
+			]
+				.filter(Boolean)
+				.join('\n'),
 			location: placeOf(booking, 'ko'),
 			url
 		},
 		event.url.hostname
 	);
 	return new Response(body, {
-		headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="booking-${booking.id}.ics"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="booking-${booking.id}.ics"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

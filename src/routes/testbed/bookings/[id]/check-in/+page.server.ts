@@ -25,9 +25,24 @@ export const load = (async (event) => {
 	const resource = (await findResourceById(getDb(), booking.resource_id))!;
 	const { opens, closes } = checkInWindow(booking, resource);
 	const now = new Date();
-	const state = booking.checked_in_at ? 'done' : booking.status !== 'confirmed' ? 'unavailable' : now < opens ? 'early' : now > closes ? 'closed' : 'open';
+	const state = booking.checked_in_at
+		? 'done'
+		: booking.status !== 'confirmed'
+			? 'unavailable'
+			: now < opens
+				? 'early'
+				: now > closes
+					? 'closed'
+					: 'open';
 	return {
-		booking: { id: booking.id, start: booking.starts_at.toISOString(), end: booking.ends_at.toISOString(), resource_name_ko: booking.resource_name_ko, resource_name_en: booking.resource_name_en, user_name: booking.user_name },
+		booking: {
+			id: booking.id,
+			start: booking.starts_at.toISOString(),
+			end: booking.ends_at.toISOString(),
+			resource_name_ko: booking.resource_name_ko,
+			resource_name_en: booking.resource_name_en,
+			user_name: booking.user_name
+		},
 		opens: opens.toISOString(),
 		closes: closes.toISOString(),
 		state

@@ -25,22 +25,46 @@ export const load = (async (event) => {
 	const resource = id.success ? await findResourceById(db, id.data) : undefined;
 	if (!resource) throwLoadError(new NotFoundError());
 	await requireFacilityManager(db, user, resource.facility_id).catch(throwLoadError);
-	const [hours, blackouts, credentials] = await Promise.all([listHours(db, [resource.id]), listCurrentBlackouts(db, resource.id, new Date()), listAllCredentials(db)]);
+	const [hours, blackouts, credentials] = await Promise.all([
+		listHours(db, [resource.id]),
+		listCurrentBlackouts(db, resource.id, new Date()),
+		listAllCredentials(db)
+	]);
 	const values: Record<string, string> = Object.fromEntries(Object.entries(resource).map(([k, v]) => [k, asText(v)]));
 	values.auto_confirm = resource.auto_confirm ? 'on' : '';
 	values.active = resource.active ? 'on' : '';
-	for (const h of hours) Object.assign(values, { [`opens_${h.weekday}`]: clock(h.opens), [`closes_${h.weekday}`]: clock(h.closes) });
+	for (const h of hours)
+		Object.assign(values, { [`opens_${h.weekday}`]: clock(h.opens), [`closes_${h.weekday}`]: clock(h.closes) });
 	return {
-		resource: { id: resource.id, slug: resource.slug, name_ko: resource.name_ko, name_en: resource.name_en, time_zone: resource.time_zone, facility_name_ko: resource.facility_name_ko, facility_name_en: resource.facility_name_en },
+		resource: {
+			id: resource.id,
+			slug: resource.slug,
+			name_ko: resource.name_ko,
+			name_en: resource.name_en,
+			time_zone: resource.time_zone,
+			facility_name_ko: resource.facility_name_ko,
+			facility_name_en: resource.facility_name_en
+		},
 		values,
-		blackouts: blackouts.map((b) => ({ id: b.id, start: b.starts_at.toISOString(), end: b.ends_at.toISOString(), reason_ko: b.reason_ko, reason_en: b.reason_en })),
+		blackouts: blackouts.map((b) => ({
+			id: b.id,
+			start: b.starts_at.toISOString(),
+			end: b.ends_at.toISOString(),
+			reason_ko: b.reason_ko,
+			reason_en: b.reason_en
+		})),
 		credentials,
 		saved: event.url.searchParams.has('saved')
 	};
 }) satisfies PageServerLoad;
 
 /** One action: the user, the form through its schema, the id, the service call; domain errors become fail(). */
-async function act<S extends z.ZodType>(event: RequestEvent, form: string, schema: S, run: (actor: Actor, id: string, data: z.output<S>) => Promise<unknown>) {
+async function act<S extends z.ZodType>(
+	event: RequestEvent,
+	form: string,
+	schema: S,
+	run: (actor: Actor, id: string, data: z.output<S>) => Promise<unknown>
+) {
 	const user = requireUser(event);
 	const read = await readForm(event.request, schema);
 	if (!read.ok) return fail(400, { form, errors: read.errors, values: read.values });
@@ -56,14 +80,29 @@ async function act<S extends z.ZodType>(event: RequestEvent, form: string, schem
 }
 
 export const actions = {
-	save: (event) => act(event, 'resource', resourceForm, (actor, id, data) => admin.updateResource(getDb(), actor, id, data, requestContext(event))),
-	hours: (event) => act(event, 'hours', hoursForm, (actor, id, data) => admin.setResourceHours(getDb(), actor, id, data, requestContext(event))),
+	save: (event) =>
+		act(event, 'resource', resourceForm, (actor, id, data) =>
+			admin.updateResource(getDb(), actor, id, data, requestContext(event))
+		),
+	hours: (event) =>
+		act(event, 'hours', hoursForm, (actor, id, data) =>
+			admin.setResourceHours(getDb(), actor, id, data, requestContext(event))
+		),
 	addBlackout: (event) =>
 		act(event, 'blackout', blackoutForm, (actor, id, data) => {
 			// The form speaks the viewer's wall clock, like the booking form.
 			const start = zonedInstant(data.start_date, parseClock(data.start_time), event.locals.timeZone);
 			const end = zonedInstant(data.end_date, parseClock(data.end_time), event.locals.timeZone);
-			return admin.addBlackout(getDb(), actor, id, { start, end, reason_ko: data.reason_ko, reason_en: data.reason_en }, requestContext(event));
+			return admin.addBlackout(
+				getDb(),
+				actor,
+				id,
+				{ start, end, reason_ko: data.reason_ko, reason_en: data.reason_en },
+				requestContext(event)
+			);
 		}),
-	removeBlackout: (event) => act(event, 'remove', blackoutIdForm, (actor, id, data) => admin.removeBlackout(getDb(), actor, id, data.blackout, requestContext(event)))
+	removeBlackout: (event) =>
+		act(event, 'remove', blackoutIdForm, (actor, id, data) =>
+			admin.removeBlackout(getDb(), actor, id, data.blackout, requestContext(event))
+		)
 } satisfies Actions;

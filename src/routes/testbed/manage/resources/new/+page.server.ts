@@ -12,7 +12,20 @@ import { newResourceForm } from '$lib/server/testbed/resource-schemas';
 import { listFacilities } from '$lib/server/testbed/reports-repository';
 
 // Sensible defaults a manager changes rather than types from nothing.
-const DEFAULTS = { kind: 'equipment', slot_minutes: '30', min_minutes: '60', max_minutes: '240', min_notice_minutes: '120', max_horizon_days: '60', cancel_cutoff_minutes: '120', checkin_before_minutes: '15', checkin_after_minutes: '30', member_rate_krw: '0', nonmember_rate_krw: '0', active: 'on' };
+const DEFAULTS = {
+	kind: 'equipment',
+	slot_minutes: '30',
+	min_minutes: '60',
+	max_minutes: '240',
+	min_notice_minutes: '120',
+	max_horizon_days: '60',
+	cancel_cutoff_minutes: '120',
+	checkin_before_minutes: '15',
+	checkin_after_minutes: '30',
+	member_rate_krw: '0',
+	nonmember_rate_krw: '0',
+	active: 'on'
+};
 
 export const load = (async (event) => {
 	const user = requireUser(event);

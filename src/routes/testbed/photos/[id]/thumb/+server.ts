@@ -4,4 +4,5 @@ import { getDb } from '$lib/server/runtime';
 import { throwLoadError } from '$lib/server/http/errors';
 import { photoResponse } from '$lib/server/testbed/photo-response';
 
-export const GET = (async ({ params, locals }) => photoResponse(getDb(), locals.user ?? null, params.id, 'thumb').catch(throwLoadError)) satisfies RequestHandler;
+export const GET = (async ({ params, locals }) =>
+	photoResponse(getDb(), locals.user ?? null, params.id, 'thumb').catch(throwLoadError)) satisfies RequestHandler;

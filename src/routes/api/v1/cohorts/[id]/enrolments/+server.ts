@@ -12,6 +12,9 @@ export const POST: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);
 	if (!id.success) throw new NotFoundError();
 	const result = await enrol(getDb(), user, id.data, requestContext(event));
-	const body = result.status === 'waitlisted' ? { id: result.id, status: result.status, position: result.position! } : { id: result.id, status: result.status };
+	const body =
+		result.status === 'waitlisted'
+			? { id: result.id, status: result.status, position: result.position! }
+			: { id: result.id, status: result.status };
 	return json(body, { status: 201, headers: { location: `/api/v1/enrolments/${result.id}` } });
 });

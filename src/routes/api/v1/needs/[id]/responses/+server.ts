@@ -15,5 +15,8 @@ export const POST: RequestHandler = authenticated(async (event, user) => {
 	const body = respondSchema.safeParse(await readJson(event.request));
 	if (!body.success) return invalidInput(body.error.issues);
 	const response = await respondToNeed(getDb(), user, id.data, body.data, requestContext(event));
-	return json(responseJson(response), { status: 201, headers: { location: `/needs/${id.data}/responses/${response.id}` } });
+	return json(responseJson(response), {
+		status: 201,
+		headers: { location: `/needs/${id.data}/responses/${response.id}` }
+	});
 });

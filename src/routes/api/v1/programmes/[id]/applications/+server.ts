@@ -20,11 +20,17 @@ export const POST: RequestHandler = authenticated(async (event, user) => {
 	const body = applyApiSchema.safeParse(await readJson(event.request));
 	if (!body.success) return invalidInput(body.error.issues);
 	try {
-		const application = await submitApplication(db, user, { callId: id.data, organisationId: body.data.organisationId, answers: body.data.answers }, requestContext(event));
+		const application = await submitApplication(
+			db,
+			user,
+			{ callId: id.data, organisationId: body.data.organisationId, answers: body.data.answers },
+			requestContext(event)
+		);
 		return json(applicationJson(application), { status: 201, headers: { location: `/programmes/${id.data}` } });
 	} catch (error) {
 		// The broken rule by name, beside the translated message.
-		if (error instanceof NotEligibleError) return json({ error: { code: error.code, message: messageForError(error), rule: error.rule } }, { status: 422 });
+		if (error instanceof NotEligibleError)
+			return json({ error: { code: error.code, message: messageForError(error), rule: error.rule } }, { status: 422 });
 		throw error;
 	}
 });

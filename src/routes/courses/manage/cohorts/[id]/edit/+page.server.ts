@@ -12,7 +12,8 @@ import { countSeats, findCohort } from '$lib/server/courses/repository';
 import { cancelCohortForm, editCohortForm, idParam } from '$lib/server/courses/schemas';
 import { addDays, localParts, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clock = (minutes: number) =>
+	`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -28,10 +29,20 @@ export const load = (async (event) => {
 	const closes = local(new Date(cohort.enrol_closes_at.getTime() - 1));
 	return {
 		cohort: {
-			id: cohort.id, label_ko: cohort.label_ko, label_en: cohort.label_en, title_ko: cohort.title_ko, title_en: cohort.title_en, course_slug: cohort.course_slug,
-			capacity: cohort.capacity, offer_hours: cohort.offer_hours, held: seats.held, waitlisted: seats.waitlisted,
-			opens_on: local(cohort.enrol_opens_at).date, closes_on: closes.date,
-			cancelled: cohort.cancelled_at !== null, cancel_reason: cohort.cancel_reason
+			id: cohort.id,
+			label_ko: cohort.label_ko,
+			label_en: cohort.label_en,
+			title_ko: cohort.title_ko,
+			title_en: cohort.title_en,
+			course_slug: cohort.course_slug,
+			capacity: cohort.capacity,
+			offer_hours: cohort.offer_hours,
+			held: seats.held,
+			waitlisted: seats.waitlisted,
+			opens_on: local(cohort.enrol_opens_at).date,
+			closes_on: closes.date,
+			cancelled: cohort.cancelled_at !== null,
+			cancel_reason: cohort.cancel_reason
 		},
 		meetings: meetings.map((mt) => {
 			const start = local(mt.starts_at);
@@ -51,10 +62,28 @@ export const actions = {
 		const tz = event.locals.timeZone;
 		const meetings = f.meetingId.map((meetingId, i) => {
 			const [day, time] = f.meetingStart[i].split('T');
-			return { id: meetingId, start: zonedInstant(day, parseClock(time), tz), end: zonedInstant(day, parseClock(f.meetingEnd[i]), tz) };
+			return {
+				id: meetingId,
+				start: zonedInstant(day, parseClock(time), tz),
+				end: zonedInstant(day, parseClock(f.meetingEnd[i]), tz)
+			};
 		});
 		try {
-			const result = await editCohort(getDb(), user, id.data, { labelKo: f.labelKo, labelEn: f.labelEn, capacity: f.capacity, opensAt: zonedInstant(f.opensOn, 0, tz), closesAt: zonedInstant(addDays(f.closesOn, 1), 0, tz), offerHours: f.offerHours, meetings }, requestContext(event));
+			const result = await editCohort(
+				getDb(),
+				user,
+				id.data,
+				{
+					labelKo: f.labelKo,
+					labelEn: f.labelEn,
+					capacity: f.capacity,
+					opensAt: zonedInstant(f.opensOn, 0, tz),
+					closesAt: zonedInstant(addDays(f.closesOn, 1), 0, tz),
+					offerHours: f.offerHours,
+					meetings
+				},
+				requestContext(event)
+			);
 			return { saved: true, offered: result.offered };
 		} catch (error) {
 			return failFromError(error, { values: form.values });

@@ -14,8 +14,17 @@ export const load = (async (event) => {
 	const id = idParam.safeParse(event.params.responseId);
 	if (!id.success) throwLoadError(new NotFoundError());
 	const parties = await responseMeetingParties(db, user, id.data).catch(throwLoadError);
-	const recipient = await db.selectFrom('organizations').select(['name_ko', 'name_en']).where('id', '=', parties.recipientOrgId).executeTakeFirstOrThrow();
-	return { needId: event.params.id, responseId: id.data, recipient, min: localInputValue(new Date(), event.locals.timeZone) };
+	const recipient = await db
+		.selectFrom('organizations')
+		.select(['name_ko', 'name_en'])
+		.where('id', '=', parties.recipientOrgId)
+		.executeTakeFirstOrThrow();
+	return {
+		needId: event.params.id,
+		responseId: id.data,
+		recipient,
+		min: localInputValue(new Date(), event.locals.timeZone)
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -11,5 +11,9 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const month = requireMonth(event);
 	const statement = await getStatement(getDb(), user, { facility: event.params.slug, month }).catch(throwLoadError);
-	return download(statementCsv(statement, pageLocale()), 'text/csv; charset=utf-8', `medcluster-facility-statement-${statement.subject.slug}-${month}.csv`);
+	return download(
+		statementCsv(statement, pageLocale()),
+		'text/csv; charset=utf-8',
+		`medcluster-facility-statement-${statement.subject.slug}-${month}.csv`
+	);
 };

@@ -10,5 +10,9 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const month = requireMonth(event);
 	const statement = await getStatement(getDb(), user, { facility: event.params.slug, month }).catch(throwLoadError);
-	return download(await renderStatementPdf(statement, pageLocale()), 'application/pdf', `medcluster-facility-statement-${statement.subject.slug}-${month}.pdf`);
+	return download(
+		await renderStatementPdf(statement, pageLocale()),
+		'application/pdf',
+		`medcluster-facility-statement-${statement.subject.slug}-${month}.pdf`
+	);
 };

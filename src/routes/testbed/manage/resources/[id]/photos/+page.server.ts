@@ -35,7 +35,12 @@ export const load = (async (event) => {
 const MAX_BODY = PHOTO_MAX_BYTES + 64 * 1024;
 
 /** One action: the user, the right (before reading a body), the form through its schema, the service call. */
-async function act<S extends z.ZodType>(event: RequestEvent, form: string, schema: S, run: (actor: Actor, resourceId: string, data: z.output<S>) => Promise<unknown>) {
+async function act<S extends z.ZodType>(
+	event: RequestEvent,
+	form: string,
+	schema: S,
+	run: (actor: Actor, resourceId: string, data: z.output<S>) => Promise<unknown>
+) {
 	const user = requireUser(event);
 	const db = getDb();
 	// What was typed comes back with a refusal, so alt text is not lost to a rejected file.
@@ -46,7 +51,8 @@ async function act<S extends z.ZodType>(event: RequestEvent, form: string, schem
 		if (!resource) throw new NotFoundError();
 		// An outsider gets 403 whatever they send, and a too-large body is refused unread.
 		await requireFacilityManager(db, user, resource.facility_id);
-		if (Number(event.request.headers.get('content-length') ?? 0) > MAX_BODY) throw new PhotoTooLargeError(PHOTO_MAX_BYTES);
+		if (Number(event.request.headers.get('content-length') ?? 0) > MAX_BODY)
+			throw new PhotoTooLargeError(PHOTO_MAX_BYTES);
 		const read = await readForm(event.request, schema);
 		values = read.values;
 		if (!read.ok) return fail(400, { form, errors: read.errors, values });
@@ -60,9 +66,31 @@ async function act<S extends z.ZodType>(event: RequestEvent, form: string, schem
 export const actions = {
 	upload: (event) =>
 		act(event, 'upload', photoUploadForm, async (actor, id, data) =>
-			photos.addPhoto(getDb(), actor, id, { bytes: new Uint8Array(await data.photo.arrayBuffer()), altKo: data.alt_ko, altEn: data.alt_en }, requestContext(event))
+			photos.addPhoto(
+				getDb(),
+				actor,
+				id,
+				{ bytes: new Uint8Array(await data.photo.arrayBuffer()), altKo: data.alt_ko, altEn: data.alt_en },
+				requestContext(event)
+			)
 		),
-	alt: (event) => act(event, 'alt', photoAltForm, (actor, id, data) => photos.updatePhotoAlt(getDb(), actor, id, data.photo, { altKo: data.alt_ko, altEn: data.alt_en }, requestContext(event))),
-	move: (event) => act(event, 'move', photoMoveForm, (actor, id, data) => photos.movePhoto(getDb(), actor, id, data.photo, data.direction, requestContext(event))),
-	remove: (event) => act(event, 'remove', photoRemoveForm, (actor, id, data) => photos.removePhoto(getDb(), actor, id, data.photo, requestContext(event)))
+	alt: (event) =>
+		act(event, 'alt', photoAltForm, (actor, id, data) =>
+			photos.updatePhotoAlt(
+				getDb(),
+				actor,
+				id,
+				data.photo,
+				{ altKo: data.alt_ko, altEn: data.alt_en },
+				requestContext(event)
+			)
+		),
+	move: (event) =>
+		act(event, 'move', photoMoveForm, (actor, id, data) =>
+			photos.movePhoto(getDb(), actor, id, data.photo, data.direction, requestContext(event))
+		),
+	remove: (event) =>
+		act(event, 'remove', photoRemoveForm, (actor, id, data) =>
+			photos.removePhoto(getDb(), actor, id, data.photo, requestContext(event))
+		)
 } satisfies Actions;

@@ -14,6 +14,15 @@ export const POST: RequestHandler = authenticated(async (event, user) => {
 	if (!id.success) throw new NotFoundError();
 	const body = registerBodySchema.safeParse(await readJson(event.request));
 	if (!body.success) return invalidInput(body.error.issues);
-	const { registration, created } = await registerForEvent(getDb(), user, id.data, body.data.ndaVersion ?? null, requestContext(event));
-	return json(registrationJson(registration, created), { status: created ? 201 : 200, headers: { location: `/ir/${id.data}` } });
+	const { registration, created } = await registerForEvent(
+		getDb(),
+		user,
+		id.data,
+		body.data.ndaVersion ?? null,
+		requestContext(event)
+	);
+	return json(registrationJson(registration, created), {
+		status: created ? 201 : 200,
+		headers: { location: `/ir/${id.data}` }
+	});
 });
