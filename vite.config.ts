@@ -12,7 +12,7 @@ function realtimeDevServer(): Plugin {
 			if (!server.httpServer) return;
 			const httpServer = server.httpServer;
 			httpServer.once('listening', async () => {
-				const mod = await server.ssrLoadModule('/src/lib/server/realtime/attach.ts');
+				const mod = await server.ssrLoadModule('/src/lib/server/app/realtime.ts');
 				await mod.attachRealtime(httpServer);
 			});
 		}

@@ -1,9 +1,9 @@
 // Issue #16 hardening: TOTP keys are encrypted at rest (AES-256-GCM under TOTP_ENCRYPTION_KEY, see
-// src/lib/server/auth/totp-secret.ts). Keys stored before are plain 20-byte values: each is encrypted
+// src/lib/server/common/totp-secret.ts). Keys stored before are plain 20-byte values: each is encrypted
 // in place, in the migration's transaction. Running it with the wrong key is not possible to detect
 // here (plain keys carry no check), so set TOTP_ENCRYPTION_KEY before the first start that migrates.
 import type { Kysely } from 'kysely';
-import { decryptTotpKey, encryptTotpKey, isPlainTotpKey } from '../src/lib/server/auth/totp-secret';
+import { decryptTotpKey, encryptTotpKey, isPlainTotpKey } from '../src/lib/server/common/totp-secret';
 
 type Row = { id: string; totp_key: Uint8Array };
 

@@ -2,22 +2,23 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { cookieName } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
-import { getLogger, startRuntime, tryGetRuntime } from '$lib/server/runtime';
+import { getLogger, tryGetRuntime } from '$lib/server/runtime';
+import { startApp } from '$lib/server/app/start';
 import { installZodMessages } from '$lib/server/http/zod-messages';
 import { isSecure } from '$lib/server/http/context';
 import { resolveTimeZone } from '$lib/time-zone';
-import { exposeLifecycle } from '$lib/server/lifecycle';
+import { exposeLifecycle } from '$lib/server/app/lifecycle';
 import { handleDatabaseOutage, markDatabaseOutage } from '$lib/server/http/outage';
 import { isConnectionLoss } from '$lib/server/db/unavailable';
 import { refuseNonFormActionPosts } from '$lib/server/http/form-posts';
 import { resolveRequestLocale, useRequestStoreForLocale } from '$lib/server/i18n/request-locale';
-import { handleAuth } from '$lib/server/http/auth-handle';
+import { handleAuth } from '$lib/server/auth/http-handle';
 
 installZodMessages();
 useRequestStoreForLocale();
 
 export const init: ServerInit = async () => {
-	await startRuntime();
+	await startApp();
 	exposeLifecycle();
 };
 

@@ -26,12 +26,12 @@ import {
 	encryptTotpKey,
 	parseTotpEncryptionKey,
 	TotpSecretError
-} from '$lib/server/auth/totp-secret';
+} from '$lib/server/common/totp-secret';
 import { secondFactorGate } from '$lib/server/auth/second-factor-gate';
 import { createApiToken, issueApiToken, listApiTokens } from '$lib/server/auth/api-token';
 import { InvalidCodeError, OrgSecondFactorRequiredError, PasskeyInvalidError } from '$lib/server/auth/errors';
 import { noteSignInDevice } from '$lib/server/auth/new-device';
-import { handleAuth } from '$lib/server/http/auth-handle';
+import { handleAuth } from '$lib/server/auth/http-handle';
 import { problemSchema } from '$lib/server/api/schemas';
 import { seedSecondFactor } from '$lib/server/seed/second-factor';
 import { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY } from '$lib/server/seed/demo-accounts';

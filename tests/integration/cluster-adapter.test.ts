@@ -8,7 +8,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/session';
-import { authenticateSocket } from '$lib/server/realtime/auth';
+import { authenticateSocket } from '$lib/server/auth/socket-auth';
 import { usePostgresAdapter, type AdapterHandle } from '$lib/server/realtime/adapter';
 import { userRoom } from '$lib/server/realtime/attach';
 import { liveRoomName } from '$lib/server/ir/live/broadcast';

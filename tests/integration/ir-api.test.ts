@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { createLogger } from '$lib/server/logger';
-import { buildOpenApiDocument } from '$lib/server/api/openapi';
+import { buildOpenApiDocument } from '$lib/server/app/openapi';
 import { GET as listEvents } from '../../src/routes/api/v1/ir/events/+server';
 import { POST as register } from '../../src/routes/api/v1/ir/events/[id]/registrations/+server';
 import { GET as analytics } from '../../src/routes/api/v1/ir/events/[id]/analytics/+server';

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import type { SessionUser } from '$lib/server/auth/session';
-import { createThreadHandlers } from '$lib/server/realtime/needs-handlers';
+import { createThreadHandlers } from '$lib/server/needs/socket-handlers';
 import { postThreadMessage } from '$lib/server/needs/responses';
 import { parseThreadAnnouncement, THREAD_CHANNEL, type ThreadAnnouncement } from '$lib/server/needs/thread-events';
 import { respondToNeed } from '$lib/server/needs/service';

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
-import { areaOf, kindsByArea, kindTitle, notificationKinds } from '$lib/server/notify/areas';
+import { areaOf, kindsByArea, kindTitle, notificationKinds } from '$lib/server/app/notification-areas';
 import { listNotifications, listPreferences, savePreferences } from '$lib/server/notify/repository';
-import { notifyUser, sendEmail } from '$lib/server/notify/service';
+import { sendEmail } from '$lib/server/notify/service';
+import { notifyUser } from '$lib/server/app/notifications';
 import { createUser } from '../factories';
 import { createTestDatabase } from './support/database';
 

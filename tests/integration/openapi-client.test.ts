@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { buildOpenApiDocument } from '$lib/server/api/openapi';
+import { buildOpenApiDocument } from '$lib/server/app/openapi';
 
 const run = promisify(execFile);
 const bin = (name: string) => resolve('node_modules/.bin', name);

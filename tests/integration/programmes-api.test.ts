@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { createLogger } from '$lib/server/logger';
-import { buildOpenApiDocument } from '$lib/server/api/openapi';
+import { buildOpenApiDocument } from '$lib/server/app/openapi';
 import { GET as listCalls } from '../../src/routes/api/v1/programmes/+server';
 import { GET as getCall } from '../../src/routes/api/v1/programmes/[id]/+server';
 import { POST as apply } from '../../src/routes/api/v1/programmes/[id]/applications/+server';

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import type { ProgrammeCallRow } from '$lib/server/db/programmes-types';
-import { messageForError } from '$lib/server/http/errors';
+import { messageForError } from '$lib/server/app/errors';
 import { saveDraft, submitApplication, withdrawApplication } from '$lib/server/programmes/applications';
 import { editCall } from '$lib/server/programmes/call-edit';
 import { callFormValues, seoulLocal } from '$lib/server/programmes/call-form-values';

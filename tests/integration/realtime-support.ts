@@ -1,4 +1,4 @@
-// The portal's whole realtime layer (wireRealtime: socket auth, every handler, the NOTIFY listeners)
+// The portal's whole realtime layer (wirePortalRealtime: socket auth, every handler, the NOTIFY listeners)
 // on a real socket.io server on an ephemeral port, and socket.io clients over either transport.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +8,8 @@ import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { createLogger } from '$lib/server/logger';
-import { wireRealtime, type RealtimeServer } from '$lib/server/realtime/attach';
+import type { RealtimeServer } from '$lib/server/realtime/attach';
+import { wirePortalRealtime } from '$lib/server/app/realtime';
 
 export type Transport = 'polling' | 'websocket';
 export type ConnectOutcome =
@@ -19,7 +20,7 @@ export type ConnectOutcome =
 export async function startRealtimeServer(database: Database, db: Kysely<DB> = database.db) {
 	const http = createServer();
 	const io: RealtimeServer = new Server(http, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 });
-	const stop = await wireRealtime(io, { db, database, logger: createLogger('silent') });
+	const stop = await wirePortalRealtime(io, { db, database, logger: createLogger('silent') });
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 	const clients: ClientSocket[] = [];

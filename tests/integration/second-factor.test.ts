@@ -16,7 +16,7 @@ import { RateLimitedError } from '$lib/server/errors';
 import { noteSignInDevice } from '$lib/server/auth/new-device';
 import { setOrgRequiresTwoFactor } from '$lib/server/auth/org-rule';
 import { NotOrgAdminError } from '$lib/server/orgs/errors';
-import { handleAuth } from '$lib/server/http/auth-handle';
+import { handleAuth } from '$lib/server/auth/http-handle';
 import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import {
 	addMember,

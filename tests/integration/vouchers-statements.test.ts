@@ -6,7 +6,7 @@ import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { NotFoundError } from '$lib/server/errors';
 import { createLogger } from '$lib/server/logger';
-import { buildOpenApiDocument } from '$lib/server/api/openapi';
+import { buildOpenApiDocument } from '$lib/server/app/openapi';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { cancelBooking } from '$lib/server/testbed/booking-transitions';
 import { addDays } from '$lib/server/common/zoned-time';

@@ -11,7 +11,7 @@ import { addDays } from '$lib/server/common/zoned-time';
 import { cancelEnrolment, enrol } from '$lib/server/courses/service';
 import { spendVoucher } from '$lib/server/vouchers/service';
 import { NoVoucherError, VoucherBalanceError, VoucherExpiredError } from '$lib/server/vouchers/errors';
-import { messageForError } from '$lib/server/http/errors';
+import { messageForError } from '$lib/server/app/errors';
 import { createTestDatabase } from './support/database';
 import { NEXT_MONDAY, NOW, at, context, createBooker, createFacility, createResource, slot } from './testbed-support';
 import { createCohort, createCourse, createProvider } from './courses-support';

@@ -1,6 +1,6 @@
 // Reads the process environment once, with defaults; every variable is listed in the README.
 import { z } from 'zod';
-import { parseTotpEncryptionKey } from './auth/totp-secret';
+import { parseTotpEncryptionKey } from './common/totp-secret';
 
 const flag = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'])

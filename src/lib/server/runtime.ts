@@ -1,15 +1,15 @@
 // The process-wide services (database, logger, mail worker), shared by SvelteKit's bundle and
 // server.js / the Vite plugin, which load separate copies of this module: hence a global symbol.
+// What goes into it is decided in one place, app/start.ts; this module names no domain.
 import type { Kysely } from 'kysely';
 import type { Server as SocketServer } from 'socket.io';
-import { readConfig, type AppConfig } from './config';
-import { createLogger, type Logger } from './logger';
-import { openDatabase, type Database } from './db/connect';
-import { migrateToLatest } from './db/migrate';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import type { Database } from './db/connect';
 import type { DB } from './db/types';
 import type { MediaBackend } from './media/backend';
 import type { ClusterNode } from './cluster/node';
-import { databaseChecks, type ReadinessCheck } from './readiness';
+import type { ReadinessCheck } from './readiness';
 import type { ActiveRecordings } from './media/recording/active';
 
 export type Runtime = {
@@ -34,77 +34,31 @@ const KEY = Symbol.for('medcluster.runtime');
 type Holder = { starting?: Promise<Runtime>; current?: Runtime };
 const holder = ((globalThis as Record<symbol, unknown>)[KEY] ??= {}) as Holder;
 
-async function start(): Promise<Runtime> {
-	const config = readConfig();
-	const logger = createLogger(config.LOG_LEVEL);
-	const database = await openDatabase({
-		url: config.DATABASE_URL,
-		dataDir: config.DATA_DIR,
-		poolSize: config.DATABASE_POOL_SIZE,
-		logger
-	});
-	// Without its own key a deployment's TOTP keys are encrypted with the development key, known to all.
-	if (!config.TOTP_ENCRYPTION_KEY?.trim() && !config.SEED_DEMO)
-		logger.warn('TOTP_ENCRYPTION_KEY is not set: TOTP keys are encrypted with the development key');
-	const migrated = await migrateToLatest(database.db);
-	logger.info(
-		{ database: database.kind, applied: migrated.results?.map((r) => r.migrationName) ?? [] },
-		'database ready'
-	);
-	const { countUnreadableTotpKeys } = await import('./auth/two-factor');
-	const unreadableTotpKeys = await countUnreadableTotpKeys(database.db);
-	if (unreadableTotpKeys > 0)
-		logger.error(
-			{ count: unreadableTotpKeys },
-			'TOTP keys do not decrypt: TOTP_ENCRYPTION_KEY differs from the one they were stored with'
-		);
-	// Made here rather than on first use, so the manager's check-in page only reads (issue 19).
-	const { ensureCheckInSecret } = await import('./courses/check-in');
-	await ensureCheckInSecret(database.db);
-	const runtime: Runtime = { config, logger, database, stopWorkers: [], readiness: [], draining: false };
-	runtime.readiness.push(
-		{ name: 'accepting', run: () => (runtime.draining ? 'draining' : 'ok') },
-		...databaseChecks(database)
-	);
-	holder.current = runtime;
-	if (config.SEED_DEMO) {
-		const { seedDemoIfEmpty } = await import('./seed/index');
-		const seeded = await seedDemoIfEmpty(database.db);
-		if (seeded) logger.info({ seeded }, 'demo data seeded');
-		if (seeded) {
-			// Demo recordings (issue #14) are made by ffmpeg in the background: the server does not wait.
-			const { seedDemoRecordings } = await import('./ir/recording/seed');
-			const { recordingStore } = await import('./storage');
-			void seedDemoRecordings(database.db, recordingStore(config), logger)
-				.then((count) => count && logger.info({ count }, 'demo recordings seeded'))
-				.catch((error) => logger.warn({ err: error }, 'demo recordings not seeded'));
+/**
+ * Starts the services once per process (app/start.ts composes them); later calls get the same
+ * runtime, whoever asks first.
+ */
+export function startRuntime(compose: (publish: (runtime: Runtime) => void) => Promise<Runtime>): Promise<Runtime> {
+	const publish = (runtime: Runtime) => {
+		holder.current = runtime;
+	};
+	holder.starting ??= compose(publish).then(
+		(runtime) => {
+			publish(runtime);
+			return runtime;
+		},
+		(error) => {
+			holder.starting = undefined;
+			throw error;
 		}
-	}
-	const { createSelectedMediaBackend } = await import('./media/select-backend');
-	const media = await createSelectedMediaBackend(config, logger);
-	runtime.media = media;
-	// Recordings finish their files before the SFU closes the tracks feeding them.
-	const { ActiveRecordings } = await import('./media/recording/active');
-	const recordings = (runtime.recordings = new ActiveRecordings(logger));
-	runtime.stopWorkers.push(() => recordings.stopAll());
-	runtime.stopWorkers.push(() => media.close());
-	const { startMailWorker } = await import('./notify/mail-worker');
-	runtime.stopWorkers.push(startMailWorker(runtime));
-	// Periodic work (testbed, courses, meetings, reminders, digest) runs as jobs on PostgreSQL.
-	const { startJobs } = await import('./jobs/start');
-	runtime.stopWorkers.push(await startJobs(runtime));
-	return runtime;
-}
-
-/** Starts the services once per process; later calls get the same runtime. */
-export function startRuntime(): Promise<Runtime> {
-	holder.starting ??= start().catch((error) => {
-		holder.starting = undefined;
-		throw error;
-	});
+	);
 	return holder.starting;
 }
 
+/** The runtime being started or running, for code that runs beside SvelteKit (socket.io, server.js). */
+export function runtimeStarting(): Promise<Runtime> | undefined {
+	return holder.starting;
+}
 export function getRuntime(): Runtime {
 	if (!holder.current) throw new Error('The runtime has not been started (startRuntime)');
 	return holder.current;

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/runtime';
 import { decideVerification } from '$lib/server/orgs/service';
 import * as orgRepository from '$lib/server/orgs/repository';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext, requireOperator } from '$lib/server/http/context';
 import { rejectSchema, verifySchema } from './schema';
 

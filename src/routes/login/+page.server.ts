@@ -7,7 +7,7 @@ import { safeRedirect } from '$lib/server/auth/redirect';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { RateLimitedError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { isSecure, requestContext } from '$lib/server/http/context';
 import { applyVisitChoice } from '$lib/server/users/visit-language';
 

@@ -3,11 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { listNotifications, markRead } from '$lib/server/notify/repository';
-import { renderNotification } from '$lib/server/notify/kinds';
+import { renderNotification } from '$lib/server/app/notifications';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { readForm } from '$lib/server/http/form';
 import { requireUser } from '$lib/server/http/context';
-import { areaOf, kindsByArea, kindsOfArea } from '$lib/server/notify/areas';
+import { areaOf, kindsByArea, kindsOfArea } from '$lib/server/app/notification-areas';
 import { markReadSchema, readFilters } from './schema';
 
 const LIMIT = 100;

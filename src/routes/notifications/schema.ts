@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTIFICATION_AREAS, notificationKinds } from '$lib/server/notify/areas';
+import { NOTIFICATION_AREAS, notificationKinds } from '$lib/server/app/notification-areas';
 
 export const markReadSchema = z.object({ id: z.uuid() });
 

@@ -5,7 +5,7 @@ import { requestPasswordReset } from '$lib/server/auth/service';
 import { resetRequestSchema } from '$lib/server/auth/schemas';
 import { RateLimitedError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext } from '$lib/server/http/context';
 
 export const actions = {

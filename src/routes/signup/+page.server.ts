@@ -5,7 +5,7 @@ import { signUp } from '$lib/server/auth/service';
 import { signUpSchema } from '$lib/server/auth/schemas';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { isSecure, requestContext } from '$lib/server/http/context';
 
 export const load = (({ locals }) => {

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { resendVerificationEmail } from '$lib/server/auth/service';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 
 export const load = ((event) => {

@@ -1,36 +1,42 @@
 // Wraps /api/v1 handlers: auth required or optional, domain errors as JSON problems, never a stack trace.
+// The problem of a domain error comes from the portal's message table: app/api.ts binds it.
 import type { RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import type { SessionUser } from '../auth/session';
-import { problem, problemFromError } from '../http/errors';
+import { problem } from '../http/errors';
 import { DomainError } from '../errors';
 import { isCrossSiteCookieWrite } from './same-origin';
 
 type Handler<E extends RequestEvent> = (event: E, user: SessionUser) => Promise<Response> | Response;
 type OptionalHandler<E extends RequestEvent> = (event: E, user: SessionUser | null) => Promise<Response> | Response;
 
-async function run(event: RequestEvent, body: () => Promise<Response> | Response): Promise<Response> {
-	if (isCrossSiteCookieWrite(event)) return problem(403, 'cross_site_request', m.error_cross_site_request());
-	try {
-		return await body();
-	} catch (error) {
-		if (error instanceof DomainError) return problemFromError(error);
-		event.locals.log.error({ err: error, path: event.url.pathname }, 'api error');
-		return problem(500, 'internal', m.error_unexpected());
+/** The endpoint wrappers, with `problemFromError` turning a domain error into its JSON problem. */
+export function apiEndpoints(problemFromError: (error: DomainError) => Response) {
+	async function run(event: RequestEvent, body: () => Promise<Response> | Response): Promise<Response> {
+		if (isCrossSiteCookieWrite(event)) return problem(403, 'cross_site_request', m.error_cross_site_request());
+		try {
+			return await body();
+		} catch (error) {
+			if (error instanceof DomainError) return problemFromError(error);
+			event.locals.log.error({ err: error, path: event.url.pathname }, 'api error');
+			return problem(500, 'internal', m.error_unexpected());
+		}
 	}
-}
 
-export function authenticated<E extends RequestEvent>(handler: Handler<E>) {
-	return (event: E) =>
-		run(event, () => {
-			const user = event.locals.user;
-			if (!user) return problem(401, 'unauthenticated', m.error_unauthenticated(), { 'www-authenticate': 'Bearer' });
-			return handler(event, user);
-		});
-}
+	function authenticated<E extends RequestEvent>(handler: Handler<E>) {
+		return (event: E) =>
+			run(event, () => {
+				const user = event.locals.user;
+				if (!user) return problem(401, 'unauthenticated', m.error_unauthenticated(), { 'www-authenticate': 'Bearer' });
+				return handler(event, user);
+			});
+	}
 
-export function publicEndpoint<E extends RequestEvent>(handler: OptionalHandler<E>) {
-	return (event: E) => run(event, () => handler(event, event.locals.user));
+	function publicEndpoint<E extends RequestEvent>(handler: OptionalHandler<E>) {
+		return (event: E) => run(event, () => handler(event, event.locals.user));
+	}
+
+	return { authenticated, publicEndpoint };
 }
 
 type Issue = { path: PropertyKey[]; message: string; code?: string; params?: { code?: unknown } };

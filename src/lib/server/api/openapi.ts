@@ -1,18 +1,10 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the endpoints use.
 import { z } from 'zod';
 import type { Operation } from './operation';
-import { meSchema, organizationSchema, organizationSearchSchema, problemSchema, slugParam } from './schemas';
-import { directoryQuerySchema } from '../directory/schemas';
-import { testbedOperations } from '../testbed/openapi';
-import { coursesOperations } from '../courses/openapi';
-import { needsOperations } from '../needs/openapi';
-import { irOperations } from '../ir/openapi';
-import { recordingOperations } from '../ir/recording/api-shapes';
-import { voucherOperations } from '../vouchers/openapi';
-import { programmesOperations } from '../programmes/openapi';
+import { meSchema, problemSchema } from './schemas';
 
-/** Every endpoint of /api/v1. A new endpoint adds its entry here. */
-export const operations: Operation[] = [
+/** What the portal itself answers, beside the domains' endpoints (app/openapi.ts adds theirs). */
+export const accountOperations: Operation[] = [
 	{
 		method: 'get',
 		path: '/me',
@@ -21,50 +13,11 @@ export const operations: Operation[] = [
 		tags: ['account'],
 		auth: 'required',
 		responses: { 200: { description: 'The user', schema: meSchema }, 401: { description: 'Not signed in' } }
-	},
-	{
-		method: 'get',
-		path: '/organizations',
-		operationId: 'searchOrganizations',
-		summary: 'Search verified organisations, with facet counts (repeat a list parameter for several values)',
-		tags: ['directory'],
-		auth: 'optional',
-		query: {
-			q: directoryQuerySchema.shape.q,
-			kind: directoryQuerySchema.shape.kind,
-			region: directoryQuerySchema.shape.region,
-			tag: directoryQuerySchema.shape.tag,
-			stage: directoryQuerySchema.shape.stage,
-			partners: z.enum(['1', 'true']),
-			investment: z.enum(['1', 'true']),
-			sort: directoryQuerySchema.shape.sort,
-			page: z.number().int().min(1).max(500)
-		},
-		responses: { 200: { description: 'One page of results and the facet counts', schema: organizationSearchSchema } }
-	},
-	{
-		method: 'get',
-		path: '/organizations/{slug}',
-		operationId: 'getOrganization',
-		summary: 'One organisation (verified ones for everybody; others for their members and operators)',
-		tags: ['directory'],
-		auth: 'optional',
-		pathParams: { slug: slugParam },
-		responses: {
-			200: { description: 'The organisation', schema: organizationSchema },
-			404: { description: 'No such organisation' }
-		}
-	},
-	...testbedOperations,
-	...coursesOperations,
-	...needsOperations,
-	...irOperations,
-	...recordingOperations,
-	...voucherOperations,
-	...programmesOperations
+	}
 ];
 
-export function buildOpenApiDocument(serverUrl: string) {
+/** The OpenAPI 3.1 document of `operations`; app/openapi.ts passes every endpoint of /api/v1. */
+export function renderOpenApiDocument(serverUrl: string, operations: readonly Operation[]) {
 	// Schemas with a `meta({ id })` become components; every $ref points there.
 	const components: Record<string, unknown> = {};
 	// Inputs are described as clients send them (before transforms: a time is an ISO string, a blank select is ''),

@@ -1,8 +1,9 @@
 // Which requests a session may make before it has passed a second factor. Operators must have one
 // before any /admin page or action; organisations may demand one of their members everywhere.
 import type { Session, TwoFactorStatus } from './session';
+import { ENROL_PATH } from '../http/second-factor';
 
-export const ENROL_PATH = '/settings/security';
+export { ENROL_PATH };
 
 /** Paths open to a signed-in user who still has to set up a second factor. */
 const OPEN_WHILE_ENROLLING = [ENROL_PATH, '/login', '/logout', '/language', '/healthz', '/readyz'];

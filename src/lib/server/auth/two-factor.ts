@@ -5,7 +5,7 @@ import type { DB, Executor } from '../db';
 import { recordAudit } from '../audit/repository';
 import * as rateLimit from './rate-limit';
 import { decodeTotpKey, matchTotpStep } from './totp';
-import { decryptTotpKey, encryptTotpKey, TotpSecretError } from './totp-secret';
+import { decryptTotpKey, encryptTotpKey, TotpSecretError } from '../common/totp-secret';
 import { consumeRecoveryCode, replaceRecoveryCodes } from './recovery-codes';
 import { noteCompletedSignIn, type SignInContext } from './new-device';
 import { InvalidCodeError, TotpAlreadyEnabledError, TotpNotEnabledError } from './errors';

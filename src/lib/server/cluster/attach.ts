@@ -1,6 +1,6 @@
 // Turns a process into a cluster node when it runs on PostgreSQL: the socket.io PostgreSQL adapter,
 // the node's heartbeat and room leases, the fenced SFU, and the refusal of live sockets addressed to
-// another node. One call from realtime/attach.ts; on PGlite (one process) it does nothing.
+// another node. One call from app/realtime.ts; on PGlite (one process) it does nothing.
 import type { Server } from 'socket.io';
 import type { Runtime } from '../runtime';
 import { liveRoomName } from '../ir/live/broadcast';

@@ -2,7 +2,7 @@
 // notification (in-app + e-mail) to the trainee.
 import type { Executor } from '../db';
 import { recordAudit } from '../audit/repository';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import { NotFoundError } from '../errors';
 import { localParts } from '$lib/server/common/zoned-time';
 import type { CoursesNotificationKind } from './notifications';

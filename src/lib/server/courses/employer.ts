@@ -4,7 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Executor } from '../db';
 import { InvalidStateError, NotFoundError } from '../errors';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import type { Actor } from '../orgs/access';
 import { announceEnrolment, type Context } from './announce';
 import { EnrolmentClosedError } from './errors';

@@ -4,7 +4,7 @@ import type { DB } from '../db';
 import { recordAudit } from '../audit/repository';
 import { consumeRateLimit, type RateLimitRule } from '../auth/rate-limit';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import { findMembership, findOrganizationById, listOrgAdminIds } from '../orgs/repository';
 import { findUserById } from '../users/repository';
 import type { ContactInput } from './profile-schemas';

@@ -1,20 +1,15 @@
-// Maps domain errors to what a person reads: a translated message with the right status.
+// Maps domain errors to what a person reads: a translated message with the right status. The table
+// of messages is the portal's codes below plus each domain's own, put together by app/errors.ts.
 import { error as kitError, fail, json, type ActionFailure } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { DomainError, RateLimitedError, type ErrorCode } from '../errors';
-import { needsErrorMessages } from '../needs/error-messages';
-import { meetingsErrorMessages } from '../meetings/error-messages';
-import { irErrorMessages } from '../ir/error-messages';
 import { uploadErrorMessages } from '../uploads/error-messages';
-import { voucherErrorMessages } from '../vouchers/error-messages';
-import { courseEditErrorMessages } from '../courses/edit-error-messages';
-import { securityErrorMessages } from '../auth/error-messages';
-import { programmesErrorMessages } from '../programmes/error-messages';
-import { consultingErrorMessages } from '../consulting/error-messages';
-import { relationsErrorMessages } from '../relations/error-messages';
-import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
 
-const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string> = {
+type Translate = (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string;
+export type ErrorMessages = Record<ErrorCode, Translate>;
+
+/** The messages of the codes every part of the portal uses (and those declared with them in ../errors). */
+export const portalErrorMessages = {
 	validation_failed: (_p, o) => m.error_validation_failed({}, o),
 	unauthenticated: (_p, o) => m.error_unauthenticated({}, o),
 	forbidden: (_p, o) => m.error_forbidden({}, o),
@@ -79,42 +74,72 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	check_in_token_invalid: (_p, o) => m.courses_error_check_in_token_invalid({}, o),
 	meeting_not_in_progress: (_p, o) => m.courses_error_meeting_not_in_progress({}, o),
 	not_enrolled: (_p, o) => m.courses_error_not_enrolled({}, o),
-	...courseEditErrorMessages,
-	// needs
-	...needsErrorMessages,
-	...meetingsErrorMessages,
-	...irErrorMessages,
 	...uploadErrorMessages,
-	...voucherErrorMessages,
 	privacy_notice_version_taken: (_p, o) => m.privacy_error_notice_version_taken({}, o),
-	privacy_consent_required: (_p, o) => m.privacy_error_consent_required({}, o),
-	...securityErrorMessages,
-	...programmesErrorMessages,
-	...consultingErrorMessages,
-	...relationsErrorMessages,
-	...resourcePhotoErrorMessages
-};
+	privacy_consent_required: (_p, o) => m.privacy_error_consent_required({}, o)
+} satisfies Partial<Record<ErrorCode, Translate>>;
 
-/** The message in the request's language, or in `locale` where there is no request (socket events). */
-export function messageForError(error: DomainError, locale?: 'ko' | 'en'): string {
-	return messages[error.code](error.params, locale ? { locale } : undefined);
+/** For a code missing from a table (a socket handler given only the portal's codes): what its status means. */
+function messageOfStatus(status: number): Translate {
+	const code: keyof typeof portalErrorMessages =
+		status === 401
+			? 'unauthenticated'
+			: status === 403
+				? 'forbidden'
+				: status === 404
+					? 'not_found'
+					: status === 409
+						? 'conflict'
+						: status === 503
+							? 'database_unavailable'
+							: 'validation_failed';
+	return portalErrorMessages[code];
 }
 
-/** In a form action: a domain error becomes `fail(status, { message })`; anything else is rethrown. */
-export function failFromError<T extends Record<string, unknown> = Record<never, never>>(
-	error: unknown,
-	extra?: T
-): ActionFailure<T & { message: string; code: ErrorCode; link?: string }> {
-	if (error instanceof DomainError) {
-		return fail(error.status, { ...(extra as T), message: messageForError(error), code: error.code, link: error.link });
+/** The responses of domain errors for pages, actions, the API and sockets, with `messages` as the table. */
+export function errorResponses(messages: Partial<ErrorMessages>) {
+	/** The message in the request's language, or in `locale` where there is no request (socket events). */
+	function messageForError(error: DomainError, locale?: 'ko' | 'en'): string {
+		const translate = messages[error.code] ?? messageOfStatus(error.status);
+		return translate(error.params, locale ? { locale } : undefined);
 	}
-	throw error;
-}
 
-/** In a load: a domain error becomes SvelteKit's `error(status, message)`. */
-export function throwLoadError(error: unknown): never {
-	if (error instanceof DomainError) kitError(error.status, messageForError(error));
-	throw error;
+	/** In a form action: a domain error becomes `fail(status, { message })`; anything else is rethrown. */
+	function failFromError<T extends Record<string, unknown> = Record<never, never>>(
+		error: unknown,
+		extra?: T
+	): ActionFailure<T & { message: string; code: ErrorCode; link?: string }> {
+		if (error instanceof DomainError) {
+			return fail(error.status, {
+				...(extra as T),
+				message: messageForError(error),
+				code: error.code,
+				link: error.link
+			});
+		}
+		throw error;
+	}
+
+	/** In a load: a domain error becomes SvelteKit's `error(status, message)`. */
+	function throwLoadError(error: unknown): never {
+		if (error instanceof DomainError) kitError(error.status, messageForError(error));
+		throw error;
+	}
+
+	function problemFromError(error: unknown): Response {
+		if (error instanceof DomainError) {
+			const headers: Record<string, string> =
+				error instanceof RateLimitedError
+					? { 'retry-after': String(error.retryAfterSeconds) }
+					: error.status === 503
+						? { 'retry-after': '5' }
+						: {};
+			return problem(error.status, error.code, messageForError(error), headers, error.link);
+		}
+		throw error;
+	}
+
+	return { messageForError, failFromError, throwLoadError, problemFromError };
 }
 
 export function problem(
@@ -127,15 +152,5 @@ export function problem(
 	return json({ error: { code, message, ...(link ? { link } : {}) } }, { status, headers });
 }
 
-export function problemFromError(error: unknown): Response {
-	if (error instanceof DomainError) {
-		const headers: Record<string, string> =
-			error instanceof RateLimitedError
-				? { 'retry-after': String(error.retryAfterSeconds) }
-				: error.status === 503
-					? { 'retry-after': '5' }
-					: {};
-		return problem(error.status, error.code, messageForError(error), headers, error.link);
-	}
-	throw error;
-}
+/** The portal's own codes only: for platform code (socket events) that no domain table reaches. */
+export const portalErrors = errorResponses(portalErrorMessages);

@@ -2,7 +2,8 @@
 // Security to set one up; anything else (form actions, API calls) is refused with 403.
 import { error, json, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
-import { ENROL_PATH } from '../auth/second-factor-gate';
+/** Where an account enrols its second factor (Settings → Security). */
+export const ENROL_PATH = '/settings/security';
 
 export const ENROL_URL = `${ENROL_PATH}?required=1`;
 

@@ -1,7 +1,7 @@
 // Tells registrants and presenters about a session, each in their language and time zone.
 import type { Executor } from '../db';
 import type { IrEventRow } from '../db/ir-types';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import { localInputValue } from '../meetings/schemas';
 import type { IrNotificationKind } from './notifications';
 import type { Context } from '$lib/server/common/context';

@@ -6,7 +6,7 @@ import type { DB, Executor } from '../db';
 import type { MeetingContextType, MeetingRequestRow } from '../db/meetings-types';
 import { recordAudit } from '../audit/repository';
 import { NotFoundError, DomainError } from '../errors';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import type { Actor } from '../orgs/access';
 import { isMemberOf } from '../needs/access';
 import { MeetingClosedError, NotMeetingRecipientError, NotMeetingRequesterError } from './errors';

@@ -13,7 +13,7 @@ import { newFeedSecret } from '../calendar/feed-tokens';
 import { nextWeekdayUtc } from '../jobs/schedule';
 import type { RecurringJob } from '../jobs/runner';
 import { findPreference, savePreferences } from '../notify/repository';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import { matchNeedsForCompany, type NeedMatch } from './matching';
 
 export const DIGEST_KIND = 'digest_needs_weekly';

@@ -1,20 +1,12 @@
-// What each notification and e-mail says, in the recipient's language.
+// What the portal's own notifications and e-mails say, in the recipient's language.
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../db/types';
-import { testbedNotificationTemplates } from '../testbed/notifications';
-import { coursesNotificationTemplates } from '../courses/notifications';
-import { needsNotificationTemplates } from '../needs/notifications';
-import { meetingsNotificationTemplates } from '../meetings/notifications';
-import { irNotificationTemplates } from '../ir/notifications';
-import { scheduleNotificationTemplates } from '../reminders/notifications';
-import { programmesNotificationTemplates } from '../programmes/notifications';
-import { relationsNotificationTemplates } from '../relations/notifications';
 import { template as t, type Template } from './template';
 
 export type { Template } from './template';
 
-/** Notifications: shown in the app, pushed live, and mirrored by e-mail. */
-export const notificationTemplates = {
+/** The portal's own notifications (organisations and memberships); each domain adds its own in app/notifications.ts. */
+export const portalNotificationTemplates = {
 	org_verified: t(m.notification_org_verified_title, m.notification_org_verified_body),
 	org_rejected: t(m.notification_org_rejected_title, m.notification_org_rejected_body),
 	join_request_received: t(m.notification_join_request_received_title, m.notification_join_request_received_body),
@@ -26,15 +18,7 @@ export const notificationTemplates = {
 		m.notification_org_pending_verification_title,
 		m.notification_org_pending_verification_body
 	),
-	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body),
-	...testbedNotificationTemplates,
-	...coursesNotificationTemplates,
-	...needsNotificationTemplates,
-	...meetingsNotificationTemplates,
-	...irNotificationTemplates,
-	...scheduleNotificationTemplates,
-	...programmesNotificationTemplates,
-	...relationsNotificationTemplates
+	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body)
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */
@@ -45,11 +29,4 @@ export const emailTemplates = {
 	security_new_device: t(m.security_new_device_subject, m.security_new_device_body)
 } satisfies Record<string, Template>;
 
-export type NotificationKind = keyof typeof notificationTemplates;
 export type EmailKind = keyof typeof emailTemplates;
-
-export function renderNotification(kind: string, params: Record<string, string>, locale: Locale) {
-	const template = notificationTemplates[kind as NotificationKind];
-	if (!template) return { title: kind, body: '' };
-	return { title: template.title(params, locale), body: template.body(params, locale) };
-}

@@ -1,6 +1,15 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db';
 
+/** Who a notification goes to: their address, language, and whether the account still receives anything. */
+export function findRecipient(db: Executor, userId: string) {
+	return db
+		.selectFrom('users')
+		.select(['id', 'email', 'locale', 'disabled_at'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+}
+
 export type NewNotification = {
 	userId: string;
 	kind: string;

@@ -4,7 +4,7 @@ import type { DB } from '../db';
 import type { OrgKind } from '../db/types';
 import { isUniqueViolation } from '../db/errors';
 import { recordAudit } from '../audit/repository';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import { DomainError, ForbiddenError, InvalidStateError, NotFoundError } from '../errors';
 import { SlugTakenError } from './errors';
 import * as orgRepository from './repository';

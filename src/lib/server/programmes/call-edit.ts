@@ -6,7 +6,7 @@ import type { DB } from '../db';
 import type { Criterion, ProgrammeCallRow, Question } from '../db/programmes-types';
 import { recordAudit } from '../audit/repository';
 import { NotFoundError } from '../errors';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import type { Actor } from '../orgs/access';
 import { localParts } from '$lib/server/common/zoned-time';
 import { listManagedAgencies, requireCallManager } from './access';

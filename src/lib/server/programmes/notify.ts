@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { ProgrammeApplicationRow, ProgrammeCallRow } from '../db/programmes-types';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import type { Context } from './calls';
 import type { ProgrammesNotificationKind } from './notifications';
 

@@ -1,41 +1,45 @@
-// socket.io on the portal's own HTTP server: the session cookie is checked on connect, each user
-// joins a private room, and PostgreSQL NOTIFY (sent on commit) drives the live pushes. Everything
-// here runs outside SvelteKit's request handler, so every callback catches what it awaits.
-import type { Server as HttpServer } from 'node:http';
+// socket.io on the portal's own HTTP server: sockets are authenticated on connect, each user joins
+// a private room, and PostgreSQL NOTIFY (sent on commit) drives the live pushes. The handlers of the
+// domains (IR live room, needs threads) and the authentication are handed in by app/realtime.ts, so
+// this module names no domain. Everything here runs outside SvelteKit's request handler, so every
+// callback catches what it awaits.
 import type { Kysely } from 'kysely';
-import { Server } from 'socket.io';
-import { startRuntime } from '../runtime';
 import type { DB } from '../db';
 import type { Database } from '../db/connect';
 import type { Logger } from '../logger';
 import { NOTIFY_CHANNEL } from '../notify/service';
 import { countUnread } from '../notify/repository';
-import type { MediaHooks } from '../ir/live/presence';
-import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
-import { authenticateSocket, type SocketData } from './auth';
+import type { RealtimeServer, RealtimeSocket } from './socket-data';
 import { registerNotificationHandlers } from './notification-handlers';
-import { pushThreadMessages, registerNeedsHandlers } from './needs-handlers';
-import { registerIrLiveHandlers } from './ir-handlers';
-import { registerMediaSignalling } from '../media/signalling';
 import { sessionRoom, userRoom } from './rooms';
 import { parseSessionEnded, SESSION_ENDED_CHANNEL } from './session-ends';
-import { attachCluster } from '../cluster/attach';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type { RealtimeServer, RealtimeSocket };
 export { userRoom };
 
-export type RealtimeDeps = { db: Kysely<DB>; database: Database; logger: Logger; media?: MediaHooks };
+type Middleware = (socket: RealtimeSocket, next: (error?: Error) => void) => void;
+
+export type RealtimeDeps = {
+	db: Kysely<DB>;
+	database: Database;
+	logger: Logger;
+	/** Checks who connects; a refused socket gets a connect_error. */
+	authenticate: Middleware;
+	/** Each domain's socket events, registered on every connected socket. */
+	handlers: Array<(io: RealtimeServer, socket: RealtimeSocket) => void>;
+	/** NOTIFY listeners of the domains; each returns what stops it. */
+	listeners?: Array<(io: RealtimeServer) => Promise<() => Promise<void>>>;
+};
 
 /** Puts the portal's middleware, handlers and NOTIFY listeners on `io`; returns what stops the listeners. */
 export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Promise<() => Promise<void>> {
 	const { db, database, logger } = deps;
-	io.use(authenticateSocket(db, logger));
+	io.use(deps.authenticate);
 	io.on('connection', async (socket) => {
 		const { user } = socket.data;
 		try {
 			registerNotificationHandlers(io, socket, db, logger);
-			registerNeedsHandlers(io, socket, db, logger);
-			registerIrLiveHandlers({ io, db, logger, media: deps.media }, socket);
+			for (const register of deps.handlers) register(io, socket);
 			// The database may be down right now: the count then comes with the next resync.
 			socket.emit('notifications:unread', { count: await countUnread(db, user.id) });
 		} catch (error) {
@@ -53,7 +57,7 @@ export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Prom
 			logger.warn({ err: error }, 'bad notification payload');
 		}
 	});
-	const unlistenThreads = await pushThreadMessages(io, database, logger);
+	const unlistenDomains = await Promise.all((deps.listeners ?? []).map((listen) => listen(io)));
 	const unlistenSessions = await database.listen(SESSION_ENDED_CHANNEL, (payload) => {
 		const ended = parseSessionEnded(payload);
 		if (!ended) return logger.warn({ payload }, 'bad session-ended payload');
@@ -78,39 +82,7 @@ export async function wireRealtime(io: RealtimeServer, deps: RealtimeDeps): Prom
 	return async () => {
 		stopResync();
 		await unlistenNotifications();
-		await unlistenThreads();
+		for (const unlisten of unlistenDomains) await unlisten();
 		await unlistenSessions();
 	};
-}
-
-export async function attachRealtime(httpServer: HttpServer): Promise<RealtimeServer> {
-	const runtime = await startRuntime();
-	if (runtime.io) return runtime.io as RealtimeServer;
-	const io: RealtimeServer = new Server(httpServer, {
-		path: '/socket.io',
-		serveClient: false,
-		maxHttpBufferSize: 64 * 1024
-	});
-	// The backend is read at each use: on a cluster node attachCluster replaces it with the fenced one.
-	const media = runtime.media && {
-		get backend() {
-			return runtime.media!;
-		},
-		register: registerMediaSignalling
-	};
-	const unlisten = await wireRealtime(io, {
-		db: runtime.database.db,
-		database: runtime.database,
-		logger: runtime.logger,
-		media
-	});
-
-	runtime.io = io;
-	runtime.stopWorkers.unshift(async () => {
-		await unlisten();
-		await new Promise<void>((resolve) => io.close(() => resolve()));
-	});
-	await attachCluster(io, runtime);
-	runtime.logger.info('realtime attached');
-	return io;
 }

@@ -6,8 +6,8 @@ import type { DB } from '../db';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';
 import type { Logger } from '../logger';
 import { countUnread, markRead } from '../notify/repository';
-import type { SocketData } from './auth';
-import type { RealtimeServer } from './attach';
+import type { SocketData } from './socket-data';
+import type { RealtimeServer } from './socket-data';
 import { userRoom } from './rooms';
 import { defineSocketEvents } from './socket-events';
 

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import * as m from '$lib/paraglide/messages';
 import type { ClientToServerEvents } from '$lib/realtime/events';
 import { DomainError } from '../errors';
-import { messageForError } from '../http/errors';
+import { portalErrors } from '../http/errors';
 import { findUncleanText, textNotAllowedMessage } from '../http/text';
 import type { Logger } from '../logger';
 
@@ -39,7 +39,7 @@ export type SocketEventOptions = {
 	locale?: () => Locale;
 	/** A failed validation as the client sees it; by default `validation_failed`. */
 	invalid?: (error: z.ZodError | null, locale: Locale) => SocketProblem;
-	/** Expected refusals the handler throws; by default any DomainError, translated. */
+	/** Expected refusals the handler throws; by default any DomainError, with the portal's own codes translated (a domain passes its table). */
 	refuse?: (error: unknown, locale: Locale) => SocketProblem | undefined;
 	/** The reply for anything unexpected (logged first); by default `internal`. */
 	failed?: (locale: Locale) => SocketProblem;
@@ -49,7 +49,7 @@ export type SocketEventOptions = {
 
 const defaultRefusal = (error: unknown, locale: Locale): SocketProblem | undefined =>
 	error instanceof DomainError
-		? { ok: false, error: { code: error.code, message: messageForError(error, locale) } }
+		? { ok: false, error: { code: error.code, message: portalErrors.messageForError(error, locale) } }
 		: undefined;
 
 const defaultInvalid = (_error: z.ZodError | null, locale: Locale): SocketProblem => ({

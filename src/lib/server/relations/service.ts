@@ -9,7 +9,7 @@ import type { OrganizationRelationsTable, RelationKind } from '../db/programmes-
 import { recordAudit } from '../audit/repository';
 import { isUniqueViolation } from '../db/errors';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import type { Actor } from '../orgs/access';
 import { NotOrgAdminError, OrgNotVerifiedError } from '../orgs/errors';
 import * as orgRepository from '../orgs/repository';

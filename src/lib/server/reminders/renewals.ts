@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db';
 import type { Executor } from '../db';
 import type { Locale } from '../db/types';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import { findNextCohortGranting } from '../courses/catalogue';
 import { dateTimeFormat } from '$lib/intl-cache';
 import { DEFAULT_TIME_ZONE } from '$lib/time-zone';

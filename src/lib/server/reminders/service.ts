@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import * as m from '$lib/paraglide/messages';
 import type { DB } from '../db';
 import type { Locale } from '../db/types';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import type { ScheduleNotificationKind } from './notifications';
 import * as reminderRepository from './repository';
 import type { ReminderCandidate, ReminderKind } from './repository';

@@ -3,7 +3,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types';
 import { decodeTotpKey } from '../auth/totp';
-import { encryptTotpKey } from '../auth/totp-secret';
+import { encryptTotpKey } from '../common/totp-secret';
 import { DEMO_OPERATOR_TOTP_KEY, DEMO_ACCOUNTS } from './demo-accounts';
 
 export async function seedSecondFactor(

@@ -2,7 +2,7 @@
 // e-mail with the .ics link) to the requester and the facility managers, inside the transaction.
 import type { Executor } from '../db';
 import { recordAudit } from '../audit/repository';
-import { notifyUser } from '../notify/service';
+import { notifyUser } from '../app/notifications';
 import { NotFoundError } from '../errors';
 import { listFacilityManagerIds } from './access';
 import type { TestbedNotificationKind } from './notifications';

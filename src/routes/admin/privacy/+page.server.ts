@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext, requireOperator } from '$lib/server/http/context';
 import { listNotices } from '$lib/server/privacy/consent-repository';
 import { publishNotice } from '$lib/server/privacy/consent-service';

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/runtime';
 import { listTerms } from '$lib/server/directory/taxonomy-repository';
 import * as taxonomy from '$lib/server/directory/taxonomy-service';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext, requireOperator } from '$lib/server/http/context';
 import { createTermSchema, deleteTermSchema, updateTermSchema } from './schema';
 

@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/runtime';
 import { setUserDisabled } from '$lib/server/auth/service';
 import { findUserById, listUsers } from '$lib/server/users/repository';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext, requireOperator } from '$lib/server/http/context';
 import { logPersonalDataAccess } from '$lib/server/privacy/access-log';
 import { PAGE_SIZE, userActionSchema, usersQuerySchema } from './schema';

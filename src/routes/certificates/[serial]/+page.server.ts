@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { findCertificateBySerial, isCertificateValid } from '$lib/server/courses/certificates';
 
 // Public: whoever holds the serial (printed with a QR code on the certificate) may check it.

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { requestContext, requireUser } from '$lib/server/http/context';
 import { approveEnrolment, isAnyOrgAdmin, listPendingApprovals, refuseEnrolment } from '$lib/server/courses/employer';

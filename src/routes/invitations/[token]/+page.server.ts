@@ -5,7 +5,7 @@ import { findOpenInvitation } from '$lib/server/orgs/invitations';
 import { findOrganizationById } from '$lib/server/orgs/repository';
 import { acceptInvitation } from '$lib/server/orgs/membership';
 import { DomainError } from '$lib/server/errors';
-import { failFromError, messageForError } from '$lib/server/http/errors';
+import { failFromError, messageForError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 
 export const load = (async ({ params, locals }) => {

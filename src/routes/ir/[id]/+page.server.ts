@@ -4,7 +4,7 @@ import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { readEventPage } from '$lib/server/ir/detail';
 import { cancelRegistration, registerForEvent } from '$lib/server/ir/registration';

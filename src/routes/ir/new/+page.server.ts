@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { DomainError } from '$lib/server/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, messageForError } from '$lib/server/http/errors';
+import { failFromError, messageForError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { localInputValue } from '$lib/server/meetings/schemas';
 import { fieldOf, peopleFor } from '$lib/server/ir/form-data';

@@ -11,7 +11,7 @@ import { relyingParty } from '$lib/server/auth/webauthn';
 import { safeRedirect } from '$lib/server/auth/redirect';
 import { RateLimitedError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext } from '$lib/server/http/context';
 
 /** The sign-in that owes its second step; without one there is nothing to do here. */

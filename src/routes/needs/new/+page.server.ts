@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { listTerms } from '$lib/server/directory/taxonomy-repository';
 import { listStaffHospitals } from '$lib/server/needs/access';

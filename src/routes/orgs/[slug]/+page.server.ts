@@ -16,7 +16,7 @@ import { renderMarkdown } from '$lib/server/markdown';
 import { readForm } from '$lib/server/http/form';
 import { listSelectionsOf } from '$lib/server/programmes/repository';
 import { listConfirmedForOrg } from '$lib/server/relations/repository';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 
 export const load = (async ({ locals, params }) => {

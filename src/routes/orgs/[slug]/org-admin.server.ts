@@ -6,7 +6,7 @@ import { requireOrgAdmin, type Actor } from '$lib/server/orgs/access';
 import { findProfileBySlug } from '$lib/server/directory/profile-repository';
 import { DomainError, NotFoundError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 
 type OrgEvent = RequestEvent<{ slug: string }>;

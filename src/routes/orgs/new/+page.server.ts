@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/runtime';
 import { createOrganization } from '$lib/server/orgs/service';
 import { createOrganizationSchema } from '$lib/server/orgs/schemas';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 
 export const load = ((event) => {

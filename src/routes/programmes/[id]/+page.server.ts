@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { isFilled } from '$lib/server/uploads/service';
 import { saveDraft, submitApplication, withdrawApplication } from '$lib/server/programmes/applications';

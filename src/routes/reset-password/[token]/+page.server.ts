@@ -5,7 +5,7 @@ import { resetPassword } from '$lib/server/auth/service';
 import { resetSchema } from '$lib/server/auth/schemas';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { isSecure, requestContext } from '$lib/server/http/context';
 
 export const load = (() => ({})) satisfies PageServerLoad;

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { isSecure, requestContext, requireUser } from '$lib/server/http/context';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { findCurrentConsents, findCurrentNoticeVersion, listConsentHistory } from '$lib/server/privacy/consent-repository';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { recordAudit } from '$lib/server/audit/repository';
-import { kindsByArea, notificationKinds } from '$lib/server/notify/areas';
+import { kindsByArea, notificationKinds } from '$lib/server/app/notification-areas';
 import { listPreferences, savePreferences } from '$lib/server/notify/repository';
 import { readForm } from '$lib/server/http/form';
 import { requestContext, requireUser } from '$lib/server/http/context';

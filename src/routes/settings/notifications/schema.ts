@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '$lib/server/http/text';
-import { notificationKinds } from '$lib/server/notify/areas';
+import { notificationKinds } from '$lib/server/app/notification-areas';
 
 // Checked boxes arrive as one value or several; none at all is an empty list.
 const kindList = () =>

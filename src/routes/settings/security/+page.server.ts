@@ -20,7 +20,7 @@ import { relyingParty } from '$lib/server/auth/webauthn';
 import { describeDevice } from '$lib/server/auth/device';
 import { RateLimitedError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { isSecure, requestContext, requireUser } from '$lib/server/http/context';
 import { totpEnrolment } from './enrolment';
 

@@ -7,7 +7,7 @@ import { getDb } from '$lib/server/runtime';
 import { issueApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-token';
 import { apiTokenSchema } from '$lib/server/auth/schemas';
 import { readForm } from '$lib/server/http/form';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requireUser } from '$lib/server/http/context';
 
 const revokeSchema = z.object({ id: text().regex(/^mct_[a-z0-9]{8,64}$/) });

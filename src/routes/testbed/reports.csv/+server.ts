@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { reportCsv } from '$lib/server/testbed/report-csv';
 import { getMonthlyReport } from '$lib/server/testbed/reports';
 import { reportQuery } from '$lib/server/testbed/schemas';

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { getMonthlyReport } from '$lib/server/testbed/reports';
 import { reportQuery } from '$lib/server/testbed/schemas';
 import { localParts } from '$lib/server/common/zoned-time';

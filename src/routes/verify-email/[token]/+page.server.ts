@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { verifyEmail } from '$lib/server/auth/service';
-import { failFromError } from '$lib/server/http/errors';
+import { failFromError } from '$lib/server/app/errors';
 import { requestContext } from '$lib/server/http/context';
 
 // The link only shows a button: mail scanners that follow links must not consume the token.

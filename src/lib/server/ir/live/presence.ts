@@ -6,7 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import type { DB } from '../../db';
 import type { Logger } from '../../logger';
 import type { SessionUser } from '../../auth/session';
-import type { SocketData } from '../../realtime/auth';
+import type { SocketData } from '../../realtime/socket-data';
 import type { MediaBackend } from '../../media/backend';
 import type { MediaSocket, registerMediaSignalling } from '../../media/signalling';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/events';

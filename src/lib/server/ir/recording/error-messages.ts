@@ -1,7 +1,7 @@
 // The translated messages of recording's refusals; anything else falls back to the portal's map.
 import * as m from '$lib/paraglide/messages';
 import { DomainError } from '../../errors';
-import { messageForError } from '../../http/errors';
+import { messageForError } from '../../app/errors';
 import { RecordingError, type RecordingRefusal } from './errors';
 
 const messages: Record<RecordingRefusal, () => string> = {

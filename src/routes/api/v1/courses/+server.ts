@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { invalidInput, publicEndpoint } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { listCatalogue } from '$lib/server/courses/catalogue';
 import { courseJson } from '$lib/server/courses/api-shapes';
 import { catalogueQuery } from '$lib/server/courses/schemas';

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { listUserMemberships } from '$lib/server/orgs/repository';
-import { authenticated } from '$lib/server/api/handler';
+import { authenticated } from '$lib/server/app/api';
 
 export const GET: RequestHandler = authenticated(async (_event, user) => {
 	const memberships = await listUserMemberships(getDb(), user.id);

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { authenticated, invalidInput } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { authenticated } from '$lib/server/app/api';
 import { searchParamsToObject } from '$lib/server/directory/schemas';
 import { listNeeds, todayInSeoul } from '$lib/server/needs/repository';
 import { needsQuerySchema } from '$lib/server/needs/schemas';

@@ -3,7 +3,8 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { directoryQuerySchema, searchParamsToObject } from '$lib/server/directory/schemas';
 import { directoryFacets, searchOrganizations, PAGE_SIZE } from '$lib/server/directory/search-repository';
-import { publicEndpoint, invalidInput } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 
 export const GET: RequestHandler = publicEndpoint(async ({ url, locals }) => {
 	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(url.searchParams));

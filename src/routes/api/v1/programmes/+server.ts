@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { invalidInput, publicEndpoint } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { callSummaryJson } from '$lib/server/programmes/api-shapes';
 import { listCalls } from '$lib/server/programmes/repository';
 import { listQuerySchema } from '$lib/server/programmes/schemas';

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { authenticated, invalidInput } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { authenticated } from '$lib/server/app/api';
 import { listVoucherHoldings } from '$lib/server/vouchers/holdings';
 import { voucherJson } from '$lib/server/vouchers/api-shapes';
 import { voucherListQuery } from '$lib/server/vouchers/schemas';

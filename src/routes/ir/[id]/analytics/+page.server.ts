@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { computeAnalytics, listPollResults, listRegistrants, requireEventTeam } from '$lib/server/ir/analytics';
 import { idParam } from '$lib/server/ir/schemas';
 import { replayAudience } from '$lib/server/ir/recording/audience';

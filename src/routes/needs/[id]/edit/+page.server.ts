@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { listTerms } from '$lib/server/directory/taxonomy-repository';
 import { canEditNeed, updateNeed } from '$lib/server/needs/edit';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 import * as orgRepository from '$lib/server/orgs/repository';
 import { slugParam } from '$lib/server/api/schemas';

@@ -8,7 +8,7 @@ import * as membership from '$lib/server/orgs/membership';
 import * as schemas from '$lib/server/orgs/schemas';
 import { NotFoundError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http/form';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 import { setOrgRequiresTwoFactor } from '$lib/server/auth/org-rule';
 import { orgTwoFactorRuleSchema } from '$lib/server/auth/two-factor-schemas';

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { DomainError } from '$lib/server/errors';
 import { listManagedAgencies, requireCallManager } from '$lib/server/programmes/access';

@@ -4,7 +4,7 @@ import * as m from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { getProgrammeReport } from '$lib/server/vouchers/programme-report';
 import { programmeReportRows } from '$lib/server/vouchers/programme-report-csv';
 import { pageLocale } from '$lib/server/statements/http';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { declareConflicts, listForDeclaration } from '$lib/server/programmes/conflicts';
 import { conflictsFormSchema, idParam } from '$lib/server/programmes/schemas';

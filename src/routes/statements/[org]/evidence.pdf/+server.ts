@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { getEvidencePack } from '$lib/server/statements/evidence';
 import { renderEvidencePdf } from '$lib/server/statements/evidence-pdf';
 import { download, pageLocale } from '$lib/server/statements/http';

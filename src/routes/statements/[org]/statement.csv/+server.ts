@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { statementCsv } from '$lib/server/statements/csv';
 import { download, pageLocale, requireMonth } from '$lib/server/statements/http';
 import { getStatement } from '$lib/server/statements/service';

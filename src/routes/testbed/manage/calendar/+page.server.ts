@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { messageForError } from '$lib/server/http/errors';
+import { messageForError } from '$lib/server/app/errors';
 import { DomainError } from '$lib/server/errors';
 import { loadFacilityCalendar } from '$lib/server/testbed/facility-calendar';
 

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { listManagedFacilityIds } from '$lib/server/testbed/access';
 import { NotFacilityManagerError } from '$lib/server/testbed/errors';
 import { listManagedResources } from '$lib/server/testbed/resource-repository';

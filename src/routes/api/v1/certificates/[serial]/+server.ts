@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { publicEndpoint } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { NotFoundError } from '$lib/server/errors';
 import { findCertificateBySerial } from '$lib/server/courses/certificates';
 import { certificateJson } from '$lib/server/courses/api-shapes';

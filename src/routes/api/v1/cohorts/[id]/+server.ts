@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { publicEndpoint } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { NotFoundError } from '$lib/server/errors';
 import { listMeetings } from '$lib/server/courses/catalogue';
 import { countSeats, findCohort } from '$lib/server/courses/repository';

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { publicEndpoint, invalidInput } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { searchParamsToObject } from '$lib/server/directory/schemas';
 import { listEvents } from '$lib/server/ir/repository';
 import { eventsQuerySchema } from '$lib/server/ir/schemas';

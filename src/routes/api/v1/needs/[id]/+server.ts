@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { authenticated } from '$lib/server/api/handler';
+import { authenticated } from '$lib/server/app/api';
 import { NotFoundError } from '$lib/server/errors';
 import { findVisibleNeed } from '$lib/server/needs/repository';
 import { idParam } from '$lib/server/needs/schemas';

@@ -3,7 +3,8 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { findVisibleOrganization } from '$lib/server/orgs/access';
 import { toPublicOrganization } from '$lib/server/directory/public-profile';
-import { publicEndpoint, invalidInput } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { slugParam } from '$lib/server/api/schemas';
 
 export const GET: RequestHandler = publicEndpoint(async ({ params }, user) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { publicEndpoint } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { NotFoundError } from '$lib/server/errors';
 import { callJson } from '$lib/server/programmes/api-shapes';
 import { readCall } from '$lib/server/programmes/call-view';

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { downloadNeedAttachment } from '$lib/server/needs/attachments';
 import { idParam } from '$lib/server/needs/schemas';
 

@@ -2,7 +2,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import * as m from '$lib/paraglide/messages';
 import { downloadApplicationFile } from '$lib/server/programmes/files';
 import { idParam } from '$lib/server/programmes/schemas';

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { requireBookingRole } from '$lib/server/testbed/access';
 import { bookingCalendar } from '$lib/server/testbed/ics';
 import { findBooking } from '$lib/server/testbed/repository';

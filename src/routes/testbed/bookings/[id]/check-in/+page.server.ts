@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
 import { requireBookingRole } from '$lib/server/testbed/access';
 import { checkInBooking, checkInWindow } from '$lib/server/testbed/booking-transitions';

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { getStatement } from '$lib/server/statements/service';
 import { monthOf } from '$lib/server/statements/http';
 

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { listManagedFacilityIds } from '$lib/server/testbed/access';
 import { NotFacilityManagerError } from '$lib/server/testbed/errors';

@@ -1,7 +1,7 @@
 // A resource photo as the list's thumbnail (src/lib/server/testbed/photo-response.ts says who may see it).
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { throwLoadError } from '$lib/server/http/errors';
+import { throwLoadError } from '$lib/server/app/errors';
 import { photoResponse } from '$lib/server/testbed/photo-response';
 
 export const GET = (async ({ params, locals }) =>

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { authenticated, invalidInput } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { authenticated } from '$lib/server/app/api';
 import { requestContext } from '$lib/server/http/context';
 import { NotFoundError } from '$lib/server/errors';
 import { rejectBooking } from '$lib/server/testbed/booking-transitions';

@@ -1,9 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { authenticated, invalidInput } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { authenticated } from '$lib/server/app/api';
 import { requestContext } from '$lib/server/http/context';
-import { messageForError } from '$lib/server/http/errors';
+import { messageForError } from '$lib/server/app/errors';
 import { NotFoundError } from '$lib/server/errors';
 import { applicationJson } from '$lib/server/programmes/api-shapes';
 import { submitApplication } from '$lib/server/programmes/applications';

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { invalidInput, publicEndpoint } from '$lib/server/api/handler';
+import { invalidInput } from '$lib/server/api/handler';
+import { publicEndpoint } from '$lib/server/app/api';
 import { NotFoundError } from '$lib/server/errors';
 import { getAvailability } from '$lib/server/testbed/availability';
 import { findResourceById } from '$lib/server/testbed/repository';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import { proposeMeetingOnResponse, responseMeetingParties } from '$lib/server/meetings/need-response';
 import { idParam, localInputValue, meetingRequestFormSchema } from '$lib/server/meetings/schemas';

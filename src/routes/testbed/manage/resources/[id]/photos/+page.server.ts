@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { NotFoundError } from '$lib/server/errors';
 import { requestContext, requireUser } from '$lib/server/http/context';
-import { failFromError, throwLoadError } from '$lib/server/http/errors';
+import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { readForm } from '$lib/server/http/form';
 import type { Actor } from '$lib/server/orgs/access';
 import { requireFacilityManager } from '$lib/server/testbed/access';

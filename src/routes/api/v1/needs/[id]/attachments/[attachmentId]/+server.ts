@@ -1,7 +1,7 @@
 // A need's PDF attachment through the API (cookie or Bearer token), for those who may see the need.
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
-import { authenticated } from '$lib/server/api/handler';
+import { authenticated } from '$lib/server/app/api';
 import { NotFoundError } from '$lib/server/errors';
 import { downloadNeedAttachment } from '$lib/server/needs/attachments';
 import { idParam } from '$lib/server/needs/schemas';

@@ -6,11 +6,12 @@ import type { Kysely } from 'kysely';
 import type { Socket } from 'socket.io';
 import type { DB } from '../db';
 import type { Logger } from '../logger';
-import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth/session';
+import { SESSION_COOKIE, validateSessionToken, type SessionUser } from './session';
 import * as m from '$lib/paraglide/messages';
-import { sessionRoom, userRoom } from './rooms';
+import { sessionRoom, userRoom } from '../realtime/rooms';
+import type { SocketData } from '../realtime/socket-data';
 
-export type SocketData = { user: SessionUser; sessionId?: string };
+export type { SocketData };
 
 /** The request's cookies; a malformed header (bad %-escapes, say) yields what could be read, never a throw. */
 export function readCookies(header: string | undefined): Record<string, string | undefined> {

@@ -1,7 +1,7 @@
 // Notification kinds grouped by area, for Settings → Notifications and the notification centre's
 // filters. A kind's area is read from its name, so a new kind lands in its area without a list here.
 import * as m from '$lib/paraglide/messages';
-import { notificationTemplates, type NotificationKind } from './kinds';
+import { notificationTemplates, type NotificationKind } from './notifications';
 
 export const NOTIFICATION_AREAS = ['testbed', 'courses', 'ir', 'needs', 'meetings', 'account'] as const;
 export type NotificationArea = (typeof NOTIFICATION_AREAS)[number];

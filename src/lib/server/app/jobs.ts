@@ -9,7 +9,7 @@ import { digestJobs } from '../needs/digest';
 import { recordingJobs } from '../ir/recording/jobs';
 import { recordingDeps } from '../ir/recording/deps';
 import { retentionJobs } from '../privacy/retention';
-import { createJobRunner, scheduleRecurring, type RecurringJob } from './runner';
+import { createJobRunner, scheduleRecurring, type RecurringJob } from '../jobs/runner';
 
 export const appJobs: RecurringJob[] = [
 	...testbedJobs,

@@ -1,19 +1,19 @@
 // The live IR room's socket events, through the one socket wrapper (zod, catch, translated reply).
 // Each handler checks the grants the socket holds in the room the event names (a socket only acts in
 // a room it has joined).
-import { DomainError } from '../errors';
-import { deleteChatMessage, postChatMessage } from '../ir/live/chat';
-import { liveRefusal } from '../ir/live/error-messages';
-import { GrantMissingError, LiveInvalidStateError, NotInRoomError } from '../ir/live/errors';
-import type { Grants } from '../ir/live/grants';
-import { liveRoomName, pushPoll, pushQuestion, pushRole, pushStaffState, toLiveChat } from '../ir/live/broadcast';
-import { demoteSpeaker, endLive, promoteSpeaker, removeParticipant, startLive } from '../ir/live/moderation';
-import { joinRoom, leaveRoom, rejoinSnapshot, type LiveDeps, type LiveSocket } from '../ir/live/presence';
-import { askQuestion, moderateQuestion, voteForQuestion } from '../ir/live/questions';
-import { answerPoll, closePoll, createPoll, currentTally, POLL_PUSH_MS } from '../ir/live/polls';
-import * as registry from '../ir/live/registry';
-import * as schemas from '../ir/live/schemas';
-import { defineSocketEvents } from './socket-events';
+import { DomainError } from '../../errors';
+import { deleteChatMessage, postChatMessage } from './chat';
+import { liveRefusal } from './error-messages';
+import { GrantMissingError, LiveInvalidStateError, NotInRoomError } from './errors';
+import type { Grants } from './grants';
+import { liveRoomName, pushPoll, pushQuestion, pushRole, pushStaffState, toLiveChat } from './broadcast';
+import { demoteSpeaker, endLive, promoteSpeaker, removeParticipant, startLive } from './moderation';
+import { joinRoom, leaveRoom, rejoinSnapshot, type LiveDeps, type LiveSocket } from './presence';
+import { askQuestion, moderateQuestion, voteForQuestion } from './questions';
+import { answerPoll, closePoll, createPoll, currentTally, POLL_PUSH_MS } from './polls';
+import * as registry from './registry';
+import * as schemas from './schemas';
+import { defineSocketEvents } from '../../realtime/socket-events';
 
 export function registerIrLiveHandlers(deps: LiveDeps, socket: LiveSocket): void {
 	const { db, io } = deps;

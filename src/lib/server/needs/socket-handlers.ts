@@ -5,18 +5,18 @@ import type { Socket } from 'socket.io';
 import * as m from '$lib/paraglide/messages';
 import type { DB } from '../db';
 import { DomainError } from '../errors';
-import { messageForError } from '../http/errors';
+import { messageForError } from '../app/errors';
 import type { SessionUser } from '../auth/session';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, ThreadMessage } from '$lib/realtime/events';
-import { postThreadMessage, requireResponseAccess } from '../needs/responses';
-import { findMessage, markThreadRead } from '../needs/responses-repository';
-import { parseThreadAnnouncement, THREAD_CHANNEL } from '../needs/thread-events';
+import { postThreadMessage, requireResponseAccess } from './responses';
+import { findMessage, markThreadRead } from './responses-repository';
+import { parseThreadAnnouncement, THREAD_CHANNEL } from './thread-events';
 import type { Database } from '../db/connect';
 import type { Logger } from '../logger';
-import { threadJoinSchema, threadPostSchema } from '../needs/schemas';
-import type { SocketData } from './auth';
-import type { RealtimeServer } from './attach';
-import { defineSocketEvents } from './socket-events';
+import { threadJoinSchema, threadPostSchema } from './schemas';
+import type { SocketData } from '../realtime/socket-data';
+import type { RealtimeServer } from '../realtime/socket-data';
+import { defineSocketEvents } from '../realtime/socket-events';
 
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 

@@ -4,14 +4,14 @@
 // token of a member of an organisation that requires a second factor the account does not have.
 import type { Handle } from '@sveltejs/kit';
 import { getDb } from '../runtime';
-import { SESSION_COOKIE, setSessionCookie, deleteSessionCookie, validateSessionToken } from '../auth/session';
-import { validateApiToken } from '../auth/api-token';
+import { SESSION_COOKIE, setSessionCookie, deleteSessionCookie, validateSessionToken } from './session';
+import { validateApiToken } from './api-token';
 import { findSessionUser } from '../users/session-user';
-import { secondFactorGate } from '../auth/second-factor-gate';
-import { refuseBearerWithoutSecondFactor, refuseWithoutSecondFactor } from './second-factor';
-import { assertOrgSecondFactorRule } from '../auth/second-factors';
-import { OrgSecondFactorRequiredError } from '../auth/errors';
-import { isSecure } from './context';
+import { secondFactorGate } from './second-factor-gate';
+import { refuseBearerWithoutSecondFactor, refuseWithoutSecondFactor } from '../http/second-factor';
+import { assertOrgSecondFactorRule } from './second-factors';
+import { OrgSecondFactorRequiredError } from './errors';
+import { isSecure } from '../http/context';
 
 async function orgRuleRefuses(db: ReturnType<typeof getDb>, userId: string): Promise<boolean> {
 	try {

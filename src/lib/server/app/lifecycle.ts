@@ -1,9 +1,9 @@
 // What server.js needs from the SvelteKit bundle, handed over through a global symbol because
 // server.js cannot import the bundle's internal modules.
 import type { Server as HttpServer } from 'node:http';
-import { attachRealtime } from './realtime/attach';
-import { getRuntime, stopRuntime, tryGetRuntime } from './runtime';
-import { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD } from './seed/index';
+import { attachRealtime } from './realtime';
+import { getRuntime, stopRuntime, tryGetRuntime } from '../runtime';
+import { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD } from '../seed/index';
 
 type LogFn = (context: Record<string, unknown>, message: string) => void;
 
