@@ -5,6 +5,7 @@ import type { MediaBackend, MediaStats, RTCIceServerConfig } from '../backend';
 import type { MediaLogger } from '../werift-room';
 import { janusConnector } from './connection';
 import { JanusRoom } from './janus-room';
+import { countVideoRooms } from './server-load';
 
 export type JanusBackendConfig = {
 	JANUS_URL: string;
@@ -14,7 +15,12 @@ export type JanusBackendConfig = {
 	JANUS_REQUEST_TIMEOUT_MS?: number;
 };
 
-export function createJanusBackend(config: JanusBackendConfig, logger: MediaLogger): MediaBackend {
+export type JanusBackend = MediaBackend & {
+	/** The rooms on this Janus server from every node (for placement across several servers). */
+	roomsOnServer(): Promise<number>;
+};
+
+export function createJanusBackend(config: JanusBackendConfig, logger: MediaLogger): JanusBackend {
 	const rooms = new Map<string, JanusRoom>();
 	const connector = janusConnector(
 		{
@@ -40,6 +46,7 @@ export function createJanusBackend(config: JanusBackendConfig, logger: MediaLogg
 		async closeRoom(roomId) {
 			await rooms.get(roomId)?.close();
 		},
+		roomsOnServer: async () => countVideoRooms(await connector.connect()),
 		stats(): MediaStats {
 			const total: MediaStats = {
 				rooms: rooms.size,

@@ -68,6 +68,75 @@ describe('createJanusPool', () => {
 		expect(a.closed && b.closed).toBe(true);
 	});
 
+	it('places by the rooms Janus reports from every node, plus those placed since the last reading', async () => {
+		const [a, b] = [fakeServer(), fakeServer()];
+		let onA = 3; // another portal node keeps three rooms on a
+		const pool = createJanusPool(
+			[
+				{ url: 'http://a/janus', backend: { ...a, roomsOnServer: async () => onA }, capacity: 10 },
+				{ url: 'http://b/janus', backend: { ...b, roomsOnServer: async () => 0 }, capacity: 10 }
+			],
+			{ pollMs: 0 }
+		) as ReturnType<typeof createJanusPool> & { refreshLoad(): Promise<unknown> };
+		await pool.refreshLoad();
+		for (const id of ['r1', 'r2', 'r3', 'r4']) pool.room(id);
+		// b: 0, 1, 2 placed since the reading → r1..r3 on b; then a 3 vs b 3: tie → lower id (a)
+		expect(b.opened).toEqual(['r1', 'r2', 'r3']);
+		expect(a.opened).toEqual(['r4']);
+		onA = 0; // the other node's rooms closed
+		await pool.refreshLoad();
+		pool.room('r5');
+		expect(a.opened).toEqual(['r4', 'r5']);
+		await pool.close();
+	});
+
+	it('counts a server that does not answer as full while another has room', async () => {
+		const [a, b] = [fakeServer(), fakeServer()];
+		let aDown = true;
+		const pool = createJanusPool(
+			[
+				{
+					url: 'http://a/janus',
+					backend: {
+						...a,
+						roomsOnServer: async () => {
+							if (aDown) throw new Error('unreachable');
+							return 0;
+						}
+					},
+					capacity: 2
+				},
+				{ url: 'http://b/janus', backend: { ...b, roomsOnServer: async () => 1 }, capacity: 2 }
+			],
+			{ pollMs: 0 }
+		) as ReturnType<typeof createJanusPool> & { refreshLoad(): Promise<unknown> };
+		await pool.refreshLoad();
+		pool.room('r1');
+		expect(b.opened).toEqual(['r1']);
+		pool.room('r2'); // b is full now and a still counts as full: a crowded room beats none, lower load wins
+		expect(a.opened.length + b.opened.length).toBe(2);
+		aDown = false;
+		await pool.refreshLoad();
+		pool.room('r3');
+		expect(a.opened).toContain('r3');
+		await pool.close();
+	});
+
+	it('reads the servers every pollMs until closed', async () => {
+		const server = fakeServer();
+		let reads = 0;
+		const pool = createJanusPool(
+			[{ url: 'http://a/janus', backend: { ...server, roomsOnServer: async () => (reads++, 0) }, capacity: 2 }],
+			{ pollMs: 20 }
+		);
+		await new Promise((resolve) => setTimeout(resolve, 110));
+		expect(reads).toBeGreaterThanOrEqual(3);
+		await pool.close();
+		const after = reads;
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(reads).toBe(after);
+	});
+
 	it('needs a server', () => {
 		expect(() => createJanusPool([])).toThrow();
 	});
