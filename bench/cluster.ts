@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startCluster } from '../scripts/cluster.js';
 import { openSessionId, ownerOf, signIn, waitForNewOwner } from './_cluster-client';
+import { DEMO_OPERATOR_TOTP_KEY } from '../src/lib/server/seed/demo-accounts';
 
 type Cluster = {
 	url: string;
@@ -90,12 +91,18 @@ try {
 	result.twoNodes = await throughput(cluster);
 
 	const roomId = await openSessionId(databaseUrl);
-	const cookie = await signIn(cluster.url, 'operator@medcluster.example', 'medcluster-demo-2026');
+	const cookie = await signIn(
+		cluster.url,
+		'operator@medcluster.example',
+		'medcluster-demo-2026',
+		DEMO_OPERATOR_TOTP_KEY
+	);
 	const failover: Record<string, unknown> = {};
 	for (const signal of ['SIGKILL', 'SIGTERM']) {
 		const owner = await ownerOf(cluster.url, cookie, roomId);
 		const node = cluster.nodes.find((n) => n.id === owner);
-		if (!owner || !node) throw new Error(`room ${roomId} has no owner`);
+		if (!owner || !node)
+			throw new Error(`room ${roomId} has no owner (${owner}; nodes ${cluster.nodes.map((n) => n.id).join(', ')})`);
 		const killed = node.kill(signal);
 		const taken = await waitForNewOwner(cluster.url, cookie, roomId, owner);
 		await killed;
