@@ -9,13 +9,15 @@ import type { SignalTransport } from './_sfu-browser';
 import type { RecordedPacket } from './_sfu-fixture';
 import { NO_STUN } from '../src/lib/server/media/peer-config';
 
+// 127.0.0.1, or for Janus the address of its veth (only there does Janus gather candidates).
+const PEER_ADDRESS = process.env.SFU_BENCH_PEER_ADDRESS ?? '127.0.0.1';
 const LOOPBACK = {
 	...NO_STUN,
 	bundlePolicy: 'max-bundle' as const,
 	iceUseIpv4: false,
 	iceUseIpv6: false,
-	iceAdditionalHostAddresses: ['127.0.0.1'],
-	iceInterfaceAddresses: { udp4: '127.0.0.1' }
+	iceAdditionalHostAddresses: [PEER_ADDRESS],
+	iceInterfaceAddresses: { udp4: PEER_ADDRESS }
 };
 
 type Reply = { ok: boolean; error?: { message: string }; answer?: SessionDescription; offer?: SessionDescription };

@@ -18,8 +18,12 @@ export const percentile = (values: number[], p: number) => {
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
 };
 
-function child(file: string, childArgs: string[]): ChildProcess {
-	return fork(here(file), childArgs, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+function child(file: string, childArgs: string[], peerAddress = '127.0.0.1'): ChildProcess {
+	return fork(here(file), childArgs, {
+		execArgv: ['--import', 'tsx'],
+		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+		env: { ...process.env, SFU_BENCH_PEER_ADDRESS: peerAddress }
+	});
 }
 
 export function next(process: ChildProcess, type: string, timeoutMs = 60_000): Promise<Message> {
@@ -50,9 +54,9 @@ export function next(process: ChildProcess, type: string, timeoutMs = 60_000): P
 const sum = (replies: Message[], key: string) => replies.reduce((total, r) => total + (r[key] as number), 0);
 
 export async function runBackend(server: BenchMediaServer, harness: BrowserHarness, options: RunOptions) {
-	const publisher = child('./_sfu-load.ts', ['publisher', server.url]);
+	const publisher = child('./_sfu-load.ts', ['publisher', server.url], server.peerAddress);
 	const viewerProcesses = Array.from({ length: options.viewerProcesses }, () =>
-		child('./_sfu-load.ts', ['viewers', server.url])
+		child('./_sfu-load.ts', ['viewers', server.url], server.peerAddress)
 	);
 	const share = (count: number, index: number) =>
 		Math.floor(count / viewerProcesses.length) + (index < count % viewerProcesses.length ? 1 : 0);

@@ -2,8 +2,8 @@
 // BenchMediaServer; the benchmark measures it only through this shape, so werift and Janus are
 // measured the same way on the same recorded stream.
 //
-// CONTRACT for a backend starter (werift: startWeriftBench below; Janus: bench/_sfu-janus.ts
-// exporting `startJanusBench(opts: BenchServerOptions): Promise<BenchMediaServer>`):
+// CONTRACT for a backend starter (werift: startWeriftBench below; Janus: startJanusBenchServer below,
+// whose process runs Debian's Janus through bench/_sfu-janus.ts):
 // - `url`: an http://127.0.0.1:<port> origin serving socket.io with the portal's media signalling
 //   (registerMediaSignalling from src/lib/server/media/signalling.ts) for ONE room. A client
 //   connects with `query: { peerId }`; every peer may publish and subscribe; a disconnect leaves.
@@ -40,6 +40,8 @@ export type BenchMediaServer = {
 	/** 'werift' | 'janus' */
 	backend: string;
 	url: string;
+	/** The address the load generator's werift peers gather on (Janus: its veth's, 127.0.0.2). */
+	peerAddress?: string;
 	pids: number[];
 	stats?(): Promise<BenchServerCounters>;
 	stop(): Promise<void>;
@@ -68,33 +70,27 @@ export function processUsage(pids: number[]): { cpuMicros: number; rss: number }
 	return { cpuMicros, rss };
 }
 
-/** The werift SFU in its own process (bench/_sfu-werift.ts). */
-export const startWeriftBench: BenchServerStarter = async (opts) => {
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		SFU_BENCH_PORT: String(opts.port),
-		SFU_BENCH_MEDIA_PORTS: opts.mediaPorts.join('-')
-	};
-	if (opts.workers !== undefined) env.MEDIA_WORKERS = String(opts.workers);
-	const child = fork(fileURLToPath(new URL('./_sfu-werift.ts', import.meta.url)), [], {
+/** A bench server process (`file`) that reports `{ type: 'ready' }` and serves GET /stats on `opts.port`. */
+async function forkBenchServer(file: string, backend: string, opts: BenchServerOptions, env: NodeJS.ProcessEnv) {
+	const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
 		execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])],
 		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-		env
+		env: { ...process.env, SFU_BENCH_PORT: String(opts.port), SFU_BENCH_MEDIA_PORTS: opts.mediaPorts.join('-'), ...env }
 	});
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('werift bench server did not start within 60 s')), 60_000);
-		child.once('exit', (code) => reject(new Error(`werift bench server exited (${code})`)));
-		child.on('message', (message: { type?: string }) => {
+	const ready = await new Promise<{ janusPid?: number }>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`${backend} bench server did not start within 60 s`)), 60_000);
+		child.once('exit', (code) => reject(new Error(`${backend} bench server exited (${code})`)));
+		child.on('message', (message: { type?: string; janusPid?: number }) => {
 			if (message.type !== 'ready') return;
 			clearTimeout(timer);
-			resolve();
+			resolve(message);
 		});
 	});
 	const url = `http://127.0.0.1:${opts.port}`;
 	return {
-		backend: 'werift',
+		backend,
 		url,
-		pids: [child.pid!],
+		pids: [child.pid!, ...(ready.janusPid ? [ready.janusPid] : [])],
 		async stats() {
 			const body = (await (await fetch(`${url}/stats`)).json()) as { media: BenchServerCounters };
 			return body.media;
@@ -107,22 +103,30 @@ export const startWeriftBench: BenchServerStarter = async (opts) => {
 			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 		}
 	};
-};
+}
+
+/** The werift SFU in its own process (bench/_sfu-werift.ts). */
+export const startWeriftBench: BenchServerStarter = (opts) =>
+	forkBenchServer(
+		'./_sfu-werift.ts',
+		'werift',
+		opts,
+		opts.workers !== undefined ? { MEDIA_WORKERS: String(opts.workers) } : {}
+	);
+
+/** Janus with the portal's Janus backend and signalling in front (bench/_sfu-janus-server.ts). */
+export const startJanusBenchServer: BenchServerStarter = async (opts) => ({
+	...(await forkBenchServer('./_sfu-janus-server.ts', 'janus', opts, {})),
+	peerAddress: '127.0.0.2'
+});
 
 /** The starter for `--backend=<name>`, or a reason why it is not available. */
 export async function benchServerStarter(name: string): Promise<BenchServerStarter | { unavailable: string }> {
 	if (name === 'werift') return startWeriftBench;
 	if (name === 'janus') {
-		try {
-			// Delivered separately (the Janus backend); absent until then.
-			const module = (await import(/* @vite-ignore */ './_sfu-janus' + '.ts')) as {
-				startJanusBench?: BenchServerStarter;
-			};
-			if (typeof module.startJanusBench === 'function') return module.startJanusBench;
-			return { unavailable: 'bench/_sfu-janus.ts does not export startJanusBench' };
-		} catch (error) {
-			return { unavailable: `bench/_sfu-janus.ts not available (${(error as Error).message.split('\n')[0]})` };
-		}
+		const { janusUnavailableReason } = await import('../tests/support/janus');
+		const reason = janusUnavailableReason();
+		return reason ? { unavailable: reason } : startJanusBenchServer;
 	}
 	return { unavailable: `unknown backend ${JSON.stringify(name)} (werift, janus)` };
 }

@@ -13,10 +13,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_PATH, describeFixture, readFixture } from './_sfu-fixture';
+import { JANUS_NETNS_SETUP } from '../tests/support/janus';
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const BACKENDS = (option('backend') ?? 'werift').split(',');
+const BENCH_NEEDS_JANUS_VETH = BACKENDS.includes('janus');
 const AUDIENCES = (option('viewers') ?? '10,50,100').split(',').map(Number);
 const WINDOW_S = Number(option('window') ?? 10);
 const VIEWER_PROCESSES = Number(option('viewer-processes') ?? 2);
@@ -107,7 +109,9 @@ function ratios(results: Record<string, object>) {
 
 if (process.env.SFU_BENCH_IN_NS !== '1') {
 	// Re-run this file inside a fresh network namespace where only loopback exists.
-	const command = `ip link set lo up && exec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" ${args.map((a) => `'${a}'`).join(' ')}`;
+	// Janus gathers ICE candidates only on an interface not flagged loopback: a veth that exists only here.
+	const setup = BENCH_NEEDS_JANUS_VETH ? JANUS_NETNS_SETUP : 'ip link set lo up';
+	const command = `${setup} && exec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" ${args.map((a) => `'${a}'`).join(' ')}`;
 	const child = spawn('unshare', ['-n', 'sh', '-c', command], {
 		stdio: 'inherit',
 		env: { ...process.env, SFU_BENCH_IN_NS: '1' }

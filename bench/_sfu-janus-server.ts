@@ -1,0 +1,56 @@
+// The SFU benchmark's Janus server process (started by startJanusBenchServer in _sfu-server.ts): Debian's
+// Janus (bench/_sfu-janus.ts, deploy/janus/), the portal's Janus backend on it, and the same socket.io
+// signalling (registerMediaSignalling) the werift bench server and the portal use, on 127.0.0.1; plus
+// GET /stats with what Janus forwarded (its admin API). Tells its parent Janus's pid, whose CPU time
+// counts as the server's beside this process's. Needs the namespace's veth (JANUS_NETNS_SETUP).
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { registerMediaSignalling } from '../src/lib/server/media/signalling';
+import { startJanusBench } from './_sfu-janus';
+import type { BenchServerCounters } from './_sfu-server';
+
+const port = Number(process.env.SFU_BENCH_PORT ?? 5511);
+const rtpPortRange = process.env.SFU_BENCH_MEDIA_PORTS ?? '41500-41999';
+const bench = await startJanusBench({ httpPort: 5618, adminPort: 5619, rtpPortRange, log: (m) => console.error(m) });
+const room = bench.backend.room('bench');
+
+const http = createServer((req, res) => {
+	if (req.url !== '/stats') return void res.writeHead(404).end();
+	void bench.counters().then(
+		(counters) => {
+			const media: BenchServerCounters = {
+				packetsForwarded: counters.packetsSent,
+				packetsReceived: counters.packetsReceived,
+				retransmissions: 0,
+				keyframeRequests: 0,
+				subscribers: Math.max(0, counters.handles - 1)
+			};
+			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ media }));
+		},
+		(error: Error) => res.writeHead(503).end(error.message)
+	);
+});
+const io = new Server(http, { serveClient: false });
+io.on('connection', (socket) => {
+	const peerId = String(socket.handshake.query.peerId ?? '');
+	const dispose = registerMediaSignalling(socket, {
+		room,
+		peerId,
+		canPublish: () => true,
+		canSubscribe: () => true,
+		locale: () => 'en'
+	});
+	socket.on('disconnect', () => {
+		dispose();
+		void room.leave(peerId);
+	});
+});
+http.listen(port, '127.0.0.1', () => process.send?.({ type: 'ready', port, janusPid: bench.pids[0] }));
+
+const stop = async () => {
+	io.close();
+	await bench.stop();
+	process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);
