@@ -2,6 +2,7 @@
 import * as m from '$lib/paraglide/messages';
 import type { Locale } from '../db/types';
 import { testbedNotificationTemplates } from '../testbed/notifications';
+import { availabilityNotificationTemplates } from '../testbed/availability-alerts-notifications';
 import { coursesNotificationTemplates } from '../courses/notifications';
 import { needsNotificationTemplates } from '../needs/notifications';
 import { meetingsNotificationTemplates } from '../meetings/notifications';
@@ -28,6 +29,7 @@ export const notificationTemplates = {
 	),
 	org_contact: t(m.notification_org_contact_title, m.notification_org_contact_body),
 	...testbedNotificationTemplates,
+	...availabilityNotificationTemplates,
 	...coursesNotificationTemplates,
 	...needsNotificationTemplates,
 	...meetingsNotificationTemplates,
