@@ -4,6 +4,7 @@ import type { Operation } from './operation';
 import { meSchema, organizationSchema, organizationSearchSchema, problemSchema, slugParam } from './schemas';
 import { directoryQuerySchema } from '../directory/schemas';
 import { testbedOperations } from '../testbed/openapi';
+import { availabilityAlertOperations } from '../testbed/availability-alerts-openapi';
 import { coursesOperations } from '../courses/openapi';
 import { needsOperations } from '../needs/openapi';
 import { irOperations } from '../ir/openapi';
@@ -56,6 +57,7 @@ export const operations: Operation[] = [
 		}
 	},
 	...testbedOperations,
+	...availabilityAlertOperations,
 	...coursesOperations,
 	...needsOperations,
 	...irOperations,

@@ -61,10 +61,18 @@ export async function createAlert(
 }
 
 /** Only the alert's owner; anybody else is told it does not exist. Cancelling twice changes nothing. */
-export async function cancelAlert(db: Kysely<DB>, actor: Actor, alertId: string, context: Context, now = new Date()) {
+export async function cancelAlert(
+	db: Kysely<DB>,
+	actor: Actor,
+	alertId: string,
+	context: Context,
+	now = new Date(),
+	resourceId?: string
+) {
 	return db.transaction().execute(async (trx) => {
 		const alert = await alertRepository.findAlertForUpdate(trx, alertId);
-		if (!alert || alert.user_id !== actor.id) throw new NotFoundError();
+		if (!alert || alert.user_id !== actor.id || (resourceId && alert.resource_id !== resourceId))
+			throw new NotFoundError();
 		if (alert.status !== 'active') return alert;
 		await alertRepository.lockResource(trx, alert.resource_id);
 		await alertRepository.closeAlert(trx, alert.id, 'cancelled', now);
