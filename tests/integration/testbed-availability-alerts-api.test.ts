@@ -98,7 +98,7 @@ describe('availability alert API', () => {
 		expect(backwards.status).toBe(422);
 		expect((await backwards.json()).error).toMatchObject({
 			code: 'avail_alert_range',
-			message: expect.stringContaining('date range')
+			message: expect.stringContaining('기간')
 		});
 		expect((await call(postAlert, 'POST', null, params, { start: future(7), end: future(9) })).status).toBe(401);
 		expect((await call(listAlerts, 'GET', owner.user, { id: 'not-a-uuid' })).status).toBe(404);
