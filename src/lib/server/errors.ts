@@ -129,7 +129,10 @@ export type ErrorCode =
 	| 'resource_photo_too_large'
 	| 'resource_photo_not_image'
 	| 'resource_photo_dimensions'
-	| 'resource_photo_too_many';
+	| 'resource_photo_too_many'
+	// availability alerts
+	| 'avail_slot_held'
+	| 'avail_alert_range';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

@@ -11,6 +11,7 @@ import { programmesErrorMessages } from '../programmes/error-messages';
 import { consultingErrorMessages } from '../consulting/error-messages';
 import { relationsErrorMessages } from '../relations/error-messages';
 import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
+import { availabilityErrorMessages } from '../testbed/slot-holds-error-messages';
 
 const errorMessages: ErrorMessages = {
 	...portalErrorMessages,
@@ -23,7 +24,8 @@ const errorMessages: ErrorMessages = {
 	...programmesErrorMessages,
 	...consultingErrorMessages,
 	...relationsErrorMessages,
-	...resourcePhotoErrorMessages
+	...resourcePhotoErrorMessages,
+	...availabilityErrorMessages
 };
 
 const responses = errorResponses(errorMessages);

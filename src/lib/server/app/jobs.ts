@@ -2,6 +2,7 @@
 // needs digest. Every node starts a runner; the schedules are queued once for all of them.
 import type { Runtime } from '../runtime';
 import { testbedJobs } from '../testbed/jobs';
+import { slotHoldJobs } from '../testbed/slot-holds-jobs';
 import { coursesJobs } from '../courses/jobs';
 import { meetingsJobs } from '../meetings/jobs';
 import { reminderJobs } from '../reminders/jobs';
@@ -13,6 +14,7 @@ import { createJobRunner, scheduleRecurring, type RecurringJob } from '../jobs/r
 
 export const appJobs: RecurringJob[] = [
 	...testbedJobs,
+	...slotHoldJobs,
 	...coursesJobs,
 	...meetingsJobs,
 	...reminderJobs,

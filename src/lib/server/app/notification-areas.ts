@@ -12,7 +12,9 @@ const BY_NAME: Record<string, NotificationArea> = {
 	schedule_reminder_ir: 'ir',
 	digest_needs_weekly: 'needs',
 	renewal_reminder: 'courses',
-	renewal_reminder_no_course: 'courses'
+	renewal_reminder_no_course: 'courses',
+	avail_slot_held: 'testbed',
+	avail_blackout_overlap: 'testbed'
 };
 
 export function areaOf(kind: string): NotificationArea {

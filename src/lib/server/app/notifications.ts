@@ -13,6 +13,7 @@ import { scheduleNotificationTemplates } from '../reminders/notifications';
 import { programmesNotificationTemplates } from '../programmes/notifications';
 import { relationsNotificationTemplates } from '../relations/notifications';
 import type { Executor } from '../db';
+import { availabilityNotificationTemplates } from '../testbed/availability-alerts-notifications';
 
 /** Notifications: shown in the app, pushed live, and mirrored by e-mail. */
 export const notificationTemplates = {
@@ -24,7 +25,8 @@ export const notificationTemplates = {
 	...irNotificationTemplates,
 	...scheduleNotificationTemplates,
 	...programmesNotificationTemplates,
-	...relationsNotificationTemplates
+	...relationsNotificationTemplates,
+	...availabilityNotificationTemplates
 } satisfies Record<string, Template>;
 
 export type NotificationKind = keyof typeof notificationTemplates;

@@ -9,6 +9,7 @@ import { irOperations } from '../ir/openapi';
 import { recordingOperations } from '../ir/recording/api-shapes';
 import { voucherOperations } from '../vouchers/openapi';
 import { programmesOperations } from '../programmes/openapi';
+import { availabilityAlertOperations } from '../testbed/availability-alerts-openapi';
 
 export const apiOperations = [
 	...accountOperations,
@@ -19,7 +20,8 @@ export const apiOperations = [
 	...irOperations,
 	...recordingOperations,
 	...voucherOperations,
-	...programmesOperations
+	...programmesOperations,
+	...availabilityAlertOperations
 ];
 
 export const buildOpenApiDocument = (serverUrl: string) => renderOpenApiDocument(serverUrl, apiOperations);

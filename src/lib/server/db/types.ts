@@ -14,6 +14,7 @@ import type * as privacy from './privacy-types';
 import type * as secondFactor from './second-factor-types';
 import type * as programmes from './programmes-types';
 import type * as resourcePhotos from './resource-photo-types';
+import type * as availabilityAlerts from './availability-alert-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -283,6 +284,9 @@ export interface DB {
 	programme_consultants: programmes.ProgrammeConsultantsTable;
 	// resource photos (migrations/20261206T0300_resource_photos.ts)
 	resource_photos: resourcePhotos.ResourcePhotosTable;
+	// availability alerts (migrations/20261207T0200_availability_alerts.ts)
+	availability_alerts: availabilityAlerts.AvailabilityAlertsTable;
+	slot_holds: availabilityAlerts.SlotHoldsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import { DEMO_CREDENTIALS, DEMO_FACILITIES, DEMO_HOURS, DEMO_RESOURCES } from '.
 import { range } from '../testbed/repository';
 import { addDays, localParts, mondayOf, zonedInstant } from '$lib/server/common/zoned-time';
 import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
+import { seedAvailabilityAlerts } from './availability-alerts';
 
 const TIME_ZONE = DEFAULT_TIME_ZONE;
 /** Demo sign-ins and the credentials they hold (the README lists them). */
@@ -200,5 +201,6 @@ export async function seedTestbed(trx: Transaction<DB>, ids: Ids, now = new Date
 	const { credentialIds, facilityIds, resourceIds } = await upsertCatalogue(trx, ids);
 	await upsertPeople(trx, ids, credentialIds, facilityIds);
 	const bookings = await seedBookings(trx, resourceIds, now);
-	return { facilities: facilityIds.size, resources: resourceIds.size, bookings };
+	const availabilityAlerts = await seedAvailabilityAlerts(trx, now);
+	return { facilities: facilityIds.size, resources: resourceIds.size, bookings, availabilityAlerts };
 }

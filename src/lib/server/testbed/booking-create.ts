@@ -11,6 +11,7 @@ import { requireAllowedTime } from './booking-rules';
 import { requireCredential } from './credentials';
 import { BookingConflictError } from './errors';
 import { checkQuota } from './quota';
+import { claimHeldTime } from './slot-holds';
 import * as bookingRepository from './repository';
 import { localParts, zonedInstant, addDays } from '$lib/server/common/zoned-time';
 import { payBookingWithVoucher } from '../vouchers/booking-payment';
@@ -41,6 +42,7 @@ export async function createBooking(
 				const orgId = await resolveBookingOrganization(trx, actor.id, input.orgId);
 				await requireCredential(trx, actor.id, resource.required_credential_id, input.start);
 				await requireAllowedTime(trx, resource, input.start, input.end, now);
+				await claimHeldTime(trx, resource.id, actor.id, input.start, input.end, now);
 				await bookingRepository.lockOrganizationForQuota(trx, orgId);
 				await checkQuota(trx, resource, orgId, input.start, input.end);
 				const status = resource.auto_confirm ? 'confirmed' : 'pending';

@@ -10,6 +10,7 @@ import { announceBooking, type Announcement, type Context } from './announce';
 import { requireAllowedTime } from './booking-rules';
 import { BookingConflictError, CancelCutoffPassedError, CheckInClosedError, NotFacilityManagerError } from './errors';
 import { checkQuota } from './quota';
+import { queueSlotOffers } from './slot-holds-jobs';
 import * as bookingRepository from './repository';
 import { refundPayments } from '../vouchers/service';
 import { repriceBookingPayment } from '../vouchers/booking-payment';
@@ -65,6 +66,7 @@ export const rejectBooking = (db: Kysely<DB>, actor: Actor, id: string, reason: 
 		requireManager(role);
 		requireStatus(booking, 'pending');
 		await bookingRepository.updateBooking(trx, id, { status: 'rejected', decisionReason: reason });
+		await queueSlotOffers(trx, booking.resource_id);
 		await refundPayments(trx, { bookingId: id }, actor.id);
 		return { action: 'rejected', kind: 'testbed_booking_rejected', reason, data: { reason } };
 	});
@@ -85,6 +87,7 @@ export const cancelBooking = (
 		if (!role.manager && now.getTime() > booking.starts_at.getTime() - resource.cancel_cutoff_minutes * MINUTE)
 			throw new CancelCutoffPassedError();
 		await bookingRepository.updateBooking(trx, id, { status: 'cancelled', decisionReason: reason });
+		await queueSlotOffers(trx, booking.resource_id);
 		await refundPayments(trx, { bookingId: id }, actor.id);
 		return { action: 'cancelled', kind: 'testbed_booking_cancelled', reason, data: { reason } };
 	});
@@ -111,6 +114,7 @@ export const rescheduleBooking = (
 		// A booking that needed approval needs it again for a new time.
 		const status = resource.auto_confirm || booking.status === 'pending' ? booking.status : 'pending';
 		await bookingRepository.updateBooking(trx, id, { ...slot, status });
+		await queueSlotOffers(trx, booking.resource_id);
 		await repriceBookingPayment(trx, {
 			bookingId: id,
 			resource,

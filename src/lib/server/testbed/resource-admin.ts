@@ -11,6 +11,8 @@ import { requireFacilityManager } from './access';
 import type { Context } from './announce';
 import { findCredential } from './credentials';
 import * as resourceRepository from './resource-repository';
+import { notifyBlackoutOverlap } from './availability-alerts-blackout';
+import { queueSlotOffers } from './slot-holds-jobs';
 import type { ResourceInput } from './resource-schemas';
 
 type Audit = { action: string; resourceId: string; data: Record<string, unknown> };
@@ -101,6 +103,7 @@ export const setResourceHours = (
 	inTransaction(db, async (trx) => {
 		await lockManagedResource(trx, actor, resourceId);
 		await resourceRepository.replaceHours(trx, resourceId, hours);
+		await queueSlotOffers(trx, resourceId);
 		await audit(trx, actor, context, { action: 'hours_set', resourceId, data: { hours } });
 	});
 
@@ -133,6 +136,7 @@ export const addBlackout = (
 				overlappingBookings
 			}
 		});
+		await notifyBlackoutOverlap(trx, resourceId, blackout, context);
 		return { id, overlappingBookings };
 	});
 
@@ -147,6 +151,7 @@ export const removeBlackout = (
 		await lockManagedResource(trx, actor, resourceId);
 		const removed = await resourceRepository.deleteBlackout(trx, resourceId, blackoutId);
 		if (!removed) throw new NotFoundError();
+		await queueSlotOffers(trx, resourceId);
 		await audit(trx, actor, context, {
 			action: 'blackout_removed',
 			resourceId,

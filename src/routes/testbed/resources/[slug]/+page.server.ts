@@ -18,6 +18,10 @@ import { largestLiveBalance } from '$lib/server/vouchers/holdings';
 import type { Executor } from '$lib/server/db';
 import { buildWeekView, weekRange, weekToShow } from '$lib/server/testbed/week-view';
 import { addDays, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
+import { DomainError } from '$lib/server/errors';
+import { createAlert } from '$lib/server/testbed/availability-alerts';
+import { alertForm } from '$lib/server/testbed/availability-alerts-schemas';
+import { holdMinutes } from '$lib/server/testbed/slot-holds';
 
 async function resourceOr404(slug: string) {
 	const resource = await findResourceBySlug(getDb(), slug);
@@ -69,6 +73,7 @@ export const load = (async ({ params, url, locals }) => {
 		missingCredential: locals.user
 			? await findMissingCredential(db, locals.user.id, resource.required_credential_id, now)
 			: null,
+		holdMinutes: holdMinutes(),
 		prefill: {
 			date: url.searchParams.get('date') ?? '',
 			time: url.searchParams.get('time') ?? '',
@@ -122,6 +127,33 @@ export const actions = {
 			};
 		} catch (error) {
 			return failFromError(error, { values: form.values });
+		}
+	},
+	// "Notify me": the dates are the viewer's, from the first day's midnight to the end of the last.
+	notify: async (event) => {
+		const user = requireUser(event);
+		const form = await readForm(event.request, alertForm);
+		if (!form.ok) return fail(400, { alert: { errors: form.errors } });
+		try {
+			const resource = await findResourceBySlug(getDb(), event.params.slug);
+			if (!resource) throw new NotFoundError();
+			const tz = event.locals.timeZone;
+			await createAlert(
+				getDb(),
+				user,
+				{
+					resourceId: resource.id,
+					start: zonedInstant(form.data.from, 0, tz),
+					end: zonedInstant(addDays(form.data.to, 1), 0, tz),
+					minMinutes: form.data.min_minutes ?? null,
+					orgId: form.data.orgId
+				},
+				requestContext(event)
+			);
+			return { alert: { created: true } };
+		} catch (error) {
+			if (error instanceof DomainError) return fail(error.status, { alert: { message: messageForError(error) } });
+			throw error;
 		}
 	}
 } satisfies Actions;
