@@ -117,7 +117,7 @@ function namespaceProblem(what) {
 /** The Janus backend against a real Janus (skipped inside when `janus` is not installed). */
 async function janusIntegration() {
 	if (namespaceProblem('Janus backend integration tests')) return 1;
-	const inNamespace = `${JANUS_NETNS_SETUP} && exec npx vitest run tests/integration/media-janus.test.ts`;
+	const inNamespace = `${JANUS_NETNS_SETUP} && exec npx vitest run tests/integration/media-janus.test.ts tests/integration/media-janus-recording.test.ts`;
 	return step('Janus backend integration tests (vitest, network namespace with a veth for Janus)', [
 		['unshare', ['-n', 'sh', '-c', inNamespace]]
 	]);

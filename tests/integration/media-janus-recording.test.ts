@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaBackend } from '../../src/lib/server/media/backend';
 import { createJanusBackend } from '../../src/lib/server/media/janus/janus-backend';
 import { convertJanusRecordings } from '../../src/lib/server/media/janus/janus-recording-convert';
+import { prepareParts } from '../../src/lib/server/ir/recording/parts';
 import { parseTracksManifest, TRACKS_MANIFEST } from '../../src/lib/server/media/recording/sink';
 import { JANUS_PEER_ADDRESS, janusUnavailableReason, startJanus, type RunningJanus } from '../support/janus';
 import { LOOPBACK, TestPublisher, silentLogger, waitFor } from './media-support';
@@ -81,6 +82,12 @@ describe.skipIf(skipReason)('Janus recording', () => {
 		expect(lateTrack.offsetMs).toBeLessThan(3000);
 		for (const track of tracks) expect((await stat(join(dir, track.file))).size).toBeGreaterThan(0);
 		expect((await readdir(dir)).filter((name) => name.endsWith('.mjr'))).toEqual([]);
+		// The processing job's first step (ffmpeg remux of each part) finds media in every converted file.
+		const work = await mkdtemp(join(tmpdir(), 'mc-janusrec-work-'));
+		const prepared = await prepareParts(dir, work, tracks);
+		await rm(work, { recursive: true, force: true });
+		expect(prepared.skipped).toEqual([]);
+		expect(prepared.tracks).toHaveLength(3);
 	}, 40_000);
 
 	it('converts what a crashed sink left when the resumed one stops, and skips a torn file', async () => {

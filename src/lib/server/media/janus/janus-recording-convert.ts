@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { MediaSource } from '../backend';
 import { parseTracksManifest, TRACKS_MANIFEST, type RecordedTrack } from '../recording/sink';
-import type { MediaLogger } from '../werift-room';
 
 const run = promisify(execFile);
 export const SIDECAR_SUFFIX = '.janus.json';
@@ -37,13 +36,13 @@ async function readSidecar(dir: string, base: string): Promise<JanusSidecar | un
 export async function convertJanusRecordings(
 	dir: string,
 	startedAt: number,
-	logger: MediaLogger,
+	logger: { warn(context: object, message: string): void },
 	recordingId: string
 ): Promise<void> {
 	const listed = new Set(
 		parseTracksManifest(await readFile(join(dir, TRACKS_MANIFEST), 'utf8').catch(() => '')).map((t) => t.file)
 	);
-	for (const name of (await readdir(dir)).sort()) {
+	for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) {
 		const match = MJR.exec(name);
 		if (!match) continue;
 		const [, base, kind, index] = match as unknown as [string, string, 'audio' | 'video', string];
