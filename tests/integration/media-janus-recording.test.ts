@@ -29,7 +29,8 @@ const manifest = async () => parseTracksManifest(await readFile(join(dir, TRACKS
 
 describe.skipIf(skipReason)('Janus recording', () => {
 	beforeAll(async () => {
-		janus = await startJanus();
+		// Ports of its own: vitest runs this file beside media-janus.test.ts, which has Janus's defaults.
+		janus = await startJanus({ httpPort: 5628, adminPort: 5629, rtpPortRange: '43000-43999' });
 	}, 30_000);
 	afterAll(async () => {
 		await janus?.stop();
