@@ -34,8 +34,6 @@ export const LIVE_CHROMIUM_ARGS = [
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: 'ir-live*.e2e.ts',
-	// Recording taps the werift SFU; on Janus (VideoRoom `record`, see README) it is not built yet.
-	testIgnore: janus ? ['ir-live-recording*.e2e.ts'] : [],
 	workers: 1,
 	retries: 0,
 	timeout: 240_000,

@@ -30,8 +30,8 @@ describe.skipIf(skipReason)('Janus pool placement by the load Janus reports', ()
 		);
 
 	beforeAll(async () => {
-		first = await startJanus({ httpPort: 5628, adminPort: 5629, rtpPortRange: '43000-43499' });
-		second = await startJanus({ httpPort: 5638, adminPort: 5639, rtpPortRange: '43500-43999' });
+		first = await startJanus({ httpPort: 5648, adminPort: 5649, rtpPortRange: '44000-44499' });
+		second = await startJanus({ httpPort: 5658, adminPort: 5659, rtpPortRange: '44500-44999' });
 	}, 45_000);
 	afterAll(async () => {
 		await first?.stop();

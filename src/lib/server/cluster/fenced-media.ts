@@ -49,8 +49,13 @@ export function fenceMediaBackend(
 		const tapIngest =
 			backend.room(roomId).tapIngest &&
 			((tap: Parameters<NonNullable<MediaRoom['tapIngest']>>[0]) => inner().tapIngest!(tap));
+		// Janus records by itself: the sink configures the room's own publishers, no fence either.
+		const recordItself =
+			backend.room(roomId).recordItself &&
+			((recordingId: string, dir: string, startedAt?: number) => inner().recordItself!(recordingId, dir, startedAt));
 		return {
 			...(tapIngest ? { tapIngest } : {}),
+			...(recordItself ? { recordItself } : {}),
 			id: roomId,
 			async publish(peerId, offer, sources) {
 				await fence(roomId);

@@ -30,6 +30,8 @@ import type {
 	TrackInfo
 } from '../../media/types';
 
+import type { RecordingSink } from './recording/sink';
+
 export type {
 	IceCandidate,
 	MediaKind,
@@ -109,6 +111,11 @@ export interface MediaRoom {
 	 * a backend that records by itself (Janus VideoRoom `record`) leaves it out.
 	 */
 	tapIngest?(tap: IngestTap): () => void;
+	/**
+	 * Recording by the media server itself (Janus VideoRoom `record`, issue #14): the returned sink
+	 * leaves the same `tracks.jsonl` and per-track files in `dir` as the werift sink once stopped.
+	 */
+	recordItself?(recordingId: string, dir: string, startedAt?: number): RecordingSink;
 	/** Closes every peer connection of the room; the backend forgets the room. */
 	close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JobContext } from '../../jobs/runner';
+import { convertJanusRecordings } from '../../media/janus/janus-recording-convert';
 import { parseTracksManifest, TRACKS_MANIFEST } from '../../media/recording/sink';
 import { composeArgs, outputFormat, progressFrom } from './compose';
 import { rawPrefix, replayKey, type RecordingDeps } from './deps';
@@ -25,6 +26,8 @@ export async function processRecording(deps: RecordingDeps, { db, job, logger }:
 	if (!row || row.status !== 'processing' || !row.stopped_at) return;
 	try {
 		const raw = await deps.store.workDir(rawPrefix(recordingId));
+		// Janus's .mjr files a sink never converted (its node died before the stop); none on werift.
+		await convertJanusRecordings(raw, row.started_at.getTime(), logger ?? { warn: () => {} }, recordingId);
 		const listed = parseTracksManifest(await readFile(join(raw, TRACKS_MANIFEST), 'utf8').catch(() => ''));
 		const durationMs = Math.max(1000, row.stopped_at.getTime() - row.started_at.getTime());
 		const work = await deps.store.workDir(`${recordingId}/work`);

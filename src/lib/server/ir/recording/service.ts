@@ -46,7 +46,7 @@ export async function startRecording(
 ) {
 	const now = context.now ?? new Date();
 	const room = deps.media?.room(eventId);
-	if (deps.media && !room?.tapIngest) throw new NoMediaRoomError();
+	if (deps.media && !room?.tapIngest && !room?.recordItself) throw new NoMediaRoomError();
 	const recording = await db
 		.transaction()
 		.execute(async (tx) => {
@@ -146,7 +146,7 @@ export async function resumeRecordings(db: Kysely<DB>, deps: RecordingDeps, even
 	for (const running of await recordingRepository.listRunningInLiveSessions(db, eventId)) {
 		if (deps.recorders.holds(running.id) || (deps.hosts && !deps.hosts(running.event_id))) continue;
 		const room = deps.media.room(running.event_id);
-		if (!room.tapIngest) continue;
+		if (!room.tapIngest && !room.recordItself) continue;
 		deps.recorders.startHere(room, running.id, await deps.store.workDir(rawPrefix(running.id)), running.started_at);
 		resumed++;
 	}

@@ -4,6 +4,7 @@ import { streamIdFor, trackIdFor } from '../../../media/types';
 import type { MediaSource, SessionDescription } from '../backend';
 import { JanusRequestError, type JanusEvent, type JanusSession } from './api';
 import { iceUfrag } from '../sdp';
+import type { RecordablePublisher } from './janus-recording';
 
 type Publisher = {
 	handleId: number;
@@ -11,6 +12,8 @@ type Publisher = {
 	sources: Record<string, MediaSource>;
 	ready: boolean;
 	ufrag: string | undefined;
+	/** The offer's mids in m-line order (Janus names recorded files by m-line index). */
+	mids: string[];
 };
 
 export class JanusPublishers {
@@ -49,7 +52,8 @@ export class JanusPublishers {
 				feedId: Number(reply.data.id),
 				sources,
 				ready: false,
-				ufrag: iceUfrag(offer.sdp)
+				ufrag: iceUfrag(offer.sdp),
+				mids: [...offer.sdp.matchAll(/^a=mid:(\S+)/gm)].map((m) => m[1])
 			});
 			return { type: 'answer', sdp: reply.jsep.sdp };
 		} catch (error) {
@@ -75,6 +79,11 @@ export class JanusPublishers {
 
 	async closeAll(session: JanusSession | undefined) {
 		for (const peerId of [...this.#byPeer.keys()]) await this.close(peerId, session);
+	}
+
+	/** The publishers as the recording sink sees them. */
+	recordable(): RecordablePublisher[] {
+		return [...this.#byPeer].map(([peerId, p]) => ({ peerId, handleId: p.handleId, mids: p.mids, sources: p.sources }));
 	}
 
 	/** Forgets every handle without telling Janus (it went away). */

@@ -12,11 +12,13 @@ import {
 	type SessionDescription,
 	type TrackInfo
 } from '../backend';
+import type { RecordingSink } from '../recording/sink';
 import { PeerQueues } from '../peer-queues';
 import type { MediaLogger } from '../werift-room';
 import { JanusRequestError, type JanusEvent } from './api';
 import type { JanusLink } from './connection';
 import { JanusPublishers } from './janus-publishers';
+import { startJanusRecording, type RecordablePublisher } from './janus-recording';
 import { JanusViewer } from './janus-viewer';
 import { janusTracks, offeredSources } from './track-list';
 
@@ -32,6 +34,8 @@ export class JanusRoom implements MediaRoom {
 	/** The VideoRoom on the current Janus session (a new session gets a new room). */
 	#janus: Promise<{ link: JanusLink; room: number }> | undefined;
 	#closed = false;
+	/** Running recordings hear of every publisher that joins (screen share, promoted speaker, reload). */
+	readonly #recorders = new Set<(publisher: RecordablePublisher) => void>();
 
 	constructor(
 		readonly id: string,
@@ -57,6 +61,8 @@ export class JanusRoom implements MediaRoom {
 			try {
 				const answer = await this.#publishers.open(link.session, room, peerId, offer, sources);
 				if (this.#tracks.set(peerId, used)) this.#tracksChanged();
+				const joined = this.#publishers.recordable().find((p) => p.peerId === peerId);
+				if (joined) for (const recorder of this.#recorders) recorder(joined);
 				return answer;
 			} catch (error) {
 				if (this.#tracks.set(peerId, new Set())) this.#tracksChanged();
@@ -158,6 +164,21 @@ export class JanusRoom implements MediaRoom {
 			keyframeRequests: 0,
 			retransmissions: 0
 		};
+	}
+
+	recordItself(recordingId: string, dir: string, startedAt?: number): RecordingSink {
+		const host = {
+			publishers: () => this.#publishers.recordable(),
+			onPublisher: (listener: (publisher: RecordablePublisher) => void) => {
+				this.#recorders.add(listener);
+				return () => void this.#recorders.delete(listener);
+			},
+			configure: async (handleId: number, body: Record<string, unknown>) => {
+				const janus = await this.#janus;
+				if (janus) await janus.link.session.message(handleId, body);
+			}
+		};
+		return startJanusRecording(host, recordingId, dir, this.logger, startedAt);
 	}
 
 	async close(): Promise<void> {

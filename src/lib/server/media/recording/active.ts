@@ -61,7 +61,10 @@ export class ActiveRecordings {
 	startHere(room: MediaRoom, recordingId: string, dir: string, startedAt?: Date): void {
 		if (this.#sinks.has(recordingId) || this.#stopped.has(recordingId)) return;
 		this.#sinks.set(recordingId, {
-			sink: startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()),
+			// Janus records on its own (VideoRoom `record`); werift rooms are tapped here.
+			sink: room.recordItself
+				? room.recordItself(recordingId, dir, startedAt?.getTime())
+				: startWeriftRecording(room, recordingId, dir, this.logger, startedAt?.getTime()),
 			roomId: room.id
 		});
 	}
