@@ -1,7 +1,7 @@
 // Availability alerts end to end: a member waits for a booked slot, the booking is cancelled, the slot
 // is held for the member, who books it from the alerts page; axe on the new page.
 import { expect, test } from '@playwright/test';
-import { demo, pageAs } from './support/accounts';
+import { demo, gotoReady, pageAs } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
 
 const RESOURCE = 'cloud-samd-bench';
@@ -24,8 +24,22 @@ test('a member set to be told gets the freed slot held and books it', async ({ b
 	const booking = await (await booker.request.get(`/api/v1/bookings/${bookingId}`)).json();
 
 	// The resource page offers "notify me" to a member; the alert covers exactly the booked time.
-	await waiter.goto(`/testbed/resources/${RESOURCE}`);
-	await expect(waiter.locator('#notify summary')).toBeVisible();
+	await gotoReady(waiter, `/testbed/resources/${RESOURCE}`);
+	const notify = waiter.locator('#notify');
+	await notify.locator('summary').click();
+	await expect(notify.locator('input[name=from]')).toBeVisible();
+	// The form refuses a range that ends before it starts, in words; a later range is accepted (it
+	// lies past the booking horizon, so nothing is held for it and other tests are not disturbed).
+	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+	await notify.locator('input[name=from]').fill(day(122));
+	await notify.locator('input[name=to]').fill(day(120));
+	await notify.locator('button[type=submit]').click();
+	await expect(notify.getByRole('alert')).toContainText(/기간|date range/);
+	await notify.locator('input[name=from]').fill(day(120));
+	await notify.locator('input[name=to]').fill(day(122));
+	await notify.locator('button[type=submit]').click();
+	await expect(notify.getByRole('status')).toContainText(/알림을 신청했습니다|Alert set/);
+	await expectNoAxeViolations(waiter);
 	const created = await waiter.request.post(`/api/v1/resources/${booking.resourceId}/alerts`, {
 		headers,
 		data: { start: booking.start, end: booking.end }
@@ -61,6 +75,10 @@ test('a member set to be told gets the freed slot held and books it', async ({ b
 	await expect(waiter).toHaveURL(/\/testbed\/bookings\/[0-9a-f-]+\?created=1$/);
 	await waiter.goto('/testbed/bookings/alerts');
 	await expect(waiter.locator('main')).toContainText(/예약됨|Booked/);
+	// The far alert set through the form is still waiting; its owner cancels it from the list.
+	await waiter.getByRole('button', { name: /알림 취소|Cancel alert/ }).click();
+	await expect(waiter.locator('main [role=status]')).toContainText(/알림을 취소했습니다|alert is cancelled/);
+	await expect(waiter.getByRole('button', { name: /알림 취소|Cancel alert/ })).toHaveCount(0);
 	await booker.context().close();
 	await waiter.context().close();
 });

@@ -8,7 +8,7 @@ import { NotFoundError } from '$lib/server/errors';
 import { OrgNotVerifiedError } from '$lib/server/orgs/errors';
 import { createBooking } from '$lib/server/testbed/booking-create';
 import { cancelBooking } from '$lib/server/testbed/booking-transitions';
-import { addBlackout } from '$lib/server/testbed/resource-admin';
+import { addBlackout, removeBlackout } from '$lib/server/testbed/resource-admin';
 import { cancelAlert, createAlert } from '$lib/server/testbed/availability-alerts';
 import { offerAllFreedSlots } from '$lib/server/testbed/slot-holds';
 import { SlotHeldError } from '$lib/server/testbed/slot-holds-errors';
@@ -155,6 +155,31 @@ describe('availability alerts', () => {
 				NOW
 			)
 		).rejects.toBeInstanceOf(OrgNotVerifiedError);
+	});
+
+	it('gives a hold straight to the next in line when its alert is cancelled', async () => {
+		const { resource, blocker, bookings, a, b, alertA } = await fullDayWithAlerts();
+		await cancelBooking(db, blocker.actor, bookings[1].id, null, context, NOW);
+		await offerAllFreedSlots(db, NOW, context);
+		await cancelAlert(db, a.actor, alertA.id, context, NOW);
+		const holds = await holdsOf(resource.id);
+		expect(holds.map((h) => [h.user_id, h.status])).toEqual([
+			[a.user.id, 'released'],
+			[b.user.id, 'offered']
+		]);
+	});
+
+	it('queues the offer job when a blackout is removed', async () => {
+		const { resource, staff } = await fullDayWithAlerts();
+		const manager = { id: staff.id, isOperator: false };
+		const window = { start: at(NEXT_MONDAY, 12), end: at(NEXT_MONDAY, 13), reason_ko: '점검', reason_en: 'Check' };
+		const { id } = await addBlackout(db, manager, resource.id, window, context);
+		const before = await db.selectFrom('jobs').select('payload').where('name', '=', 'testbed.slot_holds').execute();
+		await removeBlackout(db, manager, resource.id, id, context);
+		const after = await db.selectFrom('jobs').select('payload').where('name', '=', 'testbed.slot_holds').execute();
+		const forResource = (rows: typeof after) =>
+			rows.filter((j) => (j.payload as { resourceId?: string }).resourceId === resource.id).length;
+		expect(forResource(after)).toBe(forResource(before) + 1);
 	});
 
 	it('tells the bookers a new blackout overlaps, with a link to rebook', async () => {

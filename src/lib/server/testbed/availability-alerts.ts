@@ -10,6 +10,7 @@ import { resolveBookingOrganization } from './access';
 import { AlertRangeError } from './slot-holds-errors';
 import { offerFreedSlots } from './slot-holds';
 import * as alertRepository from './availability-alerts-repository';
+import * as holdRepository from './slot-holds-repository';
 import * as bookingRepository from './repository';
 
 export type NewAlertInput = { resourceId: string; start: Date; end: Date; minMinutes?: number | null; orgId?: string };
@@ -74,13 +75,13 @@ export async function cancelAlert(
 		if (!alert || alert.user_id !== actor.id || (resourceId && alert.resource_id !== resourceId))
 			throw new NotFoundError();
 		if (alert.status !== 'active') return alert;
-		await alertRepository.lockResource(trx, alert.resource_id);
+		await holdRepository.lockResource(trx, alert.resource_id);
 		await alertRepository.closeAlert(trx, alert.id, 'cancelled', now);
 		const live = (await alertRepository.listAlertsOfUser(trx, actor.id, alert.resource_id)).find(
 			(a) => a.id === alert.id
 		);
 		// A hold the person no longer wants goes straight back to the next in line.
-		if (live?.hold_id) await alertRepository.closeHolds(trx, [live.hold_id], 'released', now);
+		if (live?.hold_id) await holdRepository.closeHolds(trx, [live.hold_id], 'released', now);
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'availability_alert.cancelled',

@@ -11,12 +11,13 @@ import { describeWhen } from './announce';
 import { SlotHeldError } from './slot-holds-errors';
 import { firstFit, subtractIntervals } from './slot-holds-intervals';
 import * as alertRepository from './availability-alerts-repository';
+import * as holdRepository from './slot-holds-repository';
 import * as bookingRepository from './repository';
 
 /** How long a hold keeps a freed slot for one person (minutes); SLOT_HOLD_MINUTES overrides. */
 export const holdMinutes = () => Number(process.env.SLOT_HOLD_MINUTES) || 30;
 
-type Hold = Awaited<ReturnType<typeof alertRepository.insertHold>>;
+type Hold = Awaited<ReturnType<typeof holdRepository.insertHold>>;
 type Resource = NonNullable<Awaited<ReturnType<typeof bookingRepository.findResourceById>>>;
 
 const clock = (minutes: number) =>
@@ -70,12 +71,12 @@ async function announceHold(db: Executor, resource: Resource, hold: Hold, action
  * A second run, or a run racing this one, waits for the lock and then finds the slot held.
  */
 export async function offerFreedSlots(trx: Transaction<DB>, resourceId: string, now: Date, context: Context) {
-	await alertRepository.lockResource(trx, resourceId);
+	await holdRepository.lockResource(trx, resourceId);
 	const resource = await bookingRepository.findResourceById(trx, resourceId);
 	if (!resource) return { expired: [], offered: [] };
-	const expired = await alertRepository.closeHolds(
+	const expired = await holdRepository.closeHolds(
 		trx,
-		(await alertRepository.listLapsedHolds(trx, resourceId, now)).map((h) => h.id),
+		(await holdRepository.listLapsedHolds(trx, resourceId, now)).map((h) => h.id),
 		'expired',
 		now
 	);
@@ -86,7 +87,7 @@ export async function offerFreedSlots(trx: Transaction<DB>, resourceId: string, 
 	const from = new Date(Math.min(...alerts.map((a) => a.starts_at.getTime())));
 	const to = new Date(Math.max(...alerts.map((a) => a.ends_at.getTime())));
 	const [availability] = await getAvailability(trx, [resource], from, to, now);
-	const holds = await alertRepository.listHoldsIn(trx, resourceId, from, to);
+	const holds = await holdRepository.listHoldsIn(trx, resourceId, from, to);
 	const span = (h: { starts_at: Date; ends_at: Date }) => ({ start: h.starts_at, end: h.ends_at });
 	const live = holds.filter((h) => h.status === 'offered');
 	let free = subtractIntervals(availability.free, live.map(span));
@@ -98,7 +99,7 @@ export async function offerFreedSlots(trx: Transaction<DB>, resourceId: string, 
 		const slot = firstFit(free, want, minMinutes, resource.max_minutes, hadTurn);
 		if (!slot) continue;
 		const expiresAt = new Date(Math.min(now.getTime() + holdMinutes() * 60_000, slot.start.getTime()));
-		const hold = await alertRepository.insertHold(trx, {
+		const hold = await holdRepository.insertHold(trx, {
 			alertId: alert.id,
 			resourceId,
 			userId: alert.user_id,
@@ -136,10 +137,10 @@ export async function claimHeldTime(
 	end: Date,
 	now: Date
 ) {
-	await alertRepository.lockResource(trx, resourceId);
-	const live = await alertRepository.listLiveHoldsOverlapping(trx, resourceId, start, end, now);
+	await holdRepository.lockResource(trx, resourceId);
+	const live = await holdRepository.listLiveHoldsOverlapping(trx, resourceId, start, end, now);
 	if (live.some((h) => h.user_id !== userId)) throw new SlotHeldError();
-	for (const hold of await alertRepository.closeHolds(
+	for (const hold of await holdRepository.closeHolds(
 		trx,
 		live.map((h) => h.id),
 		'booked',
