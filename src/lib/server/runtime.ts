@@ -80,6 +80,9 @@ async function start(): Promise<Runtime> {
 				.catch((error) => logger.warn({ err: error }, 'demo recordings not seeded'));
 		}
 	}
+	// The directory's taxonomy is kept per process, forgotten on every change any node announces.
+	const { listenForTaxonomyChanges } = await import('./directory/taxonomy-cache');
+	runtime.stopWorkers.push(await listenForTaxonomyChanges(database));
 	const { createSelectedMediaBackend } = await import('./media/select-backend');
 	const media = await createSelectedMediaBackend(config, logger);
 	runtime.media = media;
