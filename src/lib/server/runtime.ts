@@ -11,6 +11,7 @@ import type { MediaBackend } from './media/backend';
 import type { ClusterNode } from './cluster/node';
 import type { ReadinessCheck } from './readiness';
 import type { ActiveRecordings } from './media/recording/active';
+import type { TaxonomyCache } from './directory/taxonomy-cache';
 
 export type Runtime = {
 	config: AppConfig;
@@ -23,6 +24,8 @@ export type Runtime = {
 	cluster?: ClusterNode;
 	/** Recordings this node is writing from its live rooms (issue #14). */
 	recordings?: ActiveRecordings;
+	/** This process's copy of the directory taxonomy, forgotten on every announced change. */
+	taxonomy?: TaxonomyCache;
 	stopWorkers: Array<() => Promise<void> | void>;
 	/** What /readyz runs, by name; add to it rather than editing the route. */
 	readiness: ReadinessCheck[];

@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/runtime';
+import { getDb, getRuntime } from '$lib/server/runtime';
 import { directoryQuerySchema, searchParamsToObject } from '$lib/server/directory/schemas';
 import { directoryFacets, searchOrganizations, PAGE_SIZE } from '$lib/server/directory/search-repository';
-import { listTerms } from '$lib/server/directory/taxonomy-repository';
+import { termsThrough } from '$lib/server/directory/taxonomy-cache';
 import { noHitHelp } from '$lib/server/directory/no-hits';
 
 export const load = (async ({ url, locals }) => {
@@ -13,7 +13,7 @@ export const load = (async ({ url, locals }) => {
 	const [results, facets, terms] = await Promise.all([
 		searchOrganizations(db, query, locals.locale),
 		directoryFacets(db, query),
-		listTerms(db)
+		termsThrough(getRuntime().taxonomy, db)
 	]);
 	const total = facets.find((f) => f.facet === 'total')?.count ?? 0;
 	// No hits for the words: suggest a spelling, and keep the filters visible with their counts without the words.

@@ -11,6 +11,7 @@ import { countUnreadableTotpKeys } from '../auth/two-factor';
 import { ensureCheckInSecret } from '../courses/check-in';
 import { startMailWorker } from '../notify/mail-worker';
 import { startJobs } from './jobs';
+import { createTaxonomyCache } from '../directory/taxonomy-cache';
 
 /** Starts the portal once per process; later calls get the same runtime. */
 export const startApp = (): Promise<Runtime> => startRuntime(composeRuntime);
@@ -60,6 +61,9 @@ async function composeRuntime(publish: (runtime: Runtime) => void): Promise<Runt
 				.catch((error) => logger.warn({ err: error }, 'demo recordings not seeded'));
 		}
 	}
+	// The directory's taxonomy is kept per process, forgotten on every change any node announces.
+	const taxonomy = (runtime.taxonomy = await createTaxonomyCache(database));
+	runtime.stopWorkers.push(() => taxonomy.stop());
 	const { createSelectedMediaBackend } = await import('../media/select-backend');
 	const media = await createSelectedMediaBackend(config, logger);
 	runtime.media = media;

@@ -9,6 +9,7 @@ import { NotFoundError } from '../errors';
 import { TermSlugTakenError } from './errors';
 import { refreshSearchDocument } from './search-index';
 import * as taxonomyRepository from './taxonomy-repository';
+import { announceTaxonomyChange } from './taxonomy-cache';
 
 type Term = { name_ko: string; name_en: string; sort_order: number };
 
@@ -21,6 +22,7 @@ export async function createTerm(
 	try {
 		return await db.transaction().execute(async (trx) => {
 			const term = await taxonomyRepository.insertTerm(trx, input);
+			await announceTaxonomyChange(trx);
 			await recordAudit(trx, {
 				actorId: operatorId,
 				action: 'taxonomy.created',
@@ -41,6 +43,7 @@ export async function updateTerm(db: Kysely<DB>, operatorId: string, id: string,
 	return db.transaction().execute(async (trx) => {
 		const term = await taxonomyRepository.updateTerm(trx, id, input);
 		if (!term) throw new NotFoundError();
+		await announceTaxonomyChange(trx);
 		for (const orgId of await taxonomyRepository.listOrganizationIdsWithTerm(trx, id))
 			await refreshSearchDocument(trx, orgId);
 		await recordAudit(trx, {
@@ -59,6 +62,7 @@ export async function deleteTerm(db: Kysely<DB>, operatorId: string, id: string,
 	return db.transaction().execute(async (trx) => {
 		const orgIds = await taxonomyRepository.listOrganizationIdsWithTerm(trx, id);
 		if (!(await taxonomyRepository.deleteTerm(trx, id))) throw new NotFoundError();
+		await announceTaxonomyChange(trx);
 		for (const orgId of orgIds) await refreshSearchDocument(trx, orgId);
 		await recordAudit(trx, {
 			actorId: operatorId,
