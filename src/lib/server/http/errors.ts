@@ -5,6 +5,7 @@ import { DomainError, RateLimitedError, type ErrorCode } from '../errors';
 import { needsErrorMessages } from '../needs/error-messages';
 import { meetingsErrorMessages } from '../meetings/error-messages';
 import { irErrorMessages } from '../ir/error-messages';
+import { deckErrorMessages } from '../ir/deck/error-messages';
 import { uploadErrorMessages } from '../uploads/error-messages';
 import { voucherErrorMessages } from '../vouchers/error-messages';
 import { courseEditErrorMessages } from '../courses/edit-error-messages';
@@ -84,6 +85,7 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	...needsErrorMessages,
 	...meetingsErrorMessages,
 	...irErrorMessages,
+	...deckErrorMessages,
 	...uploadErrorMessages,
 	...voucherErrorMessages,
 	privacy_notice_version_taken: (_p, o) => m.privacy_error_notice_version_taken({}, o),
