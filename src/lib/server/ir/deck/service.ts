@@ -7,7 +7,7 @@ import { NotFoundError } from '../../errors';
 import { enqueueJob } from '../../jobs/repository';
 import type { Actor } from '../../orgs/access';
 import { attendingOrgId } from '../access';
-import { requireDeckAccess } from '../deck';
+import { deckDownloadAllowed, requireDeckAccess } from '../deck';
 import { creditedSeconds } from './beats';
 import { renderPdfPages } from './render';
 import * as deckRepository from './repository';
@@ -90,4 +90,20 @@ export async function recordBeat(db: Kysely<DB>, actor: Actor, eventId: string, 
 		});
 		return { seconds };
 	});
+}
+
+/** What the deck room page needs: the session's title, the render state and whether the PDF is offered. */
+export async function readDeckRoom(db: Executor, actor: Actor, eventId: string) {
+	const render = await requireDeckRender(db, actor, eventId);
+	const event = await db
+		.selectFrom('ir_events')
+		.select(['id', 'title_ko', 'title_en'])
+		.where('id', '=', eventId)
+		.executeTakeFirstOrThrow();
+	return {
+		event,
+		status: render.status,
+		pageCount: render.page_count ?? 0,
+		download: await deckDownloadAllowed(db, actor, eventId)
+	};
 }
