@@ -1,5 +1,5 @@
 // The deck room (issue #20 item 5): each deck upload's pages rendered to private images by a job,
-// and per viewer and page the time spent reading it (the session's analytics sum these).
+// and per viewer and page the time spent reading it (the session's analytics sum these, across versions).
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -24,10 +24,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		)`.execute(db);
 	await sql`
 		create table ir_deck_page_views (
-			upload_id uuid not null references uploads (id) on delete cascade,
+			-- No foreign key: a replaced deck's upload is deleted, its reading stays in the analytics.
+			upload_id uuid not null,
 			event_id uuid not null references ir_events (id) on delete cascade,
 			user_id uuid not null references users (id) on delete cascade,
 			page int not null check (page between 1 and 500),
+			-- The deck version's page count, so completion (saw the last page) outlives the version.
+			deck_pages int not null check (page <= deck_pages),
 			seconds int not null default 0 check (seconds >= 0),
 			first_seen_at timestamptz not null default now(),
 			last_seen_at timestamptz not null default now(),

@@ -7,10 +7,11 @@ import { deckAnalytics, deckCsv } from '$lib/server/ir/deck/analytics';
 import { deckHandlers } from '$lib/server/ir/deck/jobs';
 import { DECK_RENDER_JOB, recordBeat } from '$lib/server/ir/deck/service';
 import { registerForEvent } from '$lib/server/ir/registration';
+import { updateEvent } from '$lib/server/ir/service';
 import { addMember, createUser } from '../factories';
 import { createTestDatabase } from './support/database';
 import { multiPagePdf } from './deck-pdf';
-import { actorOf, context, createInvestor, createOperator, createStartup, schedule } from './ir-support';
+import { actorOf, context, createInvestor, createOperator, createStartup, eventInput, schedule } from './ir-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -65,5 +66,18 @@ describe('deck analytics', () => {
 			.split('\r\n');
 		expect(lines[0]).toBe('Firm,Viewers,Total,Done,Page 1,Page 2');
 		expect(lines[2]).toBe(`${b.org.name_en},1,5,0,5,0`);
+
+		// A new version: registrants are told, the old version's reading stays in the analytics.
+		const v2 = new File([multiPagePdf(3)], 'deck-v2.pdf', { type: 'application/pdf' });
+		const input = eventInput({ moderatorId: operator.id, startsAt: event.starts_at });
+		await updateEvent(db, actorOf(startup.admin), event.id, { input, deck: v2 }, context);
+		const told = await db
+			.selectFrom('notifications')
+			.select('user_id')
+			.where('kind', '=', 'ir_deck_new_version')
+			.where('user_id', 'in', [a.user.id, a2.id, b.user.id])
+			.execute();
+		expect(told).toHaveLength(3);
+		expect(await deckAnalytics(db, event.id, 'en', 'No firm')).toEqual(stats);
 	});
 });

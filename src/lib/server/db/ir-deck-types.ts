@@ -20,6 +20,7 @@ export interface IrDeckPageViewsTable {
 	event_id: string;
 	user_id: string;
 	page: number;
+	deck_pages: number;
 	seconds: Generated<number>;
 	first_seen_at: Generated<Date>;
 	last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;

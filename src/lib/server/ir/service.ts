@@ -235,6 +235,16 @@ export async function updateEvent(
 			},
 			ip: context.ip
 		});
+		if (deckId && deckId !== event.deck_upload_id)
+			await notifyUsers(
+				trx,
+				await irRepository.listActiveRegistrantIds(trx, id),
+				row,
+				'ir_deck_new_version',
+				{},
+				context,
+				`/ir/${id}/deck`
+			);
 		if (timeChanged)
 			await notifyUsers(
 				trx,

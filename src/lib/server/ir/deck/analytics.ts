@@ -41,8 +41,7 @@ export function aggregateDeckViews(rows: DeckViewRow[]): FirmDeckStats[] {
 export async function deckAnalytics(db: Executor, eventId: string, locale: 'ko' | 'en', noFirm: string) {
 	const views = await db
 		.selectFrom('ir_deck_page_views as v')
-		.innerJoin('ir_deck_renders as r', 'r.upload_id', 'v.upload_id')
-		.select(['v.user_id', 'v.page', 'v.seconds', 'r.page_count'])
+		.select(['v.user_id', 'v.page', 'v.seconds', 'v.deck_pages'])
 		.where('v.event_id', '=', eventId)
 		.execute();
 	const firmOf = new Map<string, string>();
@@ -59,7 +58,7 @@ export async function deckAnalytics(db: Executor, eventId: string, locale: 'ko' 
 			firm: firmOf.get(v.user_id)!,
 			page: v.page,
 			seconds: v.seconds,
-			lastPage: v.page_count ?? 0
+			lastPage: v.deck_pages
 		}))
 	);
 }

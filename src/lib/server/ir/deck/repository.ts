@@ -59,7 +59,15 @@ export async function lastBeatAt(db: Executor, uploadId: string, userId: string)
 	return row?.at ? new Date(row.at) : null;
 }
 
-export type BeatRow = { uploadId: string; eventId: string; userId: string; page: number; seconds: number; at: Date };
+export type BeatRow = {
+	uploadId: string;
+	eventId: string;
+	userId: string;
+	page: number;
+	deckPages: number;
+	seconds: number;
+	at: Date;
+};
 
 export async function addPageTime(db: Executor, beat: BeatRow): Promise<void> {
 	await db
@@ -69,6 +77,7 @@ export async function addPageTime(db: Executor, beat: BeatRow): Promise<void> {
 			event_id: beat.eventId,
 			user_id: beat.userId,
 			page: beat.page,
+			deck_pages: beat.deckPages,
 			seconds: beat.seconds,
 			last_seen_at: beat.at
 		})

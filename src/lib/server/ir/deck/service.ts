@@ -85,6 +85,7 @@ export async function recordBeat(db: Kysely<DB>, actor: Actor, eventId: string, 
 			eventId,
 			userId: actor.id,
 			page: beat.page,
+			deckPages: render.page_count ?? beat.page,
 			seconds,
 			at: now
 		});
