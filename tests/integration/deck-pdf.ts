@@ -1,6 +1,6 @@
 // A real, tiny PDF of n pages (each a filled square at a different place), built by hand with a correct
 // xref table so pdftoppm renders it without repairs.
-export function multiPagePdf(pages: number): Uint8Array {
+export function multiPagePdf(pages: number): Uint8Array<ArrayBuffer> {
 	const objects: string[] = [];
 	const kids = Array.from({ length: pages }, (_, i) => `${3 + i * 2} 0 R`).join(' ');
 	objects.push('<< /Type /Catalog /Pages 2 0 R >>');
@@ -20,5 +20,5 @@ export function multiPagePdf(pages: number): Uint8Array {
 	body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
 	for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
 	body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return new TextEncoder().encode(body);
+	return new Uint8Array(new TextEncoder().encode(body));
 }
