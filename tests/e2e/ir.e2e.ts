@@ -54,7 +54,9 @@ test('schedule with an NDA and a deck, register as an investor, download deck an
 	await expect(investor.locator('main')).toContainText('등록했습니다.');
 	await expect(investor.getByRole('link', { name: '라이브 룸 입장' })).toHaveAttribute('href', `${path}/live`);
 
-	const deck = await investor.request.get(`${path}/deck`);
+	// Under the NDA the registrant reads the deck in the deck room; the PDF itself stays with the team.
+	expect((await investor.request.get(`${path}/deck/pdf`)).status()).toBe(403);
+	const deck = await admin.request.get(`${path}/deck/pdf`);
 	expect(deck.status()).toBe(200);
 	expect(deck.headers()['content-type']).toBe('application/pdf');
 	expect(deck.headers()['content-disposition']).toContain('series-b.pdf');
@@ -70,9 +72,9 @@ test('schedule with an NDA and a deck, register as an investor, download deck an
 	const hospital = await pageAs(browser, demo.hospital);
 	await gotoReady(hospital, path);
 	await expect(hospital.locator('main')).toContainText('인증된 투자사 구성원만');
-	expect((await hospital.request.get(`${path}/deck`)).status()).toBe(404);
+	expect((await hospital.request.get(`${path}/deck/pdf`)).status()).toBe(404);
 	const anonymous = await playwright.request.newContext({ baseURL });
-	const redirected = await anonymous.get(`${path}/deck`, { maxRedirects: 0 });
+	const redirected = await anonymous.get(`${path}/deck/pdf`, { maxRedirects: 0 });
 	expect(redirected.status()).toBe(303);
 	expect((await anonymous.get(`${path}/questions.csv`, { maxRedirects: 0 })).status()).toBe(303);
 	await anonymous.dispose();

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '$lib/server/db';
 import type { Database } from '$lib/server/db/connect';
 import { NotFoundError } from '$lib/server/errors';
-import { deckResponse } from '$lib/server/ir/deck';
+import { deckResponse, requireDeckAccess } from '$lib/server/ir/deck';
+import { DeckDownloadOffError } from '$lib/server/ir/deck/errors';
 import { readEventPage } from '$lib/server/ir/detail';
 import { NdaVersionError, NotInvestorError, NotVerifiedMemberError, SessionClosedError } from '$lib/server/ir/errors';
 import { cancelRegistration, registerForEvent } from '$lib/server/ir/registration';
@@ -195,18 +196,21 @@ describe('pitch deck', () => {
 		expect(event.deck_upload_id).not.toBeNull();
 		const investor = await createInvestor(db);
 		const stranger = await createUser(db);
-		const denied = (user: { id: string; is_operator?: boolean }) => refusal(deckResponse(db, actorOf(user), event.id));
+		const denied = (user: { id: string; is_operator?: boolean }) =>
+			refusal(requireDeckAccess(db, actorOf(user), event.id));
 
 		expect(await denied(stranger)).toBeInstanceOf(NotFoundError);
 		expect(await denied(startup.member)).toBeInstanceOf(NotFoundError);
 		expect(await denied(investor.user)).toBeInstanceOf(NotFoundError);
 		await registerForEvent(db, actorOf(investor.user), event.id, 'v1', context);
-		const response = await deckResponse(db, actorOf(investor.user), event.id);
+		expect(await denied(investor.user)).toBeNull();
+		// Under the NDA the registrant reads the deck in the deck room; the PDF stays with the team.
+		expect(await refusal(deckResponse(db, actorOf(investor.user), event.id))).toBeInstanceOf(DeckDownloadOffError);
+		const response = await deckResponse(db, actorOf(startup.admin), event.id);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(await response.text()).toContain('%PDF-1.4');
-		expect((await deckResponse(db, actorOf(startup.admin), event.id)).status).toBe(200);
 		expect((await deckResponse(db, actorOf(operator), event.id)).status).toBe(200);
 
 		// A new NDA version: the registrant must accept it again before the deck is theirs again.
@@ -220,7 +224,7 @@ describe('pitch deck', () => {
 		expect(await denied(investor.user)).toBeInstanceOf(NotFoundError);
 		expect((await readEventPage(db, actorOf(investor.user), event.id)).ndaCurrent).toBe(false);
 		expect((await registerForEvent(db, actorOf(investor.user), event.id, 'v2', context)).created).toBe(false);
-		expect((await deckResponse(db, actorOf(investor.user), event.id)).status).toBe(200);
+		expect(await denied(investor.user)).toBeNull();
 		// A cancelled registration loses the deck.
 		await cancelRegistration(db, actorOf(investor.user), event.id, context);
 		expect(await denied(investor.user)).toBeInstanceOf(NotFoundError);

@@ -94,6 +94,7 @@ export type ErrorCode =
 	| 'ir_session_closed'
 	| 'ir_meeting_not_allowed'
 	| 'ir_meeting_exists'
+	| 'deck_download_off'
 	// support vouchers
 	| 'vouchers_insufficient_balance'
 	| 'vouchers_expired'

@@ -12,6 +12,7 @@ import { consultingErrorMessages } from '../consulting/error-messages';
 import { relationsErrorMessages } from '../relations/error-messages';
 import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
 import { availabilityErrorMessages } from '../testbed/slot-holds-error-messages';
+import { deckErrorMessages } from '../ir/deck/error-messages';
 
 const errorMessages: ErrorMessages = {
 	...portalErrorMessages,
@@ -25,7 +26,8 @@ const errorMessages: ErrorMessages = {
 	...consultingErrorMessages,
 	...relationsErrorMessages,
 	...resourcePhotoErrorMessages,
-	...availabilityErrorMessages
+	...availabilityErrorMessages,
+	...deckErrorMessages
 };
 
 const responses = errorResponses(errorMessages);

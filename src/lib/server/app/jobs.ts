@@ -9,6 +9,7 @@ import { reminderJobs } from '../reminders/jobs';
 import { digestJobs } from '../needs/digest';
 import { recordingJobs } from '../ir/recording/jobs';
 import { recordingDeps } from '../ir/recording/deps';
+import { deckHandlers } from '../ir/deck/jobs';
 import { retentionJobs } from '../privacy/retention';
 import { createJobRunner, scheduleRecurring, type RecurringJob } from '../jobs/runner';
 
@@ -36,7 +37,11 @@ export async function startJobs(runtime: Runtime): Promise<() => Promise<void>> 
 		db,
 		origin,
 		logger: runtime.logger,
-		handlers: { ...Object.fromEntries(jobs.map((job) => [job.name, job.handler])), ...recording.handlers }
+		handlers: {
+			...Object.fromEntries(jobs.map((job) => [job.name, job.handler])),
+			...recording.handlers,
+			...deckHandlers
+		}
 	});
 	runtime.logger.info({ workerId: runner.workerId, jobs: jobs.map((job) => job.name) }, 'job runner started');
 	return runner.start();

@@ -6,6 +6,7 @@ import type * as needs from './needs-types';
 import type * as meetings from './meetings-types';
 import type * as ir from './ir-types';
 import type * as irLive from './ir-live-types';
+import type * as irDeck from './ir-deck-types';
 import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
@@ -252,6 +253,9 @@ export interface DB {
 	ir_polls: irLive.IrPollsTable;
 	ir_poll_options: irLive.IrPollOptionsTable;
 	ir_poll_answers: irLive.IrPollAnswersTable;
+	ir_deck_renders: irDeck.IrDeckRendersTable;
+	ir_deck_page_views: irDeck.IrDeckPageViewsTable;
+	ir_deck_pages: irDeck.IrDeckPagesTable;
 	ir_removals: irLive.IrRemovalsTable;
 	// IR recordings (migrations/20261204T0610_ir_recordings.ts)
 	ir_recordings: irRecording.IrRecordingsTable;

@@ -65,6 +65,8 @@ export async function readEventPage(db: Executor, viewer: Viewer, id: string, no
 		presenters,
 		moderator: moderator ?? null,
 		deck: deck && role.deck ? { name: deck.filename, bytes: deck.size_bytes } : null,
+		// Issue #20 item 5: under an NDA the PDF is for the team only; everybody reads it in the deck room.
+		deckDownload: !event.nda_required || role.team,
 		hasDeck: event.deck_upload_id !== null,
 		canRequestMeeting: role.registered && investorOrgs.length > 0 && event.status !== 'cancelled',
 		registrants

@@ -16,6 +16,7 @@ import {
 	StartInPastError
 } from './errors';
 import { notifyUsers, type Context } from './notify';
+import { queueDeckRender } from './deck/service';
 import * as irRepository from './repository';
 import { DECK_MAX_BYTES, eventInputSchema, type EventInput } from './schemas';
 
@@ -143,6 +144,7 @@ export async function scheduleEvent(
 			deck_upload_id: upload?.id ?? null,
 			created_by: actor.id
 		});
+		if (upload) await queueDeckRender(trx, event.id, upload.id);
 		const presenters = [...new Set([actor.id, ...input.presenterIds])];
 		await irRepository.setPresenters(trx, event.id, presenters);
 		await recordAudit(trx, {
@@ -204,6 +206,7 @@ export async function updateEvent(
 			deck_upload_id: deckId,
 			sequence: timeChanged ? event.sequence + 1 : event.sequence
 		});
+		if (deckId && deckId !== event.deck_upload_id) await queueDeckRender(trx, id, deckId);
 		const presenters = [...new Set([...(event.created_by ? [event.created_by] : []), ...input.presenterIds])];
 		await irRepository.setPresenters(trx, id, presenters);
 		const changed = Object.entries(eventColumns(input))
@@ -232,6 +235,16 @@ export async function updateEvent(
 			},
 			ip: context.ip
 		});
+		if (deckId && deckId !== event.deck_upload_id)
+			await notifyUsers(
+				trx,
+				await irRepository.listActiveRegistrantIds(trx, id),
+				row,
+				'ir_deck_new_version',
+				{},
+				context,
+				`/ir/${id}/deck`
+			);
 		if (timeChanged)
 			await notifyUsers(
 				trx,

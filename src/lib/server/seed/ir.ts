@@ -6,6 +6,7 @@ import type { DB } from '../db/types';
 import { storePdf } from '../uploads/service';
 import { DECK_MAX_BYTES } from '../ir/schemas';
 import { DEMO_IR_SESSIONS, type DemoIrSession } from './ir-data';
+import { queueDeckRender } from '../ir/deck/service';
 
 type Ids = { orgIds: Map<string, string>; userIds: Map<string, string> };
 const MINUTE = 60_000;
@@ -101,6 +102,8 @@ async function seedSession(trx: Transaction<DB>, session: DemoIrSession, ids: Id
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	// The deck room shows the demo deck once the job runner has rendered its pages after `npm start`.
+	if (deck) await queueDeckRender(trx, event.id, deck.id);
 	await trx
 		.insertInto('ir_event_presenters')
 		.values(session.presenters.map((email) => ({ event_id: event.id, user_id: user(email) })))

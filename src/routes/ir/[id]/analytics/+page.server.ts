@@ -6,6 +6,9 @@ import { throwLoadError } from '$lib/server/app/errors';
 import { computeAnalytics, listPollResults, listRegistrants, requireEventTeam } from '$lib/server/ir/analytics';
 import { idParam } from '$lib/server/ir/schemas';
 import { replayAudience } from '$lib/server/ir/recording/audience';
+import { deckAnalytics } from '$lib/server/ir/deck/analytics';
+import * as m from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -14,11 +17,12 @@ export const load = (async (event) => {
 		const id = idParam.safeParse(event.params.id);
 		if (!id.success) throw new NotFoundError();
 		const { event: row } = await requireEventTeam(db, user, id.data);
-		const [analytics, registrants, replay, polls] = await Promise.all([
+		const [analytics, registrants, replay, polls, deck] = await Promise.all([
 			computeAnalytics(db, row),
 			listRegistrants(db, row.id),
 			replayAudience(db, row.id),
-			listPollResults(db, row.id)
+			listPollResults(db, row.id),
+			deckAnalytics(db, row.id, getLocale(), m.deck_no_firm())
 		]);
 		return {
 			event: {
@@ -31,7 +35,8 @@ export const load = (async (event) => {
 			analytics,
 			registrants,
 			replay,
-			polls
+			polls,
+			deck
 		};
 	} catch (error) {
 		throwLoadError(error);
