@@ -9,6 +9,7 @@ import type * as irLive from './ir-live-types';
 import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
+import type * as testServices from './test-services-types';
 import type * as vouchers from './vouchers-types';
 import type * as privacy from './privacy-types';
 import type * as secondFactor from './second-factor-types';
@@ -283,6 +284,11 @@ export interface DB {
 	programme_consultants: programmes.ProgrammeConsultantsTable;
 	// resource photos (migrations/20261206T0300_resource_photos.ts)
 	resource_photos: resourcePhotos.ResourcePhotosTable;
+	// testing services (migrations/20261207T0100_test_services.ts)
+	test_requests: testServices.TestRequestsTable;
+	test_request_quote_lines: testServices.TestRequestQuoteLinesTable;
+	test_request_attachments: testServices.TestRequestAttachmentsTable;
+	test_request_messages: testServices.TestRequestMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

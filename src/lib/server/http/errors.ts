@@ -3,6 +3,7 @@ import { error as kitError, fail, json, type ActionFailure } from '@sveltejs/kit
 import * as m from '$lib/paraglide/messages';
 import { DomainError, RateLimitedError, type ErrorCode } from '../errors';
 import { needsErrorMessages } from '../needs/error-messages';
+import { testServicesErrorMessages } from '../testservices/error-messages';
 import { meetingsErrorMessages } from '../meetings/error-messages';
 import { irErrorMessages } from '../ir/error-messages';
 import { uploadErrorMessages } from '../uploads/error-messages';
@@ -82,6 +83,7 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	...courseEditErrorMessages,
 	// needs
 	...needsErrorMessages,
+	...testServicesErrorMessages,
 	...meetingsErrorMessages,
 	...irErrorMessages,
 	...uploadErrorMessages,
