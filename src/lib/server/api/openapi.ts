@@ -6,6 +6,7 @@ import { directoryQuerySchema } from '../directory/schemas';
 import { testbedOperations } from '../testbed/openapi';
 import { coursesOperations } from '../courses/openapi';
 import { needsOperations } from '../needs/openapi';
+import { testServicesOperations } from '../testservices/openapi';
 import { irOperations } from '../ir/openapi';
 import { recordingOperations } from '../ir/recording/api-shapes';
 import { voucherOperations } from '../vouchers/openapi';
@@ -58,6 +59,7 @@ export const operations: Operation[] = [
 	...testbedOperations,
 	...coursesOperations,
 	...needsOperations,
+	...testServicesOperations,
 	...irOperations,
 	...recordingOperations,
 	...voucherOperations,

@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors';
 import type { Actor } from '../orgs/access';
 import { listVerifiedMemberships } from '../common/verified-memberships';
 import { NotFacilityManagerError } from '../testbed/errors';
+import { listManagedFacilityIds } from '../testbed/access';
 import { NotCompanyMemberError, NotRequestingAdminError, WrongStatusError } from './errors';
 import { requireVisibleRequest, roleIn } from './access';
 import { notifySide } from './notify-sides';
@@ -130,4 +131,15 @@ export async function getRequest(db: Executor, actor: Actor, id: string) {
 		messages,
 		totals: quoteTotals(lines.map((l) => ({ quantity: l.quantity, unitPriceKrw: l.unit_price_krw })))
 	};
+}
+
+/** Requests of the actor's organisations, and those sent to the facilities they manage. */
+export async function listMyRequests(db: Executor, actor: Actor) {
+	const orgIds = (await listVerifiedMemberships(db, actor.id)).map((o) => o.id);
+	const facilityIds = await listManagedFacilityIds(db, actor);
+	const [mine, incoming] = await Promise.all([
+		repo.listRequests(db, { orgIds }),
+		repo.listRequests(db, { facilityIds })
+	]);
+	return { mine, incoming };
 }
