@@ -25,6 +25,7 @@ import * as cohortEdit from './20261206T0200_cohort_edit';
 import * as resourcePhotos from './20261206T0300_resource_photos';
 import * as consulting from './20261206T0400_consulting';
 import * as irPolls from './20261206T0700_ir_polls';
+import * as testServices from './20261207T0100_test_services';
 import * as availabilityAlerts from './20261207T0200_availability_alerts';
 import * as deckRoom from './20261207T0400_deck_room';
 
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
 	'20261206T0300_resource_photos': resourcePhotos,
 	'20261206T0400_consulting': consulting,
 	'20261206T0700_ir_polls': irPolls,
+	'20261207T0100_test_services': testServices,
 	'20261207T0200_availability_alerts': availabilityAlerts,
 	'20261207T0400_deck_room': deckRoom
 };

@@ -126,6 +126,7 @@ describe('monthly statements', () => {
 			hours: 3.5,
 			testbedKrw: 69_000,
 			courseKrw: 150_000,
+			testServiceKrw: 0,
 			totalKrw: 219_000,
 			voucherPaidKrw: 195_000,
 			remainingKrw: 24_000

@@ -65,6 +65,11 @@ export type ErrorCode =
 	| 'needs_response_exists'
 	| 'needs_reviewer_not_staff'
 	| 'needs_edge_response_decided'
+	// testing services
+	| 'tsvc_not_company_member'
+	| 'tsvc_not_requesting_admin'
+	| 'tsvc_wrong_status'
+	| 'tsvc_report_not_pdf'
 	// meetings
 	| 'meetings_not_recipient'
 	| 'meetings_not_requester'

@@ -13,6 +13,7 @@ import { relationsErrorMessages } from '../relations/error-messages';
 import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
 import { availabilityErrorMessages } from '../testbed/slot-holds-error-messages';
 import { deckErrorMessages } from '../ir/deck/error-messages';
+import { testServicesErrorMessages } from '../testservices/error-messages';
 
 const errorMessages: ErrorMessages = {
 	...portalErrorMessages,
@@ -27,7 +28,8 @@ const errorMessages: ErrorMessages = {
 	...relationsErrorMessages,
 	...resourcePhotoErrorMessages,
 	...availabilityErrorMessages,
-	...deckErrorMessages
+	...deckErrorMessages,
+	...testServicesErrorMessages
 };
 
 const responses = errorResponses(errorMessages);

@@ -14,6 +14,7 @@ import { programmesNotificationTemplates } from '../programmes/notifications';
 import { relationsNotificationTemplates } from '../relations/notifications';
 import type { Executor } from '../db';
 import { availabilityNotificationTemplates } from '../testbed/availability-alerts-notifications';
+import { testServicesNotificationTemplates } from '../testservices/notifications';
 
 /** Notifications: shown in the app, pushed live, and mirrored by e-mail. */
 export const notificationTemplates = {
@@ -26,7 +27,8 @@ export const notificationTemplates = {
 	...scheduleNotificationTemplates,
 	...programmesNotificationTemplates,
 	...relationsNotificationTemplates,
-	...availabilityNotificationTemplates
+	...availabilityNotificationTemplates,
+	...testServicesNotificationTemplates
 } satisfies Record<string, Template>;
 
 export type NotificationKind = keyof typeof notificationTemplates;

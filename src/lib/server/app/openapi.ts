@@ -10,6 +10,7 @@ import { recordingOperations } from '../ir/recording/api-shapes';
 import { voucherOperations } from '../vouchers/openapi';
 import { programmesOperations } from '../programmes/openapi';
 import { availabilityAlertOperations } from '../testbed/availability-alerts-openapi';
+import { testServicesOperations } from '../testservices/openapi';
 
 export const apiOperations = [
 	...accountOperations,
@@ -21,7 +22,8 @@ export const apiOperations = [
 	...recordingOperations,
 	...voucherOperations,
 	...programmesOperations,
-	...availabilityAlertOperations
+	...availabilityAlertOperations,
+	...testServicesOperations
 ];
 
 export const buildOpenApiDocument = (serverUrl: string) => renderOpenApiDocument(serverUrl, apiOperations);

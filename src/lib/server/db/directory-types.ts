@@ -26,7 +26,14 @@ export interface UploadsTable {
 	sha256: string | null;
 }
 
-export type UploadPurpose = 'logo' | 'attachment' | 'ir_deck' | 'need_attachment' | 'need_response_attachment';
+export type UploadPurpose =
+	| 'logo'
+	| 'attachment'
+	| 'ir_deck'
+	| 'need_attachment'
+	| 'need_response_attachment'
+	| 'test_request_attachment'
+	| 'test_report';
 
 export interface TaxonomyTermsTable {
 	id: Generated<string>;

@@ -10,6 +10,7 @@ import type * as irDeck from './ir-deck-types';
 import type * as irRecording from './ir-recording-types';
 import type * as jobs from './jobs-types';
 import type * as uploads from './uploads-types';
+import type * as testServices from './test-services-types';
 import type * as vouchers from './vouchers-types';
 import type * as privacy from './privacy-types';
 import type * as secondFactor from './second-factor-types';
@@ -291,6 +292,11 @@ export interface DB {
 	// availability alerts (migrations/20261207T0200_availability_alerts.ts)
 	availability_alerts: availabilityAlerts.AvailabilityAlertsTable;
 	slot_holds: availabilityAlerts.SlotHoldsTable;
+	// testing services (migrations/20261207T0100_test_services.ts)
+	test_requests: testServices.TestRequestsTable;
+	test_request_quote_lines: testServices.TestRequestQuoteLinesTable;
+	test_request_attachments: testServices.TestRequestAttachmentsTable;
+	test_request_messages: testServices.TestRequestMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

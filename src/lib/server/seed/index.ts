@@ -11,6 +11,7 @@ import { seedDirectory } from './directory';
 import { seedCourses } from './courses';
 import { seedNeeds } from './needs';
 import { seedIr } from './ir';
+import { seedTestServices } from './testservices';
 import { seedVouchers } from './vouchers';
 import { seedConsents } from './privacy';
 import { seedSecondFactor } from './second-factor';
@@ -165,6 +166,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		await seedProgrammes(trx, { orgIds, userIds });
 		await seedConsulting(trx, { orgIds, userIds });
 		await seedVouchers(trx, { orgIds, userIds });
+		await seedTestServices(trx, { orgIds, userIds });
 		await seedConsents(trx, userIds.values(), new Date(SEEDED_AT));
 		return { organizations: orgIds.size, users: userIds.size, memberships };
 	});

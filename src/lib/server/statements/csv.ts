@@ -15,6 +15,7 @@ export function statementCsv(s: Statement, locale: 'ko' | 'en'): string {
 		[]
 	];
 	if (x.showCourses) rows.push([m.statements_courses_heading({}, { locale })], x.courseHead, ...x.courseRows, []);
+	if (x.testRows.length > 0) rows.push([m.tsvc_statement_heading({}, { locale })], x.testHead, ...x.testRows, []);
 	rows.push(...x.totals);
 	return toCsv(rows);
 }

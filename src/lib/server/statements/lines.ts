@@ -57,10 +57,24 @@ export function statementSections(s: Statement, locale: Locale) {
 		c.voucherPaidKrw,
 		c.remainingKrw
 	]);
+	// Approved testing-service quotes: one line each; the section and its total show only when there are some.
+	const testHead: Cell[] = [
+		m.tsvc_statement_col_approved({}, o),
+		m.statements_col_facility({}, o),
+		m.tsvc_statement_col_standard({}, o),
+		m.statements_col_amount({}, o)
+	];
+	const testRows: Cell[][] = s.testServices.map((t) => [
+		t.approved_at ? localStamp(t.approved_at) : null,
+		name(t.facility_name_ko, t.facility_name_en),
+		t.standard,
+		t.amountKrw
+	]);
 	const totals: Cell[][] = [
 		[m.statements_total_hours({}, o), s.totals.hours],
 		[m.statements_total_testbed({}, o), s.totals.testbedKrw],
 		[m.statements_total_courses({}, o), s.totals.courseKrw],
+		...(testRows.length > 0 ? [[m.tsvc_statement_total({}, o), s.totals.testServiceKrw]] : []),
 		[m.statements_total({}, o), s.totals.totalKrw],
 		[m.statements_total_voucher_paid({}, o), s.totals.voucherPaidKrw],
 		[m.statements_total_remaining({}, o), s.totals.remainingKrw]
@@ -71,6 +85,8 @@ export function statementSections(s: Statement, locale: Locale) {
 		bookingRows,
 		courseHead,
 		courseRows,
+		testHead,
+		testRows,
 		totals,
 		showCourses: !byFacility
 	};

@@ -34,6 +34,20 @@ export function renderStatementPdf(s: Statement, locale: 'ko' | 'en'): Promise<B
 			m.statements_no_courses({}, { locale })
 		);
 	}
+	if (x.testRows.length > 0) {
+		doc
+			.moveDown(0.8)
+			.font('bold')
+			.fontSize(12)
+			.text(m.tsvc_statement_heading({}, { locale }), doc.page.margins.left)
+			.moveDown(0.3);
+		table(
+			doc,
+			x.testHead.map(format),
+			x.testRows.map((r) => r.map(format)),
+			''
+		);
+	}
 	doc.moveDown(0.8);
 	table(
 		doc,

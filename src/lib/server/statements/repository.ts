@@ -101,3 +101,22 @@ export function listCourseFees(db: Executor, orgId: string, month: Month) {
 		.orderBy('e.id')
 		.execute();
 }
+
+/** Statuses in which an approved quote is owed (approved and every step after it). */
+export const BILLABLE_TEST_STATUSES = ['approved', 'received', 'in_progress', 'delivered'] as const;
+
+/** Testing services whose quote the organisation approved in the month (Seoul time): the quote's total, VAT included. */
+export function listTestServiceCharges(db: Executor, orgId: string, month: Month) {
+	const tz = sql.lit(DEFAULT_TIME_ZONE);
+	return db
+		.selectFrom('test_requests as t')
+		.innerJoin('facilities as f', 'f.id', 't.facility_id')
+		.select(['t.id', 't.standard', 't.standard_other', 't.decided_at', 't.total_krw'])
+		.select(['f.name_ko as facility_name_ko', 'f.name_en as facility_name_en'])
+		.where('t.org_id', '=', orgId)
+		.where('t.status', 'in', [...BILLABLE_TEST_STATUSES])
+		.where(sql<boolean>`t.decided_at >= ${monthStart(month, tz)} and t.decided_at < ${monthEnd(month, tz)}`)
+		.orderBy('t.decided_at')
+		.orderBy('t.id')
+		.execute();
+}

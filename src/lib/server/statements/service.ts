@@ -34,9 +34,10 @@ export async function getStatement(db: Executor, actor: Actor, request: Statemen
 		subject = { kind: 'facility', slug: facility.slug, name_ko: facility.name_ko, name_en: facility.name_en };
 		scope = { facilityId: facility.id };
 	}
-	const [bookingRows, feeRows] = await Promise.all([
+	const [bookingRows, feeRows, testRows] = await Promise.all([
 		statementRepository.listBillableBookings(db, scope, month),
-		'orgId' in scope ? statementRepository.listCourseFees(db, scope.orgId, month) : Promise.resolve([])
+		'orgId' in scope ? statementRepository.listCourseFees(db, scope.orgId, month) : Promise.resolve([]),
+		'orgId' in scope ? statementRepository.listTestServiceCharges(db, scope.orgId, month) : Promise.resolve([])
 	]);
 	const bookings = bookingRows.map((b) => {
 		const member = isAllianceMember(b.org_status);
@@ -75,18 +76,29 @@ export async function getStatement(db: Executor, actor: Actor, request: Statemen
 		voucherPaidKrw: f.voucher_paid_krw,
 		remainingKrw: f.fee_krw - f.voucher_paid_krw
 	}));
+	// An approved testing-service quote is one line at its total; vouchers do not pay for it (yet).
+	const testServices = testRows.map((t) => ({
+		id: t.id,
+		standard: t.standard_other ?? t.standard,
+		facility_name_ko: t.facility_name_ko,
+		facility_name_en: t.facility_name_en,
+		approved_at: t.decided_at,
+		amountKrw: t.total_krw ?? 0
+	}));
 	const testbedKrw = sum(bookings.map((b) => b.amountKrw));
+	const testServiceKrw = sum(testServices.map((t) => t.amountKrw));
 	const courseKrw = sum(courses.map((c) => c.amountKrw));
 	const voucherPaidKrw = sum([...bookings, ...courses].map((x) => x.voucherPaidKrw));
 	const totals = {
 		hours: hoursOf(sum(bookingRows.map((b) => minutesBetween(b.starts_at, b.ends_at)))),
 		testbedKrw,
 		courseKrw,
-		totalKrw: testbedKrw + courseKrw,
+		testServiceKrw,
+		totalKrw: testbedKrw + courseKrw + testServiceKrw,
 		voucherPaidKrw,
-		remainingKrw: testbedKrw + courseKrw - voucherPaidKrw
+		remainingKrw: testbedKrw + courseKrw + testServiceKrw - voucherPaidKrw
 	};
-	return { month: request.month, subject, bookings, courses, totals };
+	return { month: request.month, subject, bookings, courses, testServices, totals };
 }
 
 export type Statement = Awaited<ReturnType<typeof getStatement>>;

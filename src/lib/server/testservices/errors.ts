@@ -1,0 +1,30 @@
+// Why a testing-service request refused a change; the codes map to translated messages.
+import { DomainError } from '../errors';
+
+/** Requesting a test is for members of a verified company. */
+export class NotCompanyMemberError extends DomainError {
+	constructor() {
+		super('tsvc_not_company_member', 403);
+	}
+}
+
+/** Only an admin of the requesting organisation approves or declines a quote. */
+export class NotRequestingAdminError extends DomainError {
+	constructor() {
+		super('tsvc_not_requesting_admin', 403);
+	}
+}
+
+/** The request is not in a state that allows this step (e.g. approving twice). */
+export class WrongStatusError extends DomainError {
+	constructor(status: string) {
+		super('tsvc_wrong_status', 409, { status });
+	}
+}
+
+/** A report must be a PDF the manager uploaded. */
+export class ReportNotPdfError extends DomainError {
+	constructor() {
+		super('tsvc_report_not_pdf', 400);
+	}
+}
