@@ -129,7 +129,12 @@ export type ErrorCode =
 	| 'resource_photo_too_large'
 	| 'resource_photo_not_image'
 	| 'resource_photo_dimensions'
-	| 'resource_photo_too_many';
+	| 'resource_photo_too_many'
+	// investor theses and matchmaking
+	| 'match_not_investor'
+	| 'match_picks_closed'
+	| 'match_not_participant'
+	| 'match_day_scheduled';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

@@ -14,6 +14,7 @@ import type * as privacy from './privacy-types';
 import type * as secondFactor from './second-factor-types';
 import type * as programmes from './programmes-types';
 import type * as resourcePhotos from './resource-photo-types';
+import type * as matchmaking from './matchmaking-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -283,6 +284,13 @@ export interface DB {
 	programme_consultants: programmes.ProgrammeConsultantsTable;
 	// resource photos (migrations/20261206T0300_resource_photos.ts)
 	resource_photos: resourcePhotos.ResourcePhotosTable;
+	// investor theses and matchmaking days (migrations/20261207T0500_matchmaking.ts)
+	investor_theses: matchmaking.InvestorThesesTable;
+	investor_thesis_terms: matchmaking.InvestorThesisTermsTable;
+	matchmaking_days: matchmaking.MatchmakingDaysTable;
+	matchmaking_participants: matchmaking.MatchmakingParticipantsTable;
+	matchmaking_picks: matchmaking.MatchmakingPicksTable;
+	matchmaking_slots: matchmaking.MatchmakingSlotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -13,6 +13,7 @@ import { programmesErrorMessages } from '../programmes/error-messages';
 import { consultingErrorMessages } from '../consulting/error-messages';
 import { relationsErrorMessages } from '../relations/error-messages';
 import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
+import { matchmakingErrorMessages } from '../matchmaking/error-messages';
 
 const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { locale: 'ko' | 'en' }) => string> = {
 	validation_failed: (_p, o) => m.error_validation_failed({}, o),
@@ -92,7 +93,8 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	...programmesErrorMessages,
 	...consultingErrorMessages,
 	...relationsErrorMessages,
-	...resourcePhotoErrorMessages
+	...resourcePhotoErrorMessages,
+	...matchmakingErrorMessages
 };
 
 /** The message in the request's language, or in `locale` where there is no request (socket events). */

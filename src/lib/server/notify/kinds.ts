@@ -9,6 +9,7 @@ import { irNotificationTemplates } from '../ir/notifications';
 import { scheduleNotificationTemplates } from '../reminders/notifications';
 import { programmesNotificationTemplates } from '../programmes/notifications';
 import { relationsNotificationTemplates } from '../relations/notifications';
+import { matchmakingNotificationTemplates } from '../matchmaking/notifications';
 import { template as t, type Template } from './template';
 
 export type { Template } from './template';
@@ -34,7 +35,8 @@ export const notificationTemplates = {
 	...irNotificationTemplates,
 	...scheduleNotificationTemplates,
 	...programmesNotificationTemplates,
-	...relationsNotificationTemplates
+	...relationsNotificationTemplates,
+	...matchmakingNotificationTemplates
 } satisfies Record<string, Template>;
 
 /** E-mails that are not notifications: they go to an address, sometimes before an account exists. */
