@@ -10,6 +10,7 @@ import { irOperations } from '../ir/openapi';
 import { recordingOperations } from '../ir/recording/api-shapes';
 import { voucherOperations } from '../vouchers/openapi';
 import { programmesOperations } from '../programmes/openapi';
+import { matchmakingOperations } from '../matchmaking/openapi';
 
 /** Every endpoint of /api/v1. A new endpoint adds its entry here. */
 export const operations: Operation[] = [
@@ -61,7 +62,8 @@ export const operations: Operation[] = [
 	...irOperations,
 	...recordingOperations,
 	...voucherOperations,
-	...programmesOperations
+	...programmesOperations,
+	...matchmakingOperations
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

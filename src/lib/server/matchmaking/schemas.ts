@@ -23,6 +23,7 @@ export const thesisSchema = z
 	})
 	.refine((v) => v.ticket_min_krw <= v.ticket_max_krw, {
 		path: ['ticket_min_krw'],
+		params: { code: 'thesis_ticket_range' },
 		error: () => m.thesis_error_ticket_range()
 	});
 export type ThesisInput = z.infer<typeof thesisSchema>;
