@@ -138,7 +138,12 @@ export type ErrorCode =
 	| 'resource_photo_too_many'
 	// availability alerts
 	| 'avail_slot_held'
-	| 'avail_alert_range';
+	| 'avail_alert_range'
+	// investor theses and matchmaking
+	| 'match_not_investor'
+	| 'match_picks_closed'
+	| 'match_not_participant'
+	| 'match_day_scheduled';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

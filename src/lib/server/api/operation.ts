@@ -4,7 +4,7 @@ import type { z } from 'zod';
 export type ApiResponse = { description: string; schema?: z.ZodType };
 
 export type Operation = {
-	method: 'get' | 'post' | 'patch' | 'delete';
+	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
 	path: string;
 	/** Stable camelCase name of the operation; generated clients call it by this name, so never rename one. */
 	operationId: string;

@@ -14,6 +14,7 @@ import { resourcePhotoErrorMessages } from '../testbed/photo-error-messages';
 import { availabilityErrorMessages } from '../testbed/slot-holds-error-messages';
 import { deckErrorMessages } from '../ir/deck/error-messages';
 import { testServicesErrorMessages } from '../testservices/error-messages';
+import { matchmakingErrorMessages } from '../matchmaking/error-messages';
 
 const errorMessages: ErrorMessages = {
 	...portalErrorMessages,
@@ -29,7 +30,8 @@ const errorMessages: ErrorMessages = {
 	...resourcePhotoErrorMessages,
 	...availabilityErrorMessages,
 	...deckErrorMessages,
-	...testServicesErrorMessages
+	...testServicesErrorMessages,
+	...matchmakingErrorMessages
 };
 
 const responses = errorResponses(errorMessages);

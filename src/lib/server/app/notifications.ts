@@ -15,6 +15,7 @@ import { relationsNotificationTemplates } from '../relations/notifications';
 import type { Executor } from '../db';
 import { availabilityNotificationTemplates } from '../testbed/availability-alerts-notifications';
 import { testServicesNotificationTemplates } from '../testservices/notifications';
+import { matchmakingNotificationTemplates } from '../matchmaking/notifications';
 
 /** Notifications: shown in the app, pushed live, and mirrored by e-mail. */
 export const notificationTemplates = {
@@ -28,7 +29,8 @@ export const notificationTemplates = {
 	...programmesNotificationTemplates,
 	...relationsNotificationTemplates,
 	...availabilityNotificationTemplates,
-	...testServicesNotificationTemplates
+	...testServicesNotificationTemplates,
+	...matchmakingNotificationTemplates
 } satisfies Record<string, Template>;
 
 export type NotificationKind = keyof typeof notificationTemplates;

@@ -11,6 +11,7 @@ import { voucherOperations } from '../vouchers/openapi';
 import { programmesOperations } from '../programmes/openapi';
 import { availabilityAlertOperations } from '../testbed/availability-alerts-openapi';
 import { testServicesOperations } from '../testservices/openapi';
+import { matchmakingOperations } from '../matchmaking/openapi';
 
 export const apiOperations = [
 	...accountOperations,
@@ -23,7 +24,8 @@ export const apiOperations = [
 	...voucherOperations,
 	...programmesOperations,
 	...availabilityAlertOperations,
-	...testServicesOperations
+	...testServicesOperations,
+	...matchmakingOperations
 ];
 
 export const buildOpenApiDocument = (serverUrl: string) => renderOpenApiDocument(serverUrl, apiOperations);

@@ -5,7 +5,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export const MEETING_STATUSES = ['requested', 'accepted', 'declined', 'expired', 'cancelled'] as const;
-export const MEETING_CONTEXTS = ['need_response', 'ir_event', 'programme_consulting'] as const;
+export const MEETING_CONTEXTS = ['need_response', 'ir_event', 'programme_consulting', 'matchmaking'] as const;
 
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export type MeetingContextType = (typeof MEETING_CONTEXTS)[number];

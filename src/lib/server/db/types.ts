@@ -17,6 +17,7 @@ import type * as secondFactor from './second-factor-types';
 import type * as programmes from './programmes-types';
 import type * as resourcePhotos from './resource-photo-types';
 import type * as availabilityAlerts from './availability-alert-types';
+import type * as matchmaking from './matchmaking-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -297,6 +298,13 @@ export interface DB {
 	test_request_quote_lines: testServices.TestRequestQuoteLinesTable;
 	test_request_attachments: testServices.TestRequestAttachmentsTable;
 	test_request_messages: testServices.TestRequestMessagesTable;
+	// investor theses and matchmaking days (migrations/20261207T0500_matchmaking.ts)
+	investor_theses: matchmaking.InvestorThesesTable;
+	investor_thesis_terms: matchmaking.InvestorThesisTermsTable;
+	matchmaking_days: matchmaking.MatchmakingDaysTable;
+	matchmaking_participants: matchmaking.MatchmakingParticipantsTable;
+	matchmaking_picks: matchmaking.MatchmakingPicksTable;
+	matchmaking_slots: matchmaking.MatchmakingSlotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

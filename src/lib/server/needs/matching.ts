@@ -5,6 +5,7 @@
 // Each row carries the parts of its score, so the page can say why it matched.
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db';
+import { productMeetsStage } from '../directory/stage-match';
 import { todayInSeoul } from './repository';
 import { needOpenToOrganization, visibleNeedsFor, type Viewer } from './visibility';
 
@@ -16,13 +17,7 @@ export type MatchReasons = {
 	score: number;
 };
 
-const STAGE_MET = sql`case n.required_stage
-	when 'clinical_trial' then p.clinical_stage <> 'none' or p.mfds_status = 'approved'
-	when 'mfds_in_review' then p.mfds_status in ('in_review', 'approved')
-	when 'mfds_approved' then p.mfds_status = 'approved'
-	when 'fda_cleared' then p.fda_status = 'cleared'
-	when 'ce_marked' then p.ce_class <> 'none'
-	else false end`;
+const STAGE_MET = productMeetsStage(sql`n.required_stage`);
 
 /** Scored (need n, organisation o) pairs: `where` picks which pairs are considered. */
 function scoredPairs(where: RawBuilder<unknown>, order: RawBuilder<unknown>, limit: number) {

@@ -18,6 +18,7 @@ import { seedSecondFactor } from './second-factor';
 import { seedProgrammes } from './programmes';
 import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 import { seedConsulting } from './consulting';
+import { seedMatchmaking } from './matchmaking';
 
 export { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -165,6 +166,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
 		// Programmes first: the vouchers of the past call's selected companies name it.
 		await seedProgrammes(trx, { orgIds, userIds });
 		await seedConsulting(trx, { orgIds, userIds });
+		await seedMatchmaking(trx, { orgIds, userIds });
 		await seedVouchers(trx, { orgIds, userIds });
 		await seedTestServices(trx, { orgIds, userIds });
 		await seedConsents(trx, userIds.values(), new Date(SEEDED_AT));

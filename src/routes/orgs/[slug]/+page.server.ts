@@ -7,6 +7,7 @@ import { removeMember, requestToJoin } from '$lib/server/orgs/membership';
 import { joinRequestSchema } from '$lib/server/orgs/schemas';
 import { listOrganizationTerms } from '$lib/server/directory/taxonomy-repository';
 import { listProducts } from '$lib/server/directory/products-repository';
+import { findThesis } from '$lib/server/matchmaking/thesis-repository';
 import { listListedPeople } from '$lib/server/directory/profile-repository';
 import { contactSchema } from '$lib/server/directory/profile-schemas';
 import { sendContactMessage } from '$lib/server/directory/contact';
@@ -57,7 +58,8 @@ export const load = (async ({ locals, params }) => {
 		products,
 		people,
 		selections,
-		relations
+		relations,
+		thesis: org.kind === 'investor' ? await findThesis(db, org.id) : null
 	};
 }) satisfies PageServerLoad;
 
