@@ -25,6 +25,7 @@ import * as cohortEdit from './20261206T0200_cohort_edit';
 import * as resourcePhotos from './20261206T0300_resource_photos';
 import * as consulting from './20261206T0400_consulting';
 import * as irPolls from './20261206T0700_ir_polls';
+import * as courseAuthoring from './20261207T0300_course_authoring';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
 	'20261206T0200_cohort_edit': cohortEdit,
 	'20261206T0300_resource_photos': resourcePhotos,
 	'20261206T0400_consulting': consulting,
-	'20261206T0700_ir_polls': irPolls
+	'20261206T0700_ir_polls': irPolls,
+	'20261207T0300_course_authoring': courseAuthoring
 };

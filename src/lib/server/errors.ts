@@ -129,7 +129,12 @@ export type ErrorCode =
 	| 'resource_photo_too_large'
 	| 'resource_photo_not_image'
 	| 'resource_photo_dimensions'
-	| 'resource_photo_too_many';
+	| 'resource_photo_too_many'
+	// course authoring and the survey
+	| 'cauth_has_cohorts'
+	| 'cauth_state_invalid'
+	| 'survey_not_completed'
+	| 'survey_already_answered';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

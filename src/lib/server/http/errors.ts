@@ -8,6 +8,7 @@ import { irErrorMessages } from '../ir/error-messages';
 import { uploadErrorMessages } from '../uploads/error-messages';
 import { voucherErrorMessages } from '../vouchers/error-messages';
 import { courseEditErrorMessages } from '../courses/edit-error-messages';
+import { courseAuthoringErrorMessages } from '../courses/authoring-error-messages';
 import { securityErrorMessages } from '../auth/error-messages';
 import { programmesErrorMessages } from '../programmes/error-messages';
 import { consultingErrorMessages } from '../consulting/error-messages';
@@ -80,6 +81,7 @@ const messages: Record<ErrorCode, (p: Record<string, string | number>, o?: { loc
 	meeting_not_in_progress: (_p, o) => m.courses_error_meeting_not_in_progress({}, o),
 	not_enrolled: (_p, o) => m.courses_error_not_enrolled({}, o),
 	...courseEditErrorMessages,
+	...courseAuthoringErrorMessages,
 	// needs
 	...needsErrorMessages,
 	...meetingsErrorMessages,
