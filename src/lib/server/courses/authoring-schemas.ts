@@ -47,3 +47,18 @@ export const surveyAnswerSchema = z.object({
 	comment: text(2000).default('')
 });
 export type SurveyAnswer = z.infer<typeof surveyAnswerSchema>;
+
+/** What POST/PATCH /api/v1/courses answer: the course as its manager sees it, state included. */
+export const authoredCourseSchema = z.object({
+	id: z.string().uuid(),
+	slug: z.string(),
+	state: z.enum(['draft', 'published', 'archived']),
+	category: z.enum(COURSE_CATEGORIES),
+	audiences: z.array(z.enum(COURSE_AUDIENCES)),
+	level: z.enum(COURSE_LEVELS),
+	format: z.enum(COURSE_FORMATS),
+	language: z.enum(COURSE_LANGUAGES),
+	titleKo: z.string(),
+	titleEn: z.string(),
+	hours: z.number().nullable()
+});

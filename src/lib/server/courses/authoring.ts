@@ -1,7 +1,8 @@
 // Course managers create and edit their courses. A new course starts as a draft (outside the
 // catalogue and the API list); draft → published → archived, an archived course may go back to
 // draft. A course with cohorts keeps its history and can only be archived, never deleted.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { CoursesTable } from '../db/courses-types';
 import type { DB, Executor } from '../db';
 import { recordAudit } from '../audit/repository';
 import { NotFoundError } from '../errors';
@@ -151,4 +152,21 @@ export async function deleteCourse(db: Kysely<DB>, actor: Actor, slug: string, c
 			data: { slug }
 		});
 	});
+}
+
+/** The API shape of a course row (authoredCourseSchema). */
+export function authoredCourseJson(c: Selectable<CoursesTable>) {
+	return {
+		id: c.id,
+		slug: c.slug,
+		state: courseState(c),
+		category: c.category,
+		audiences: c.audiences,
+		level: c.level,
+		format: c.format,
+		language: c.language,
+		titleKo: c.title_ko,
+		titleEn: c.title_en,
+		hours: c.hours === null ? null : Number(c.hours)
+	};
 }
