@@ -17,9 +17,12 @@ import {
 } from '$lib/server/courses/errors';
 import { NotOrgAdminError } from '$lib/server/orgs/errors';
 import { NotFoundError } from '$lib/server/errors';
+import { enrol } from '$lib/server/courses/service';
+import { completeCohort } from '$lib/server/courses/completion';
+import { markAttendance } from '$lib/server/courses/manage';
 import { uniqueSuffix } from '../factories';
 import { createTestDatabase } from './support/database';
-import { context, createCohort, createProvider, createTrainee, NOW } from './courses-support';
+import { context, createCohort, createProvider, createTrainee, DAY, NOW } from './courses-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -165,5 +168,32 @@ describe('satisfaction survey', () => {
 		const other = await createProvider(db);
 		await expect(courseSurveyAggregates(db, other.actor, course.id)).rejects.toThrow(NotCourseManagerError);
 		await expect(cohortSurveyCsv(db, other.actor, cohort.id, header)).rejects.toThrow(NotCourseManagerError);
+	});
+});
+
+describe('survey invitation', () => {
+	it('invites each trainee who completes, linking to their survey, and no one who did not', async () => {
+		const provider = await createProvider(db);
+		const course = await createCourse(db, provider.actor, input(provider.org.id), context);
+		await updateCourse(db, provider.actor, course.slug, { state: 'published' }, context);
+		const cohort = await createCohort(db, course.id);
+		const [good, absent] = [await createTrainee(db), await createTrainee(db)];
+		const a = await enrol(db, good.actor, cohort.id, context, NOW);
+		await enrol(db, absent.actor, cohort.id, context, NOW);
+		const meetings = await db
+			.selectFrom('cohort_meetings')
+			.select(['id', 'starts_at'])
+			.where('cohort_id', '=', cohort.id)
+			.orderBy('starts_at')
+			.execute();
+		for (const meeting of meetings) await markAttendance(db, provider.actor, meeting.id, [a.id], context);
+		await completeCohort(db, provider.actor, cohort.id, context, new Date(meetings[4].starts_at.getTime() + DAY));
+		const invitations = await db
+			.selectFrom('notifications')
+			.select(['user_id', 'link'])
+			.where('kind', '=', 'survey_invited')
+			.where('user_id', 'in', [good.user.id, absent.user.id])
+			.execute();
+		expect(invitations).toEqual([{ user_id: good.user.id, link: `/courses/survey/${a.id}` }]);
 	});
 });
