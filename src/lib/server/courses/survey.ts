@@ -88,3 +88,17 @@ export async function cohortSurveyCsv(db: Kysely<DB>, actor: Actor, cohortId: st
 	if (answers.length < MIN_ANSWERS) return null;
 	return toCsv([header, ...answers.map((a) => [...SURVEY_QUESTIONS.map((q) => a[q]), a.comment])]);
 }
+
+/** The trainee's own enrolment for the survey page: its course and whether it was answered. */
+export async function findSurveyEnrolment(db: Kysely<DB>, actor: Actor, enrolmentId: string) {
+	const row = await db
+		.selectFrom('enrolments')
+		.innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
+		.innerJoin('courses', 'courses.id', 'cohorts.course_id')
+		.select(['enrolments.id', 'enrolments.status', 'courses.title_ko', 'courses.title_en', 'courses.slug'])
+		.where('enrolments.id', '=', enrolmentId)
+		.where('enrolments.user_id', '=', actor.id)
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError();
+	return { ...row, answered: await hasAnswered(db, row.id) };
+}
