@@ -27,6 +27,7 @@ import * as consulting from './20261206T0400_consulting';
 import * as irPolls from './20261206T0700_ir_polls';
 import * as testServices from './20261207T0100_test_services';
 import * as availabilityAlerts from './20261207T0200_availability_alerts';
+import * as courseAuthoring from './20261207T0300_course_authoring';
 import * as deckRoom from './20261207T0400_deck_room';
 import * as matchmaking from './20261207T0500_matchmaking';
 
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
 	'20261206T0700_ir_polls': irPolls,
 	'20261207T0100_test_services': testServices,
 	'20261207T0200_availability_alerts': availabilityAlerts,
+	'20261207T0300_course_authoring': courseAuthoring,
 	'20261207T0400_deck_room': deckRoom,
 	'20261207T0500_matchmaking': matchmaking
 };

@@ -143,7 +143,12 @@ export type ErrorCode =
 	| 'match_not_investor'
 	| 'match_picks_closed'
 	| 'match_not_participant'
-	| 'match_day_scheduled';
+	| 'match_day_scheduled'
+	// course authoring and the survey
+	| 'cauth_has_cohorts'
+	| 'cauth_state_invalid'
+	| 'survey_not_completed'
+	| 'survey_already_answered';
 
 export class DomainError extends Error {
 	/** A page in the portal that helps (e.g. the next course that grants a missing credential). */

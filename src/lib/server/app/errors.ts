@@ -15,6 +15,7 @@ import { availabilityErrorMessages } from '../testbed/slot-holds-error-messages'
 import { deckErrorMessages } from '../ir/deck/error-messages';
 import { testServicesErrorMessages } from '../testservices/error-messages';
 import { matchmakingErrorMessages } from '../matchmaking/error-messages';
+import { courseAuthoringErrorMessages } from '../courses/authoring-error-messages';
 
 const errorMessages: ErrorMessages = {
 	...portalErrorMessages,
@@ -31,7 +32,8 @@ const errorMessages: ErrorMessages = {
 	...availabilityErrorMessages,
 	...deckErrorMessages,
 	...testServicesErrorMessages,
-	...matchmakingErrorMessages
+	...matchmakingErrorMessages,
+	...courseAuthoringErrorMessages
 };
 
 const responses = errorResponses(errorMessages);

@@ -9,6 +9,7 @@ import { InvalidStateError, NotFoundError } from '../errors';
 import type { Actor } from '../orgs/access';
 import { requireCourseManager } from './access';
 import { announceEnrolment, type Context } from './announce';
+import { notifyUser } from '../app/notifications';
 import * as courseRepository from './repository';
 
 export const COMPLETION_RATE = 0.8;
@@ -36,7 +37,7 @@ export async function completeCohort(
 		const course = await trx
 			.selectFrom('courses')
 			.leftJoin('credentials', 'credentials.id', 'courses.credential_id')
-			.select(['courses.credential_id', 'credentials.validity_months'])
+			.select(['courses.credential_id', 'credentials.validity_months', 'courses.title_ko', 'courses.title_en'])
 			.where('courses.id', '=', cohort.course_id)
 			.executeTakeFirstOrThrow();
 		const meetings = await trx
@@ -98,6 +99,14 @@ export async function completeCohort(
 				},
 				context
 			);
+			// The invitation to the anonymous survey: its own notification, so a trainee may mute it alone.
+			await notifyUser(trx, {
+				userId: e.user_id,
+				kind: 'survey_invited',
+				params: { course: course.title_ko, course_en: course.title_en },
+				link: `/courses/survey/${e.id}`,
+				origin: context.origin
+			});
 			completed.push({ enrolmentId: e.id, serial });
 		}
 		return completed;

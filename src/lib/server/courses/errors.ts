@@ -99,3 +99,29 @@ export class PrerequisiteCycleError extends DomainError {
 		});
 	}
 }
+
+/** A course with cohorts keeps its history: it is archived, never deleted. */
+export class CourseHasCohortsError extends DomainError {
+	constructor() {
+		super('cauth_has_cohorts', 409);
+	}
+}
+
+/** Only draft → published → archived (and back from archived to draft). */
+export class CourseStateError extends DomainError {
+	constructor() {
+		super('cauth_state_invalid', 409);
+	}
+}
+
+export class SurveyNotCompletedError extends DomainError {
+	constructor() {
+		super('survey_not_completed', 403);
+	}
+}
+
+export class SurveyAlreadyAnsweredError extends DomainError {
+	constructor() {
+		super('survey_already_answered', 409);
+	}
+}

@@ -27,7 +27,8 @@ export const coursesNotificationTemplates = {
 		m.cohort_edit_notification_rescheduled_title,
 		m.cohort_edit_notification_rescheduled_body
 	),
-	courses_cohort_cancelled: t(m.cohort_edit_notification_cancelled_title, m.cohort_edit_notification_cancelled_body)
+	courses_cohort_cancelled: t(m.cohort_edit_notification_cancelled_title, m.cohort_edit_notification_cancelled_body),
+	survey_invited: t(m.survey_notification_invited_title, m.survey_notification_invited_body)
 } satisfies Record<string, Template>;
 
 export type CoursesNotificationKind = keyof typeof coursesNotificationTemplates;

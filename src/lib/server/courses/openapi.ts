@@ -1,6 +1,7 @@
 // The courses' entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import { z } from 'zod';
 import type { Operation } from '../api/operation';
+import { authoredCourseSchema, courseInputSchema, coursePatchSchema } from './authoring-schemas';
 import {
 	catalogueQuery,
 	certificateSchema,
@@ -14,6 +15,39 @@ import {
 const tags = ['courses'];
 
 export const coursesOperations: Operation[] = [
+	{
+		method: 'post',
+		path: '/courses',
+		operationId: 'createCourse',
+		summary: 'Create a course (a draft, outside the catalogue) for a provider organisation the caller administers',
+		tags,
+		auth: 'required',
+		body: courseInputSchema,
+		responses: {
+			201: { description: 'The draft course, with its generated unique slug', schema: authoredCourseSchema },
+			400: { description: 'Invalid input' },
+			401: { description: 'Not signed in' },
+			403: { description: 'Not an owner or admin of the provider organisation' }
+		}
+	},
+	{
+		method: 'patch',
+		path: '/courses/{slug}',
+		operationId: 'updateCourse',
+		summary: 'Change a course the caller manages, and its state: draft → published → archived (→ draft)',
+		tags,
+		auth: 'required',
+		pathParams: { slug: z.string() },
+		body: coursePatchSchema,
+		responses: {
+			200: { description: 'The course', schema: authoredCourseSchema },
+			400: { description: 'Invalid input' },
+			401: { description: 'Not signed in' },
+			403: { description: '`not_course_manager`' },
+			404: { description: 'No such course' },
+			409: { description: '`cauth_state_invalid` (a skipped step)' }
+		}
+	},
 	{
 		method: 'get',
 		path: '/courses',

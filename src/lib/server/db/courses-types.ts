@@ -58,6 +58,8 @@ export interface CoursesTable {
 	hours: ColumnType<string | null, number | string | null | undefined, number | string | null>;
 	credential_id: string | null;
 	published: Generated<boolean>;
+	/** Set when archived (migrations/20261207T0300_course_authoring.ts); never together with published. */
+	archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 	created_at: CreatedAt;
 	updated_at: UpdatedAt;
 }
@@ -153,3 +155,20 @@ export interface CourseCheckInSecretsTable {
 export type CourseRow = Selectable<CoursesTable>;
 export type CohortRow = Selectable<CohortsTable>;
 export type EnrolmentRow = Selectable<EnrolmentsTable>;
+
+/** One row per enrolment that answered the survey: only "has answered", never what (20261207T0300). */
+export interface CourseSurveyReceiptsTable {
+	enrolment_id: string;
+}
+
+/** An anonymous answer: the cohort, the ratings and the comment, no user and no enrolment. */
+export interface CourseSurveyAnswersTable {
+	id: Generated<string>;
+	cohort_id: string;
+	content: number;
+	instructor: number;
+	materials: number;
+	usefulness: number;
+	comment: Generated<string>;
+	answered_on: ColumnType<Date, never, never>;
+}

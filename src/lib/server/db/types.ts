@@ -230,6 +230,9 @@ export interface DB {
 	attendance: courses.AttendanceTable;
 	certificates: courses.CertificatesTable;
 	course_check_in_secrets: courses.CourseCheckInSecretsTable;
+	// course authoring and the survey (migrations/20261207T0300_course_authoring.ts)
+	course_survey_receipts: courses.CourseSurveyReceiptsTable;
+	course_survey_answers: courses.CourseSurveyAnswersTable;
 	// needs (migrations/20261123T0700_needs.ts)
 	needs: needs.NeedsTable;
 	need_terms: needs.NeedTermsTable;
