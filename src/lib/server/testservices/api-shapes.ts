@@ -14,10 +14,10 @@ export const requestSchema = z.object({
 	turnaroundDays: z.number().int().nullable(),
 	vatKrw: z.number().int().nullable(),
 	totalKrw: z.number().int().nullable(),
-	dueAt: z.string().nullable(),
-	deliveredAt: z.string().nullable(),
+	dueAt: z.iso.datetime().nullable(),
+	deliveredAt: z.iso.datetime().nullable(),
 	hasReport: z.boolean(),
-	createdAt: z.string()
+	createdAt: z.iso.datetime()
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

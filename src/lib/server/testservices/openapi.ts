@@ -11,7 +11,7 @@ const summarySchema = z.object({
 	standard: z.string(),
 	status: z.string(),
 	totalKrw: z.number().int().nullable(),
-	dueAt: z.string().nullable()
+	dueAt: z.iso.datetime().nullable()
 });
 const wrongStatus = { description: '`tsvc_wrong_status`: the request is not at a step that allows this' };
 const post = (path: string, operationId: string, summary: string, body: z.ZodType, extra: Operation['responses']) =>
@@ -86,7 +86,7 @@ export const testServicesOperations: Operation[] = [
 		pathParams: { id: idParam },
 		body: messageBody,
 		responses: {
-			201: { description: 'The message', schema: z.object({ id: z.uuid(), createdAt: z.string() }) },
+			201: { description: 'The message', schema: z.object({ id: z.uuid(), createdAt: z.iso.datetime() }) },
 			404: hidden
 		}
 	},
