@@ -1,5 +1,5 @@
 // What the statement routes share: the month asked for (this month in the viewer's zone by default)
-// and private file downloads.
+// (file downloads: http/download.ts).
 import { error, type RequestEvent } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -20,13 +20,3 @@ export function requireMonth(event: RequestEvent): string {
 }
 
 export const pageLocale = (): 'ko' | 'en' => (getLocale() === 'en' ? 'en' : 'ko');
-
-export function download(body: string | Buffer, type: string, filename: string): Response {
-	return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-		headers: {
-			'content-type': type,
-			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
-}

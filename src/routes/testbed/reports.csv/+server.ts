@@ -8,6 +8,7 @@ import { throwLoadError } from '$lib/server/app/errors';
 import { reportCsv } from '$lib/server/testbed/report-csv';
 import { getMonthlyReport } from '$lib/server/testbed/reports';
 import { reportQuery } from '$lib/server/testbed/schemas';
+import { csvDownload } from '$lib/server/http/download';
 
 // `?month=YYYY-MM[&facility=slug]`: the report page's numbers as a spreadsheet (UTF-8 with a BOM).
 export const GET: RequestHandler = async (event) => {
@@ -17,11 +18,5 @@ export const GET: RequestHandler = async (event) => {
 	const { month, facility } = parsed.data;
 	const report = await getMonthlyReport(getDb(), user, { month, facility }).catch(throwLoadError);
 	const filename = `medcluster-testbed-${facility ? `${facility}-` : ''}${month}.csv`;
-	return new Response(reportCsv(report, getLocale() === 'en' ? 'en' : 'ko'), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${filename}"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return csvDownload(reportCsv(report, getLocale() === 'en' ? 'en' : 'ko'), filename);
 };

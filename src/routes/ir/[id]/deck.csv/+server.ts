@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/runtime';
 import { deckAnalytics, deckCsv } from '$lib/server/ir/deck/analytics';
 import { requireTeamExport } from '$lib/server/ir/team-export';
+import { csvDownload } from '$lib/server/http/download';
 
 /** The deck reading per investor firm, for the session's team (anybody else: 404). */
 export const GET: RequestHandler = async (event) => {
@@ -16,12 +17,5 @@ export const GET: RequestHandler = async (event) => {
 		completed: m.deck_col_completed(),
 		page: m.deck_col_page()
 	});
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="ir-deck-${eventId}.csv"`,
-			'cache-control': 'private, no-store',
-			'x-content-type-options': 'nosniff'
-		}
-	});
+	return csvDownload(csv, `ir-deck-${eventId}.csv`);
 };

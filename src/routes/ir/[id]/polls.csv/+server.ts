@@ -3,6 +3,7 @@ import * as m from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/runtime';
 import { listPollResults, pollsCsv } from '$lib/server/ir/analytics';
 import { requireTeamExport } from '$lib/server/ir/team-export';
+import { csvDownload } from '$lib/server/http/download';
 
 /** The session's poll results for its team (no personal data: counts per answer only). */
 export const GET: RequestHandler = async (event) => {
@@ -16,12 +17,5 @@ export const GET: RequestHandler = async (event) => {
 		votes: m.ir_csv_poll_votes(),
 		share: m.ir_csv_poll_share()
 	});
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="ir-polls-${eventId}.csv"`,
-			'cache-control': 'private, no-store',
-			'x-content-type-options': 'nosniff'
-		}
-	});
+	return csvDownload(csv, `ir-polls-${eventId}.csv`);
 };

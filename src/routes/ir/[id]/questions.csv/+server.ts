@@ -5,6 +5,7 @@ import { requestContext } from '$lib/server/http/context';
 import { logPersonalDataAccess } from '$lib/server/privacy/access-log';
 import { listQuestions, questionsCsv } from '$lib/server/ir/analytics';
 import { requireTeamExport } from '$lib/server/ir/team-export';
+import { csvDownload } from '$lib/server/http/download';
 
 const statusLabels = {
 	pending: m.ir_question_pending,
@@ -34,12 +35,5 @@ export const GET: RequestHandler = async (event) => {
 		question: m.ir_csv_question(),
 		statusLabel: (s) => statusLabels[s]()
 	});
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="ir-questions-${eventId}.csv"`,
-			'cache-control': 'private, no-store',
-			'x-content-type-options': 'nosniff'
-		}
-	});
+	return csvDownload(csv, `ir-questions-${eventId}.csv`);
 };

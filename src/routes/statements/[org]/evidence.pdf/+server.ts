@@ -4,7 +4,8 @@ import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/app/errors';
 import { getEvidencePack } from '$lib/server/statements/evidence';
 import { renderEvidencePdf } from '$lib/server/statements/evidence-pdf';
-import { download, pageLocale } from '$lib/server/statements/http';
+import { pageLocale } from '$lib/server/statements/http';
+import { download } from '$lib/server/http/download';
 
 // The organisation's record in the alliance, for grant applications and regulatory dossiers.
 export const GET: RequestHandler = async (event) => {

@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/app/errors';
 import { statementCsv } from '$lib/server/statements/csv';
-import { download, pageLocale, requireMonth } from '$lib/server/statements/http';
+import { pageLocale, requireMonth } from '$lib/server/statements/http';
+import { download } from '$lib/server/http/download';
 import { getStatement } from '$lib/server/statements/service';
 
 // `?month=YYYY-MM`: the statement page as a spreadsheet (UTF-8 with a BOM, for Excel).

@@ -2,7 +2,8 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
 import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/app/errors';
-import { download, pageLocale, requireMonth } from '$lib/server/statements/http';
+import { pageLocale, requireMonth } from '$lib/server/statements/http';
+import { download } from '$lib/server/http/download';
 import { renderStatementPdf } from '$lib/server/statements/pdf';
 import { getStatement } from '$lib/server/statements/service';
 

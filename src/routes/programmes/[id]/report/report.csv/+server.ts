@@ -7,7 +7,8 @@ import { requireUser } from '$lib/server/http/context';
 import { throwLoadError } from '$lib/server/app/errors';
 import { getProgrammeReport } from '$lib/server/vouchers/programme-report';
 import { programmeReportCsv } from '$lib/server/vouchers/programme-report-csv';
-import { download, pageLocale } from '$lib/server/statements/http';
+import { pageLocale } from '$lib/server/statements/http';
+import { download } from '$lib/server/http/download';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);

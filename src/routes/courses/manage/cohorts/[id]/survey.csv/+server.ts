@@ -7,6 +7,7 @@ import { throwLoadError } from '$lib/server/app/errors';
 import { requireUser } from '$lib/server/http/context';
 import { idParam } from '$lib/server/courses/schemas';
 import { cohortSurveyCsv } from '$lib/server/courses/survey';
+import { csvDownload } from '$lib/server/http/download';
 
 /** A cohort's anonymous survey answers for its managers; 404 below three answers (kept anonymous). */
 export const GET: RequestHandler = async (event) => {
@@ -22,12 +23,5 @@ export const GET: RequestHandler = async (event) => {
 	];
 	const csv = await cohortSurveyCsv(getDb(), user, id.data, header).catch(throwLoadError);
 	if (csv === null) error(404, m.survey_too_few_answers());
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="survey-${id.data}.csv"`,
-			'cache-control': 'private, no-store',
-			'x-content-type-options': 'nosniff'
-		}
-	});
+	return csvDownload(csv, `survey-${id.data}.csv`);
 };
