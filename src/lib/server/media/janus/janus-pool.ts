@@ -2,9 +2,9 @@
 // server relative to its capacity, by the same rule that places rooms on werift nodes
 // (cluster/placement.ts), and stays there until it closes. A server's load is what Janus reports
 // (its VideoRoom rooms, from every portal node that uses it), read every `pollMs`, plus the rooms
-// this process placed there since that reading; a server that does not answer counts as full, so
-// new rooms avoid it while another has room. Before the first reading, or for a server that cannot
-// report, the rooms this process keeps there are the load.
+// this process placed there since that reading. A server that does not answer is taken only when no
+// other server is left, however full the others are. Before the first reading, or for a server that
+// cannot report, the rooms this process keeps there are the load.
 import type { MediaBackend, MediaStats } from '../backend';
 import { pickMediaNode } from '../../cluster/placement';
 
@@ -33,7 +33,7 @@ export function createJanusPool(servers: readonly JanusServer[], options: JanusP
 	function loadOf(server: JanusServer): number {
 		const reading = readings.get(server);
 		if (!reading) return ownRooms(server);
-		if ('unreachable' in reading) return server.capacity;
+		if ('unreachable' in reading) return Number.POSITIVE_INFINITY;
 		return Math.max(reading.rooms + (placedSinceReading.get(server) ?? 0), ownRooms(server));
 	}
 

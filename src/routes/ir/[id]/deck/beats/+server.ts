@@ -7,22 +7,14 @@ import { NotFoundError } from '$lib/server/errors';
 import { idParam } from '$lib/server/ir/schemas';
 import { beatBody } from '$lib/server/ir/deck/schemas';
 import { recordBeat } from '$lib/server/ir/deck/service';
+import { readJson } from '$lib/server/common/read-json';
 
 // The deck viewer's heartbeats and page-leave beacons; the server caps what each beat may add.
 export const POST: RequestHandler = authenticated(async (event, user) => {
 	const id = idParam.safeParse(event.params.id);
 	if (!id.success) throw new NotFoundError();
-	const text = await event.request.text().catch(() => '');
-	const body = beatBody.safeParse(safeJson(text));
+	// sendBeacon posts text/plain; the body is JSON all the same.
+	const body = beatBody.safeParse(await readJson(event.request));
 	if (!body.success) return invalidInput(body.error.issues);
 	return json(await recordBeat(getDb(), user, id.data, body.data));
 });
-
-// sendBeacon posts text/plain, so the body is parsed here rather than with request.json().
-function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return null;
-	}
-}
