@@ -14,7 +14,10 @@ test('startups see suggested investors with why lines, and a scheduled day gives
 }) => {
 	test.setTimeout(180_000);
 	const startup = await pageAs(browser, demo.startupAdmin);
-	await gotoReady(startup, '/matchmaking');
+	// Reached from the IR sessions page.
+	await gotoReady(startup, '/ir');
+	await startup.getByRole('link', { name: /매칭 데이|matchmaking days/i }).click();
+	await expect(startup).toHaveURL(/\/matchmaking$/);
 	await expectNoAxeViolations(startup);
 	const hanbit = startup.locator('main li.card').filter({ hasText: '한빛메디컬벤처스' });
 	await expect(hanbit).toContainText(/공통 분야|인허가 단계 일치/);
