@@ -87,6 +87,12 @@ describe('deck room', () => {
 		const [a, b] = await Promise.all([plain, marked].map((img) => sharp(img).raw().toBuffer()));
 		expect(a.length).toBe(b.length);
 		expect(a.equals(b)).toBe(false);
+		// The mark is the viewer's own: another investor at the same minute gets another image.
+		const other = await createInvestor(db);
+		await registerForEvent(db, actorOf(other.user), event.id, null, context);
+		const otherMarked = await watermarkedPage(db, actorOf(other.user), event.id, 1, at);
+		const c = await sharp(otherMarked).raw().toBuffer();
+		expect(c.equals(b)).toBe(false);
 		expect(await refusal(watermarkedPage(db, actorOf(investor.user), event.id, 4, at))).toBeInstanceOf(NotFoundError);
 	});
 
