@@ -39,6 +39,8 @@ const schema = z
 		RECORDING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 		// Personal data retention (README "Personal data"): chat of IR sessions that ended this many days ago is removed.
 		IR_CHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+		// Availability alerts (README "Testbed"): how long a freed slot is held for the person waiting.
+		SLOT_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 		// Media plane (SFU): see README "Media plane (SFU)".
 		MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
 		MEDIA_ANNOUNCED_IP: z

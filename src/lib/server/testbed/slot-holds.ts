@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Executor } from '../db';
 import { recordAudit } from '../audit/repository';
+import { tryGetRuntime } from '../runtime';
 import { notifyUser } from '../app/notifications';
 import type { Context } from '../common/context';
 import { localParts } from '../common/zoned-time';
@@ -14,8 +15,8 @@ import * as alertRepository from './availability-alerts-repository';
 import * as holdRepository from './slot-holds-repository';
 import * as bookingRepository from './repository';
 
-/** How long a hold keeps a freed slot for one person (minutes); SLOT_HOLD_MINUTES overrides. */
-export const holdMinutes = () => Number(process.env.SLOT_HOLD_MINUTES) || 30;
+/** How long a hold keeps a freed slot for one person (minutes): SLOT_HOLD_MINUTES, checked with the configuration. */
+export const holdMinutes = () => tryGetRuntime()?.config.SLOT_HOLD_MINUTES ?? 30;
 
 type Hold = Awaited<ReturnType<typeof holdRepository.insertHold>>;
 type Resource = NonNullable<Awaited<ReturnType<typeof bookingRepository.findResourceById>>>;
