@@ -3,9 +3,7 @@
 // signalling (registerMediaSignalling) the werift bench server and the portal use, on 127.0.0.1; plus
 // GET /stats with what Janus forwarded (its admin API). Tells its parent Janus's pid, whose CPU time
 // counts as the server's beside this process's. Needs the namespace's veth (JANUS_NETNS_SETUP).
-import { createServer } from 'node:http';
-import { Server } from 'socket.io';
-import { registerMediaSignalling } from '../src/lib/server/media/signalling';
+import { serveBenchSignalling } from './_sfu-signalling';
 import { startJanusBench } from './_sfu-janus';
 import type { BenchServerCounters } from './_sfu-server';
 
@@ -14,43 +12,20 @@ const rtpPortRange = process.env.SFU_BENCH_MEDIA_PORTS ?? '41500-41999';
 const bench = await startJanusBench({ httpPort: 5618, adminPort: 5619, rtpPortRange, log: (m) => console.error(m) });
 const room = bench.backend.room('bench');
 
-const http = createServer((req, res) => {
-	if (req.url !== '/stats') return void res.writeHead(404).end();
-	void bench.counters().then(
-		(counters) => {
-			const media: BenchServerCounters = {
-				packetsForwarded: counters.packetsSent,
-				packetsReceived: counters.packetsReceived,
-				retransmissions: 0,
-				keyframeRequests: 0,
-				subscribers: Math.max(0, counters.handles - 1)
-			};
-			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ media }));
-		},
-		(error: Error) => res.writeHead(503).end(error.message)
-	);
+serveBenchSignalling({
+	port,
+	room,
+	stats: async () => {
+		const counters = await bench.counters();
+		const media: BenchServerCounters = {
+			packetsForwarded: counters.packetsSent,
+			packetsReceived: counters.packetsReceived,
+			retransmissions: 0,
+			keyframeRequests: 0,
+			subscribers: Math.max(0, counters.handles - 1)
+		};
+		return { media };
+	},
+	ready: { janusPid: bench.pids[0] },
+	close: () => bench.stop()
 });
-const io = new Server(http, { serveClient: false });
-io.on('connection', (socket) => {
-	const peerId = String(socket.handshake.query.peerId ?? '');
-	const dispose = registerMediaSignalling(socket, {
-		room,
-		peerId,
-		canPublish: () => true,
-		canSubscribe: () => true,
-		locale: () => 'en'
-	});
-	socket.on('disconnect', () => {
-		dispose();
-		void room.leave(peerId);
-	});
-});
-http.listen(port, '127.0.0.1', () => process.send?.({ type: 'ready', port, janusPid: bench.pids[0] }));
-
-const stop = async () => {
-	io.close();
-	await bench.stop();
-	process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('disconnect', stop);
