@@ -69,7 +69,8 @@ const server = http.createServer((req, res) => {
 	});
 	if (draining) res.setHeader('connection', 'close');
 	if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return answerHealth(res);
-	handler(req, res);
+	// Anonymous readers of public pages may be answered from a cache of a few seconds (README "Page performance").
+	lifecycle.handle(req, res, () => handler(req, res));
 });
 await lifecycle.attachRealtime(server);
 

@@ -9,9 +9,11 @@ const config = {
 		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build' }),
 		// CSRF origin check stays on; behind a TLS proxy set ORIGIN (see README).
 		csrf: { trustedOrigins: [] },
-		// Scripts only from this origin (SvelteKit hashes its own inline bootstrap); no framing.
+		// Scripts only from this origin and SvelteKit's own inline bootstrap, allowed by its hash (not a
+		// per-response nonce: the same page may then be answered to several anonymous readers from the
+		// public-page cache, and a nonce must never be seen twice); no framing.
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -2,7 +2,10 @@
 // latency of the portal's main pages against the production build on PostgreSQL, beside a bare
 // node:http "hello" server measured in the same run (the ratio is the figure to compare across
 // machines). Each page is measured --runs times (the machine is shared and noisy): the figures are the
-// median run, with the min-max of requests per second and of the ratio beside them. Two scratch databases: the demo data, and a generated directory of --orgs
+// median run, with the min-max of requests per second and of the ratio beside them. Each page is
+// measured twice: `rendered` (a cookie the public-page cache does not know, so SvelteKit renders every
+// request) and `fromCache` (an anonymous browser, which the public-page cache may answer; see README
+// "Page performance"). Two scratch databases: the demo data, and a generated directory of --orgs
 // organisations for the search page. Prints one JSON document. Only 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -103,19 +106,28 @@ type PageFigures = {
 	runsRequestsPerSecond: number[];
 };
 
-function load(url: string, seconds = SECONDS) {
+/**
+ * How an anonymous reader is served: `cache` as a browser without cookies is (the public-page cache may
+ * answer), `render` with a cookie the cache does not know, so every request is rendered by SvelteKit.
+ */
+type Mode = 'cache' | 'render';
+const MODE_HEADERS: Record<Mode, Record<string, string>> = {
+	cache: { 'accept-language': 'ko' },
+	render: { 'accept-language': 'ko', cookie: 'mc_bench=render' }
+};
+
+function load(url: string, seconds = SECONDS, mode: Mode = 'cache') {
 	return new Promise<autocannon.Result>((resolve, reject) =>
-		autocannon(
-			{ url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-language': 'ko' } },
-			(error, result) => (error ? reject(error) : resolve(result))
+		autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: MODE_HEADERS[mode] }, (error, result) =>
+			error ? reject(error) : resolve(result)
 		)
 	);
 }
 
-async function measure(origin: string, path: string): Promise<PageFigures> {
-	await load(origin + path, Math.max(2, Math.round(SECONDS / 3))); // warm-up, not counted
+async function measure(origin: string, path: string, mode: Mode = 'cache'): Promise<PageFigures> {
+	await load(origin + path, Math.max(2, Math.round(SECONDS / 3)), mode); // warm-up, not counted
 	const results: autocannon.Result[] = [];
-	for (let i = 0; i < RUNS; i++) results.push(await load(origin + path));
+	for (let i = 0; i < RUNS; i++) results.push(await load(origin + path, SECONDS, mode));
 	// The median run by requests per second stands for the page; errors count over all runs.
 	const sorted = [...results].sort((a, b) => a.requests.average - b.requests.average);
 	const r = sorted[Math.floor((sorted.length - 1) / 2)];
@@ -149,9 +161,13 @@ try {
 	const portal = startPortal(demo.url, DEMO_PORT, true);
 	children.push(portal);
 	await waitForHttp(`http://127.0.0.1:${DEMO_PORT}/readyz`, portal);
-	const pages: PageFigures[] = [];
-	for (const path of ['/healthz', '/', '/directory', '/courses', '/orgs/wonju-mtv', '/ir'])
-		pages.push(await measure(`http://127.0.0.1:${DEMO_PORT}`, path));
+	const pages: { rendered: PageFigures; fromCache?: PageFigures }[] = [];
+	pages.push({ rendered: await measure(`http://127.0.0.1:${DEMO_PORT}`, '/healthz') });
+	for (const path of ['/', '/directory', '/courses', '/orgs/wonju-mtv', '/ir'])
+		pages.push({
+			rendered: await measure(`http://127.0.0.1:${DEMO_PORT}`, path, 'render'),
+			fromCache: await measure(`http://127.0.0.1:${DEMO_PORT}`, path, 'cache')
+		});
 	portal.kill('SIGTERM');
 
 	// The directory at ORGS organisations.
@@ -174,7 +190,10 @@ try {
 	const bigPortal = startPortal(big.url, BIG_PORT, false);
 	children.push(bigPortal);
 	await waitForHttp(`http://127.0.0.1:${BIG_PORT}/readyz`, bigPortal);
-	const search = await measure(`http://127.0.0.1:${BIG_PORT}`, SEARCH);
+	const search = {
+		rendered: await measure(`http://127.0.0.1:${BIG_PORT}`, SEARCH, 'render'),
+		fromCache: await measure(`http://127.0.0.1:${BIG_PORT}`, SEARCH, 'cache')
+	};
 	bigPortal.kill('SIGTERM');
 
 	const ratio = (p: PageFigures) => round((p.requestsPerSecond / bare.requestsPerSecond) * 100, 3);
@@ -183,6 +202,12 @@ try {
 		[Math.min(...p.runsRequestsPerSecond), Math.max(...p.runsRequestsPerSecond)].map((x) =>
 			round((x / bare.requestsPerSecond) * 100, 3)
 		);
+	const withRatio = (p: PageFigures) => ({ ...p, percentOfBare: ratio(p), percentOfBareMinMax: ratioRange(p) });
+	const both = (p: { rendered: PageFigures; fromCache?: PageFigures }) => ({
+		path: p.rendered.path,
+		rendered: withRatio(p.rendered),
+		...(p.fromCache ? { fromCache: withRatio(p.fromCache) } : {})
+	});
 	console.log(
 		JSON.stringify(
 			{
@@ -191,13 +216,8 @@ try {
 				seconds: SECONDS,
 				runs: RUNS,
 				bareNodeHttp: bare,
-				pages: pages.map((p) => ({ ...p, percentOfBare: ratio(p), percentOfBareMinMax: ratioRange(p) })),
-				directorySearchAtScale: {
-					organizations: ORGS,
-					...search,
-					percentOfBare: ratio(search),
-					percentOfBareMinMax: ratioRange(search)
-				},
+				pages: pages.map(both),
+				directorySearchAtScale: { organizations: ORGS, ...both(search) },
 				searchWithFacetsMs: {
 					runs: timings.length,
 					p50: round(percentile(timings, 0.5)),

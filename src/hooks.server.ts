@@ -13,6 +13,8 @@ import { isConnectionLoss } from '$lib/server/db/unavailable';
 import { refuseNonFormActionPosts } from '$lib/server/http/form-posts';
 import { resolveRequestLocale, useRequestStoreForLocale } from '$lib/server/i18n/request-locale';
 import { handleAuth } from '$lib/server/auth/http-handle';
+import { handlePublicPages } from '$lib/server/http/public-pages';
+import { PUBLIC_PAGE_ROUTES } from '$lib/server/app/public-pages';
 
 installZodMessages();
 useRequestStoreForLocale();
@@ -64,8 +66,15 @@ const handleI18n: Handle = ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 };
 
+const handlePublic = handlePublicPages({
+	routes: PUBLIC_PAGE_ROUTES,
+	seconds: () => tryGetRuntime()?.config.PUBLIC_CACHE_SECONDS ?? 0,
+	allowedCookie: cookieName
+});
+
 export const handle = sequence(
 	handleRequestLog,
+	handlePublic,
 	handleDatabaseOutage,
 	handleAuth,
 	handleI18n,

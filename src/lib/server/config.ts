@@ -41,6 +41,9 @@ const schema = z
 		IR_CHAT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 		// Availability alerts (README "Testbed"): how long a freed slot is held for the person waiting.
 		SLOT_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+		// Anonymous readers of public pages (README "Page performance"): how many seconds a shared
+		// cache may keep such a page; 0 turns the in-process cache off.
+		PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
 		// Media plane (SFU): see README "Media plane (SFU)".
 		MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('0.0.0.0'),
 		MEDIA_ANNOUNCED_IP: z

@@ -12,6 +12,7 @@ import type { ClusterNode } from './cluster/node';
 import type { ReadinessCheck } from './readiness';
 import type { ActiveRecordings } from './media/recording/active';
 import type { TaxonomyCache } from './directory/taxonomy-cache';
+import type { PublicCache } from './http/public-cache';
 
 export type Runtime = {
 	config: AppConfig;
@@ -26,6 +27,8 @@ export type Runtime = {
 	recordings?: ActiveRecordings;
 	/** This process's copy of the directory taxonomy, forgotten on every announced change. */
 	taxonomy?: TaxonomyCache;
+	/** Anonymous readers' public pages, kept a few seconds (http/public-cache.ts); unset when off. */
+	publicCache?: PublicCache;
 	stopWorkers: Array<() => Promise<void> | void>;
 	/** What /readyz runs, by name; add to it rather than editing the route. */
 	readiness: ReadinessCheck[];

@@ -1,6 +1,6 @@
 // What server.js needs from the SvelteKit bundle, handed over through a global symbol because
 // server.js cannot import the bundle's internal modules.
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { attachRealtime } from './realtime';
 import { getRuntime, stopRuntime, tryGetRuntime } from '../runtime';
 import { DEMO_ACCOUNTS, DEMO_OPERATOR_TOTP_KEY, DEMO_PASSWORD } from '../seed/index';
@@ -9,6 +9,8 @@ type LogFn = (context: Record<string, unknown>, message: string) => void;
 
 export type Lifecycle = {
 	attachRealtime(server: HttpServer): Promise<unknown>;
+	/** Answers from the public-page cache when it can, else calls `next` (SvelteKit's handler). */
+	handle(req: IncomingMessage, res: ServerResponse, next: () => void): void;
 	/** Shutdown has begun: /readyz answers 503 ("draining") while requests in flight finish. */
 	beginShutdown(): void;
 	/** Closes the sockets, stops the workers, then closes the database. */
@@ -33,6 +35,11 @@ export function exposeLifecycle(): void {
 		};
 	const lifecycle: Lifecycle = {
 		attachRealtime,
+		handle: (req, res, next) => {
+			const cache = tryGetRuntime()?.publicCache;
+			if (cache) cache.handle(req, res, next);
+			else next();
+		},
 		beginShutdown: () => {
 			const runtime = tryGetRuntime();
 			if (runtime) runtime.draining = true;

@@ -12,6 +12,8 @@ import { ensureCheckInSecret } from '../courses/check-in';
 import { startMailWorker } from '../notify/mail-worker';
 import { startJobs } from './jobs';
 import { createTaxonomyCache } from '../directory/taxonomy-cache';
+import { createPublicCache } from '../http/public-cache';
+import { cookieName } from '$lib/paraglide/runtime';
 
 /** Starts the portal once per process; later calls get the same runtime. */
 export const startApp = (): Promise<Runtime> => startRuntime(composeRuntime);
@@ -64,6 +66,8 @@ async function composeRuntime(publish: (runtime: Runtime) => void): Promise<Runt
 	// The directory's taxonomy is kept per process, forgotten on every change any node announces.
 	const taxonomy = (runtime.taxonomy = await createTaxonomyCache(database));
 	runtime.stopWorkers.push(() => taxonomy.stop());
+	// Anonymous readers' public pages, kept a few seconds in this process (README "Page performance").
+	if (config.PUBLIC_CACHE_SECONDS > 0) runtime.publicCache = createPublicCache({ allowedCookie: cookieName });
 	const { createSelectedMediaBackend } = await import('../media/select-backend');
 	const media = await createSelectedMediaBackend(config, logger);
 	runtime.media = media;
