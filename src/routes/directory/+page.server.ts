@@ -4,6 +4,7 @@ import { directoryQuerySchema, searchParamsToObject } from '$lib/server/director
 import { directoryFacets, searchOrganizations, PAGE_SIZE } from '$lib/server/directory/search-repository';
 import { termsThrough } from '$lib/server/directory/taxonomy-cache';
 import { noHitHelp } from '$lib/server/directory/no-hits';
+import { readerResults, readerTerms } from '$lib/server/directory/page-data';
 
 export const load = (async ({ url, locals }) => {
 	const db = getDb();
@@ -18,14 +19,15 @@ export const load = (async ({ url, locals }) => {
 	const total = facets.find((f) => f.facet === 'total')?.count ?? 0;
 	// No hits for the words: suggest a spelling, and keep the filters visible with their counts without the words.
 	const help = total === 0 && query.q ? await noHitHelp(db, query, terms) : null;
+	const shownFacets = (help?.facets ?? facets).filter((f) => f.facet !== 'total');
 	return {
 		query,
 		invalidQuery: !parsed.success,
-		results,
-		facets: (help?.facets ?? facets).filter((f) => f.facet !== 'total'),
+		results: readerResults(results, locals.locale),
+		facets: shownFacets,
 		facetsWithoutWords: help !== null,
 		suggestion: help?.suggestion ?? null,
-		terms,
+		terms: readerTerms(terms, shownFacets, query.tag, locals.locale),
 		total,
 		pages: Math.max(1, Math.ceil(total / PAGE_SIZE))
 	};
