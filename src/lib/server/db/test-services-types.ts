@@ -50,6 +50,7 @@ export interface TestRequestQuoteLinesTable {
 export interface TestRequestAttachmentsTable {
 	request_id: string;
 	upload_id: string;
+	added_at: Generated<Timestamp>;
 }
 
 export interface TestRequestMessagesTable {

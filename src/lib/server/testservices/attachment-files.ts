@@ -25,7 +25,7 @@ export function listRequestAttachments(db: Executor, requestId: string): Promise
 		.innerJoin('uploads', 'uploads.id', 'a.upload_id')
 		.select(['uploads.id', 'uploads.filename', 'uploads.size_bytes', 'uploads.created_at'])
 		.where('a.request_id', '=', requestId)
-		.orderBy('uploads.created_at')
+		.orderBy('a.added_at')
 		.orderBy('uploads.id')
 		.execute();
 }

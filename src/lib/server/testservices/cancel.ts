@@ -34,6 +34,7 @@ export function cancelOption(
 }
 
 export async function cancelRequest(db: Kysely<DB>, actor: Actor, id: string, reason: string, context: Context) {
+	reason = reason.trim();
 	return db.transaction().execute(async (trx) => {
 		const { row: before, role } = await lockInStatus(trx, actor, id, CANCELLABLE_STATUSES);
 		const asRequester = cancelsAsRequester(actor, role, before);
