@@ -70,6 +70,8 @@ export type ErrorCode =
 	| 'tsvc_not_requesting_admin'
 	| 'tsvc_wrong_status'
 	| 'tsvc_report_not_pdf'
+	| 'tsvc_not_allowed_to_cancel'
+	| 'tsvc_not_requesting_member'
 	// meetings
 	| 'meetings_not_recipient'
 	| 'meetings_not_requester'

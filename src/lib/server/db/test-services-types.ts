@@ -1,4 +1,4 @@
-// Table types of testing services (migrations/20261207T0100_test_services.ts).
+// Table types of testing services (migrations/20261207T0100_test_services.ts, 20261208T0100_test_request_cancel.ts).
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -30,6 +30,10 @@ export interface TestRequestsTable {
 	due_at: Timestamp | null;
 	delivered_at: Timestamp | null;
 	report_upload_id: string | null;
+	cancelled_by: string | null;
+	cancelled_at: Timestamp | null;
+	cancel_reason: Generated<string>;
+	cancelled_by_facility: Generated<boolean>;
 	created_at: CreatedAt;
 	updated_at: Generated<Timestamp>;
 }
@@ -46,6 +50,7 @@ export interface TestRequestQuoteLinesTable {
 export interface TestRequestAttachmentsTable {
 	request_id: string;
 	upload_id: string;
+	added_at: Generated<Timestamp>;
 }
 
 export interface TestRequestMessagesTable {

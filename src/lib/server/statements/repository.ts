@@ -102,7 +102,8 @@ export function listCourseFees(db: Executor, orgId: string, month: Month) {
 		.execute();
 }
 
-/** Statuses in which an approved quote is owed (approved and every step after it). */
+/** Statuses in which an approved quote is owed (approved and every step after it). A request cancelled after
+ *  approval (status 'cancelled', testservices/cancel.ts) is not owed and leaves the statement. */
 export const BILLABLE_TEST_STATUSES = ['approved', 'received', 'in_progress', 'delivered'] as const;
 
 /** Testing services whose quote the organisation approved in the month (Seoul time): the quote's total, VAT included. */

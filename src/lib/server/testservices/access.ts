@@ -8,7 +8,8 @@ import { findMembership } from '../orgs/repository';
 import { isFacilityManager } from '../testbed/access';
 import * as repo from './repository';
 
-export type Role = { member: boolean; orgAdmin: boolean; manager: boolean };
+/** `member` includes operators (they see everything); `orgMember` is a real membership of the requesting organisation. */
+export type Role = { member: boolean; orgMember: boolean; orgAdmin: boolean; manager: boolean };
 
 export async function roleIn(
 	db: Executor,
@@ -19,6 +20,7 @@ export async function roleIn(
 	const orgAdmin = membership?.role === 'owner' || membership?.role === 'admin';
 	return {
 		member: !!membership || actor.isOperator,
+		orgMember: !!membership,
 		orgAdmin,
 		manager: await isFacilityManager(db, actor, request.facility_id)
 	};

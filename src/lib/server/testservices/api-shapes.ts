@@ -1,6 +1,7 @@
 // What the API answers about testing-service requests: plain JSON, amounts in whole won.
 import { z } from 'zod';
 import type { TestRequestRow } from '../db/test-services-types';
+import { attachmentUrl, type RequestAttachment } from './attachment-files';
 
 export const requestSchema = z.object({
 	id: z.uuid(),
@@ -17,7 +18,27 @@ export const requestSchema = z.object({
 	dueAt: z.iso.datetime().nullable(),
 	deliveredAt: z.iso.datetime().nullable(),
 	hasReport: z.boolean(),
+	cancelledAt: z.iso.datetime().nullable(),
+	cancelReason: z.string(),
+	cancelledByFacility: z.boolean(),
 	createdAt: z.iso.datetime()
+});
+
+export const attachmentSchema = z.object({
+	id: z.uuid(),
+	filename: z.string(),
+	sizeBytes: z.number().int(),
+	createdAt: z.iso.datetime(),
+	url: z.string()
+});
+
+/** One request as GET /test-requests/{id} answers it: with its quote lines, attachments and thread. */
+export const requestDetailSchema = requestSchema.extend({
+	lines: z.array(z.object({ label: z.string(), quantity: z.number().int(), unitPriceKrw: z.number().int() })),
+	attachments: z.array(attachmentSchema),
+	messages: z.array(
+		z.object({ id: z.uuid(), body: z.string(), author: z.string().nullable(), createdAt: z.iso.datetime() })
+	)
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -38,6 +59,19 @@ export function requestJson(r: TestRequestRow) {
 		dueAt: iso(r.due_at),
 		deliveredAt: iso(r.delivered_at),
 		hasReport: r.report_upload_id !== null,
+		cancelledAt: iso(r.cancelled_at),
+		cancelReason: r.cancel_reason,
+		cancelledByFacility: r.cancelled_by_facility,
 		createdAt: r.created_at.toISOString()
+	};
+}
+
+export function attachmentJson(requestId: string, a: RequestAttachment) {
+	return {
+		id: a.id,
+		filename: a.filename,
+		sizeBytes: a.size_bytes,
+		createdAt: a.created_at.toISOString(),
+		url: attachmentUrl(requestId, a.id)
 	};
 }

@@ -28,3 +28,18 @@ export class ReportNotPdfError extends DomainError {
 		super('tsvc_report_not_pdf', 400);
 	}
 }
+
+/** Only the requesting organisation's owner or admin, or the member who made the request, cancels it;
+ *  the facility's manager only declines a request not yet quoted. */
+export class NotAllowedToCancelError extends DomainError {
+	constructor() {
+		super('tsvc_not_allowed_to_cancel', 403);
+	}
+}
+
+/** Attachments are added by the requesting organisation's members. */
+export class NotRequestingMemberError extends DomainError {
+	constructor() {
+		super('tsvc_not_requesting_member', 403);
+	}
+}

@@ -1,8 +1,17 @@
 // The testing services' entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import { z } from 'zod';
 import type { Operation } from '../api/operation';
-import { requestSchema } from './api-shapes';
-import { decisionBody, idParam, messageBody, newRequestBody, progressBody, quoteBody } from './schemas';
+import { requestDetailSchema, requestSchema } from './api-shapes';
+import {
+	cancelBody,
+	decisionBody,
+	idParam,
+	messageBody,
+	newRequestBody,
+	progressBody,
+	quoteBody,
+	uploadIdParam
+} from './schemas';
 
 const tags = ['test-requests'];
 const hidden = { description: 'No such request, or you have no part in it' };
@@ -61,11 +70,11 @@ export const testServicesOperations: Operation[] = [
 		method: 'get',
 		path: '/test-requests/{id}',
 		operationId: 'getTestRequest',
-		summary: 'One request with its quote lines and thread',
+		summary: 'One request with its quote lines, attachments (with download URLs) and thread',
 		tags,
 		auth: 'required',
 		pathParams: { id: idParam },
-		responses: { 200: { description: 'The request', schema: requestSchema }, 404: hidden }
+		responses: { 200: { description: 'The request', schema: requestDetailSchema }, 404: hidden }
 	},
 	post('/test-requests/{id}/quote', 'quoteTestRequest', 'Send or revise the quote (facility managers)', quoteBody, {
 		403: { description: '`not_facility_manager`' }
@@ -76,6 +85,13 @@ export const testServicesOperations: Operation[] = [
 	post('/test-requests/{id}/progress', 'advanceTestRequest', 'Samples received, or test started', progressBody, {
 		403: { description: '`not_facility_manager`' }
 	}),
+	post(
+		'/test-requests/{id}/cancel',
+		'cancelTestRequest',
+		'Cancel the request (requesting organisation’s owner/admin or the member who asked: requested, quoted or approved), or decline it (facility managers: requested); optional reason',
+		cancelBody,
+		{ 403: { description: '`tsvc_not_allowed_to_cancel`' } }
+	),
 	{
 		method: 'post',
 		path: '/test-requests/{id}/messages',
@@ -98,6 +114,16 @@ export const testServicesOperations: Operation[] = [
 		tags,
 		auth: 'required',
 		pathParams: { id: idParam },
+		responses: { 200: { description: 'The PDF file (Content-Type: application/pdf)' }, 404: hidden }
+	},
+	{
+		method: 'get',
+		path: '/test-requests/{id}/attachments/{uploadId}',
+		operationId: 'downloadTestRequestAttachment',
+		summary: 'Download one PDF attached to the request (application/pdf)',
+		tags,
+		auth: 'required',
+		pathParams: { id: idParam, uploadId: uploadIdParam },
 		responses: { 200: { description: 'The PDF file (Content-Type: application/pdf)' }, 404: hidden }
 	}
 ];

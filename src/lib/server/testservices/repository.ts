@@ -62,6 +62,10 @@ export function updateRequest(
 		due_at: Date;
 		delivered_at: Date;
 		report_upload_id: string;
+		cancelled_by: string;
+		cancelled_at: Date;
+		cancel_reason: string;
+		cancelled_by_facility: boolean;
 	}>
 ) {
 	return db
@@ -127,6 +131,7 @@ export function listRequests(db: Executor, scope: { orgIds: string[] } | { facil
 		.innerJoin('facilities as f', 'f.id', 't.facility_id')
 		.innerJoin('organizations as o', 'o.id', 't.org_id')
 		.select(['t.id', 't.standard', 't.standard_other', 't.status', 't.total_krw', 't.due_at', 't.created_at'])
+		.select('t.cancelled_by_facility')
 		.select(['f.name_ko as facility_name_ko', 'f.name_en as facility_name_en'])
 		.select(['o.name_ko as org_name_ko', 'o.name_en as org_name_en'])
 		.where('orgIds' in scope ? 't.org_id' : 't.facility_id', 'in', ids)

@@ -34,3 +34,5 @@ export type QuoteInput = z.infer<typeof quoteBody>;
 export const decisionBody = z.object({ decision: z.enum(['approve', 'decline']) });
 export const progressBody = z.object({ step: z.enum(['receive', 'start']) });
 export const messageBody = z.object({ body: text().trim().min(1).max(4000) });
+export const cancelBody = z.object({ reason: text().trim().max(1000).default('') });
+export const uploadIdParam = uuid;

@@ -11,6 +11,7 @@ import { NotFacilityManagerError } from '../testbed/errors';
 import { listManagedFacilityIds } from '../testbed/access';
 import { NotCompanyMemberError, NotRequestingAdminError, WrongStatusError } from './errors';
 import { requireVisibleRequest, roleIn } from './access';
+import { listRequestAttachments, storeRequestAttachments } from './attachment-files';
 import { notifySide } from './notify-sides';
 import { quoteTotals } from './quote';
 import * as repo from './repository';
@@ -28,8 +29,15 @@ export async function lockInStatus(trx: Executor, actor: Actor, id: string, allo
 	return { row, role };
 }
 
-/** A member of a verified company asks a facility for a test, for that company (the first one by default). */
-export async function createRequest(db: Kysely<DB>, actor: Actor, input: NewRequestInput, context: Context) {
+/** A member of a verified company asks a facility for a test, for that company (the first one by default).
+ *  The attached PDFs are stored in the same transaction: a refused file leaves no request and no upload. */
+export async function createRequest(
+	db: Kysely<DB>,
+	actor: Actor,
+	input: NewRequestInput,
+	context: Context,
+	files: File[] = []
+) {
 	return db.transaction().execute(async (trx) => {
 		const companies = await listVerifiedMemberships(trx, actor.id, ['company']);
 		const org = input.orgId ? companies.find((c) => c.id === input.orgId) : companies[0];
@@ -49,12 +57,13 @@ export async function createRequest(db: Kysely<DB>, actor: Actor, input: NewRequ
 			sampleCount: input.sampleCount,
 			notes: input.notes
 		});
+		const stored = files.length > 0 ? await storeRequestAttachments(trx, actor, row, files) : [];
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'test_request.created',
 			entityType: 'test_request',
 			entityId: row.id,
-			data: { orgId: org.id, facilityId: facility.id, standard: row.standard },
+			data: { orgId: org.id, facilityId: facility.id, standard: row.standard, files: stored },
 			ip: context.ip
 		});
 		await notifySide(trx, row, 'managers', 'testbed_test_requested', actor.id, context.origin);
@@ -120,15 +129,20 @@ export async function decideQuote(
 	});
 }
 
-/** A request with its quote lines and thread, for whoever has a part in it. */
+/** A request with its quote lines, attachments and thread, for whoever has a part in it. */
 export async function getRequest(db: Executor, actor: Actor, id: string) {
 	const { request, role } = await requireVisibleRequest(db, actor, id);
-	const [lines, messages] = await Promise.all([repo.listQuoteLines(db, id), repo.listMessages(db, id)]);
+	const [lines, messages, attachments] = await Promise.all([
+		repo.listQuoteLines(db, id),
+		repo.listMessages(db, id),
+		listRequestAttachments(db, id)
+	]);
 	return {
 		request,
 		role,
 		lines,
 		messages,
+		attachments,
 		totals: quoteTotals(lines.map((l) => ({ quantity: l.quantity, unitPriceKrw: l.unit_price_krw })))
 	};
 }

@@ -7,8 +7,22 @@ import { requestContext, requireUser } from '$lib/server/http/context';
 import { failFromError, throwLoadError } from '$lib/server/app/errors';
 import { decideQuote, getRequest, sendQuote } from '$lib/server/testservices/service';
 import { advance, deliverReport, postMessage } from '$lib/server/testservices/progress';
-import { decisionBody, idParam, messageBody, progressBody, quoteBody } from '$lib/server/testservices/schemas';
+import {
+	cancelBody,
+	decisionBody,
+	idParam,
+	messageBody,
+	progressBody,
+	quoteBody
+} from '$lib/server/testservices/schemas';
 import { DomainError } from '$lib/server/errors';
+import { addRequestAttachments, ATTACHABLE_STATUSES } from '$lib/server/testservices/attachments';
+import {
+	attachmentUrl,
+	MAX_REQUEST_ATTACHMENTS,
+	readRequestAttachments
+} from '$lib/server/testservices/attachment-files';
+import { cancelOption, cancelRequest } from '$lib/server/testservices/cancel';
 
 const LINE_ROWS = 3;
 
@@ -17,7 +31,17 @@ export const load = (async (event) => {
 	const id = idParam.safeParse(event.params.id);
 	if (!id.success) error(404);
 	try {
-		return { ...(await getRequest(getDb(), user, id.data)), lineRows: LINE_ROWS };
+		const view = await getRequest(getDb(), user, id.data);
+		return {
+			...view,
+			lineRows: LINE_ROWS,
+			attachmentUrls: view.attachments.map((a) => attachmentUrl(view.request.id, a.id)),
+			canAttach:
+				view.role.orgMember &&
+				ATTACHABLE_STATUSES.includes(view.request.status) &&
+				view.attachments.length < MAX_REQUEST_ATTACHMENTS,
+			cancelOption: cancelOption(user, view.role, view.request)
+		};
 	} catch (e) {
 		throwLoadError(e);
 	}
@@ -73,5 +97,16 @@ export const actions = {
 			const body = messageBody.safeParse({ body: form.get('body') });
 			if (!body.success) throw invalid();
 			await postMessage(getDb(), requireUser(event), id, body.data.body, requestContext(event));
+		}),
+	attach: async (event) =>
+		step(event, async (form, id) => {
+			const files = readRequestAttachments(form);
+			await addRequestAttachments(getDb(), requireUser(event), id, files, requestContext(event));
+		}),
+	cancel: async (event) =>
+		step(event, async (form, id) => {
+			const body = cancelBody.safeParse({ reason: form.get('reason') ?? '' });
+			if (!body.success) throw invalid();
+			await cancelRequest(getDb(), requireUser(event), id, body.data.reason, requestContext(event));
 		})
 } satisfies Actions;

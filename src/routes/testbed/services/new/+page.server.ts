@@ -7,6 +7,7 @@ import { readForm } from '$lib/server/http/form';
 import { listVerifiedMemberships } from '$lib/server/common/verified-memberships';
 import { newRequestBody } from '$lib/server/testservices/schemas';
 import { createRequest } from '$lib/server/testservices/service';
+import { readRequestAttachments } from '$lib/server/testservices/attachment-files';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
@@ -25,7 +26,8 @@ export const actions = {
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
 		let id: string;
 		try {
-			id = (await createRequest(getDb(), user, form.data, requestContext(event))).id;
+			const files = readRequestAttachments(form.form);
+			id = (await createRequest(getDb(), user, form.data, requestContext(event), files)).id;
 		} catch (error) {
 			return failFromError(error, { values: form.values });
 		}

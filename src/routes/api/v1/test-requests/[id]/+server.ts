@@ -1,4 +1,4 @@
-// One testing-service request with its quote lines and thread, for those with a part in it.
+// One testing-service request with its quote lines, attachments (with download URLs) and thread, for those with a part in it.
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/runtime';
@@ -6,7 +6,7 @@ import { authenticated } from '$lib/server/app/api';
 import { NotFoundError } from '$lib/server/errors';
 import { getRequest } from '$lib/server/testservices/service';
 import { idParam } from '$lib/server/testservices/schemas';
-import { requestJson } from '$lib/server/testservices/api-shapes';
+import { attachmentJson, requestJson } from '$lib/server/testservices/api-shapes';
 
 export const GET: RequestHandler = authenticated(async ({ params }, user) => {
 	const id = idParam.safeParse(params.id);
@@ -15,6 +15,7 @@ export const GET: RequestHandler = authenticated(async ({ params }, user) => {
 	return json({
 		...requestJson(view.request),
 		lines: view.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPriceKrw: l.unit_price_krw })),
+		attachments: view.attachments.map((a) => attachmentJson(view.request.id, a)),
 		messages: view.messages.map((m) => ({
 			id: m.id,
 			body: m.body,
