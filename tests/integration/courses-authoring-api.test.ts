@@ -7,9 +7,9 @@ import type { Database } from '$lib/server/db/connect';
 import { createLogger } from '$lib/server/logger';
 import { buildOpenApiDocument } from '$lib/server/app/openapi';
 import { GET as list, POST as create } from '../../src/routes/api/v1/courses/+server';
-import { PATCH as patch } from '../../src/routes/api/v1/courses/[slug]/+server';
+import { DELETE as remove, PATCH as patch } from '../../src/routes/api/v1/courses/[slug]/+server';
 import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
-import { createProvider } from './courses-support';
+import { createCohort, createProvider } from './courses-support';
 import { uniqueSuffix } from '../factories';
 
 let database: Database;
@@ -102,5 +102,47 @@ describe('course authoring API', () => {
 		const doc = buildOpenApiDocument('http://127.0.0.1:3000/api/v1') as { paths: Record<string, object> };
 		expect(doc.paths['/courses']).toHaveProperty('post');
 		expect(doc.paths['/courses/{slug}']).toHaveProperty('patch');
+		expect(doc.paths['/courses/{slug}']).toHaveProperty('delete');
+	});
+
+	it('deletes an unused course for its manager only; a course with cohorts is refused with 409 and kept', async () => {
+		const { org, admin } = await createProvider(db);
+		const body = { providerOrgId: org.id, category: 'regulatory', audiences: ['employees'], level: 'introductory' };
+		const draft = async (title: string) =>
+			(await (
+				await create(
+					requestEvent(
+						'POST',
+						'/api/v1/courses',
+						admin.id,
+						{},
+						{
+							...body,
+							format: 'online',
+							language: 'ko',
+							titleKo: title,
+							titleEn: `${title} ${uniqueSuffix()}`
+						}
+					)
+				)
+			).json()) as { id: string; slug: string };
+		const unused = await draft('Unused');
+		const used = await draft('Used');
+		await createCohort(db, used.id);
+		const del = (slug: string, userId: string) =>
+			remove(requestEvent('DELETE', `/api/v1/courses/${slug}`, userId, { slug }));
+
+		const stranger = await createProvider(db);
+		expect((await del(unused.slug, stranger.admin.id)).status).toBe(403);
+		expect((await del('no-such-course', admin.id)).status).toBe(404);
+		const refused = await del(used.slug, admin.id);
+		expect(refused.status).toBe(409);
+		expect((await refused.json()).error.code).toBe('cauth_has_cohorts');
+		expect(await db.selectFrom('courses').select('id').where('id', '=', used.id).executeTakeFirst()).toBeDefined();
+
+		const deleted = await del(unused.slug, admin.id);
+		expect(deleted.status).toBe(200);
+		expect(await deleted.json()).toEqual({ deleted: true, slug: unused.slug });
+		expect(await db.selectFrom('courses').select('id').where('id', '=', unused.id).executeTakeFirst()).toBeUndefined();
 	});
 });

@@ -62,3 +62,21 @@ export const authoredCourseSchema = z.object({
 	titleEn: z.string(),
 	hours: z.number().nullable()
 });
+
+/** Form posts send checkboxes as one string or several; an empty hours box means "not stated". */
+const fromForm = (raw: unknown) => {
+	const input = { ...(raw as Record<string, unknown>) };
+	const audiences = input.audiences;
+	input.audiences = audiences === undefined ? [] : Array.isArray(audiences) ? audiences : [audiences];
+	if (input.hours === '' || input.hours === undefined) input.hours = null;
+	return input;
+};
+
+/** The "new course" form: every field of a course, the provider chosen among the reader's organisations. */
+export const courseForm = z.preprocess(fromForm, courseInputSchema);
+
+/** The edit form: every field but the provider (the state has its own buttons). */
+export const courseDetailsForm = z.preprocess(fromForm, courseInputSchema.omit({ providerOrgId: true }));
+
+/** The state buttons of the edit page. */
+export const courseStateForm = z.object({ state: z.enum(['draft', 'published', 'archived']) });

@@ -6,8 +6,8 @@ import type { CoursesTable } from '../db/courses-types';
 import type { DB, Executor } from '../db';
 import { recordAudit } from '../audit/repository';
 import { NotFoundError } from '../errors';
-import { requireOrgAdmin, type Actor } from '../orgs/access';
-import { requireCourseManager } from './access';
+import type { Actor } from '../orgs/access';
+import { requireCourseAuthor, requireCourseManager } from './access';
 import type { Context } from './announce';
 import type { CourseInput, CoursePatch } from './authoring-schemas';
 import { CourseHasCohortsError, CourseStateError } from './errors';
@@ -71,7 +71,7 @@ function columns(input: Partial<CourseInput>): Record<string, unknown> {
 
 export async function createCourse(db: Kysely<DB>, actor: Actor, input: CourseInput, context: Context) {
 	return db.transaction().execute(async (trx) => {
-		await requireOrgAdmin(trx, actor, input.providerOrgId);
+		await requireCourseAuthor(trx, actor, input.providerOrgId);
 		// Serialises slug choice: two managers creating "Basics" at once do not both get "basics".
 		await trx.selectFrom('organizations').select('id').where('id', '=', input.providerOrgId).forUpdate().execute();
 		const course = await trx
@@ -95,6 +95,10 @@ export async function createCourse(db: Kysely<DB>, actor: Actor, input: CourseIn
 			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
+		// The author manages what they made, even when their right to author comes from managing
+		// the organisation's other courses rather than from administering it.
+		if (!actor.isOperator)
+			await trx.insertInto('course_managers').values({ course_id: course.id, user_id: actor.id }).execute();
 		await recordAudit(trx, {
 			actorId: actor.id,
 			action: 'course.created',

@@ -141,6 +141,7 @@ export function listUserEnrolments(db: Executor, userId: string, courseId?: stri
 		.innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
 		.innerJoin('courses', 'courses.id', 'cohorts.course_id')
 		.leftJoin('certificates', 'certificates.enrolment_id', 'enrolments.id')
+		.leftJoin('course_survey_receipts', 'course_survey_receipts.enrolment_id', 'enrolments.id')
 		.select([
 			'enrolments.id',
 			'enrolments.cohort_id',
@@ -159,6 +160,13 @@ export function listUserEnrolments(db: Executor, userId: string, courseId?: stri
 			'courses.title_en',
 			'certificates.serial as certificate_serial'
 		])
+		// A completed course whose anonymous survey is not answered yet links to it.
+		.select((eb) =>
+			eb
+				.and([eb('enrolments.status', '=', 'completed'), eb('course_survey_receipts.enrolment_id', 'is', null)])
+				.$castTo<boolean>()
+				.as('survey_due')
+		)
 		.select([firstMeeting.as('starts_at')])
 		.where('enrolments.user_id', '=', userId);
 	if (courseId) query = query.where('courses.id', '=', courseId);

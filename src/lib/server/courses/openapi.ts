@@ -49,6 +49,22 @@ export const coursesOperations: Operation[] = [
 		}
 	},
 	{
+		method: 'delete',
+		path: '/courses/{slug}',
+		operationId: 'deleteCourse',
+		summary: 'Delete a course the caller manages that has no cohorts (one with cohorts keeps its history: archive it)',
+		tags,
+		auth: 'required',
+		pathParams: { slug: z.string() },
+		responses: {
+			200: { description: 'Deleted', schema: z.object({ deleted: z.literal(true), slug: z.string() }) },
+			401: { description: 'Not signed in' },
+			403: { description: '`not_course_manager`' },
+			404: { description: 'No such course' },
+			409: { description: '`cauth_has_cohorts`' }
+		}
+	},
+	{
 		method: 'get',
 		path: '/courses',
 		operationId: 'listCourses',

@@ -6,7 +6,7 @@ export function listCoursesByIds(db: Executor, ids: string[]) {
 	if (!ids.length) return Promise.resolve([]);
 	return db
 		.selectFrom('courses')
-		.select(['id', 'slug', 'title_ko', 'title_en', 'place_ko', 'place_en'])
+		.select(['id', 'slug', 'title_ko', 'title_en', 'place_ko', 'place_en', 'published', 'archived_at'])
 		.where('id', 'in', ids)
 		.orderBy('title_en')
 		.execute();
@@ -94,16 +94,24 @@ export async function listRequirementChoices(db: Executor, courseId: string) {
 			.where('id', '<>', courseId)
 			.orderBy('title_en')
 			.execute(),
-		db.selectFrom('credentials').select(['id', 'name_ko', 'name_en']).orderBy('name_en').execute(),
+		db.selectFrom('credentials').select(['id', 'name_ko', 'name_en', 'validity_months']).orderBy('name_en').execute(),
 		db.selectFrom('course_prerequisites').select('prerequisite_id').where('course_id', '=', courseId).execute()
 	]);
 	return { courses, credentials, prerequisiteIds: current.map((r) => r.prerequisite_id) };
 }
 
-export function findCourseById(db: Executor, id: string) {
+/** A course as its edit page shows it: every authored field, and how many cohorts it has. */
+export function findAuthoredCourse(db: Executor, id: string) {
 	return db
 		.selectFrom('courses')
-		.select(['id', 'slug', 'title_ko', 'title_en', 'credential_id'])
+		.selectAll('courses')
+		.select((eb) =>
+			eb
+				.selectFrom('cohorts')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('cohorts.course_id', '=', 'courses.id')
+				.as('cohort_count')
+		)
 		.where('id', '=', id)
 		.executeTakeFirst();
 }

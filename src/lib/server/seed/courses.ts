@@ -108,6 +108,63 @@ function meetingsOf(startDate: string, count: number, everyDays: number) {
 	});
 }
 
+const SURVEY_COMMENTS = [
+	'실습 사례가 실제 업무와 가까워서 좋았습니다.',
+	'',
+	'The regulatory examples were very practical.',
+	'자료를 미리 받을 수 있으면 좋겠습니다.'
+];
+
+/** One anonymous answer: the receipt says who answered, the answer row carries no user. */
+async function seedSurveyAnswer(trx: Transaction<DB>, enrolmentId: string, cohortId: string, n: number) {
+	await trx.insertInto('course_survey_receipts').values({ enrolment_id: enrolmentId }).execute();
+	await trx
+		.insertInto('course_survey_answers')
+		.values({
+			cohort_id: cohortId,
+			content: 3 + (n % 3),
+			instructor: 4 + (n % 2),
+			materials: 2 + ((n * 2) % 4),
+			usefulness: 5 - (n % 2),
+			comment: SURVEY_COMMENTS[n % SURVEY_COMMENTS.length]
+		})
+		.execute();
+}
+
+/** A draft the course manager is still writing: not in the catalogue, no cohorts, so it can be deleted. */
+export const DRAFT_COURSE = 'medical-device-cybersecurity-basics';
+
+async function seedDraftCourse(trx: Transaction<DB>, { orgIds, userIds }: Ids) {
+	const course = await trx
+		.insertInto('courses')
+		.values({
+			slug: DRAFT_COURSE,
+			provider_org_id: orgIds.get('wonju-mtv')!,
+			category: 'regulatory',
+			audiences: ['employees'],
+			level: 'intermediate',
+			language: 'ko',
+			format: 'online',
+			hours: 8,
+			title_ko: '의료기기 사이버보안 기초',
+			title_en: 'Medical device cybersecurity basics',
+			summary_ko: '식약처 의료기기 사이버보안 가이드라인과 IEC 81001-5-1 요구사항 입문',
+			summary_en: "An introduction to MFDS's medical device cybersecurity guideline and IEC 81001-5-1.",
+			syllabus_ko: md(['위협 모델링', 'SBOM 작성', '취약점 대응 절차']),
+			syllabus_en: md(['Threat modelling', 'Writing an SBOM', 'Handling vulnerabilities']),
+			published: false
+		})
+		.onConflict((oc) => oc.column('slug').doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (course)
+		await trx
+			.insertInto('course_managers')
+			.values({ course_id: course.id, user_id: userIds.get(COURSE_MANAGER)! })
+			.onConflict((oc) => oc.doNothing())
+			.execute();
+}
+
 async function seedPastCohort(
 	trx: Transaction<DB>,
 	i: number,
@@ -167,6 +224,8 @@ async function seedPastCohort(
 			)
 			.execute();
 		if (!completed) continue;
+		// Four of the five answered the anonymous satisfaction survey (the fifth may still answer).
+		if (k < 4) await seedSurveyAnswer(trx, enrolment.id, cohort.id, i + k);
 		const issuedAt = meetings[2].ends_at;
 		const expiresAt = validityMonths ? new Date(issuedAt.getTime() + validityMonths * 30 * DAY_MS) : null;
 		await trx
@@ -259,6 +318,7 @@ async function seedRunningCohort(trx: Transaction<DB>, courseId: string, now: Da
 
 export async function seedCourses(trx: Transaction<DB>, ids: Ids, now = new Date()): Promise<Record<string, number>> {
 	const { courseIds, credentials } = await upsertCourses(trx, ids);
+	await seedDraftCourse(trx, ids);
 	const any = await trx.selectFrom('cohorts').select('id').limit(1).executeTakeFirst();
 	if (any) return { courses: courseIds.size, enrolments: 0 };
 	const trainees = await listTrainees(trx);

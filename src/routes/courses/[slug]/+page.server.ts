@@ -24,7 +24,10 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 export const load = (async ({ params, locals }) => {
 	const db = getDb();
 	const course = await findCourseBySlug(db, params.slug);
-	if (!course || !course.published) throwLoadError(new NotFoundError());
+	if (!course) throwLoadError(new NotFoundError());
+	const canManage = locals.user ? await isCourseManager(db, locals.user, course.id) : false;
+	// A draft or archived course is seen only by its managers (as a preview); to others it does not exist.
+	if (!course.published && !canManage) throwLoadError(new NotFoundError());
 	const now = new Date();
 	const [upcoming, all, prerequisites] = await Promise.all([
 		listCohorts(db, course.id, now, true),
@@ -100,7 +103,9 @@ export const load = (async ({ params, locals }) => {
 			starts_at: iso(c.starts_at),
 			ends_at: iso(c.ends_at)
 		})),
-		canManage: locals.user ? await isCourseManager(db, locals.user, course.id) : false
+		canManage,
+		courseId: canManage ? course.id : null,
+		preview: !course.published
 	};
 }) satisfies PageServerLoad;
 

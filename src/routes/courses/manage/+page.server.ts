@@ -9,18 +9,24 @@ import { listManagedCourseIds } from '$lib/server/courses/access';
 import { createCohort } from '$lib/server/courses/manage';
 import { listCohortsOfCourses, listCoursesByIds } from '$lib/server/courses/roster';
 import { newCohortForm } from '$lib/server/courses/schemas';
+import { listProviderChoices } from '$lib/server/courses/providers';
+import { courseState } from '$lib/server/courses/authoring';
 import { addDays, parseClock, zonedInstant } from '$lib/server/common/zoned-time';
 import { z } from 'zod';
 
 export const load = (async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const ids = await listManagedCourseIds(db, user);
-	if (!ids.length) error(403, m.courses_error_not_course_manager());
+	const [ids, providers] = await Promise.all([listManagedCourseIds(db, user), listProviderChoices(db, user)]);
+	// Open to those who manage a course, and to those who may author one for their organisation.
+	if (!ids.length && !providers.length) error(403, m.courses_error_not_course_manager());
 	const [courses, cohorts] = await Promise.all([listCoursesByIds(db, ids), listCohortsOfCourses(db, ids)]);
 	return {
-		courses: courses.map((c) => ({
+		canAuthor: providers.length > 0,
+		deleted: event.url.searchParams.has('deleted'),
+		courses: courses.map(({ archived_at, ...c }) => ({
 			...c,
+			state: courseState({ published: c.published, archived_at }),
 			cohorts: cohorts
 				.filter((h) => h.course_id === c.id)
 				.map((h) => ({
