@@ -13,6 +13,7 @@ import { DomainError } from '$lib/server/errors';
 import { addMember, createOperator, createOrganization, createUser } from '../factories';
 import { createTestDatabase } from './support/database';
 import { actorOf, context, createCompany, createTerm } from './needs-support';
+import { createFacility, createResource } from './testbed-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -248,6 +249,82 @@ describe('matchmaking day', () => {
 			.where('day_id', '=', day.id)
 			.executeTakeFirstOrThrow();
 		expect(new Date(placed.starts_at).getTime()).toBe(day.starts_at.getTime() + 3_600_000);
+	});
+
+	async function placedStart(dayId: string) {
+		const placed = await db
+			.selectFrom('matchmaking_slots')
+			.select(sql<Date>`lower(during)`.as('starts_at'))
+			.where('day_id', '=', dayId)
+			.executeTakeFirst();
+		return placed ? new Date(placed.starts_at).getTime() : null;
+	}
+
+	async function pickEachOther(dayId: string, s: { org: { id: string }; member: { id: string } }, i: typeof s) {
+		await addPick(db, actorOf(s.member), dayId, { org_id: s.org.id, picked_org_id: i.org.id });
+		await addPick(db, actorOf(i.member), dayId, { org_id: i.org.id, picked_org_id: s.org.id });
+	}
+
+	async function irSession(orgId: string, startsAt: Date, status: 'scheduled' | 'cancelled') {
+		const moderator = await createUser(db);
+		await db
+			.insertInto('ir_events')
+			.values({
+				org_id: orgId,
+				title_ko: '피칭',
+				title_en: 'Pitch',
+				summary_ko: '',
+				summary_en: '',
+				starts_at: startsAt,
+				duration_minutes: 60,
+				access: 'members',
+				moderator_id: moderator.id,
+				status,
+				cancel_reason: status === 'cancelled' ? 'moved' : null
+			})
+			.execute();
+	}
+
+	it("keeps a slot clear of the startup's testbed booking, and ignores a cancelled pitch", async () => {
+		const s1 = await createCompany(db);
+		const i1 = await createInvestor();
+		const { day, operator } = await dayWith([s1.org.id], [i1.org.id], 60);
+		const { facility } = await createFacility(db);
+		const resource = await createResource(db, facility.id);
+		const start = day.starts_at.getTime();
+		await db
+			.insertInto('bookings')
+			.values({
+				resource_id: resource.id,
+				org_id: s1.org.id,
+				user_id: s1.member.id,
+				during: sql`tstzrange(${day.starts_at}, ${new Date(start + 3_600_000)})` as never,
+				status: 'confirmed'
+			})
+			.execute();
+		await irSession(s1.org.id, new Date(start + 3_600_000), 'cancelled');
+		await pickEachOther(day.id, s1, i1);
+		await scheduleDay(db, operator, day.id, context);
+		expect(await placedStart(day.id)).toBe(start + 3_600_000);
+	});
+
+	it('keeps a slot clear of the pitch the startup presents, and places none when both hours are taken', async () => {
+		const s1 = await createCompany(db);
+		const i1 = await createInvestor();
+		const { day, operator } = await dayWith([s1.org.id], [i1.org.id], 60);
+		await irSession(s1.org.id, day.starts_at, 'scheduled');
+		await pickEachOther(day.id, s1, i1);
+		await scheduleDay(db, operator, day.id, context);
+		expect(await placedStart(day.id)).toBe(day.starts_at.getTime() + 3_600_000);
+
+		const s2 = await createCompany(db);
+		const i2 = await createInvestor();
+		const full = await dayWith([s2.org.id], [i2.org.id], 60);
+		await irSession(s2.org.id, full.day.starts_at, 'scheduled');
+		await irSession(s2.org.id, new Date(full.day.starts_at.getTime() + 3_600_000), 'scheduled');
+		await pickEachOther(full.day.id, s2, i2);
+		await scheduleDay(db, full.operator, full.day.id, context);
+		expect(await placedStart(full.day.id)).toBeNull();
 	});
 
 	it('is created by operators only', async () => {

@@ -62,7 +62,11 @@ export async function mutualPairs(db: Executor, dayId: string) {
 	return result.rows;
 }
 
-/** Times the organisation is already taken within [from, to): other matchmaking slots, accepted meetings. */
+/**
+ * Times the organisation is already taken within [from, to), in one round trip: other matchmaking slots,
+ * accepted meetings, its testbed bookings that hold their slot (pending or confirmed), and the IR
+ * sessions it presents (scheduled or live).
+ */
 export async function busyRanges(db: Executor, orgId: string, from: Date, to: Date) {
 	const result = await sql<{ starts_at: Date; ends_at: Date }>`
 		select lower(during) as starts_at, upper(during) as ends_at from matchmaking_slots
@@ -70,7 +74,14 @@ export async function busyRanges(db: Executor, orgId: string, from: Date, to: Da
 		union all
 		select s.starts_at, s.ends_at from meeting_requests r join meeting_request_slots s on s.id = r.chosen_slot_id
 		where r.status = 'accepted' and (r.requester_org_id = ${orgId} or r.recipient_org_id = ${orgId})
-			and s.starts_at < ${to} and s.ends_at > ${from}`.execute(db);
+			and s.starts_at < ${to} and s.ends_at > ${from}
+		union all
+		select lower(during), upper(during) from bookings
+		where org_id = ${orgId} and status in ('pending', 'confirmed') and during && tstzrange(${from}, ${to})
+		union all
+		select starts_at, starts_at + make_interval(mins => duration_minutes) from ir_events
+		where org_id = ${orgId} and status in ('scheduled', 'live')
+			and starts_at < ${to} and starts_at + make_interval(mins => duration_minutes) > ${from}`.execute(db);
 	return result.rows;
 }
 
