@@ -60,3 +60,45 @@ test('startups see suggested investors with why lines, and a scheduled day gives
 		await expectNoAxeViolations(side);
 	}
 });
+
+test("an investor organisation's admin states the thesis: a wrong ticket range is refused and nothing typed is lost", async ({
+	browser
+}) => {
+	const admin = await pageAs(browser, demo.investorAdmin);
+	await gotoReady(admin, '/matchmaking');
+	const thesis = admin.locator('form[action="?/thesis"]');
+	await expect(thesis).toHaveCount(1);
+	await expectNoAxeViolations(admin);
+	const min = thesis.locator('input[name=ticket_min_krw]');
+	const max = thesis.locator('input[name=ticket_max_krw]');
+	const seriesB = thesis.locator('input[name=stages][value=series_b]');
+	const wasTicked = await seriesB.isChecked();
+	await min.fill('5000000000');
+	await max.fill('1000000000');
+	await seriesB.setChecked(!wasTicked);
+	await thesis.getByRole('button', { name: '투자 기준 저장' }).click();
+	await expect(admin.getByText('최소 투자 금액은 최대 금액보다 클 수 없습니다.')).toBeVisible();
+	await expect(min).toHaveValue('5000000000');
+	await expect(max).toHaveValue('1000000000');
+	await expect(seriesB).toBeChecked({ checked: !wasTicked });
+	await expectNoAxeViolations(admin);
+
+	await max.fill('10000000000');
+	await thesis.getByRole('button', { name: '투자 기준 저장' }).click();
+	await expect(admin.getByText('투자 기준을 저장했습니다.')).toBeVisible();
+	await gotoReady(admin, '/matchmaking');
+	await expect(min).toHaveValue('5000000000');
+	await expect(max).toHaveValue('10000000000');
+	await expect(seriesB).toBeChecked({ checked: !wasTicked });
+
+	// A plain member of the same fund sees no thesis form; the startup still gets Hanbit with its why lines.
+	const member = await pageAs(browser, demo.investor);
+	await gotoReady(member, '/matchmaking');
+	await expect(member.locator('form[action="?/thesis"]')).toHaveCount(0);
+	const startup = await pageAs(browser, demo.startupAdmin);
+	await gotoReady(startup, '/matchmaking');
+	await expect(startup.locator('main li.card').filter({ hasText: '한빛메디컬벤처스' })).toContainText(
+		/공통 분야|인허가 단계 일치/
+	);
+	for (const page of [admin, member, startup]) await page.context().close();
+});

@@ -51,11 +51,20 @@ export const actions = {
 	thesis: async (event) => {
 		const user = requireUser(event);
 		const form = await readForm(event.request, z.intersection(orgIdSchema, thesisSchema));
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		// A refused save shows what the admin typed and ticked, not what is stored.
+		const typed = {
+			org_id: form.values.org_id ?? '',
+			stages: form.form.getAll('stages').map(String),
+			regulatory_stages: form.form.getAll('regulatory_stages').map(String),
+			terms: form.form.getAll('terms').map((id) => ({ id: String(id) })),
+			ticket_min_krw: form.values.ticket_min_krw ?? '',
+			ticket_max_krw: form.values.ticket_max_krw ?? ''
+		};
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values, thesisTyped: typed });
 		try {
 			await putThesis(getDb(), user, form.data.org_id, form.data);
 		} catch (error) {
-			return failFromError(error);
+			return failFromError(error, { thesisTyped: typed });
 		}
 		return { thesisSaved: true };
 	},

@@ -11,6 +11,7 @@ export const demo = {
 	startup: 'startup@medcluster.example',
 	startupAdmin: 'startup-admin@medcluster.example',
 	investor: 'investor@medcluster.example',
+	investorAdmin: 'investor-admin@medcluster.example',
 	hospital: 'hospital@medcluster.example',
 	facility: 'facility@medcluster.example',
 	pending: 'pending@medcluster.example'

@@ -68,6 +68,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 		isOperator: false
 	},
 	{
+		role: 'investor org admin',
+		email: 'investor-admin@medcluster.example',
+		name: '오세린',
+		org: 'hanbit-medical-ventures',
+		membership: 'admin',
+		isOperator: false
+	},
+	{
 		role: 'hospital staff',
 		email: 'hospital@medcluster.example',
 		name: '강민서',
