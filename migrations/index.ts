@@ -31,6 +31,7 @@ import * as courseAuthoring from './20261207T0300_course_authoring';
 import * as deckRoom from './20261207T0400_deck_room';
 import * as matchmaking from './20261207T0500_matchmaking';
 import * as testRequestCancel from './20261208T0100_test_request_cancel';
+import * as deckRenderBackfill from './20261208T0300_deck_render_backfill';
 
 export const migrations: Record<string, Migration> = {
 	'20261123T0100_foundation': foundation,
@@ -63,5 +64,6 @@ export const migrations: Record<string, Migration> = {
 	'20261207T0300_course_authoring': courseAuthoring,
 	'20261207T0400_deck_room': deckRoom,
 	'20261207T0500_matchmaking': matchmaking,
-	'20261208T0100_test_request_cancel': testRequestCancel
+	'20261208T0100_test_request_cancel': testRequestCancel,
+	'20261208T0300_deck_render_backfill': deckRenderBackfill
 };
