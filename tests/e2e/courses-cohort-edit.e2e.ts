@@ -142,13 +142,15 @@ test('a manager edits prerequisites and the credential; a cycle is refused with 
 }) => {
 	const manager = await pageAs(browser, COURSE_MANAGER);
 	await gotoReady(manager, '/courses/manage');
-	await courseSection(manager, COURSE).getByRole('link', { name: '선수 과정과 자격' }).click();
+	await courseSection(manager, COURSE).getByRole('link', { name: '과정 편집' }).click();
 	await expect(manager.getByRole('heading', { level: 1 })).toContainText('의료기기 인허가 입문');
 	await expectNoAxeViolations(manager);
 	await expectNoHorizontalScroll(manager);
+	// The edit page has a form per part: this test uses the prerequisites and credential one.
+	const requirements = manager.locator('section[aria-labelledby=requirements-heading]');
 	// The SaMD course already requires this one: requiring it back would close a circle.
 	await manager.getByLabel('디지털의료기기(SaMD) 식약처 허가 실무').check();
-	await manager.getByRole('button', { name: '저장' }).click();
+	await requirements.getByRole('button', { name: '저장' }).click();
 	await expect(manager.locator('main [role=alert]')).toContainText('선수 과정이 순환합니다');
 	await expect(manager.getByLabel('디지털의료기기(SaMD) 식약처 허가 실무')).toBeChecked();
 	await gotoReady(manager, manager.url());
@@ -156,18 +158,18 @@ test('a manager edits prerequisites and the credential; a cycle is refused with 
 
 	// A credential granted, shown on the course page, then taken back (the demo stays as it was).
 	await manager.getByLabel('수료 시 부여하는 자격').selectOption({ index: 1 });
-	const credential = (await manager
-		.getByLabel('수료 시 부여하는 자격')
-		.locator('option:checked')
-		.textContent())!.trim();
-	await manager.getByRole('button', { name: '저장' }).click();
+	// The option names the credential and its validity; the course page names the credential.
+	const credential = (await manager.getByLabel('수료 시 부여하는 자격').locator('option:checked').textContent())!
+		.replace(/\s*\([^)]*\)\s*$/, '')
+		.trim();
+	await requirements.getByRole('button', { name: '저장' }).click();
 	await expect(manager.locator('main [role=status]').first()).toContainText('저장했습니다');
 	await gotoReady(manager, COURSE);
 	await expect(manager.locator('main aside')).toContainText(credential);
 	await manager.goBack();
 	await gotoReady(manager, manager.url());
 	await manager.getByLabel('수료 시 부여하는 자격').selectOption('');
-	await manager.getByRole('button', { name: '저장' }).click();
+	await requirements.getByRole('button', { name: '저장' }).click();
 	await expect(manager.locator('main [role=status]').first()).toContainText('저장했습니다');
 	await manager.context().close();
 });
