@@ -9,9 +9,23 @@ import { buildOpenApiDocument } from '$lib/server/app/openapi';
 import { GET as listEvents } from '../../src/routes/api/v1/ir/events/+server';
 import { POST as register } from '../../src/routes/api/v1/ir/events/[id]/registrations/+server';
 import { GET as analytics } from '../../src/routes/api/v1/ir/events/[id]/analytics/+server';
+import { GET as deckAnalyticsApi } from '../../src/routes/api/v1/ir/events/[id]/deck-analytics/+server';
+import { deckHandlers } from '$lib/server/ir/deck/jobs';
+import { DECK_RENDER_JOB, recordBeat } from '$lib/server/ir/deck/service';
+import { registerForEvent } from '$lib/server/ir/registration';
+import { multiPagePdf } from './deck-pdf';
 import { closeRuntimeDatabase, openRuntimeDatabase } from './support/runtime-database';
 import { insertRecording, insertReplayView, updateReplayView } from '$lib/server/ir/recording/repository';
-import { actorOf, createHospitalMember, createInvestor, createStartup, createUser, schedule } from './ir-support';
+import {
+	actorOf,
+	context,
+	createOperator,
+	createHospitalMember,
+	createInvestor,
+	createStartup,
+	createUser,
+	schedule
+} from './ir-support';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -214,6 +228,40 @@ describe('IR API', () => {
 		expect((await get(null)).status).toBe(401);
 	});
 
+	it('gives the deck reading per firm to the team and a 404 to investors and other startups', async () => {
+		const startup = await createStartup(db);
+		const operator = await createOperator(db);
+		const pdf = new File([multiPagePdf(2)], 'deck.pdf', { type: 'application/pdf' });
+		const event = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id }, pdf);
+		const job = await db
+			.selectFrom('jobs')
+			.selectAll()
+			.where('key', '=', `${DECK_RENDER_JOB}:${event.deck_upload_id}`)
+			.executeTakeFirstOrThrow();
+		await deckHandlers[DECK_RENDER_JOB]({ db, job, now: new Date(), origin: context.origin });
+		const investor = await createInvestor(db);
+		await registerForEvent(db, actorOf(investor.user), event.id, null, context);
+		const t0 = Date.parse('2026-12-04T10:00:00Z');
+		await recordBeat(db, actorOf(investor.user), event.id, { page: 1, seconds: 12 }, new Date(t0));
+		await recordBeat(db, actorOf(investor.user), event.id, { page: 2, seconds: 8 }, new Date(t0 + 15_000));
+		const get = (user: User) =>
+			deckAnalyticsApi(requestEvent('GET', `/api/v1/ir/events/${event.id}/deck-analytics`, user, { id: event.id }));
+		for (const user of [startup.owner, operator]) {
+			const ok = await get(user);
+			expect(ok.status).toBe(200);
+			expect(await ok.json()).toEqual({
+				eventId: event.id,
+				firms: [{ firm: investor.org.name_en, viewers: 1, totalSeconds: 20, pageSeconds: [12, 8], completed: 1 }]
+			});
+		}
+		for (const user of [investor.user, startup.member, (await createStartup(db)).owner]) {
+			const refused = await get(user);
+			expect(refused.status).toBe(404);
+			expect((await refused.json()).error.code).toBe('not_found');
+		}
+		expect((await get(null)).status).toBe(401);
+	});
+
 	it('tells watched live from watched the replay in the analytics', async () => {
 		const startup = await createStartup(db);
 		const event = await schedule(db, startup.owner, startup.org.id, { moderatorId: startup.owner.id });
@@ -253,13 +301,19 @@ describe('IR API', () => {
 			components: { schemas: Record<string, unknown> };
 		};
 		expect(Object.keys(doc.paths)).toEqual(
-			expect.arrayContaining(['/ir/events', '/ir/events/{id}/registrations', '/ir/events/{id}/analytics'])
+			expect.arrayContaining([
+				'/ir/events',
+				'/ir/events/{id}/registrations',
+				'/ir/events/{id}/analytics',
+				'/ir/events/{id}/deck-analytics'
+			])
 		);
 		expect(Object.keys(doc.paths['/ir/events/{id}/registrations'].post.responses)).toEqual(
 			expect.arrayContaining(['200', '201', '403', '404', '409', '422'])
 		);
 		expect(doc.paths['/ir/events/{id}/registrations'].post.requestBody).toBeDefined();
 		expect(doc.components.schemas).toHaveProperty('IrAnalytics');
+		expect(doc.components.schemas).toHaveProperty('IrDeckAnalytics');
 		expect(doc.components.schemas).toHaveProperty('IrEventList');
 	});
 });

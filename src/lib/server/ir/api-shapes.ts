@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IR_ACCESS, IR_STATUSES, type IrRegistrationRow } from '../db/ir-types';
 import type { EventAnalytics } from './analytics';
+import type { FirmDeckStats } from './deck/analytics';
 import type { ReplayAudience } from './recording/audience';
 import type { listEvents } from './repository';
 
@@ -93,3 +94,25 @@ export const analyticsJson = (
 	a: EventAnalytics,
 	replay: ReplayAudience
 ): z.infer<typeof irAnalyticsSchema> => ({ eventId, ...a, replay });
+
+export const irDeckAnalyticsSchema = z
+	.object({
+		eventId: z.uuid(),
+		firms: z.array(
+			z.object({
+				firm: z
+					.string()
+					.meta({ description: 'The investor firm (in the caller’s language), or “no firm” for other viewers' }),
+				viewers: z.number().int(),
+				totalSeconds: z.number().int(),
+				pageSeconds: z.array(z.number().int()).meta({ description: 'Seconds spent per page; index 0 is page 1' }),
+				completed: z.number().int().meta({ description: 'Viewers who reached the last page' })
+			})
+		)
+	})
+	.meta({ id: 'IrDeckAnalytics' });
+
+export const deckAnalyticsJson = (eventId: string, firms: FirmDeckStats[]): z.infer<typeof irDeckAnalyticsSchema> => ({
+	eventId,
+	firms
+});

@@ -1,6 +1,6 @@
 // The IR sessions' entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import type { Operation } from '../api/operation';
-import { irAnalyticsSchema, irEventListSchema, irRegistrationSchema } from './api-shapes';
+import { irAnalyticsSchema, irDeckAnalyticsSchema, irEventListSchema, irRegistrationSchema } from './api-shapes';
 import { eventsQuerySchema, idParam, registerBodySchema } from './schemas';
 
 const tags = ['ir'];
@@ -46,6 +46,20 @@ export const irOperations: Operation[] = [
 		pathParams: { id: idParam },
 		responses: {
 			200: { description: 'The analytics', schema: irAnalyticsSchema },
+			404: { description: 'No such session, or you are not on its team' }
+		}
+	},
+	{
+		method: 'get',
+		path: '/ir/events/{id}/deck-analytics',
+		operationId: 'getIrEventDeckAnalytics',
+		summary:
+			'How each investor firm read the session’s deck (viewers, total seconds, seconds per page, viewers who reached the last page), for the same team as the analytics',
+		tags,
+		auth: 'required',
+		pathParams: { id: idParam },
+		responses: {
+			200: { description: 'The deck reading per firm, longest total first', schema: irDeckAnalyticsSchema },
 			404: { description: 'No such session, or you are not on its team' }
 		}
 	}
