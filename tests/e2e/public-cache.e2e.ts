@@ -15,6 +15,8 @@ test('anonymous readers share a cached page per language; a signed-in reader nev
 	const again = await request.get('/directory', { headers: { 'accept-language': 'ko' } });
 	expect(await again.text()).toBe(await korean.text());
 	expect(again.headers()['x-request-id']).not.toBe(korean.headers()['x-request-id']);
+	// Answered from the cache (a shared cache states the answer's age), not rendered again.
+	expect(again.headers()['age']).toMatch(/^\d+$/);
 	const english = await request.get('/directory', {
 		headers: { 'accept-language': 'en', cookie: 'PARAGLIDE_LOCALE=en' }
 	});
@@ -24,6 +26,7 @@ test('anonymous readers share a cached page per language; a signed-in reader nev
 	const member = await pageAs(browser, demo.startup);
 	const response = await member.goto('/directory');
 	expect(response?.headers()['cache-control'] ?? '').not.toContain('public');
+	expect(response?.headers()['age']).toBeUndefined();
 	// The signed-in layout (the account menu) is there: this is not the anonymous rendering.
 	await expect(member.locator('a[href="/logout"], form[action="/logout"]').first()).toBeAttached();
 	await member.context().close();

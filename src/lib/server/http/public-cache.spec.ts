@@ -68,6 +68,8 @@ describe('createPublicCache', () => {
 		expect(second.headers.get('cache-control')).toBe(PUBLIC['cache-control']);
 		expect(second.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 		expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+		expect(first.headers.get('age')).toBeNull();
+		expect(second.headers.get('age')).toBe('0');
 		const head = await app.get('/', {}, 'HEAD');
 		expect(head.status).toBe(200);
 		expect(app.renders()).toBe(1);
@@ -77,7 +79,7 @@ describe('createPublicCache', () => {
 		const app = await serve(() => ({ headers: PUBLIC }));
 		await app.get('/');
 		app.clock.now = 4_999;
-		await app.get('/');
+		expect((await app.get('/')).headers.get('age')).toBe('4');
 		expect(app.renders()).toBe(1);
 		app.clock.now = 5_000;
 		await app.get('/');

@@ -10,7 +10,7 @@
 //   the page's `Vary` names), so a Korean and an English reader never share an entry;
 // - bounded by entries and bytes, least recently used first out.
 // A hit is answered before SvelteKit (no hooks, no request object): a fresh request id and date, the
-// stored status, headers and body; If-None-Match on the stored ETag answers 304.
+// stored status, headers and body, and `Age`; If-None-Match on the stored ETag answers 304.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
@@ -29,6 +29,7 @@ type Entry = {
 	headers: OutgoingHttpHeaders;
 	body: Buffer;
 	etag: string | undefined;
+	storedAt: number;
 	expiresAt: number;
 };
 
@@ -118,7 +119,9 @@ export function createPublicCache(options: PublicCacheOptions) {
 	function answer(req: IncomingMessage, res: ServerResponse, entry: Entry) {
 		const incoming = req.headers['x-request-id'];
 		const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-		const headers: OutgoingHttpHeaders = { ...entry.headers, 'x-request-id': requestId };
+		// Age (RFC 9111): how long ago the stored answer was made; it also tells a reader this was a hit.
+		const age = String(Math.max(0, Math.floor((now() - entry.storedAt) / 1000)));
+		const headers: OutgoingHttpHeaders = { ...entry.headers, age, 'x-request-id': requestId };
 		if (entry.etag && req.headers['if-none-match'] === entry.etag) {
 			delete headers['content-length'];
 			delete headers['content-type'];
@@ -177,7 +180,7 @@ export function createPublicCache(options: PublicCacheOptions) {
 				const headers = { ...res.getHeaders() };
 				for (const name of PER_EXCHANGE) delete headers[name];
 				const etag = headers.etag?.toString();
-				store(key, { status, headers, body: Buffer.concat(chunks), etag, expiresAt });
+				store(key, { status, headers, body: Buffer.concat(chunks), etag, storedAt: now(), expiresAt });
 			}
 			return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
 		} as ServerResponse['end'];
