@@ -135,6 +135,7 @@ describe('course authoring API', () => {
 		const stranger = await createProvider(db);
 		expect((await del(unused.slug, stranger.admin.id)).status).toBe(403);
 		expect((await del('no-such-course', admin.id)).status).toBe(404);
+		expect((await del(`${'x'.repeat(300)}/../Bad Slug`, admin.id)).status).toBe(404);
 		const refused = await del(used.slug, admin.id);
 		expect(refused.status).toBe(409);
 		expect((await refused.json()).error.code).toBe('cauth_has_cohorts');

@@ -28,6 +28,12 @@ export const courseInputSchema = z.object({
 });
 export type CourseInput = z.infer<typeof courseInputSchema>;
 
+/** A course's address in the API: what slugBase makes (a malformed one is simply no course: 404). */
+export const courseSlugParam = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+	.max(80);
+
 /** A PATCH changes any field but the provider. */
 export const coursePatchSchema = courseInputSchema
 	.omit({ providerOrgId: true })

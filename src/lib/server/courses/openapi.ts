@@ -1,7 +1,7 @@
 // The courses' entries in the OpenAPI document (spread into `operations` in api/openapi.ts).
 import { z } from 'zod';
 import type { Operation } from '../api/operation';
-import { authoredCourseSchema, courseInputSchema, coursePatchSchema } from './authoring-schemas';
+import { authoredCourseSchema, courseInputSchema, coursePatchSchema, courseSlugParam } from './authoring-schemas';
 import {
 	catalogueQuery,
 	certificateSchema,
@@ -37,7 +37,7 @@ export const coursesOperations: Operation[] = [
 		summary: 'Change a course the caller manages, and its state: draft → published → archived (→ draft)',
 		tags,
 		auth: 'required',
-		pathParams: { slug: z.string() },
+		pathParams: { slug: courseSlugParam },
 		body: coursePatchSchema,
 		responses: {
 			200: { description: 'The course', schema: authoredCourseSchema },
@@ -55,7 +55,7 @@ export const coursesOperations: Operation[] = [
 		summary: 'Delete a course the caller manages that has no cohorts (one with cohorts keeps its history: archive it)',
 		tags,
 		auth: 'required',
-		pathParams: { slug: z.string() },
+		pathParams: { slug: courseSlugParam },
 		responses: {
 			200: { description: 'Deleted', schema: z.object({ deleted: z.literal(true), slug: z.string() }) },
 			401: { description: 'Not signed in' },

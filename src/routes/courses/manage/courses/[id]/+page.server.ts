@@ -104,15 +104,13 @@ export const actions = {
 	},
 	requirements: async (event) => {
 		const user = requireUser(event);
-		const id = idParam.safeParse(event.params.id);
-		if (!id.success) return fail(404, { action: 'requirements', message: '' });
 		const form = await readForm(event.request, courseRequirementsForm);
 		if (!form.ok) return fail(400, { action: 'requirements', errors: form.errors });
 		try {
 			await setCourseRequirements(
 				getDb(),
 				user,
-				id.data,
+				courseId(event),
 				{ prerequisiteIds: form.data.prerequisite, credentialId: form.data.credentialId ?? null },
 				requestContext(event)
 			);
