@@ -120,6 +120,10 @@ export async function runBackend(server: BenchMediaServer, harness: BrowserHarne
 			phases.push({
 				viewers: target,
 				cpuMicrosPerForwardedPacket: forwarded ? Number((cpu / forwarded).toFixed(1)) : null,
+				/** The kernel's part of it (UDP send; on loopback also the receiving side's delivery and wake-up). */
+				systemMicrosPerForwardedPacket: forwarded
+					? Number(((after.systemMicros - before.systemMicros) / forwarded).toFixed(1))
+					: null,
 				serverCpuPercentOfOneCore: Number(((cpu / (seconds * 1e6)) * 100).toFixed(1)),
 				rssMB: Math.round(after.rss / 1e6),
 				forwardedPacketsPerSecond: Math.round(forwarded / seconds),

@@ -51,9 +51,10 @@ export type BenchServerStarter = (opts: BenchServerOptions) => Promise<BenchMedi
 
 const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
-/** CPU time (user + system, µs) and RSS (bytes) summed over `pids`, from /proc; gone processes count 0. */
-export function processUsage(pids: number[]): { cpuMicros: number; rss: number } {
+/** CPU time (user + system, and system alone, µs) and RSS (bytes) summed over `pids`, from /proc; gone processes count 0. */
+export function processUsage(pids: number[]): { cpuMicros: number; systemMicros: number; rss: number } {
 	let cpuMicros = 0;
+	let systemMicros = 0;
 	let rss = 0;
 	for (const pid of pids) {
 		try {
@@ -61,13 +62,14 @@ export function processUsage(pids: number[]): { cpuMicros: number; rss: number }
 			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 			cpuMicros += ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
+			systemMicros += (Number(fields[12]) * 1e6) / TICKS_PER_SECOND;
 			const vmRss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 			rss += vmRss ? Number(vmRss[1]) * 1024 : 0;
 		} catch {
 			// The process has exited.
 		}
 	}
-	return { cpuMicros, rss };
+	return { cpuMicros, systemMicros, rss };
 }
 
 /** A bench server process (`file`) that reports `{ type: 'ready' }` and serves GET /stats on `opts.port`. */

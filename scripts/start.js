@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildNative } from './build-native.js';
 
 const SOURCES = ['src', 'migrations', 'messages', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 
@@ -25,5 +26,8 @@ if (built < sources) {
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+// The SFU's native send path (a no-op when built and current; the JavaScript path without it).
+buildNative();
 
 await import('../server.js');

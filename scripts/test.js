@@ -176,6 +176,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 async function main() {
 	const steps = [
+		() => step('native SFU send path (scripts/build-native.js)', [['node', ['scripts/build-native.js']]]),
 		() =>
 			step('type check (svelte-check)', [
 				['npx', PARAGLIDE_COMPILE],

@@ -11,6 +11,8 @@
 import { createCipheriv } from 'node:crypto';
 import { randomInt } from 'node:crypto';
 import { RtpHeader, type RTCRtpSender } from 'werift';
+import type { Socket } from 'node:dgram';
+import { EAGAIN, nativeSend, socketFdReader, type GcmKey, type NativeSend, type SockAddr } from './native-srtp';
 import { readVp8Ids, shiftedVp8Descriptor, type Vp8Ids } from './vp8';
 
 /** What the fan-out reads of an RTP packet (werift's RtpPacket, or one rebuilt in a fan-out worker). */
@@ -30,7 +32,7 @@ type IcePair = {
 	remoteCandidate: { readonly host: string; readonly port: number };
 	protocol: {
 		type?: string;
-		transport?: { closed?: boolean; socket?: { send(data: Buffer[], port: number, address: string): void } };
+		transport?: { closed?: boolean; socket?: Socket };
 	};
 };
 type Dtls = {
@@ -92,13 +94,26 @@ export class RtpOutlet {
 	#rtxSeq = randomInt(0, 0xffff);
 	#resendTokens = RESEND_PER_SECOND;
 	#resendRefilledAt = Date.now();
+	/** The native send path's state: the key of the SRTP context, the pair's address, the socket's fd. */
+	#native: NativeSend | undefined;
+	#key: { for: SrtpLocalContext['cipher']; key: GcmKey } | undefined;
+	#address: { for: IcePair['remoteCandidate']; address: SockAddr | null } | undefined;
+	#fd: { for: Socket; read: () => number } | undefined;
 
 	constructor(
 		readonly sender: RTCRtpSender,
 		/** Video (VP8, 90 kHz): picture ids continue across a change of source too; else Opus (48 kHz). */
-		private readonly vp8 = false
+		private readonly vp8 = false,
+		/** The native send path (native-srtp.ts); null for the JavaScript one. */
+		native: NativeSend | null | undefined = nativeSend
 	) {
 		this.#sender = sender as unknown as SenderInternals;
+		this.#native = native ?? undefined;
+	}
+
+	/** Which path writes this viewer's packets. */
+	get path(): 'native' | 'javascript' {
+		return this.#native ? 'native' : 'javascript';
 	}
 
 	/**
@@ -238,6 +253,100 @@ export class RtpOutlet {
 			void connection.send(encrypted).catch(() => {});
 			return encrypted.length;
 		}
+		const state = context.getSrtpSsrcState(ssrc);
+		context.updateRolloverCount(seq, state);
+		const size =
+			this.#native !== undefined
+				? this.#sendNative(
+						this.#native,
+						context,
+						pair,
+						socket,
+						payloadType,
+						marker,
+						seq,
+						ts,
+						ssrc,
+						state,
+						payload,
+						prefix
+					)
+				: undefined;
+		if (size !== undefined) {
+			if (size > 0) {
+				dtls.bytesSent += size;
+				dtls.packetsSent++;
+			}
+			return size;
+		}
+		return this.#sendJs(context, dtls, pair, socket, payloadType, marker, seq, ts, ssrc, state, payload, prefix);
+	}
+
+	/**
+	 * One packet through the addon: the bytes written, 0 when the socket's buffer is full (dropped,
+	 * as a congested network would), or undefined when this socket cannot take it (then the
+	 * JavaScript path sends it, and every later packet of this outlet).
+	 */
+	#sendNative(
+		native: NativeSend,
+		context: SrtpLocalContext,
+		pair: IcePair,
+		socket: Socket,
+		payloadType: number,
+		marker: boolean,
+		seq: number,
+		ts: number,
+		ssrc: number,
+		state: SrtpState,
+		payload: Buffer,
+		prefix: Buffer | undefined
+	): number | undefined {
+		if (this.#key?.for !== context.cipher)
+			this.#key = {
+				for: context.cipher,
+				// werift derives a 14-byte session salt; GCM uses its first 12 bytes (RFC 7714 section 12).
+				key: native.gcmKey(context.cipher.srtpSessionKey, context.cipher.srtpSessionSalt.subarray(0, 12))
+			};
+		const candidate = pair.remoteCandidate;
+		if (this.#address?.for !== candidate)
+			this.#address = { for: candidate, address: native.sockaddr(candidate.host, candidate.port) };
+		if (this.#fd?.for !== socket) this.#fd = { for: socket, read: socketFdReader(socket) };
+		const fd = this.#fd.read();
+		const address = this.#address.address;
+		if (fd < 0 || !address) return undefined;
+		const written = native.send(
+			fd,
+			this.#key.key,
+			(marker ? 0x80 : 0) | payloadType,
+			seq,
+			ts,
+			ssrc,
+			state.rolloverCounter >>> 0,
+			payload,
+			prefix ?? null,
+			address
+		);
+		if (written >= 0) return written;
+		if (written === -EAGAIN) return 0;
+		this.#native = undefined;
+		return undefined;
+	}
+
+	/** One packet through Node's crypto and dgram: a new cipher object per packet (Node cannot reuse one). */
+	#sendJs(
+		context: SrtpLocalContext,
+		dtls: Dtls,
+		pair: IcePair,
+		socket: Socket,
+		payloadType: number,
+		marker: boolean,
+		seq: number,
+		ts: number,
+		ssrc: number,
+		state: SrtpState,
+		payload: Buffer,
+		prefix: Buffer | undefined
+	): number {
 		// A new header per packet: dgram reads the buffers after send() returns.
 		const header = Buffer.allocUnsafe(12);
 		header[0] = 0x80;
@@ -246,8 +355,6 @@ export class RtpOutlet {
 		header.writeUInt32BE(ts, 4);
 		header.writeUInt32BE(ssrc, 8);
 		// RFC 7714: IV = salt XOR (00 00 | SSRC | ROC | SEQ); the header is the AAD.
-		const state = context.getSrtpSsrcState(ssrc);
-		context.updateRolloverCount(seq, state);
 		const salt = context.cipher.srtpSessionSalt;
 		const iv = ivScratch;
 		iv.writeUInt16BE(0, 0);

@@ -5,6 +5,7 @@ import type { MediaBackend, MediaStats, RTCIceServerConfig } from './backend';
 import { emptyCounters } from './forwarded-track';
 import { portSlices, workerCount } from './fanout-partition';
 import { FanoutPool } from './fanout-pool';
+import { nativeSend } from './native-srtp';
 import type { MediaNetworkConfig } from './peer-config';
 import { WeriftRoom, type MediaLogger } from './werift-room';
 
@@ -39,6 +40,11 @@ function createPool(
 export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogger): WeriftBackend {
 	const rooms = new Map<string, WeriftRoom>();
 	const { pool, mainConfig } = createPool(config, logger);
+	if (!nativeSend && process.env.MEDIA_NATIVE_SEND !== 'off')
+		logger.warn(
+			{},
+			'media: the native send path is not built (node scripts/build-native.js); viewers get the JavaScript path at about twice the CPU per packet'
+		);
 	if (pool) {
 		pool.onKeyframe = (key, layer) => {
 			const [roomId, trackId] = key.split('\n');

@@ -323,19 +323,24 @@ export class WeriftRoom implements MediaRoom {
 
 	/** Offers the viewer its new track set, or marks it dirty while its previous offer is out. */
 	#renegotiate(peerId: string): Promise<void> {
+		let leg: ViewerLeg | undefined;
+		const current = () => !this.#closed && leg !== undefined && this.#subscribers.get(peerId) === leg;
 		return this.#queues
 			.run(peerId, async () => {
-				const leg = this.#subscribers.get(peerId);
-				if (!leg || this.#closed) return;
+				leg = this.#subscribers.get(peerId);
+				if (!leg || !current()) return;
 				if (leg.awaitingAnswer) {
 					leg.dirty = true;
 					return;
 				}
-				if (!(await leg.sync(this.#tracksFor(peerId)))) return;
+				if (!(await leg.sync(this.#tracksFor(peerId))) || !current()) return;
 				const offer = await leg.offer();
-				if (this.#subscribers.get(peerId) !== leg) return;
+				if (!current()) return;
 				for (const listener of this.#listeners.offer) listener(peerId, offer);
 			})
-			.catch((error) => this.logger.warn({ err: error, room: this.id, peerId }, 'media: renegotiation failed'));
+			.catch((error) => {
+				// A viewer that left meanwhile (its leg closed under the offer) needs no warning.
+				if (current()) this.logger.warn({ err: error, room: this.id, peerId }, 'media: renegotiation failed');
+			});
 	}
 }
