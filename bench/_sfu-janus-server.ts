@@ -8,7 +8,7 @@ import { startJanusBench } from './_sfu-janus';
 import type { BenchServerCounters } from './_sfu-server';
 
 const port = Number(process.env.SFU_BENCH_PORT ?? 5511);
-const rtpPortRange = process.env.SFU_BENCH_MEDIA_PORTS ?? '41500-41999';
+const rtpPortRange = process.env.SFU_BENCH_MEDIA_PORTS ?? '42000-42999';
 const bench = await startJanusBench({ httpPort: 5618, adminPort: 5619, rtpPortRange, log: (m) => console.error(m) });
 const room = bench.backend.room('bench');
 

@@ -8,6 +8,7 @@ import { isVp8KeyframeStart } from '../src/lib/server/media/vp8';
 import type { SignalTransport } from './_sfu-browser';
 import type { RecordedPacket } from './_sfu-fixture';
 import { NO_STUN } from '../src/lib/server/media/peer-config';
+import { lightReceiver, type Drained } from './_sfu-drain';
 
 // 127.0.0.1, or for Janus the address of its veth (only there does Janus gather candidates).
 const PEER_ADDRESS = process.env.SFU_BENCH_PEER_ADDRESS ?? '127.0.0.1';
@@ -139,12 +140,16 @@ type DataEvent = { execute: (data: Buffer) => void };
  * A headless viewer: ICE, DTLS and SRTP like a browser (werift). A full viewer decrypts and
  * authenticates every packet; a light one (the default, so hundreds fit on one core) only counts
  * SRTP packets by their clear header after its first keyframe, and hands one in SAMPLE_EVERY (and
- * all RTCP) to werift, which authenticates and decrypts it.
+ * all RTCP, STUN and DTLS) to werift, which authenticates and decrypts it. With the native drain
+ * built (native/udp_drain.c) a light viewer's socket is then read in batches by recvmmsg(2) instead
+ * of one Node callback per datagram.
  */
 export class BenchViewer {
 	readonly pc: RTCPeerConnection;
-	/** SRTP packets that arrived (counted, whether or not decrypted). */
-	packets = 0;
+	/** SRTP packets counted in JavaScript (before the socket is drained natively). */
+	#counted = 0;
+	/** Set once the light viewer's socket is read by the native drain (bench/_sfu-drain.ts). */
+	#drained: Drained | undefined;
 	/** Packets werift decrypted and authenticated. */
 	authenticated = 0;
 	/** Packets handed to werift for authentication. */
@@ -167,8 +172,10 @@ export class BenchViewer {
 			if (!full) (receiver as unknown as { nack: { addPacket(): void } }).nack.addPacket = () => {};
 			track.onReceiveRtp.subscribe((rtp) => {
 				this.authenticated++;
-				if (track.kind === 'video' && this.joinToKeyframeMs === undefined && isVp8KeyframeStart(rtp.payload))
+				if (track.kind === 'video' && this.joinToKeyframeMs === undefined && isVp8KeyframeStart(rtp.payload)) {
 					this.joinToKeyframeMs = Date.now() - this.#requestedAt;
+					if (!full) this.#drain();
+				}
 			});
 		};
 		transport.onPush((event, payload) => {
@@ -177,6 +184,19 @@ export class BenchViewer {
 					.then(() => this.#answer((payload as { offer: SessionDescription }).offer))
 					.catch(() => {});
 		});
+	}
+
+	/** SRTP packets that arrived (counted, whether or not decrypted). */
+	get packets() {
+		return this.#counted + (this.#drained?.counted() ?? 0);
+	}
+
+	/** From now on the socket is read natively: RTP is counted there, a sample and the rest come back here. */
+	#drain() {
+		const connection = this.pc.iceTransports[0]?.connection as unknown as
+			{ nominated?: { protocol: { transport?: { socket?: import('node:dgram').Socket } } } } | undefined;
+		const socket = connection?.nominated?.protocol.transport?.socket;
+		if (socket) this.#drained = lightReceiver.drain(socket, SAMPLE_EVERY);
 	}
 
 	async join() {
@@ -204,14 +224,17 @@ export class BenchViewer {
 			// RTP (not RTCP: payload types 192–223 in the second byte) by its first two bits.
 			const rtp = data.length > 12 && data[0] >> 6 === 2 && (data[1] < 192 || data[1] > 223);
 			if (!rtp) return dispatch(data);
-			this.packets++;
-			if (!this.full && this.joinToKeyframeMs !== undefined && this.packets % SAMPLE_EVERY !== 0) return;
+			// Drained natively: RTP here is a sample, already counted there.
+			if (this.#drained) return (this.sampled++, dispatch(data));
+			this.#counted++;
+			if (!this.full && this.joinToKeyframeMs !== undefined && this.#counted % SAMPLE_EVERY !== 0) return;
 			this.sampled++;
 			dispatch(data);
 		};
 	}
 
 	async close() {
+		this.#drained?.stop();
 		await this.transport.close();
 		await this.pc.close();
 	}

@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BrowserHarness } from './_sfu-browser';
 import { socketTransport } from './_sfu-peers';
-import { processUsage, type BenchMediaServer } from './_sfu-server';
+import { processUsage, threadUsage, type BenchMediaServer } from './_sfu-server';
 
 export type RunOptions = { audiences: number[]; windowS: number; viewerProcesses: number; fullViewers: number };
 type Message = { type: string; [key: string]: unknown };
@@ -51,6 +51,15 @@ export function next(process: ChildProcess, type: string, timeoutMs = 60_000): P
 	});
 }
 
+/** Each thread's share of one core between two readings, the busiest first, those above 1 %. */
+function busyThreads(before: Map<string, number>, after: Map<string, number>, seconds: number) {
+	return [...after]
+		.map(([thread, micros]) => ({ thread, percent: ((micros - (before.get(thread) ?? 0)) / (seconds * 1e6)) * 100 }))
+		.filter((t) => t.percent > 1)
+		.sort((a, b) => b.percent - a.percent)
+		.map((t) => `${t.thread}: ${t.percent.toFixed(1)}`);
+}
+
 const sum = (replies: Message[], key: string) => replies.reduce((total, r) => total + (r[key] as number), 0);
 
 export async function runBackend(server: BenchMediaServer, harness: BrowserHarness, options: RunOptions) {
@@ -74,6 +83,7 @@ export async function runBackend(server: BenchMediaServer, harness: BrowserHarne
 	};
 	const usage = async () => ({
 		...processUsage(server.pids),
+		threads: threadUsage(server.pids),
 		at: process.hrtime.bigint(),
 		counters: await server.stats?.()
 	});
@@ -125,6 +135,8 @@ export async function runBackend(server: BenchMediaServer, harness: BrowserHarne
 					? Number(((after.systemMicros - before.systemMicros) / forwarded).toFixed(1))
 					: null,
 				serverCpuPercentOfOneCore: Number(((cpu / (seconds * 1e6)) * 100).toFixed(1)),
+				/** % of one core per server thread (those above 1 %): how the work spreads over the cores. */
+				serverThreadsPercentOfOneCore: busyThreads(before.threads, after.threads, seconds),
 				rssMB: Math.round(after.rss / 1e6),
 				forwardedPacketsPerSecond: Math.round(forwarded / seconds),
 				forwardedCountedBy: after.counters ? 'server' : 'viewers',

@@ -14,7 +14,7 @@
 // - `stop()`: ends every process the starter started; resolves when they are gone.
 // Everything listens on 127.0.0.1 inside the benchmark's network namespace (unshare -n).
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export type BenchServerOptions = {
@@ -50,6 +50,30 @@ export type BenchMediaServer = {
 export type BenchServerStarter = (opts: BenchServerOptions) => Promise<BenchMediaServer>;
 
 const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
+
+/** CPU time (user + system, µs) of every thread of `pids`, by `<pid>/<tid> <name>`, from /proc. */
+export function threadUsage(pids: number[]): Map<string, number> {
+	const threads = new Map<string, number>();
+	for (const pid of pids) {
+		let tids: string[] = [];
+		try {
+			tids = readdirSync(`/proc/${pid}/task`);
+		} catch {
+			continue; // the process has exited
+		}
+		for (const tid of tids) {
+			try {
+				const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+				const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+				threads.set(`${pid}/${tid} ${name}`, ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND);
+			} catch {
+				// the thread has exited
+			}
+		}
+	}
+	return threads;
+}
 
 /** CPU time (user + system, and system alone, µs) and RSS (bytes) summed over `pids`, from /proc; gone processes count 0. */
 export function processUsage(pids: number[]): { cpuMicros: number; systemMicros: number; rss: number } {

@@ -6,7 +6,7 @@ import { createMediaBackend } from '../src/lib/server/media/werift-backend';
 import { serveBenchSignalling } from './_sfu-signalling';
 
 const port = Number(process.env.SFU_BENCH_PORT ?? 5510);
-const [portMin, portMax] = (process.env.SFU_BENCH_MEDIA_PORTS ?? '41000-41499').split('-').map(Number);
+const [portMin, portMax] = (process.env.SFU_BENCH_MEDIA_PORTS ?? '41000-41999').split('-').map(Number);
 const backend = createMediaBackend(
 	{ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: portMin, MEDIA_PORT_MAX: portMax, MEDIA_ICE_SERVERS: [] },
 	{ warn: (context, message) => console.error(message, context), debug: () => {} }

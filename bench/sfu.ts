@@ -24,10 +24,14 @@ const WINDOW_S = Number(option('window') ?? 10);
 const VIEWER_PROCESSES = Number(option('viewer-processes') ?? 2);
 const FULL_VIEWERS = Number(option('full-viewers') ?? 3);
 const WORKERS = option('workers');
-/** TCP and UDP ports per backend (inside the namespace; the same numbers as the house ranges). */
+/**
+ * TCP and UDP ports per backend (inside the namespace). One UDP port per peer connection, and the
+ * werift server splits its range between the main thread and each fan-out worker: 1,000 ports
+ * leave 500 for a worker's viewers (with 500, the 300-viewer phase ran out of ports at 250).
+ */
 const PORTS: Record<string, { port: number; mediaPorts: [number, number] }> = {
-	werift: { port: 5510, mediaPorts: [41000, 41499] },
-	janus: { port: 5511, mediaPorts: [41500, 41999] }
+	werift: { port: 5510, mediaPorts: [41000, 41999] },
+	janus: { port: 5511, mediaPorts: [42000, 42999] }
 };
 
 async function main() {
