@@ -146,13 +146,22 @@ export const startJanusBenchServer: BenchServerStarter = async (opts) => ({
 	peerAddress: '127.0.0.2'
 });
 
+/** werift with its JavaScript send path (MEDIA_NATIVE_SEND=off): the baseline of the native one, in the same run. */
+export const startWeriftJsBench: BenchServerStarter = async (opts) => ({
+	...(await forkBenchServer('./_sfu-werift.ts', 'werift-js', opts, {
+		MEDIA_NATIVE_SEND: 'off',
+		...(opts.workers !== undefined ? { MEDIA_WORKERS: String(opts.workers) } : {})
+	}))
+});
+
 /** The starter for `--backend=<name>`, or a reason why it is not available. */
 export async function benchServerStarter(name: string): Promise<BenchServerStarter | { unavailable: string }> {
 	if (name === 'werift') return startWeriftBench;
+	if (name === 'werift-js') return startWeriftJsBench;
 	if (name === 'janus') {
 		const { janusUnavailableReason } = await import('../tests/support/janus');
 		const reason = janusUnavailableReason();
 		return reason ? { unavailable: reason } : startJanusBenchServer;
 	}
-	return { unavailable: `unknown backend ${JSON.stringify(name)} (werift, janus)` };
+	return { unavailable: `unknown backend ${JSON.stringify(name)} (werift, werift-js, janus)` };
 }

@@ -1,4 +1,4 @@
-// `npm run bench -- sfu [--backend=werift,janus] [--viewers=10,50,100] [--window=10]
+// `npm run bench -- sfu [--backend=werift,janus,werift-js] [--viewers=10,50,100] [--window=10]
 //   [--viewer-processes=2] [--full-viewers=3] [--workers=N] [--record]`: the SFU's cost per viewer,
 // per backend, on the same recorded stream. For each backend: its server (bench/_sfu-server.ts,
 // BenchMediaServer), a publisher process replaying a recorded ~1.4 Mbps VP8 + Opus stream
@@ -6,7 +6,8 @@
 // processes adding light headless viewers (full ICE/DTLS/SRTP, but only a sample of packets
 // authenticated; --full-viewers of them authenticate everything), and one Chromium canary. Per
 // audience: server CPU µs per forwarded packet, % of a core, RSS, join → keyframe p50/p95, silent
-// viewers, canary fps/freezes; and werift/janus per audience. Everything runs on 127.0.0.1 in a
+// viewers, canary fps/freezes; and werift/janus per audience (werift-js: werift with its JavaScript
+// send path, and native/JavaScript per audience). Everything runs on 127.0.0.1 in a
 // private network namespace (unshare -n, as root). Prints one JSON document.
 // SFU_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the werift server.
 import { spawn } from 'node:child_process';
@@ -31,7 +32,8 @@ const WORKERS = option('workers');
  */
 const PORTS: Record<string, { port: number; mediaPorts: [number, number] }> = {
 	werift: { port: 5510, mediaPorts: [41000, 41999] },
-	janus: { port: 5511, mediaPorts: [42000, 42999] }
+	janus: { port: 5511, mediaPorts: [42000, 42999] },
+	'werift-js': { port: 5512, mediaPorts: [43000, 43999] }
 };
 
 async function main() {
@@ -85,7 +87,8 @@ async function main() {
 				windowSeconds: WINDOW_S,
 				targetCpuMicrosPerForwardedPacket: 12,
 				backends: results,
-				weriftOverJanus: ratios(results),
+				weriftOverJanus: ratios(results, 'werift', 'janus'),
+				weriftNativeOverJavaScriptSendPath: ratios(results, 'werift', 'werift-js'),
 				note: 'CPU and RSS are the server processes only (BenchMediaServer.pids; user + system from /proc)'
 			},
 			null,
@@ -96,19 +99,19 @@ async function main() {
 }
 
 type Phase = { viewers: number; cpuMicrosPerForwardedPacket: number | null };
-/** werift ÷ janus CPU per forwarded packet, per audience both measured. */
-function ratios(results: Record<string, object>) {
-	const phases = (name: string) => (results[name] as { phases?: Phase[] } | undefined)?.phases ?? [];
+/** `name` ÷ `base` CPU per forwarded packet, per audience both measured. */
+function ratios(results: Record<string, object>, name: string, base: string) {
+	const phases = (backend: string) => (results[backend] as { phases?: Phase[] } | undefined)?.phases ?? [];
 	const out: Record<string, number | null> = {};
-	for (const werift of phases('werift')) {
-		const janus = phases('janus').find((p) => p.viewers === werift.viewers);
-		if (!janus) continue;
-		out[`viewers_${werift.viewers}`] =
-			werift.cpuMicrosPerForwardedPacket && janus.cpuMicrosPerForwardedPacket
-				? Number((werift.cpuMicrosPerForwardedPacket / janus.cpuMicrosPerForwardedPacket).toFixed(2))
+	for (const phase of phases(name)) {
+		const other = phases(base).find((p) => p.viewers === phase.viewers);
+		if (!other) continue;
+		out[`viewers_${phase.viewers}`] =
+			phase.cpuMicrosPerForwardedPacket && other.cpuMicrosPerForwardedPacket
+				? Number((phase.cpuMicrosPerForwardedPacket / other.cpuMicrosPerForwardedPacket).toFixed(2))
 				: null;
 	}
-	return Object.keys(out).length ? out : 'not measured (needs both backends)';
+	return Object.keys(out).length ? out : `not measured (needs --backend=${name},${base})`;
 }
 
 if (process.env.SFU_BENCH_IN_NS !== '1') {

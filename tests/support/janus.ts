@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Shell commands run inside `unshare -n` before the tests: loopback up, and Janus's own interface. */
@@ -70,6 +70,7 @@ export async function startJanus(options: StartJanusOptions = {}): Promise<Runni
 		API_SECRET: apiSecret,
 		ADMIN_SECRET: adminSecret,
 		RTP_PORT_RANGE: options.rtpPortRange ?? '42000-42999',
+		EVENT_LOOPS: String(availableParallelism()),
 		ICE_ENFORCE_LIST: `ice_enforce_list = "${JANUS_INTERFACE}"`,
 		NAT_1_1_MAPPING: '',
 		NICE_DEBUG: process.env.JANUS_NICE_DEBUG === '1' ? 'true' : 'false',

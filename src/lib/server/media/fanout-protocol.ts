@@ -36,7 +36,9 @@ export type ToWorker =
 				usernameFragment?: string | null;
 			};
 	  }
-	| { op: 'leg-close'; id: number; leg: number };
+	| { op: 'leg-close'; id: number; leg: number }
+	/** Close every leg and track before the worker is terminated (a UDP socket still open then can abort the process). */
+	| { op: 'shutdown'; id: number };
 
 /** A leg operation before the pool gives it its request id. */
 export type LegCall = ToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;

@@ -73,6 +73,15 @@ async function handle(message: ToWorker): Promise<unknown> {
 			legs.get(message.leg)?.close();
 			legs.delete(message.leg);
 			return;
+		case 'shutdown': {
+			clearInterval(countersTimer);
+			const closing = [...legs.values()].map((leg) => leg.close());
+			legs.clear();
+			for (const track of tracks.values()) track.close();
+			tracks.clear();
+			await Promise.all(closing);
+			return;
+		}
 	}
 }
 
@@ -85,5 +94,8 @@ port.on('message', (message: ToWorker) => {
 			post({ type: 'reply', id, ok: false, message: error instanceof Error ? error.message : String(error) })
 	);
 });
-setInterval(() => post({ type: 'counters', rooms: Object.fromEntries(counters) }), COUNTERS_EVERY_MS);
+const countersTimer = setInterval(
+	() => post({ type: 'counters', rooms: Object.fromEntries(counters) }),
+	COUNTERS_EVERY_MS
+);
 post({ type: 'ready' });

@@ -93,9 +93,10 @@ export class SubscriberLeg {
 		});
 	}
 
-	close() {
+	/** Stops forwarding at once; resolves when the peer connection (and its UDP socket) is closed. */
+	close(): Promise<void> {
 		for (const slot of this.#slots.values()) if (slot.track && slot.outlet) slot.track.removeOutlet(slot.outlet);
 		this.#slots.clear();
-		void this.pc.close().catch(() => {});
+		return this.pc.close().catch(() => {});
 	}
 }
