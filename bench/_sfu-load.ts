@@ -43,7 +43,12 @@ if (role === 'publisher') {
 			while (added.some((v) => v.joinToKeyframeMs === undefined) && Date.now() < deadline)
 				await new Promise((r) => setTimeout(r, 50));
 			viewers.push(...added);
-			send({ type: 'added', joinToKeyframeMs: added.map((v) => v.joinToKeyframeMs ?? null), failed });
+			send({
+				type: 'added',
+				joinToKeyframeMs: added.map((v) => v.joinToKeyframeMs ?? null),
+				stagesMs: added.map((v) => v.stagesMs),
+				failed
+			});
 		} else if (message.type === 'counts') {
 			// Silent: no packet since the previous count (the window before it).
 			const silent = viewers.filter((v) => v.packets === (counted.get(v) ?? -1));

@@ -156,6 +156,8 @@ export class BenchViewer {
 	sampled = 0;
 	/** ms from the subscribe request to the first keyframe packet; undefined until then. */
 	joinToKeyframeMs: number | undefined;
+	/** ms from the subscribe request to: the server's offer, the answer accepted, ICE + DTLS connected. */
+	readonly stagesMs: { offer?: number; answered?: number; connected?: number } = {};
 	#requestedAt = 0;
 	#queue: Promise<unknown> = Promise.resolve();
 	#tapped = false;
@@ -201,10 +203,19 @@ export class BenchViewer {
 
 	async join() {
 		this.#requestedAt = Date.now();
+		const since = () => Date.now() - this.#requestedAt;
+		this.pc.connectionStateChange
+			.watch((state) => state === 'connected', 60_000)
+			.then(
+				() => (this.stagesMs.connected = since()),
+				() => {}
+			);
 		const { offer } = await request(this.transport, 'media:subscribe', {});
+		this.stagesMs.offer = since();
 		// The bench publishes before viewers join, so there is always something to watch.
 		if (!offer) throw new Error('media:subscribe: nothing to watch');
 		await this.#answer(offer);
+		this.stagesMs.answered = since();
 	}
 
 	async #answer(offer: SessionDescription) {

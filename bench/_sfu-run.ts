@@ -60,6 +60,17 @@ function busyThreads(before: Map<string, number>, after: Map<string, number>, se
 		.map((t) => `${t.thread}: ${t.percent.toFixed(1)}`);
 }
 
+/** p50/p95 of each join stage over the viewers the replies added. */
+function joinStages(replies: Message[]) {
+	const stages = replies.flatMap((r) => (r.stagesMs as Array<Record<string, number | undefined>>) ?? []);
+	const out: Record<string, [number | null, number | null]> = {};
+	for (const stage of ['offer', 'answered', 'connected']) {
+		const values = stages.map((s) => s[stage]).filter((v): v is number => v !== undefined);
+		out[stage] = [percentile(values, 50), percentile(values, 95)];
+	}
+	return out;
+}
+
 const sum = (replies: Message[], key: string) => replies.reduce((total, r) => total + (r[key] as number), 0);
 
 export async function runBackend(server: BenchMediaServer, harness: BrowserHarness, options: RunOptions) {
@@ -152,6 +163,8 @@ export async function runBackend(server: BenchMediaServer, harness: BrowserHarne
 				joinToFirstKeyframeMs: {
 					p50: percentile(joins, 50),
 					p95: percentile(joins, 95),
+					/** Where the join's time goes: the server's offer, the answer accepted, ICE + DTLS connected (p50/p95). */
+					stages: joinStages(added),
 					joined: joins.length,
 					of: target - previous,
 					failed: sum(added, 'failed')

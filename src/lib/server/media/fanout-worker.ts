@@ -7,10 +7,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyCounters, ForwardedTrack, type Counters } from './forwarded-track';
 import type { FromWorker, ToWorker, WorkerData } from './fanout-protocol';
+import { PortCursor } from './port-cursor';
 import { SubscriberLeg } from './subscriber-leg';
 
 const port = parentPort!;
-const { config } = workerData as WorkerData;
+const data = workerData as WorkerData;
+/** This worker's port slice, searched from a cursor (port-cursor.ts). */
+const config = { ...data.config, portCursor: new PortCursor(data.config.MEDIA_PORT_MIN, data.config.MEDIA_PORT_MAX) };
 const tracks = new Map<string, ForwardedTrack>();
 const legs = new Map<number, SubscriberLeg>();
 const counters = new Map<string, Counters>();

@@ -10,6 +10,7 @@ import {
 	useSdesRTPStreamId,
 	type RTCPeerConnectionConfig
 } from 'werift';
+import type { PortCursor } from './port-cursor';
 
 /** The part of AppConfig the SFU reads (MEDIA_*). */
 export type MediaNetworkConfig = {
@@ -17,6 +18,8 @@ export type MediaNetworkConfig = {
 	MEDIA_ANNOUNCED_IP?: string;
 	MEDIA_PORT_MIN: number;
 	MEDIA_PORT_MAX: number;
+	/** This thread's port cursor over MEDIA_PORT_MIN–MAX (port-cursor.ts); without one werift searches from MIN. */
+	portCursor?: PortCursor;
 };
 
 /** The start bitrate Chrome's send-side estimate begins with (kbit/s); it ramps up from there. */
@@ -64,7 +67,7 @@ function network(config: MediaNetworkConfig): RTCPeerConnectionConfig {
 	return {
 		...NO_STUN,
 		bundlePolicy: 'max-bundle',
-		icePortRange: [config.MEDIA_PORT_MIN, config.MEDIA_PORT_MAX],
+		icePortRange: config.portCursor?.next() ?? [config.MEDIA_PORT_MIN, config.MEDIA_PORT_MAX],
 		...(all
 			? { iceUseIpv4: !ipv6, iceUseIpv6: ipv6 }
 			: {

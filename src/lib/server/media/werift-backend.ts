@@ -7,6 +7,7 @@ import { portSlices, workerCount } from './fanout-partition';
 import { FanoutPool } from './fanout-pool';
 import { nativeSend } from './native-srtp';
 import type { MediaNetworkConfig } from './peer-config';
+import { PortCursor } from './port-cursor';
 import { WeriftRoom, type MediaLogger } from './werift-room';
 
 /** MEDIA_WORKERS: fan-out threads; unset → cores − 1 (at least 1), 0 → fan-out on the main thread. */
@@ -39,7 +40,12 @@ function createPool(
 
 export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogger): WeriftBackend {
 	const rooms = new Map<string, WeriftRoom>();
-	const { pool, mainConfig } = createPool(config, logger);
+	const created = createPool(config, logger);
+	const pool = created.pool;
+	const mainConfig: MediaNetworkConfig = {
+		...created.mainConfig,
+		portCursor: new PortCursor(created.mainConfig.MEDIA_PORT_MIN, created.mainConfig.MEDIA_PORT_MAX)
+	};
 	if (!nativeSend && process.env.MEDIA_NATIVE_SEND !== 'off')
 		logger.warn(
 			{},
