@@ -1,6 +1,8 @@
 // One viewer's copy of a forwarded track, written straight to the wire: the SFU's own header (the
-// viewer leg's SSRC and payload type, continuous sequence numbers and timestamps), SRTP with one
-// AES-GCM cipher call, and one UDP send of [header, ciphertext, tag] without concatenation.
+// viewer leg's SSRC and payload type, continuous sequence numbers and timestamps), SRTP AES-GCM and
+// one UDP send. The native addon (native-srtp.ts) does the last two in one call, on a cipher context
+// keyed once per viewer; without it, Node's crypto (a cipher object per packet) and one dgram send
+// of [header, ciphertext, tag] without concatenation do.
 // werift's RTCRtpSender.sendRtp does the same job at about three times the CPU (it clones the
 // packet, rebuilds header extensions, computes an NTP time and allocates several buffers per
 // packet); its sender is still used for negotiation, RTCP (sender reports, NACK, PLI) and as the
