@@ -49,7 +49,7 @@ export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogg
 	if (!nativeSend && process.env.MEDIA_NATIVE_SEND !== 'off')
 		logger.warn(
 			{},
-			'media: the native send path is not built (node scripts/build-native.js); viewers get the JavaScript path at about twice the CPU per packet'
+			'media: the native send path is not built (node scripts/build-native.js); viewers get the JavaScript path at about 1.4 times the CPU per packet'
 		);
 	if (pool) {
 		pool.onKeyframe = (key, layer) => {
