@@ -8,9 +8,9 @@ import type { Socket } from 'node:dgram';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { dgramState } from '../src/lib/server/media/native-srtp';
 
 type Addon = { drain(fd: number, sampleEvery: number, state: Float64Array): Array<[Buffer, number, string]> | number };
-type Handle = { fd: number; recvStart(): number; recvStop(): number };
 
 const DRAIN_MS = 10;
 const addonPath = fileURLToPath(new URL('../native/build/udp_drain.node', import.meta.url));
@@ -26,8 +26,8 @@ class LightReceiver {
 
 	/** Starts draining `socket` natively; undefined (dgram keeps reading) without the addon. */
 	drain(socket: Socket, sampleEvery: number): Drained | undefined {
-		const handle = handleOf(socket);
-		if (!this.#addon || !handle || handle.fd < 0) return undefined;
+		const handle = dgramState(socket)?.handle;
+		if (!this.#addon || !handle?.recvStop || handle.fd === undefined || handle.fd < 0) return undefined;
 		handle.recvStop();
 		const entry = { fd: handle.fd, sampleEvery, state: new Float64Array(3) };
 		this.#sockets.set(socket, entry);
@@ -61,12 +61,6 @@ class LightReceiver {
 				});
 		}
 	}
-}
-
-/** The dgram socket's libuv handle, through its internal state (the public `_handle` warns). */
-function handleOf(socket: Socket): Handle | undefined {
-	const key = Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === 'state symbol');
-	return key ? (socket as unknown as Record<symbol, { handle?: Handle }>)[key]?.handle : undefined;
 }
 
 export const lightReceiver = new LightReceiver();

@@ -4,10 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RtpPacket, SrtpSession, type RTCRtpSender } from 'werift';
+import { RtpPacket, SrtpSession } from 'werift';
 import { loadNativeSend, nativeSend, type NativeSend } from './native-srtp';
 import { RtpOutlet } from './rtp-outlet';
-import { vp8Packet } from './simulcast-test-support';
+import { senderStub, vp8Packet } from './simulcast-test-support';
 
 const GCM = 7;
 const sockets: Socket[] = [];
@@ -48,30 +48,11 @@ async function wiredSender(port: number) {
 		remoteCandidate: { host: '127.0.0.1', port },
 		protocol: { type: 'stun', transport: { closed: false, socket } }
 	};
-	const noEvent = { subscribe: () => ({ unSubscribe: () => {} }) };
-	const sender = {
-		ssrc: 0x1234_5678,
-		rtxSsrc: 0x1234_5679,
-		codec: { payloadType: 96 },
-		stopped: false,
-		packetCount: 0,
-		octetCount: 0,
-		ntpTimestamp: 0n,
-		rtpTimestamp: 0,
-		rtcpRunning: true,
-		runRtcp: async () => {},
-		dtlsTransport: {
-			state: 'connected',
-			bytesSent: 0,
-			packetsSent: 0,
-			srtp: local,
-			iceTransport: { connection: { nominated, canSendApplicationData: () => true, send: async () => {} } }
-		},
-		onRtcp: noEvent,
-		onPictureLossIndication: noEvent,
-		onGenericNack: noEvent
-	};
-	return { sender: sender as unknown as RTCRtpSender, viewer, socket, nominated };
+	const { sender } = senderStub(0x1234_5678, {
+		srtp: local,
+		iceTransport: { connection: { nominated, canSendApplicationData: () => true, send: async () => {} } }
+	});
+	return { sender, viewer, socket, nominated };
 }
 
 /** Sends a stream through one path and returns what the viewer decrypted. */

@@ -48,19 +48,22 @@ export function loadNativeSend(env: NodeJS.ProcessEnv = process.env, cwd = proce
 
 export const nativeSend = loadNativeSend();
 
-type DgramState = { handle: { fd?: number } | null };
+/** What the fast paths use of a dgram socket's libuv handle (Node 20). */
+export type DgramHandle = { fd?: number; recvStop?(): number };
+/** A dgram socket's internal state: the same object for the socket's life; `handle` is null once it is closed. */
+export type DgramState = { readonly handle: DgramHandle | null };
 
 /**
- * A reader of a bound dgram socket's file descriptor: it finds the socket's internal state once
- * (the public `_handle` is deprecated and warns) and reads the descriptor per packet; -1 once the
- * socket is closed, or on a runtime that keeps it elsewhere.
+ * A dgram socket's internal state (the public `_handle` is deprecated and warns); undefined on a
+ * runtime that keeps it elsewhere. Found once per socket: the symbol lookup allocates.
  */
-export function socketFdReader(socket: Socket): () => number {
+export function dgramState(socket: Socket): DgramState | undefined {
 	const key = Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === 'state symbol');
-	if (!key) return () => -1;
-	const state = (socket as unknown as Record<symbol, DgramState | undefined>)[key];
-	return () => {
-		const fd = state?.handle?.fd;
-		return typeof fd === 'number' && fd >= 0 ? fd : -1;
-	};
+	return key ? (socket as unknown as Record<symbol, DgramState | undefined>)[key] : undefined;
+}
+
+/** The file descriptor a socket's state holds, or -1 once the socket is closed (or unknown). */
+export function stateFd(state: DgramState | undefined): number {
+	const fd = state?.handle?.fd;
+	return typeof fd === 'number' && fd >= 0 ? fd : -1;
 }

@@ -10,11 +10,19 @@
 // When its source changes (a publisher's new connection, another simulcast layer, another track on
 // a reused sender) the viewer still sees one stream: sequence numbers, timestamps and VP8 picture
 // ids continue from the last ones sent (only the few descriptor bytes are copied, and only then).
-import { createCipheriv } from 'node:crypto';
-import { randomInt } from 'node:crypto';
+import { createCipheriv, randomInt } from 'node:crypto';
 import { RtpHeader, type RTCRtpSender } from 'werift';
 import type { Socket } from 'node:dgram';
-import { EAGAIN, nativeSend, socketFdReader, type GcmKey, type NativeSend, type SockAddr } from './native-srtp';
+import {
+	EAGAIN,
+	dgramState,
+	nativeSend,
+	stateFd,
+	type DgramState,
+	type GcmKey,
+	type NativeSend,
+	type SockAddr
+} from './native-srtp';
 import { readVp8Ids, shiftedVp8Descriptor, type Vp8Ids } from './vp8';
 
 /** What the fan-out reads of an RTP packet (werift's RtpPacket, or one rebuilt in a fan-out worker). */
@@ -96,11 +104,11 @@ export class RtpOutlet {
 	#rtxSeq = randomInt(0, 0xffff);
 	#resendTokens = RESEND_PER_SECOND;
 	#resendRefilledAt = Date.now();
-	/** The native send path's state: the key of the SRTP context, the pair's address, the socket's fd. */
+	/** The native send path's state: the key of the SRTP context, the pair's address, the socket's state (its fd). */
 	#native: NativeSend | undefined;
 	#key: { for: SrtpLocalContext['cipher']; key: GcmKey } | undefined;
 	#address: { for: IcePair['remoteCandidate']; address: SockAddr | null } | undefined;
-	#fd: { for: Socket; read: () => number } | undefined;
+	#socket: { for: Socket; state: DgramState | undefined } | undefined;
 
 	constructor(
 		readonly sender: RTCRtpSender,
@@ -312,8 +320,8 @@ export class RtpOutlet {
 		const candidate = pair.remoteCandidate;
 		if (this.#address?.for !== candidate)
 			this.#address = { for: candidate, address: native.sockaddr(candidate.host, candidate.port) };
-		if (this.#fd?.for !== socket) this.#fd = { for: socket, read: socketFdReader(socket) };
-		const fd = this.#fd.read();
+		if (this.#socket?.for !== socket) this.#socket = { for: socket, state: dgramState(socket) };
+		const fd = stateFd(this.#socket.state);
 		const address = this.#address.address;
 		if (fd < 0 || !address) return undefined;
 		const written = native.send(

@@ -1,5 +1,5 @@
-// Test support for the simulcast specs: VP8 packets with a payload descriptor, and a werift sender
-// stand-in whose SRTP "encryption" records what the RtpOutlet would put on the wire.
+// Test support for the media specs: VP8 packets with a payload descriptor, a werift sender stand-in,
+// and one whose SRTP "encryption" records what the RtpOutlet would put on the wire.
 import type { RTCRtpSender } from 'werift';
 import type { ForwardPacket } from './rtp-outlet';
 
@@ -41,8 +41,8 @@ function event() {
 	};
 }
 
-export function fakeSender(ssrc = 1111) {
-	const wire: Wire[] = [];
+/** A werift RTCRtpSender stand-in: the fields RtpOutlet and ForwardedTrack read, over `dtlsTransport`. */
+export function senderStub(ssrc: number, dtlsTransport: object) {
 	const rtcp = event();
 	const pli = event();
 	const nack = event();
@@ -57,35 +57,39 @@ export function fakeSender(ssrc = 1111) {
 		rtpTimestamp: 0,
 		rtcpRunning: true,
 		runRtcp: async () => {},
-		dtlsTransport: {
-			state: 'connected',
-			bytesSent: 0,
-			packetsSent: 0,
-			srtp: {
-				localContext: {
-					profile: 1, // not AES-GCM: the RtpOutlet hands werift the whole packet
-					encryptRtp(
-						payload: Buffer,
-						header: { sequenceNumber: number; timestamp: number; ssrc: number; payloadType: number }
-					) {
-						wire.push({
-							seq: header.sequenceNumber,
-							ts: header.timestamp,
-							ssrc: header.ssrc,
-							payloadType: header.payloadType,
-							payload: Buffer.from(payload)
-						});
-						return payload;
-					}
-				}
-			},
-			iceTransport: { connection: { send: async () => {} } }
-		},
+		dtlsTransport: { state: 'connected', bytesSent: 0, packetsSent: 0, ...dtlsTransport },
 		onRtcp: rtcp,
 		onPictureLossIndication: pli,
 		onGenericNack: nack
 	};
-	return { sender: sender as unknown as RTCRtpSender, wire, rtcp, pli, nack };
+	return { sender: sender as unknown as RTCRtpSender, rtcp, pli, nack };
+}
+
+/** A sender whose SRTP "encryption" records what the RtpOutlet would put on the wire. */
+export function fakeSender(ssrc = 1111) {
+	const wire: Wire[] = [];
+	const stub = senderStub(ssrc, {
+		srtp: {
+			localContext: {
+				profile: 1, // not AES-GCM: the RtpOutlet hands werift the whole packet
+				encryptRtp(
+					payload: Buffer,
+					header: { sequenceNumber: number; timestamp: number; ssrc: number; payloadType: number }
+				) {
+					wire.push({
+						seq: header.sequenceNumber,
+						ts: header.timestamp,
+						ssrc: header.ssrc,
+						payloadType: header.payloadType,
+						payload: Buffer.from(payload)
+					});
+					return payload;
+				}
+			}
+		},
+		iceTransport: { connection: { send: async () => {} } }
+	});
+	return { ...stub, wire };
 }
 
 /** The picture id and TL0PICIDX of a packet written by vp8Packet. */
