@@ -7,8 +7,15 @@ import { serveBenchSignalling } from './_sfu-signalling';
 
 const port = Number(process.env.SFU_BENCH_PORT ?? 5510);
 const [portMin, portMax] = (process.env.SFU_BENCH_MEDIA_PORTS ?? '41000-41999').split('-').map(Number);
+const workers = process.env.MEDIA_WORKERS;
 const backend = createMediaBackend(
-	{ MEDIA_LISTEN_IP: '127.0.0.1', MEDIA_PORT_MIN: portMin, MEDIA_PORT_MAX: portMax, MEDIA_ICE_SERVERS: [] },
+	{
+		MEDIA_LISTEN_IP: '127.0.0.1',
+		MEDIA_PORT_MIN: portMin,
+		MEDIA_PORT_MAX: portMax,
+		MEDIA_ICE_SERVERS: [],
+		MEDIA_WORKERS: workers === undefined ? undefined : Number(workers)
+	},
 	{ warn: (context, message) => console.error(message, context), debug: () => {} }
 );
 const room = backend.room('bench');
