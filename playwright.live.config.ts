@@ -43,7 +43,11 @@ export default defineConfig({
 		baseURL,
 		locale: 'ko-KR',
 		timezoneId: 'Asia/Seoul',
-		trace: 'retain-on-failure'
+		trace: 'retain-on-failure',
+		// A step that cannot happen (a button that never comes, a page that never loads) fails within a
+		// minute and names itself, instead of waiting out a long media test's whole timeout.
+		actionTimeout: 60_000,
+		navigationTimeout: 60_000
 	},
 	projects: [
 		{

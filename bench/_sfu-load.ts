@@ -4,7 +4,10 @@
 // every packet, the others a sample: see BenchViewer).
 import { BenchViewer, FixturePublisher, socketTransport } from './_sfu-peers';
 import { readFixture } from './_sfu-fixture';
+import { useNodeX25519 } from '../src/lib/server/media/node-x25519';
 
+// Browsers agree DTLS keys in native code; so do these viewers (see node-x25519.ts).
+useNodeX25519();
 const [role, url] = process.argv.slice(2);
 const send = (message: object) => process.send?.(message);
 
