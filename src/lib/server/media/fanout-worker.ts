@@ -7,11 +7,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyCounters, ForwardedTrack, type Counters } from './forwarded-track';
 import type { FromWorker, ToWorker, WorkerData } from './fanout-protocol';
-import { useNodeX25519 } from './node-x25519';
 import { PortCursor } from './port-cursor';
 import { SubscriberLeg } from './subscriber-leg';
 
-useNodeX25519();
 const port = parentPort!;
 const data = workerData as WorkerData;
 /** This worker's port slice, searched from a cursor (port-cursor.ts). */

@@ -69,10 +69,15 @@ describe('Node X25519 behind tweetnacl', () => {
 
 	it('installs once, keeps the rest of the API, and two installed ends agree on a secret', () => {
 		const target = freshTweetnacl();
+		const { scalarMult, box } = target;
+		const { keyPair } = box;
 		const base = target.scalarMult.base;
 		const fromSecretKey = target.box.keyPair.fromSecretKey;
 		expect(usesNodeX25519(target)).toBe(false);
 		useNodeX25519(target);
+		// Both functions werift calls are replaced, not merely marked.
+		expect(target.scalarMult).not.toBe(scalarMult);
+		expect(target.box.keyPair).not.toBe(keyPair);
 		const installed = target.scalarMult;
 		useNodeX25519(target);
 		expect(usesNodeX25519(target)).toBe(true);

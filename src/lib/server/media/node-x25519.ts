@@ -2,10 +2,11 @@
 // 2 ms of a busy thread per handshake side on the development machine, where Node's own X25519
 // (OpenSSL) takes under 0.1 ms. When hundreds of investors join a demo-day pitch at once, those
 // handshakes queue on the SFU's threads. useNodeX25519() puts Node's X25519 behind the two tweetnacl
-// functions werift's DTLS calls (box.keyPair for its ephemeral key, scalarMult for the shared secret),
-// once per thread before the first peer connection. The results are the same (RFC 7748 vectors and
-// tweetnacl itself, in node-x25519.spec.ts); an input OpenSSL refuses (a low-order public key, whose
-// shared secret would be all zeros) or of the wrong size goes to tweetnacl's own code as before.
+// functions werift's DTLS calls (box.keyPair for its ephemeral key, scalarMult for the shared secret);
+// peer-config.ts calls it before it makes each of the SFU's peer connections, so every thread that
+// handshakes has it. The results are the same (RFC 7748 vectors and tweetnacl itself, in
+// node-x25519.spec.ts); an input OpenSSL refuses (a low-order public key, whose shared secret would be
+// all zeros) or of the wrong size goes to tweetnacl's own code as before.
 import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import nacl from 'tweetnacl';
 

@@ -10,6 +10,7 @@ import {
 	useSdesRTPStreamId,
 	type RTCPeerConnectionConfig
 } from 'werift';
+import { useNodeX25519 } from './node-x25519';
 import type { PortCursor } from './port-cursor';
 
 /** The part of AppConfig the SFU reads (MEDIA_*). */
@@ -85,6 +86,7 @@ function network(config: MediaNetworkConfig): RTCPeerConnectionConfig {
  * The rid extension lets a browser send VP8 simulcast (one SSRC per rid, routed by werift).
  */
 export function createPublisherConnection(config: MediaNetworkConfig): RTCPeerConnection {
+	useNodeX25519();
 	return new RTCPeerConnection({
 		...network(config),
 		codecs: codecs(),
@@ -97,6 +99,7 @@ export function createPublisherConnection(config: MediaNetworkConfig): RTCPeerCo
  * negotiated, browsers demultiplex the bundle by the a=ssrc lines of the server's offer.
  */
 export function createSubscriberConnection(config: MediaNetworkConfig): RTCPeerConnection {
+	useNodeX25519();
 	return new RTCPeerConnection({ ...network(config), codecs: codecs(), headerExtensions: { audio: [], video: [] } });
 }
 

@@ -6,7 +6,6 @@ import { emptyCounters } from './forwarded-track';
 import { portSlices, workerCount } from './fanout-partition';
 import { FanoutPool } from './fanout-pool';
 import { nativeSend } from './native-srtp';
-import { useNodeX25519 } from './node-x25519';
 import type { MediaNetworkConfig } from './peer-config';
 import { PortCursor } from './port-cursor';
 import { WeriftRoom, type MediaLogger } from './werift-room';
@@ -40,7 +39,6 @@ function createPool(
 }
 
 export function createMediaBackend(config: MediaBackendConfig, logger: MediaLogger): WeriftBackend {
-	useNodeX25519();
 	const rooms = new Map<string, WeriftRoom>();
 	const created = createPool(config, logger);
 	const pool = created.pool;
